@@ -1,0 +1,87 @@
+'use strict';
+
+// eslint-config-wikimedia needs ESLint 8 and its legacy configuration format.
+module.exports = {
+	root: true,
+	extends: [ 'wikimedia/server', 'wikimedia/language/es2022' ],
+	ignorePatterns: [ 'dist/**', '.devwiki/**', 'artifacts/**', 'coverage/**', 'node_modules/**', 'package-lock.json' ],
+	parserOptions: { ecmaVersion: 2022 },
+	overrides: [
+		{
+			// Browser code. It may use modern syntax: esbuild lowers it to what ResourceLoader accepts.
+			files: [ 'modules/**/*.ts', 'modules/**/*.vue', 'tests/unit/modules/**/*.ts' ],
+			extends: [ 'wikimedia/client/es2022', 'wikimedia/vue3/es2022', 'wikimedia/mediawiki' ],
+			env: { browser: true },
+			rules: {
+				// MediaWiki 1.43 ships Vue 3.4.
+				'vue/no-unsupported-features': [ 'error', { version: '3.4.27' } ],
+				'compat/compat': 'off'
+			}
+		},
+		{
+			files: [ 'modules/**/*.vue' ],
+			parser: 'vue-eslint-parser',
+			parserOptions: { parser: '@typescript-eslint/parser', sourceType: 'module', ecmaVersion: 2022 },
+			extends: [ 'wikimedia/typescript' ]
+		},
+		{
+			// The domain core runs in the browser and in the bot: no environment of its own.
+			files: [ 'modules/core/**/*.ts' ],
+			env: { browser: false },
+			rules: {
+				'no-restricted-globals': [ 'error', 'mw', 'window', 'document', '$', 'jQuery', 'process', 'require', 'console' ]
+			}
+		},
+		{
+			files: [ 'bot/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', '*.ts', 'bin/*.cjs', 'scripts/*.cjs', '*.cjs' ],
+			excludedFiles: [ 'tests/unit/modules/**' ],
+			extends: [ 'wikimedia/node', 'wikimedia/language/es2022' ],
+			rules: {
+				'n/no-process-exit': 'off',
+				// Node 20 has fetch unflagged; the plugin still calls it experimental there.
+				'n/no-unsupported-features/node-builtins': [ 'error', { ignores: [ 'fetch', 'AbortSignal.timeout' ] } ],
+				'security/detect-non-literal-fs-filename': 'off',
+				'security/detect-child-process': 'off'
+			}
+		},
+		{
+			files: [ 'tests/**/*.ts' ],
+			extends: [ 'wikimedia/jest' ],
+			rules: {
+				// jest.isolateModules() needs require().
+				'@typescript-eslint/no-require-imports': 'off'
+			}
+		},
+		{
+			files: [ '*.ts', '*.vue' ],
+			parserOptions: { sourceType: 'module' },
+			rules: {
+				// TypeScript resolves the imports and carries the types these JSDoc tags would repeat.
+				'n/no-missing-import': 'off',
+				'n/no-missing-require': 'off',
+				'jsdoc/require-param': 'off',
+				'jsdoc/require-returns': 'off',
+				'jsdoc/require-param-type': 'off',
+				'jsdoc/require-returns-type': 'off',
+				'jsdoc/no-undefined-types': 'off',
+				// Typed keys, not user-controlled property names.
+				'security/detect-object-injection': 'off',
+				'security/detect-non-literal-regexp': 'off'
+			}
+		},
+		{
+			files: [ '*' ],
+			rules: {
+				'max-len': [ 'warn', {
+					code: 120,
+					tabWidth: 4,
+					ignoreUrls: true,
+					ignoreStrings: true,
+					ignoreTemplateLiterals: true,
+					ignoreRegExpLiterals: true,
+					ignoreComments: false
+				} ]
+			}
+		}
+	]
+};
