@@ -1,0 +1,85 @@
+/**
+ * Runs on every page view and must stay tiny (no Vue, no Codex): it looks for the markers that
+ * CapacityBuilding's templates put on a page and loads only the feature modules they name.
+ * Pages without markers pay for this file and nothing else.
+ *
+ * A marker is `<div class="ext-capacitybuilding-marker" data-capacitybuilding-feature="…">` whose
+ * content is the no-JavaScript rendering; the feature replaces it when it mounts.
+ */
+import type { FeatureModule } from '../shared/feature';
+import { isFeature, moduleNames, type Feature } from './features';
+
+const MARKER_SELECTOR = '.ext-capacitybuilding-marker[data-capacitybuilding-feature]';
+const MOUNTED_ATTRIBUTE = 'data-capacitybuilding-mounted';
+
+function registeredModule( feature: Feature ): string | null {
+	return moduleNames( feature ).find( ( name ) => mw.loader.getState( name ) !== null ) ?? null;
+}
+
+/**
+ * Replaces a marker's content with an error box, so a failure is visible where the feature
+ * should have been instead of leaving a silently dead page.
+ *
+ * @param marker
+ * @param text Already translated error text
+ */
+function showError( marker: HTMLElement, text: string ): void {
+	mw.loader.load( 'mediawiki.codex.messagebox.styles' );
+	const box = document.createElement( 'div' );
+	box.className = 'cdx-message cdx-message--block cdx-message--error';
+	box.setAttribute( 'role', 'alert' );
+	const icon = document.createElement( 'span' );
+	icon.className = 'cdx-message__icon';
+	const content = document.createElement( 'div' );
+	content.className = 'cdx-message__content';
+	content.textContent = text;
+	box.append( icon, content );
+	marker.prepend( box );
+}
+
+function mountAll( feature: Feature, markers: HTMLElement[] ): void {
+	const name = registeredModule( feature );
+	if ( name === null ) {
+		markers.forEach( ( marker ) => showError( marker,
+			mw.msg( 'capacitybuilding-init-error-unavailable', feature ) ) );
+		return;
+	}
+	mw.loader.using( name ).then( ( requireModule ) => {
+		const featureModule = requireModule( name ) as FeatureModule;
+		markers.forEach( ( marker ) => featureModule.mount( marker ) );
+	} ).catch( ( error: unknown ) => {
+		mw.log.error( error );
+		markers.forEach( ( marker ) => showError( marker,
+			mw.msg( 'capacitybuilding-init-error-load', feature ) ) );
+	} );
+}
+
+/**
+ * Finds unmounted markers in freshly rendered content (a page view, a live preview) and loads
+ * each named feature once.
+ *
+ * @param root Content that was just added to the page
+ * @return The features found, for the `capacityBuilding.init.scanned` hook
+ */
+function scan( root: ParentNode ): Feature[] {
+	const byFeature = new Map<Feature, HTMLElement[]>();
+	Array.from( root.querySelectorAll<HTMLElement>( MARKER_SELECTOR ) ).forEach( ( marker ) => {
+		const feature = marker.dataset.capacitybuildingFeature;
+		if ( !isFeature( feature ) || marker.hasAttribute( MOUNTED_ATTRIBUTE ) ) {
+			return;
+		}
+		marker.setAttribute( MOUNTED_ATTRIBUTE, '' );
+		byFeature.set( feature, [ ...( byFeature.get( feature ) ?? [] ), marker ] );
+	} );
+	byFeature.forEach( ( markers, feature ) => mountAll( feature, markers ) );
+	return [ ...byFeature.keys() ];
+}
+
+mw.hook( 'wikipage.content' ).add( ( $content: JQuery ) => {
+	const features: Feature[] = [];
+	$content.each( ( _index, element ) => {
+		features.push( ...scan( element ) );
+	} );
+	// Announces that a scan finished and what it started loading (used by tests and other gadgets).
+	mw.hook( 'capacityBuilding.init.scanned' ).fire( features );
+} );

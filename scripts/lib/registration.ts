@@ -1,0 +1,151 @@
+/**
+ * Checks that extension.json registers every built bundle the way it is built: the right files,
+ * exactly the Codex components the sources import (CodexModule serves only those), and exactly the
+ * messages the sources use (ResourceLoader ships only declared messages to the browser).
+ *
+ * Message keys are found as string literals in the bundle's sources, which is why code always spells
+ * out whole keys (MediaWiki's convention) instead of building them from parts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Bundle } from './bundles';
+import { repoRoot } from './paths';
+
+export interface ModuleDefinition {
+	class?: string;
+	packageFiles?: ( string | { name: string; file?: string } )[];
+	styles?: string[];
+	messages?: string[];
+	codexComponents?: string[];
+	dependencies?: string[];
+}
+
+export interface ExtensionJson {
+	ResourceModules: Record<string, ModuleDefinition>;
+	ResourceFileModulePaths: { localBasePath: string };
+}
+
+export const MODULE_PREFIX = 'ext.capacityBuilding.';
+
+const MESSAGE_KEY = /['"`](capacitybuilding-[a-z0-9-]+)['"`]/g;
+const CODEX_IMPORT = /import\s*\{([^}]*)\}\s*from\s*['"]@wikimedia\/codex['"]/g;
+
+export function readExtensionJson(): ExtensionJson {
+	return JSON.parse( fs.readFileSync( path.join( repoRoot, 'extension.json' ), 'utf8' ) ) as ExtensionJson;
+}
+
+function readSources( bundle: Bundle ): string[] {
+	return bundle.inputs.map( ( input ) => fs.readFileSync( path.join( repoRoot, input ), 'utf8' ) );
+}
+
+/** Message keys used as literals in the sources of a bundle. */
+export function usedMessageKeys( sources: string[] ): Set<string> {
+	const keys = new Set<string>();
+	for ( const source of sources ) {
+		for ( const match of source.matchAll( MESSAGE_KEY ) ) {
+			keys.add( match[ 1 ] as string );
+		}
+	}
+	return keys;
+}
+
+/** Codex components imported by name in the sources of a bundle (type-only imports excluded). */
+export function usedCodexComponents( sources: string[] ): Set<string> {
+	const names = new Set<string>();
+	for ( const source of sources ) {
+		for ( const match of source.matchAll( CODEX_IMPORT ) ) {
+			for ( const specifier of ( match[ 1 ] as string ).split( ',' ) ) {
+				const name = specifier.trim().split( /\s+as\s+/ )[ 0 ]?.trim() ?? '';
+				if ( /^Cdx[A-Za-z]+$/.test( name ) ) {
+					names.add( name );
+				}
+			}
+		}
+	}
+	return names;
+}
+
+function difference( a: Iterable<string>, b: Set<string> ): string[] {
+	return [ ...a ].filter( ( x ) => !b.has( x ) ).sort();
+}
+
+function packageFileTargets( definition: ModuleDefinition ): string[] {
+	return ( definition.packageFiles ?? [] ).map( ( f ) => typeof f === 'string' ? f : ( f.file ?? '' ) )
+		.filter( Boolean );
+}
+
+export function readEnglishMessages(): Record<string, string> {
+	return JSON.parse( fs.readFileSync( path.join( repoRoot, 'i18n', 'en.json' ), 'utf8' ) ) as Record<string, string>;
+}
+
+/**
+ * @param outDir Build output folder
+ * @param bundles What the build wrote
+ * @param extension extension.json's contents (the real file unless a test passes another)
+ * @param english i18n/en.json's contents
+ * @return One line per problem; none when the registrations match the bundles
+ */
+export function checkModuleRegistrations(
+	outDir: string,
+	bundles: Bundle[],
+	extension: ExtensionJson = readExtensionJson(),
+	english: Record<string, string> = readEnglishMessages(),
+): string[] {
+	const problems: string[] = [];
+	const registered = new Set( Object.keys( extension.ResourceModules ) );
+	for ( const bundle of bundles ) {
+		const name = MODULE_PREFIX + bundle.feature;
+		const definition = extension.ResourceModules[ name ];
+		if ( !definition ) {
+			problems.push( `extension.json does not register ${ name } for dist/${ bundle.script }` );
+			continue;
+		}
+		registered.delete( name );
+		const targets = packageFileTargets( definition );
+		if ( targets[ 0 ] !== bundle.script ) {
+			problems.push( `${ name }: its first package file must be ${ bundle.script }` );
+		}
+		const styles = definition.styles ?? [];
+		const expectedStyles = bundle.style ? [ bundle.style ] : [];
+		if ( JSON.stringify( styles ) !== JSON.stringify( expectedStyles ) ) {
+			problems.push( `${ name }: styles must be ${ JSON.stringify( expectedStyles ) }` );
+		}
+		for ( const file of [ ...targets, ...styles ] ) {
+			if ( !fs.existsSync( path.join( outDir, file ) ) ) {
+				problems.push( `${ name }: ${ file } does not exist in the build output` );
+			}
+		}
+		const sources = readSources( bundle );
+		const codex = usedCodexComponents( sources );
+		const declaredCodex = new Set( definition.codexComponents ?? [] );
+		if ( codex.size && !definition.class?.endsWith( 'CodexModule' ) ) {
+			problems.push( `${ name }: uses Codex, so it must be a CodexModule` );
+		}
+		for ( const c of difference( codex, declaredCodex ) ) {
+			problems.push( `${ name }: imports ${ c } but codexComponents does not list it` );
+		}
+		for ( const c of difference( declaredCodex, codex ) ) {
+			problems.push( `${ name }: codexComponents lists ${ c } but no source imports it` );
+		}
+		if ( codex.size && !( definition.dependencies ?? [] ).includes( 'vue' ) ) {
+			problems.push( `${ name }: uses Vue components, so it must depend on "vue"` );
+		}
+		const used = usedMessageKeys( sources );
+		const declared = new Set( ( definition.messages ?? [] ).filter( ( k ) => k.startsWith( 'capacitybuilding-' ) ) );
+		for ( const key of difference( used, declared ) ) {
+			problems.push( `${ name }: uses message ${ key } but its "messages" does not list it` );
+		}
+		for ( const key of difference( declared, used ) ) {
+			problems.push( `${ name }: lists message ${ key } that none of its sources uses` );
+		}
+		for ( const key of difference( used, new Set( Object.keys( english ) ) ) ) {
+			problems.push( `${ name }: message ${ key } is missing from i18n/en.json` );
+		}
+	}
+	for ( const name of registered ) {
+		if ( name.startsWith( MODULE_PREFIX ) ) {
+			problems.push( `extension.json registers ${ name } but modules/ has no such feature` );
+		}
+	}
+	return problems;
+}
