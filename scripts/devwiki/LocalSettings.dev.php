@@ -1,0 +1,51 @@
+<?php
+/**
+ * Settings of the development wiki, on top of what MediaWiki's installer wrote.
+ * Loaded by the LocalSettings.php that scripts/lib/devwiki.ts generates; edit here, not there.
+ */
+
+if ( !defined( 'MEDIAWIKI' ) ) {
+	exit;
+}
+
+// The extensions a Wikimedia wiki such as Meta-Wiki runs and this project builds on.
+// DiscussionTools needs VisualEditor and Linter.
+wfLoadExtensions( [
+	'Gadgets',
+	'Echo',
+	'DiscussionTools',
+	'VisualEditor',
+	'Linter',
+	'ParserFunctions',
+	'TemplateData',
+	'Scribunto',
+] );
+$wgScribuntoDefaultEngine = 'luasandbox';
+
+// This working tree, through the symlink extensions/CapacityBuilding.
+wfLoadExtension( 'CapacityBuilding' );
+
+$wgSitename = 'CapacityBuilding development wiki';
+$wgMetaNamespace = 'Project';
+$wgEnableBotPasswords = true;
+$wgShowExceptionDetails = true;
+// $capacityDevWikiState is set by the generated LocalSettings.php: the git-ignored state folder.
+$wgCacheDirectory = "$capacityDevWikiState/cache";
+$wgDebugLogGroups = [
+	'exception' => "$capacityDevWikiState/exception.log",
+	'error' => "$capacityDevWikiState/exception.log",
+];
+
+// Run queued jobs (link tables, notifications) right away so tests see their effects.
+$wgJobRunRate = 1;
+
+// Debian ships extension.json's validator without two libraries it needs; they come from
+// Debian's php-composer-spdx-licenses and jsonlint packages.
+foreach ( [
+	'/usr/share/php/Composer/Spdx/autoload.php',
+	'/usr/share/php/Seld/JsonLint/autoload.php',
+] as $autoloader ) {
+	if ( is_readable( $autoloader ) ) {
+		require_once $autoloader;
+	}
+}

@@ -1,0 +1,451 @@
+/**
+ * The development wiki: MediaWiki 1.43 LTS from Debian 13 ("trixie")'s own packages, extracted
+ * into a git-ignored folder of this checkout (no system-wide install, no web server package),
+ * SQLite, PHP's built-in server on 127.0.0.1, this working tree loaded as an extension.
+ *
+ * Layout of the folder (default `.devwiki/`, or $CAPACITY_DEVWIKI_DIR):
+ *   apt/         the temporary apt configuration and lists used to download the packages
+ *   debs/        the downloaded .deb files (kept across --reset)
+ *   mediawiki/   the extracted MediaWiki, with local extensions/, images/, config/ and a
+ *                generated LocalSettings.php
+ *   state/       the database, the installer's settings, the server's pid and log, and
+ *                credentials.json (mode 0600)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { repoRoot } from './paths';
+import { SetupError, WIKI_PACKAGES, capture, ensureDebianPackages, isRoot, run } from './system';
+
+export const DEFAULT_PORT = 8642;
+const SITE_NAME = 'CapacityBuilding development wiki';
+const DEBIAN_SUITE = 'trixie';
+const MEDIAWIKI_PACKAGES = [ 'mediawiki', 'mediawiki-classes' ];
+const ADMIN_USER = 'Admin';
+const BOT_USER = 'CapacityBot';
+const BOT_APP_ID = 'capacitybot';
+/** Grants of the bot password: read and write pages, high API limits, and site JSON/JS for setup and deploy. */
+const BOT_GRANTS = [ 'basic', 'highvolume', 'editpage', 'createeditmovepage', 'editprotected', 'editsiteconfig', 'delete' ];
+/** How long a fresh server may take to answer its first request (cold caches, localisation). */
+const START_TIMEOUT_MS = 90_000;
+
+export interface Account {
+	username: string;
+	password: string;
+}
+
+export interface Credentials {
+	/** The wiki's base URL, e.g. http://127.0.0.1:8642 */
+	server: string;
+	/** Its action API endpoint. */
+	api: string;
+	/** An administrator (sysop, bureaucrat, interface-admin). */
+	admin: Account;
+	/** The bot password the bot logs in with (`CapacityBot@capacitybot`). */
+	bot: Account;
+}
+
+interface ServerState {
+	pid: number;
+	port: number;
+}
+
+function randomPassword(): string {
+	return crypto.randomBytes( 24 ).toString( 'base64url' );
+}
+
+function pidIsAlive( pid: number ): boolean {
+	try {
+		process.kill( pid, 0 );
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function sleep( ms: number ): Promise<void> {
+	return new Promise( ( resolve ) => {
+		setTimeout( resolve, ms );
+	} );
+}
+
+/**
+ * The Debian archive this machine already uses, so the download goes to the same mirror.
+ * Reads both the deb822 `.sources` files and the one-line `.list` format.
+ */
+export function machineDebianMirror(): string {
+	const candidates: string[] = [];
+	const dir = '/etc/apt/sources.list.d';
+	const files = [ '/etc/apt/sources.list',
+		...( fs.existsSync( dir ) ? fs.readdirSync( dir ).map( ( f ) => path.join( dir, f ) ) : [] ) ];
+	for ( const file of files ) {
+		if ( !fs.existsSync( file ) ) {
+			continue;
+		}
+		const text = fs.readFileSync( file, 'utf8' );
+		for ( const match of text.matchAll( /^URIs:\s*(\S+)/gim ) ) {
+			candidates.push( match[ 1 ] as string );
+		}
+		for ( const line of text.split( '\n' ) ) {
+			// One-line format: deb [options] uri suite components
+			const words = line.replace( /\[[^\]]*\]/, '' ).trim().split( /\s+/ );
+			if ( words[ 0 ] === 'deb' && words[ 1 ] ) {
+				candidates.push( words[ 1 ] );
+			}
+		}
+	}
+	return candidates.find( ( uri ) => /\/debian\/?$/.test( uri ) ) ?? 'http://deb.debian.org/debian';
+}
+
+export class DevWiki {
+	public readonly dir: string;
+
+	public readonly port: number;
+
+	public constructor( options: { dir?: string; port?: number } = {} ) {
+		this.dir = path.resolve( options.dir ?? process.env.CAPACITY_DEVWIKI_DIR ?? path.join( repoRoot, '.devwiki' ) );
+		this.port = options.port ?? Number( process.env.CAPACITY_WIKI_PORT ?? DEFAULT_PORT );
+		if ( !Number.isInteger( this.port ) || this.port < 1 || this.port > 65535 ) {
+			throw new SetupError( `Invalid port for the development wiki: ${ String( this.port ) }` );
+		}
+	}
+
+	public get mediawikiDir(): string {
+		return path.join( this.dir, 'mediawiki' );
+	}
+
+	public get stateDir(): string {
+		return path.join( this.dir, 'state' );
+	}
+
+	public get credentialsFile(): string {
+		return path.join( this.stateDir, 'credentials.json' );
+	}
+
+	public get logFile(): string {
+		return path.join( this.stateDir, 'server.log' );
+	}
+
+	public get server(): string {
+		return `http://127.0.0.1:${ this.port }`;
+	}
+
+	public get api(): string {
+		return `${ this.server }/api.php`;
+	}
+
+	/** URL of a page on the wiki. */
+	public pageUrl( title: string, query: Record<string, string> = {} ): string {
+		const params = new URLSearchParams( { title: title.replace( / /g, '_' ), ...query } );
+		return `${ this.server }/index.php?${ params.toString() }`;
+	}
+
+	private get serverStateFile(): string {
+		return path.join( this.stateDir, 'server.json' );
+	}
+
+	private get installedMarker(): string {
+		return path.join( this.stateDir, 'installed.json' );
+	}
+
+	/** Installs whatever is missing; with reset, throws the wiki away first (keeping the downloads). */
+	public async install( options: { reset?: boolean } = {} ): Promise<void> {
+		ensureDebianPackages( WIKI_PACKAGES, 'the development wiki' );
+		if ( options.reset ) {
+			await this.stop();
+			fs.rmSync( this.mediawikiDir, { recursive: true, force: true } );
+			fs.rmSync( this.stateDir, { recursive: true, force: true } );
+		}
+		if ( fs.existsSync( this.installedMarker ) && fs.existsSync( path.join( this.mediawikiDir, 'index.php' ) ) ) {
+			this.writeLocalSettings();
+			return;
+		}
+		const debs = this.downloadPackages();
+		this.extract( debs );
+		this.runInstaller();
+		this.writeLocalSettings();
+		this.php( 'update', '--quick' );
+		this.createAccounts();
+		fs.writeFileSync( this.installedMarker, JSON.stringify( { installedAt: new Date().toISOString(), debs: debs.map( ( d ) => path.basename( d ) ) }, null, '\t' ) + '\n' );
+	}
+
+	/** Downloads Debian 13's MediaWiki packages with a temporary apt configuration (cached). */
+	private downloadPackages(): string[] {
+		const debsDir = path.join( this.dir, 'debs' );
+		const find = (): string[] => ( fs.existsSync( debsDir ) ? fs.readdirSync( debsDir ) : [] )
+			.filter( ( f ) => MEDIAWIKI_PACKAGES.some( ( p ) => f.startsWith( `${ p }_` ) && f.endsWith( '.deb' ) ) )
+			.map( ( f ) => path.join( debsDir, f ) );
+		if ( find().length === MEDIAWIKI_PACKAGES.length ) {
+			return find();
+		}
+		const aptDir = path.join( this.dir, 'apt' );
+		for ( const sub of [ 'lists/partial', 'cache/archives/partial', 'sources.list.d' ] ) {
+			fs.mkdirSync( path.join( aptDir, sub ), { recursive: true } );
+		}
+		fs.mkdirSync( debsDir, { recursive: true } );
+		const keyring = '/usr/share/keyrings/debian-archive-keyring.gpg';
+		const signedBy = fs.existsSync( keyring ) ? `[signed-by=${ keyring }] ` : '';
+		const mirror = machineDebianMirror();
+		fs.writeFileSync( path.join( aptDir, 'sources.list' ), `deb ${ signedBy }${ mirror } ${ DEBIAN_SUITE } main\n` );
+		const aptOptions = [
+			'-o', `Dir::Etc::SourceList=${ path.join( aptDir, 'sources.list' ) }`,
+			'-o', `Dir::Etc::SourceParts=${ path.join( aptDir, 'sources.list.d' ) }`,
+			'-o', `Dir::State::Lists=${ path.join( aptDir, 'lists' ) }`,
+			'-o', `Dir::Cache=${ path.join( aptDir, 'cache' ) }`,
+			'-o', 'Debug::NoLocking=1',
+			...( isRoot() ? [ '-o', 'APT::Sandbox::User=root' ] : [] ),
+		];
+		console.log( `Downloading ${ MEDIAWIKI_PACKAGES.join( ' and ' ) } from Debian ${ DEBIAN_SUITE } (${ mirror })…` );
+		run( 'apt-get', [ ...aptOptions, '-q', 'update' ] );
+		run( 'apt-get', [ ...aptOptions, '-q', 'download', ...MEDIAWIKI_PACKAGES ], { cwd: debsDir } );
+		const debs = find();
+		if ( debs.length !== MEDIAWIKI_PACKAGES.length ) {
+			throw new SetupError( `apt-get download did not produce ${ MEDIAWIKI_PACKAGES.join( ', ' ) } in ${ debsDir }` );
+		}
+		return debs;
+	}
+
+	/**
+	 * Extracts the packages and turns Debian's layout back into a self-contained MediaWiki: Debian
+	 * points LocalSettings.php, config, extensions and images at /etc and /var/lib, and moves docs/
+	 * (which holds extension.json's schemas) to /usr/share/doc, gzipped.
+	 */
+	private extract( debs: string[] ): void {
+		const unpacked = path.join( this.dir, 'unpacked' );
+		fs.rmSync( unpacked, { recursive: true, force: true } );
+		fs.rmSync( this.mediawikiDir, { recursive: true, force: true } );
+		for ( const deb of debs ) {
+			run( 'dpkg-deb', [ '-x', deb, unpacked ] );
+		}
+		fs.renameSync( path.join( unpacked, 'usr/share/mediawiki' ), this.mediawikiDir );
+		for ( const link of [ 'LocalSettings.php', 'config', 'extensions', 'images' ] ) {
+			fs.rmSync( path.join( this.mediawikiDir, link ), { recursive: true, force: true } );
+		}
+		for ( const dir of [ 'config', 'images', 'extensions' ] ) {
+			fs.mkdirSync( path.join( this.mediawikiDir, dir ) );
+		}
+		for ( const extension of fs.readdirSync( path.join( this.mediawikiDir, 'extensions-core' ) ) ) {
+			fs.symlinkSync( path.join( '..', 'extensions-core', extension ), path.join( this.mediawikiDir, 'extensions', extension ) );
+		}
+		fs.symlinkSync( repoRoot, path.join( this.mediawikiDir, 'extensions', 'CapacityBuilding' ) );
+		this.restoreDocs( path.join( unpacked, 'usr/share/doc/mediawiki/docs' ), path.join( this.mediawikiDir, 'docs' ) );
+		fs.rmSync( unpacked, { recursive: true, force: true } );
+	}
+
+	private restoreDocs( from: string, to: string ): void {
+		fs.mkdirSync( to, { recursive: true } );
+		for ( const entry of fs.readdirSync( from, { withFileTypes: true } ) ) {
+			const source = path.join( from, entry.name );
+			if ( entry.isDirectory() ) {
+				this.restoreDocs( source, path.join( to, entry.name ) );
+			} else if ( entry.name.endsWith( '.gz' ) ) {
+				const unzipped = zlib.gunzipSync( fs.readFileSync( source ) );
+				fs.writeFileSync( path.join( to, entry.name.slice( 0, -3 ) ), unzipped );
+			} else {
+				fs.copyFileSync( source, path.join( to, entry.name ) );
+			}
+		}
+	}
+
+	private runInstaller(): void {
+		fs.rmSync( this.stateDir, { recursive: true, force: true } );
+		fs.mkdirSync( path.join( this.stateDir, 'db' ), { recursive: true } );
+		fs.mkdirSync( path.join( this.stateDir, 'cache' ), { recursive: true } );
+		const admin: Account = { username: ADMIN_USER, password: randomPassword() };
+		console.log( 'Installing MediaWiki (SQLite)…' );
+		// No LocalSettings.php may exist while the installer runs.
+		fs.rmSync( path.join( this.mediawikiDir, 'LocalSettings.php' ), { force: true } );
+		this.php( 'install',
+			'--dbtype=sqlite', `--dbpath=${ path.join( this.stateDir, 'db' ) }`, '--dbname=devwiki',
+			`--confpath=${ this.stateDir }`, `--server=${ this.server }`, '--scriptpath=',
+			'--lang=en', `--pass=${ admin.password }`, '--skins=Vector', SITE_NAME, admin.username );
+		fs.renameSync( path.join( this.stateDir, 'LocalSettings.php' ), path.join( this.stateDir, 'LocalSettings.install.php' ) );
+		this.writeCredentials( {
+			server: this.server,
+			api: this.api,
+			admin,
+			bot: { username: `${ BOT_USER }@${ BOT_APP_ID }`, password: '' },
+		} );
+	}
+
+	/** The LocalSettings.php MediaWiki reads: the installer's settings, this port, then ours. */
+	private writeLocalSettings(): void {
+		const php = ( value: string ): string => `'${ value.replace( /[\\']/g, ( c ) => `\\${ c }` ) }'`;
+		const contents = [
+			'<?php',
+			'// Generated by scripts/lib/devwiki.ts on every start; edit scripts/devwiki/LocalSettings.dev.php instead.',
+			`$capacityDevWikiState = ${ php( this.stateDir ) };`,
+			'require "$capacityDevWikiState/LocalSettings.install.php";',
+			`$wgServer = ${ php( this.server ) };`,
+			`require ${ php( path.join( repoRoot, 'scripts/devwiki/LocalSettings.dev.php' ) ) };`,
+			'',
+		].join( '\n' );
+		fs.writeFileSync( path.join( this.mediawikiDir, 'LocalSettings.php' ), contents );
+	}
+
+	private createAccounts(): void {
+		const credentials = this.credentials();
+		this.php( 'createAndPromote', '--force', '--sysop', '--bureaucrat', '--interface-admin',
+			credentials.admin.username, credentials.admin.password );
+		const botPassword = crypto.randomBytes( 16 ).toString( 'hex' );
+		this.php( 'createAndPromote', '--force', '--bot', '--sysop', '--interface-admin', BOT_USER, randomPassword() );
+		this.php( 'createBotPassword', `--appid=${ BOT_APP_ID }`, `--grants=${ BOT_GRANTS.join( ',' ) }`, BOT_USER, botPassword );
+		this.writeCredentials( { ...credentials, bot: { username: `${ BOT_USER }@${ BOT_APP_ID }`, password: botPassword } } );
+	}
+
+	/**
+	 * Creates (or updates) a user account for tests and sample data.
+	 *
+	 * @param username
+	 * @param password
+	 * @param groups Extra groups, e.g. [ 'sysop' ]
+	 */
+	public ensureUser( username: string, password: string, groups: string[] = [] ): void {
+		this.php( 'createAndPromote', '--force', ...( groups.length ? [ `--custom-groups=${ groups.join( ',' ) }` ] : [] ), username, password );
+	}
+
+	private writeCredentials( credentials: Credentials ): void {
+		fs.writeFileSync( this.credentialsFile, JSON.stringify( credentials, null, '\t' ) + '\n', { mode: 0o600 } );
+		// writeFileSync's mode applies only when it creates the file.
+		fs.chmodSync( this.credentialsFile, 0o600 );
+	}
+
+	public credentials(): Credentials {
+		if ( !fs.existsSync( this.credentialsFile ) ) {
+			throw new SetupError( `The development wiki is not installed (no ${ this.credentialsFile }); run npm run wiki` );
+		}
+		const stored = JSON.parse( fs.readFileSync( this.credentialsFile, 'utf8' ) ) as Credentials;
+		// The port can change between runs; the accounts do not.
+		return { ...stored, server: this.server, api: this.api };
+	}
+
+	/** Runs a MediaWiki maintenance script and returns its output. */
+	public php( script: string, ...args: string[] ): string {
+		try {
+			return capture( 'php', [ path.join( this.mediawikiDir, 'maintenance/run.php' ), script, ...args ],
+				{ cwd: this.mediawikiDir, maxBuffer: 64 * 1024 * 1024 } );
+		} catch ( error ) {
+			throw new SetupError( `maintenance/run.php ${ script } failed: ${ ( error as Error ).message }` );
+		}
+	}
+
+	/** Whether our server answers on our port. */
+	public async isRunning(): Promise<boolean> {
+		const state = this.readServerState();
+		if ( !state || state.port !== this.port || !pidIsAlive( state.pid ) ) {
+			return false;
+		}
+		return ( await this.siteName() ) === SITE_NAME;
+	}
+
+	private async siteName(): Promise<string | null> {
+		try {
+			const response = await fetch( `${ this.api }?action=query&meta=siteinfo&format=json&formatversion=2`,
+				{ signal: AbortSignal.timeout( 10_000 ) } );
+			const body = await response.json() as { query?: { general?: { sitename?: string } } };
+			return body.query?.general?.sitename ?? null;
+		} catch {
+			return null;
+		}
+	}
+
+	private readServerState(): ServerState | null {
+		try {
+			return JSON.parse( fs.readFileSync( this.serverStateFile, 'utf8' ) ) as ServerState;
+		} catch {
+			return null;
+		}
+	}
+
+	/**
+	 * Installs when needed and starts the server unless it already runs.
+	 *
+	 * @return Whether this call started the server (so the caller knows to stop it)
+	 */
+	public async start(): Promise<boolean> {
+		await this.install();
+		if ( await this.isRunning() ) {
+			return false;
+		}
+		await this.stop();
+		if ( ( await this.siteName() ) !== null || await this.portAnswers() ) {
+			throw new SetupError( `Port ${ this.port } is used by another program; choose another with CAPACITY_WIKI_PORT` );
+		}
+		const log = fs.openSync( this.logFile, 'a' );
+		const child = spawn( 'php', [ '-d', 'opcache.enable_cli=1', '-S', `127.0.0.1:${ this.port }`, '-t', this.mediawikiDir ], {
+			cwd: this.mediawikiDir,
+			detached: true,
+			stdio: [ 'ignore', log, log ],
+			// Several workers, so that concurrent requests (and a request that waits on another) proceed.
+			env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+		} );
+		fs.closeSync( log );
+		child.unref();
+		if ( child.pid === undefined ) {
+			throw new SetupError( 'Could not start php -S' );
+		}
+		fs.writeFileSync( this.serverStateFile, JSON.stringify( { pid: child.pid, port: this.port } ) + '\n' );
+		const deadline = Date.now() + START_TIMEOUT_MS;
+		while ( Date.now() < deadline ) {
+			if ( !pidIsAlive( child.pid ) ) {
+				throw new SetupError( `The wiki's server exited at start; see ${ this.logFile }:\n${ this.logTail() }` );
+			}
+			if ( ( await this.siteName() ) === SITE_NAME ) {
+				return true;
+			}
+			await sleep( 250 );
+		}
+		await this.stop();
+		throw new SetupError( `The wiki did not answer within ${ START_TIMEOUT_MS / 1000 } s; see ${ this.logFile }:\n${ this.logTail() }` );
+	}
+
+	private async portAnswers(): Promise<boolean> {
+		try {
+			await fetch( this.server, { signal: AbortSignal.timeout( 2000 ) } );
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	private logTail(): string {
+		try {
+			return fs.readFileSync( this.logFile, 'utf8' ).split( '\n' ).slice( -20 ).join( '\n' );
+		} catch {
+			return '';
+		}
+	}
+
+	/** Stops the server this folder started, if any. */
+	public async stop(): Promise<boolean> {
+		const state = this.readServerState();
+		fs.rmSync( this.serverStateFile, { force: true } );
+		if ( !state || !pidIsAlive( state.pid ) ) {
+			return false;
+		}
+		for ( const signal of [ 'SIGTERM', 'SIGKILL' ] as const ) {
+			try {
+				// The server and its workers form one process group.
+				process.kill( -state.pid, signal );
+			} catch {
+				// Already gone.
+			}
+			for ( let i = 0; i < 40 && pidIsAlive( state.pid ); i++ ) {
+				await sleep( 100 );
+			}
+			if ( !pidIsAlive( state.pid ) ) {
+				return true;
+			}
+		}
+		return !pidIsAlive( state.pid );
+	}
+
+	/** Runs MediaWiki's own validator on an extension.json; returns its exit status and output. */
+	public validateRegistrationFile( file: string ): { ok: boolean; output: string } {
+		const result = spawnSync( 'php', [ path.join( this.mediawikiDir, 'maintenance/run.php' ), 'validateRegistrationFile', file ],
+			{ cwd: this.mediawikiDir, encoding: 'utf8' } );
+		return { ok: result.status === 0, output: `${ result.stdout }${ result.stderr }`.trim() };
+	}
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm start`, the main job on a fresh machine: build the modules, bring up the development wiki
+ * with this extension and sample pages, and say where to look.
+ */
+import { spawnSync } from 'node:child_process';
+import { DevWiki } from './lib/devwiki';
+import { repoRoot } from './lib/paths';
+import { seedSamplePages, SAMPLE_PAGES } from './lib/samples';
+import { SetupError } from './lib/system';
+
+async function main(): Promise<void> {
+	console.log( '━━ build ━━' );
+	if ( spawnSync( 'npm', [ 'run', '--silent', 'build' ], { cwd: repoRoot, stdio: 'inherit' } ).status !== 0 ) {
+		throw new SetupError( 'The build failed; see above.' );
+	}
+	console.log( '\n━━ development wiki ━━' );
+	const wiki = new DevWiki();
+	const started = await wiki.start();
+	await seedSamplePages( wiki );
+	console.log( [
+		'',
+		`The development wiki ${ started ? 'is up' : 'was already running' } at ${ wiki.server }`,
+		'Look at:',
+		...Object.keys( SAMPLE_PAGES ).map( ( title ) => `  ${ wiki.pageUrl( title ) }` ),
+		`Log in as Admin or use the bot password; both are in ${ wiki.credentialsFile } (mode 0600).`,
+		`Server log: ${ wiki.logFile }`,
+		'Stop the wiki with `npm run wiki:stop`; `npm run wiki -- --reset` gives a fresh one.',
+	].join( '\n' ) );
+}
+
+main().catch( ( error: unknown ) => {
+	console.error( error instanceof SetupError ? `✗ ${ error.message }` : error );
+	process.exitCode = 1;
+} );

@@ -1,0 +1,105 @@
+/**
+ * `npm test`: every check, in order, on a machine that may have nothing installed yet.
+ *
+ *   1. system packages   PHP for the wiki, Chromium for the browser tests (installed when root)
+ *   2. lint              eslint-config-wikimedia, zero warnings; banana checker over i18n/
+ *   3. types             strict type checks of the core, the modules, the Node code and the tests
+ *   4. unit              jest: core, bot and tooling logic; client modules in jsdom; the built
+ *                        output's freshness, budgets and registrations
+ *   5. integration       jest against the development wiki
+ *   6. e2e               jest + playwright-core in Debian's Chromium against the development wiki
+ *
+ * The wiki is started once for stages 5–6 (or a running one is reused) and stopped afterwards if
+ * this run started it. All stages run even when one fails, so one run shows every problem.
+ *
+ *   npm test -- --only lint,unit    run some stages only
+ */
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { DevWiki } from './lib/devwiki';
+import { repoRoot } from './lib/paths';
+import { BROWSER_PACKAGES, WIKI_PACKAGES, ensureDebianPackages } from './lib/system';
+
+interface Stage {
+	name: string;
+	run(): Promise<boolean> | boolean;
+}
+
+function npmRun( script: string, ...args: string[] ): boolean {
+	const result = spawnSync( 'npm', [ 'run', '--silent', script, ...( args.length ? [ '--', ...args ] : [] ) ],
+		{ cwd: repoRoot, stdio: 'inherit' } );
+	return result.status === 0;
+}
+
+async function main(): Promise<void> {
+	const { values } = parseArgs( { options: { only: { type: 'string' } } } );
+	const only = values.only ? new Set( values.only.split( ',' ) ) : null;
+	const wiki = new DevWiki();
+	let startedWiki = false;
+	const ci = process.env.CI === 'true' ? [ '--ci' ] : [];
+
+	const stages: Stage[] = [
+		{
+			name: 'system packages',
+			run: () => {
+				ensureDebianPackages( [ ...WIKI_PACKAGES, ...BROWSER_PACKAGES ], 'the tests' );
+				return true;
+			},
+		},
+		{ name: 'lint', run: () => npmRun( 'lint' ) },
+		{ name: 'types', run: () => npmRun( 'typecheck' ) },
+		{ name: 'unit', run: () => npmRun( 'test:unit', ...ci ) },
+		{
+			name: 'wiki',
+			run: async () => {
+				startedWiki = await wiki.start();
+				console.log( `${ startedWiki ? 'Started' : 'Reusing' } the development wiki at ${ wiki.server }` );
+				return true;
+			},
+		},
+		{ name: 'integration', run: () => npmRun( 'test:integration', '--runInBand', ...ci ) },
+		{ name: 'e2e', run: () => npmRun( 'test:e2e', '--runInBand', ...ci ) },
+	];
+
+	const results: { name: string; ok: boolean; seconds: number }[] = [];
+	try {
+		for ( const stage of stages ) {
+			if ( only && !only.has( stage.name ) && !( stage.name === 'wiki' && ( only.has( 'integration' ) || only.has( 'e2e' ) ) ) ) {
+				continue;
+			}
+			console.log( `\n━━ ${ stage.name } ━━` );
+			const started = Date.now();
+			let ok: boolean;
+			try {
+				ok = await stage.run();
+			} catch ( error ) {
+				console.error( error instanceof Error ? error.message : error );
+				ok = false;
+			}
+			results.push( { name: stage.name, ok, seconds: ( Date.now() - started ) / 1000 } );
+			if ( !ok && ( stage.name === 'system packages' || stage.name === 'wiki' ) ) {
+				// Later stages cannot run without these.
+				break;
+			}
+		}
+	} finally {
+		if ( startedWiki ) {
+			await wiki.stop();
+		}
+	}
+
+	console.log( '\n━━ summary ━━' );
+	for ( const r of results ) {
+		console.log( `${ r.ok ? '✓' : '✗' } ${ r.name.padEnd( 16 ) } ${ r.seconds.toFixed( 1 ).padStart( 6 ) } s` );
+	}
+	const failed = results.filter( ( r ) => !r.ok );
+	if ( failed.length ) {
+		console.log( `\n${ failed.length } stage(s) failed: ${ failed.map( ( r ) => r.name ).join( ', ' ) }` );
+		process.exitCode = 1;
+	}
+}
+
+main().catch( ( error: unknown ) => {
+	console.error( error );
+	process.exitCode = 1;
+} );

@@ -1,0 +1,44 @@
+/**
+ * Helpers for end-to-end tests: pages on the development wiki, and waiting on ResourceLoader in
+ * the browser (never on timers).
+ */
+import { Mwn } from 'mwn';
+import type { Page } from 'playwright-core';
+import type { DevWiki } from '../../../scripts/lib/devwiki';
+
+export async function botFor( wiki: DevWiki ): Promise<Mwn> {
+	const { api, bot } = wiki.credentials();
+	return Mwn.init( {
+		apiUrl: api,
+		username: bot.username,
+		password: bot.password,
+		userAgent: 'CapacityBuilding-tests/0.1 (end-to-end tests)',
+		silent: true,
+	} );
+}
+
+/**
+ * Resolves once the init module has scanned the page's content, with the features it started
+ * loading. The hook remembers its last call, so this works whether the scan already happened.
+ */
+export async function initScan( page: Page ): Promise<string[]> {
+	await page.waitForFunction( () => typeof mw !== 'undefined' && !!mw.loader );
+	return page.evaluate( () => new Promise<string[]>( ( resolve ) => {
+		mw.loader.using( 'ext.capacityBuilding.init' ).then( () => {
+			mw.hook( 'capacityBuilding.init.scanned' ).add( ( features: string[] ) => resolve( features ) );
+		} );
+	} ) );
+}
+
+export function moduleState( page: Page, name: string ): Promise<string | null> {
+	return page.evaluate( ( module ) => mw.loader.getState( module ), name );
+}
+
+/** Waits until ResourceLoader has finished with a module, and returns its final state. */
+export async function settledState( page: Page, name: string ): Promise<string | null> {
+	const handle = await page.waitForFunction( ( module ) => {
+		const state = mw.loader.getState( module );
+		return [ 'ready', 'error', 'missing' ].includes( state ?? '' ) ? state : false;
+	}, name );
+	return handle.jsonValue() as Promise<string | null>;
+}

@@ -1,0 +1,105 @@
+import $ from 'jquery';
+import { installMw, qqx, type FakeMw } from '../mwMock';
+
+/** Loads a fresh copy of the init module, which registers its hook handler on load. */
+function loadInit(): void {
+	jest.isolateModules( () => {
+		require( '../../../../modules/init/index' );
+	} );
+}
+
+function marker( feature: string ): HTMLElement {
+	const el = document.createElement( 'div' );
+	el.className = 'ext-capacitybuilding-marker';
+	el.dataset.capacitybuildingFeature = feature;
+	el.textContent = 'no-JavaScript fallback';
+	document.body.append( el );
+	return el;
+}
+
+function flush(): Promise<void> {
+	return new Promise( ( resolve ) => {
+		setTimeout( resolve, 0 );
+	} );
+}
+
+describe( 'init module', () => {
+	let fake: FakeMw;
+	let mount: jest.Mock;
+
+	beforeEach( () => {
+		document.body.innerHTML = '';
+		fake = installMw();
+		mount = jest.fn();
+		fake.loader.getState.mockImplementation( ( name: string ) => name === 'ext.capacityBuilding.requestForm' ? 'registered' : null );
+		fake.loader.using.mockImplementation( () => Promise.resolve( () => ( { mount } ) ) );
+		loadInit();
+	} );
+
+	function fireContent(): unknown[] {
+		mw.hook( 'wikipage.content' ).fire( $( document.body ) );
+		const fired = fake.hooksFired.get( 'capacityBuilding.init.scanned' ) ?? [];
+		return fired.at( -1 )?.[ 0 ] as unknown[];
+	}
+
+	it( 'loads nothing on a page without markers', async () => {
+		document.body.innerHTML = '<p>Just an article.</p>';
+		expect( fireContent() ).toEqual( [] );
+		await flush();
+		expect( fake.loader.using ).not.toHaveBeenCalled();
+	} );
+
+	it( 'loads a feature once and mounts it on each of its markers', async () => {
+		const first = marker( 'requestForm' );
+		const second = marker( 'requestForm' );
+		expect( fireContent() ).toEqual( [ 'requestForm' ] );
+		await flush();
+		expect( fake.loader.using ).toHaveBeenCalledTimes( 1 );
+		expect( fake.loader.using ).toHaveBeenCalledWith( 'ext.capacityBuilding.requestForm' );
+		expect( mount.mock.calls ).toEqual( [ [ first ], [ second ] ] );
+	} );
+
+	it( 'falls back to the gadget module when the extension is not installed', async () => {
+		fake.loader.getState.mockImplementation( ( name: string ) => name === 'ext.gadget.capacityBuilding-requestForm' ? 'registered' : null );
+		marker( 'requestForm' );
+		fireContent();
+		await flush();
+		expect( fake.loader.using ).toHaveBeenCalledWith( 'ext.gadget.capacityBuilding-requestForm' );
+	} );
+
+	it( 'ignores markers naming anything but a known feature', async () => {
+		marker( 'jquery.ui' );
+		marker( '' );
+		expect( fireContent() ).toEqual( [] );
+		await flush();
+		expect( fake.loader.using ).not.toHaveBeenCalled();
+	} );
+
+	it( 'does not mount a marker twice when content is announced again', async () => {
+		marker( 'requestForm' );
+		fireContent();
+		expect( fireContent() ).toEqual( [] );
+		await flush();
+		expect( mount ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( 'shows a translated error where the feature should be when no module provides it', () => {
+		fake.loader.getState.mockReturnValue( null );
+		const el = marker( 'requestForm' );
+		fireContent();
+		expect( el.querySelector( '[role="alert"]' )?.textContent ).toBe( qqx( 'capacitybuilding-init-error-unavailable', 'requestForm' ) );
+		expect( fake.loader.using ).not.toHaveBeenCalled();
+	} );
+
+	it( 'shows a translated error and logs when the module fails to load', async () => {
+		const failure = new Error( 'network down' );
+		fake.loader.using.mockImplementation( () => Promise.reject( failure ) );
+		const el = marker( 'requestForm' );
+		fireContent();
+		await flush();
+		expect( el.querySelector( '[role="alert"]' )?.textContent ).toBe( qqx( 'capacitybuilding-init-error-load', 'requestForm' ) );
+		expect( fake.log.error ).toHaveBeenCalledWith( failure );
+		// The no-JavaScript content stays, below the error.
+		expect( el.textContent ).toContain( 'no-JavaScript fallback' );
+	} );
+} );

@@ -1,0 +1,97 @@
+/**
+ * A small stand-in for MediaWiki's `mw` in jsdom. Messages render like MediaWiki's `uselang=qqx`:
+ * `(key: param1, param2)`, so tests assert which message and parameters were used without
+ * depending on English wording.
+ */
+
+type HookHandler = ( ...args: unknown[] ) => void;
+
+export function qqx( key: string, ...params: unknown[] ): string {
+	return params.length ? `(${ key }: ${ params.map( String ).join( ', ' ) })` : `(${ key })`;
+}
+
+function fakeMessage( key: string, params: unknown[] ): mw.Message {
+	const text = (): string => qqx( key, ...params );
+	return {
+		text,
+		plain: text,
+		escaped: text,
+		parse: text,
+		exists: () => true,
+		params: ( more: unknown[] ) => fakeMessage( key, [ ...params, ...more ] ),
+	} as unknown as mw.Message;
+}
+
+interface FakeHook {
+	add( ...handlers: HookHandler[] ): FakeHook;
+	fire( ...args: unknown[] ): FakeHook;
+	remove(): FakeHook;
+}
+
+export interface FakeHooks {
+	hook( name: string ): FakeHook;
+	fired: Map<string, unknown[][]>;
+}
+
+/** mw.hook with memory, as in MediaWiki: a handler added after a fire is called at once. */
+function fakeHooks(): FakeHooks {
+	const handlers = new Map<string, HookHandler[]>();
+	const fired = new Map<string, unknown[][]>();
+	return {
+		fired,
+		hook( name ) {
+			const api = {
+				add( ...added: HookHandler[] ) {
+					handlers.set( name, [ ...( handlers.get( name ) ?? [] ), ...added ] );
+					const last = fired.get( name )?.at( -1 );
+					if ( last ) {
+						added.forEach( ( h ) => h( ...last ) );
+					}
+					return api;
+				},
+				fire( ...args: unknown[] ) {
+					fired.set( name, [ ...( fired.get( name ) ?? [] ), args ] );
+					( handlers.get( name ) ?? [] ).forEach( ( h ) => h( ...args ) );
+					return api;
+				},
+				remove() {
+					return api;
+				},
+			};
+			return api;
+		},
+	};
+}
+
+// The fake's type is inferred on purpose: it is FakeMw, with jest's mock types.
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type
+function createFakeMw() {
+	const hooks = fakeHooks();
+	return {
+		msg: jest.fn( ( key: string, ...params: unknown[] ) => qqx( key, ...params ) ),
+		message: jest.fn( ( key: string, ...params: unknown[] ) => fakeMessage( key, params ) ),
+		hook: hooks.hook,
+		/** Every fire of every hook, by hook name. */
+		hooksFired: hooks.fired,
+		loader: {
+			getState: jest.fn( ( _name: string ): string | null => null ),
+			using: jest.fn(
+				( _names: string | string[] ): Promise<( name: string ) => unknown> => Promise.resolve( () => ( {} ) ),
+			),
+			load: jest.fn(),
+			require: jest.fn(),
+		},
+		log: { error: jest.fn(), warn: jest.fn(), deprecate: jest.fn() },
+		config: { get: jest.fn() },
+		notify: jest.fn(),
+	};
+}
+
+export type FakeMw = ReturnType<typeof createFakeMw>;
+
+/** Installs a fresh fake as the global `mw` and returns it for the test to configure. */
+export function installMw(): FakeMw {
+	const fake = createFakeMw();
+	( globalThis as unknown as { mw: FakeMw } ).mw = fake;
+	return fake;
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Bundle } from '../../../scripts/lib/bundles';
+import { checkModuleRegistrations, usedCodexComponents, usedMessageKeys, type ExtensionJson } from '../../../scripts/lib/registration';
+import { repoRoot } from '../../../scripts/lib/paths';
+
+describe( 'source scanning', () => {
+	it( 'finds whole message keys in any quote style', () => {
+		const keys = usedMessageKeys( [
+			'mw.msg( \'capacitybuilding-a\' ); $i18n( "capacitybuilding-b-c" ); const k = `capacitybuilding-d`;',
+			'// capacitybuilding-not-a-literal, \'other-key\'',
+		] );
+		expect( [ ...keys ].sort() ).toEqual( [ 'capacitybuilding-a', 'capacitybuilding-b-c', 'capacitybuilding-d' ] );
+	} );
+
+	it( 'finds named Codex imports, renamed or on several lines', () => {
+		const names = usedCodexComponents( [
+			'import { CdxButton, CdxMessage as Message } from \'@wikimedia/codex\';',
+			'import {\n\tCdxField,\n\tCdxTextInput\n} from "@wikimedia/codex";',
+			'import { useModelWrapper } from \'@wikimedia/codex\';',
+		] );
+		expect( [ ...names ].sort() ).toEqual( [ 'CdxButton', 'CdxField', 'CdxMessage', 'CdxTextInput' ] );
+	} );
+} );
+
+describe( 'checkModuleRegistrations', () => {
+	let dir: string;
+	let bundles: Bundle[];
+
+	beforeAll( () => {
+		// A tiny fake feature whose "source" is a file in a temporary folder under the repository.
+		dir = fs.mkdtempSync( path.join( os.tmpdir(), 'capacitybuilding-registration-' ) );
+		fs.mkdirSync( path.join( dir, 'demo' ) );
+		fs.writeFileSync( path.join( dir, 'demo/index.js' ), '' );
+		fs.writeFileSync( path.join( dir, 'demo/index.css' ), '' );
+		const source = path.join( dir, 'source.ts' );
+		fs.writeFileSync( source, 'import { CdxButton } from \'@wikimedia/codex\';\nmw.msg( \'capacitybuilding-demo-title\' );\n' );
+		bundles = [ { feature: 'demo', script: 'demo/index.js', style: 'demo/index.css', inputs: [ path.relative( repoRoot, source ) ] } ];
+	} );
+
+	afterAll( () => fs.rmSync( dir, { recursive: true, force: true } ) );
+
+	function extensionWith( definition: object ): ExtensionJson {
+		return { ResourceFileModulePaths: { localBasePath: 'dist' }, ResourceModules: { 'ext.capacityBuilding.demo': definition } };
+	}
+
+	const good = {
+		class: 'MediaWiki\\ResourceLoader\\CodexModule',
+		packageFiles: [ { name: 'index.js', file: 'demo/index.js' } ],
+		styles: [ 'demo/index.css' ],
+		codexComponents: [ 'CdxButton' ],
+		dependencies: [ 'vue' ],
+		messages: [ 'capacitybuilding-demo-title' ],
+	};
+	const english = { 'capacitybuilding-demo-title': 'Demo' };
+
+	it( 'accepts a registration that matches the bundle', () => {
+		expect( checkModuleRegistrations( dir, bundles, extensionWith( good ), english ) ).toEqual( [] );
+	} );
+
+	it( 'reports every mismatch', () => {
+		const problems = checkModuleRegistrations( dir, bundles, {
+			...extensionWith( {
+				packageFiles: [ 'other/index.js' ],
+				codexComponents: [ 'CdxDialog' ],
+				messages: [ 'capacitybuilding-demo-unused' ],
+			} ),
+			ResourceModules: {
+				'ext.capacityBuilding.demo': { packageFiles: [ 'other/index.js' ], codexComponents: [ 'CdxDialog' ], messages: [ 'capacitybuilding-demo-unused' ] },
+				'ext.capacityBuilding.gone': { packageFiles: [ 'gone/index.js' ] },
+			},
+		}, {} );
+		expect( problems ).toEqual( [
+			'ext.capacityBuilding.demo: its first package file must be demo/index.js',
+			'ext.capacityBuilding.demo: styles must be ["demo/index.css"]',
+			'ext.capacityBuilding.demo: other/index.js does not exist in the build output',
+			'ext.capacityBuilding.demo: uses Codex, so it must be a CodexModule',
+			'ext.capacityBuilding.demo: imports CdxButton but codexComponents does not list it',
+			'ext.capacityBuilding.demo: codexComponents lists CdxDialog but no source imports it',
+			'ext.capacityBuilding.demo: uses Vue components, so it must depend on "vue"',
+			'ext.capacityBuilding.demo: uses message capacitybuilding-demo-title but its "messages" does not list it',
+			'ext.capacityBuilding.demo: lists message capacitybuilding-demo-unused that none of its sources uses',
+			'ext.capacityBuilding.demo: message capacitybuilding-demo-title is missing from i18n/en.json',
+			'extension.json registers ext.capacityBuilding.gone but modules/ has no such feature',
+		] );
+	} );
+
+	it( 'reports a feature extension.json does not register', () => {
+		expect( checkModuleRegistrations( dir, bundles, { ResourceFileModulePaths: { localBasePath: 'dist' }, ResourceModules: {} }, english ) )
+			.toEqual( [ 'extension.json does not register ext.capacityBuilding.demo for dist/demo/index.js' ] );
+	} );
+} );
