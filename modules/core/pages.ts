@@ -1,0 +1,75 @@
+/**
+ * Where things live on the wiki (DESIGN.md, "Source of truth"), relative to the base page.
+ */
+import { normalizeUsername } from './identifiers';
+
+export interface PagePaths {
+	base: string;
+}
+
+export const REQUEST_PREFIX = 'R';
+
+/** Titles use spaces, not underscores, and a capital first letter, as MediaWiki shows them. */
+export function normalizeTitle( title: string ): string {
+	const spaced = title.replace( /_/g, ' ' ).replace( / +/g, ' ' ).trim();
+	return spaced.charAt( 0 ).toUpperCase() + spaced.slice( 1 );
+}
+
+export function requestTitle( base: string, number: number ): string {
+	return `${ normalizeTitle( base ) }/Requests/${ REQUEST_PREFIX }${ number }`;
+}
+
+/** The request number of a request page's title, or null for any other page. */
+export function requestNumber( base: string, title: string ): number | null {
+	const prefix = `${ normalizeTitle( base ) }/Requests/${ REQUEST_PREFIX }`;
+	const normalized = normalizeTitle( title );
+	if ( !normalized.startsWith( prefix ) ) {
+		return null;
+	}
+	const rest = normalized.slice( prefix.length );
+	return /^[1-9]\d{0,8}$/.test( rest ) ? Number( rest ) : null;
+}
+
+export function coachTitle( base: string, username: string ): string {
+	return `${ normalizeTitle( base ) }/Coaches/${ normalizeUsername( username ) }`;
+}
+
+/** The username a coach profile page belongs to, or null for any other page. */
+export function coachUser( base: string, title: string ): string | null {
+	const prefix = `${ normalizeTitle( base ) }/Coaches/`;
+	const normalized = normalizeTitle( title );
+	const rest = normalized.startsWith( prefix ) ? normalized.slice( prefix.length ) : '';
+	return rest === '' || rest.includes( '/' ) || rest === 'Index' ? null : rest;
+}
+
+export function hubTitle( base: string, key: string ): string {
+	return `${ normalizeTitle( base ) }/Hubs/${ key }`;
+}
+
+/** The hub key of a hub page's title, or null for any other page. */
+export function hubKey( base: string, title: string ): string | null {
+	const prefix = `${ normalizeTitle( base ) }/Hubs/`;
+	const normalized = normalizeTitle( title );
+	const rest = normalized.startsWith( prefix ) ? normalized.slice( prefix.length ) : '';
+	return rest === '' || rest.includes( '/' ) ? null : rest;
+}
+
+/** Pages the bot writes and the tools read, under the base page. */
+export function sitePages( base: string ): {
+	topics: string; requestsJson: string; coachesJson: string; statisticsJson: string;
+	requestsIndex: string; coachesIndex: string; statistics: string; review: string; stop: string;
+} {
+	const b = normalizeTitle( base );
+	return {
+		topics: `${ b }/Topics.json`,
+		requestsJson: `${ b }/Requests.json`,
+		coachesJson: `${ b }/Coaches.json`,
+		statisticsJson: `${ b }/Statistics.json`,
+		requestsIndex: `${ b }/Requests/Index`,
+		coachesIndex: `${ b }/Coaches/Index`,
+		statistics: `${ b }/Statistics`,
+		review: `${ b }/Review`,
+		// Emergency shut-off: the bot writes nothing while this page says anything but "run".
+		stop: `${ b }/Bot/Run`,
+	};
+}

@@ -1,0 +1,45 @@
+import { DEFAULT_CONFIG, defaultConfigJson, parseConfig } from '../../../modules/core/config';
+import { coachTitle, coachUser, hubKey, hubTitle, requestNumber, requestTitle, sitePages } from '../../../modules/core/pages';
+
+describe( 'parseConfig', () => {
+	it( 'fills in defaults', () => {
+		expect( parseConfig( {} ) ).toEqual( { config: DEFAULT_CONFIG, problems: [] } );
+		expect( parseConfig( JSON.parse( defaultConfigJson() ) ).problems ).toEqual( [] );
+	} );
+
+	it( 'reads settings and normalises usernames', () => {
+		const { config, problems } = parseConfig( { basePage: 'Capacity_building', admins: [ 'ada_Lovelace' ], statusPolicy: { staleAfterDays: 30 } } );
+		expect( problems ).toEqual( [] );
+		expect( config.basePage ).toBe( 'Capacity building' );
+		expect( config.admins ).toEqual( [ 'Ada Lovelace' ] );
+		expect( config.statusPolicy ).toEqual( { staleAfterDays: 30, adminsMayReopenClosed: true } );
+	} );
+
+	it( 'reports and defaults what is wrong, without failing', () => {
+		const { config, problems } = parseConfig( { admins: 'Ada', bots: [ 'Bad/Name' ], colour: 'red', statusPolicy: { staleAfterDays: -1, x: 1 } } );
+		expect( config ).toEqual( DEFAULT_CONFIG );
+		expect( problems.map( ( p ) => [ p.key, ...p.params ] ) ).toEqual( [
+			[ 'capacitybuilding-config-invalid-value', 'admins' ],
+			[ 'capacitybuilding-config-invalid-value', 'bots' ],
+			[ 'capacitybuilding-config-unknown-key', 'colour' ],
+			[ 'capacitybuilding-config-invalid-value', 'statusPolicy.staleAfterDays' ],
+			[ 'capacitybuilding-config-unknown-key', 'statusPolicy.x' ],
+		] );
+		expect( parseConfig( [] ).problems.map( ( p ) => p.key ) ).toEqual( [ 'capacitybuilding-config-not-object' ] );
+	} );
+} );
+
+describe( 'page titles', () => {
+	it( 'builds and recognises request, coach and hub pages', () => {
+		expect( requestTitle( 'Capacity_building', 12 ) ).toBe( 'Capacity building/Requests/R12' );
+		expect( requestNumber( 'Capacity building', 'Capacity_building/Requests/R12' ) ).toBe( 12 );
+		for ( const other of [ 'Capacity building/Requests/R0', 'Capacity building/Requests/R01', 'Capacity building/Requests/Index', 'Capacity building/Requests/R1/x', 'Other/Requests/R1' ] ) {
+			expect( requestNumber( 'Capacity building', other ) ).toBeNull();
+		}
+		expect( coachTitle( 'Capacity building', 'grace_Hopper' ) ).toBe( 'Capacity building/Coaches/Grace Hopper' );
+		expect( coachUser( 'Capacity building', 'Capacity building/Coaches/Grace Hopper' ) ).toBe( 'Grace Hopper' );
+		expect( coachUser( 'Capacity building', 'Capacity building/Coaches/Index' ) ).toBeNull();
+		expect( hubKey( 'Capacity building', hubTitle( 'Capacity building', 'ESEAP Hub' ) ) ).toBe( 'ESEAP Hub' );
+		expect( sitePages( 'Capacity building' ).review ).toBe( 'Capacity building/Review' );
+	} );
+} );
