@@ -15,12 +15,14 @@ use Skin;
 class Hooks implements BeforePageDisplayHook {
 
 	/**
-	 * Adds the init module, which loads a feature only where the page carries its marker.
+	 * Adds the init module, which loads a feature only where the page carries its marker, and the
+	 * small stylesheet of the templates' no-JavaScript rendering.
 	 *
 	 * @param OutputPage $out
 	 * @param Skin $skin
 	 */
 	public function onBeforePageDisplay( $out, $skin ): void {
 		$out->addModules( 'ext.capacityBuilding.init' );
+		$out->addModuleStyles( 'ext.capacityBuilding.styles' );
 	}
 }

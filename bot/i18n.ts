@@ -1,0 +1,45 @@
+/**
+ * Messages for the bot (console output, edit summaries), from the same i18n/*.json files as the
+ * modules, through banana-i18n, with MediaWiki's language fallbacks down to English.
+ */
+import Banana from 'banana-i18n';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MessageKey, MessageParam, Problem } from '../modules/core/messages';
+
+export const I18N_DIR = path.resolve( __dirname, '..', 'i18n' );
+
+/** All message files, by language code (qqq excluded). */
+export function loadMessageFiles( dir = I18N_DIR ): Record<string, Record<string, string>> {
+	const messages: Record<string, Record<string, string>> = {};
+	for ( const file of fs.readdirSync( dir ) ) {
+		const match = /^([a-z0-9-]+)\.json$/.exec( file );
+		if ( !match || match[ 1 ] === 'qqq' ) {
+			continue;
+		}
+		const data = JSON.parse( fs.readFileSync( path.join( dir, file ), 'utf8' ) ) as Record<string, unknown>;
+		messages[ match[ 1 ] as string ] = Object.fromEntries(
+			Object.entries( data ).filter( ( entry ): entry is [ string, string ] => !entry[ 0 ].startsWith( '@' ) && typeof entry[ 1 ] === 'string' ) );
+	}
+	return messages;
+}
+
+export class Messages {
+	private readonly banana: Banana;
+
+	public readonly language: string;
+
+	public constructor( language = 'en', files = loadMessageFiles() ) {
+		this.language = language;
+		this.banana = new Banana( language, { finalFallback: 'en' } );
+		this.banana.load( files );
+	}
+
+	public text( key: MessageKey, ...params: MessageParam[] ): string {
+		return this.banana.i18n( key, ...params.map( String ) );
+	}
+
+	public problem( problem: Problem ): string {
+		return this.text( problem.key, ...problem.params );
+	}
+}

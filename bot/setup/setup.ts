@@ -1,0 +1,88 @@
+/**
+ * `capacity-bot setup`: installs or updates the on-wiki pages the tools need. Idempotent: a second
+ * run makes no edit. Templates follow the shipped version, but a template a person has edited since
+ * the bot last wrote it is left alone (and reported) unless --force is given; pages the community
+ * owns (topics, configuration, base pages) are only created when missing.
+ */
+import type { Editor, PageState } from '../edits';
+import { readPages } from '../edits';
+import type { Logger } from '../log';
+import type { Messages } from '../i18n';
+import type { WikiClient } from '../wiki';
+import { sameUser } from '../../modules/core/identifiers';
+import { desiredPages } from './pages';
+import type { MessageFiles } from './templatedata';
+
+export interface SetupContext {
+	client: WikiClient;
+	editor: Editor;
+	logger: Logger;
+	/** Messages in the wiki's content language (summaries, category names). */
+	messages: Messages;
+	messageFiles: MessageFiles;
+	base: string;
+	version: string;
+	force: boolean;
+}
+
+export interface SetupReport {
+	created: string[];
+	updated: string[];
+	unchanged: string[];
+	skipped: { title: string; reason: string }[];
+}
+
+function botAccount( name: string ): string {
+	// A bot password logs in as "User@app", and edits are made by "User".
+	return name.replace( /@.*$/, '' );
+}
+
+export async function runSetup( context: SetupContext ): Promise<SetupReport> {
+	const { client, editor, logger, messages } = context;
+	const botUser = botAccount( client.user.name );
+	const pages = desiredPages( {
+		base: context.base,
+		version: context.version,
+		botUser,
+		messageFiles: context.messageFiles,
+		contentText: ( key ) => messages.text( key ),
+	} );
+	const current = await readPages( client, pages.map( ( page ) => page.title ) );
+	const report: SetupReport = { created: [], updated: [], unchanged: [], skipped: [] };
+	for ( const [ index, page ] of pages.entries() ) {
+		logger.progress( 'setup', index, pages.length );
+		const state: PageState | undefined = current.get( page.title );
+		if ( state?.exists ) {
+			if ( page.policy === 'seeded' || state.text === page.text ) {
+				report.unchanged.push( page.title );
+				continue;
+			}
+			if ( !sameUser( state.user, botUser ) && !context.force ) {
+				const reason = `${ state.user } edited it since the tools installed it; run setup --force to replace it`;
+				report.skipped.push( { title: page.title, reason } );
+				logger.warn( `Not updating [[${ page.title }]]: ${ reason }`, { title: page.title } );
+				continue;
+			}
+		}
+		const outcome = await editor.apply( {
+			title: page.title,
+			text: page.text,
+			contentModel: page.contentModel,
+			base: state?.exists ? state : null,
+			summary: state?.exists ?
+				messages.text( 'capacitybuilding-bot-summary-setup-update', context.version ) :
+				messages.text( 'capacitybuilding-bot-summary-setup-create' ),
+		} );
+		if ( outcome === 'created' || outcome === 'would-create' ) {
+			report.created.push( page.title );
+		} else if ( outcome === 'edited' || outcome === 'would-edit' ) {
+			report.updated.push( page.title );
+		} else if ( outcome === 'unchanged' ) {
+			report.unchanged.push( page.title );
+		} else {
+			report.skipped.push( ...editor.skipped.filter( ( s ) => s.title === page.title ) );
+		}
+	}
+	logger.progress( 'setup', pages.length, pages.length );
+	return report;
+}
