@@ -45,11 +45,18 @@ module.exports = {
 			}
 		},
 		{
+			// Executables need their #! line.
+			files: [ 'bin/*.cjs' ],
+			rules: { 'es-x/no-hashbang': 'off' }
+		},
+		{
 			files: [ 'tests/**/*.ts' ],
 			extends: [ 'wikimedia/jest' ],
 			rules: {
 				// jest.isolateModules() needs require().
-				'@typescript-eslint/no-require-imports': 'off'
+				'@typescript-eslint/no-require-imports': 'off',
+				// Property tests assert through fast-check.
+				'jest/expect-expect': [ 'warn', { assertFunctionNames: [ 'expect', 'fc.assert' ] } ]
 			}
 		},
 		{
@@ -64,6 +71,9 @@ module.exports = {
 				'jsdoc/require-param-type': 'off',
 				'jsdoc/require-returns-type': 'off',
 				'jsdoc/no-undefined-types': 'off',
+				// Types may be declared after the code that refers to them.
+				'no-use-before-define': 'off',
+				'@typescript-eslint/no-use-before-define': [ 'error', { functions: false, ignoreTypeReferences: true } ],
 				// Typed keys, not user-controlled property names.
 				'security/detect-object-injection': 'off',
 				'security/detect-non-literal-regexp': 'off'
@@ -81,6 +91,13 @@ module.exports = {
 					ignoreRegExpLiterals: true,
 					ignoreComments: false
 				} ]
+			}
+		},
+		{
+			// Tests spell out expectations (tables, records) on one line where that reads better.
+			files: [ 'tests/**' ],
+			rules: {
+				'max-len': [ 'warn', { code: 160, tabWidth: 4, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true } ]
 			}
 		}
 	]

@@ -40,6 +40,7 @@ module.exports = {
 			testMatch: [ '<rootDir>/tests/integration/**/*.test.ts' ],
 			globalSetup: '<rootDir>/tests/support/globalSetup.ts',
 			globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+			setupFilesAfterEnv: [ '<rootDir>/tests/support/timeouts.ts' ],
 			transform: { '^.+\\.ts$': tsTransform }
 		},
 		{
@@ -48,6 +49,7 @@ module.exports = {
 			testMatch: [ '<rootDir>/tests/e2e/**/*.test.ts' ],
 			globalSetup: '<rootDir>/tests/support/globalSetup.ts',
 			globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+			setupFilesAfterEnv: [ '<rootDir>/tests/support/timeouts.ts' ],
 			transform: { '^.+\\.ts$': [ 'ts-jest', { tsconfig: '<rootDir>/tsconfig.e2e.json', diagnostics: false } ] }
 		}
 	]

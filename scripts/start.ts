@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { DevWiki } from './lib/devwiki';
 import { repoRoot } from './lib/paths';
-import { seedSamplePages, SAMPLE_PAGES } from './lib/samples';
+import { SAMPLE_PAGES, seedSamples } from './lib/samples';
 import { SetupError } from './lib/system';
 
 async function main(): Promise<void> {
@@ -16,12 +16,13 @@ async function main(): Promise<void> {
 	console.log( '\n━━ development wiki ━━' );
 	const wiki = new DevWiki();
 	const started = await wiki.start();
-	await seedSamplePages( wiki );
+	console.log( '\n━━ bot: setup ━━' );
+	await seedSamples( wiki );
 	console.log( [
 		'',
 		`The development wiki ${ started ? 'is up' : 'was already running' } at ${ wiki.server }`,
 		'Look at:',
-		...Object.keys( SAMPLE_PAGES ).map( ( title ) => `  ${ wiki.pageUrl( title ) }` ),
+		...SAMPLE_PAGES.map( ( title ) => `  ${ wiki.pageUrl( title ) }` ),
 		`Log in as Admin or use the bot password; both are in ${ wiki.credentialsFile } (mode 0600).`,
 		`Server log: ${ wiki.logFile }`,
 		'Stop the wiki with `npm run wiki:stop`; `npm run wiki -- --reset` gives a fresh one.',

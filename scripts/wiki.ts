@@ -7,7 +7,6 @@
 import { parseArgs } from 'node:util';
 import { DevWiki } from './lib/devwiki';
 import { SetupError } from './lib/system';
-import { seedSamplePages } from './lib/samples';
 
 async function main(): Promise<void> {
 	const { values } = parseArgs( {
@@ -29,7 +28,6 @@ async function main(): Promise<void> {
 	}
 	await wiki.install( { reset: values.reset } );
 	const started = await wiki.start();
-	await seedSamplePages( wiki );
 	console.log( [
 		`${ started ? 'Started' : 'Already running:' } ${ wiki.server }`,
 		`  Credentials (admin and bot password): ${ wiki.credentialsFile }`,

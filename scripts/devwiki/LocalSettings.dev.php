@@ -8,7 +8,7 @@ if ( !defined( 'MEDIAWIKI' ) ) {
 	exit;
 }
 
-// The extensions a Wikimedia wiki such as Meta-Wiki runs and this project builds on.
+// Extensions that Meta-Wiki runs and this project builds on (Cite for <ref>, which pages use).
 // DiscussionTools needs VisualEditor and Linter.
 wfLoadExtensions( [
 	'Gadgets',
@@ -19,6 +19,7 @@ wfLoadExtensions( [
 	'ParserFunctions',
 	'TemplateData',
 	'Scribunto',
+	'Cite',
 ] );
 $wgScribuntoDefaultEngine = 'luasandbox';
 

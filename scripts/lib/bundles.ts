@@ -55,7 +55,7 @@ module.exports = Object.assign( {}, codex );
 
 /** Resolves `@wikimedia/codex` to the route-independent shim and keeps MediaWiki's modules external. */
 const mediaWikiModules: esbuild.Plugin = {
-	name: 'capacitybuilding-mediawiki-modules',
+	name: 'mediawiki-modules',
 	setup( build ) {
 		build.onResolve( { filter: /^@wikimedia\/codex$/ }, ( args ) => args.namespace === 'codex-shim' ?
 			{ path: args.path, external: true } :
@@ -125,7 +125,10 @@ export async function buildBundles( outDir: string ): Promise<Bundle[]> {
 		const style = `${ feature }/index.css`;
 		const output = Object.entries( outputs )
 			.find( ( [ file ] ) => path.resolve( repoRoot, file ) === path.join( outDir, script ) );
-		const inputs = Object.keys( output?.[ 1 ].inputs ?? {} )
+		// Only files that put code into the bundle (tree shaking can drop a whole file).
+		const inputs = Object.entries( output?.[ 1 ].inputs ?? {} )
+			.filter( ( [ , info ] ) => info.bytesInOutput > 0 )
+			.map( ( [ input ] ) => input )
 			// Vue SFCs appear once per block (`App.vue?vue&type=script…`): keep the file.
 			.map( ( input ) => input.replace( /\?.*$/, '' ) )
 			.filter( ( input ) => !input.includes( ':' ) && fs.existsSync( path.join( repoRoot, input ) ) );

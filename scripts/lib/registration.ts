@@ -3,7 +3,7 @@
  * exactly the Codex components the sources import (CodexModule serves only those), and exactly the
  * messages the sources use (ResourceLoader ships only declared messages to the browser).
  *
- * Message keys are found as string literals in the bundle's sources, which is why code always spells
+ * Message keys are found as string literals in the built bundle, which is why code always spells
  * out whole keys (MediaWiki's convention) instead of building them from parts.
  */
 import fs from 'node:fs';
@@ -130,7 +130,8 @@ export function checkModuleRegistrations(
 		if ( codex.size && !( definition.dependencies ?? [] ).includes( 'vue' ) ) {
 			problems.push( `${ name }: uses Vue components, so it must depend on "vue"` );
 		}
-		const used = usedMessageKeys( sources );
+		// Message keys from the bundle itself: exactly the literals that survived tree shaking.
+		const used = usedMessageKeys( [ fs.readFileSync( path.join( outDir, bundle.script ), 'utf8' ) ] );
 		const declared = new Set( ( definition.messages ?? [] ).filter( ( k ) => k.startsWith( 'capacitybuilding-' ) ) );
 		for ( const key of difference( used, declared ) ) {
 			problems.push( `${ name }: uses message ${ key } but its "messages" does not list it` );
@@ -143,7 +144,9 @@ export function checkModuleRegistrations(
 		}
 	}
 	for ( const name of registered ) {
-		if ( name.startsWith( MODULE_PREFIX ) ) {
+		const definition = extension.ResourceModules[ name ];
+		// Styles-only modules (no package files) are served as written, not built.
+		if ( name.startsWith( MODULE_PREFIX ) && definition?.packageFiles ) {
 			problems.push( `extension.json registers ${ name } but modules/ has no such feature` );
 		}
 	}

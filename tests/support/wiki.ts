@@ -17,3 +17,14 @@ export function testWiki(): DevWiki {
 export function uniqueTitle( prefix: string ): string {
 	return `${ prefix } ${ Date.now().toString( 36 ) }${ Math.random().toString( 36 ).slice( 2, 8 ) }`;
 }
+
+/** Environment that gives the bot the development wiki's bot password. */
+export function botEnv( wiki: DevWiki = testWiki() ): NodeJS.ProcessEnv {
+	const { api, bot } = wiki.credentials();
+	return {
+		CAPACITY_BOT_API: api,
+		CAPACITY_BOT_USERNAME: bot.username,
+		CAPACITY_BOT_PASSWORD: bot.password,
+		CAPACITY_BOT_CONTACT: 'CapacityBuilding tests',
+	};
+}

@@ -32,7 +32,7 @@ describe( 'checkModuleRegistrations', () => {
 		// A tiny fake feature whose "source" is a file in a temporary folder under the repository.
 		dir = fs.mkdtempSync( path.join( os.tmpdir(), 'capacitybuilding-registration-' ) );
 		fs.mkdirSync( path.join( dir, 'demo' ) );
-		fs.writeFileSync( path.join( dir, 'demo/index.js' ), '' );
+		fs.writeFileSync( path.join( dir, 'demo/index.js' ), 'mw.msg( "capacitybuilding-demo-title" );\n' );
 		fs.writeFileSync( path.join( dir, 'demo/index.css' ), '' );
 		const source = path.join( dir, 'source.ts' );
 		fs.writeFileSync( source, 'import { CdxButton } from \'@wikimedia/codex\';\nmw.msg( \'capacitybuilding-demo-title\' );\n' );
