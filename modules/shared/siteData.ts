@@ -1,0 +1,106 @@
+/**
+ * What the client features read from the wiki besides the page they are on: the configuration,
+ * the topics taxonomy, the bot's JSON indexes, and language names in the reader's language.
+ * One request each; every failure is returned (as a message key for the caller to show), never
+ * swallowed.
+ */
+import { CONFIG_PAGE, DEFAULT_CONFIG, parseConfig, type CapacityConfig } from '../core/config';
+import { readIndex, type CoachesIndex, type RequestsIndex } from '../core/indexes';
+import type { Problem } from '../core/messages';
+import { sitePages } from '../core/pages';
+import { indexTopics, validateTaxonomy, type Taxonomy, type TopicIndex } from '../core/taxonomy';
+
+type Revision = { revid: number; timestamp: string; slots: { main: { content: string } } };
+type RevisionsResponse = { query: { pages: { missing?: boolean; revisions?: Revision[] }[] } };
+
+export interface JsonPage {
+	/** Parsed JSON, or undefined when the page does not exist. */
+	json: unknown;
+	revid: number;
+	timestamp: string;
+}
+
+/** Reads a page's content as JSON in one request. Missing page: json undefined. Bad JSON: throws. */
+export async function readJsonPage( api: mw.Api, title: string ): Promise<JsonPage> {
+	const response = await api.get( {
+		action: 'query', titles: title, prop: 'revisions', rvprop: [ 'content', 'ids', 'timestamp' ], rvslots: 'main',
+		formatversion: 2,
+	} ) as RevisionsResponse;
+	const page = response.query.pages[ 0 ];
+	const revision = page?.revisions?.[ 0 ];
+	if ( !page || page.missing || !revision ) {
+		return { json: undefined, revid: 0, timestamp: '' };
+	}
+	return { json: JSON.parse( revision.slots.main.content ), revid: revision.revid, timestamp: revision.timestamp };
+}
+
+/** The configuration page, with defaults for what is missing and the problems of what is wrong. */
+export async function loadConfig( api: mw.Api ): Promise<{ config: CapacityConfig; problems: Problem[] }> {
+	const page = await readJsonPage( api, CONFIG_PAGE );
+	return page.json === undefined ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig( page.json );
+}
+
+export interface LoadedTaxonomy {
+	taxonomy: Taxonomy | null;
+	index: TopicIndex;
+	problems: Problem[];
+}
+
+/** `<base>/Topics.json`; an invalid or missing page gives an empty taxonomy and its problems. */
+export async function loadTaxonomy( api: mw.Api, base: string ): Promise<LoadedTaxonomy> {
+	const page = await readJsonPage( api, sitePages( base ).topics );
+	if ( page.json === undefined ) {
+		const missing = { field: null, key: 'capacitybuilding-topics-missing' as const, params: [ sitePages( base ).topics ] };
+		return { taxonomy: null, index: new Map(), problems: [ missing ] };
+	}
+	const { taxonomy, problems } = validateTaxonomy( page.json );
+	return { taxonomy, index: taxonomy ? indexTopics( taxonomy ) : new Map(), problems };
+}
+
+/** The bot's index of requests and hubs, or null when missing or of another version. */
+export async function loadRequestsIndex( api: mw.Api, base: string ): Promise<RequestsIndex | null> {
+	return readIndex<RequestsIndex>( ( await readJsonPage( api, sitePages( base ).requestsJson ) ).json );
+}
+
+/** The bot's index of coaches, or null when missing or of another version. */
+export async function loadCoachesIndex( api: mw.Api, base: string ): Promise<CoachesIndex | null> {
+	return readIndex<CoachesIndex>( ( await readJsonPage( api, sitePages( base ).coachesJson ) ).json );
+}
+
+export interface LanguageName {
+	/** In the reader's language. */
+	name: string;
+	/** In the language itself. */
+	autonym: string;
+}
+
+type LanguageInfoResponse = {
+	query: { languageinfo: Record<string, LanguageName & { code: string }> };
+	continue?: { licontinue: string };
+};
+
+/**
+ * Names of languages as MediaWiki gives them, in the reader's language (`meta=languageinfo`):
+ * code → { name, autonym }.
+ */
+export async function loadLanguageNames( api: mw.Api, uselang: string ): Promise<Map<string, LanguageName>> {
+	const names = new Map<string, LanguageName>();
+	let licontinue: string | undefined;
+	do {
+		const response = await api.get( {
+			action: 'query', meta: 'languageinfo', liprop: [ 'code', 'name', 'autonym' ], uselang, formatversion: 2,
+			...( licontinue ? { licontinue } : {} ),
+		} ) as LanguageInfoResponse;
+		for ( const info of Object.values( response.query.languageinfo ) ) {
+			names.set( info.code, { name: info.name, autonym: info.autonym } );
+		}
+		licontinue = response.continue?.licontinue;
+	} while ( licontinue );
+	return names;
+}
+
+/** The reader's language and its fallbacks, ending in English. */
+export function languageChain(): string[] {
+	const chain = mw.language.getFallbackLanguageChain();
+	return chain.includes( 'en' ) ? chain : [ ...chain, 'en' ];
+}
