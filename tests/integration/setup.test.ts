@@ -5,7 +5,7 @@
  */
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
-import { REQUEST_SCHEMA } from '../../modules/core/model';
+import { COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type RecordSchema } from '../../modules/core/model';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { botClient, runBot } from '../support/bot';
 import { testWiki, uniqueTitle } from '../support/wiki';
@@ -106,4 +106,24 @@ describe( 'capacity-bot setup', () => {
 		expect( broken.html ).toContain( 'ext-capacitybuilding-status--invalid' );
 		expect( broken.categories.sort() ).toEqual( [ en.text( 'capacitybuilding-category-invalid' ), en.text( 'capacitybuilding-category-requests' ) ].sort() );
 	} );
+
+	it.each( [
+		[ COACH_SCHEMA, { user: 'Admin', topics: [ 'governance' ], languages: [ 'en' ], regions: [ 'NWE' ], formats: [ 'coaching' ], availability: 'available', awayUntil: '', maxRequests: '3', bio: 'Bio', contact: 'email', hubs: [] }, { availability: 'busy' }, 'capacitybuilding-category-coaches', 'ext-capacitybuilding-availability--available' ],
+		[ HUB_SCHEMA, { name: 'Test hub', kind: 'regional', regions: [ 'NWE' ], topics: [], languages: [ 'en' ], contacts: [ 'Admin' ], noticeboard: '' }, { kind: 'galactic' }, 'capacitybuilding-category-hubs', en.text( 'capacitybuilding-hub-kind-regional' ) ],
+		[ FEEDBACK_SCHEMA, { user: 'Admin', role: 'requester', rating: '4', outcome: 'achieved', comment: 'Useful', created: '2026-11-23T10:00:00Z' }, { role: 'judge' }, null, en.text( 'capacitybuilding-feedback-outcome-achieved' ) ],
+	] as [ RecordSchema<unknown>, Record<string, unknown>, Record<string, unknown>, 'capacitybuilding-category-coaches' | 'capacitybuilding-category-hubs' | null, string ][] )(
+		'renders record template %# without JavaScript and tracks invalid data', async ( schema, record, broken, category, shown ) => {
+			const good = uniqueTitle( `Setup test/${ schema.template }` );
+			const bad = uniqueTitle( `Setup test/Broken ${ schema.template }` );
+			await client.request( { action: 'edit', title: good, text: serialize( schema, record ), token: client.mwn.csrfToken } );
+			await client.request( { action: 'edit', title: bad, text: serialize( schema, { ...record, ...broken } ), token: client.mwn.csrfToken } );
+			const parse = async ( page: string ): Promise<{ html: string; categories: string[] }> => {
+				const response = await client.request( { action: 'parse', page, prop: [ 'text', 'categories' ], uselang: 'en' } );
+				return { html: response.parse.text as string, categories: ( response.parse.categories as { category: string }[] ).map( ( c ) => c.category.replace( /_/g, ' ' ) ) };
+			};
+			const rendered = await parse( good );
+			expect( rendered.html ).toContain( shown );
+			expect( rendered.categories ).toEqual( category ? [ en.text( category ) ] : [] );
+			expect( ( await parse( bad ) ).categories ).toContain( en.text( 'capacitybuilding-category-invalid' ) );
+		} );
 } );
