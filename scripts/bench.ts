@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: runs every benchmark in scripts/bench/ (or the ones named) and prints their
+ * figures. Speed is measured here, never asserted in tests.
+ *
+ *   npm run bench                 all benchmarks
+ *   npm run bench -- sync         only scripts/bench/sync.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Benchmark {
+	/** Runs the benchmark and prints its figures (requests, times, ratios). */
+	bench( args: string[] ): Promise<void>;
+}
+
+async function main(): Promise<void> {
+	const [ ...names ] = process.argv.slice( 2 ).filter( ( arg ) => !arg.startsWith( '-' ) );
+	const dir = path.join( __dirname, 'bench' );
+	const available = fs.readdirSync( dir ).filter( ( f ) => f.endsWith( '.ts' ) ).map( ( f ) => f.replace( /\.ts$/, '' ) ).sort();
+	const chosen = names.length ? names : available;
+	for ( const name of chosen ) {
+		if ( !available.includes( name ) ) {
+			throw new Error( `No benchmark "${ name }"; available: ${ available.join( ', ' ) || 'none' }` );
+		}
+		console.log( `\n━━ bench: ${ name } ━━` );
+		// eslint-disable-next-line security/detect-non-literal-require
+		const benchmark = require( path.join( dir, `${ name }.ts` ) ) as Benchmark;
+		await benchmark.bench( process.argv.slice( 2 ) );
+	}
+	if ( !available.length ) {
+		console.log( 'No benchmarks yet (scripts/bench/*.ts).' );
+	}
+}
+
+main().catch( ( error: unknown ) => {
+	console.error( error );
+	process.exitCode = 1;
+} );
