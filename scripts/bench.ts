@@ -23,8 +23,7 @@ async function main(): Promise<void> {
 			throw new Error( `No benchmark "${ name }"; available: ${ available.join( ', ' ) || 'none' }` );
 		}
 		console.log( `\n━━ bench: ${ name } ━━` );
-		// eslint-disable-next-line security/detect-non-literal-require
-		const benchmark = require( path.join( dir, `${ name }.ts` ) ) as Benchmark;
+		const benchmark = await import( path.join( dir, `${ name }.ts` ) ) as Benchmark;
 		await benchmark.bench( process.argv.slice( 2 ) );
 	}
 	if ( !available.length ) {
