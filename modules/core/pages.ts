@@ -69,7 +69,8 @@ export function sitePages( base: string ): {
 		coachesIndex: `${ b }/Coaches/Index`,
 		statistics: `${ b }/Statistics`,
 		review: `${ b }/Review`,
-		// Emergency shut-off: the bot writes nothing while this page says anything but "run".
-		stop: `${ b }/Bot/Run`,
+		// Emergency shut-off: the bot writes nothing while this page exists with any content;
+		// anyone can stop it by writing a reason there, and blanking the page lets it run again.
+		stop: `${ b }/Bot/Stop`,
 	};
 }
