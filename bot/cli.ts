@@ -266,7 +266,7 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 			report.pagesRead, report.changed, report.rejected, report.problems, report.requests ), {
 			full: report.full, pagesRead: report.pagesRead, changed: report.changed, rejected: report.rejected,
 			problems: report.problems, requests: report.requests, walkedBack: report.walkedBack,
-			walkBackRequests: report.walkBackRequests,
+			historyRequests: report.historyRequests,
 		} );
 	};
 

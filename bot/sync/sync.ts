@@ -56,10 +56,10 @@ export interface SyncReport {
 	rejected: number;
 	/** Problems now recorded, across all pages. */
 	problems: number;
-	/** Pages whose history was read to find an acceptable revision. */
+	/** Pages whose older revisions were read (a baseline for a page new to the store, or a walk-back). */
 	walkedBack: number;
-	/** Requests made for the walk-back. */
-	walkBackRequests: number;
+	/** Requests made to read older revisions. */
+	historyRequests: number;
 	/** API requests this sync made. */
 	requests: number;
 	configProblems: Problem[];
@@ -188,7 +188,7 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	const updates: PageUpdate[] = [];
 	const statusChanges: StatusChange[] = [];
 	const report: SyncReport = {
-		full, pagesRead: pages.length, changed: 0, rejected: 0, problems: 0, walkedBack: 0, walkBackRequests: 0,
+		full, pagesRead: pages.length, changed: 0, rejected: 0, problems: 0, walkedBack: 0, historyRequests: 0,
 		requests: 0, configProblems,
 	};
 	const byKind: Record<RecordKind, Pending[]> = { hub: [], coach: [], request: [] };
@@ -235,20 +235,22 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 				}
 			}
 			const missing = [ ...needed ].filter( ( id ) => !revisions.has( id ) );
+			for ( const p of pending ) {
+				if ( typeof p.candidate === 'number' || ( !p.known && p.candidate.parentid ) ) {
+					walked.add( p.title );
+				}
+			}
 			if ( missing.length ) {
 				const before = client.requestCount;
 				for ( const [ id, revision ] of await readRevisions( client, missing, batchSize ) ) {
 					revisions.set( id, revision );
 				}
-				if ( pending.some( ( p ) => p.rejection ) ) {
-					report.walkBackRequests += client.requestCount - before;
-				}
+				report.historyRequests += client.requestCount - before;
 			}
 			const next: Pending[] = [];
 			for ( const p of pending ) {
 				const outcome = decide( p );
 				if ( outcome === 'continue' ) {
-					walked.add( p.title );
 					next.push( p );
 				}
 			}
