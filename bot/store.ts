@@ -257,9 +257,10 @@ export class Store {
 	/** Row counts, for `status`. */
 	public async counts(): Promise<Record<string, number>> {
 		const counts: Record<string, number> = {};
-		for ( const table of [ 'requests', 'coaches', 'hubs', 'problems', 'status_history', 'notifications' ] as const ) {
+		const tables = { requests: 'requests', coaches: 'coaches', hubs: 'hubs', problems: 'problems', statusHistory: 'status_history', notifications: 'notifications' } as const;
+		for ( const [ name, table ] of Object.entries( tables ) ) {
 			const row = await this.db.selectFrom( table ).select( ( eb ) => eb.fn.countAll().as( 'n' ) ).executeTakeFirst();
-			counts[ table ] = Number( row?.n ?? 0 );
+			counts[ name ] = Number( row?.n ?? 0 );
 		}
 		return counts;
 	}
