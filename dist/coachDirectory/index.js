@@ -1349,17 +1349,23 @@ function fold(text) {
   return text.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").toLocaleLowerCase("en");
 }
 function prepareCoaches(coaches, today) {
-  return coaches.map((coach) => ({
-    coach,
-    name: fold(coach.user),
-    bio: fold(coach.profile.bio),
-    topics: new Set(coach.profile.topics),
-    languages: new Set(coach.profile.languages),
-    regions: new Set(coach.profile.regions),
-    formats: new Set(coach.profile.formats),
-    hubs: new Set(coach.profile.hubs),
-    away: isAway(coach.profile, today)
-  }));
+  const collator = new Intl.Collator();
+  const rank = new Map([...coaches].sort((a, b) => collator.compare(a.user, b.user)).map((coach, i) => [coach, i]));
+  return coaches.map((coach) => {
+    var _a;
+    return {
+      nameRank: (_a = rank.get(coach)) != null ? _a : 0,
+      coach,
+      name: fold(coach.user),
+      bio: fold(coach.profile.bio),
+      topics: new Set(coach.profile.topics),
+      languages: new Set(coach.profile.languages),
+      regions: new Set(coach.profile.regions),
+      formats: new Set(coach.profile.formats),
+      hubs: new Set(coach.profile.hubs),
+      away: isAway(coach.profile, today)
+    };
+  });
 }
 function isNarrowed(query) {
   return query.text.trim() !== "" || FILTER_KEYS.some((key) => query[key] !== "");
@@ -1406,11 +1412,15 @@ function filterCoaches(coaches, query, topics) {
     }
     results.push({ entry, score });
   }
-  const byName = (a, b) => a.entry.coach.user.localeCompare(b.entry.coach.user);
+  const byName = (a, b) => a.entry.nameRank - b.entry.nameRank;
+  const newer = (a, b) => {
+    const [x, y] = [a.entry.coach.updated, b.entry.coach.updated];
+    return x === y ? 0 : x < y ? 1 : -1;
+  };
   const order = {
     match: (a, b) => b.score - a.score || byName(a, b),
     name: byName,
-    updated: (a, b) => b.entry.coach.updated.localeCompare(a.entry.coach.updated) || byName(a, b)
+    updated: (a, b) => newer(a, b) || byName(a, b)
   };
   results.sort((a, b) => Number(a.entry.away) - Number(b.entry.away) || order[query.sort](a, b));
   return results.map((result) => result.entry);

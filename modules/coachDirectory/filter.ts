@@ -38,6 +38,8 @@ export interface PreparedCoach {
 	formats: ReadonlySet<string>;
 	hubs: ReadonlySet<string>;
 	away: boolean;
+	/** Position in alphabetical order of names, computed once: comparing numbers per keystroke is cheap, collation is not. */
+	nameRank: number;
 }
 
 /** Lowercase without diacritics, so "jose" finds "José" and "İstanbul" finds "istanbul". */
@@ -46,7 +48,10 @@ export function fold( text: string ): string {
 }
 
 export function prepareCoaches( coaches: readonly IndexedCoach[], today: string ): PreparedCoach[] {
+	const collator = new Intl.Collator();
+	const rank = new Map( [ ...coaches ].sort( ( a, b ) => collator.compare( a.user, b.user ) ).map( ( coach, i ) => [ coach, i ] ) );
 	return coaches.map( ( coach ) => ( {
+		nameRank: rank.get( coach ) ?? 0,
 		coach,
 		name: fold( coach.user ),
 		bio: fold( coach.profile.bio ),
@@ -127,11 +132,15 @@ export function filterCoaches(
 		}
 		results.push( { entry, score } );
 	}
-	const byName = ( a: Scored, b: Scored ): number => a.entry.coach.user.localeCompare( b.entry.coach.user );
+	const byName = ( a: Scored, b: Scored ): number => a.entry.nameRank - b.entry.nameRank;
+	const newer = ( a: Scored, b: Scored ): number => {
+		const [ x, y ] = [ a.entry.coach.updated, b.entry.coach.updated ];
+		return x === y ? 0 : ( x < y ? 1 : -1 );
+	};
 	const order: Record<Sort, ( a: Scored, b: Scored ) => number> = {
 		match: ( a, b ) => b.score - a.score || byName( a, b ),
 		name: byName,
-		updated: ( a, b ) => b.entry.coach.updated.localeCompare( a.entry.coach.updated ) || byName( a, b ),
+		updated: ( a, b ) => newer( a, b ) || byName( a, b ),
 	};
 	results.sort( ( a, b ) => Number( a.entry.away ) - Number( b.entry.away ) || order[ query.sort ]( a, b ) );
 	return results.map( ( result ) => result.entry );

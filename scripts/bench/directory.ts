@@ -2,7 +2,12 @@
  * The coach directory's filtering on 5,000 coaches, one keystroke at a time: DESIGN.md's budget is
  * one frame (16 ms) per keystroke. Prints the worst and median time per keystroke for typing
  * searches with and without filters, in every sort order.
+ *
+ * Wall-clock time includes moments when another process had the CPU (the machine may be shared),
+ * so CPU time of this process per keystroke is printed too; the budget verdict uses CPU time when
+ * the machine is busier than it has cores, and says so.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import defaultTopics from '../../wiki/pages/Topics.json';
 import type { IndexedCoach } from '../../modules/core/indexes';
@@ -73,28 +78,49 @@ export async function bench(): Promise<void> {
 		[ 'search + every filter', { topic: 'organisational', language: 'fr', region: 'SSA', format: 'workshop', availability: 'available', hub: 'Hub B' } ],
 	];
 	const typed = [ 'governance workshops', 'josé', 'oluwaseun wikidata', 'zzz no such coach' ];
-	// Warm up the JIT as a page would after its first few keystrokes.
-	for ( let i = 0; i < 20; i++ ) {
-		filterCoaches( coaches, { ...EMPTY_QUERY, text: 'warm' }, topics );
+	// The page filters (unnarrowed) once when it loads, and again when the sort changes: that warms
+	// the same code the keystrokes run.
+	for ( const sort of SORTS ) {
+		for ( let i = 0; i < 5; i++ ) {
+			filterCoaches( coaches, { ...EMPTY_QUERY, sort }, topics );
+		}
 	}
-	console.log( `${ COACHES } coaches, budget ${ FRAME_MS } ms per keystroke` );
-	let worstOverall = 0;
+	const load = os.loadavg()[ 0 ] as number;
+	const busy = load > os.cpus().length;
+	console.log( `${ COACHES } coaches, budget ${ FRAME_MS } ms per keystroke; load average ${ load.toFixed( 1 ) } on ${ os.cpus().length } CPUs` );
+	let worstWall = 0;
+	let worstCpu = 0;
 	for ( const [ name, filters ] of scenarios ) {
 		for ( const sort of SORTS ) {
 			const times: number[] = [];
+			const cpuTimes: number[] = [];
 			let shown = 0;
 			for ( const text of typed ) {
 				for ( let length = 1; length <= text.length; length++ ) {
 					const start = performance.now();
+					const cpuStart = process.cpuUsage();
 					const query = { ...EMPTY_QUERY, ...filters, sort, text: text.slice( 0, length ) };
 					shown = filterCoaches( coaches, query, topics ).length;
 					times.push( performance.now() - start );
+					const cpu = process.cpuUsage( cpuStart );
+					cpuTimes.push( ( cpu.user + cpu.system ) / 1000 );
 				}
 			}
 			const worst = Math.max( ...times );
-			worstOverall = Math.max( worstOverall, worst );
-			console.log( `${ name.padEnd( 50 ) } sort=${ sort.padEnd( 8 ) } keystrokes=${ times.length } median=${ median( times ).toFixed( 2 ) } ms worst=${ worst.toFixed( 2 ) } ms (last result ${ shown })` );
+			const worstCpuHere = Math.max( ...cpuTimes );
+			worstWall = Math.max( worstWall, worst );
+			worstCpu = Math.max( worstCpu, worstCpuHere );
+			console.log( [
+				`${ name.padEnd( 50 ) } sort=${ sort.padEnd( 8 ) } keystrokes=${ times.length }`,
+				`wall median=${ median( times ).toFixed( 2 ) } worst=${ worst.toFixed( 2 ) } ms`,
+				`cpu median=${ median( cpuTimes ).toFixed( 2 ) } worst=${ worstCpuHere.toFixed( 2 ) } ms (${ shown } shown)`,
+			].join( '  ' ) );
 		}
 	}
-	console.log( `worst keystroke ${ worstOverall.toFixed( 2 ) } ms: ${ worstOverall <= FRAME_MS ? 'within' : 'OVER' } the ${ FRAME_MS } ms budget` );
+	const verdict = ( ms: number ): string => ms <= FRAME_MS ? 'within' : 'OVER';
+	console.log( `worst keystroke: wall ${ worstWall.toFixed( 2 ) } ms (${ verdict( worstWall ) } the ${ FRAME_MS } ms budget), ` +
+		`cpu ${ worstCpu.toFixed( 2 ) } ms (${ verdict( worstCpu ) } the budget)` );
+	if ( busy ) {
+		console.log( 'The machine is busier than it has CPUs: wall-clock figures include waiting for a CPU; judge by the CPU figures.' );
+	}
 }
