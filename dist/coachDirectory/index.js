@@ -1350,7 +1350,8 @@ function fold(text) {
 }
 function prepareCoaches(coaches, today) {
   const collator = new Intl.Collator();
-  const rank = new Map([...coaches].sort((a, b) => collator.compare(a.user, b.user)).map((coach, i) => [coach, i]));
+  const alphabetical = [...coaches].sort((a, b) => collator.compare(a.user, b.user));
+  const rank = new Map(alphabetical.map((coach, i) => [coach, i]));
   return coaches.map((coach) => {
     var _a;
     return {

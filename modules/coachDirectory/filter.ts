@@ -38,7 +38,7 @@ export interface PreparedCoach {
 	formats: ReadonlySet<string>;
 	hubs: ReadonlySet<string>;
 	away: boolean;
-	/** Position in alphabetical order of names, computed once: comparing numbers per keystroke is cheap, collation is not. */
+	/** Position in alphabetical order, computed once: numbers compare fast on every keystroke, collation does not. */
 	nameRank: number;
 }
 
@@ -49,7 +49,8 @@ export function fold( text: string ): string {
 
 export function prepareCoaches( coaches: readonly IndexedCoach[], today: string ): PreparedCoach[] {
 	const collator = new Intl.Collator();
-	const rank = new Map( [ ...coaches ].sort( ( a, b ) => collator.compare( a.user, b.user ) ).map( ( coach, i ) => [ coach, i ] ) );
+	const alphabetical = [ ...coaches ].sort( ( a, b ) => collator.compare( a.user, b.user ) );
+	const rank = new Map( alphabetical.map( ( coach, i ) => [ coach, i ] ) );
 	return coaches.map( ( coach ) => ( {
 		nameRank: rank.get( coach ) ?? 0,
 		coach,
