@@ -1746,6 +1746,7 @@ var _hoisted_4 = {
   class: "ext-capacitybuilding-request-actions__triage"
 };
 var headingId = "ext-capacitybuilding-request-actions-heading";
+var triageLabelId = "ext-capacitybuilding-request-actions-triage-label";
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "RequestActions",
   props: {
@@ -1840,7 +1841,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           /* KEYED_FRAGMENT */
         ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
         triageHubs.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_4, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), null, {
-          label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+          label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue2.createElementVNode)(
+            "span",
+            { id: triageLabelId },
             (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
             1
             /* TEXT */
@@ -1848,6 +1851,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
             selected: selectedHub.value,
             "onUpdate:selected": _cache[0] || (_cache[0] = ($event) => selectedHub.value = $event),
+            "aria-labelledby": triageLabelId,
             "menu-items": triageHubs.value,
             "default-label": _ctx.$i18n("capacitybuilding-requestpage-triage-placeholder").text(),
             disabled: _ctx.busy
@@ -1990,7 +1994,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
 var StatusHistory_default = _sfc_main2;
 
 // modules/requestPage/RequestPage.vue
-var _hoisted_13 = { class: "ext-capacitybuilding-request-page" };
+var _hoisted_13 = ["lang", "dir"];
 var _hoisted_23 = { class: "ext-capacitybuilding-request-page__header" };
 var _hoisted_33 = { class: "ext-capacitybuilding-request-page__title" };
 var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
@@ -2012,6 +2016,8 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   },
   setup(__props) {
     const props = __props;
+    const userLanguage = mw.config.get("wgUserLanguage");
+    const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
     const loading = (0, import_vue9.ref)(true);
     const loadError = (0, import_vue9.ref)(null);
     const state = (0, import_vue9.ref)(null);
@@ -2215,7 +2221,11 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", _hoisted_13, [loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxProgressBar), {
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", {
+        class: "ext-capacitybuilding-request-page",
+        lang: (0, import_vue8.unref)(userLanguage),
+        dir: (0, import_vue8.unref)(userDirection)
+      }, [loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
@@ -2356,7 +2366,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue8.createCommentVNode)("v-if", true)]);
+      )) : (0, import_vue8.createCommentVNode)("v-if", true)], 8, _hoisted_13);
     };
   }
 });
