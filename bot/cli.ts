@@ -163,7 +163,7 @@ export class BotContext {
 	}
 }
 
-function exitCodeFor( error: unknown, logger: Logger | null ): number {
+function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages ): number {
 	const report = ( message: string ): void => {
 		if ( logger ) {
 			logger.error( message );
@@ -171,8 +171,15 @@ function exitCodeFor( error: unknown, logger: Logger | null ): number {
 			process.stderr.write( `error: ${ message }\n` );
 		}
 	};
-	const configuration = [ CredentialsError, LoginError, StoreUrlError, MigrationError ];
-	if ( configuration.some( ( kind ) => error instanceof kind ) ) {
+	if ( error instanceof StoreUrlError ) {
+		report( messages.text( 'capacitybuilding-bot-error-store-url', error.shown, error.message ) );
+		return EXIT.configuration;
+	}
+	if ( error instanceof MigrationError ) {
+		report( messages.text( 'capacitybuilding-bot-error-migration', error.migration, error.message ) );
+		return EXIT.configuration;
+	}
+	if ( error instanceof CredentialsError || error instanceof LoginError ) {
 		report( ( error as Error ).message );
 		return EXIT.configuration;
 	}
@@ -182,7 +189,7 @@ function exitCodeFor( error: unknown, logger: Logger | null ): number {
 	}
 	const code = ( error as { code?: unknown } ).code;
 	if ( typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|PROTOCOL_CONNECTION_LOST|ER_ACCESS_DENIED_ERROR|ER_BAD_DB_ERROR|SQLITE_CANTOPEN)$/.test( code ) ) {
-		report( `The store could not be reached: ${ ( error as Error ).message }` );
+		report( messages.text( 'capacitybuilding-bot-error-store-unreachable', ( error as Error ).message ) );
 		return EXIT.unreachable;
 	}
 	if ( error instanceof ShutOffError ) {
@@ -419,6 +426,6 @@ export async function main( argv: string[], io: Io = { env: process.env } ): Pro
 			}
 			return EXIT.usage;
 		}
-		return exitCodeFor( error, run.context?.logger ?? null );
+		return exitCodeFor( error, run.context?.logger ?? null, run.context?.messages ?? new Messages( 'en' ) );
 	}
 }

@@ -14,7 +14,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './schema';
 
-export class StoreUrlError extends Error {}
+/** A --db address the store does not understand; `shown` is the address without its password. */
+export class StoreUrlError extends Error {
+	public readonly shown: string;
+
+	public constructor( shown: string, detail: string ) {
+		super( detail );
+		this.shown = shown;
+	}
+}
+
+function hidePassword( url: string ): string {
+	return url.replace( /:\/\/([^:@/]*):[^@/]*@/, '://$1:***@' );
+}
 
 export type StoreKind = 'sqlite' | 'mysql';
 
@@ -29,7 +41,7 @@ export function parseStoreUrl( url: string ): StoreTarget & { file?: string; mys
 	if ( url.startsWith( 'sqlite:' ) ) {
 		const file = url.slice( 'sqlite:'.length ).replace( /^\/\/(?=\/)/, '' );
 		if ( file === '' ) {
-			throw new StoreUrlError( `No file in ${ url }: use sqlite:<path>` );
+			throw new StoreUrlError( url, 'no file' );
 		}
 		return { kind: 'sqlite', display: url, file };
 	}
@@ -38,10 +50,10 @@ export function parseStoreUrl( url: string ): StoreTarget & { file?: string; mys
 		try {
 			parsed = new URL( url.replace( /^mariadb:/, 'mysql:' ) );
 		} catch {
-			throw new StoreUrlError( 'The --db URL is not a valid mysql:// URL' );
+			throw new StoreUrlError( hidePassword( url ), 'not a valid URL' );
 		}
 		if ( parsed.pathname.length < 2 ) {
-			throw new StoreUrlError( 'The --db URL names no database: mysql://user:password@host/database' );
+			throw new StoreUrlError( hidePassword( url ), 'no database' );
 		}
 		const shown = new URL( parsed.href );
 		if ( shown.password ) {
@@ -49,7 +61,7 @@ export function parseStoreUrl( url: string ): StoreTarget & { file?: string; mys
 		}
 		return { kind: 'mysql', display: shown.href, mysql: parsed };
 	}
-	throw new StoreUrlError( `Unknown store ${ JSON.stringify( url.replace( /:\/\/[^@/]*@/, '://***@' ) ) }: use sqlite:<path> or mysql://user:password@host/database` );
+	throw new StoreUrlError( hidePassword( url ), 'unknown kind of store' );
 }
 
 export function openDatabase( url: string ): { db: Kysely<Database>; target: StoreTarget } {

@@ -5,7 +5,14 @@
 import { Migrator, type Kysely } from 'kysely';
 import { MIGRATIONS } from './migrations';
 
-export class MigrationError extends Error {}
+export class MigrationError extends Error {
+	public readonly migration: string;
+
+	public constructor( migration: string, detail: string ) {
+		super( detail );
+		this.migration = migration;
+	}
+}
 
 export async function migrateToLatest( db: Kysely<unknown> ): Promise<string[]> {
 	const migrator = new Migrator( {
@@ -15,7 +22,7 @@ export async function migrateToLatest( db: Kysely<unknown> ): Promise<string[]> 
 	const { error, results } = await migrator.migrateToLatest();
 	if ( error ) {
 		const failed = results?.find( ( r ) => r.status === 'Error' )?.migrationName ?? 'unknown';
-		throw new MigrationError( `Migration ${ failed } failed: ${ error instanceof Error ? error.message : String( error ) }` );
+		throw new MigrationError( failed, error instanceof Error ? error.message : String( error ) );
 	}
 	return ( results ?? [] ).filter( ( r ) => r.status === 'Success' ).map( ( r ) => r.migrationName );
 }

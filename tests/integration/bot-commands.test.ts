@@ -107,5 +107,5 @@ it( 'never prints the password, even with --verbose', async () => {
 it( 'exits with 3 on a store address it does not understand', async () => {
 	const run = await runBot( [ 'status', '--db', 'postgres://nowhere/db' ], { ...botEnv() } );
 	expect( run.code ).toBe( 3 );
-	expect( run.lines.join( '\n' ) ).toContain( 'sqlite:<path> or mysql://' );
+	expect( run.lines.join( '\n' ) ).toContain( 'sqlite:PATH or mysql://USER:PASSWORD@HOST/DATABASE' );
 } );
