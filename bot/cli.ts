@@ -130,6 +130,7 @@ export class BotContext {
 			}
 			this.client = await WikiClient.connect( {
 				api: this.api, credentials, userAgent: userAgent( this.contact ), logger: this.logger,
+				messages: this.messages,
 			} );
 		}
 		return this.client;
@@ -159,6 +160,7 @@ export class BotContext {
 		return new Editor( await this.wiki(), this.logger, {
 			dryRun: Boolean( this.options.dryRun ),
 			stopPage: sitePages( this.base ).stop,
+			messages: this.messages,
 		} );
 	}
 }
@@ -251,14 +253,15 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 				editor: await ctx.editor(),
 				logger: ctx.logger,
 				messages: await ctx.contentMessages(),
+				console: ctx.messages,
 				messageFiles: loadMessageFiles(),
 				base: ctx.base,
 				version: VERSION,
 				force: Boolean( options.force ),
 			} );
-			const verb = ctx.options.dryRun ? 'would be' : 'were';
-			ctx.logger.info( `Setup: ${ report.created.length } pages ${ verb } created, ${ report.updated.length } updated, ` +
-				`${ report.unchanged.length } already up to date, ${ report.skipped.length } skipped.`, {
+			const counts = [ report.created.length, report.updated.length, report.unchanged.length,
+				report.skipped.length ];
+			ctx.logger.info( ctx.messages.text( ctx.options.dryRun ? 'capacitybuilding-bot-log-setup-dry-run' : 'capacitybuilding-bot-log-setup-done', ...counts ), {
 				created: report.created,
 				updated: report.updated,
 				skipped: report.skipped,

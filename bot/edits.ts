@@ -12,6 +12,7 @@ import { createTwoFilesPatch } from 'diff';
 import { MwnError } from 'mwn';
 import { findTemplateCalls } from '../modules/core/wikitext/codec';
 import { decodeValue } from '../modules/core/wikitext/values';
+import { Messages } from './i18n';
 import type { Logger } from './log';
 import type { WikiClient } from './wiki';
 
@@ -111,6 +112,8 @@ export interface EditorOptions {
 	stopPage: string;
 	/** Change tag to add, when the wiki defines it. */
 	tag?: string;
+	/** Messages for the operator's console (English when not given). */
+	messages?: Messages;
 }
 
 export class Editor {
@@ -127,10 +130,13 @@ export class Editor {
 
 	public readonly skipped: { title: string; reason: string }[] = [];
 
+	private readonly messages: Messages;
+
 	public constructor( client: WikiClient, logger: Logger, options: EditorOptions ) {
 		this.client = client;
 		this.logger = logger;
 		this.options = options;
+		this.messages = options.messages ?? new Messages( 'en' );
 	}
 
 	/** Fails when someone wrote on the shut-off page. Checked once, before the first write. */
@@ -140,7 +146,7 @@ export class Editor {
 		}
 		const stop = ( await readPages( this.client, [ this.options.stopPage ] ) ).get( this.options.stopPage );
 		if ( stop?.exists && stop.text.trim() !== '' ) {
-			throw new ShutOffError( `Stopped: [[${ this.options.stopPage }]] is not empty (it says: ${ stop.text.trim().slice( 0, 200 ) })` );
+			throw new ShutOffError( this.messages.text( 'capacitybuilding-bot-error-shut-off', this.options.stopPage, stop.text.trim().slice( 0, 200 ) ) );
 		}
 		this.stopChecked = true;
 	}
@@ -150,7 +156,7 @@ export class Editor {
 			return 'unchanged';
 		}
 		if ( edit.base?.exists && ( edit.contentModel ?? 'wikitext' ) === 'wikitext' && !botsAllow( edit.base.text, this.client.user.name ) ) {
-			this.skip( edit.title, 'the page excludes this bot with {{bots}} or {{nobots}}' );
+			this.skip( edit.title, this.messages.text( 'capacitybuilding-bot-skip-nobots' ) );
 			return 'skipped';
 		}
 		if ( this.options.dryRun ) {
@@ -183,19 +189,19 @@ export class Editor {
 			const response = await this.client.request( params );
 			const result = response.edit as { result?: string; nochange?: boolean } | undefined;
 			if ( result?.result !== 'Success' ) {
-				this.skip( edit.title, `the wiki did not save it (${ JSON.stringify( result ) })` );
+				this.skip( edit.title, this.messages.text( 'capacitybuilding-bot-skip-not-saved', JSON.stringify( result ) ) );
 				return 'skipped';
 			}
 			if ( result.nochange ) {
 				return 'unchanged';
 			}
 			this.edits++;
-			this.logger.info( `${ creating ? 'Created' : 'Edited' } [[${ edit.title }]]`, { title: edit.title } );
+			this.logger.info( this.messages.text( creating ? 'capacitybuilding-bot-log-created' : 'capacitybuilding-bot-log-edited', edit.title ), { title: edit.title } );
 			return creating ? 'created' : 'edited';
 		} catch ( error ) {
 			const code = error instanceof MwnError ? error.code : undefined;
 			if ( code === 'editconflict' || code === 'articleexists' ) {
-				this.skip( edit.title, code === 'articleexists' ? 'someone created it meanwhile' : 'someone edited it meanwhile (edit conflict)' );
+				this.skip( edit.title, this.messages.text( code === 'articleexists' ? 'capacitybuilding-bot-skip-created-meanwhile' : 'capacitybuilding-bot-skip-edit-conflict' ) );
 				return 'skipped';
 			}
 			throw error;
@@ -204,6 +210,6 @@ export class Editor {
 
 	private skip( title: string, reason: string ): void {
 		this.skipped.push( { title, reason } );
-		this.logger.warn( `Skipped [[${ title }]]: ${ reason }`, { title } );
+		this.logger.warn( this.messages.text( 'capacitybuilding-bot-log-skipped', title, reason ), { title } );
 	}
 }

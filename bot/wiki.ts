@@ -10,6 +10,7 @@
 import { Mwn, MwnError, type ApiParams, type ApiResponse, type MwnOptions } from 'mwn';
 import type { RawRequestParams } from 'mwn/build/core';
 import type { Credentials } from './credentials';
+import { Messages } from './i18n';
 import type { Logger } from './log';
 
 export class ConnectionError extends Error {}
@@ -28,6 +29,8 @@ export interface WikiClientOptions {
 	rateLimitPause?: number;
 	/** Replaced in tests to avoid real waiting. */
 	sleep?: ( ms: number ) => Promise<void>;
+	/** Messages for the operator's console (English when not given). */
+	messages?: Messages;
 }
 
 export interface SiteInfo {
@@ -64,6 +67,7 @@ export function retryAfterMs( header: unknown, now = Date.now() ): number | null
 
 interface Behaviour {
 	logger: Logger;
+	messages: Messages;
 	sleep: ( ms: number ) => Promise<void>;
 	maxRetries: number;
 	retryPause: number;
@@ -93,7 +97,7 @@ class BotMwn extends Mwn {
 					throw error;
 				}
 				const wait = retryAfterMs( response.headers?.[ 'retry-after' ] ) ?? this.behaviour.retryPause * 2 ** attempt;
-				this.behaviour.logger.warn( `HTTP 429 Too Many Requests; waiting ${ Math.round( wait / 1000 ) } s as the server asks`, { wait } );
+				this.behaviour.logger.warn( this.behaviour.messages.text( 'capacitybuilding-bot-log-http-429', Math.round( wait / 1000 ) ), { wait } );
 				await this.behaviour.sleep( wait );
 			}
 		}
@@ -108,7 +112,7 @@ class BotMwn extends Mwn {
 					throw error;
 				}
 				const wait = this.behaviour.rateLimitPause * 2 ** attempt;
-				this.behaviour.logger.warn( `Rate limited by the wiki; backing off for ${ Math.round( wait / 1000 ) } s`, { wait } );
+				this.behaviour.logger.warn( this.behaviour.messages.text( 'capacitybuilding-bot-log-ratelimited', Math.round( wait / 1000 ) ), { wait } );
 				await this.behaviour.sleep( wait );
 			}
 		}
@@ -155,6 +159,7 @@ export class WikiClient {
 			...( credentials?.kind === 'oauth2' ? { OAuth2AccessToken: credentials.accessToken } : {} ),
 		}, {
 			logger,
+			messages: options.messages ?? new Messages( 'en' ),
 			sleep: options.sleep ?? defaultSleep,
 			maxRetries,
 			retryPause: options.retryPause ?? 5000,

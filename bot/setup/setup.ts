@@ -19,6 +19,8 @@ export interface SetupContext {
 	logger: Logger;
 	/** Messages in the wiki's content language (summaries, category names). */
 	messages: Messages;
+	/** Messages for the operator's console. */
+	console: Messages;
 	messageFiles: MessageFiles;
 	base: string;
 	version: string;
@@ -58,9 +60,9 @@ export async function runSetup( context: SetupContext ): Promise<SetupReport> {
 				continue;
 			}
 			if ( !sameUser( state.user, botUser ) && !context.force ) {
-				const reason = `${ state.user } edited it since the tools installed it; run setup --force to replace it`;
+				const reason = context.console.text( 'capacitybuilding-bot-skip-edited-by-person', state.user );
 				report.skipped.push( { title: page.title, reason } );
-				logger.warn( `Not updating [[${ page.title }]]: ${ reason }`, { title: page.title } );
+				logger.warn( context.console.text( 'capacitybuilding-bot-log-skipped', page.title, reason ), { title: page.title } );
 				continue;
 			}
 		}
