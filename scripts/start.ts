@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { DevWiki } from './lib/devwiki';
 import { repoRoot } from './lib/paths';
-import { SAMPLE_PAGES, seedSamples } from './lib/samples';
+import { SAMPLE_PAGES, seedSampleRecords } from './lib/samples';
 import { SetupError } from './lib/system';
 
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 	const wiki = new DevWiki();
 	const started = await wiki.start();
 	console.log( '\n━━ bot: setup, sample pages, sync, publish ━━' );
-	await seedSamples( wiki );
+	await seedSampleRecords( wiki );
 	console.log( [
 		'',
 		`The development wiki ${ started ? 'is up' : 'was already running' } at ${ wiki.server }`,

@@ -102,8 +102,17 @@ async function runBot( wiki: DevWiki, args: string[] ): Promise<void> {
 	}
 }
 
+/** The bot's setup: templates, topics, configuration, base pages (what the tests build on). */
 export async function seedSamples( wiki: DevWiki ): Promise<void> {
 	await runBot( wiki, [ 'setup' ] );
+}
+
+/**
+ * For `npm start`: setup, then sample hubs, coaches and requests, then sync and publish, so that
+ * Requests.json, Coaches.json and the lists exist under the default base page.
+ */
+export async function seedSampleRecords( wiki: DevWiki ): Promise<void> {
+	await seedSamples( wiki );
 	await createMissing( wiki, [
 		...Object.entries( HUBS ).map( ( [ key, hub ] ) => ( {
 			title: hubTitle( DEFAULT_BASE_PAGE, key ), text: serialize( HUB_SCHEMA, hub ),
