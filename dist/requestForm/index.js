@@ -1629,6 +1629,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   props: {
     modelValue: {},
     options: {},
+    label: {},
     status: { default: "default" },
     disabled: {
       type: Boolean,
@@ -1640,6 +1641,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     const props = __props;
     const emit = __emit;
     const query = (0, import_vue3.ref)("");
+    const lookup = (0, import_vue3.ref)(null);
+    function nameInput() {
+      var _a, _b;
+      (_b = (_a = lookup.value) == null ? void 0 : _a.$el.querySelector("input")) == null ? void 0 : _b.setAttribute("aria-label", props.label);
+    }
+    (0, import_vue3.onMounted)(nameInput);
+    (0, import_vue3.watch)(() => props.label, nameInput);
     const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
     function update(values) {
       if (JSON.stringify(values) !== JSON.stringify(props.modelValue)) {
@@ -1672,6 +1680,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         import_vue2.Fragment,
         null,
         [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
+          ref_key: "lookup",
+          ref: lookup,
           "input-chips": chips.value,
           "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
           selected: selection.value,
@@ -1710,6 +1720,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "LanguagePicker",
   props: {
     modelValue: {},
+    label: {},
     names: {},
     status: { default: "default" }
   },
@@ -1722,11 +1733,13 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)(LookupMultiselect_default, {
         "model-value": _ctx.modelValue,
         options: options.value,
+        label: _ctx.label,
         status: _ctx.status,
         "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
       }, null, 8, [
         "model-value",
         "options",
+        "label",
         "status"
       ]);
     };
@@ -1958,6 +1971,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
   __name: "TopicPicker",
   props: {
     modelValue: {},
+    label: {},
     index: {},
     languageChain: {},
     status: { default: "default" }
@@ -1971,11 +1985,13 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
       return (0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(LookupMultiselect_default, {
         "model-value": _ctx.modelValue,
         options: options.value,
+        label: _ctx.label,
         status: _ctx.status,
         "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
       }, null, 8, [
         "model-value",
         "options",
+        "label",
         "status"
       ]);
     };
@@ -2847,11 +2863,13 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
                 selected: values.region,
                 "onUpdate:selected": _cache[3] || (_cache[3] = ($event) => values.region = $event),
                 "menu-items": (0, import_vue17.unref)(regions),
-                "default-label": _ctx.$i18n("capacitybuilding-requestform-choose").text()
+                "default-label": _ctx.$i18n("capacitybuilding-requestform-choose").text(),
+                "aria-label": _ctx.$i18n("capacitybuilding-request-field-region").text()
               }, null, 8, [
                 "selected",
                 "menu-items",
-                "default-label"
+                "default-label",
+                "aria-label"
               ])]),
               _: 1
             }, 8, ["status", "messages"]),
@@ -2877,11 +2895,13 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
                   "onUpdate:modelValue": _cache[4] || (_cache[4] = ($event) => values.topics = $event),
                   index: (_b = (_a2 = data.value) == null ? void 0 : _a2.topics) != null ? _b : (0, import_vue17.unref)(emptyIndex),
                   "language-chain": (_d = (_c = data.value) == null ? void 0 : _c.languageChain) != null ? _d : [],
+                  label: _ctx.$i18n("capacitybuilding-request-field-topics").text(),
                   status: status("topics")
                 }, null, 8, [
                   "modelValue",
                   "index",
                   "language-chain",
+                  "label",
                   "status"
                 ])];
               }),
@@ -2947,10 +2967,12 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
                   modelValue: values.languages,
                   "onUpdate:modelValue": _cache[6] || (_cache[6] = ($event) => values.languages = $event),
                   names: (_b = (_a2 = data.value) == null ? void 0 : _a2.languageNames) != null ? _b : (0, import_vue17.unref)(emptyNames),
+                  label: _ctx.$i18n("capacitybuilding-request-field-languages").text(),
                   status: status("languages")
                 }, null, 8, [
                   "modelValue",
                   "names",
+                  "label",
                   "status"
                 ])];
               }),

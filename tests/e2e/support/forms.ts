@@ -35,8 +35,13 @@ export async function pick( page: Page, key: string, typed: string, label?: stri
 	const input = field( page, key ).locator( 'input' ).first();
 	await input.click();
 	await input.fill( typed );
-	const options = label ? field( page, key ).getByRole( 'option', { name: label } ) : field( page, key ).getByRole( 'option' );
-	await options.first().click();
+	if ( label ) {
+		await field( page, key ).getByRole( 'option', { name: label } ).first().click();
+		return;
+	}
+	// The option for a code shows the code last (under the name), and no other option ends with it.
+	const escaped = typed.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' );
+	await field( page, key ).getByRole( 'option' ).filter( { hasText: new RegExp( `(^|\\s)${ escaped }$` ) } ).first().click();
 }
 
 /** Chooses from a Codex select. */
@@ -47,7 +52,8 @@ export async function select( page: Page, key: string, label: string ): Promise<
 
 /** Waits until the form has loaded its data and shows its fields. */
 export async function formReady( page: Page ): Promise<void> {
-	await page.locator( '.ext-capacitybuilding-request-form__form' ).waitFor();
+	// Generous: the machine may be loaded (this waits on real page loads, it measures nothing).
+	await page.locator( '.ext-capacitybuilding-request-form__form' ).waitFor( { timeout: 120_000 } );
 }
 
 /** The record a page holds now, read through the API. */
