@@ -39,9 +39,10 @@ export async function pick( page: Page, key: string, typed: string, label?: stri
 		await field( page, key ).getByRole( 'option', { name: label } ).first().click();
 		return;
 	}
-	// The option for a code shows the code last (under the name), and no other option ends with it.
+	// The option for a code shows the code last (under the name); the exact match comes first, and
+	// waiting for an option ending with the code waits until the menu follows the typing.
 	const escaped = typed.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' );
-	await field( page, key ).getByRole( 'option' ).filter( { hasText: new RegExp( `(^|\\s)${ escaped }$` ) } ).first().click();
+	await field( page, key ).getByRole( 'option' ).filter( { hasText: new RegExp( `${ escaped }$` ) } ).first().click();
 }
 
 /** Chooses from a Codex select. */
