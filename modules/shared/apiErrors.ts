@@ -151,11 +151,12 @@ export function describeApiError( code: string, data?: unknown ): SaveError {
 		case 'ratelimited':
 		case 'actionthrottledtext':
 			return make( 'capacitybuilding-save-error-ratelimited', 'retry' );
+		case 'mustbeloggedin':
+			return { code, key: 'capacitybuilding-save-error-login-required', params: [], recovery: 'login' };
 		case 'badtoken':
 		case 'notloggedin':
 		case 'assertuserfailed':
 		case 'assertnameduserfailed':
-		case 'mustbeloggedin':
 			return { code, key: 'capacitybuilding-save-error-session', params: [], recovery: 'login' };
 		case 'readonly':
 			return make( 'capacitybuilding-save-error-readonly', 'retry', [ plainInfo( data ) ] );

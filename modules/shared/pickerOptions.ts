@@ -40,10 +40,12 @@ export function topicOptions( index: TopicIndex, languageChain: readonly string[
 }
 
 export function languageOptions( names: ReadonlyMap<string, LanguageName> ): PickerOption[] {
+	// Without the CLDR extension MediaWiki names a language by its autonym only; the code then
+	// tells apart languages whose names the reader cannot read.
 	return [ ...names ].map( ( [ code, name ] ) => ( {
 		value: code,
-		label: name.name === name.autonym || !name.autonym ? name.name : `${ name.name } (${ code })`,
-		description: name.autonym || code,
+		label: name.name || name.autonym || code,
+		description: name.autonym && name.autonym !== name.name ? `${ name.autonym } · ${ code }` : code,
 		search: `${ name.autonym } ${ code }`,
 	} ) ).sort( ( a, b ) => a.label.localeCompare( b.label ) );
 }

@@ -20,6 +20,10 @@ wfLoadExtensions( [
 	'TemplateData',
 	'Scribunto',
 	'Cite',
+	// Abuse filters and captchas: the forms must explain them (tests create their own filters).
+	'AbuseFilter',
+	'ConfirmEdit',
+	'ConfirmEdit/QuestyCaptcha',
 ] );
 $wgScribuntoDefaultEngine = 'luasandbox';
 
@@ -36,6 +40,16 @@ $wgDebugLogGroups = [
 	'exception' => "$capacityDevWikiState/exception.log",
 	'error' => "$capacityDevWikiState/exception.log",
 ];
+
+// Captchas only for accounts in the "captcha-tester" group, so that tests can meet one on purpose
+// while every other account (and test) never does.
+$wgGroupPermissions['*']['skipcaptcha'] = true;
+$wgGroupPermissions['captcha-tester']['read'] = true;
+$wgRevokePermissions['captcha-tester']['skipcaptcha'] = true;
+$wgCaptchaTriggers['edit'] = true;
+$wgCaptchaTriggers['create'] = true;
+$wgCaptchaClass = 'QuestyCaptcha';
+$wgCaptchaQuestions = [ 'Type the word "capacity" to show you are not a robot.' => 'capacity' ];
 
 // Run queued jobs (link tables, notifications) right away so tests see their effects.
 $wgJobRunRate = 1;

@@ -52,6 +52,12 @@ interface ServerState {
 	port: number;
 }
 
+/** Fingerprint of scripts/devwiki/LocalSettings.dev.php, to notice when it changes. */
+function settingsHash(): string {
+	const file = path.join( repoRoot, 'scripts/devwiki/LocalSettings.dev.php' );
+	return crypto.createHash( 'sha256' ).update( fs.readFileSync( file ) ).digest( 'hex' );
+}
+
 function randomPassword(): string {
 	return crypto.randomBytes( 24 ).toString( 'base64url' );
 }
@@ -160,6 +166,7 @@ export class DevWiki {
 		}
 		if ( fs.existsSync( this.installedMarker ) && fs.existsSync( path.join( this.mediawikiDir, 'index.php' ) ) ) {
 			this.writeLocalSettings();
+			this.updateWhenSettingsChanged();
 			return;
 		}
 		const debs = this.downloadPackages();
@@ -168,7 +175,24 @@ export class DevWiki {
 		this.writeLocalSettings();
 		this.php( 'update', '--quick' );
 		this.createAccounts();
-		fs.writeFileSync( this.installedMarker, JSON.stringify( { installedAt: new Date().toISOString(), debs: debs.map( ( d ) => path.basename( d ) ) }, null, '\t' ) + '\n' );
+		fs.writeFileSync( this.installedMarker, JSON.stringify( {
+			installedAt: new Date().toISOString(),
+			debs: debs.map( ( d ) => path.basename( d ) ),
+			settings: settingsHash(),
+		}, null, '\t' ) + '\n' );
+	}
+
+	/**
+	 * An installed wiki whose LocalSettings.dev.php changed since (an extension added, say) gets
+	 * MediaWiki's database update, so that new extensions find their tables.
+	 */
+	private updateWhenSettingsChanged(): void {
+		const marker = JSON.parse( fs.readFileSync( this.installedMarker, 'utf8' ) ) as Record<string, unknown>;
+		const fingerprint = settingsHash();
+		if ( String( marker.settings ) !== fingerprint ) {
+			this.php( 'update', '--quick' );
+			fs.writeFileSync( this.installedMarker, JSON.stringify( { ...marker, settings: fingerprint }, null, '\t' ) + '\n' );
+		}
 	}
 
 	/** Downloads Debian 13's MediaWiki packages with a temporary apt configuration (cached). */

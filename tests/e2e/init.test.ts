@@ -45,9 +45,9 @@ describe( 'init module on the development wiki', () => {
 		await visit( 'Before.\n<div class="ext-capacitybuilding-marker" data-capacitybuilding-feature="requestForm">Needs JavaScript.</div>\nAfter.' );
 		expect( await initScan( page ) ).toEqual( [ 'requestForm' ] );
 		expect( await settledState( page, FEATURE_MODULE ) ).toBe( 'ready' );
-		const message = page.locator( '.ext-capacitybuilding-marker .cdx-message' );
+		const message = page.locator( '.ext-capacitybuilding-marker .ext-capacitybuilding-request-form__sensitive' );
 		await message.waitFor();
-		expect( ( await message.innerText() ).trim() ).toBe( en[ 'capacitybuilding-requestform-placeholder' ] );
+		expect( await message.innerText() ).toContain( en[ 'capacitybuilding-requestform-sensitive' ] );
 		// The no-JavaScript text is gone, the text around the marker is not.
 		expect( await page.locator( '#mw-content-text' ).innerText() ).not.toContain( 'Needs JavaScript.' );
 		expect( await page.locator( '#mw-content-text' ).innerText() ).toContain( 'After.' );

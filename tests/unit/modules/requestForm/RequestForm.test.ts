@@ -1,13 +1,245 @@
-import { mount } from '@vue/test-utils';
-import { CdxMessage } from '@wikimedia/codex';
+/**
+ * The request form in jsdom, against an in-memory wiki: every state a person can meet (empty,
+ * invalid, preview, saving, each kind of failure, captcha, logged out, draft restore, edit mode).
+ */
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { CdxSelect } from '@wikimedia/codex';
 import RequestForm from '../../../../modules/requestForm/RequestForm.vue';
-import { qqx } from '../mwMock';
+import LanguagePicker from '../../../../modules/shared/components/LanguagePicker.vue';
+import TopicPicker from '../../../../modules/shared/components/TopicPicker.vue';
+import { REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
+import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
+import { installMw, qqx, type FakeMw } from '../mwMock';
+import { createFakeWiki, type FakeWiki } from '../fakeWikiApi';
+import defaultTopics from '../../../../wiki/pages/Topics.json';
 
-describe( 'RequestForm (placeholder)', () => {
-	it( 'renders a Codex message with the translated placeholder', () => {
-		const wrapper = mount( RequestForm );
-		const message = wrapper.findComponent( CdxMessage );
-		expect( message.exists() ).toBe( true );
-		expect( message.text() ).toBe( qqx( 'capacitybuilding-requestform-placeholder' ) );
+jest.setTimeout( 30_000 );
+
+const CONFIG = 'MediaWiki:Gadget-capacityBuilding-config.json';
+const DRAFT_KEY = 'capacityBuilding-draft:requestForm:new:Ada';
+
+let fakeMw: FakeMw & { cookie: { set: jest.Mock } };
+let wiki: FakeWiki;
+let wrapper: VueWrapper | null = null;
+
+async function settle(): Promise<void> {
+	for ( let i = 0; i < 6; i++ ) {
+		await new Promise( ( resolve ) => {
+			setTimeout( resolve );
+		} );
+		await flushPromises();
+	}
+}
+
+beforeEach( () => {
+	fakeMw = Object.assign( installMw(), { cookie: { set: jest.fn() } } );
+	fakeMw.user.getName.mockReturnValue( 'Ada' );
+	fakeMw.user.isAnon.mockReturnValue( false );
+	wiki = createFakeWiki();
+	wiki.put( 'Capacity building/Topics.json', JSON.stringify( defaultTopics ) );
+	wiki.put( CONFIG, JSON.stringify( { privateContacts: [ 'Trusted Person' ], changeTag: 'capacity-building' } ) );
+	wiki.tags = [ 'capacity-building' ];
+} );
+
+afterEach( () => {
+	wrapper?.unmount();
+	wrapper = null;
+} );
+
+async function mountForm( editTitle: string | null = null ): Promise<VueWrapper> {
+	wrapper = mount( RequestForm, { props: { api: wiki.api, editTitle }, attachTo: document.body } );
+	await settle();
+	return wrapper;
+}
+
+function fieldOf( w: VueWrapper, key: string ): ReturnType<VueWrapper['find']> {
+	return w.find( `#ext-capacitybuilding-request-form-${ key }` );
+}
+
+async function fillValid( w: VueWrapper, title = 'Help with grant writing' ): Promise<void> {
+	await fieldOf( w, 'title' ).find( 'input' ).setValue( title );
+	await fieldOf( w, 'requesterType' ).find( 'input[value="individual"]' ).setValue( true );
+	w.findComponent( CdxSelect ).vm.$emit( 'update:selected', 'NWE' );
+	w.findComponent( TopicPicker ).vm.$emit( 'update:modelValue', [ 'grant-writing' ] );
+	await fieldOf( w, 'formats' ).find( 'input[value="workshop"]' ).setValue( true );
+	w.findComponent( LanguagePicker ).vm.$emit( 'update:modelValue', [ 'fr' ] );
+	await fieldOf( w, 'description' ).find( 'textarea' ).setValue( 'We need help writing our first grant report.' );
+	await flushPromises();
+}
+
+async function submit( w: VueWrapper ): Promise<void> {
+	await w.find( 'form' ).trigger( 'submit' );
+	await settle();
+}
+
+function savedRequests(): CapacityRequest[] {
+	return [ ...wiki.pages.entries() ].filter( ( [ title ] ) => title.includes( '/Requests/R' ) )
+		.map( ( [ , page ] ) => parsePage( page.text, REQUEST_SCHEMA ).parsed?.record as CapacityRequest );
+}
+
+describe( 'RequestForm', () => {
+	it( 'empty: shows every field and the private route for sensitive matters', async () => {
+		const w = await mountForm();
+		for ( const key of [ 'title', 'requesterType', 'organisation', 'region', 'topics', 'formats', 'languages', 'neededBy', 'description' ] ) {
+			expect( fieldOf( w, key ).exists() ).toBe( true );
+		}
+		const sensitive = w.find( '.ext-capacitybuilding-request-form__sensitive' );
+		expect( sensitive.text() ).toContain( qqx( 'capacitybuilding-requestform-sensitive' ) );
+		expect( sensitive.find( 'a' ).attributes( 'href' ) ).toBe( '/wiki/Special%3AEmailUser%2FTrusted_Person' );
+		expect( w.find( '.cdx-message--error' ).exists() ).toBe( false );
+		expect( w.find( '.ext-capacitybuilding-request-form__login' ).exists() ).toBe( false );
+	} );
+
+	it( 'invalid: shows the core’s messages on their fields, focuses the first, saves nothing', async () => {
+		const w = await mountForm();
+		await fieldOf( w, 'description' ).find( 'textarea' ).setValue( 'too short' );
+		await fieldOf( w, 'requesterType' ).find( 'input[value="group"]' ).setValue( true );
+		await submit( w );
+		expect( fieldOf( w, 'title' ).text() ).toContain( qqx( 'capacitybuilding-validation-required' ) );
+		expect( fieldOf( w, 'organisation' ).text() ).toContain( qqx( 'capacitybuilding-validation-organisation-required' ) );
+		expect( fieldOf( w, 'description' ).text() ).toContain( qqx( 'capacitybuilding-validation-too-short', 20 ) );
+		expect( fieldOf( w, 'neededBy' ).find( '.cdx-message--error' ).exists() ).toBe( false );
+		expect( document.activeElement ).toBe( fieldOf( w, 'title' ).find( 'input' ).element );
+		expect( wiki.edits ).toEqual( [] );
+		// Errors follow the typing once shown.
+		await fieldOf( w, 'title' ).find( 'input' ).setValue( 'A fine title' );
+		expect( fieldOf( w, 'title' ).find( '.cdx-message--error' ).exists() ).toBe( false );
+	} );
+
+	it( 'preview: renders the generated wikitext through the parser', async () => {
+		const w = await mountForm();
+		await fillValid( w, 'Preview | me' );
+		const previewButton = w.findAll( 'button' ).find( ( b ) => b.text() === qqx( 'capacitybuilding-requestform-preview' ) );
+		await previewButton?.trigger( 'click' );
+		await settle();
+		expect( w.find( '.ext-capacitybuilding-preview__content pre' ).text() ).toContain( '| title = <nowiki>Preview | me</nowiki>' );
+		expect( wiki.edits ).toEqual( [] );
+	} );
+
+	it( 'saving: creates the next request with summary and tag, then opens it with a notice', async () => {
+		wiki.put( 'Capacity building/Requests/R7', serialize( REQUEST_SCHEMA, { ...parsePage( '', REQUEST_SCHEMA ).parsed?.record } as CapacityRequest ) );
+		const w = await mountForm();
+		await fillValid( w );
+		const pending = w.find( 'form' ).trigger( 'submit' );
+		await pending;
+		// While the save runs: the buttons are disabled and progress is shown.
+		const buttons = w.find( '.ext-capacitybuilding-request-form__buttons' ).findAll( 'button' );
+		expect( buttons.map( ( b ) => b.attributes( 'disabled' ) ) ).toEqual( [ '', '' ] );
+		expect( w.find( '.cdx-progress-bar' ).exists() ).toBe( true );
+		await settle();
+		const saved = parsePage( wiki.pages.get( 'Capacity building/Requests/R8' )?.text ?? '', REQUEST_SCHEMA ).parsed?.record;
+		expect( saved ).toMatchObject( { title: 'Help with grant writing', requester: 'Ada', status: 'open', topics: [ 'grant-writing' ], languages: [ 'fr' ] } );
+		expect( wiki.pages.has( 'Capacity building/Requests/R8' ) ).toBe( true );
+		expect( wiki.edits.at( -1 ) ).toMatchObject( {
+			title: 'Capacity building/Requests/R8', createonly: true, tags: 'capacity-building',
+			summary: qqx( 'capacitybuilding-requestform-summary-create', 'Help with grant writing' ),
+		} );
+		expect( fakeMw.cookie.set ).toHaveBeenCalledWith( `PostEditRevision${ wiki.pages.get( 'Capacity building/Requests/R8' )?.revid }`, 'created', { expires: 1200 } );
+		expect( fakeMw.storage.stored.has( DRAFT_KEY ) ).toBe( false );
+	} );
+
+	it.each( [
+		[ 'abusefilter-disallowed', 'capacitybuilding-save-error-abusefilter-disallowed' ],
+		[ 'abusefilter-warning', 'capacitybuilding-save-error-abusefilter-warning' ],
+		[ 'spamblacklist', 'capacitybuilding-save-error-spamblacklist' ],
+		[ 'blocked', 'capacitybuilding-save-error-blocked' ],
+		[ 'protectedpage', 'capacitybuilding-save-error-protected' ],
+		[ 'cascadeprotected', 'capacitybuilding-save-error-protected' ],
+		[ 'ratelimited', 'capacitybuilding-save-error-ratelimited' ],
+		[ 'badtoken', 'capacitybuilding-save-error-session' ],
+		[ 'readonly', 'capacitybuilding-save-error-readonly' ],
+		[ 'http', 'capacitybuilding-save-error-network' ],
+		[ 'something-new', 'capacitybuilding-save-error-unknown' ],
+	] )( 'error %s: explained, and nothing typed is lost', async ( code, key ) => {
+		const w = await mountForm();
+		await fillValid( w );
+		wiki.fail( code, code === 'http' ? { xhr: { status: 0 } } : { errors: [ { code, html: `<p class="wiki-says">The wiki says ${ code }</p>` } ] } );
+		await submit( w );
+		const error = w.find( '.ext-capacitybuilding-save-error' );
+		expect( error.attributes( 'data-code' ) ).toBe( code );
+		expect( error.text() ).toContain( `(${ key }` );
+		// What the wiki said is shown as it rendered it (transport and session failures have no such text).
+		expect( error.find( '.wiki-says' ).exists() ? error.find( '.wiki-says' ).text() : 'none' )
+			.toBe( [ 'http', 'badtoken' ].includes( code ) ? 'none' : `The wiki says ${ code }` );
+		expect( ( fieldOf( w, 'title' ).find( 'input' ).element as HTMLInputElement ).value ).toBe( 'Help with grant writing' );
+		expect( savedRequests() ).toEqual( [] );
+	} );
+
+	it( 'network failure: the retry button saves', async () => {
+		const w = await mountForm();
+		await fillValid( w );
+		wiki.fail( 'http', { xhr: { status: 0 } } );
+		await submit( w );
+		const retry = w.find( '.ext-capacitybuilding-save-error' ).findAll( 'button' ).find( ( b ) => b.text() === qqx( 'capacitybuilding-save-retry' ) );
+		await retry?.trigger( 'click' );
+		await settle();
+		expect( savedRequests() ).toHaveLength( 1 );
+	} );
+
+	it( 'captcha: shows the question and saves with the answer', async () => {
+		const w = await mountForm();
+		await fillValid( w );
+		wiki.failResult( { result: 'Failure', captcha: { type: 'question', mime: 'text/html', id: '77', question: 'Which colour is the sky?' } } );
+		await submit( w );
+		const error = w.find( '.ext-capacitybuilding-save-error' );
+		expect( error.text() ).toContain( 'Which colour is the sky?' );
+		await error.find( 'input' ).setValue( 'blue' );
+		await error.findAll( 'button' ).find( ( b ) => b.text() === qqx( 'capacitybuilding-save-retry' ) )?.trigger( 'click' );
+		await settle();
+		expect( wiki.edits.at( -1 ) ).toMatchObject( { captchaid: '77', captchaword: 'blue' } );
+		expect( savedRequests() ).toHaveLength( 1 );
+	} );
+
+	it( 'logged out: may fill in, is asked to log in, keeps the draft', async () => {
+		fakeMw.user.getName.mockReturnValue( null );
+		const w = await mountForm();
+		expect( w.find( '.ext-capacitybuilding-request-form__login a' ).attributes( 'href' ) ).toContain( 'Special%3AUserLogin' );
+		await fillValid( w );
+		await submit( w );
+		expect( w.find( '.ext-capacitybuilding-save-error' ).attributes( 'data-code' ) ).toBe( 'mustbeloggedin' );
+		expect( wiki.edits ).toEqual( [] );
+		const stored = JSON.parse( fakeMw.storage.stored.get( 'capacityBuilding-draft:requestForm:new:#anonymous' ) ?? 'null' );
+		expect( stored.value.title ).toBe( 'Help with grant writing' );
+	} );
+
+	it( 'draft restore: offers a stored draft, restores or discards it', async () => {
+		fakeMw.storage.setObject( DRAFT_KEY, { saved: '2026-12-01T10:00:00Z', value: { title: 'From the draft', topics: [ 'governance' ], bogus: 1 } } );
+		let w = await mountForm();
+		const prompt = w.find( '.ext-capacitybuilding-request-form__draft' );
+		expect( prompt.exists() ).toBe( true );
+		await prompt.findAll( 'button' ).find( ( b ) => b.text() === qqx( 'capacitybuilding-requestform-draft-restore' ) )?.trigger( 'click' );
+		expect( ( fieldOf( w, 'title' ).find( 'input' ).element as HTMLInputElement ).value ).toBe( 'From the draft' );
+		expect( w.findComponent( TopicPicker ).props( 'modelValue' ) ).toEqual( [ 'governance' ] );
+		w.unmount();
+		w = await mountForm();
+		await w.find( '.ext-capacitybuilding-request-form__draft' ).findAll( 'button' )
+			.find( ( b ) => b.text() === qqx( 'capacitybuilding-requestform-draft-discard' ) )?.trigger( 'click' );
+		expect( fakeMw.storage.stored.has( DRAFT_KEY ) ).toBe( false );
+		expect( ( fieldOf( w, 'title' ).find( 'input' ).element as HTMLInputElement ).value ).toBe( '' );
+	} );
+
+	it( 'edit mode: loads the page’s values and changes only the template block', async () => {
+		const record: CapacityRequest = {
+			title: 'Existing request', requester: 'Ada', requesterType: 'individual', organisation: '', region: 'SA', hub: 'South Asia hub',
+			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'An existing description that is long enough.',
+			status: 'triaged', coach: [], offers: [ 'Bea' ], created: '2026-11-01T00:00:00Z',
+		};
+		const text = `Intro\n${ serialize( REQUEST_SCHEMA, record ) }\n\n== Talk ==\nHi ~~~~\n`;
+		wiki.put( 'Capacity building/Requests/R3', text );
+		const w = await mountForm( 'Capacity building/Requests/R3' );
+		expect( ( fieldOf( w, 'title' ).find( 'input' ).element as HTMLInputElement ).value ).toBe( 'Existing request' );
+		await fieldOf( w, 'title' ).find( 'input' ).setValue( 'Edited request' );
+		await submit( w );
+		const changed = { ...record, title: 'Edited request' };
+		expect( wiki.pages.get( 'Capacity building/Requests/R3' )?.text ).toBe( `Intro\n${ serialize( REQUEST_SCHEMA, changed ) }\n\n== Talk ==\nHi ~~~~\n` );
+		expect( wiki.edits.at( -1 ) ).toMatchObject( { nocreate: true, summary: qqx( 'capacitybuilding-requestform-summary-edit', 'Edited request' ) } );
+		expect( fakeMw.cookie.set ).toHaveBeenCalledWith( expect.stringMatching( /^PostEditRevision\d+$/ ), 'saved', { expires: 1200 } );
+	} );
+
+	it( 'edit mode: a page without a request is explained', async () => {
+		wiki.put( 'Capacity building/Requests/R4', 'No template here.' );
+		const w = await mountForm( 'Capacity building/Requests/R4' );
+		expect( w.text() ).toContain( qqx( 'capacitybuilding-requestform-edit-missing', 'Capacity building/Requests/R4' ) );
+		expect( w.find( 'form' ).exists() ).toBe( false );
 	} );
 } );

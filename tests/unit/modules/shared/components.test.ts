@@ -60,16 +60,16 @@ describe( 'PreviewPanel', () => {
 describe( 'pickers', () => {
 	it( 'the language picker shows chosen languages by name and emits codes', async () => {
 		const names = new Map( [ [ 'fr', { name: 'French', autonym: 'français' } ], [ 'ar', { name: 'Arabic', autonym: 'العربية' } ] ] );
-		const wrapper = mount( LanguagePicker, { props: { modelValue: [ 'fr', 'xx-unknown' ], names } } );
+		const wrapper = mount( LanguagePicker, { props: { modelValue: [ 'fr', 'xx-unknown' ], names, label: 'Languages' } } );
 		const lookup = wrapper.findComponent( CdxMultiselectLookup );
-		expect( lookup.props( 'inputChips' ) ).toEqual( [ { value: 'fr', label: 'French (fr)' }, { value: 'xx-unknown', label: 'xx-unknown' } ] );
+		expect( lookup.props( 'inputChips' ) ).toEqual( [ { value: 'fr', label: 'French' }, { value: 'xx-unknown', label: 'xx-unknown' } ] );
 		lookup.vm.$emit( 'update:selected', [ 'fr', 'ar' ] );
 		expect( wrapper.emitted( 'update:modelValue' ) ).toEqual( [ [ [ 'fr', 'ar' ] ] ] );
 	} );
 
 	it( 'the topic picker offers topics labelled in the user’s language', () => {
 		const taxonomy = validateTaxonomy( { version: 1, topics: [ { key: 'community', labels: { en: 'Community', ar: 'مجتمع' } } ] } ).taxonomy!;
-		const wrapper = mount( TopicPicker, { props: { modelValue: [], index: indexTopics( taxonomy ), languageChain: [ 'ar', 'en' ] } } );
+		const wrapper = mount( TopicPicker, { props: { modelValue: [], index: indexTopics( taxonomy ), languageChain: [ 'ar', 'en' ], label: 'Topics' } } );
 		expect( wrapper.findComponent( CdxMultiselectLookup ).props( 'menuItems' ) ).toEqual( [ { value: 'community', label: 'مجتمع' } ] );
 	} );
 } );

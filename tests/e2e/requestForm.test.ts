@@ -1,0 +1,426 @@
+/**
+ * The request form in Debian's Chromium on the development wiki: what a person types (hostile
+ * text included) is saved exactly; numbers are never shared; drafts survive logging in; edit mode
+ * changes only the template block; abuse filters and captchas are explained without losing input;
+ * it works right-to-left, with the keyboard only, and passes axe-core.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Mwn } from 'mwn';
+import en from '../../i18n/en.json';
+import { REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
+import { serialize } from '../../modules/core/wikitext/codec';
+import { repoRoot } from '../../scripts/lib/paths';
+import { runBot } from '../support/bot';
+import { testWiki, uniqueTitle } from '../support/wiki';
+import { launchBrowser } from './support/browser';
+import { field, formReady, logIn, pick, savedRecord, select } from './support/forms';
+import { botFor } from './support/pages';
+
+// A loaded machine can make real page loads slow; speed is measured by `npm run bench`, not here.
+jest.setTimeout( 300_000 );
+
+const BASE = 'Capacity building';
+const PASSWORD = 'form-tester-password-1';
+const USER = 'Form tester';
+const CAPTCHA_USER = 'Captcha tester';
+/** Screenshots for people to look at (git-ignored). */
+const ARTIFACTS = path.join( repoRoot, 'artifacts', 'e2e' );
+const VIEWPORT = { width: 1280, height: 2000 };
+/** Text a filter created by these tests refuses; nothing else types it. */
+const FORBIDDEN = 'CB-E2E-FORBIDDEN-WORD';
+const FILTER_DESCRIPTION = 'CapacityBuilding e2e: refuses CB-E2E-FORBIDDEN-WORD';
+
+const HOSTILE_TITLE = 'Help | {{subst:PAGENAME}} }} ~~~~ [[Category:Injected]] <b>x</b> \u200F שלום 😀 &amp; {{{1}}}';
+const HOSTILE_ORGANISATION = 'Org = | }} <nowiki/> [[Category:Injected]] ~~~ <!-- --> مرحبا';
+const HOSTILE_DESCRIPTION = [
+	'Line one | {{subst:PAGENAME}} }} ~~~~ <nowiki>x</nowiki> [[Category:Injected]] <script>alert(1)</script>',
+	'* bullet {{!}} __NOTOC__ \u202E reversed \u202C 👩🏽‍💻 e\u0301',
+	'', '{| class="wikitable"', '|-', '| cell', '|}', '<!-- comment --> \'\'\'bold\'\'\' [https://example.org link] ----',
+].join( '\n' );
+
+describe( 'request form on the development wiki', () => {
+	const wiki = testWiki();
+	let browser: Browser;
+	let bot: Mwn;
+	let formPage: string;
+
+	beforeAll( async () => {
+		const setup = await runBot( [ 'setup' ] );
+		if ( setup.code !== 0 ) {
+			throw new Error( `setup failed: ${ setup.lines.join( '\n' ) }` );
+		}
+		wiki.ensureUser( USER, PASSWORD );
+		wiki.ensureUser( CAPTCHA_USER, PASSWORD, [ 'captcha-tester' ] );
+		[ browser, bot ] = await Promise.all( [ launchBrowser(), botFor( wiki ) ] );
+		formPage = uniqueTitle( 'E2E request form' );
+		await bot.save( formPage, 'Ask for support below.\n\n{{Capacity request form}}\n\nText after the form.', 'End-to-end test page' );
+		fs.mkdirSync( ARTIFACTS, { recursive: true } );
+	} );
+
+	afterAll( async () => {
+		await browser?.close();
+	} );
+
+	/** A browser context whose waits allow for a loaded machine (they wait; they do not measure). */
+	async function newContext( options: Parameters<Browser['newContext']>[ 0 ] = {} ): Promise<BrowserContext> {
+		const context = await browser.newContext( options );
+		context.setDefaultTimeout( 120_000 );
+		return context;
+	}
+
+	async function loggedInContext( user = USER ): Promise<BrowserContext> {
+		// Tall enough that menus open below their fields, as on a desktop screen.
+		const context = await newContext( { viewport: VIEWPORT } );
+		await logIn( context, wiki, user, PASSWORD );
+		return context;
+	}
+
+	async function openForm( context: BrowserContext, query: Record<string, string> = {}, title = formPage ): Promise<Page> {
+		const page = await context.newPage();
+		await page.goto( wiki.pageUrl( title, query ) );
+		await formReady( page );
+		return page;
+	}
+
+	/** Fills every field as a person would; returns what the record's form fields should hold. */
+	async function fillAll( page: Page, title: string, description: string ): Promise<Partial<CapacityRequest>> {
+		await field( page, 'title' ).locator( 'input' ).fill( title );
+		await field( page, 'requesterType' ).getByLabel( en[ 'capacitybuilding-requester-type-group' ] ).check();
+		await field( page, 'organisation' ).locator( 'input' ).fill( HOSTILE_ORGANISATION );
+		await select( page, 'region', en[ 'capacitybuilding-region-mena' ] );
+		await pick( page, 'topics', 'Governance', 'Governance and board skills' );
+		await field( page, 'formats' ).getByLabel( en[ 'capacitybuilding-format-workshop' ] ).check();
+		await field( page, 'formats' ).getByLabel( en[ 'capacitybuilding-format-mentoring' ] ).check();
+		// Typing a code puts that language first.
+		await pick( page, 'languages', 'ar' );
+		await pick( page, 'languages', 'fr' );
+		await field( page, 'neededBy' ).locator( 'input' ).fill( '2031-06-30' );
+		await field( page, 'description' ).locator( 'textarea' ).fill( description );
+		return {
+			title, requesterType: 'group', organisation: HOSTILE_ORGANISATION, region: 'MENA', topics: [ 'governance' ],
+			formats: [ 'workshop', 'mentoring' ], languages: [ 'ar', 'fr' ], neededBy: '2031-06-30', description,
+		};
+	}
+
+	async function submitAndWaitForRequestPage( page: Page ): Promise<string> {
+		await Promise.all( [
+			page.waitForURL( ( url ) => decodeURIComponent( url.pathname + url.search ).includes( '/Requests/R' ) ),
+			page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-submit' ] } ).click(),
+		] );
+		return page.evaluate( () => String( mw.config.get( 'wgPageName' ) ).replace( /_/g, ' ' ) );
+	}
+
+	it( 'saves hostile text in every field exactly, previews it, and opens the new request', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		const expected = await fillAll( page, HOSTILE_TITLE, HOSTILE_DESCRIPTION );
+
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-preview' ] } ).click();
+		const preview = page.locator( '.ext-capacitybuilding-preview__content' );
+		await preview.waitFor();
+		// The real parser rendered the template with the values as text.
+		await expect( preview.innerText() ).resolves.toContain( 'Line one | {{subst:PAGENAME}} }} ~~~~' );
+
+		const title = await submitAndWaitForRequestPage( page );
+		expect( title ).toMatch( /^Capacity building\/Requests\/R\d+$/ );
+		// MediaWiki's own "created" notice is shown on the new page.
+		expect( await page.evaluate( () => mw.config.get( 'wgPostEdit' ) ) ).toBe( 'created' );
+
+		const { record } = await savedRecord( bot, title, REQUEST_SCHEMA );
+		expect( record ).toMatchObject( { ...expected, requester: USER, status: 'open', hub: '', coach: [], offers: [] } );
+		expect( record?.created ).toMatch( /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/ );
+		// Nothing typed added a category, template or link to the page.
+		const info = await bot.request( { action: 'query', titles: title, prop: 'categories|templates', formatversion: 2 } );
+		const categories = ( info.query?.pages[ 0 ].categories ?? [] ).map( ( c: { title: string } ) => c.title );
+		expect( categories.filter( ( c: string ) => c.includes( 'Injected' ) ) ).toEqual( [] );
+		const templates = ( info.query?.pages[ 0 ].templates ?? [] ).map( ( t: { title: string } ) => t.title );
+		expect( templates ).not.toContain( 'Template:!' );
+		// The edit summary is the translated one.
+		const revision = await bot.request( { action: 'query', titles: title, prop: 'revisions', rvprop: 'comment|user', formatversion: 2 } );
+		expect( revision.query?.pages[ 0 ].revisions[ 0 ] ).toMatchObject( {
+			user: USER, comment: en[ 'capacitybuilding-requestform-summary-create' ].replace( '$1', HOSTILE_TITLE ),
+		} );
+		// The draft is gone after success.
+		const drafts = await page.evaluate( () => Object.keys( localStorage ).filter( ( k ) => k.startsWith( 'capacityBuilding-draft' ) ) );
+		expect( drafts ).toEqual( [] );
+		await context.close();
+	} );
+
+	it( 'shows the core’s messages on the fields and focuses the first invalid one', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		await field( page, 'description' ).locator( 'textarea' ).fill( 'too short' );
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-submit' ] } ).click();
+		const titleInput = field( page, 'title' ).locator( 'input' );
+		await field( page, 'title' ).locator( '.cdx-message--error' ).waitFor();
+		await expect( field( page, 'title' ).innerText() ).resolves.toContain( en[ 'capacitybuilding-validation-required' ] );
+		await page.waitForFunction( () => document.activeElement?.closest( '#ext-capacitybuilding-request-form-title' ) !== null );
+		await expect( field( page, 'description' ).innerText() ).resolves.toContain( en[ 'capacitybuilding-validation-too-short' ].replace( /\$1 \{\{PLURAL:\$1\|character\|characters\}\}/, '20 characters' ) );
+		// Error text is tied to its field for assistive technology.
+		const describedBy = await titleInput.getAttribute( 'aria-describedby' );
+		expect( describedBy ).toBeTruthy();
+		// Nothing typed is lost, nothing was saved.
+		expect( await field( page, 'description' ).locator( 'textarea' ).inputValue() ).toBe( 'too short' );
+		await context.close();
+	} );
+
+	it( 'keeps what a logged-out person typed through logging in, and warns before leaving', async () => {
+		const context = await newContext( { viewport: VIEWPORT } );
+		const page = await openForm( context );
+		await field( page, 'title' ).locator( 'input' ).fill( 'Typed before logging in' );
+		await field( page, 'description' ).locator( 'textarea' ).fill( 'A description typed while logged out, long enough.' );
+
+		// Leaving with unsaved changes asks first.
+		const other = await context.newPage();
+		await other.goto( wiki.pageUrl( formPage ) );
+		await formReady( other );
+		await field( other, 'title' ).locator( 'input' ).fill( 'Something' );
+		const dialog = new Promise<string>( ( resolve ) => {
+			other.once( 'dialog', ( d ) => {
+				resolve( d.type() );
+				d.accept().catch( () => undefined );
+			} );
+		} );
+		await other.close( { runBeforeUnload: true } );
+		expect( await dialog ).toBe( 'beforeunload' );
+
+		// The login link returns to the form.
+		await Promise.all( [
+			page.waitForURL( /Special(:|%3A)UserLogin/ ),
+			page.locator( '.ext-capacitybuilding-request-form__login a' ).click(),
+		] );
+		await page.fill( '#wpName1', USER );
+		await page.fill( '#wpPassword1', PASSWORD );
+		await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+		await formReady( page );
+		expect( await page.evaluate( () => mw.config.get( 'wgUserName' ) ) ).toBe( USER );
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-draft-restore' ] } ).click();
+		expect( await field( page, 'title' ).locator( 'input' ).inputValue() ).toBe( 'Typed before logging in' );
+		expect( await field( page, 'description' ).locator( 'textarea' ).inputValue() )
+			.toBe( 'A description typed while logged out, long enough.' );
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-draft-discard' ] } ).count();
+		await context.close();
+	} );
+
+	it( 'edit mode changes only the template block, on top of a change made meanwhile', async () => {
+		const original: CapacityRequest = {
+			title: 'Original title here', requester: USER, requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
+			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '', status: 'triaged',
+			description: 'The original description, long enough to be valid.', coach: [], offers: [], created: '2026-11-30T10:00:00Z',
+		};
+		const requestPage = `${ BASE }/Requests/R${ 900000 + Math.floor( Math.random() * 99999 ) }`;
+		const before = '<!-- kept comment -->\n';
+		const after = '\n\n== Discussion ==\nA question? ~~~~ {{Capacity request}} [[Category:Kept]]\n';
+		const block = serialize( REQUEST_SCHEMA, original, [ { name: 'unknown_param', source: 'kept {{as is}}' } ] );
+		await bot.save( requestPage, before + block + after, 'End-to-end test request' );
+		const editPage = uniqueTitle( 'E2E request edit' );
+		await bot.save( editPage, `<div class="ext-capacitybuilding-marker" data-capacitybuilding-feature="requestForm" data-capacitybuilding-edit="${ requestPage }"></div>`, 'End-to-end test page' );
+
+		const context = await loggedInContext();
+		const page = await openForm( context, {}, editPage );
+		expect( await field( page, 'title' ).locator( 'input' ).inputValue() ).toBe( original.title );
+		expect( await field( page, 'description' ).locator( 'textarea' ).inputValue() ).toBe( original.description );
+		// Someone else offers help after the form loaded.
+		const current = ( await savedRecord( bot, requestPage, REQUEST_SCHEMA ) ).text;
+		await bot.save( requestPage, current.replace( '| offers =', '| offers = Helpful coach' ), 'Offer made meanwhile' );
+		// The page as it is now (the wiki expanded the signature in the discussion when it was saved).
+		const meanwhile = ( await savedRecord( bot, requestPage, REQUEST_SCHEMA ) ).text;
+		const extras = [ { name: 'unknown_param', source: 'kept {{as is}}' } ];
+		const blockMeanwhile = serialize( REQUEST_SCHEMA, { ...original, offers: [ 'Helpful coach' ] }, extras );
+		expect( meanwhile ).toContain( blockMeanwhile );
+
+		await field( page, 'title' ).locator( 'input' ).fill( 'A clearer title | with a pipe' );
+		await Promise.all( [
+			page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( requestPage.replace( / /g, '_' ) ) ),
+			page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-save-edit' ] } ).click(),
+		] );
+		const saved = await savedRecord( bot, requestPage, REQUEST_SCHEMA );
+		const expected = { ...original, title: 'A clearer title | with a pipe', offers: [ 'Helpful coach' ] };
+		expect( saved.record ).toEqual( expected );
+		// Every byte outside the template block is as it was.
+		expect( saved.text ).toBe( meanwhile.replace( blockMeanwhile, serialize( REQUEST_SCHEMA, expected, extras ) ) );
+		expect( saved.text.startsWith( before ) ).toBe( true );
+		await context.close();
+	} );
+
+	it( 'gives ten submissions started at the same moment ten different numbers, overwriting none', async () => {
+		const context = await loggedInContext();
+		const draftKey = `capacityBuilding-draft:requestForm:new:${ USER }`;
+		const pages: Page[] = [];
+		// One complete draft, offered to every tab (they share the browser's storage).
+		const first = await context.newPage();
+		await first.goto( wiki.pageUrl( 'Special:BlankPage' ) );
+		await first.waitForFunction( () => typeof mw !== 'undefined' && !!mw.storage );
+		await first.evaluate( ( key ) => mw.storage.setObject( key, { saved: new Date().toISOString(), value: {
+			title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
+			formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'Ten at once, each must keep its own number.',
+		} } ), draftKey );
+		await first.close();
+		for ( let i = 0; i < 10; i++ ) {
+			const page = await context.newPage();
+			await page.goto( wiki.pageUrl( formPage ) );
+			pages.push( page );
+		}
+		for ( const [ i, page ] of pages.entries() ) {
+			await formReady( page );
+			await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-draft-restore' ] } ).click();
+			await field( page, 'title' ).locator( 'input' ).fill( `Simultaneous request ${ i }` );
+		}
+		const titles = await Promise.all( pages.map( submitAndWaitForRequestPage ) );
+		expect( new Set( titles ).size ).toBe( 10 );
+		for ( const [ i, title ] of titles.entries() ) {
+			expect( ( await savedRecord( bot, title, REQUEST_SCHEMA ) ).record?.title ).toBe( `Simultaneous request ${ i }` );
+			// Created once: the page has exactly one revision.
+			const history = await bot.request( { action: 'query', titles: title, prop: 'revisions', rvlimit: 5, rvprop: 'ids', formatversion: 2 } );
+			expect( history.query?.pages[ 0 ].revisions ).toHaveLength( 1 );
+		}
+		await context.close();
+	} );
+
+	it( 'shows an abuse filter’s own message and keeps what was typed', async () => {
+		const filters = await bot.request( { action: 'query', list: 'abusefilters', abfprop: 'id|description|status', abflimit: 'max', formatversion: 2 } );
+		const exists = ( filters.query?.abusefilters ?? [] ).some( ( f: { description: string } ) => f.description === FILTER_DESCRIPTION );
+		if ( !exists ) {
+			const admin = await newContext();
+			const { username, password } = wiki.credentials().admin;
+			await logIn( admin, wiki, username, password );
+			const filterPage = await admin.newPage();
+			await filterPage.goto( wiki.pageUrl( 'Special:AbuseFilter/new' ) );
+			await filterPage.fill( 'input[name=wpFilterDescription]', FILTER_DESCRIPTION );
+			await filterPage.fill( 'textarea[name=wpFilterRules]', `added_lines contains "${ FORBIDDEN }"` );
+			await filterPage.locator( 'input[name=wpFilterActionDisallow]' ).check( { force: true } );
+			await Promise.all( [
+				filterPage.waitForNavigation(),
+				filterPage.locator( '#mw-content-text input[type=submit]' ).last().click(),
+			] );
+			await admin.close();
+		}
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		const description = `This description contains ${ FORBIDDEN } and must be kept.`;
+		await fillAll( page, 'A request the filter stops', description );
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-submit' ] } ).click();
+		const error = page.locator( '.ext-capacitybuilding-save-error' );
+		await error.waitFor();
+		expect( await error.getAttribute( 'data-code' ) ).toBe( 'abusefilter-disallowed' );
+		expect( await error.innerText() ).toContain( en[ 'capacitybuilding-save-error-abusefilter-disallowed' ] );
+		// The filter's own message, with its description, as the wiki rendered it.
+		expect( await error.locator( '.ext-capacitybuilding-save-error__wiki' ).innerText() ).toContain( FILTER_DESCRIPTION );
+		expect( await field( page, 'description' ).locator( 'textarea' ).inputValue() ).toBe( description );
+		expect( await field( page, 'title' ).locator( 'input' ).inputValue() ).toBe( 'A request the filter stops' );
+		await context.close();
+	} );
+
+	it( 'shows a captcha and saves once it is answered', async () => {
+		const context = await loggedInContext( CAPTCHA_USER );
+		const page = await openForm( context );
+		await fillAll( page, 'A request behind a captcha', 'Asked by someone the wiki wants a captcha from.' );
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-submit' ] } ).click();
+		const error = page.locator( '.ext-capacitybuilding-save-error' );
+		await error.waitFor();
+		expect( await error.innerText() ).toContain( 'Type the word "capacity"' );
+		await error.getByRole( 'textbox' ).fill( 'capacity' );
+		await Promise.all( [
+			page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( '/Requests/R' ) ),
+			error.getByRole( 'button', { name: en[ 'capacitybuilding-save-retry' ] } ).click(),
+		] );
+		expect( await page.evaluate( () => mw.config.get( 'wgPostEdit' ) ) ).toBe( 'created' );
+		await context.close();
+	} );
+
+	it.each( [ 'ar', 'he' ] )( 'is laid out right to left in %s without horizontal overflow', async ( language ) => {
+		const context = await newContext( { viewport: { width: 800, height: 1400 } } );
+		const page = await openForm( context, { uselang: language } );
+		// Show the error state too: the longest texts.
+		await page.locator( '.ext-capacitybuilding-request-form__form button[type=submit]' ).click();
+		await field( page, 'title' ).locator( '.cdx-message--error' ).waitFor();
+		const form = page.locator( '.ext-capacitybuilding-request-form' );
+		expect( await form.evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
+		const overflow = await page.evaluate( () => {
+			const root = document.querySelector( '.ext-capacitybuilding-request-form' ) as HTMLElement;
+			const bounds = root.getBoundingClientRect();
+			const outside = [ ...root.querySelectorAll<HTMLElement>( '*' ) ].filter( ( el ) => {
+				const r = el.getBoundingClientRect();
+				return r.width > 0 && ( r.left < bounds.left - 1 || r.right > bounds.right + 1 );
+			} ).map( ( el ) => el.className );
+			return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, outside };
+		} );
+		expect( overflow ).toEqual( { page: 0, outside: [] } );
+		// Mirrored: labels start at the right edge of the form.
+		const label = await field( page, 'title' ).locator( 'label' ).boundingBox();
+		const box = await form.boundingBox();
+		expect( Math.abs( ( label!.x + label!.width ) - ( box!.x + box!.width ) ) ).toBeLessThan( 2 );
+		await page.screenshot( { path: path.join( ARTIFACTS, `request-form-${ language }.png` ), fullPage: true } );
+		await context.close();
+	} );
+
+	it( 'can be filled in and submitted with the keyboard only', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		const focusedField = (): Promise<string | null> => page.evaluate( () => document.activeElement?.closest( '.cdx-field' )?.id ?? null );
+		const tabTo = async ( key: string ): Promise<void> => {
+			for ( let i = 0; i < 20 && await focusedField() !== `ext-capacitybuilding-request-form-${ key }`; i++ ) {
+				await page.keyboard.press( 'Tab' );
+			}
+			expect( await focusedField() ).toBe( `ext-capacitybuilding-request-form-${ key }` );
+		};
+		await field( page, 'title' ).locator( 'input' ).focus();
+		await page.keyboard.type( 'Typed with the keyboard only' );
+		await tabTo( 'requesterType' );
+		await page.keyboard.press( 'Space' );
+		await tabTo( 'region' );
+		await page.keyboard.press( 'Enter' );
+		await page.keyboard.press( 'ArrowDown' );
+		await page.keyboard.press( 'Enter' );
+		await tabTo( 'topics' );
+		await page.keyboard.type( 'governance' );
+		await page.keyboard.press( 'ArrowDown' );
+		await page.keyboard.press( 'Enter' );
+		await tabTo( 'formats' );
+		await page.keyboard.press( 'Space' );
+		await tabTo( 'languages' );
+		await page.keyboard.type( 'en' );
+		await page.keyboard.press( 'ArrowDown' );
+		await page.keyboard.press( 'Enter' );
+		await tabTo( 'description' );
+		await page.keyboard.type( 'Everything here was typed, chosen and submitted with keys.' );
+		// On to the submit button, and press it.
+		for ( let i = 0; i < 5 && await page.evaluate( () => document.activeElement?.getAttribute( 'type' ) ) !== 'submit'; i++ ) {
+			await page.keyboard.press( 'Tab' );
+		}
+		await Promise.all( [
+			page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( '/Requests/R' ) ),
+			page.keyboard.press( 'Enter' ),
+		] );
+		const title = await page.evaluate( () => String( mw.config.get( 'wgPageName' ) ).replace( /_/g, ' ' ) );
+		const { record } = await savedRecord( bot, title, REQUEST_SCHEMA );
+		expect( record ).toMatchObject( {
+			title: 'Typed with the keyboard only', requesterType: 'individual', topics: [ 'governance' ], formats: [ 'workshop' ],
+			languages: [ 'en' ], description: 'Everything here was typed, chosen and submitted with keys.',
+		} );
+		expect( record?.region ).not.toBe( '' );
+		await context.close();
+	} );
+
+	it( 'has no serious or critical accessibility violations, empty and with errors', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		const check = async (): Promise<void> => {
+			// Codex 1.14's chip input renders an empty, unnamed role="listbox" for its chips; that
+			// element is Codex's own markup, outside what this project can change (see the report).
+			const result = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-form' )
+				.exclude( '.cdx-chip-input__chips' ).analyze();
+			const serious = result.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
+				.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` );
+			expect( serious ).toEqual( [] );
+		};
+		await check();
+		await page.locator( '.ext-capacitybuilding-request-form__form button[type=submit]' ).click();
+		await field( page, 'title' ).locator( '.cdx-message--error' ).waitFor();
+		await check();
+		await context.close();
+	} );
+} );
