@@ -353,6 +353,18 @@ export function availableActions(
 	} );
 }
 
+/**
+ * Whether `user`'s roles on a request allow a move, for moves that are not a single action (such
+ * as "edit": the page offers "Edit request" only to those who may change the request's content).
+ */
+export function mayMove( request: CapacityRequest, move: Move, user: string, context: PermissionContext ): boolean {
+	if ( user === '' ) {
+		return false;
+	}
+	const roles = rolesFor( request, user, context );
+	return ALLOWED[ move ].some( ( role ) => roles.has( role ) );
+}
+
 /** A coach profile is owned: only its coach (or an admin) may change it. */
 export function checkCoachChange(
 	pageUser: string, before: CoachProfile | null, after: CoachProfile, author: string, context: PermissionContext,

@@ -4,10 +4,14 @@
  * One request each; every failure is returned (as a message key for the caller to show), never
  * swallowed.
  */
+import type { UnknownApiParams } from 'types-mediawiki-api';
 import { CONFIG_PAGE, DEFAULT_CONFIG, parseConfig, type CapacityConfig } from '../core/config';
 import { readIndex, type CoachesIndex, type RequestsIndex } from '../core/indexes';
 import type { Problem } from '../core/messages';
-import { sitePages } from '../core/pages';
+import type { RevisionContent } from '../core/history';
+import { HUB_SCHEMA, type Hub } from '../core/model';
+import { coachTitle, coachUser, hubKey, hubTitle, sitePages } from '../core/pages';
+import { parsePage } from '../core/wikitext/codec';
 import { indexTopics, validateTaxonomy, type Taxonomy, type TopicIndex } from '../core/taxonomy';
 
 type Revision = { revid: number; timestamp: string; slots: { main: { content: string } } };
@@ -103,4 +107,103 @@ export async function loadLanguageNames( api: mw.Api, uselang: string ): Promise
 export function languageChain(): string[] {
 	const chain = mw.language.getFallbackLanguageChain();
 	return chain.includes( 'en' ) ? chain : [ ...chain, 'en' ];
+}
+
+/** A title split as `list=allpages` wants it: namespace number and the title without its prefix. */
+function allPagesPrefix( prefix: string ): { namespace: number; prefix: string } {
+	const title = new mw.Title( prefix );
+	const main = title.getMainText();
+	// allpages needs the trailing slash to list only subpages; keep it whatever mw.Title did with it.
+	return { namespace: title.getNamespaceId(), prefix: prefix.endsWith( '/' ) && !main.endsWith( '/' ) ? `${ main }/` : main };
+}
+
+type AllPagesResponse = {
+	query?: { pages?: { title: string; missing?: boolean; revisions?: { slots: { main: { content?: string } } }[] }[] };
+	continue?: Record<string, string>;
+};
+
+/** Runs a query to its end, following `continue`, and returns every response. */
+async function queryAll<T extends { continue?: Record<string, string> }>(
+	api: mw.Api, params: UnknownApiParams,
+): Promise<T[]> {
+	const responses: T[] = [];
+	let next: Record<string, string> | undefined = {};
+	while ( next ) {
+		const response = await api.get( { ...params, ...next } ) as T;
+		responses.push( response );
+		next = response.continue;
+	}
+	return responses;
+}
+
+/**
+ * Every hub (pages `<base>/Hubs/<key>`), read in batches of 50 pages a request, by key. Pages
+ * without a readable `{{Capacity hub}}` are left out and named in `unreadable`.
+ */
+export async function loadHubs( api: mw.Api, base: string ): Promise<{ hubs: Map<string, Hub>; unreadable: string[] }> {
+	const { namespace, prefix } = allPagesPrefix( hubTitle( base, '' ) );
+	const responses = await queryAll<AllPagesResponse>( api, {
+		action: 'query', generator: 'allpages', gapnamespace: namespace, gapprefix: prefix, gaplimit: 50,
+		prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2,
+	} );
+	const hubs = new Map<string, Hub>();
+	const unreadable: string[] = [];
+	for ( const page of responses.flatMap( ( response ) => response.query?.pages ?? [] ) ) {
+		const key = hubKey( base, page.title );
+		const content = page.revisions?.[ 0 ]?.slots.main.content;
+		if ( key === null || content === undefined ) {
+			// A revision listed without content belongs to the next batch (continuation).
+			continue;
+		}
+		const parsed = parsePage( content, HUB_SCHEMA ).parsed;
+		if ( parsed ) {
+			hubs.set( key, parsed.record );
+		} else {
+			unreadable.push( page.title );
+		}
+	}
+	return { hubs, unreadable };
+}
+
+/** Usernames that have a coach profile page (`<base>/Coaches/<Username>`). */
+export async function loadCoachUsers( api: mw.Api, base: string ): Promise<Set<string>> {
+	const { namespace, prefix } = allPagesPrefix( coachTitle( base, '' ) );
+	type Response = { query?: { allpages?: { title: string }[] }; continue?: Record<string, string> };
+	const responses = await queryAll<Response>( api, {
+		action: 'query', list: 'allpages', apnamespace: namespace, apprefix: prefix, aplimit: 'max', formatversion: 2,
+	} );
+	const users = new Set<string>();
+	for ( const page of responses.flatMap( ( response ) => response.query?.allpages ?? [] ) ) {
+		const user = coachUser( base, page.title );
+		if ( user !== null ) {
+			users.add( user );
+		}
+	}
+	return users;
+}
+
+type HistoryResponse = {
+	query: { pages: { missing?: boolean; revisions?: {
+		revid: number; parentid: number; user?: string; userhidden?: boolean; timestamp: string;
+		slots?: { main: { content?: string; texthidden?: boolean } };
+	}[]; }[]; };
+	continue?: Record<string, string>;
+};
+
+/**
+ * Every revision of a page with its content, oldest first, in as few requests as the API allows
+ * (50 revisions with content a request, 500 with `apihighlimits`). Empty when the page is missing.
+ */
+export async function loadPageRevisions( api: mw.Api, title: string ): Promise<RevisionContent[]> {
+	const responses = await queryAll<HistoryResponse>( api, {
+		action: 'query', prop: 'revisions', titles: title, rvprop: [ 'ids', 'user', 'timestamp', 'content' ],
+		rvslots: 'main', rvlimit: 'max', rvdir: 'newer', formatversion: 2,
+	} );
+	return responses.flatMap( ( response ) => response.query.pages[ 0 ]?.revisions ?? [] ).map( ( revision ) => ( {
+		revid: revision.revid,
+		parentid: revision.parentid,
+		user: revision.user ?? '',
+		timestamp: revision.timestamp,
+		content: revision.slots?.main.content ?? null,
+	} ) );
 }

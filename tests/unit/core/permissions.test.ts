@@ -4,7 +4,7 @@
 import { DEFAULT_CONFIG } from '../../../modules/core/config';
 import type { CapacityRequest, CoachProfile, Feedback } from '../../../modules/core/model';
 import {
-	applyAction, availableActions, checkCoachChange, checkFeedbackChange, checkHubChange, checkRequestChange,
+	applyAction, availableActions, checkCoachChange, mayMove, checkFeedbackChange, checkHubChange, checkRequestChange,
 	type PermissionContext, type RequestAction,
 } from '../../../modules/core/permissions';
 
@@ -188,6 +188,20 @@ describe( 'availableActions', () => {
 		expect( availableActions( base, 'Rita', context, hubs ).map( ( a ) => a.type ) ).toEqual( [ 'accept', 'withdraw', 'hold' ] );
 		expect( availableActions( base, 'Otto', context, hubs ).map( ( a ) => a.type ) ).toEqual( [ 'offer' ] );
 		expect( availableActions( base, 'Eva', context, hubs ) ).toEqual( [] );
+	} );
+} );
+
+describe( 'mayMove', () => {
+	it( 'agrees with checkRequestChange on editing a request\'s content, for every role', () => {
+		const edited = { ...base, description: `${ base.description } More details.` };
+		for ( const user of Object.values( PEOPLE ) ) {
+			expect( [ user, mayMove( base, 'edit', user, context ) ] )
+				.toEqual( [ user, checkRequestChange( base, edited, user, context ).allowed ] );
+		}
+	} );
+
+	it( 'allows nothing to a logged-out reader', () => {
+		expect( mayMove( base, 'edit', '', context ) ).toBe( false );
 	} );
 } );
 

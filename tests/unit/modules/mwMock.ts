@@ -67,6 +67,8 @@ function fakeHooks(): FakeHooks {
 // eslint-disable-next-line @typescript-eslint/explicit-function-return-type
 function createFakeMw() {
 	const hooks = fakeHooks();
+	/** mw.storage's backing store (values as mw.storage keeps them: strings). */
+	const stored = new Map<string, string>();
 	return {
 		msg: jest.fn( ( key: string, ...params: unknown[] ) => qqx( key, ...params ) ),
 		message: jest.fn( ( key: string, ...params: unknown[] ) => fakeMessage( key, params ) ),
@@ -84,6 +86,34 @@ function createFakeMw() {
 		log: { error: jest.fn(), warn: jest.fn(), deprecate: jest.fn() },
 		config: { get: jest.fn() },
 		notify: jest.fn(),
+		/** mw.storage over a Map; `stored` lets tests look inside. */
+		storage: {
+			stored,
+			get: jest.fn( ( key: string ): string | null => stored.get( key ) ?? null ),
+			set: jest.fn( ( key: string, value: string ): boolean => {
+				stored.set( key, value );
+				return true;
+			} ),
+			getObject: jest.fn( ( key: string ): unknown => {
+				const value = stored.get( key );
+				return value === undefined ? null : JSON.parse( value );
+			} ),
+			setObject: jest.fn( ( key: string, value: unknown ): boolean => {
+				stored.set( key, JSON.stringify( value ) );
+				return true;
+			} ),
+			remove: jest.fn( ( key: string ): boolean => stored.delete( key ) ),
+		},
+		user: {
+			getName: jest.fn( (): string | null => null ),
+			isAnon: jest.fn( (): boolean => true ),
+		},
+		util: {
+			getUrl: jest.fn( ( title: string, query?: Record<string, string> ) => `/wiki/${ encodeURIComponent( title.replace( / /g, '_' ) ) }${ query ? `?${ new URLSearchParams( query ).toString() }` : '' }` ),
+		},
+		language: {
+			getFallbackLanguageChain: jest.fn( (): string[] => [ 'en' ] ),
+		},
 	};
 }
 

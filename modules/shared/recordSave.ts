@@ -1,0 +1,310 @@
+/**
+ * Saving records (requests, coach profiles, …) to their wiki pages with the user's own account.
+ * Generic over the record kind: the caller passes the schema from modules/core/model.ts.
+ *
+ * API:
+ * - `loadRecordPage( api, title, schema )`: a record page as it is now (record, text, base
+ *   revision and start timestamp for a later edit), or null when the page does not exist.
+ * - `createRecordPage( options )`: creates `titleFor( n )` create-only, starting at
+ *   `firstNumber`; when the title is taken ("articleexists") takes the next number and retries.
+ *   `nextNumber( api, titleFor )` finds the first number after the highest existing page.
+ * - `editRecordPage( options )`: changes only the template block of an existing page (core
+ *   `replaceRecord`), with the base revision the user saw. On an edit conflict it reloads the page
+ *   and calls the caller's `transform` again with the newer record; a transform that returns null
+ *   ("my change no longer applies") ends in `{ kind: 'conflict' }` for the UI to explain.
+ *
+ * Every save checks the round trip first (serialise → parse → compare, core `roundTripProblems`
+ * and a parse of the whole new page), sends the caller's translated summary, adds the configured
+ * change tag when the wiki has it active, asserts the user is logged in, and answers a captcha
+ * when the caller passes one. Failures are thrown as `SaveFailure` (apiErrors.ts).
+ */
+import { parsePage, replaceRecord, roundTripProblems, serialize } from '../core/wikitext/codec';
+import type { RecordSchema } from '../core/model';
+import { API_ERROR_FORMAT, SaveFailure, apiResult, describeEditFailure, type SaveError } from './apiErrors';
+
+export interface SaveContext {
+	api: mw.Api;
+	/** The edit summary, already translated by the caller. */
+	summary: string;
+	/** Change tag from the configuration ('' for none); sent only when the wiki has it active. */
+	changeTag?: string;
+	/** The user's answer to the captcha of the previous attempt. */
+	captcha?: { id: string; word: string };
+}
+
+export interface LoadedRecordPage<R> {
+	title: string;
+	/** The page's record; null when the page has no call of the template. */
+	record: R | null;
+	text: string;
+	revid: number;
+	/** Timestamp of the revision (`basetimestamp`). */
+	timestamp: string;
+	/** When the page was read (`starttimestamp`: detects a deletion after reading). */
+	startTimestamp: string;
+}
+
+export interface SavedPage<R> {
+	title: string;
+	revid: number;
+	record: R;
+}
+
+type EditResponse = { edit?: { result?: string; newrevid?: number; title?: string; nochange?: boolean } };
+
+/** Parameters every save sends. */
+function saveParams( context: SaveContext, tag: string | null ): Record<string, string | number | boolean> {
+	const userLanguage = typeof mw !== 'undefined' ? mw.config.get( 'wgUserLanguage' ) as string | undefined : undefined;
+	return {
+		action: 'edit',
+		formatversion: 2,
+		...API_ERROR_FORMAT,
+		...( userLanguage ? { uselang: userLanguage } : {} ),
+		summary: context.summary,
+		assert: 'user',
+		...( tag ? { tags: tag } : {} ),
+		...( context.captcha ? { captchaid: context.captcha.id, captchaword: context.captcha.word } : {} ),
+	};
+}
+
+type TagsResponse = { query: { tags: { name: string; active?: boolean }[] }; continue?: { tgcontinue: string } };
+
+const activeTags = new WeakMap<mw.Api, Promise<Set<string>>>();
+
+/**
+ * The tag to send: the configured one when the wiki defines it and it is active (an inactive or
+ * unknown tag would make the edit fail), otherwise null.
+ */
+export async function usableChangeTag( api: mw.Api, tag: string | undefined ): Promise<string | null> {
+	if ( !tag ) {
+		return null;
+	}
+	let tags = activeTags.get( api );
+	if ( !tags ) {
+		tags = ( async () => {
+			const active = new Set<string>();
+			let tgcontinue: string | undefined;
+			do {
+				const response = await apiResult<TagsResponse>(
+					api.get( { action: 'query', list: 'tags', tgprop: 'active', tglimit: 'max', formatversion: 2, ...( tgcontinue ? { tgcontinue } : {} ) } ) );
+				response.query.tags.filter( ( t ) => t.active ).forEach( ( t ) => active.add( t.name ) );
+				tgcontinue = response.continue?.tgcontinue;
+			} while ( tgcontinue );
+			return active;
+		} )();
+		activeTags.set( api, tags );
+	}
+	return ( await tags ).has( tag ) ? tag : null;
+}
+
+function roundTripFailure( field: string ): SaveFailure {
+	return new SaveFailure( { code: 'roundtrip', key: 'capacitybuilding-codec-round-trip', params: [ field ], recovery: 'edit' } );
+}
+
+/**
+ * Refuses to save a page whose record would not read back exactly as the user typed it.
+ *
+ * @param schema
+ * @param record
+ * @param pageText The whole page as it would be saved
+ */
+export function checkRoundTrip<R>( schema: RecordSchema<R>, record: R, pageText: string ): void {
+	const problem = roundTripProblems( schema, record )[ 0 ];
+	if ( problem ) {
+		throw roundTripFailure( String( problem.params[ 0 ] ) );
+	}
+	const back = parsePage( pageText, schema ).parsed?.record;
+	if ( !back ) {
+		throw roundTripFailure( schema.template );
+	}
+	const original = record as Record<string, unknown>;
+	const read = back as Record<string, unknown>;
+	const wrong = schema.fields.find(
+		( field ) => JSON.stringify( original[ field.key ] ) !== JSON.stringify( read[ field.key ] ) );
+	if ( wrong ) {
+		throw roundTripFailure( wrong.param );
+	}
+}
+
+type Revision = { revid: number; timestamp: string; slots: { main: { content: string } } };
+
+type RevisionsResponse = {
+	curtimestamp?: string;
+	query: { pages: { title: string; missing?: boolean; revisions?: Revision[] }[] };
+};
+
+export async function loadRecordPage<R>(
+	api: mw.Api, title: string, schema: RecordSchema<R>,
+): Promise<LoadedRecordPage<R> | null> {
+	const response = await apiResult<RevisionsResponse>( api.get( {
+		action: 'query', titles: title, prop: 'revisions', rvprop: [ 'ids', 'timestamp', 'content' ], rvslots: 'main',
+		curtimestamp: true, formatversion: 2, ...API_ERROR_FORMAT,
+	} ) );
+	const page = response.query.pages[ 0 ];
+	const revision = page?.revisions?.[ 0 ];
+	if ( !page || page.missing || !revision ) {
+		return null;
+	}
+	const text = revision.slots.main.content;
+	return {
+		title: page.title,
+		record: parsePage( text, schema ).parsed?.record ?? null,
+		text,
+		revid: revision.revid,
+		timestamp: revision.timestamp,
+		startTimestamp: response.curtimestamp ?? '',
+	};
+}
+
+async function sendEdit(
+	context: SaveContext, params: Record<string, string | number | boolean>,
+): Promise<{ revid: number; title: string; nochange: boolean }> {
+	const tag = await usableChangeTag( context.api, context.changeTag );
+	const request = { ...saveParams( context, tag ), ...params };
+	const response = await apiResult<EditResponse>( context.api.postWithEditToken( request ) );
+	const edit = response.edit;
+	if ( !edit || edit.result !== 'Success' ) {
+		throw new SaveFailure( describeEditFailure( edit ) );
+	}
+	return { revid: edit.newrevid ?? 0, title: edit.title ?? String( params.title ), nochange: !!edit.nochange };
+}
+
+function isCode( error: unknown, code: string ): boolean {
+	return error instanceof SaveFailure && error.error.code === code;
+}
+
+export interface CreateOptions<R> extends SaveContext {
+	schema: RecordSchema<R>;
+	record: R;
+	/** The page title for a number, e.g. `n => requestTitle( base, n )`. */
+	titleFor: ( n: number ) => string;
+	firstNumber: number;
+	/** Wikitext after the template block (a heading for discussion, say); none by default. */
+	after?: string;
+	/** How many taken numbers to skip before giving up. */
+	maxAttempts?: number;
+}
+
+/**
+ * Creates the record's page at the first free number. Two people saving at once never get the
+ * same page: the save is create-only, and a taken number moves on to the next.
+ */
+export async function createRecordPage<R>( options: CreateOptions<R> ): Promise<SavedPage<R> & { number: number }> {
+	const text = serialize( options.schema, options.record ) + '\n' + ( options.after ?? '' );
+	checkRoundTrip( options.schema, options.record, text );
+	const attempts = options.maxAttempts ?? 50;
+	for ( let n = options.firstNumber; n < options.firstNumber + attempts; n++ ) {
+		const title = options.titleFor( n );
+		try {
+			const saved = await sendEdit( options, { title, text, createonly: true } );
+			return { title: saved.title, revid: saved.revid, record: options.record, number: n };
+		} catch ( error ) {
+			if ( !isCode( error, 'articleexists' ) ) {
+				throw error;
+			}
+		}
+	}
+	const exhausted: SaveError = { code: 'articleexists', key: 'capacitybuilding-save-error-exists', params: [], recovery: 'retry' };
+	throw new SaveFailure( exhausted );
+}
+
+/**
+ * The number after the highest `titleFor( n )` page that exists (1 when there is none). A hint:
+ * `createRecordPage` still moves on when someone takes it first.
+ */
+export async function nextNumber( api: mw.Api, titleFor: ( n: number ) => string ): Promise<number> {
+	const probe = titleFor( 1 );
+	const info = await apiResult<{ query: { pages: { ns: number; title: string }[] } }>(
+		api.get( { action: 'query', titles: probe, formatversion: 2 } ) );
+	const page = info.query.pages[ 0 ];
+	if ( !page ) {
+		return 1;
+	}
+	const withoutNamespace = page.ns === 0 ? page.title : page.title.slice( page.title.indexOf( ':' ) + 1 );
+	const prefix = withoutNamespace.slice( 0, -1 );
+	const fullPrefix = page.title.slice( 0, -1 );
+	let highest = 0;
+	let apcontinue: string | undefined;
+	do {
+		type AllPages = { query: { allpages: { title: string }[] }; continue?: { apcontinue: string } };
+		const response = await apiResult<AllPages>( api.get( {
+			action: 'query', list: 'allpages', apnamespace: page.ns, apprefix: prefix, aplimit: 'max', formatversion: 2,
+			...( apcontinue ? { apcontinue } : {} ),
+		} ) );
+		for ( const { title } of response.query.allpages ) {
+			const rest = title.slice( fullPrefix.length );
+			if ( /^[1-9]\d{0,8}$/.test( rest ) ) {
+				highest = Math.max( highest, Number( rest ) );
+			}
+		}
+		apcontinue = response.continue?.apcontinue;
+	} while ( apcontinue );
+	return highest + 1;
+}
+
+export interface EditOptions<R> extends SaveContext {
+	schema: RecordSchema<R>;
+	/**
+	 * The page as the user saw it (its revision is the base revision). After an edit conflict the
+	 * page is read again and `transform` applied to the newer record.
+	 */
+	page: LoadedRecordPage<R>;
+	/**
+	 * The user's change, applied to the record as the page has it now. Returns null when the
+	 * change no longer makes sense on that record (someone else changed the same thing).
+	 */
+	transform: ( current: R ) => R | null;
+	/** How many edit conflicts to re-apply through before reporting one. */
+	maxAttempts?: number;
+}
+
+export type EditOutcome<R> =
+	| { kind: 'saved'; page: SavedPage<R> }
+	/** The change made no difference; nothing was saved. */
+	| { kind: 'unchanged'; page: SavedPage<R> }
+	/** `transform` refused the newer record; `current` is what the page holds now. */
+	| { kind: 'conflict'; current: LoadedRecordPage<R> };
+
+function missingTemplate( template: string ): SaveFailure {
+	return new SaveFailure( { code: 'missingtemplate', key: 'capacitybuilding-save-error-no-template', params: [ template ], recovery: 'none' } );
+}
+
+/** Changes only the template block of an existing record page, with base revision checks. */
+export async function editRecordPage<R>( options: EditOptions<R> ): Promise<EditOutcome<R>> {
+	let page = options.page;
+	const attempts = options.maxAttempts ?? 3;
+	for ( let attempt = 1; ; attempt++ ) {
+		if ( page.record === null ) {
+			throw missingTemplate( options.schema.template );
+		}
+		const record = options.transform( page.record );
+		if ( record === null ) {
+			return { kind: 'conflict', current: page };
+		}
+		const text = replaceRecord( page.text, options.schema, record );
+		if ( text === null ) {
+			throw missingTemplate( options.schema.template );
+		}
+		if ( text === page.text ) {
+			return { kind: 'unchanged', page: { title: page.title, revid: page.revid, record } };
+		}
+		checkRoundTrip( options.schema, record, text );
+		try {
+			const saved = await sendEdit( options, {
+				title: page.title, text, nocreate: true,
+				baserevid: page.revid, basetimestamp: page.timestamp,
+				...( page.startTimestamp ? { starttimestamp: page.startTimestamp } : {} ),
+			} );
+			return { kind: 'saved', page: { title: saved.title, revid: saved.revid, record } };
+		} catch ( error ) {
+			if ( !isCode( error, 'editconflict' ) || attempt >= attempts ) {
+				throw error;
+			}
+			const reloaded = await loadRecordPage( options.api, page.title, options.schema );
+			if ( !reloaded ) {
+				throw new SaveFailure( { code: 'missingtitle', key: 'capacitybuilding-save-error-missing', params: [], recovery: 'none' } );
+			}
+			page = reloaded;
+		}
+	}
+}

@@ -1,0 +1,279 @@
+/**
+ * Request pages in Debian's Chromium on the development wiki: what each person sees and may do,
+ * that each action is an edit of the template block only, edit conflicts, right-to-left layout,
+ * keyboard use and accessibility.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Mwn } from 'mwn';
+import { REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
+import { CONFIG_PAGE, defaultConfigJson } from '../../modules/core/config';
+import { parsePage } from '../../modules/core/wikitext/codec';
+import { repoRoot } from '../../scripts/lib/paths';
+import { runBot } from '../support/bot';
+import { testWiki } from '../support/wiki';
+import { launchBrowser } from './support/browser';
+import { botFor } from './support/pages';
+import {
+	DISCUSSION, PASSWORD, browseAs, offeredActions, openRequest, pageText, request, runId, saveCoach, saveHub, saveRequest,
+} from './support/requestPages';
+
+describe( 'request pages on the development wiki', () => {
+	const wiki = testWiki();
+	const id = runId();
+	// One person per role; names are unique to this run.
+	const people = {
+		requester: `Rq ${ id }`,
+		coach: `Coach ${ id }`,
+		otherCoach: `Coach two ${ id }`,
+		hubContact: `Hubcontact ${ id }`,
+		admin: `Progadmin ${ id }`,
+		other: `Reader ${ id }`,
+	};
+	const hub = `Hub ${ id }`;
+	const otherHub = `Hub other ${ id }`;
+	let browser: Browser;
+	let bot: Mwn;
+	const contexts = new Map<string | null, BrowserContext>();
+
+	async function as( user: string | null ): Promise<BrowserContext> {
+		let context = contexts.get( user );
+		if ( !context ) {
+			context = await browseAs( browser, wiki, user );
+			contexts.set( user, context );
+		}
+		return context;
+	}
+
+	function record( text: string ): CapacityRequest {
+		const parsed = parsePage( text, REQUEST_SCHEMA ).parsed;
+		if ( !parsed ) {
+			throw new Error( `No request template in:\n${ text }` );
+		}
+		return parsed.record;
+	}
+
+	/** Page text with the template block cut out: what an action must leave alone. */
+	function outsideBlock( text: string ): string {
+		const parsed = parsePage( text, REQUEST_SCHEMA ).parsed;
+		return parsed ? text.slice( 0, parsed.start ) + text.slice( parsed.end ) : text;
+	}
+
+	beforeAll( async () => {
+		[ browser, bot ] = await Promise.all( [ launchBrowser(), botFor( wiki ) ] );
+		const setup = await runBot( [ 'setup', '--json' ] );
+		if ( setup.code !== 0 ) {
+			throw new Error( `capacity-bot setup failed:\n${ setup.lines.join( '\n' ) }` );
+		}
+		for ( const name of Object.values( people ) ) {
+			wiki.ensureUser( name, PASSWORD );
+		}
+		// Admins come from the configuration page; earlier runs' admins stay admins.
+		const current = await pageText( bot, CONFIG_PAGE );
+		const admins = new Set<string>( ( JSON.parse( current || '{}' ) as { admins?: string[] } ).admins ?? [] );
+		admins.add( people.admin );
+		await bot.save( CONFIG_PAGE, defaultConfigJson( { admins: [ ...admins ] } ), 'End-to-end test configuration' );
+		await saveHub( bot, hub, [ people.hubContact ] );
+		await saveHub( bot, otherHub, [ `Nobody ${ id }` ] );
+		await saveCoach( bot, people.coach );
+		await saveCoach( bot, people.otherCoach );
+	} );
+
+	afterAll( async () => {
+		for ( const context of contexts.values() ) {
+			await context.close();
+		}
+		await browser?.close();
+	} );
+
+	const pages: Page[] = [];
+	afterEach( async () => {
+		for ( const page of pages.splice( 0 ) ) {
+			await page.close();
+		}
+	} );
+
+	async function open( user: string | null, title: string, query: Record<string, string> = {} ): Promise<Page> {
+		const page = await openRequest( await as( user ), wiki, title, query );
+		pages.push( page );
+		return page;
+	}
+
+	async function notice( page: Page ): Promise<{ kind: string | null; text: string }> {
+		const box = page.locator( '.ext-capacitybuilding-request-page__notice' );
+		await box.waitFor();
+		return { kind: await box.getAttribute( 'data-notice' ), text: ( await box.innerText() ).trim() };
+	}
+
+	it( 'shows the status, the key facts and the status history with links to the revisions', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester } ) );
+		const text = await pageText( bot, title );
+		await bot.save( title, text.replace( '| status = open', '| status = on-hold' ), 'Put on hold by hand' );
+		const page = await open( null, title );
+		expect( ( await page.locator( '.ext-capacitybuilding-request-page__status' ).innerText() ).trim() ).toBe( 'On hold' );
+		expect( await page.locator( '.ext-capacitybuilding-request-page__title' ).innerText() ).toBe( 'Help with our first edit-a-thon' );
+		expect( await page.locator( '[data-fact="requester"] dd' ).innerText() ).toBe( people.requester );
+		expect( await page.locator( '[data-fact="region"] dd' ).innerText() ).toBe( 'Latin America and the Caribbean' );
+		const items = page.locator( '.ext-capacitybuilding-request-history__item' );
+		expect( await items.count() ).toBe( 2 );
+		expect( await items.nth( 0 ).locator( '.ext-capacitybuilding-request-history__change' ).innerText() ).toBe( 'Status changed from Open to On hold' );
+		expect( await items.nth( 1 ).locator( '.ext-capacitybuilding-request-history__change' ).innerText() ).toBe( 'Created as Open' );
+		const revisions = await bot.request( { action: 'query', prop: 'revisions', titles: title, rvprop: 'ids', rvlimit: 2, formatversion: 2 } );
+		const latest = revisions.query?.pages[ 0 ].revisions[ 0 ].revid as number;
+		expect( await items.nth( 0 ).locator( '.ext-capacitybuilding-request-history__revision' ).getAttribute( 'href' ) ).toContain( `oldid=${ latest }` );
+		// Logged out: no actions, an invitation to log in.
+		expect( await offeredActions( page ) ).toEqual( [] );
+		expect( await page.locator( '.ext-capacitybuilding-request-actions__none' ).innerText() ).toContain( 'Log in' );
+	} );
+
+	it( 'offers each person exactly the actions the permissions table gives them', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', offers: [ people.coach ] } ) );
+		const expected: Record<string, string[]> = {
+			[ people.requester ]: [ 'accept', 'hold', 'withdraw' ],
+			[ people.coach ]: [ 'retract-offer' ],
+			[ people.otherCoach ]: [ 'offer' ],
+			[ people.hubContact ]: [ 'accept', 'decline', 'hold', 'triage' ],
+			[ people.admin ]: [ 'accept', 'decline', 'hold', 'triage', 'withdraw' ],
+			[ people.other ]: [],
+		};
+		for ( const [ user, actions ] of Object.entries( expected ) ) {
+			const page = await open( user, title );
+			expect( [ user, await offeredActions( page ) ] ).toEqual( [ user, actions ] );
+			// "Edit request" for those who may change the request's content.
+			const mayEdit = [ people.requester, people.hubContact, people.admin ].includes( user );
+			expect( [ user, await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).count() ] ).toEqual( [ user, mayEdit ? 1 : 0 ] );
+		}
+	} );
+
+	/** Opens the request as `user`, takes the action by its button and returns the saved page text. */
+	async function act( user: string, title: string, action: string ): Promise<{ page: Page; text: string }> {
+		const page = await open( user, title );
+		await page.locator( `.ext-capacitybuilding-request-actions__buttons [data-action="${ action }"]` ).first().click();
+		const shown = await notice( page );
+		expect( [ action, shown.kind ] ).toEqual( [ action, 'saved' ] );
+		return { page, text: await pageText( bot, title ) };
+	}
+
+	it( 'walks a request through its life, each action an edit of the template block only', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester } ) );
+		const before = await pageText( bot, title );
+
+		// A hub contact routes it, with the keyboard only.
+		const routing = await open( people.hubContact, title );
+		await routing.locator( '.ext-capacitybuilding-request-actions__triage .cdx-select-vue__handle' ).focus();
+		await routing.keyboard.press( 'Enter' );
+		const option = routing.locator( '.cdx-menu-item', { hasText: hub } ).first();
+		await option.waitFor();
+		while ( !( await option.getAttribute( 'class' ) ?? '' ).includes( 'cdx-menu-item--highlighted' ) ) {
+			await routing.keyboard.press( 'ArrowDown' );
+		}
+		await routing.keyboard.press( 'Enter' );
+		await routing.locator( '[data-action="triage"]' ).focus();
+		await routing.keyboard.press( 'Enter' );
+		expect( ( await notice( routing ) ).kind ).toBe( 'saved' );
+		let text = await pageText( bot, title );
+		expect( record( text ) ).toMatchObject( { hub, status: 'triaged' } );
+		expect( outsideBlock( text ) ).toBe( outsideBlock( before ) );
+		expect( text.endsWith( DISCUSSION.trimEnd() ) ).toBe( true );
+
+		// Two coaches offer; one takes the offer back.
+		( { text } = await act( people.coach, title, 'offer' ) );
+		( { text } = await act( people.otherCoach, title, 'offer' ) );
+		expect( record( text ).offers ).toEqual( [ people.coach, people.otherCoach ] );
+		( { text } = await act( people.otherCoach, title, 'retract-offer' ) );
+		expect( record( text ).offers ).toEqual( [ people.coach ] );
+
+		// The requester accepts; the coach starts; the requester puts it on hold; the coach reopens; the hub contact completes.
+		( { text } = await act( people.requester, title, 'accept' ) );
+		expect( record( text ) ).toMatchObject( { status: 'matched', coach: [ people.coach ] } );
+		( { text } = await act( people.coach, title, 'start' ) );
+		expect( record( text ).status ).toBe( 'in-progress' );
+		( { text } = await act( people.requester, title, 'hold' ) );
+		expect( record( text ).status ).toBe( 'on-hold' );
+		( { text } = await act( people.coach, title, 'reopen' ) );
+		expect( record( text ).status ).toBe( 'matched' );
+		( { text } = await act( people.coach, title, 'start' ) );
+		const { page, text: completed } = await act( people.hubContact, title, 'complete' );
+		expect( record( completed ).status ).toBe( 'completed' );
+		expect( outsideBlock( completed ) ).toBe( outsideBlock( before ) );
+		// The page shows the new state and the whole history.
+		expect( ( await page.locator( '.ext-capacitybuilding-request-page__status' ).innerText() ).trim() ).toBe( 'Completed' );
+		expect( await page.locator( '.ext-capacitybuilding-request-history__item' ).count() ).toBe( 8 );
+		// Edit summaries are the translated ones, in the user's name.
+		const history = await bot.request( { action: 'query', prop: 'revisions', titles: title, rvprop: 'user|comment', rvlimit: 1, formatversion: 2 } );
+		expect( history.query?.pages[ 0 ].revisions[ 0 ] ).toMatchObject( { user: people.hubContact, comment: 'Marking this request as completed' } );
+	} );
+
+	it( 'lets the requester withdraw and an admin decline', async () => {
+		const withdrawn = await saveRequest( bot, request( { requester: people.requester } ) );
+		expect( record( ( await act( people.requester, withdrawn, 'withdraw' ) ).text ).status ).toBe( 'withdrawn' );
+		const declined = await saveRequest( bot, request( { requester: people.requester, hub } ) );
+		expect( record( ( await act( people.admin, declined, 'decline' ) ).text ).status ).toBe( 'declined' );
+	} );
+
+	it( 'explains that an action no longer applies when someone else changed the status meanwhile', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', offers: [ people.coach ] } ) );
+		const page = await open( people.requester, title );
+		// Another edit lands between loading the page and clicking.
+		const text = await pageText( bot, title );
+		await bot.save( title, text.replace( '| status = triaged', '| status = declined' ), 'Declined meanwhile' );
+		await page.locator( '[data-action="accept"]' ).click();
+		const shown = await notice( page );
+		expect( shown.kind ).toBe( 'stale' );
+		expect( shown.text ).toContain( 'Declined' );
+		expect( record( await pageText( bot, title ) ) ).toMatchObject( { status: 'declined', coach: [] } );
+		// The page now shows the current state, with no action left for the requester.
+		expect( ( await page.locator( '.ext-capacitybuilding-request-page__status' ).innerText() ).trim() ).toBe( 'Declined' );
+		expect( await offeredActions( page ) ).toEqual( [] );
+	} );
+
+	it( 're-applies an action on top of a conflicting edit when it still applies', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged' } ) );
+		const page = await open( people.otherCoach, title );
+		// Someone else offers meanwhile: the same line of the block changes.
+		const text = await pageText( bot, title );
+		await bot.save( title, text.replace( '| offers =', `| offers = ${ people.coach }` ), 'Offered meanwhile' );
+		await page.locator( '[data-action="offer"]' ).click();
+		expect( ( await notice( page ) ).kind ).toBe( 'reapplied' );
+		const saved = await pageText( bot, title );
+		expect( record( saved ).offers ).toEqual( [ people.coach, people.otherCoach ] );
+		expect( outsideBlock( saved ) ).toBe( outsideBlock( text ) );
+	} );
+
+	it( 'mirrors the layout in right-to-left languages without horizontal overflow', async () => {
+		const title = await saveRequest( bot, request( {
+			requester: people.requester, hub, status: 'triaged', offers: [ people.coach ],
+			title: 'طلب مساعدة في تنظيم أول ماراثون تحرير', description: 'نحن مجموعة جديدة ونحتاج إلى المساعدة في تنظيم ورشة عمل.',
+		} ) );
+		for ( const lang of [ 'ar', 'he' ] ) {
+			const page = await open( people.hubContact, title, { uselang: lang } );
+			await page.setViewportSize( { width: 800, height: 1000 } );
+			const root = page.locator( '.ext-capacitybuilding-request-page' );
+			expect( await root.evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
+			// The status chip sits at the inline start (the right) of the header in RTL.
+			const header = await page.locator( '.ext-capacitybuilding-request-page__header' ).boundingBox();
+			const titleBox = await page.locator( '.ext-capacitybuilding-request-page__title' ).boundingBox();
+			const chip = await page.locator( '.ext-capacitybuilding-request-page__status' ).boundingBox();
+			expect( header && titleBox && chip ).toBeTruthy();
+			expect( ( chip?.x ?? 0 ) ).toBeLessThan( titleBox?.x ?? 0 );
+			expect( ( titleBox?.x ?? 0 ) + ( titleBox?.width ?? 0 ) ).toBeGreaterThan( ( header?.x ?? 0 ) + ( header?.width ?? 0 ) - 2 );
+			expect( await page.evaluate( () => document.documentElement.scrollWidth <= document.documentElement.clientWidth ) ).toBe( true );
+			const dir = path.join( repoRoot, 'artifacts' );
+			fs.mkdirSync( dir, { recursive: true } );
+			await page.screenshot( { path: path.join( dir, `request-page-rtl-${ lang }.png` ), fullPage: true } );
+		}
+	} );
+
+	it( 'has no serious or critical accessibility violations', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', offers: [ people.coach ] } ) );
+		for ( const user of [ people.hubContact, null ] ) {
+			const page = await open( user, title );
+			const results = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-page' ).analyze();
+			const serious = results.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
+				.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` );
+			expect( serious ).toEqual( [] );
+		}
+	} );
+} );
