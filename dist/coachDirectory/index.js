@@ -1245,7 +1245,7 @@ function languageChain() {
 }
 
 // modules/shared/coaches.ts
-async function editedSince(api, base, since) {
+async function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
   const { namespace } = namespaced(base);
   let cont;
   do {
@@ -1261,7 +1261,7 @@ async function editedSince(api, base, since) {
       formatversion: 2
     }, cont));
     const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
-    if (changes.some((change) => coachUser(base, change.title) !== null)) {
+    if (changes.some((change) => isRecordPage(change.title))) {
       return true;
     }
     cont = response.continue;

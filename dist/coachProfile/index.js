@@ -1403,6 +1403,29 @@ function languageChain() {
 }
 
 // modules/shared/coaches.ts
+async function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
+  const { namespace } = namespaced(base);
+  let cont;
+  do {
+    const response = await api.get(__spreadValues({
+      action: "query",
+      list: "recentchanges",
+      rcnamespace: namespace,
+      rcend: since,
+      rcdir: "older",
+      rctype: ["edit", "new"],
+      rcprop: ["title", "timestamp"],
+      rclimit: "max",
+      formatversion: 2
+    }, cont));
+    const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
+    if (changes.some((change) => isRecordPage(change.title))) {
+      return true;
+    }
+    cont = response.continue;
+  } while (cont);
+  return false;
+}
 async function emailableUsers(api, users) {
   const emailable = /* @__PURE__ */ new Set();
   for (let i = 0; i < users.length; i += PAGE_BATCH) {
@@ -2398,7 +2421,16 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       user: props.user
     });
     const draft = drafts.load();
-    const record = (0, import_vue18.reactive)(structuredClone(draft ? __spreadValues(__spreadValues({}, original), draft.value) : original));
+    function copy(profile) {
+      return JSON.parse(JSON.stringify(profile));
+    }
+    const record = (0, import_vue18.reactive)(copy(draft ? __spreadValues(__spreadValues({}, original), draft.value) : original));
+    function snapshot() {
+      var _a;
+      return __spreadProps(__spreadValues({}, copy(record)), {
+        maxRequests: String((_a = record.maxRequests) != null ? _a : "")
+      });
+    }
     const draftRestored = (0, import_vue18.ref)(draft ? draft.saved.slice(0, 16).replace("T", " ") : "");
     const tried = (0, import_vue18.ref)(false);
     const saving = (0, import_vue18.ref)(false);
@@ -2411,7 +2443,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       label: hub
     })));
     const problems = (0, import_vue18.computed)(() => {
-      const found = validateCoach(record, {
+      const found = validateCoach(snapshot(), {
         topics: props.topics.size ? new Set(props.topics.keys()) : void 0,
         hubs: props.hubs.length ? new Set(props.hubs) : void 0,
         languages: props.languageNames.size ? new Set(props.languageNames.keys()) : void 0
@@ -2438,21 +2470,21 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     function listToText(items) {
       return mw.language.listToText(items);
     }
-    const isDirty = () => JSON.stringify(record) !== JSON.stringify(original);
+    const isDirty = () => JSON.stringify(snapshot()) !== JSON.stringify(original);
     const stopWarning = warnOnLeave(isDirty);
     (0, import_vue18.onBeforeUnmount)(stopWarning);
     (0, import_vue18.watch)(record, () => {
       if (isDirty()) {
-        drafts.save(structuredClone(__spreadValues({}, record)));
+        drafts.save(snapshot());
       }
     }, { deep: true });
     const previewText = (0, import_vue18.computed)(() => {
       var _a;
-      return (_a = replaceRecord(props.page.text, COACH_SCHEMA, __spreadValues({}, record))) != null ? _a : props.page.text;
+      return (_a = replaceRecord(props.page.text, COACH_SCHEMA, snapshot())) != null ? _a : props.page.text;
     });
     function discardDraft() {
       drafts.clear();
-      Object.assign(record, structuredClone(original));
+      Object.assign(record, copy(original));
       draftRestored.value = "";
     }
     async function save() {
@@ -2464,7 +2496,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       }
       saving.value = true;
       drafts.flush();
-      const mine = structuredClone(__spreadValues({}, record));
+      const mine = snapshot();
       let clashes = [];
       try {
         const outcome = await editRecordPage({
@@ -3046,7 +3078,9 @@ function matchable(open) {
   return open.request;
 }
 async function loadOpenRequests(api, base) {
-  const index = await loadRequestsIndex(api, base);
+  const published = await loadRequestsIndex(api, base);
+  const stale = published !== null && await editedSince(api, base, published.generated, (title) => requestNumber(base, title) !== null);
+  const index = stale ? null : published;
   let all;
   if (index) {
     all = index.requests.map(({ number, page, request }) => ({ number, page, request }));
