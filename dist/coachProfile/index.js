@@ -3279,7 +3279,7 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
         class: "ext-capacitybuilding-coach-profile__not-owner"
       }, {
         default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-          (0, import_vue23.toDisplayString)(_ctx.user === "" ? _ctx.$i18n("capacitybuilding-coachprofile-not-owner-anon", _ctx.owner).text() : _ctx.$i18n("capacitybuilding-coachprofile-not-owner", _ctx.owner, _ctx.user).text()),
+          (0, import_vue23.toDisplayString)(_ctx.user === "" ? _ctx.$i18n("capacitybuilding-coachprofile-not-owner-anon", _ctx.owner).text() : _ctx.$i18n("capacitybuilding-coachprofile-not-owner", _ctx.owner).text()),
           1
           /* TEXT */
         )]),
