@@ -1245,7 +1245,7 @@ function languageChain() {
 }
 
 // modules/shared/coaches.ts
-async function editedSince(api, base, since) {
+async function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
   const { namespace } = namespaced(base);
   let cont;
   do {
@@ -1261,7 +1261,7 @@ async function editedSince(api, base, since) {
       formatversion: 2
     }, cont));
     const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
-    if (changes.some((change) => coachUser(base, change.title) !== null)) {
+    if (changes.some((change) => isRecordPage(change.title))) {
       return true;
     }
     cont = response.continue;
@@ -1962,12 +1962,14 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                     selected: query[filter.key],
                     "onUpdate:selected": ($event) => query[filter.key] = $event,
                     "menu-items": filter.items,
-                    "default-label": _ctx.$i18n("capacitybuilding-directory-filter-any").text()
+                    "default-label": _ctx.$i18n("capacitybuilding-directory-filter-any").text(),
+                    "aria-label": filter.label
                   }, null, 8, [
                     "selected",
                     "onUpdate:selected",
                     "menu-items",
-                    "default-label"
+                    "default-label",
+                    "aria-label"
                   ])]),
                   _: 2
                 }, 1032, ["data-filter"]);
@@ -1987,8 +1989,9 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
               default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
                 selected: query.sort,
                 "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => query.sort = $event),
-                "menu-items": sortItems
-              }, null, 8, ["selected"])]),
+                "menu-items": sortItems,
+                "aria-label": _ctx.$i18n("capacitybuilding-directory-sort").text()
+              }, null, 8, ["selected", "aria-label"])]),
               _: 1
             })
           ]),

@@ -25,10 +25,13 @@ type RecentChange = { title: string; timestamp: string };
 type RecentChangesResponse = { query: { recentchanges: RecentChange[] }; continue?: Record<string, string> };
 
 /**
- * Whether a coach profile was edited after the index was generated: the recent changes of the
- * base page's namespace since then, most often a single request.
+ * Whether a coach profile (or, with `isRecordPage`, another record page) was edited after an index
+ * was generated: the recent changes of the base page's namespace since then, most often one request.
  */
-export async function editedSince( api: mw.Api, base: string, since: string ): Promise<boolean> {
+export async function editedSince(
+	api: mw.Api, base: string, since: string,
+	isRecordPage: ( title: string ) => boolean = ( title ) => coachUser( base, title ) !== null,
+): Promise<boolean> {
 	const { namespace } = namespaced( base );
 	let cont: Record<string, string> | undefined;
 	do {
@@ -38,7 +41,7 @@ export async function editedSince( api: mw.Api, base: string, since: string ): P
 			... cont,
 		} ) as RecentChangesResponse;
 		const changes = response.query.recentchanges.filter( ( change ) => change.timestamp > since );
-		if ( changes.some( ( change ) => coachUser( base, change.title ) !== null ) ) {
+		if ( changes.some( ( change ) => isRecordPage( change.title ) ) ) {
 			return true;
 		}
 		cont = response.continue;

@@ -1,13 +1,14 @@
 /**
  * Open requests as the client reads them: from the bot's `<base>/Requests.json` when it is there,
- * otherwise from the request pages themselves (50 per API request), so that "requests that match
- * you" works before the bot has run.
+ * and current, otherwise from the request pages themselves (50 per API request), so that "requests
+ * that match you" works before the bot has run and shows new requests at once.
  */
 import type { MatchableRequest } from '../core/matching';
 import { REQUEST_SCHEMA, type CapacityRequest } from '../core/model';
 import { requestNumber } from '../core/pages';
 import { readRecordPages } from './recordPages';
 import { loadRequestsIndex } from './siteData';
+import { editedSince } from './coaches';
 
 /** Statuses in which a request still looks for a coach. */
 export const SEEKING_STATUSES: readonly string[] = [ 'open', 'triaged' ];
@@ -24,7 +25,11 @@ export function matchable( open: OpenRequest ): MatchableRequest {
 
 /** Requests that still look for a coach, by number. */
 export async function loadOpenRequests( api: mw.Api, base: string ): Promise<OpenRequest[]> {
-	const index = await loadRequestsIndex( api, base );
+	const published = await loadRequestsIndex( api, base );
+	// Like the directory: an index older than the newest request edit would hide new requests.
+	const stale = published !== null &&
+		await editedSince( api, base, published.generated, ( title ) => requestNumber( base, title ) !== null );
+	const index = stale ? null : published;
 	let all: OpenRequest[];
 	if ( index ) {
 		all = index.requests.map( ( { number, page, request } ) => ( { number, page, request } ) );
