@@ -1303,6 +1303,7 @@ async function loadRequestState(api, title) {
   return {
     title,
     revid: latest.revid,
+    timestamp: latest.timestamp,
     content: latest.content,
     record: parsed.record,
     diagnostics,
@@ -1326,10 +1327,10 @@ async function loadRequestContext(api, base) {
 }
 
 // modules/requestPage/RequestPage.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
-var import_vue9 = require("vue");
-var import_codex2 = __toESM(require_codex_shim());
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
+var import_vue12 = require("vue");
+var import_codex3 = __toESM(require_codex_shim());
 
 // modules/core/permissions.ts
 var ALLOWED = {
@@ -1473,7 +1474,7 @@ function movesOf(before, after, author) {
   if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
     checks.push({ move: "triage" });
   }
-  if (!same(normalizedSet(before.coach), normalizedSet(after.coach)) && !checks.some((c) => c.move === "accept")) {
+  if (!same([...normalizedSet(before.coach)].sort(), [...normalizedSet(after.coach)].sort()) && !checks.some((c) => c.move === "accept")) {
     checks.push({ move: "reassign" });
   }
   const beforeOffers = normalizedSet(before.offers);
@@ -1603,56 +1604,408 @@ function mayMove(request, move, user, context) {
   return ALLOWED[move].some((role) => roles.has(role));
 }
 
+// modules/shared/components/SaveErrorMessage.vue
+var import_vue = require("vue");
+var import_vue2 = require("vue");
+var import_vue3 = require("vue");
+var import_codex = __toESM(require_codex_shim());
+var _hoisted_1 = ["innerHTML"];
+var _hoisted_2 = { class: "ext-capacitybuilding-save-error__code" };
+var _hoisted_3 = { class: "ext-capacitybuilding-save-error__question" };
+var _hoisted_4 = ["src", "alt"];
+var _hoisted_5 = { class: "ext-capacitybuilding-save-error__actions" };
+var _hoisted_6 = ["href"];
+var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
+  __name: "SaveErrorMessage",
+  props: {
+    error: {},
+    loginUrl: {}
+  },
+  emits: ["retry"],
+  setup(__props, { emit: __emit }) {
+    const props = __props;
+    const emit = __emit;
+    const answer = (0, import_vue3.ref)("");
+    (0, import_vue3.watch)(() => props.error, () => {
+      answer.value = "";
+    });
+    const explanation = (0, import_vue3.computed)(() => mw.message(props.error.key, ...props.error.params).text());
+    const canRetry = (0, import_vue3.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
+    function retry() {
+      const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
+        id: props.error.captcha.id,
+        word: answer.value
+      } : null;
+      emit("retry", captcha);
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
+        type: "error",
+        class: "ext-capacitybuilding-save-error",
+        "data-code": _ctx.error.code
+      }, {
+        default: (0, import_vue2.withCtx)(() => [
+          (0, import_vue2.createElementVNode)(
+            "p",
+            null,
+            (0, import_vue2.toDisplayString)(explanation.value),
+            1
+            /* TEXT */
+          ),
+          (0, import_vue2.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
+          (0, import_vue2.createCommentVNode)(" eslint-disable vue/no-v-html "),
+          _ctx.error.html ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", {
+            key: 0,
+            class: "ext-capacitybuilding-save-error__wiki",
+            innerHTML: _ctx.error.html
+          }, null, 8, _hoisted_1)) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createCommentVNode)(" eslint-enable vue/no-v-html "),
+          (0, import_vue2.createElementVNode)(
+            "p",
+            _hoisted_2,
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
+            1
+            /* TEXT */
+          ),
+          _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(
+            (0, import_vue2.unref)(import_codex.CdxField),
+            {
+              key: 1,
+              class: "ext-capacitybuilding-save-error__captcha"
+            },
+            (0, import_vue2.createSlots)({
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
+                1
+                /* TEXT */
+              )]),
+              default: (0, import_vue2.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("img", {
+                key: 0,
+                src: _ctx.error.captcha.url,
+                alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
+              }, null, 8, _hoisted_4)) : (0, import_vue2.createCommentVNode)("v-if", true), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
+                modelValue: answer.value,
+                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
+                onKeydown: (0, import_vue2.withKeys)((0, import_vue2.withModifiers)(retry, ["prevent"]), ["enter"])
+              }, null, 8, ["modelValue", "onKeydown"])]),
+              _: 2
+            }, [_ctx.error.captcha.question ? {
+              name: "description",
+              fn: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
+                "span",
+                _hoisted_3,
+                (0, import_vue2.toDisplayString)(_ctx.error.captcha.question),
+                1
+                /* TEXT */
+              )]),
+              key: "0"
+            } : void 0]),
+            1024
+            /* DYNAMIC_SLOTS */
+          )) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createElementVNode)("div", _hoisted_5, [canRetry.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxButton), {
+            key: 0,
+            action: "progressive",
+            onClick: retry
+          }, {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : (0, import_vue2.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
+            key: 1,
+            href: _ctx.loginUrl
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_6)) : (0, import_vue2.createCommentVNode)("v-if", true)])
+        ]),
+        _: 1
+      }, 8, ["data-code"]);
+    };
+  }
+});
+var SaveErrorMessage_default = _sfc_main;
+
 // modules/init/features.ts
 function moduleNames(feature) {
   return [`ext.capacityBuilding.${feature}`, `ext.gadget.capacityBuilding-${feature}`];
 }
 
-// modules/shared/templateEdit.ts
-function apiErrorText(code, data) {
+// modules/shared/apiErrors.ts
+var API_ERROR_FORMAT = { errorformat: "html", errorsuselocal: true };
+var SaveFailure = class extends Error {
+  constructor(error) {
+    super(error.code);
+    __publicField(this, "error");
+    this.name = "SaveFailure";
+    this.error = error;
+  }
+};
+function isObject2(value) {
+  return typeof value === "object" && value !== null;
+}
+function errorEntry(data) {
+  if (!isObject2(data)) {
+    return null;
+  }
+  if (Array.isArray(data.errors) && isObject2(data.errors[0])) {
+    return data.errors[0];
+  }
+  return isObject2(data.error) ? data.error : null;
+}
+function wikiHtml(data) {
+  var _a;
+  const entry = errorEntry(data);
+  const html = (_a = entry == null ? void 0 : entry.html) != null ? _a : entry == null ? void 0 : entry["*"];
+  return typeof html === "string" && html.trim() !== "" ? html : void 0;
+}
+function plainInfo(data) {
   var _a, _b, _c;
-  const errors = data == null ? void 0 : data.errors;
-  const first = errors == null ? void 0 : errors[0];
-  const text = (_c = (_a = first == null ? void 0 : first.text) != null ? _a : first == null ? void 0 : first["*"]) != null ? _c : (_b = data == null ? void 0 : data.error) == null ? void 0 : _b.info;
-  return text != null ? text : code;
+  const entry = errorEntry(data);
+  const text = (_c = (_b = (_a = entry == null ? void 0 : entry.text) != null ? _a : entry == null ? void 0 : entry.info) != null ? _b : entry == null ? void 0 : entry.html) != null ? _c : "";
+  return typeof text === "string" ? text.replace(/<[^>]*>/g, "").trim() : "";
 }
-function isConflict(code) {
-  return code === "editconflict";
+function httpStatus(data) {
+  if (isObject2(data) && isObject2(data.xhr) && typeof data.xhr.status === "number") {
+    return data.xhr.status;
+  }
+  return 0;
 }
-function postEdit(api, params) {
-  return new Promise((resolve) => {
-    api.postWithEditToken(params).then(
-      (response) => resolve({ response }),
-      (code, data) => resolve({ code: typeof code === "string" ? code : "http", data })
+function describeApiError(code, data) {
+  const html = wikiHtml(data);
+  const make = (key, recovery, params = []) => __spreadValues({ code, key, params, recovery }, html ? { html } : {});
+  switch (code) {
+    case "http": {
+      const status = httpStatus(data);
+      return status === 0 ? { code, key: "capacitybuilding-save-error-network", params: [], recovery: "retry" } : { code, key: "capacitybuilding-save-error-http", params: [String(status)], recovery: "retry" };
+    }
+    case "ok-but-empty":
+      return { code, key: "capacitybuilding-save-error-http", params: ["200"], recovery: "retry" };
+    case "blocked":
+    case "autoblocked":
+    case "globalblocking-blockedtext":
+    case "globalblocking-ipblocked":
+      return make("capacitybuilding-save-error-blocked", "none");
+    case "protectedpage":
+    case "protectedtitle":
+    case "protectednamespace":
+    case "protectednamespace-interface":
+    case "cascadeprotected":
+    case "customcssprotected":
+    case "customjsprotected":
+      return make("capacitybuilding-save-error-protected", "none");
+    case "abusefilter-warning":
+      return make("capacitybuilding-save-error-abusefilter-warning", "retry");
+    case "abusefilter-disallowed":
+    case "abusefilter-blocked-display":
+      return make("capacitybuilding-save-error-abusefilter-disallowed", "edit");
+    case "spamblacklist":
+      return make("capacitybuilding-save-error-spamblacklist", "edit", [spamMatches(data)]);
+    case "captcha":
+      return make("capacitybuilding-save-error-captcha", "captcha");
+    case "ratelimited":
+    case "actionthrottledtext":
+      return make("capacitybuilding-save-error-ratelimited", "retry");
+    case "badtoken":
+    case "notloggedin":
+    case "assertuserfailed":
+    case "assertnameduserfailed":
+    case "mustbeloggedin":
+      return { code, key: "capacitybuilding-save-error-session", params: [], recovery: "login" };
+    case "readonly":
+      return make("capacitybuilding-save-error-readonly", "retry", [plainInfo(data)]);
+    case "editconflict":
+      return { code, key: "capacitybuilding-save-error-conflict", params: [], recovery: "retry" };
+    case "articleexists":
+      return { code, key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
+    case "missingtitle":
+    case "pagedeleted":
+      return { code, key: "capacitybuilding-save-error-missing", params: [], recovery: "none" };
+    case "permissiondenied":
+    case "cantcreate":
+    case "cantcreate-anon":
+    case "noedit":
+    case "noedit-anon":
+      return make("capacitybuilding-save-error-permission", "none");
+    default:
+      return __spreadValues({ code, key: "capacitybuilding-save-error-unknown", params: [code, plainInfo(data)], recovery: "retry" }, html ? { html } : {});
+  }
+}
+function spamMatches(data) {
+  const entry = errorEntry(data);
+  const fromData = isObject2(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
+  const details = fromData == null ? void 0 : fromData.spamblacklist;
+  const matches = isObject2(details) && Array.isArray(details.matches) ? details.matches : [];
+  return matches.map(String).join(", ");
+}
+function captchaOf(editResult) {
+  var _a, _b;
+  if (!isObject2(editResult) || !isObject2(editResult.captcha)) {
+    return null;
+  }
+  const c = editResult.captcha;
+  return __spreadValues(__spreadValues({
+    id: String((_a = c.id) != null ? _a : ""),
+    type: String((_b = c.type) != null ? _b : "")
+  }, typeof c.question === "string" ? { question: c.question } : {}), typeof c.url === "string" ? { url: c.url } : {});
+}
+function describeEditFailure(editResult) {
+  const captcha = captchaOf(editResult);
+  if (captcha) {
+    return { code: "captcha", key: "capacitybuilding-save-error-captcha", params: [], recovery: "captcha", captcha };
+  }
+  const code = isObject2(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
+  return describeApiError(code, void 0);
+}
+function apiResult(call) {
+  return new Promise((resolve, reject) => {
+    call.then(
+      (response) => resolve(response),
+      (code, data) => reject(new SaveFailure(describeApiError(typeof code === "string" ? code : "http", data)))
     );
   });
 }
-async function saveTemplateEdit(api, edit) {
-  var _a, _b;
-  const outcome = await postEdit(api, __spreadProps(__spreadValues({
+
+// modules/shared/recordSave.ts
+function saveParams(context, tag) {
+  const userLanguage = typeof mw !== "undefined" ? mw.config.get("wgUserLanguage") : void 0;
+  return __spreadValues(__spreadValues(__spreadProps(__spreadValues(__spreadValues({
     action: "edit",
-    title: edit.title,
-    text: edit.text,
-    baserevid: edit.baseRevid,
-    nocreate: true,
-    summary: edit.summary
-  }, edit.tags ? { tags: edit.tags } : {}), {
-    assert: "user",
-    errorformat: "plaintext",
-    errorlang: "uselang",
     formatversion: 2
-  }));
-  if ("code" in outcome) {
-    return isConflict(outcome.code) ? { kind: "conflict" } : {
-      kind: "failed",
-      message: mw.message("capacitybuilding-requestpage-error-save", apiErrorText(outcome.code, outcome.data)).text()
-    };
+  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {}), {
+    summary: context.summary,
+    assert: "user"
+  }), tag ? { tags: tag } : {}), context.captcha ? { captchaid: context.captcha.id, captchaword: context.captcha.word } : {});
+}
+var activeTags = /* @__PURE__ */ new WeakMap();
+async function usableChangeTag(api, tag) {
+  if (!tag) {
+    return null;
   }
-  const { edit: result } = outcome.response;
-  if (result.result !== "Success") {
-    return { kind: "failed", message: mw.message("capacitybuilding-requestpage-error-save", result.result).text() };
+  let tags = activeTags.get(api);
+  if (!tags) {
+    tags = (async () => {
+      var _a;
+      const active = /* @__PURE__ */ new Set();
+      let tgcontinue;
+      do {
+        const response = await apiResult(
+          api.get(__spreadValues({ action: "query", list: "tags", tgprop: "active", tglimit: "max", formatversion: 2 }, tgcontinue ? { tgcontinue } : {}))
+        );
+        response.query.tags.filter((t) => t.active).forEach((t) => active.add(t.name));
+        tgcontinue = (_a = response.continue) == null ? void 0 : _a.tgcontinue;
+      } while (tgcontinue);
+      return active;
+    })();
+    activeTags.set(api, tags);
   }
-  return { kind: "saved", revid: (_b = (_a = result.newrevid) != null ? _a : result.oldrevid) != null ? _b : edit.baseRevid };
+  return (await tags).has(tag) ? tag : null;
+}
+function roundTripFailure(field) {
+  return new SaveFailure({ code: "roundtrip", key: "capacitybuilding-codec-round-trip", params: [field], recovery: "edit" });
+}
+function checkRoundTrip(schema, record, pageText) {
+  var _a;
+  const problem2 = roundTripProblems(schema, record)[0];
+  if (problem2) {
+    throw roundTripFailure(String(problem2.params[0]));
+  }
+  const back = (_a = parsePage(pageText, schema).parsed) == null ? void 0 : _a.record;
+  if (!back) {
+    throw roundTripFailure(schema.template);
+  }
+  const original = record;
+  const read = back;
+  const wrong = schema.fields.find(
+    (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read[field.key])
+  );
+  if (wrong) {
+    throw roundTripFailure(wrong.param);
+  }
+}
+async function loadRecordPage(api, title, schema) {
+  var _a, _b, _c, _d;
+  const response = await apiResult(api.get(__spreadValues({
+    action: "query",
+    titles: title,
+    prop: "revisions",
+    rvprop: ["ids", "timestamp", "content"],
+    rvslots: "main",
+    curtimestamp: true,
+    formatversion: 2
+  }, API_ERROR_FORMAT)));
+  const page = response.query.pages[0];
+  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
+  if (!page || page.missing || !revision) {
+    return null;
+  }
+  const text = revision.slots.main.content;
+  return {
+    title: page.title,
+    record: (_c = (_b = parsePage(text, schema).parsed) == null ? void 0 : _b.record) != null ? _c : null,
+    text,
+    revid: revision.revid,
+    timestamp: revision.timestamp,
+    startTimestamp: (_d = response.curtimestamp) != null ? _d : ""
+  };
+}
+async function sendEdit(context, params) {
+  var _a, _b;
+  const tag = await usableChangeTag(context.api, context.changeTag);
+  const request = __spreadValues(__spreadValues({}, saveParams(context, tag)), params);
+  const response = await apiResult(context.api.postWithEditToken(request));
+  const edit = response.edit;
+  if (!edit || edit.result !== "Success") {
+    throw new SaveFailure(describeEditFailure(edit));
+  }
+  return { revid: (_a = edit.newrevid) != null ? _a : 0, title: (_b = edit.title) != null ? _b : String(params.title), nochange: !!edit.nochange };
+}
+function isCode(error, code) {
+  return error instanceof SaveFailure && error.error.code === code;
+}
+function missingTemplate(template) {
+  return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
+}
+async function editRecordPage(options) {
+  var _a;
+  let page = options.page;
+  const attempts = (_a = options.maxAttempts) != null ? _a : 3;
+  for (let attempt = 1; ; attempt++) {
+    if (page.record === null) {
+      throw missingTemplate(options.schema.template);
+    }
+    const record = options.transform(page.record);
+    if (record === null) {
+      return { kind: "conflict", current: page };
+    }
+    const text = replaceRecord(page.text, options.schema, record);
+    if (text === null) {
+      throw missingTemplate(options.schema.template);
+    }
+    if (text === page.text) {
+      return { kind: "unchanged", page: { title: page.title, revid: page.revid, record } };
+    }
+    checkRoundTrip(options.schema, record, text);
+    try {
+      const saved = await sendEdit(options, __spreadValues({
+        title: page.title,
+        text,
+        nocreate: true,
+        baserevid: page.revid,
+        basetimestamp: page.timestamp
+      }, page.startTimestamp ? { starttimestamp: page.startTimestamp } : {}));
+      return { kind: "saved", page: { title: saved.title, revid: saved.revid, record } };
+    } catch (error) {
+      if (!isCode(error, "editconflict") || attempt >= attempts) {
+        throw error;
+      }
+      const reloaded = await loadRecordPage(options.api, page.title, options.schema);
+      if (!reloaded) {
+        throw new SaveFailure({ code: "missingtitle", key: "capacitybuilding-save-error-missing", params: [], recovery: "none" });
+      }
+      page = reloaded;
+    }
+  }
 }
 
 // modules/requestPage/actions.ts
@@ -1692,62 +2045,63 @@ function statusLabel(status) {
 function sameAction(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-var MAX_ATTEMPTS = 3;
-async function performAction(api, state, action, user, context) {
-  let current = state;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const next = applyAction(current.record, action, user);
-    const problems = roundTripProblems(REQUEST_SCHEMA, next);
-    const text = replaceRecord(current.content, REQUEST_SCHEMA, next);
-    if (problems.length > 0 || text === null) {
-      return { kind: "failed", message: mw.message("capacitybuilding-requestpage-error-round-trip").text() };
-    }
-    const result = await saveTemplateEdit(api, {
-      title: current.title,
-      text,
-      baseRevid: current.revid,
+async function performAction(api, state, action, user, context, captcha) {
+  let attempts = 0;
+  try {
+    const outcome = await editRecordPage(__spreadProps(__spreadValues({
+      api,
       summary: editSummary(action),
-      tags: context.config.changeTag
-    });
-    if (result.kind === "failed") {
-      return result;
+      changeTag: context.config.changeTag
+    }, captcha ? { captcha } : {}), {
+      schema: REQUEST_SCHEMA,
+      page: {
+        title: state.title,
+        record: state.record,
+        text: state.content,
+        revid: state.revid,
+        timestamp: state.timestamp,
+        startTimestamp: ""
+      },
+      transform: (current) => {
+        attempts++;
+        const still = availableActions(current, user, context.permissions, context.hubKeys);
+        return still.some((candidate) => sameAction(candidate, action)) ? applyAction(current, action, user) : null;
+      }
+    }));
+    const now = await loadRequestState(api, state.title);
+    return outcome.kind === "conflict" ? { kind: "stale", state: now } : { kind: "saved", state: now, reapplied: attempts > 1 };
+  } catch (error) {
+    if (error instanceof SaveFailure) {
+      return { kind: "failed", error: error.error };
     }
-    if (result.kind === "saved") {
-      return { kind: "saved", state: await loadRequestState(api, current.title), reapplied: attempt > 1 };
-    }
-    current = await loadRequestState(api, current.title);
-    const still = availableActions(current.record, user, context.permissions, context.hubKeys);
-    if (!still.some((candidate) => sameAction(candidate, action))) {
-      return { kind: "stale", state: current };
-    }
+    throw error;
   }
-  return { kind: "failed", message: mw.message("capacitybuilding-requestpage-error-busy").text() };
 }
 
 // modules/requestPage/RequestActions.vue
-var import_vue = require("vue");
-var import_vue2 = require("vue");
-var import_vue3 = require("vue");
-var import_codex = __toESM(require_codex_shim());
-var _hoisted_1 = {
+var import_vue4 = require("vue");
+var import_vue5 = require("vue");
+var import_vue6 = require("vue");
+var import_codex2 = __toESM(require_codex_shim());
+var _hoisted_12 = {
   key: 0,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_2 = {
+var _hoisted_22 = {
   key: 1,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_3 = {
+var _hoisted_32 = {
   key: 2,
   class: "ext-capacitybuilding-request-actions__buttons"
 };
-var _hoisted_4 = {
+var _hoisted_42 = {
   key: 3,
   class: "ext-capacitybuilding-request-actions__triage"
 };
 var headingId = "ext-capacitybuilding-request-actions-heading";
 var triageLabelId = "ext-capacitybuilding-request-actions-triage-label";
-var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
+var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "RequestActions",
   props: {
     actions: {},
@@ -1758,12 +2112,12 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
-    const buttons = (0, import_vue3.computed)(() => props.actions.filter((action) => action.type !== "triage"));
-    const triageHubs = (0, import_vue3.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
+    const buttons = (0, import_vue6.computed)(() => props.actions.filter((action) => action.type !== "triage"));
+    const triageHubs = (0, import_vue6.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
       value: action.hub,
       label: action.hub
     }] : []));
-    const selectedHub = (0, import_vue3.ref)(null);
+    const selectedHub = (0, import_vue6.ref)(null);
     function actionKey(action) {
       return `${action.type}:${actionParameter(action)}`;
     }
@@ -1786,46 +2140,46 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
         "aria-labelledby": headingId
       }, [
-        (0, import_vue2.createElementVNode)(
+        (0, import_vue5.createElementVNode)(
           "h3",
           {
             id: headingId,
             class: "ext-capacitybuilding-request-actions__heading"
           },
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
           1
           /* TEXT */
         ),
-        !_ctx.loggedIn ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        !_ctx.loggedIn ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_1,
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
+          _hoisted_12,
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
           1
           /* TEXT */
-        )) : _ctx.actions.length === 0 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        )) : _ctx.actions.length === 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_2,
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
+          _hoisted_22,
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
           1
           /* TEXT */
-        )) : (0, import_vue2.createCommentVNode)("v-if", true),
-        buttons.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_3, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-          import_vue2.Fragment,
+        )) : (0, import_vue5.createCommentVNode)("v-if", true),
+        buttons.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_32, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+          import_vue5.Fragment,
           null,
-          (0, import_vue2.renderList)(buttons.value, (action) => {
-            return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxButton), {
+          (0, import_vue5.renderList)(buttons.value, (action) => {
+            return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
               key: actionKey(action),
               action: buttonStyle(action),
               disabled: _ctx.busy,
               "data-action": action.type,
               onClick: ($event) => emit("act", action)
             }, {
-              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                (0, import_vue2.toDisplayString)(label(action)),
+              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(label(action)),
                 1
                 /* TEXT */
               )]),
@@ -1839,16 +2193,16 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           }),
           128
           /* KEYED_FRAGMENT */
-        ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
-        triageHubs.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_4, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), null, {
-          label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue2.createElementVNode)(
+        ))])) : (0, import_vue5.createCommentVNode)("v-if", true),
+        triageHubs.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_42, [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), null, {
+          label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue5.createElementVNode)(
             "span",
             { id: triageLabelId },
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
+            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
             1
             /* TEXT */
           )]),
-          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
             selected: selectedHub.value,
             "onUpdate:selected": _cache[0] || (_cache[0] = ($event) => selectedHub.value = $event),
             "aria-labelledby": triageLabelId,
@@ -1862,40 +2216,40 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             "disabled"
           ])]),
           _: 1
-        }), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+        }), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxButton), {
           "data-action": "triage",
           disabled: _ctx.busy || selectedHub.value === null,
           onClick: triage
         }, {
-          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
             1
             /* TEXT */
           )]),
           _: 1
-        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true)
+        }, 8, ["disabled"])])) : (0, import_vue5.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var RequestActions_default = _sfc_main;
+var RequestActions_default = _sfc_main2;
 
 // modules/requestPage/StatusHistory.vue
-var import_vue4 = require("vue");
-var import_vue5 = require("vue");
-var import_vue6 = require("vue");
-var _hoisted_12 = { class: "ext-capacitybuilding-request-history__list" };
-var _hoisted_22 = { class: "ext-capacitybuilding-request-history__change" };
-var _hoisted_32 = ["href"];
-var _hoisted_42 = ["href"];
-var _hoisted_5 = ["datetime"];
-var _hoisted_6 = ["href"];
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
+var import_vue9 = require("vue");
+var _hoisted_13 = { class: "ext-capacitybuilding-request-history__list" };
+var _hoisted_23 = { class: "ext-capacitybuilding-request-history__change" };
+var _hoisted_33 = ["href"];
+var _hoisted_43 = ["href"];
+var _hoisted_52 = ["datetime"];
+var _hoisted_62 = ["href"];
 var _hoisted_7 = {
   key: 0,
   class: "ext-capacitybuilding-request-history__unreadable"
 };
 var headingId2 = "ext-capacitybuilding-request-history-heading";
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "StatusHistory",
   props: {
     title: {},
@@ -1903,7 +2257,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const newestFirst = (0, import_vue6.computed)(() => [...props.history.changes].reverse());
+    const newestFirst = (0, import_vue9.computed)(() => [...props.history.changes].reverse());
     function describe(change) {
       return change.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change.from), statusLabel(change.to)).text();
     }
@@ -1927,86 +2281,86 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       });
     }
     return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-history",
         "aria-labelledby": headingId2
       }, [
-        (0, import_vue5.createElementVNode)(
+        (0, import_vue8.createElementVNode)(
           "h3",
           {
             id: headingId2,
             class: "ext-capacitybuilding-request-history__heading"
           },
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
           1
           /* TEXT */
         ),
-        (0, import_vue5.createElementVNode)("ol", _hoisted_12, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-          import_vue5.Fragment,
+        (0, import_vue8.createElementVNode)("ol", _hoisted_13, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+          import_vue8.Fragment,
           null,
-          (0, import_vue5.renderList)(newestFirst.value, (change) => {
-            return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
+          (0, import_vue8.renderList)(newestFirst.value, (change) => {
+            return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
               key: change.revid,
               class: "ext-capacitybuilding-request-history__item"
             }, [
-              (0, import_vue5.createElementVNode)(
+              (0, import_vue8.createElementVNode)(
                 "span",
-                _hoisted_22,
-                (0, import_vue5.toDisplayString)(describe(change)),
+                _hoisted_23,
+                (0, import_vue8.toDisplayString)(describe(change)),
                 1
                 /* TEXT */
               ),
-              (0, import_vue5.createElementVNode)("a", {
+              (0, import_vue8.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__user",
                 href: userUrl(change.user)
-              }, [(0, import_vue5.createElementVNode)(
+              }, [(0, import_vue8.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue5.toDisplayString)(change.user || _ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
+                (0, import_vue8.toDisplayString)(change.user || _ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
                 1
                 /* TEXT */
-              )], 8, _hoisted_32),
-              (0, import_vue5.createElementVNode)("a", {
+              )], 8, _hoisted_33),
+              (0, import_vue8.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
-              }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)(formatTime(change.timestamp)), 9, _hoisted_5)], 8, _hoisted_42),
-              change.parentid ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)(formatTime(change.timestamp)), 9, _hoisted_52)], 8, _hoisted_43),
+              change.parentid ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
                 key: 0,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_6)) : (0, import_vue5.createCommentVNode)("v-if", true)
+              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_62)) : (0, import_vue8.createCommentVNode)("v-if", true)
             ]);
           }),
           128
           /* KEYED_FRAGMENT */
         ))]),
-        _ctx.history.unreadable > 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        _ctx.history.unreadable > 0 ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
           "p",
           _hoisted_7,
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
           1
           /* TEXT */
-        )) : (0, import_vue5.createCommentVNode)("v-if", true)
+        )) : (0, import_vue8.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var StatusHistory_default = _sfc_main2;
+var StatusHistory_default = _sfc_main3;
 
 // modules/requestPage/RequestPage.vue
-var _hoisted_13 = ["lang", "dir"];
-var _hoisted_23 = { class: "ext-capacitybuilding-request-page__header" };
-var _hoisted_33 = { class: "ext-capacitybuilding-request-page__title" };
-var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
-var _hoisted_52 = ["data-fact"];
-var _hoisted_62 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_14 = ["lang", "dir"];
+var _hoisted_24 = { class: "ext-capacitybuilding-request-page__header" };
+var _hoisted_34 = { class: "ext-capacitybuilding-request-page__title" };
+var _hoisted_44 = { class: "ext-capacitybuilding-request-page__facts" };
+var _hoisted_53 = ["data-fact"];
+var _hoisted_63 = { class: "ext-capacitybuilding-request-page__description" };
 var _hoisted_72 = { "aria-live": "polite" };
 var _hoisted_8 = {
   key: 0,
   class: "ext-capacitybuilding-request-page__edit"
 };
 var _hoisted_9 = ["data-capacitybuilding-edit"];
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "RequestPage",
   props: {
     api: {},
@@ -2018,18 +2372,21 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     const props = __props;
     const userLanguage = mw.config.get("wgUserLanguage");
     const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
-    const loading = (0, import_vue9.ref)(true);
-    const loadError = (0, import_vue9.ref)(null);
-    const state = (0, import_vue9.ref)(null);
-    const context = (0, import_vue9.ref)(null);
-    const busy = (0, import_vue9.ref)(false);
-    const notice = (0, import_vue9.ref)(null);
-    const editing = (0, import_vue9.ref)(false);
-    const editContainer = (0, import_vue9.shallowRef)(null);
+    const loading = (0, import_vue12.ref)(true);
+    const loadError = (0, import_vue12.ref)(null);
+    const state = (0, import_vue12.ref)(null);
+    const context = (0, import_vue12.ref)(null);
+    const busy = (0, import_vue12.ref)(false);
+    const notice = (0, import_vue12.ref)(null);
+    const saveError = (0, import_vue12.ref)(null);
+    const failedAction = (0, import_vue12.ref)(null);
+    const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
+    const editing = (0, import_vue12.ref)(false);
+    const editContainer = (0, import_vue12.shallowRef)(null);
     function problemText(item) {
       return mw.message(item.key, ...item.params.map(String)).text();
     }
-    (0, import_vue9.onMounted)(async () => {
+    (0, import_vue12.onMounted)(async () => {
       try {
         const [loadedState, loadedContext] = await Promise.all([loadRequestState(props.api, props.title), loadRequestContext(props.api, props.base)]);
         state.value = loadedState;
@@ -2051,7 +2408,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       withdrawn: "error",
       "on-hold": "warning"
     };
-    const chipStatus = (0, import_vue9.computed)(() => {
+    const chipStatus = (0, import_vue12.computed)(() => {
       var _a, _b, _c;
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
@@ -2067,7 +2424,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         return code;
       }
     }
-    const facts = (0, import_vue9.computed)(() => {
+    const facts = (0, import_vue12.computed)(() => {
       var _a;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
@@ -2140,27 +2497,26 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         label: mw.message(fact.label).text()
       }));
     });
-    const pageProblems = (0, import_vue9.computed)(() => {
+    const pageProblems = (0, import_vue12.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.configProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue9.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
-    const mayEdit = (0, import_vue9.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
-    async function act(action) {
+    const actions = (0, import_vue12.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
+    const mayEdit = (0, import_vue12.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
+    async function act(action, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
       }
       busy.value = true;
       notice.value = null;
+      saveError.value = null;
+      failedAction.value = null;
       const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
       try {
-        const outcome = await performAction(props.api, state.value, action, props.user, context.value);
+        const outcome = await performAction(props.api, state.value, action, props.user, context.value, captcha);
         if (outcome.kind === "failed") {
-          notice.value = {
-            kind: "failed",
-            type: "error",
-            text: outcome.message
-          };
+          saveError.value = outcome.error;
+          failedAction.value = action;
           return;
         }
         state.value = outcome.state;
@@ -2192,6 +2548,11 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         busy.value = false;
       }
     }
+    function retry(captcha) {
+      if (failedAction.value) {
+        act(failedAction.value, captcha != null ? captcha : void 0);
+      }
+    }
     async function openEditForm() {
       const name = moduleNames("requestForm").find((candidate) => mw.loader.getState(candidate) !== null);
       if (name === void 0) {
@@ -2221,92 +2582,92 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", {
+      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue8.unref)(userLanguage),
-        dir: (0, import_vue8.unref)(userDirection)
-      }, [loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxProgressBar), {
+        lang: (0, import_vue11.unref)(userLanguage),
+        dir: (0, import_vue11.unref)(userDirection)
+      }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
-      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
+      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
         key: 1,
         type: "error",
         class: "ext-capacitybuilding-request-page__load-error"
       }, {
-        default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-          (0, import_vue8.toDisplayString)(loadError.value),
+        default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+          (0, import_vue11.toDisplayString)(loadError.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : state.value && context.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-        import_vue8.Fragment,
+      })) : state.value && context.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+        import_vue11.Fragment,
         { key: 2 },
         [
-          (0, import_vue8.createElementVNode)("header", _hoisted_23, [(0, import_vue8.createElementVNode)("h2", _hoisted_33, [(0, import_vue8.createElementVNode)(
+          (0, import_vue11.createElementVNode)("header", _hoisted_24, [(0, import_vue11.createElementVNode)("h2", _hoisted_34, [(0, import_vue11.createElementVNode)(
             "bdi",
             null,
-            (0, import_vue8.toDisplayString)(state.value.record.title),
+            (0, import_vue11.toDisplayString)(state.value.record.title),
             1
             /* TEXT */
-          )]), (0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex2.CdxInfoChip), {
+          )]), (0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex3.CdxInfoChip), {
             status: chipStatus.value,
             class: "ext-capacitybuilding-request-page__status"
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)((0, import_vue8.unref)(statusLabel)(state.value.record.status)),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)((0, import_vue11.unref)(statusLabel)(state.value.record.status)),
               1
               /* TEXT */
             )]),
             _: 1
           }, 8, ["status"])]),
-          (0, import_vue8.createElementVNode)("dl", _hoisted_43, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-            import_vue8.Fragment,
+          (0, import_vue11.createElementVNode)("dl", _hoisted_44, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+            import_vue11.Fragment,
             null,
-            (0, import_vue8.renderList)(facts.value, (fact) => {
-              return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", {
+            (0, import_vue11.renderList)(facts.value, (fact) => {
+              return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
                 key: fact.key,
                 class: "ext-capacitybuilding-request-page__fact",
                 "data-fact": fact.key
-              }, [(0, import_vue8.createElementVNode)(
+              }, [(0, import_vue11.createElementVNode)(
                 "dt",
                 null,
-                (0, import_vue8.toDisplayString)(fact.label),
+                (0, import_vue11.toDisplayString)(fact.label),
                 1
                 /* TEXT */
-              ), (0, import_vue8.createElementVNode)("dd", null, [(0, import_vue8.createElementVNode)(
+              ), (0, import_vue11.createElementVNode)("dd", null, [(0, import_vue11.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue8.toDisplayString)(fact.value),
+                (0, import_vue11.toDisplayString)(fact.value),
                 1
                 /* TEXT */
-              )])], 8, _hoisted_52);
+              )])], 8, _hoisted_53);
             }),
             128
             /* KEYED_FRAGMENT */
           ))]),
-          (0, import_vue8.createElementVNode)(
+          (0, import_vue11.createElementVNode)(
             "p",
-            _hoisted_62,
-            (0, import_vue8.toDisplayString)(state.value.record.description),
+            _hoisted_63,
+            (0, import_vue11.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
           ),
-          ((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-            import_vue8.Fragment,
+          ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+            import_vue11.Fragment,
             null,
-            (0, import_vue8.renderList)(pageProblems.value, (item, index) => {
-              return (0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(
-                (0, import_vue8.unref)(import_codex2.CdxMessage),
+            (0, import_vue11.renderList)(pageProblems.value, (item, index) => {
+              return (0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(
+                (0, import_vue11.unref)(import_codex3.CdxMessage),
                 {
                   key: index,
                   type: "warning",
                   class: "ext-capacitybuilding-request-page__problem"
                 },
                 {
-                  default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                    (0, import_vue8.toDisplayString)(item),
+                  default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                    (0, import_vue11.toDisplayString)(item),
                     1
                     /* TEXT */
                   )]),
@@ -2319,20 +2680,25 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue8.createElementVNode)("div", _hoisted_72, [notice.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
+          (0, import_vue11.createElementVNode)("div", _hoisted_72, [saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SaveErrorMessage_default, {
             key: 0,
+            error: saveError.value,
+            "login-url": (0, import_vue11.unref)(loginUrl),
+            onRetry: retry
+          }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+            key: 1,
             type: notice.value.type,
             class: "ext-capacitybuilding-request-page__notice",
             "data-notice": notice.value.kind
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(notice.value.text),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(notice.value.text),
               1
               /* TEXT */
             )]),
             _: 1
-          }, 8, ["type", "data-notice"])) : (0, import_vue8.createCommentVNode)("v-if", true)]),
-          (0, import_vue8.createVNode)(RequestActions_default, {
+          }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true)]),
+          (0, import_vue11.createVNode)(RequestActions_default, {
             actions: actions.value,
             "logged-in": _ctx.user !== "",
             busy: busy.value,
@@ -2342,35 +2708,35 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
             "logged-in",
             "busy"
           ]),
-          mayEdit.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", _hoisted_8, [!editing.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxButton), {
+          mayEdit.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_8, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue8.createCommentVNode)("v-if", true), (0, import_vue8.createElementVNode)("div", {
+          })) : (0, import_vue11.createCommentVNode)("v-if", true), (0, import_vue11.createElementVNode)("div", {
             ref_key: "editContainer",
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_9)])) : (0, import_vue8.createCommentVNode)("v-if", true),
-          (0, import_vue8.createVNode)(StatusHistory_default, {
+          }, null, 8, _hoisted_9)])) : (0, import_vue11.createCommentVNode)("v-if", true),
+          (0, import_vue11.createVNode)(StatusHistory_default, {
             title: state.value.title,
             history: state.value.history
           }, null, 8, ["title", "history"])
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue8.createCommentVNode)("v-if", true)], 8, _hoisted_13);
+      )) : (0, import_vue11.createCommentVNode)("v-if", true)], 8, _hoisted_14);
     };
   }
 });
-var RequestPage_default = _sfc_main3;
+var RequestPage_default = _sfc_main4;
 
 // modules/requestPage/index.ts
 function mount(marker) {
