@@ -26,6 +26,7 @@ module.exports = {
 			testEnvironmentOptions: { customExportConditions: [ 'node', 'node-addons' ] },
 			testMatch: [ '<rootDir>/tests/unit/modules/**/*.test.ts' ],
 			setupFiles: [ '<rootDir>/tests/unit/modules/setup.ts' ],
+			setupFilesAfterEnv: [ '<rootDir>/tests/unit/modules/timeouts.ts' ],
 			moduleFileExtensions: [ 'ts', 'js', 'json', 'vue' ],
 			transform: {
 				'^.+\\.ts$': [ 'ts-jest', { tsconfig: '<rootDir>/tsconfig.modules-tests.json', diagnostics: false } ],

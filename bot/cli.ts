@@ -6,10 +6,11 @@
  * configuration file given with --config (which may hold credentials only when no one else can
  * read it). Credentials are never printed, even with --verbose.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BASE_PAGE } from '../modules/core/constants';
+import type { MessageKey } from '../modules/core/messages';
 import { sitePages } from '../modules/core/pages';
 import { CredentialsError, assertPrivateFile, loadCredentials } from './credentials';
 import { Editor, ShutOffError } from './edits';
@@ -17,7 +18,12 @@ import { EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { Messages, loadMessageFiles } from './i18n';
 import { Logger } from './log';
 import { runSetup } from './setup/setup';
+import { runPublish } from './publish/publish';
+import { Store } from './store';
+import { runSync, type SyncReport } from './sync/sync';
 import { ConnectionError, LoginError, WikiClient } from './wiki';
+import { StoreUrlError } from '../sql/dialect';
+import { MigrationError } from '../sql/migrate';
 
 const PACKAGE = JSON.parse( fs.readFileSync( path.resolve( __dirname, '..', 'package.json' ), 'utf8' ) ) as { version: string };
 export const VERSION = PACKAGE.version;
@@ -82,6 +88,8 @@ export class BotContext {
 
 	private client: WikiClient | null = null;
 
+	private operatorMessages: Messages | undefined;
+
 	public constructor( options: GlobalOptions, io: Io ) {
 		this.options = options;
 		this.env = io.env;
@@ -127,6 +135,21 @@ export class BotContext {
 		return this.client;
 	}
 
+	/**
+	 * Messages for the operator's console: CAPACITY_BOT_LANGUAGE, else the language of LANG
+	 * (e.g. de_DE.UTF-8 gives German), else English.
+	 */
+	public get messages(): Messages {
+		const language = this.env.CAPACITY_BOT_LANGUAGE ?? /^([a-z]{2,3})(?:[_-]|$)/i.exec( this.env.LANG ?? '' )?.[ 1 ]?.toLowerCase() ?? 'en';
+		this.operatorMessages ??= new Messages( language === 'c' ? 'en' : language );
+		return this.operatorMessages;
+	}
+
+	/** Opens the store (applying migrations); the caller closes it. */
+	public async store(): Promise<Store> {
+		return Store.open( this.db );
+	}
+
 	/** Messages in the wiki's content language, for edit summaries and page content. */
 	public async contentMessages(): Promise<Messages> {
 		return new Messages( ( await this.wiki() ).site.language );
@@ -148,12 +171,18 @@ function exitCodeFor( error: unknown, logger: Logger | null ): number {
 			process.stderr.write( `error: ${ message }\n` );
 		}
 	};
-	if ( error instanceof CredentialsError || error instanceof LoginError ) {
-		report( error.message );
+	const configuration = [ CredentialsError, LoginError, StoreUrlError, MigrationError ];
+	if ( configuration.some( ( kind ) => error instanceof kind ) ) {
+		report( ( error as Error ).message );
 		return EXIT.configuration;
 	}
 	if ( error instanceof ConnectionError ) {
 		report( error.message );
+		return EXIT.unreachable;
+	}
+	const code = ( error as { code?: unknown } ).code;
+	if ( typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|PROTOCOL_CONNECTION_LOST|ER_ACCESS_DENIED_ERROR|ER_BAD_DB_ERROR|SQLITE_CANTOPEN)$/.test( code ) ) {
+		report( `The store could not be reached: ${ ( error as Error ).message }` );
 		return EXIT.unreachable;
 	}
 	if ( error instanceof ShutOffError ) {
@@ -162,6 +191,17 @@ function exitCodeFor( error: unknown, logger: Logger | null ): number {
 	}
 	report( error instanceof Error ? ( error.stack ?? error.message ) : String( error ) );
 	return EXIT.failure;
+}
+
+/** Waits, or less when a signal calls `wake`. */
+function pause( ms: number, signal: { wake: () => void } ): Promise<void> {
+	return new Promise( ( resolve ) => {
+		const timer = setTimeout( resolve, ms );
+		signal.wake = () => {
+			clearTimeout( timer );
+			resolve();
+		};
+	} );
 }
 
 /** Builds the program; `run` holds the exit code the chosen command ends with. */
@@ -218,6 +258,148 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 				edits: ctx.options.dryRun ? 0 : report.created.length + report.updated.length,
 			} );
 			run.code = report.skipped.length ? EXIT.problems : EXIT.ok;
+		} );
+
+	const logSync = ( ctx: BotContext, report: SyncReport ): void => {
+		const m = ctx.messages;
+		ctx.logger.info( m.text( report.full ? 'capacitybuilding-bot-log-sync-full' : 'capacitybuilding-bot-log-sync-incremental',
+			report.pagesRead, report.changed, report.rejected, report.problems, report.requests ), {
+			full: report.full, pagesRead: report.pagesRead, changed: report.changed, rejected: report.rejected,
+			problems: report.problems, requests: report.requests, walkedBack: report.walkedBack,
+			historyRequests: report.historyRequests,
+		} );
+	};
+
+	const syncOnce = async ( ctx: BotContext, full: boolean ): Promise<SyncReport> => {
+		const client = await ctx.wiki();
+		const store = await ctx.store();
+		try {
+			const report = await runSync( { client, store, logger: ctx.logger, messages: ctx.messages, base: ctx.base,
+				full } );
+			logSync( ctx, report );
+			return report;
+		} finally {
+			await store.close();
+		}
+	};
+
+	const publishOnce = async ( ctx: BotContext ): Promise<number> => {
+		const client = await ctx.wiki();
+		const store = await ctx.store();
+		try {
+			const editor = await ctx.editor();
+			const report = await runPublish( { client, store, editor, messages: await ctx.contentMessages(),
+				base: ctx.base } );
+			const outcomes = Object.values( report.outcomes );
+			const count = ( ...kinds: string[] ): number => outcomes.filter( ( o ) => kinds.includes( o ) ).length;
+			if ( ctx.options.dryRun ) {
+				ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-publish-dry-run', count( 'would-create', 'would-edit' ) ),
+					{ outcomes: report.outcomes, edits: 0 } );
+			} else {
+				ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-publish-done', report.edits, count( 'unchanged' ), count( 'skipped' ) ),
+					{ outcomes: report.outcomes, edits: report.edits } );
+			}
+			return count( 'skipped' ) ? EXIT.problems : EXIT.ok;
+		} finally {
+			await store.close();
+		}
+	};
+
+	program.command( 'sync' )
+		.description( 'bring the store up to date with the wiki: only what changed since the last sync, or everything with --full' )
+		.option( '--full', 'read every page under the base instead of recent changes (also forgets pages that are gone)' )
+		.addHelpText( 'after', `\nExits with 5 when changes were not accepted or pages have problems (see the review page after publish).\n${ EXIT_CODES_HELP }` )
+		.action( async ( options: { full?: boolean }, command: Command ) => {
+			const ctx = context( command );
+			const report = await syncOnce( ctx, Boolean( options.full ) );
+			run.code = report.rejected || report.problems ? EXIT.problems : EXIT.ok;
+		} );
+
+	program.command( 'publish' )
+		.description( 'write Requests.json, Coaches.json, Statistics.json, the readable lists and the review page from the store' )
+		.addHelpText( 'after', `\nOnly pages whose content changes are edited. Honours --dry-run and the shut-off page <base>/Bot/Stop.\n${ EXIT_CODES_HELP }` )
+		.action( async ( _options: unknown, command: Command ) => {
+			run.code = await publishOnce( context( command ) );
+		} );
+
+	program.command( 'watch' )
+		.description( 'sync (and with --publish, publish) every --interval seconds until stopped with Ctrl+C or SIGTERM' )
+		.option( '--interval <seconds>', 'seconds between rounds', ( value ) => {
+			const seconds = Number( value );
+			if ( !Number.isInteger( seconds ) || seconds < 1 ) {
+				throw new InvalidArgumentError( 'a whole number of seconds, at least 1' );
+			}
+			return seconds;
+		}, 60 )
+		.option( '--publish', 'publish after each sync' )
+		.option( '--rounds <n>', 'stop after this many rounds (for testing)', ( value ) => Number( value ) )
+		.addHelpText( 'after', `\nA round that fails is reported and retried at the next one. The store is closed between rounds.\n${ EXIT_CODES_HELP }` )
+		.action( async ( options: { interval: number; publish?: boolean; rounds?: number }, command: Command ) => {
+			const ctx = context( command );
+			// Set by SIGINT/SIGTERM: the round under way finishes (its store transaction is whole), then the loop ends.
+			const signal = { stopping: false, wake: (): void => undefined };
+			const stop = (): void => {
+				signal.stopping = true;
+				signal.wake();
+			};
+			process.on( 'SIGINT', stop );
+			process.on( 'SIGTERM', stop );
+			ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-watch-start', options.interval ), { interval: options.interval } );
+			try {
+				for ( let round = 1; !signal.stopping; round++ ) {
+					try {
+						await syncOnce( ctx, false );
+						if ( options.publish && !signal.stopping ) {
+							await publishOnce( ctx );
+						}
+					} catch ( error ) {
+						// Shut-off and login problems need a person; anything else may pass.
+						const fatal = [ ShutOffError, CredentialsError, LoginError ];
+						if ( fatal.some( ( kind ) => error instanceof kind ) ) {
+							throw error;
+						}
+						const reason = error instanceof Error ? error.message : String( error );
+						ctx.logger.warn( ctx.messages.text( 'capacitybuilding-bot-log-watch-error', reason ) );
+					}
+					if ( options.rounds !== undefined && round >= options.rounds ) {
+						break;
+					}
+					await pause( options.interval * 1000, signal );
+				}
+			} finally {
+				process.off( 'SIGINT', stop );
+				process.off( 'SIGTERM', stop );
+			}
+			ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-watch-stop' ) );
+			run.code = EXIT.ok;
+		} );
+
+	program.command( 'status' )
+		.description( 'what the store holds: counts, last sync, and the problems to review (no wiki needed)' )
+		.addHelpText( 'after', `\nExits with 5 when there are problems to review.\n${ EXIT_CODES_HELP }` )
+		.action( async ( _options: unknown, command: Command ) => {
+			const ctx = context( command );
+			const m = ctx.messages;
+			const store = await ctx.store();
+			try {
+				const counts = await store.counts();
+				const never = m.text( 'capacitybuilding-bot-log-status-never' );
+				const lastSync = await store.state( 'last-sync' );
+				const lastFull = await store.state( 'last-full-sync' );
+				const cursor = await store.cursor();
+				ctx.logger.info( m.text( 'capacitybuilding-bot-log-status-store', store.target.display ), { store: store.target.display } );
+				ctx.logger.info( m.text( 'capacitybuilding-bot-log-status-counts', counts.requests ?? 0, counts.coaches ?? 0, counts.hubs ?? 0,
+					counts.status_history ?? 0, counts.problems ?? 0 ), { counts } );
+				ctx.logger.info( m.text( 'capacitybuilding-bot-log-status-last-sync', lastSync ?? never, lastFull ?? never ), { lastSync, lastFullSync: lastFull, cursor } );
+				for ( const p of await store.problems() ) {
+					ctx.logger.info( m.text( 'capacitybuilding-bot-log-status-problem', p.page, p.revid, p.user,
+						m.text( p.message as MessageKey, ...p.params ) ), { page: p.page, revid: p.revid,
+						kind: p.kind, message: p.message } );
+				}
+				run.code = counts.problems ? EXIT.problems : EXIT.ok;
+			} finally {
+				await store.close();
+			}
 		} );
 
 	return program;

@@ -14,7 +14,10 @@ export interface Benchmark {
 }
 
 async function main(): Promise<void> {
-	const [ ...names ] = process.argv.slice( 2 ).filter( ( arg ) => !arg.startsWith( '-' ) );
+	// Benchmark names come first; options (and their values) after them belong to the benchmarks.
+	const args = process.argv.slice( 2 );
+	const firstOption = args.findIndex( ( arg ) => arg.startsWith( '-' ) );
+	const names = firstOption < 0 ? args : args.slice( 0, firstOption );
 	const dir = path.join( __dirname, 'bench' );
 	const available = fs.readdirSync( dir ).filter( ( f ) => f.endsWith( '.ts' ) ).map( ( f ) => f.replace( /\.ts$/, '' ) ).sort();
 	const chosen = names.length ? names : available;

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
 	console.log( '\n━━ development wiki ━━' );
 	const wiki = new DevWiki();
 	const started = await wiki.start();
-	console.log( '\n━━ bot: setup ━━' );
+	console.log( '\n━━ bot: setup, sample pages, sync, publish ━━' );
 	await seedSamples( wiki );
 	console.log( [
 		'',

@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in order, on a machine that may have nothing installed yet.
  *
- *   1. system packages   PHP for the wiki, Chromium for the browser tests (installed when root)
+ *   1. system packages   PHP for the wiki, Chromium for the browser tests, MariaDB for the store
+ *                        tests (installed when root)
  *   2. lint              eslint-config-wikimedia, zero warnings; banana checker over i18n/
  *   3. types             strict type checks of the core, the modules, the Node code and the tests
  *   4. unit              jest: core, bot and tooling logic; client modules in jsdom; the built
@@ -18,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DevWiki } from './lib/devwiki';
 import { repoRoot } from './lib/paths';
-import { BROWSER_PACKAGES, WIKI_PACKAGES, ensureDebianPackages } from './lib/system';
+import { BROWSER_PACKAGES, MARIADB_PACKAGES, WIKI_PACKAGES, ensureDebianPackages } from './lib/system';
 
 interface Stage {
 	name: string;
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 		{
 			name: 'system packages',
 			run: () => {
-				ensureDebianPackages( [ ...WIKI_PACKAGES, ...BROWSER_PACKAGES ], 'the tests' );
+				ensureDebianPackages( [ ...WIKI_PACKAGES, ...BROWSER_PACKAGES, ...MARIADB_PACKAGES ], 'the tests' );
 				return true;
 			},
 		},

@@ -2,7 +2,7 @@
 "use strict";
 
 // modules/init/features.ts
-var FEATURES = ["requestForm", "requestPage"];
+var FEATURES = ["requestForm", "requestPage", "coachDirectory"];
 function isFeature(name) {
   return FEATURES.includes(name != null ? name : "");
 }

@@ -54,6 +54,12 @@ export const FORMAT_MESSAGES: Record<Format, MessageKey> = {
 	facilitation: 'capacitybuilding-format-facilitation',
 };
 
+/**
+ * The language code a request lists to say that any language will do (ISO 639 "mul", multiple
+ * languages): matching then does not require a shared language. Only requests may list it.
+ */
+export const ANY_LANGUAGE = 'mul';
+
 export const REQUESTER_TYPES = [ 'individual', 'group', 'organisation' ] as const;
 export type RequesterType = typeof REQUESTER_TYPES[ number ];
 

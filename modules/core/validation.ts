@@ -5,7 +5,7 @@
  */
 import {
 	COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA,
-	type CapacityRequest, type CoachProfile, type Feedback, type FieldSpec, type Hub, type RecordSchema,
+	ANY_LANGUAGE, type CapacityRequest, type CoachProfile, type Feedback, type FieldSpec, type Hub, type RecordSchema,
 } from './model';
 import { problem, type Problem } from './messages';
 import { dateOf, isHubKey, isIsoDate, isIsoTimestamp, isKey, isLanguageCode, isPageTitle, isValidUsername, normalizeUsername } from './identifiers';
@@ -37,7 +37,8 @@ function checkItem( field: FieldSpec<unknown>, item: string, context: Validation
 			if ( !isLanguageCode( item ) ) {
 				return problem( field.key, 'capacitybuilding-validation-invalid-language', item );
 			}
-			return context.languages && !context.languages.has( item ) ? problem( field.key, 'capacitybuilding-validation-unknown-language', item ) : null;
+			// "Any language" is not a language the wiki knows; whether a record may list it is checked per record.
+			return item !== ANY_LANGUAGE && context.languages && !context.languages.has( item ) ? problem( field.key, 'capacitybuilding-validation-unknown-language', item ) : null;
 		case 'userList':
 			return isValidUsername( item ) ? null : problem( field.key, 'capacitybuilding-validation-invalid-username', item );
 		case 'hubList':
@@ -168,6 +169,9 @@ export function validateRequest( request: CapacityRequest, context: ValidationCo
 
 export function validateCoach( coach: CoachProfile, context: ValidationContext = {} ): Problem[] {
 	const problems = validateFields( COACH_SCHEMA, coach, context );
+	if ( coach.languages.includes( ANY_LANGUAGE ) ) {
+		problems.push( problem( 'languages', 'capacitybuilding-validation-any-language-coach' ) );
+	}
 	if ( coach.awayUntil !== '' && coach.availability !== 'away' ) {
 		problems.push( problem( 'awayUntil', 'capacitybuilding-validation-away-until-unused' ) );
 	}

@@ -68,13 +68,16 @@ export function ensureDebianPackages( packages: string[], purpose: string ): voi
 	}
 	console.log( `Installing ${ missing.join( ', ' ) } for ${ purpose }…` );
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	// Another install may be running (a second checkout's tests, unattended upgrades): wait for
+	// dpkg's lock instead of failing at once.
+	const lock = [ '-o', 'DPkg::Lock::Timeout=900' ];
 	const install = (): number | null => spawnSync( 'apt-get',
-		[ 'install', '-y', '-q', '--no-install-recommends', ...missing ], { stdio: 'inherit', env } ).status;
+		[ ...lock, 'install', '-y', '-q', '--no-install-recommends', ...missing ], { stdio: 'inherit', env } ).status;
 	if ( install() === 0 ) {
 		return;
 	}
 	// A fresh machine may have no package lists yet, or stale ones.
-	run( 'apt-get', [ 'update', '-q' ], { env } );
+	run( 'apt-get', [ ...lock, 'update', '-q' ], { env } );
 	if ( install() !== 0 ) {
 		throw new SetupError( `Could not install ${ missing.join( ' ' ) } (${ line })` );
 	}

@@ -1,0 +1,266 @@
+/**
+ * The bot's store (schema and migrations in sql/): what the last sync found, as the publisher and
+ * `status` read it, and one transaction per sync to write it, so a killed sync leaves the store as
+ * it was before (and its cursor with it): the rerun starts from the same place.
+ */
+/* eslint-disable camelcase -- column names are SQL's snake_case */
+import type { Kysely, Transaction } from 'kysely';
+import type { CapacityRequest, CoachProfile, Feedback, Hub } from '../modules/core/model';
+import { openDatabase, type StoreTarget } from '../sql/dialect';
+import { migrateToLatest } from '../sql/migrate';
+import type { Database } from '../sql/schema';
+
+export interface Revisioned {
+	page: string;
+	revid: number;
+	/** Timestamp of that revision. */
+	updated: string;
+}
+
+export interface StoredRequest extends Revisioned {
+	number: number;
+	record: CapacityRequest;
+	feedback: Feedback[];
+}
+
+export interface StoredCoach extends Revisioned {
+	user: string;
+	record: CoachProfile;
+}
+
+export interface StoredHub extends Revisioned {
+	key: string;
+	record: Hub;
+}
+
+export type ProblemKind = 'invalid' | 'malformed' | 'rejected' | 'misnamed';
+
+export interface StoredProblem {
+	page: string;
+	revid: number;
+	kind: ProblemKind;
+	message: string;
+	params: ( string | number )[];
+	field: string;
+	user: string;
+}
+
+export interface StatusChange {
+	requestNumber: number;
+	from: string;
+	to: string;
+	user: string;
+	at: string;
+	revid: number;
+}
+
+/** The recent-changes position up to which everything is stored. */
+export interface Cursor {
+	timestamp: string;
+	rcid: number;
+}
+
+/** What syncing one page decided. */
+export type PageUpdate =
+	| { page: string; action: 'keep'; problems: StoredProblem[] }
+	| { page: string; action: 'remove'; problems: StoredProblem[] }
+	| { page: string; action: 'request'; value: StoredRequest; problems: StoredProblem[] }
+	| { page: string; action: 'coach'; value: StoredCoach; problems: StoredProblem[] }
+	| { page: string; action: 'hub'; value: StoredHub; problems: StoredProblem[] };
+
+export interface SyncResult {
+	updates: PageUpdate[];
+	statusChanges: StatusChange[];
+	cursor: Cursor;
+	/** The configuration page's JSON text as synced (the permissions were judged with it). */
+	config: string;
+	/** A full sync also forgets every page it did not see. */
+	full: boolean;
+	/** Wall-clock time of the sync, shown by `status` (never published). */
+	finished: string;
+}
+
+export const STATE = {
+	cursor: 'cursor',
+	config: 'config',
+	lastSync: 'last-sync',
+	lastFullSync: 'last-full-sync',
+} as const;
+
+type Tx = Kysely<Database> | Transaction<Database>;
+
+async function deleteRecordOf( tx: Tx, page: string ): Promise<void> {
+	await tx.deleteFrom( 'requests' ).where( 'page', '=', page ).execute();
+	await tx.deleteFrom( 'coaches' ).where( 'page', '=', page ).execute();
+	await tx.deleteFrom( 'hubs' ).where( 'page', '=', page ).execute();
+}
+
+async function setState( tx: Tx, name: string, value: string ): Promise<void> {
+	await tx.deleteFrom( 'sync_state' ).where( 'name', '=', name ).execute();
+	await tx.insertInto( 'sync_state' ).values( { name, value } ).execute();
+}
+
+export class Store {
+	public readonly db: Kysely<Database>;
+
+	public readonly target: StoreTarget;
+
+	private constructor( db: Kysely<Database>, target: StoreTarget ) {
+		this.db = db;
+		this.target = target;
+	}
+
+	/** Opens the store and applies the migrations it lacks. */
+	public static async open( url: string ): Promise<Store> {
+		const { db, target } = openDatabase( url );
+		try {
+			await migrateToLatest( db as unknown as Kysely<unknown> );
+		} catch ( error ) {
+			await db.destroy();
+			throw error;
+		}
+		return new Store( db, target );
+	}
+
+	public async close(): Promise<void> {
+		await this.db.destroy();
+	}
+
+	public async requests(): Promise<StoredRequest[]> {
+		const rows = await this.db.selectFrom( 'requests' ).selectAll().orderBy( 'number' ).execute();
+		return rows.map( ( row ) => ( {
+			number: Number( row.number ), page: row.page, revid: Number( row.revid ), updated: row.updated,
+			record: JSON.parse( row.record ) as CapacityRequest, feedback: JSON.parse( row.feedback ) as Feedback[],
+		} ) );
+	}
+
+	public async coaches(): Promise<StoredCoach[]> {
+		const rows = await this.db.selectFrom( 'coaches' ).selectAll().orderBy( 'user' ).execute();
+		return rows.map( ( row ) => ( {
+			user: row.user, page: row.page, revid: Number( row.revid ), updated: row.updated,
+			record: JSON.parse( row.record ) as CoachProfile,
+		} ) );
+	}
+
+	public async hubs(): Promise<StoredHub[]> {
+		const rows = await this.db.selectFrom( 'hubs' ).selectAll().orderBy( 'hub_key' ).execute();
+		return rows.map( ( row ) => ( {
+			key: row.hub_key, page: row.page, revid: Number( row.revid ), updated: row.updated,
+			record: JSON.parse( row.record ) as Hub,
+		} ) );
+	}
+
+	/** Problems, in a stable order (page, then revision, then as found). */
+	public async problems(): Promise<StoredProblem[]> {
+		const rows = await this.db.selectFrom( 'problems' ).selectAll().orderBy( 'page' ).orderBy( 'revid' ).orderBy( 'id' ).execute();
+		return rows.map( ( row ) => ( {
+			page: row.page, revid: Number( row.revid ), kind: row.kind as ProblemKind, message: row.message,
+			params: JSON.parse( row.params ) as ( string | number )[], field: row.field, user: row.user,
+		} ) );
+	}
+
+	public async statusHistory(): Promise<StatusChange[]> {
+		const rows = await this.db.selectFrom( 'status_history' ).selectAll()
+			.orderBy( 'request_number' ).orderBy( 'revid' ).execute();
+		return rows.map( ( row ) => ( {
+			requestNumber: Number( row.request_number ), from: row.from_status, to: row.to_status,
+			user: row.user, at: row.at, revid: Number( row.revid ),
+		} ) );
+	}
+
+	public async state( name: string ): Promise<string | null> {
+		const row = await this.db.selectFrom( 'sync_state' ).select( 'value' ).where( 'name', '=', name ).executeTakeFirst();
+		return row?.value ?? null;
+	}
+
+	public async cursor(): Promise<Cursor | null> {
+		const value = await this.state( STATE.cursor );
+		return value === null ? null : JSON.parse( value ) as Cursor;
+	}
+
+	/** Stores a sync's findings and its cursor together, or nothing at all. */
+	public async apply( result: SyncResult ): Promise<void> {
+		await this.db.transaction().execute( async ( tx ) => {
+			if ( result.full ) {
+				const seen = new Set( result.updates.map( ( u ) => u.page ) );
+				for ( const table of [ 'requests', 'coaches', 'hubs', 'problems' ] as const ) {
+					const pages = await tx.selectFrom( table ).select( 'page' ).execute();
+					const gone = [ ...new Set( pages.map( ( p ) => p.page ) ) ].filter( ( page ) => !seen.has( page ) );
+					for ( let i = 0; i < gone.length; i += 500 ) {
+						await tx.deleteFrom( table ).where( 'page', 'in', gone.slice( i, i + 500 ) ).execute();
+					}
+				}
+			}
+			for ( const update of result.updates ) {
+				if ( update.action !== 'keep' ) {
+					await deleteRecordOf( tx, update.page );
+				}
+				switch ( update.action ) {
+					case 'request': {
+						const v = update.value;
+						// A request moved to another number leaves its old number behind.
+						await tx.deleteFrom( 'requests' ).where( 'number', '=', v.number ).execute();
+						await tx.insertInto( 'requests' ).values( {
+							number: v.number, page: v.page, revid: v.revid, updated: v.updated, status: v.record.status,
+							record: JSON.stringify( v.record ), feedback: JSON.stringify( v.feedback ),
+						} ).execute();
+						break;
+					}
+					case 'coach': {
+						const v = update.value;
+						await tx.deleteFrom( 'coaches' ).where( 'user', '=', v.user ).execute();
+						await tx.insertInto( 'coaches' ).values( {
+							user: v.user, page: v.page, revid: v.revid, updated: v.updated,
+							record: JSON.stringify( v.record ),
+						} ).execute();
+						break;
+					}
+					case 'hub': {
+						const v = update.value;
+						await tx.deleteFrom( 'hubs' ).where( 'hub_key', '=', v.key ).execute();
+						await tx.insertInto( 'hubs' ).values( {
+							hub_key: v.key, page: v.page, revid: v.revid, updated: v.updated,
+							record: JSON.stringify( v.record ),
+						} ).execute();
+						break;
+					}
+					default:
+				}
+				await tx.deleteFrom( 'problems' ).where( 'page', '=', update.page ).execute();
+				for ( const p of update.problems ) {
+					await tx.insertInto( 'problems' ).values( {
+						page: p.page, revid: p.revid, kind: p.kind, message: p.message,
+						params: JSON.stringify( p.params ), field: p.field, user: p.user,
+					} ).execute();
+				}
+			}
+			for ( const change of result.statusChanges ) {
+				// The same revision seen again (a rerun after a kill) is not a second change.
+				const known = await tx.selectFrom( 'status_history' ).select( 'id' )
+					.where( 'request_number', '=', change.requestNumber ).where( 'revid', '=', change.revid ).executeTakeFirst();
+				if ( !known ) {
+					await tx.insertInto( 'status_history' ).values( {
+						request_number: change.requestNumber, from_status: change.from, to_status: change.to,
+						user: change.user, at: change.at, revid: change.revid,
+					} ).execute();
+				}
+			}
+			await setState( tx, STATE.cursor, JSON.stringify( result.cursor ) );
+			await setState( tx, STATE.config, result.config );
+			await setState( tx, STATE.lastSync, result.finished );
+			if ( result.full ) {
+				await setState( tx, STATE.lastFullSync, result.finished );
+			}
+		} );
+	}
+
+	/** Row counts, for `status`. */
+	public async counts(): Promise<Record<string, number>> {
+		const counts: Record<string, number> = {};
+		for ( const table of [ 'requests', 'coaches', 'hubs', 'problems', 'status_history', 'notifications' ] as const ) {
+			const row = await this.db.selectFrom( table ).select( ( eb ) => eb.fn.countAll().as( 'n' ) ).executeTakeFirst();
+			counts[ table ] = Number( row?.n ?? 0 );
+		}
+		return counts;
+	}
+}

@@ -1,0 +1,374 @@
+/**
+ * `capacity-bot sync`: brings the store up to date with the wiki.
+ *
+ * - Full (`--full`, or when the store has no cursor yet): every page under the base, read in
+ *   batches; records of pages that no longer exist are forgotten.
+ * - Incremental: only the pages that recent changes name since the cursor (edits, creations, both
+ *   ends of moves, deletions, restorations), read in batches. The cursor is stored in the same
+ *   transaction as what was read, so it advances only once the changes are stored.
+ *
+ * Each page's newest revision is parsed with the core codec and its change checked with the core
+ * permissions. When the change is not allowed, the history is walked back — batched across pages,
+ * one request per round for up to 50 (500) pages, at most `maxWalkBack` rounds — to the last
+ * acceptable revision, which is stored; the rejected change is reported. One bad page never stops
+ * a sync: it becomes a problem with page, revision and reason.
+ *
+ * Permissions are judged with the configuration page as read at the start of this sync (stored with
+ * the results), and with hubs and coaches as they stand in the store, updated by this sync in
+ * dependency order: hubs first (their changes depend only on the configuration), then coaches,
+ * then requests (which depend on hub contacts and on who is a coach). A change is judged against
+ * the record accepted so far; when the store has none (a first or rebuilding full sync), against
+ * the revision before it, which is the best the history offers without reading all of it.
+ */
+import { parseConfig, type CapacityConfig } from '../../modules/core/config';
+import type { Problem } from '../../modules/core/messages';
+import type { PermissionContext } from '../../modules/core/permissions';
+import { normalizeTitle } from '../../modules/core/pages';
+import type { Hub } from '../../modules/core/model';
+import type { Messages } from '../i18n';
+import type { Logger } from '../log';
+import type { PageUpdate, StatusChange, Store, StoredProblem, StoredRequest, StoredCoach, StoredHub } from '../store';
+import type { WikiClient } from '../wiki';
+import { classify, judge, parseRevision, type Content, type PageKind, type ParseContext } from './judge';
+import { allPagesUnder, changesSince, readRevisions, readTitles, startingPoint, type PageRead, type Revision } from './read';
+
+export interface SyncOptions {
+	client: WikiClient;
+	store: Store;
+	logger: Logger;
+	/** Messages for the operator's console. */
+	messages: Messages;
+	base: string;
+	full: boolean;
+	/** Pages a read request (50, or 500 with apihighlimits). */
+	batchSize?: number;
+	/** Rounds of history walk-back before giving up on a page (each round: one revision further). */
+	maxWalkBack?: number;
+}
+
+export interface SyncReport {
+	full: boolean;
+	/** Pages read from the wiki. */
+	pagesRead: number;
+	/** Pages whose record changed in the store (stored, replaced or removed). */
+	changed: number;
+	/** Changes not accepted (the last acceptable revision was kept). */
+	rejected: number;
+	/** Problems now recorded, across all pages. */
+	problems: number;
+	/** Pages whose older revisions were read (a baseline for a page new to the store, or a walk-back). */
+	walkedBack: number;
+	/** Requests made to read older revisions. */
+	historyRequests: number;
+	/** API requests this sync made. */
+	requests: number;
+	configProblems: Problem[];
+}
+
+type RecordKind = 'request' | 'coach' | 'hub';
+
+interface Known {
+	content: Content;
+	revid: number;
+}
+
+interface Pending {
+	title: string;
+	pageKind: PageKind & { kind: RecordKind };
+	known: Known | null;
+	newest: Revision;
+	/** The revision being judged, or the id of one still to read. */
+	candidate: Revision | number;
+	rejection: { revision: Revision; reason: Problem } | null;
+	rounds: number;
+}
+
+function contentOf( kind: PageKind, stored: StoredRequest | StoredCoach | StoredHub ): Content {
+	if ( kind.kind === 'request' ) {
+		const r = stored as StoredRequest;
+		return { kind: 'request', record: r.record, feedback: r.feedback };
+	}
+	return kind.kind === 'coach' ?
+		{ kind: 'coach', record: ( stored as StoredCoach ).record } :
+		{ kind: 'hub', record: ( stored as StoredHub ).record };
+}
+
+function problemKind( p: Problem ): StoredProblem[ 'kind' ] {
+	return p.key.startsWith( 'capacitybuilding-codec-' ) ? 'malformed' : 'invalid';
+}
+
+function toStored( page: string, revision: Revision, problems: Problem[], kind?: StoredProblem[ 'kind' ] ): StoredProblem[] {
+	return problems.map( ( p ) => ( {
+		page, revid: revision.revid, kind: kind ?? problemKind( p ), message: p.key, params: p.params,
+		field: p.field ?? '', user: revision.user,
+	} ) );
+}
+
+/** The configuration page's JSON; problems in it are reported and replaced by defaults. */
+export function readConfig( text: string, logger: Logger,
+	messages: Messages ): { config: CapacityConfig; problems: Problem[] } {
+	if ( text.trim() === '' ) {
+		return parseConfig( {} );
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse( text );
+	} catch {
+		logger.warn( messages.text( 'capacitybuilding-bot-log-config-unreadable' ) );
+		return parseConfig( {} );
+	}
+	const parsed = parseConfig( json );
+	for ( const p of parsed.problems ) {
+		logger.warn( messages.text( 'capacitybuilding-bot-log-config-problem', messages.problem( p ) ) );
+	}
+	return parsed;
+}
+
+export async function runSync( options: SyncOptions ): Promise<SyncReport> {
+	const { client, store, logger } = options;
+	const base = normalizeTitle( options.base );
+	const batchSize = options.batchSize ?? client.batchSize;
+	const maxWalkBack = options.maxWalkBack ?? 20;
+	const startRequests = client.requestCount;
+	const storedCursor = await store.cursor();
+	const full = options.full || storedCursor === null;
+
+	// 1. What to read.
+	const pages: PageRead[] = [];
+	let cursor;
+	let configText: string;
+	if ( full ) {
+		const start = await startingPoint( client, base );
+		cursor = start.cursor;
+		configText = start.config;
+		for await ( const batch of allPagesUnder( client, base, batchSize ) ) {
+			pages.push( ...batch );
+			logger.progress( 'sync', pages.length, pages.length );
+		}
+	} else {
+		const read = await changesSince( client, base, storedCursor );
+		cursor = read.cursor;
+		configText = read.config;
+		const titles = new Set<string>();
+		const under = `${ base }/`;
+		for ( const change of read.changes ) {
+			if ( change.type === 'log' && change.logType !== 'move' && change.logType !== 'delete' ) {
+				continue;
+			}
+			for ( const title of [ change.title, change.movedTo ] ) {
+				// Only pages that hold records (or are misnamed requests); the bot's own pages are not read.
+				if ( title !== undefined && normalizeTitle( title ).startsWith( under ) && classify( base, title ).kind !== 'other' ) {
+					titles.add( normalizeTitle( title ) );
+				}
+			}
+		}
+		if ( titles.size ) {
+			pages.push( ...( await readTitles( client, [ ...titles ], batchSize ) ).values() );
+		}
+	}
+	const { config, problems: configProblems } = readConfig( configText, logger, options.messages );
+
+	// 2. What the store knows.
+	const [ requests, coaches, hubs, oldProblems ] = await Promise.all( [ store.requests(), store.coaches(),
+		store.hubs(), store.problems() ] );
+	const storedByPage = new Map<string, StoredRequest | StoredCoach | StoredHub>( [ ...requests, ...coaches,
+		...hubs ].map( ( r ) => [ r.page, r ] ) );
+	const problemsByPage = new Map<string, StoredProblem[]>();
+	for ( const p of oldProblems ) {
+		problemsByPage.set( p.page, [ ...( problemsByPage.get( p.page ) ?? [] ), p ] );
+	}
+	const hubMap = new Map<string, Hub>( hubs.map( ( h ) => [ h.key, h.record ] ) );
+	const coachSet = new Set( coaches.map( ( c ) => c.user ) );
+	const permissions: PermissionContext = { config, hubs: hubMap, coaches: coachSet };
+	const parseContext: ParseContext = {
+		codec: { extensionTags: client.site.extensionTags },
+		validation: { hubs: new Set( hubMap.keys() ) },
+	};
+
+	const updates: PageUpdate[] = [];
+	const statusChanges: StatusChange[] = [];
+	const report: SyncReport = {
+		full, pagesRead: pages.length, changed: 0, rejected: 0, problems: 0, walkedBack: 0, historyRequests: 0,
+		requests: 0, configProblems,
+	};
+	const byKind: Record<RecordKind, Pending[]> = { hub: [], coach: [], request: [] };
+	for ( const page of pages ) {
+		const title = normalizeTitle( page.title );
+		const pageKind = classify( base, title );
+		const stored = storedByPage.get( title ) ?? null;
+		if ( page.missing || page.redirect || !page.latest ) {
+			if ( stored || problemsByPage.has( title ) ) {
+				updates.push( { page: title, action: 'remove', problems: [] } );
+				report.changed += stored ? 1 : 0;
+			}
+			continue;
+		}
+		if ( pageKind.kind === 'other' ) {
+			continue;
+		}
+		if ( pageKind.kind === 'misnamed' ) {
+			updates.push( { page: title, action: 'remove', problems: toStored( title, page.latest, [
+				{ field: null, key: 'capacitybuilding-bot-sync-misnamed', params: [] },
+			], 'misnamed' ) } );
+			continue;
+		}
+		byKind[ pageKind.kind ].push( {
+			title, pageKind: pageKind as Pending[ 'pageKind' ], newest: page.latest, candidate: page.latest, rejection: null, rounds: 0,
+			known: stored ? { content: contentOf( pageKind, stored ), revid: stored.revid } : null,
+		} );
+	}
+
+	// 3. Judge, kind by kind, in dependency order.
+	const revisions = new Map<number, Revision>();
+	for ( const kind of [ 'hub', 'coach', 'request' ] as const ) {
+		let pending = byKind[ kind ];
+		const walked = new Set<string>();
+		while ( pending.length ) {
+			const needed = new Set<number>();
+			for ( const p of pending ) {
+				const candidate = typeof p.candidate === 'number' ? revisions.get( p.candidate ) : p.candidate;
+				if ( !candidate ) {
+					needed.add( p.candidate as number );
+				} else if ( !p.known && candidate.parentid && !revisions.has( candidate.parentid ) ) {
+					// Without an accepted record, the revision before is the baseline.
+					needed.add( candidate.parentid );
+				}
+			}
+			const missing = [ ...needed ].filter( ( id ) => !revisions.has( id ) );
+			for ( const p of pending ) {
+				if ( typeof p.candidate === 'number' || ( !p.known && p.candidate.parentid ) ) {
+					walked.add( p.title );
+				}
+			}
+			if ( missing.length ) {
+				const before = client.requestCount;
+				for ( const [ id, revision ] of await readRevisions( client, missing, batchSize ) ) {
+					revisions.set( id, revision );
+				}
+				report.historyRequests += client.requestCount - before;
+			}
+			const next: Pending[] = [];
+			for ( const p of pending ) {
+				const outcome = decide( p );
+				if ( outcome === 'continue' ) {
+					next.push( p );
+				}
+			}
+			pending = next;
+		}
+		report.walkedBack += walked.size;
+		// Later kinds are judged with what this one now holds.
+		if ( kind === 'hub' ) {
+			for ( const u of updates ) {
+				if ( u.action === 'hub' ) {
+					hubMap.set( u.value.key, u.value.record );
+				} else if ( u.action === 'remove' && storedByPage.get( u.page ) && classify( base, u.page ).kind === 'hub' ) {
+					hubMap.delete( ( classify( base, u.page ) as { key: string } ).key );
+				}
+			}
+			parseContext.validation = { hubs: new Set( hubMap.keys() ) };
+		} else if ( kind === 'coach' ) {
+			for ( const u of updates ) {
+				if ( u.action === 'coach' ) {
+					coachSet.add( u.value.user );
+				} else if ( u.action === 'remove' && storedByPage.get( u.page ) && classify( base, u.page ).kind === 'coach' ) {
+					coachSet.delete( ( classify( base, u.page ) as { user: string } ).user );
+				}
+			}
+		}
+	}
+
+	/**
+	 * Judges a page's current candidate revision; records the page's update when done.
+	 *
+	 * @param p The page
+	 * @return 'continue' when an older revision must be judged next
+	 */
+	function decide( p: Pending ): 'done' | 'continue' {
+		const candidate = typeof p.candidate === 'number' ? revisions.get( p.candidate ) : p.candidate;
+		if ( !candidate ) {
+			finish( p, null );
+			return 'done';
+		}
+		const parsed = candidate.text === null ?
+			{ content: null, problems: [ { field: null, key: 'capacitybuilding-bot-sync-content-hidden', params: [] } as Problem ] } :
+			parseRevision( p.pageKind.kind, candidate.text, parseContext );
+		if ( !parsed.content ) {
+			// A page without its record (blanked, template removed): keep what was accepted.
+			finish( p, null, toStored( p.title, candidate, parsed.problems, 'malformed' ) );
+			return 'done';
+		}
+		let baseline: Content | null = p.known?.content ?? null;
+		if ( !p.known && candidate.parentid ) {
+			const parent = revisions.get( candidate.parentid );
+			baseline = parent?.text ? parseRevision( p.pageKind.kind, parent.text, parseContext ).content : null;
+		}
+		const decision = p.known?.revid === candidate.revid ?
+			{ allowed: true as const } :
+			judge( p.pageKind, baseline, parsed.content, candidate.user, permissions );
+		if ( decision.allowed ) {
+			finish( p, { revision: candidate, content: parsed.content, baseline }, toStored( p.title, candidate,
+				parsed.problems ) );
+			return 'done';
+		}
+		p.rejection ??= { revision: candidate, reason: decision.reason };
+		const end = candidate.parentid === 0 || candidate.parentid === p.known?.revid || p.rounds >= maxWalkBack;
+		if ( end ) {
+			const tooLong = p.rounds >= maxWalkBack && candidate.parentid !== 0 &&
+				candidate.parentid !== p.known?.revid;
+			finish( p, null, tooLong ? toStored( p.title, candidate, [
+				{ field: null, key: 'capacitybuilding-bot-sync-history-too-long', params: [ maxWalkBack ] },
+			], 'rejected' ) : [] );
+			return 'done';
+		}
+		p.candidate = candidate.parentid;
+		p.rounds++;
+		return 'continue';
+	}
+
+	function finish( p: Pending, accepted: { revision: Revision; content: Content; baseline: Content | null } | null,
+		extra: StoredProblem[] = [] ): void {
+		const problems: StoredProblem[] = [];
+		if ( p.rejection ) {
+			report.rejected++;
+			const { revision: rejected, reason } = p.rejection;
+			const m = options.messages;
+			logger.warn( m.text( 'capacitybuilding-bot-log-rejected', p.title, rejected.revid, rejected.user, m.problem( reason ) ),
+				{ page: p.title, revid: rejected.revid, user: rejected.user, reason: reason.key } );
+			problems.push( ...toStored( p.title, p.rejection.revision, [ p.rejection.reason ], 'rejected' ) );
+		}
+		if ( !accepted ) {
+			// Keep the accepted record and what was wrong with it.
+			const old = ( problemsByPage.get( p.title ) ?? [] ).filter( ( x ) => x.kind !== 'rejected' && x.revid === p.known?.revid );
+			updates.push( { page: p.title, action: p.known ? 'keep' : 'remove', problems: [ ...problems, ...extra, ...old ] } );
+			return;
+		}
+		problems.push( ...extra );
+		const { revision, content } = accepted;
+		if ( p.known?.revid !== revision.revid ) {
+			report.changed++;
+		}
+		const common = { page: p.title, revid: revision.revid, updated: revision.timestamp };
+		if ( content.kind === 'request' && p.pageKind.kind === 'request' ) {
+			const number = p.pageKind.number;
+			const from = accepted.baseline?.kind === 'request' ? accepted.baseline.record.status : '';
+			if ( from !== content.record.status && p.known?.revid !== revision.revid ) {
+				statusChanges.push( { requestNumber: number, from, to: content.record.status, user: revision.user,
+					at: revision.timestamp, revid: revision.revid } );
+			}
+			updates.push( { page: p.title, action: 'request', problems, value: { ...common, number, record: content.record, feedback: content.feedback } } );
+		} else if ( content.kind === 'coach' && p.pageKind.kind === 'coach' ) {
+			updates.push( { page: p.title, action: 'coach', problems, value: { ...common, user: p.pageKind.user, record: content.record } } );
+		} else if ( content.kind === 'hub' && p.pageKind.kind === 'hub' ) {
+			updates.push( { page: p.title, action: 'hub', problems, value: { ...common, key: p.pageKind.key, record: content.record } } );
+		}
+	}
+
+	// 4. Store everything, cursor included, at once.
+	await store.apply( {
+		updates, statusChanges, cursor, full, config: JSON.stringify( config ), finished: new Date().toISOString(),
+	} );
+	report.problems = ( await store.problems() ).length;
+	report.requests = client.requestCount - startRequests;
+	return report;
+}

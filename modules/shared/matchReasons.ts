@@ -1,0 +1,55 @@
+/**
+ * Turns the reasons of core/matching.ts into the reader's language: codes become names (topic
+ * labels from the taxonomy, language names from MediaWiki, region and format messages), lists are
+ * joined with the language's own separators (`mw.language.listToText`), and each reason is one
+ * whole message, so no sentence is ever built by concatenation.
+ */
+import type { MatchReason, ReasonListKind } from '../core/matching';
+import { FORMAT_MESSAGES, REGION_MESSAGES, isOneOf, FORMATS, REGIONS } from '../core/model';
+import { topicLabel, type TopicIndex } from '../core/taxonomy';
+import type { LanguageName } from './siteData';
+
+/** Names a code of each kind in the reader's language. */
+export type CodeNamer = ( kind: ReasonListKind, code: string ) => string;
+
+/**
+ * @param topics The taxonomy's index
+ * @param languageNames From loadLanguageNames (codes MediaWiki does not know are shown as codes)
+ * @param languageChain The reader's language and its fallbacks
+ */
+export function codeNamer(
+	topics: TopicIndex, languageNames: ReadonlyMap<string, LanguageName>, languageChain: readonly string[],
+): CodeNamer {
+	return ( kind, code ) => {
+		switch ( kind ) {
+			case 'topic': {
+				const entry = topics.get( code );
+				return entry ? topicLabel( entry.topic, languageChain ) : code;
+			}
+			case 'language':
+				return languageNames.get( code )?.name ?? code;
+			case 'region':
+
+				return isOneOf( REGIONS, code ) ? mw.message( REGION_MESSAGES[ code ] ).text() : code;
+			case 'format':
+
+				return isOneOf( FORMATS, code ) ? mw.message( FORMAT_MESSAGES[ code ] ).text() : code;
+		}
+	};
+}
+
+/** One reason as text: $1 the named list, $2 its length, then the reason's own parameters. */
+export function reasonText( reason: MatchReason, name: CodeNamer ): string {
+	const list = reason.list;
+	const params = list ?
+		[ mw.language.listToText( list.values.map( ( code ) => name( list.kind, code ) ) ), list.values.length,
+			...reason.params ] :
+		reason.params;
+
+	return mw.message( reason.key, ...params ).text();
+}
+
+/** Several reasons as one phrase ("speaks Spanish, coaches grant writing and knows Latin America"). */
+export function reasonsText( reasons: readonly MatchReason[], name: CodeNamer ): string {
+	return mw.language.listToText( reasons.map( ( reason ) => reasonText( reason, name ) ) );
+}

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench -- sync`: what a sync costs on the development wiki.
+ *
+ * For N request pages (1,000 and 5,000; `--sizes 200,1000` to choose) it seeds a fresh base with
+ * MediaWiki's importDump (fast, and it lets a few pages carry a second, unauthorized revision),
+ * then prints, for a full sync with 50 pages a request (as without `apihighlimits`) and with 500,
+ * for a no-op incremental sync, and for a naive reader that asks for one page a request: API
+ * requests made, wall time, and the ratios. Targets: full sync ≤ ⌈N/50⌉+3 requests (⌈N/500⌉+3 with
+ * high limits); no-op incremental sync = 1 request and 0 edits. The history walk-back for the
+ * pages whose newest revision is rejected is counted separately.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Logger } from '../../bot/log';
+import { Messages } from '../../bot/i18n';
+import { Store } from '../../bot/store';
+import { runSync, type SyncReport } from '../../bot/sync/sync';
+import { WikiClient } from '../../bot/wiki';
+import { REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
+import { requestTitle } from '../../modules/core/pages';
+import { serialize } from '../../modules/core/wikitext/codec';
+import { DevWiki } from '../lib/devwiki';
+
+const REQUESTER = 'Bench Requester';
+const STRANGER = 'Bench Stranger';
+const PASSWORD = 'capacity-bench-password-1';
+/** Pages whose newest revision is a change its author may not make. */
+const REJECTED_EVERY = 100;
+
+function escapeXml( text: string ): string {
+	return text.replace( /&/g, '&amp;' ).replace( /</g, '&lt;' ).replace( />/g, '&gt;' );
+}
+
+function request( n: number, status = 'open' ): CapacityRequest {
+	return {
+		title: `Benchmark request number ${ n }`, requester: REQUESTER, requesterType: 'individual', organisation: '',
+		region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '',
+		description: `A request seeded by the benchmark, number ${ n }, with enough text to be valid.`, status,
+		coach: [], offers: [], created: '2026-11-01T10:00:00Z',
+	};
+}
+
+function revisionXml( user: string, timestamp: string, text: string ): string {
+	return `<revision><timestamp>${ timestamp }</timestamp><contributor><username>${ escapeXml( user ) }</username></contributor>` +
+		`<model>wikitext</model><format>text/x-wiki</format><text xml:space="preserve">${ escapeXml( text ) }</text></revision>`;
+}
+
+/** An XML dump of N request pages under `base`; every REJECTED_EVERY-th has a stranger's decline on top. */
+function dump( base: string, n: number ): string {
+	const pages: string[] = [];
+	for ( let i = 1; i <= n; i++ ) {
+		const revisions = [ revisionXml( REQUESTER, '2026-11-01T10:00:00Z', serialize( REQUEST_SCHEMA, request( i ) ) ) ];
+		if ( i % REJECTED_EVERY === 0 ) {
+			revisions.push( revisionXml( STRANGER, '2026-11-02T10:00:00Z', serialize( REQUEST_SCHEMA, request( i, 'declined' ) ) ) );
+		}
+		pages.push( `<page><title>${ escapeXml( requestTitle( base, i ) ) }</title><ns>0</ns>${ revisions.join( '' ) }</page>` );
+	}
+	return `<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">\n${ pages.join( '\n' ) }\n</mediawiki>\n`;
+}
+
+interface Measure {
+	requests: number;
+	seconds: number;
+}
+
+async function measure( client: WikiClient, work: () => Promise<unknown> ): Promise<Measure> {
+	const requests = client.requestCount;
+	const started = process.hrtime.bigint();
+	await work();
+	return { requests: client.requestCount - requests, seconds: Number( process.hrtime.bigint() - started ) / 1e9 };
+}
+
+/** The naive way: one request per page. */
+async function naiveRead( client: WikiClient, titles: string[] ): Promise<void> {
+	for ( const title of titles ) {
+		await client.request( { action: 'query', titles: title, prop: 'revisions', rvprop: [ 'content', 'ids', 'user', 'timestamp' ], rvslots: 'main' } );
+	}
+}
+
+function row( label: string, m: Measure, extra = '' ): string {
+	return `  ${ label.padEnd( 34 ) } ${ String( m.requests ).padStart( 6 ) } requests ${ m.seconds.toFixed( 2 ).padStart( 8 ) } s${ extra }`;
+}
+
+async function benchSize( wiki: DevWiki, client: WikiClient, n: number ): Promise<void> {
+	const base = `CB bench ${ n } ${ Date.now().toString( 36 ) }`;
+	const file = path.join( os.tmpdir(), `capacity-bench-${ process.pid }-${ n }.xml` );
+	fs.writeFileSync( file, dump( base, n ) );
+	console.log( `\nN = ${ n } request pages under [[${ base }]] (${ Math.floor( n / REJECTED_EVERY ) } with a rejected newest revision)` );
+	const seedStarted = Date.now();
+	try {
+		// Without link-table updates: the benchmark reads page content only, and seeding is much faster.
+		wiki.php( 'importDump', '--no-updates', file );
+	} finally {
+		fs.rmSync( file, { force: true } );
+	}
+	console.log( `  seeded with importDump in ${ ( ( Date.now() - seedStarted ) / 1000 ).toFixed( 1 ) } s` );
+	const logger = new Logger( { quiet: true, write: () => undefined } );
+	const messages = new Messages( 'en' );
+	const dir = fs.mkdtempSync( path.join( os.tmpdir(), 'capacity-bench-' ) );
+	try {
+		const results: Record<string, { m: Measure; report: SyncReport }> = {};
+		for ( const batchSize of [ 50, 500 ] ) {
+			const store = await Store.open( `sqlite:${ path.join( dir, `full-${ batchSize }.sqlite` ) }` );
+			let report: SyncReport | null = null;
+			const m = await measure( client, async () => {
+				report = await runSync( { client, store, logger, messages, base, full: true, batchSize } );
+			} );
+			results[ `full-${ batchSize }` ] = { m, report: report as unknown as SyncReport };
+			if ( batchSize === 500 ) {
+				const again = await measure( client, async () => {
+					report = await runSync( { client, store, logger, messages, base, full: false, batchSize } );
+				} );
+				results.noop = { m: again, report: report as unknown as SyncReport };
+			}
+			await store.close();
+		}
+		const titles = Array.from( { length: n }, ( _, i ) => requestTitle( base, i + 1 ) );
+		const naive = await measure( client, () => naiveRead( client, titles ) );
+		const target50 = Math.ceil( n / 50 ) + 3;
+		const target500 = Math.ceil( n / 500 ) + 3;
+		for ( const [ key, target ] of [ [ 'full-50', target50 ], [ 'full-500', target500 ] ] as const ) {
+			const { m, report } = results[ key ] as { m: Measure; report: SyncReport };
+			const normal = m.requests - report.historyRequests;
+			console.log( row( `full sync, ${ key.slice( 5 ) } pages a request`, m,
+				`  (older revisions: ${ report.historyRequests } of them, for ${ report.walkedBack } pages; ` +
+				`without it ${ normal } ≤ target ${ target }: ${ normal <= target ? 'yes' : 'NO' }; ` +
+				`${ ( naive.requests / m.requests ).toFixed( 1 ) }× fewer requests, ${ ( naive.seconds / m.seconds ).toFixed( 1 ) }× faster than naive)` ) );
+		}
+		const noop = results.noop as { m: Measure; report: SyncReport };
+		console.log( row( 'no-op incremental sync', noop.m, `  (target 1 request and 0 edits: ${ noop.m.requests === 1 ? 'yes' : 'NO' }; sync makes no edits)` ) );
+		console.log( row( 'naive reader, one page a request', naive ) );
+	} finally {
+		fs.rmSync( dir, { recursive: true, force: true } );
+	}
+}
+
+export async function bench( args: string[] ): Promise<void> {
+	const sizesArg = args.indexOf( '--sizes' );
+	const sizes = sizesArg >= 0 ? ( args[ sizesArg + 1 ] ?? '' ).split( ',' ).map( Number ).filter( ( x ) => x > 0 ) : [ 1000, 5000 ];
+	const wiki = new DevWiki();
+	const started = await wiki.start();
+	try {
+		wiki.ensureUser( REQUESTER, PASSWORD );
+		wiki.ensureUser( STRANGER, PASSWORD );
+		const { api, bot } = wiki.credentials();
+		const client = await WikiClient.connect( {
+			api, credentials: { kind: 'botpassword', username: bot.username, password: bot.password },
+			userAgent: 'CapacityBuilding-bench/0.1 (npm run bench)', logger: new Logger( { quiet: true, write: () => undefined } ),
+		} );
+		console.log( `Account has apihighlimits: ${ client.highLimits ? 'yes' : 'no' } (the 50-a-request run limits itself to 50)` );
+		for ( const n of sizes ) {
+			await benchSize( wiki, client, n );
+		}
+	} finally {
+		if ( started ) {
+			await wiki.stop();
+		}
+	}
+}

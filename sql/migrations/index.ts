@@ -1,0 +1,11 @@
+/**
+ * The numbered migrations, in order. Add a file `NNN_what.ts` exporting `up` (and `down`) and list
+ * it here; the store applies what a database lacks when it opens. Never edit a migration that
+ * has shipped: add a new one.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './001_initial';
+
+export const MIGRATIONS: Record<string, Migration> = {
+	'001_initial': initial,
+};

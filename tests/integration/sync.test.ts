@@ -1,0 +1,307 @@
+/**
+ * The bot's sync and publish against the development wiki, on a real SQLite file and on a real
+ * MariaDB: seeded pages (valid, hostile values, malformed, unknown status, misnamed and duplicate
+ * templates, unauthorized changes, a coach profile edited by someone else), a full sync, the
+ * published pages, then moves, deletions, restorations and more unauthorized changes picked up by
+ * incremental syncs; --dry-run and second runs make no edit; a killed run, rerun, ends as a clean
+ * run does.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { Mwn } from 'mwn';
+import { readPages } from '../../bot/edits';
+import { Messages } from '../../bot/i18n';
+import { buildIndexes, publishedPages } from '../../bot/publish/content';
+import { Store } from '../../bot/store';
+import type { WikiClient } from '../../bot/wiki';
+import { sitePages } from '../../modules/core/pages';
+import { COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest, type CoachProfile, type Hub } from '../../modules/core/model';
+import { serialize } from '../../modules/core/wikitext/codec';
+import { repoRoot } from '../../scripts/lib/paths';
+import { botClient, runBot, type BotRun } from '../support/bot';
+import { dumpStore, mariadbBackend, sqliteBackend, type StoreBackend } from '../support/store';
+import { botEnv, testWiki, uniqueTitle } from '../support/wiki';
+
+const PASSWORD = 'capacity-test-password-1';
+const USERS = { requester: 'Alice Cb', contact: 'Hubert Cb', coach: 'Carol Cb', stranger: 'Mallory Cb' };
+const HOSTILE = 'Pipes | and }} braces, {{subst:CURRENTYEAR}}, ~~~~, <nowiki>x</nowiki>, [[Category:Hijacked]], ' +
+	'<b>html</b>, \u200Fאבג\u200E, emoji 🧭 and more text to pass the minimum';
+
+const en = new Messages( 'en' );
+const sessions = new Map<string, Mwn>();
+
+async function as( user: string ): Promise<Mwn> {
+	let session = sessions.get( user );
+	if ( !session ) {
+		const wiki = testWiki();
+		const account = user === 'Admin' ? wiki.credentials().admin : { username: user, password: PASSWORD };
+		session = await Mwn.init( {
+			apiUrl: wiki.credentials().api, username: account.username, password: account.password,
+			userAgent: 'CapacityBuilding-tests (sync)', silent: true, suppressAPIWarnings: true,
+		} );
+		sessions.set( user, session );
+	}
+	return session;
+}
+
+function request( overrides: Partial<CapacityRequest> = {} ): CapacityRequest {
+	return {
+		title: 'Help with a first workshop', requester: USERS.requester, requesterType: 'individual', organisation: '',
+		region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '',
+		description: 'We would like to run a first editing workshop in our town.', status: 'open', coach: [], offers: [],
+		created: '2026-11-01T10:00:00Z', ...overrides,
+	};
+}
+
+function coach( user: string, overrides: Partial<CoachProfile> = {} ): CoachProfile {
+	return {
+		user, topics: [ 'outreach' ], languages: [ 'en', 'fr' ], regions: [ 'SSA' ], formats: [ 'coaching' ],
+		availability: 'available', awayUntil: '', maxRequests: '3', bio: 'Trainer.', contact: 'talk', hubs: [], ...overrides,
+	};
+}
+
+const hub: Hub = { name: 'Africa hub', kind: 'regional', regions: [ 'SSA' ], topics: [], languages: [ 'en' ], contacts: [ USERS.contact ], noticeboard: '' };
+
+async function save( user: string, title: string, text: string ): Promise<number> {
+	const response = await ( await as( user ) ).save( title, text, 'test' );
+	return response.newrevid ?? 0;
+}
+
+function bot( db: string, base: string, ...args: string[] ): Promise<BotRun> {
+	return runBot( [ ...args, '--json', '--db', db, '--base', base ] );
+}
+
+function record( run: BotRun, prefix: string ): Record<string, unknown> {
+	const found = run.records.find( ( r ) => String( r.message ).startsWith( prefix ) );
+	if ( !found ) {
+		throw new Error( `No "${ prefix }" line in:\n${ run.lines.join( '\n' ) }` );
+	}
+	return found;
+}
+
+async function revids( client: WikiClient, titles: string[] ): Promise<Record<string, number>> {
+	const pages = await readPages( client, titles );
+	return Object.fromEntries( titles.map( ( t ) => [ t, pages.get( t )?.revid ?? 0 ] ) );
+}
+
+/** Runs the CLI as a process and kills it (SIGKILL) as soon as a line matching `when` appears. */
+function killWhen( args: string[], when: RegExp ): Promise<{ killed: boolean; output: string }> {
+	return new Promise( ( resolve, reject ) => {
+		const child = spawn( process.execPath, [ path.join( repoRoot, 'bin', 'capacity-bot.cjs' ), ...args ], {
+			env: { ...process.env, ...botEnv() }, stdio: [ 'ignore', 'pipe', 'pipe' ],
+		} );
+		let output = '';
+		let killed = false;
+		const watch = ( chunk: Buffer ): void => {
+			output += chunk.toString();
+			if ( !killed && when.test( output ) ) {
+				killed = true;
+				child.kill( 'SIGKILL' );
+			}
+		};
+		child.stdout.on( 'data', watch );
+		child.stderr.on( 'data', watch );
+		child.on( 'error', reject );
+		child.on( 'exit', () => resolve( { killed, output } ) );
+	} );
+}
+
+beforeAll( async () => {
+	const wiki = testWiki();
+	for ( const user of Object.values( USERS ) ) {
+		wiki.ensureUser( user, PASSWORD );
+	}
+	const setup = await runBot( [ 'setup', '--json' ] );
+	if ( setup.code !== 0 && setup.code !== 5 ) {
+		throw new Error( `setup failed: ${ setup.lines.join( '\n' ) }` );
+	}
+} );
+
+describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as [ string, () => StoreBackend ][] )( 'sync and publish on %s', ( _name, makeBackend ) => {
+	const backend = makeBackend();
+	const base = uniqueTitle( 'CB sync' );
+	const t = ( rest: string ): string => `${ base }/${ rest }`;
+	const published = sitePages( base );
+	const publishedTitles = [ published.requestsJson, published.coachesJson, published.statisticsJson, published.requestsIndex,
+		published.coachesIndex, published.statistics, published.review ];
+	let client: WikiClient;
+	let db: string;
+	const rev: Record<string, number> = {};
+
+	beforeAll( async () => {
+		await backend.start();
+		db = await backend.fresh( 'main' );
+		client = await botClient();
+		// The bot is in the configuration's bots (setup), so it may create hubs.
+		await client.mwn.save( t( 'Hubs/Africa' ), serialize( HUB_SCHEMA, hub ), 'test' );
+		rev.carol = await save( USERS.coach, t( `Coaches/${ USERS.coach }` ), serialize( COACH_SCHEMA, coach( USERS.coach ) ) );
+		await save( USERS.coach, t( 'Coaches/Mallory Cb' ), serialize( COACH_SCHEMA, coach( USERS.stranger ) ) );
+		rev.r1 = await save( USERS.requester, t( 'Requests/R1' ), `${ serialize( REQUEST_SCHEMA, request() ) }\n\nDiscussion follows. ~~~~` );
+		rev.r2 = await save( USERS.requester, t( 'Requests/R2' ), serialize( REQUEST_SCHEMA, request( { description: HOSTILE, organisation: HOSTILE.slice( 0, 150 ) } ) ) );
+		await save( USERS.requester, t( 'Requests/R3' ), '{{Capacity request\n| title = Broken page\n| status = open\n' );
+		await client.mwn.save( t( 'Requests/R4' ), serialize( REQUEST_SCHEMA, request( { status: 'banana' } ) ), 'test' );
+		await save( USERS.requester, t( 'Requests/R007' ), serialize( REQUEST_SCHEMA, request( { title: 'Duplicate of seven' } ) ) );
+		await save( USERS.requester, t( 'Requests/R5' ), `${ serialize( REQUEST_SCHEMA, request( { title: 'Twice on one page' } ) ) }\n${ serialize( REQUEST_SCHEMA, request() ) }` );
+		// Triaged by the hub's contact: an allowed change, in the status history.
+		await save( USERS.requester, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged' } ) ) );
+		rev.r6 = await save( USERS.contact, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged', hub: 'Africa', status: 'triaged' } ) ) );
+		// Declined by a stranger: not allowed; the requester's revision stays.
+		rev.r7 = await save( USERS.requester, t( 'Requests/R7' ), serialize( REQUEST_SCHEMA, request( { title: 'Declined by a stranger' } ) ) );
+		await save( USERS.stranger, t( 'Requests/R7' ), serialize( REQUEST_SCHEMA, request( { title: 'Declined by a stranger', status: 'declined' } ) ) );
+		// Feedback in the requester's name.
+		rev.r8 = await save( USERS.requester, t( 'Requests/R8' ), `${ serialize( REQUEST_SCHEMA, request( { title: 'With feedback' } ) ) }\n\n${ serialize( FEEDBACK_SCHEMA, {
+			user: USERS.requester, role: 'requester', rating: '4', outcome: 'partly', comment: 'Useful so far.', created: '2026-11-05T10:00:00Z',
+		} ) }` );
+		rev.r9 = await save( USERS.requester, t( 'Requests/R9' ), serialize( REQUEST_SCHEMA, request( { title: 'To be deleted and restored' } ) ) );
+		rev.r10 = await save( USERS.requester, t( 'Requests/R10' ), serialize( REQUEST_SCHEMA, request( { title: 'To be moved away' } ) ) );
+	} );
+
+	afterAll( async () => {
+		await backend.stop();
+	} );
+
+	it( 'full sync stores what may be stored and reports the rest', async () => {
+		const run = await bot( db, base, 'sync', '--full' );
+		expect( run.code ).toBe( 5 );
+		expect( record( run, 'Full sync' ) ).toMatchObject( { full: true, rejected: 2 } );
+		const store = await Store.open( db );
+		try {
+			const requests = await store.requests();
+			expect( requests.map( ( r ) => r.number ) ).toEqual( [ 1, 2, 4, 5, 6, 7, 8, 9, 10 ] );
+			const byNumber = new Map( requests.map( ( r ) => [ r.number, r ] ) );
+			expect( byNumber.get( 1 )?.revid ).toBe( rev.r1 );
+			expect( byNumber.get( 2 )?.record.description ).toBe( HOSTILE );
+			expect( byNumber.get( 2 )?.record.organisation ).toBe( HOSTILE.slice( 0, 150 ) );
+			expect( byNumber.get( 4 )?.record.status ).toBe( 'banana' );
+			expect( byNumber.get( 5 )?.record.title ).toBe( 'Twice on one page' );
+			expect( byNumber.get( 6 )?.record ).toMatchObject( { status: 'triaged', hub: 'Africa' } );
+			expect( byNumber.get( 7 ) ).toMatchObject( { revid: rev.r7, record: { status: 'open' } } );
+			expect( byNumber.get( 8 )?.feedback ).toEqual( [ expect.objectContaining( { rating: '4', outcome: 'partly' } ) ] );
+			expect( ( await store.coaches() ).map( ( c ) => [ c.user, c.revid ] ) ).toEqual( [ [ USERS.coach, rev.carol ] ] );
+			expect( ( await store.hubs() ).map( ( h ) => h.key ) ).toEqual( [ 'Africa' ] );
+			const history = await store.statusHistory();
+			expect( history.find( ( h ) => h.requestNumber === 6 ) ).toMatchObject( { from: 'open', to: 'triaged', user: USERS.contact, revid: rev.r6 } );
+			const problems = await store.problems();
+			const about = ( page: string ): string[] => problems.filter( ( p ) => p.page === t( page ) ).map( ( p ) => `${ p.kind } ${ p.message }` );
+			expect( about( 'Requests/R3' ) ).toEqual( [ 'malformed capacitybuilding-codec-missing-template' ] );
+			expect( about( 'Requests/R4' ) ).toContain( 'invalid capacitybuilding-validation-invalid-choice' );
+			expect( about( 'Requests/R5' ) ).toContain( 'malformed capacitybuilding-codec-duplicate-template' );
+			expect( about( 'Requests/R007' ) ).toEqual( [ 'misnamed capacitybuilding-bot-sync-misnamed' ] );
+			expect( about( 'Requests/R7' ) ).toEqual( [ 'rejected capacitybuilding-permission-denied-decline' ] );
+			expect( about( 'Coaches/Mallory Cb' ) ).toEqual( [ 'rejected capacitybuilding-permission-coach-not-owner' ] );
+			expect( about( 'Requests/R1' ) ).toEqual( [] );
+		} finally {
+			await store.close();
+		}
+	} );
+
+	it( 'publishes every page from the store, and --dry-run edits nothing', async () => {
+		const dry = await bot( db, base, 'publish', '--dry-run' );
+		expect( dry.code ).toBe( 0 );
+		expect( record( dry, 'Publish (dry run)' ) ).toMatchObject( { edits: 0 } );
+		expect( Object.values( await revids( client, publishedTitles ) ) ).toEqual( publishedTitles.map( () => 0 ) );
+
+		const run = await bot( db, base, 'publish' );
+		expect( run.code ).toBe( 0 );
+		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 7 } );
+		const store = await Store.open( db );
+		try {
+			const snapshot = {
+				requests: await store.requests(), coaches: await store.coaches(), hubs: await store.hubs(),
+				problems: await store.problems(), history: await store.statusHistory(),
+			};
+			const expected = publishedPages( base, snapshot, en );
+			const pages = await readPages( client, publishedTitles );
+			for ( const page of expected ) {
+				const actual = pages.get( page.title );
+				// JSON pages are compared by value: MediaWiki re-formats JSON when saving.
+				const content = page.json === undefined ? actual?.text : JSON.parse( actual?.text ?? 'null' );
+				expect( { title: page.title, model: actual?.contentModel, content } )
+					.toEqual( { title: page.title, model: page.contentModel, content: page.json ?? page.text } );
+			}
+			const requestsJson = JSON.parse( pages.get( published.requestsJson )?.text ?? '{}' );
+			expect( requestsJson ).toEqual( buildIndexes( base, snapshot ).requests );
+			const updated = [ ...snapshot.requests, ...snapshot.coaches, ...snapshot.hubs ].map( ( r ) => r.updated ).sort();
+			expect( requestsJson.generated ).toBe( updated[ updated.length - 1 ] );
+		} finally {
+			await store.close();
+		}
+		// The hostile request adds no category or template to the published lists.
+		const parsed = await client.request( { action: 'parse', page: published.requestsIndex, prop: [ 'categories', 'templates' ] } );
+		expect( parsed.parse.categories ).toEqual( [] );
+		const review = await client.request( { action: 'parse', page: published.review, prop: 'text' } );
+		expect( review.parse.text ).toContain( en.text( 'capacitybuilding-bot-review-kind-rejected' ) );
+	} );
+
+	it( 'makes no edit and one request when synced and published again with nothing new', async () => {
+		const before = await revids( client, publishedTitles );
+		const sync = await bot( db, base, 'sync' );
+		expect( record( sync, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
+		const publish = await bot( db, base, 'publish' );
+		expect( record( publish, 'Publish:' ) ).toMatchObject( { edits: 0 } );
+		expect( await revids( client, publishedTitles ) ).toEqual( before );
+	} );
+
+	it( 'follows moves, deletions, restorations and rejects unauthorized changes incrementally', async () => {
+		const admin = await as( 'Admin' );
+		const away = uniqueTitle( 'Moved away' );
+		await admin.move( t( 'Requests/R10' ), away, 'test', { noredirect: true } );
+		await admin.delete( t( 'Requests/R9' ), 'test' );
+		await save( USERS.stranger, t( 'Requests/R1' ), serialize( REQUEST_SCHEMA, request( { status: 'withdrawn' } ) ) );
+		await save( USERS.stranger, t( `Coaches/${ USERS.coach }` ), serialize( COACH_SCHEMA, coach( USERS.coach, { bio: 'Vandalised.' } ) ) );
+		const allowed = await save( USERS.requester, t( 'Requests/R8' ), serialize( REQUEST_SCHEMA, request( { title: 'With feedback', status: 'withdrawn' } ) ) );
+
+		let run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, rejected: 2 } );
+		let store = await Store.open( db );
+		try {
+			const requests = new Map( ( await store.requests() ).map( ( r ) => [ r.number, r ] ) );
+			expect( requests.has( 10 ) ).toBe( false );
+			expect( requests.has( 9 ) ).toBe( false );
+			expect( requests.get( 1 ) ).toMatchObject( { revid: rev.r1, record: { status: 'open' } } );
+			expect( requests.get( 8 ) ).toMatchObject( { revid: allowed, record: { status: 'withdrawn' }, feedback: [] } );
+			expect( ( await store.coaches() ).find( ( c ) => c.user === USERS.coach ) ).toMatchObject( { revid: rev.carol, record: { bio: 'Trainer.' } } );
+			expect( ( await store.statusHistory() ).find( ( h ) => h.requestNumber === 8 && h.revid === allowed ) ).toMatchObject( { from: 'open', to: 'withdrawn', user: USERS.requester } );
+			const problems = ( await store.problems() ).filter( ( p ) => p.kind === 'rejected' ).map( ( p ) => p.page ).sort();
+			expect( problems ).toEqual( [ t( `Coaches/${ USERS.coach }` ), t( 'Coaches/Mallory Cb' ), t( 'Requests/R1' ), t( 'Requests/R7' ) ].sort() );
+		} finally {
+			await store.close();
+		}
+
+		await admin.undelete( t( 'Requests/R9' ), 'test' );
+		run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 1 } );
+		store = await Store.open( db );
+		try {
+			expect( ( await store.requests() ).find( ( r ) => r.number === 9 ) ).toMatchObject( { revid: rev.r9 } );
+		} finally {
+			await store.close();
+		}
+	} );
+
+	it( 'ends as a clean run does after being killed in the middle of sync and of publish', async () => {
+		const killBase = uniqueTitle( 'CB kill' );
+		await save( USERS.requester, `${ killBase }/Requests/R1`, serialize( REQUEST_SCHEMA, request() ) );
+		await save( USERS.requester, `${ killBase }/Requests/R2`, serialize( REQUEST_SCHEMA, request( { description: HOSTILE } ) ) );
+		await save( USERS.stranger, `${ killBase }/Requests/R2`, serialize( REQUEST_SCHEMA, request( { description: HOSTILE, status: 'declined' } ) ) );
+		await save( USERS.coach, `${ killBase }/Coaches/${ USERS.coach }`, serialize( COACH_SCHEMA, coach( USERS.coach ) ) );
+		const killedDb = await backend.fresh( 'killed' );
+		const args = ( ...rest: string[] ): string[] => [ ...rest, '--verbose', '--db', killedDb, '--base', killBase ];
+
+		const sync = await killWhen( args( 'sync', '--full' ), /sync: \d+\/\d+/ );
+		expect( sync.killed ).toBe( true );
+		expect( ( await bot( killedDb, killBase, 'sync', '--full' ) ).code ).toBe( 5 );
+		const publish = await killWhen( args( 'publish' ), /Created \[\[/ );
+		expect( publish.killed ).toBe( true );
+		expect( ( await bot( killedDb, killBase, 'publish' ) ).code ).toBe( 0 );
+
+		const titles = Object.values( sitePages( killBase ) ).filter( ( title ) => !/Topics|Stop/.test( title ) );
+		const afterKill = await revids( client, titles );
+		const cleanDb = await backend.fresh( 'clean' );
+		expect( ( await bot( cleanDb, killBase, 'sync', '--full' ) ).code ).toBe( 5 );
+		const clean = await bot( cleanDb, killBase, 'publish' );
+		expect( record( clean, 'Publish:' ) ).toMatchObject( { edits: 0 } );
+		expect( await revids( client, titles ) ).toEqual( afterKill );
+		expect( await dumpStore( killedDb ) ).toEqual( await dumpStore( cleanDb ) );
+	} );
+} );

@@ -1,0 +1,189 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import defaultTopics from '../../../../wiki/pages/Topics.json';
+import { COACH_SCHEMA, emptyRecord, type CoachProfile } from '../../../../modules/core/model';
+import type { IndexedCoach } from '../../../../modules/core/indexes';
+import { serialize } from '../../../../modules/core/wikitext/codec';
+import CoachDirectory from '../../../../modules/coachDirectory/CoachDirectory.vue';
+import { qqx } from '../mwMock';
+
+function profile( user: string, fields: Partial<CoachProfile> = {} ): CoachProfile {
+	return { ...emptyRecord( COACH_SCHEMA ), user, topics: [ 'governance' ], languages: [ 'en' ], formats: [ 'coaching' ], availability: 'available', maxRequests: '2', contact: 'talk', ...fields };
+}
+
+function indexed( user: string, fields: Partial<CoachProfile> = {} ): IndexedCoach {
+	return { user, page: `Capacity building/Coaches/${ user }`, revid: 1, updated: '2026-11-01T00:00:00Z', activeRequests: 0, profile: profile( user, fields ) };
+}
+
+interface FakeWiki {
+	/** JSON pages by title. */
+	json: Record<string, unknown>;
+	/** Profile page wikitext by title. */
+	profiles: Record<string, string>;
+	recentChanges: { title: string; timestamp: string }[];
+	emailable: string[];
+	calls: Record<string, unknown>[];
+}
+
+function fakeApi( wiki: FakeWiki ): mw.Api {
+	const get = jest.fn( async ( params: Record<string, unknown> ) => {
+		wiki.calls.push( params );
+		if ( params.meta === 'languageinfo' ) {
+			return { query: { languageinfo: { en: { code: 'en', name: 'English', autonym: 'English' }, es: { code: 'es', name: 'Spanish', autonym: 'español' } } } };
+		}
+		if ( params.list === 'recentchanges' ) {
+			return { query: { recentchanges: wiki.recentChanges.filter( ( c ) => c.timestamp >= ( params.rcend as string ) ) } };
+		}
+		if ( params.list === 'users' ) {
+			return { query: { users: ( params.ususers as string[] ).map( ( name ) => ( { name, emailable: wiki.emailable.includes( name ) } ) ) } };
+		}
+		if ( params.generator === 'allpages' ) {
+			const titles = Object.keys( wiki.profiles ).sort();
+			const offset = Number( params.gapcontinue ?? 0 );
+			const batch = titles.slice( offset, offset + ( params.gaplimit as number ) );
+			return {
+				query: { pages: batch.map( ( page, i ) => ( { title: page, revisions: [ { revid: 10 + i, timestamp: '2026-11-20T00:00:00Z', slots: { main: { content: wiki.profiles[ page ] } } } ] } ) ) },
+				...( offset + batch.length < titles.length ? { continue: { gapcontinue: String( offset + batch.length ), continue: 'gapcontinue||' } } : {} ),
+			};
+		}
+		const title = params.titles as string;
+		return title in wiki.json ?
+			{ query: { pages: [ { title, revisions: [ { revid: 7, timestamp: '2026-11-01T00:00:00Z', slots: { main: { content: JSON.stringify( wiki.json[ title ] ) } } } ] } ] } } :
+			{ query: { pages: [ { title, missing: true } ] } };
+	} );
+	return { get } as unknown as mw.Api;
+}
+
+function newWiki( fields: Partial<FakeWiki> = {} ): FakeWiki {
+	return { json: { 'Capacity building/Topics.json': defaultTopics }, profiles: {}, recentChanges: [], emailable: [], calls: [], ...fields };
+}
+
+beforeEach( () => {
+	const fake = mw as unknown as Record<string, unknown>;
+	fake.language = {
+		listToText: ( items: string[] ) => items.join( ' + ' ),
+		getFallbackLanguageChain: () => [ 'en' ],
+	};
+	fake.util = { getUrl: ( title: string ) => `/wiki/${ title.replace( / /g, '_' ) }` };
+	fake.Title = class {
+		private readonly title: string;
+
+		public constructor( title: string ) {
+			this.title = title;
+		}
+
+		public getNamespaceId(): number {
+			return 0;
+		}
+
+		public getMain(): string {
+			return this.title.replace( / /g, '_' );
+		}
+	};
+	( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => key === 'wgUserLanguage' ? 'en' : null );
+	history.replaceState( null, '', '/wiki/Directory' );
+} );
+
+async function mountDirectory( wiki: FakeWiki ): Promise<ReturnType<typeof mount>> {
+	const wrapper = mount( CoachDirectory, { props: { api: fakeApi( wiki ), today: '2026-12-02' } } );
+	await flushPromises();
+	await flushPromises();
+	return wrapper;
+}
+
+function cardUsers( wrapper: ReturnType<typeof mount> ): string[] {
+	return wrapper.findAll( '.ext-capacitybuilding-directory__card' ).map( ( card ) => card.attributes( 'data-user' ) ?? '' );
+}
+
+describe( 'CoachDirectory', () => {
+	it( 'uses a current Coaches.json in one request and shows cards, away coaches last', async () => {
+		const wiki = newWiki( {
+			json: {
+				'Capacity building/Topics.json': defaultTopics,
+				'Capacity building/Coaches.json': { version: 1, generated: '2026-11-30T00:00:00Z', base: 'Capacity building', coaches: [
+					indexed( 'Zed', { availability: 'away', awayUntil: '2027-02-01' } ), indexed( 'Ana', { languages: [ 'es', 'en' ] } ),
+				] },
+			},
+			recentChanges: [ { title: 'Capacity building/Coaches/Ana', timestamp: '2026-11-29T00:00:00Z' } ],
+			emailable: [ 'Ana' ],
+		} );
+		const wrapper = await mountDirectory( wiki );
+		expect( wrapper.find( '.ext-capacitybuilding-directory__fallback' ).exists() ).toBe( false );
+		expect( wiki.calls.some( ( c ) => c.generator === 'allpages' ) ).toBe( false );
+		expect( cardUsers( wrapper ) ).toEqual( [ 'Ana', 'Zed' ] );
+		expect( wrapper.find( '[role="status"]' ).text() ).toContain( qqx( 'capacitybuilding-directory-count', 2 ) );
+		const ana = wrapper.find( '[data-user="Ana"]' );
+		expect( ana.find( '.ext-capacitybuilding-coach-card__languages' ).text() ).toBe( 'Spanish + English' );
+		expect( ana.find( '.ext-capacitybuilding-coach-card__email' ).attributes( 'href' ) ).toBe( '/wiki/Special:EmailUser/Ana' );
+		const zed = wrapper.find( '[data-user="Zed"]' );
+		expect( zed.find( '.ext-capacitybuilding-coach-card__email' ).exists() ).toBe( false );
+		expect( zed.find( '.ext-capacitybuilding-coach-card__availability' ).text() ).toBe( qqx( 'capacitybuilding-directory-away-until', '2027-02-01' ) );
+	} );
+
+	it( 'reads the profile pages in batches of 50 when Coaches.json is missing, and says so', async () => {
+		const profiles: Record<string, string> = {};
+		for ( let i = 0; i < 60; i++ ) {
+			const user = `Coach ${ String( i ).padStart( 2, '0' ) }`;
+			profiles[ `Capacity building/Coaches/${ user }` ] = serialize( COACH_SCHEMA, profile( user ) );
+		}
+		profiles[ 'Capacity building/Coaches/Broken' ] = 'No template here.';
+		const wiki = newWiki( { profiles } );
+		const wrapper = await mountDirectory( wiki );
+		expect( wrapper.find( '.ext-capacitybuilding-directory__fallback' ).text() ).toBe( qqx( 'capacitybuilding-directory-fallback-missing', 'Capacity building/Coaches.json' ) );
+		expect( wiki.calls.filter( ( c ) => c.generator === 'allpages' ).map( ( c ) => c.gaplimit ) ).toEqual( [ 50, 50 ] );
+		expect( wrapper.find( '[role="status"]' ).text() ).toContain( qqx( 'capacitybuilding-directory-count', 60 ) );
+		expect( wrapper.find( '.ext-capacitybuilding-directory__unreadable' ).text() ).toBe( qqx( 'capacitybuilding-directory-unreadable', 1, 'Capacity building/Coaches/Broken' ) );
+		// One page of cards at a time.
+		expect( cardUsers( wrapper ) ).toHaveLength( 20 );
+		await wrapper.find( '.ext-capacitybuilding-directory__more' ).trigger( 'click' );
+		expect( cardUsers( wrapper ) ).toHaveLength( 40 );
+	} );
+
+	it( 'falls back when a profile changed after Coaches.json was generated', async () => {
+		const wiki = newWiki( {
+			json: {
+				'Capacity building/Topics.json': defaultTopics,
+				'Capacity building/Coaches.json': { version: 1, generated: '2026-11-01T00:00:00Z', base: 'Capacity building', coaches: [ indexed( 'Old' ) ] },
+			},
+			profiles: { 'Capacity building/Coaches/New': serialize( COACH_SCHEMA, profile( 'New' ) ) },
+			recentChanges: [ { title: 'Capacity building/Coaches/New', timestamp: '2026-11-20T00:00:00Z' } ],
+		} );
+		const wrapper = await mountDirectory( wiki );
+		expect( wrapper.find( '.ext-capacitybuilding-directory__fallback' ).text() ).toBe( qqx( 'capacitybuilding-directory-fallback-outdated', 'Capacity building/Coaches.json' ) );
+		expect( cardUsers( wrapper ) ).toEqual( [ 'New' ] );
+	} );
+
+	it( 'takes its filters from the URL, writes changes back, and offers to relax filters when nothing matches', async () => {
+		history.replaceState( null, '', '/wiki/Directory?cblanguage=es&cbregion=MENA' );
+		const wiki = newWiki( {
+			json: {
+				'Capacity building/Topics.json': defaultTopics,
+				'Capacity building/Coaches.json': { version: 1, generated: '2026-11-30T00:00:00Z', base: 'Capacity building', coaches: [
+					indexed( 'Ana', { languages: [ 'es' ], regions: [ 'LAC' ] } ), indexed( 'Amina', { languages: [ 'ar' ], regions: [ 'MENA' ] } ),
+				] },
+			},
+		} );
+		const wrapper = await mountDirectory( wiki );
+		expect( cardUsers( wrapper ) ).toEqual( [] );
+		expect( wrapper.find( '.ext-capacitybuilding-directory__no-match' ).text() ).toContain( qqx( 'capacitybuilding-directory-no-match' ) );
+		const relax = wrapper.find( '[data-relax="region"]' );
+		expect( relax.text() ).toBe( qqx( 'capacitybuilding-directory-relax-region', 1 ) );
+		await relax.trigger( 'click' );
+		await flushPromises();
+		expect( cardUsers( wrapper ) ).toEqual( [ 'Ana' ] );
+		expect( location.search ).toBe( '?cblanguage=es' );
+		await wrapper.find( '.ext-capacitybuilding-directory__clear' ).trigger( 'click' );
+		await flushPromises();
+		expect( cardUsers( wrapper ) ).toEqual( [ 'Amina', 'Ana' ] );
+		expect( location.search ).toBe( '' );
+	} );
+
+	it( 'says when there are no coaches at all, and shows a load failure', async () => {
+		const empty = await mountDirectory( newWiki() );
+		expect( empty.find( '.ext-capacitybuilding-directory__empty' ).text() ).toBe( qqx( 'capacitybuilding-directory-empty' ) );
+
+		const failing = { get: jest.fn( () => Promise.reject( 'http' ) ) } as unknown as mw.Api;
+		const wrapper = mount( CoachDirectory, { props: { api: failing, today: '2026-12-02' } } );
+		await flushPromises();
+		expect( wrapper.find( '.ext-capacitybuilding-directory__error' ).text() ).toBe( qqx( 'capacitybuilding-directory-error-load', 'http' ) );
+	} );
+} );
