@@ -121,12 +121,15 @@ var FORMAT_MESSAGES = {
   "peer-exchange": "capacitybuilding-format-peer-exchange",
   facilitation: "capacitybuilding-format-facilitation"
 };
+var ANY_LANGUAGE = "mul";
 var REQUESTER_TYPES = ["individual", "group", "organisation"];
 var REQUESTER_TYPE_MESSAGES = {
   individual: "capacitybuilding-requester-type-individual",
   group: "capacitybuilding-requester-type-group",
   organisation: "capacitybuilding-requester-type-organisation"
 };
+var AVAILABILITIES = ["available", "limited", "away"];
+var CONTACT_METHODS = ["talk", "email"];
 var HUB_KINDS = ["regional", "thematic"];
 var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
 var REQUEST_SCHEMA = {
@@ -147,6 +150,22 @@ var REQUEST_SCHEMA = {
     { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
     { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
+  ]
+};
+var COACH_SCHEMA = {
+  template: "Capacity coach",
+  fields: [
+    { key: "user", param: "user", kind: "user", required: true, label: "capacitybuilding-coach-field-user", help: "capacitybuilding-coach-help-user" },
+    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-topics", help: "capacitybuilding-coach-help-topics" },
+    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-languages", help: "capacitybuilding-coach-help-languages" },
+    { key: "regions", param: "regions", kind: "enumList", required: false, values: REGIONS, label: "capacitybuilding-coach-field-regions", help: "capacitybuilding-coach-help-regions" },
+    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-coach-field-formats", help: "capacitybuilding-coach-help-formats" },
+    { key: "availability", param: "availability", kind: "enum", required: true, values: AVAILABILITIES, label: "capacitybuilding-coach-field-availability", help: "capacitybuilding-coach-help-availability" },
+    { key: "awayUntil", param: "away_until", kind: "date", required: false, label: "capacitybuilding-coach-field-away-until", help: "capacitybuilding-coach-help-away-until" },
+    { key: "maxRequests", param: "max_requests", kind: "integer", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-max-requests", help: "capacitybuilding-coach-help-max-requests" },
+    { key: "bio", param: "bio", kind: "multiline", required: false, max: 5e3, label: "capacitybuilding-coach-field-bio", help: "capacitybuilding-coach-help-bio" },
+    { key: "contact", param: "contact", kind: "enum", required: true, values: CONTACT_METHODS, label: "capacitybuilding-coach-field-contact", help: "capacitybuilding-coach-help-contact" },
+    { key: "hubs", param: "hubs", kind: "hubList", required: false, max: 10, label: "capacitybuilding-coach-field-hubs", help: "capacitybuilding-coach-help-hubs" }
   ]
 };
 var HUB_SCHEMA = {
@@ -1055,6 +1074,21 @@ function sameUser(a, b) {
 function isValidUsername(name) {
   return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
 }
+function isLanguageCode(code) {
+  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
+}
+function isKey(key) {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
+}
+function isIsoDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 function isPageTitle(title) {
   return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
 }
@@ -1133,13 +1167,16 @@ function parseConfig(json) {
   return { config, problems };
 }
 
+// modules/core/indexes.ts
+var INDEX_VERSION = 1;
+function readIndex(json) {
+  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
+}
+
 // modules/core/pages.ts
 function normalizeTitle(title) {
   const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function coachTitle(base, username) {
-  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
 }
 function coachUser(base, title) {
   const prefix = `${normalizeTitle(base)}/Coaches/`;
@@ -1147,14 +1184,181 @@ function coachUser(base, title) {
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
 }
-function hubTitle(base, key) {
-  return `${normalizeTitle(base)}/Hubs/${key}`;
-}
 function hubKey(base, title) {
   const prefix = `${normalizeTitle(base)}/Hubs/`;
   const normalized = normalizeTitle(title);
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
+}
+function sitePages(base) {
+  const b = normalizeTitle(base);
+  return {
+    topics: `${b}/Topics.json`,
+    requestsJson: `${b}/Requests.json`,
+    coachesJson: `${b}/Coaches.json`,
+    statisticsJson: `${b}/Statistics.json`,
+    requestsIndex: `${b}/Requests/Index`,
+    coachesIndex: `${b}/Coaches/Index`,
+    statistics: `${b}/Statistics`,
+    review: `${b}/Review`,
+    // Emergency shut-off: the bot writes nothing while this page exists with any content;
+    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
+    stop: `${b}/Bot/Stop`
+  };
+}
+
+// modules/shared/recordPages.ts
+var PAGE_BATCH = 50;
+function namespaced(base) {
+  const title = new mw.Title(normalizeTitle(base));
+  return { namespace: title.getNamespaceId(), prefix: title.getMain().replace(/_/g, " ") };
+}
+async function readRecordPages(api, base, folder, schema) {
+  var _a, _b, _c;
+  const { namespace, prefix } = namespaced(base);
+  const records = [];
+  const unreadable = [];
+  let cont;
+  do {
+    const response = await api.get(__spreadValues({
+      action: "query",
+      generator: "allpages",
+      gapnamespace: namespace,
+      gapprefix: `${prefix}/${folder}/`,
+      gaplimit: PAGE_BATCH,
+      gapfilterredir: "nonredirects",
+      prop: "revisions",
+      rvprop: ["content", "ids", "timestamp"],
+      rvslots: "main",
+      formatversion: 2
+    }, cont));
+    for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
+      const revision = (_c = page.revisions) == null ? void 0 : _c[0];
+      if (!revision) {
+        continue;
+      }
+      const { parsed } = parsePage(revision.slots.main.content, schema);
+      if (parsed) {
+        const { revid, timestamp } = revision;
+        records.push({ title: page.title, revid, timestamp, record: parsed.record });
+      } else {
+        unreadable.push(page.title);
+      }
+    }
+    cont = response.continue;
+  } while (cont);
+  return { records, unreadable };
+}
+
+// modules/core/taxonomy.ts
+var MAX_DEPTH = 3;
+var MAX_LABEL_LENGTH = 100;
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function validateTaxonomy(json) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const at = (path, key, ...params) => {
+    problems.push(problem(path, key, path, ...params));
+  };
+  const checkTopics = (topics, path, depth) => {
+    if (!Array.isArray(topics)) {
+      at(path, "capacitybuilding-topics-not-list");
+      return;
+    }
+    topics.forEach((topic, index) => {
+      const here = `${path}[${index}]`;
+      if (!isObject2(topic)) {
+        at(here, "capacitybuilding-topics-not-object");
+        return;
+      }
+      for (const property of Object.keys(topic)) {
+        if (!["key", "qid", "labels", "children"].includes(property)) {
+          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
+        }
+      }
+      if (typeof topic.key !== "string" || !isKey(topic.key)) {
+        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
+      } else if (seen.has(topic.key)) {
+        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
+      } else {
+        seen.add(topic.key);
+      }
+      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
+        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
+      }
+      if (!isObject2(topic.labels) || typeof topic.labels.en !== "string") {
+        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
+      } else {
+        for (const [language, label] of Object.entries(topic.labels)) {
+          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
+            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
+          }
+        }
+      }
+      if (topic.children !== void 0) {
+        if (depth + 1 >= MAX_DEPTH) {
+          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
+        } else {
+          checkTopics(topic.children, `${here}.children`, depth + 1);
+        }
+      }
+    });
+  };
+  if (!isObject2(json)) {
+    at("", "capacitybuilding-topics-not-object");
+    return { taxonomy: null, problems };
+  }
+  if (json.version !== 1) {
+    at("version", "capacitybuilding-topics-version");
+  }
+  for (const property of Object.keys(json)) {
+    if (!["version", "topics", "$schema"].includes(property)) {
+      at(property, "capacitybuilding-topics-unknown-property");
+    }
+  }
+  checkTopics(json.topics, "topics", 0);
+  return { taxonomy: problems.length ? null : json, problems };
+}
+function indexTopics(taxonomy) {
+  const index = /* @__PURE__ */ new Map();
+  const walk = (topics, parent, path) => {
+    var _a;
+    for (const topic of topics) {
+      const here = [...path, topic.key];
+      index.set(topic.key, { topic, parent, path: here });
+      walk((_a = topic.children) != null ? _a : [], topic.key, here);
+    }
+  };
+  walk(taxonomy.topics, null, []);
+  return index;
+}
+function topicLabel(topic, languageChain2) {
+  for (const language of [...languageChain2, "en"]) {
+    const label = topic.labels[language];
+    if (label) {
+      return label;
+    }
+  }
+  return topic.key;
+}
+function topicRelation(index, a, b) {
+  if (a === b) {
+    return "same";
+  }
+  const entryA = index.get(a);
+  const entryB = index.get(b);
+  if (!entryA || !entryB) {
+    return "unrelated";
+  }
+  if (entryA.path.includes(b)) {
+    return "parent";
+  }
+  if (entryB.path.includes(a)) {
+    return "child";
+  }
+  return entryA.parent !== null && entryA.parent === entryB.parent ? "sibling" : "unrelated";
 }
 
 // modules/shared/siteData.ts
@@ -1179,10 +1383,40 @@ async function loadConfig(api) {
   const page = await readJsonPage(api, CONFIG_PAGE);
   return page.json === void 0 ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(page.json);
 }
-function allPagesPrefix(prefix) {
-  const title = new mw.Title(prefix);
-  const main = title.getMainText();
-  return { namespace: title.getNamespaceId(), prefix: prefix.endsWith("/") && !main.endsWith("/") ? `${main}/` : main };
+async function loadTaxonomy(api, base) {
+  const page = await readJsonPage(api, sitePages(base).topics);
+  if (page.json === void 0) {
+    const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
+    return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
+  }
+  const { taxonomy, problems } = validateTaxonomy(page.json);
+  return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
+}
+async function loadCoachesIndex(api, base) {
+  return readIndex((await readJsonPage(api, sitePages(base).coachesJson)).json);
+}
+async function loadLanguageNames(api, uselang) {
+  var _a;
+  const names = /* @__PURE__ */ new Map();
+  let licontinue;
+  do {
+    const response = await api.get(__spreadValues({
+      action: "query",
+      meta: "languageinfo",
+      liprop: ["code", "name", "autonym"],
+      uselang,
+      formatversion: 2
+    }, licontinue ? { licontinue } : {}));
+    for (const info of Object.values(response.query.languageinfo)) {
+      names.set(info.code, { name: info.name, autonym: info.autonym });
+    }
+    licontinue = (_a = response.continue) == null ? void 0 : _a.licontinue;
+  } while (licontinue);
+  return names;
+}
+function languageChain() {
+  const chain = mw.language.getFallbackLanguageChain();
+  return chain.includes("en") ? chain : [...chain, "en"];
 }
 async function queryAll(api, params) {
   const responses = [];
@@ -1195,46 +1429,23 @@ async function queryAll(api, params) {
   return responses;
 }
 async function loadHubs(api, base) {
-  var _a, _b;
-  const { namespace, prefix } = allPagesPrefix(hubTitle(base, ""));
-  const responses = await queryAll(api, {
-    action: "query",
-    generator: "allpages",
-    gapnamespace: namespace,
-    gapprefix: prefix,
-    gaplimit: 50,
-    prop: "revisions",
-    rvprop: "content",
-    rvslots: "main",
-    formatversion: 2
-  });
+  const { records, unreadable } = await readRecordPages(api, base, "Hubs", HUB_SCHEMA);
   const hubs = /* @__PURE__ */ new Map();
-  const unreadable = [];
-  for (const page of responses.flatMap((response) => {
-    var _a2, _b2;
-    return (_b2 = (_a2 = response.query) == null ? void 0 : _a2.pages) != null ? _b2 : [];
-  })) {
-    const key = hubKey(base, page.title);
-    const content = (_b = (_a = page.revisions) == null ? void 0 : _a[0]) == null ? void 0 : _b.slots.main.content;
-    if (key === null || content === void 0) {
-      continue;
-    }
-    const parsed = parsePage(content, HUB_SCHEMA).parsed;
-    if (parsed) {
-      hubs.set(key, parsed.record);
-    } else {
-      unreadable.push(page.title);
+  for (const { title, record } of records) {
+    const key = hubKey(base, title);
+    if (key !== null) {
+      hubs.set(key, record);
     }
   }
-  return { hubs, unreadable };
+  return { hubs, unreadable: unreadable.filter((title) => hubKey(base, title) !== null) };
 }
 async function loadCoachUsers(api, base) {
-  const { namespace, prefix } = allPagesPrefix(coachTitle(base, ""));
+  const { namespace, prefix } = namespaced(base);
   const responses = await queryAll(api, {
     action: "query",
     list: "allpages",
     apnamespace: namespace,
-    apprefix: prefix,
+    apprefix: `${prefix}/Coaches/`,
     aplimit: "max",
     formatversion: 2
   });
@@ -1327,10 +1538,10 @@ async function loadRequestContext(api, base) {
 }
 
 // modules/requestPage/RequestPage.vue
-var import_vue10 = require("vue");
-var import_vue11 = require("vue");
-var import_vue12 = require("vue");
-var import_codex3 = __toESM(require_codex_shim());
+var import_vue15 = require("vue");
+var import_vue16 = require("vue");
+var import_vue17 = require("vue");
+var import_codex4 = __toESM(require_codex_shim());
 
 // modules/core/permissions.ts
 var ALLOWED = {
@@ -1741,17 +1952,17 @@ var SaveFailure = class extends Error {
     this.error = error;
   }
 };
-function isObject2(value) {
+function isObject3(value) {
   return typeof value === "object" && value !== null;
 }
 function errorEntry(data) {
-  if (!isObject2(data)) {
+  if (!isObject3(data)) {
     return null;
   }
-  if (Array.isArray(data.errors) && isObject2(data.errors[0])) {
+  if (Array.isArray(data.errors) && isObject3(data.errors[0])) {
     return data.errors[0];
   }
-  return isObject2(data.error) ? data.error : null;
+  return isObject3(data.error) ? data.error : null;
 }
 function wikiHtml(data) {
   var _a;
@@ -1766,7 +1977,7 @@ function plainInfo(data) {
   return typeof text === "string" ? text.replace(/<[^>]*>/g, "").trim() : "";
 }
 function httpStatus(data) {
-  if (isObject2(data) && isObject2(data.xhr) && typeof data.xhr.status === "number") {
+  if (isObject3(data) && isObject3(data.xhr) && typeof data.xhr.status === "number") {
     return data.xhr.status;
   }
   return 0;
@@ -1833,14 +2044,14 @@ function describeApiError(code, data) {
 }
 function spamMatches(data) {
   const entry = errorEntry(data);
-  const fromData = isObject2(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
+  const fromData = isObject3(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
   const details = fromData == null ? void 0 : fromData.spamblacklist;
-  const matches = isObject2(details) && Array.isArray(details.matches) ? details.matches : [];
+  const matches = isObject3(details) && Array.isArray(details.matches) ? details.matches : [];
   return matches.map(String).join(", ");
 }
 function captchaOf(editResult) {
   var _a, _b;
-  if (!isObject2(editResult) || !isObject2(editResult.captcha)) {
+  if (!isObject3(editResult) || !isObject3(editResult.captcha)) {
     return null;
   }
   const c = editResult.captcha;
@@ -1854,7 +2065,7 @@ function describeEditFailure(editResult) {
   if (captcha) {
     return { code: "captcha", key: "capacitybuilding-save-error-captcha", params: [], recovery: "captcha", captcha };
   }
-  const code = isObject2(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
+  const code = isObject3(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
   return describeApiError(code, void 0);
 }
 function apiResult(call) {
@@ -2347,46 +2558,539 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
 });
 var StatusHistory_default = _sfc_main3;
 
-// modules/requestPage/RequestPage.vue
-var _hoisted_14 = ["lang", "dir"];
-var _hoisted_24 = { class: "ext-capacitybuilding-request-page__header" };
-var _hoisted_34 = { class: "ext-capacitybuilding-request-page__title" };
-var _hoisted_44 = { class: "ext-capacitybuilding-request-page__facts" };
-var _hoisted_53 = ["data-fact"];
-var _hoisted_63 = { class: "ext-capacitybuilding-request-page__description" };
-var _hoisted_72 = { "aria-live": "polite" };
+// modules/requestPage/SuggestedCoaches.vue
+var import_vue12 = require("vue");
+var import_vue13 = require("vue");
+var import_vue14 = require("vue");
+var import_codex3 = __toESM(require_codex_shim());
+
+// modules/core/matching.ts
+var TOPIC_POINTS = {
+  same: 10,
+  // The coach has a more specific topic under the requested area.
+  child: 6,
+  // The coach covers the whole area the requested topic belongs to.
+  parent: 5,
+  sibling: 2,
+  unrelated: 0
+};
+var LANGUAGE_POINTS = 6;
+var EXTRA_LANGUAGE_POINTS = 1;
+var REGION_POINTS = 3;
+var FORMAT_POINTS = 2;
+var AVAILABLE_POINTS = 3;
+var LOAD_PENALTY = 4;
+var TIER_ORDER = { open: 0, full: 1, away: 2 };
+function maximum(profile) {
+  return /^\d{1,9}$/.test(profile.maxRequests) && Number(profile.maxRequests) > 0 ? Number(profile.maxRequests) : null;
+}
+function isAway(profile, today) {
+  if (profile.availability !== "away") {
+    return false;
+  }
+  return !(today && isIsoDate(profile.awayUntil) && profile.awayUntil < today);
+}
+function topicReasons(request, profile, topics) {
+  const exact = [];
+  const related = [];
+  let points = 0;
+  for (const wanted of request.topics) {
+    let best = "unrelated";
+    let bestTopic = "";
+    for (const offered of profile.topics) {
+      const relation = topicRelation(topics, wanted, offered);
+      if (TOPIC_POINTS[relation] > TOPIC_POINTS[best]) {
+        best = relation;
+        bestTopic = offered;
+      }
+    }
+    points += TOPIC_POINTS[best];
+    if (best === "same") {
+      exact.push(wanted);
+    } else if (best !== "unrelated" && !related.includes(bestTopic) && !exact.includes(bestTopic)) {
+      related.push(bestTopic);
+    }
+  }
+  const reasons = [];
+  if (exact.length) {
+    reasons.push({ key: "capacitybuilding-match-reason-topics", list: { kind: "topic", values: exact }, params: [], effect: "plus" });
+  }
+  if (related.length) {
+    reasons.push({ key: "capacitybuilding-match-reason-related-topics", list: { kind: "topic", values: related }, params: [], effect: "plus" });
+  }
+  return { points, reasons };
+}
+function overlap(wanted, offered) {
+  return wanted.filter((value, i) => offered.includes(value) && wanted.indexOf(value) === i);
+}
+function matchCoach(request, coach, topics, options = {}) {
+  const { profile } = coach;
+  const topic = topicReasons(request, profile, topics);
+  if (topic.points === 0) {
+    return null;
+  }
+  const anyLanguage = request.languages.includes(ANY_LANGUAGE) || request.languages.length === 0;
+  const languages = overlap(request.languages.filter((code) => code !== ANY_LANGUAGE), profile.languages);
+  if (!languages.length && !anyLanguage) {
+    return null;
+  }
+  let score = topic.points;
+  const reasons = [];
+  if (languages.length) {
+    score += LANGUAGE_POINTS + EXTRA_LANGUAGE_POINTS * (languages.length - 1);
+    reasons.push({ key: "capacitybuilding-match-reason-languages", list: { kind: "language", values: languages }, params: [], effect: "plus" });
+  }
+  reasons.push(...topic.reasons);
+  if (request.region !== "" && profile.regions.includes(request.region)) {
+    score += REGION_POINTS;
+    reasons.push({ key: "capacitybuilding-match-reason-region", list: { kind: "region", values: [request.region] }, params: [], effect: "plus" });
+  }
+  const formats = overlap(request.formats, profile.formats);
+  if (formats.length) {
+    score += FORMAT_POINTS * formats.length;
+    reasons.push({ key: "capacitybuilding-match-reason-formats", list: { kind: "format", values: formats }, params: [], effect: "plus" });
+  }
+  const max = maximum(profile);
+  let tier = "open";
+  if (isAway(profile, options.today)) {
+    tier = "away";
+    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", params: [profile.awayUntil], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
+  } else if (max !== null && coach.activeRequests >= max) {
+    tier = "full";
+    reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
+  } else {
+    if (profile.availability === "limited") {
+      reasons.push({ key: "capacitybuilding-match-reason-limited", params: [], effect: "minus" });
+    } else {
+      score += AVAILABLE_POINTS;
+    }
+    if (max !== null) {
+      score -= LOAD_PENALTY * coach.activeRequests / max;
+      reasons.push({ key: "capacitybuilding-match-reason-capacity", params: [max - coach.activeRequests], effect: "plus" });
+    }
+  }
+  return { coach, score: Math.round(score * 100) / 100, tier, reasons };
+}
+function compareMatches(a, b) {
+  return TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.coach.user.localeCompare(b.coach.user);
+}
+function rankCoaches(request, coaches, topics, options = {}) {
+  var _a;
+  const excluded = (_a = options.exclude) != null ? _a : [];
+  const matches = [];
+  for (const coach of coaches) {
+    if (excluded.some((name) => sameUser(name, coach.user))) {
+      continue;
+    }
+    const match = matchCoach(request, coach, topics, options);
+    if (match) {
+      matches.push(match);
+    }
+  }
+  matches.sort(compareMatches);
+  return options.limit === void 0 ? matches : matches.slice(0, options.limit);
+}
+
+// modules/shared/coaches.ts
+async function editedSince(api, base, since) {
+  const { namespace } = namespaced(base);
+  let cont;
+  do {
+    const response = await api.get(__spreadValues({
+      action: "query",
+      list: "recentchanges",
+      rcnamespace: namespace,
+      rcend: since,
+      rcdir: "older",
+      rctype: ["edit", "new"],
+      rcprop: ["title", "timestamp"],
+      rclimit: "max",
+      formatversion: 2
+    }, cont));
+    const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
+    if (changes.some((change) => coachUser(base, change.title) !== null)) {
+      return true;
+    }
+    cont = response.continue;
+  } while (cont);
+  return false;
+}
+async function readProfilePages(api, base) {
+  const { records, unreadable } = await readRecordPages(api, base, "Coaches", COACH_SCHEMA);
+  const coaches = [];
+  for (const { title, revid, timestamp, record } of records) {
+    const user = coachUser(base, title);
+    if (user !== null) {
+      coaches.push({
+        user,
+        page: title,
+        revid,
+        updated: timestamp,
+        profile: record,
+        // Unknown without the bot's index of requests; matching then treats every coach as free.
+        activeRequests: 0
+      });
+    }
+  }
+  coaches.sort((a, b) => a.user.localeCompare(b.user));
+  return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
+}
+async function loadCoaches(api, base) {
+  const index = await loadCoachesIndex(api, base);
+  let fallback = null;
+  if (!index) {
+    fallback = "missing";
+  } else if (await editedSince(api, base, index.generated)) {
+    fallback = "outdated";
+  }
+  if (index && !fallback) {
+    return { coaches: index.coaches, fallback: null, unreadable: [] };
+  }
+  const pages = await readProfilePages(api, base);
+  if (index) {
+    const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
+    pages.coaches.forEach((coach) => {
+      var _a;
+      coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
+    });
+  }
+  return __spreadProps(__spreadValues({}, pages), { fallback });
+}
+
+// modules/shared/MatchSuggestions.vue
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
+
+// modules/shared/matchReasons.ts
+function codeNamer(topics, languageNames, languageChain2) {
+  return (kind, code) => {
+    var _a, _b;
+    switch (kind) {
+      case "topic": {
+        const entry = topics.get(code);
+        return entry ? topicLabel(entry.topic, languageChain2) : code;
+      }
+      case "language":
+        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
+      case "region":
+        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
+      case "format":
+        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
+    }
+  };
+}
+function reasonText(reason, name) {
+  const list = reason.list;
+  const params = list ? [
+    mw.language.listToText(list.values.map((code) => name(list.kind, code))),
+    list.values.length,
+    ...reason.params
+  ] : reason.params;
+  return mw.message(reason.key, ...params).text();
+}
+function reasonsText(reasons, name) {
+  return mw.language.listToText(reasons.map((reason) => reasonText(reason, name)));
+}
+
+// modules/shared/MatchSuggestions.vue
+var _hoisted_14 = { class: "ext-capacitybuilding-match-suggestions" };
+var _hoisted_24 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__empty"
+};
+var _hoisted_34 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__list"
+};
+var _hoisted_44 = ["data-user"];
+var _hoisted_53 = ["href"];
+var _hoisted_63 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__tier"
+};
+var _hoisted_72 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__reasons"
+};
 var _hoisted_8 = {
+  key: 2,
+  class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
+};
+var _hoisted_9 = { class: "ext-capacitybuilding-match-suggestions__actions" };
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
+  __name: "MatchSuggestions",
+  props: {
+    matches: {},
+    name: { type: Function }
+  },
+  setup(__props) {
+    function plus(match) {
+      return match.reasons.filter((reason) => reason.effect === "plus");
+    }
+    function minus(match) {
+      return match.reasons.filter((reason) => reason.effect === "minus");
+    }
+    function profileUrl(coach) {
+      var _a;
+      return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+        import_vue11.Fragment,
+        null,
+        [(0, import_vue11.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( … )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">…</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue11.createElementVNode)("div", _hoisted_14, [!_ctx.matches.length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          "p",
+          _hoisted_24,
+          (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
+          1
+          /* TEXT */
+        )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("ol", _hoisted_34, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
+          null,
+          (0, import_vue11.renderList)(_ctx.matches, (match) => {
+            return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("li", {
+              key: match.coach.user,
+              class: (0, import_vue11.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
+              "data-user": match.coach.user
+            }, [
+              (0, import_vue11.createElementVNode)("a", {
+                class: "ext-capacitybuilding-match-suggestions__name",
+                href: profileUrl(match.coach)
+              }, (0, import_vue11.toDisplayString)(match.coach.user), 9, _hoisted_53),
+              match.tier === "away" ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "span",
+                _hoisted_63,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              plus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "p",
+                _hoisted_72,
+                (0, import_vue11.toDisplayString)((0, import_vue11.unref)(reasonsText)(plus(match), _ctx.name)),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              minus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "p",
+                _hoisted_8,
+                (0, import_vue11.toDisplayString)((0, import_vue11.unref)(reasonsText)(minus(match), _ctx.name)),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              (0, import_vue11.createElementVNode)("div", _hoisted_9, [(0, import_vue11.renderSlot)(_ctx.$slots, "actions", { match })])
+            ], 10, _hoisted_44);
+          }),
+          128
+          /* KEYED_FRAGMENT */
+        ))]))])],
+        2112
+        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+      );
+    };
+  }
+});
+var MatchSuggestions_default = _sfc_main4;
+
+// modules/requestPage/invite.ts
+function invitationParams(coach, requestPage, inviter) {
+  return __spreadValues({
+    action: "edit",
+    title: `User talk:${coach}`,
+    section: "new",
+    sectiontitle: mw.message("capacitybuilding-requestpage-invite-subject", requestPage).text(),
+    // The signature is the wiki's own (~~~~), after the invitation's text.
+    text: `${mw.message("capacitybuilding-requestpage-invite-body", coach, requestPage, inviter).text()} ~~~~`,
+    summary: mw.message("capacitybuilding-requestpage-invite-summary", requestPage).text(),
+    assert: "user",
+    formatversion: 2
+  }, API_ERROR_FORMAT);
+}
+async function inviteToOffer(api, coach, requestPage, inviter) {
+  await apiResult(api.postWithEditToken(invitationParams(coach, requestPage, inviter)));
+}
+
+// modules/requestPage/SuggestedCoaches.vue
+var _hoisted_15 = {
+  key: 0,
+  class: "ext-capacitybuilding-request-suggestions__invited"
+};
+var LIMIT = 5;
+var headingId3 = "ext-capacitybuilding-request-suggestions-heading";
+var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
+  __name: "SuggestedCoaches",
+  props: {
+    api: {},
+    base: {},
+    title: {},
+    request: {},
+    user: {},
+    today: {}
+  },
+  setup(__props) {
+    const props = __props;
+    const loading = (0, import_vue14.ref)(true);
+    const loadError = (0, import_vue14.ref)(null);
+    const coaches = (0, import_vue14.shallowRef)([]);
+    const topics = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
+    const languageNames = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
+    const invited = (0, import_vue14.ref)(/* @__PURE__ */ new Set());
+    const inviting = (0, import_vue14.ref)(null);
+    const inviteError = (0, import_vue14.ref)(null);
+    const failedInvite = (0, import_vue14.ref)(null);
+    const name = (0, import_vue14.computed)(() => codeNamer(topics.value, languageNames.value, languageChain()));
+    const matches = (0, import_vue14.computed)(() => rankCoaches(props.request, coaches.value, topics.value, {
+      today: props.today,
+      limit: LIMIT,
+      exclude: [
+        props.request.requester,
+        ...props.request.offers,
+        ...props.request.coach
+      ]
+    }));
+    (0, import_vue14.onMounted)(async () => {
+      try {
+        const [loaded, taxonomy, names] = await Promise.all([
+          loadCoaches(props.api, props.base),
+          loadTaxonomy(props.api, props.base),
+          loadLanguageNames(props.api, mw.config.get("wgUserLanguage"))
+        ]);
+        coaches.value = loaded.coaches;
+        topics.value = taxonomy.index;
+        languageNames.value = names;
+      } catch (error) {
+        mw.log.error(error);
+        loadError.value = mw.message("capacitybuilding-requestpage-suggestions-error", String(error)).text();
+      } finally {
+        loading.value = false;
+      }
+    });
+    async function invite(coach) {
+      inviting.value = coach;
+      inviteError.value = null;
+      failedInvite.value = null;
+      try {
+        await inviteToOffer(props.api, coach, props.title, props.user);
+        invited.value = /* @__PURE__ */ new Set([...invited.value, coach]);
+      } catch (error) {
+        if (!(error instanceof SaveFailure)) {
+          throw error;
+        }
+        inviteError.value = error.error;
+        failedInvite.value = coach;
+      } finally {
+        inviting.value = null;
+      }
+    }
+    function retry() {
+      if (failedInvite.value !== null) {
+        invite(failedInvite.value);
+      }
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("section", {
+        class: "ext-capacitybuilding-request-suggestions",
+        "aria-labelledby": headingId3
+      }, [
+        (0, import_vue13.createElementVNode)(
+          "h3",
+          { id: headingId3 },
+          (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
+          1
+          /* TEXT */
+        ),
+        loading.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxProgressBar), {
+          key: 0,
+          inline: "",
+          "aria-label": _ctx.$i18n("capacitybuilding-requestpage-suggestions-loading").text()
+        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+          key: 1,
+          type: "error"
+        }, {
+          default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+            (0, import_vue13.toDisplayString)(loadError.value),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        })) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(MatchSuggestions_default, {
+          key: 2,
+          matches: matches.value,
+          name: name.value
+        }, {
+          actions: (0, import_vue13.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
+            "span",
+            _hoisted_15,
+            (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
+            1
+            /* TEXT */
+          )) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxButton), {
+            key: 1,
+            class: "ext-capacitybuilding-request-suggestions__invite",
+            disabled: inviting.value !== null,
+            onClick: ($event) => invite(match.coach.user)
+          }, {
+            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
+              1
+              /* TEXT */
+            )]),
+            _: 2
+          }, 1032, ["disabled", "onClick"]))]),
+          _: 1
+        }, 8, ["matches", "name"])),
+        inviteError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(SaveErrorMessage_default, {
+          key: 3,
+          error: inviteError.value,
+          onRetry: retry
+        }, null, 8, ["error"])) : (0, import_vue13.createCommentVNode)("v-if", true)
+      ]);
+    };
+  }
+});
+var SuggestedCoaches_default = _sfc_main5;
+
+// modules/requestPage/RequestPage.vue
+var _hoisted_16 = ["lang", "dir"];
+var _hoisted_25 = { class: "ext-capacitybuilding-request-page__header" };
+var _hoisted_35 = { class: "ext-capacitybuilding-request-page__title" };
+var _hoisted_45 = { class: "ext-capacitybuilding-request-page__facts" };
+var _hoisted_54 = ["data-fact"];
+var _hoisted_64 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_73 = { "aria-live": "polite" };
+var _hoisted_82 = {
   key: 0,
   class: "ext-capacitybuilding-request-page__edit"
 };
-var _hoisted_9 = ["data-capacitybuilding-edit"];
-var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
+var _hoisted_92 = ["data-capacitybuilding-edit"];
+var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
   __name: "RequestPage",
   props: {
     api: {},
     title: {},
     base: {},
-    user: {}
+    user: {},
+    today: {}
   },
   setup(__props) {
     const props = __props;
     const userLanguage = mw.config.get("wgUserLanguage");
     const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
-    const loading = (0, import_vue12.ref)(true);
-    const loadError = (0, import_vue12.ref)(null);
-    const state = (0, import_vue12.ref)(null);
-    const context = (0, import_vue12.ref)(null);
-    const busy = (0, import_vue12.ref)(false);
-    const notice = (0, import_vue12.ref)(null);
-    const saveError = (0, import_vue12.ref)(null);
-    const failedAction = (0, import_vue12.ref)(null);
+    const loading = (0, import_vue17.ref)(true);
+    const loadError = (0, import_vue17.ref)(null);
+    const state = (0, import_vue17.ref)(null);
+    const context = (0, import_vue17.ref)(null);
+    const busy = (0, import_vue17.ref)(false);
+    const notice = (0, import_vue17.ref)(null);
+    const saveError = (0, import_vue17.ref)(null);
+    const failedAction = (0, import_vue17.ref)(null);
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
-    const editing = (0, import_vue12.ref)(false);
-    const editContainer = (0, import_vue12.shallowRef)(null);
+    const editing = (0, import_vue17.ref)(false);
+    const editContainer = (0, import_vue17.shallowRef)(null);
     function problemText(item) {
       return mw.message(item.key, ...item.params.map(String)).text();
     }
-    (0, import_vue12.onMounted)(async () => {
+    (0, import_vue17.onMounted)(async () => {
       try {
         const [loadedState, loadedContext] = await Promise.all([loadRequestState(props.api, props.title), loadRequestContext(props.api, props.base)]);
         state.value = loadedState;
@@ -2408,7 +3112,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       withdrawn: "error",
       "on-hold": "warning"
     };
-    const chipStatus = (0, import_vue12.computed)(() => {
+    const chipStatus = (0, import_vue17.computed)(() => {
       var _a, _b, _c;
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
@@ -2424,7 +3128,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         return code;
       }
     }
-    const facts = (0, import_vue12.computed)(() => {
+    const facts = (0, import_vue17.computed)(() => {
       var _a;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
@@ -2497,12 +3201,13 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         label: mw.message(fact.label).text()
       }));
     });
-    const pageProblems = (0, import_vue12.computed)(() => {
+    const pageProblems = (0, import_vue17.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.configProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue12.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
-    const mayEdit = (0, import_vue12.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
+    const actions = (0, import_vue17.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
+    const mayEdit = (0, import_vue17.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
+    const maySuggest = (0, import_vue17.computed)(() => !!state.value && !!context.value && (state.value.record.status === "open" || state.value.record.status === "triaged") && mayMove(state.value.record, "triage", props.user, context.value.permissions));
     async function act(action, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
@@ -2582,92 +3287,92 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+      return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue11.unref)(userLanguage),
-        dir: (0, import_vue11.unref)(userDirection)
-      }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
+        lang: (0, import_vue16.unref)(userLanguage),
+        dir: (0, import_vue16.unref)(userDirection)
+      }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
-      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
         key: 1,
         type: "error",
         class: "ext-capacitybuilding-request-page__load-error"
       }, {
-        default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-          (0, import_vue11.toDisplayString)(loadError.value),
+        default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+          (0, import_vue16.toDisplayString)(loadError.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : state.value && context.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-        import_vue11.Fragment,
+      })) : state.value && context.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
+        import_vue16.Fragment,
         { key: 2 },
         [
-          (0, import_vue11.createElementVNode)("header", _hoisted_24, [(0, import_vue11.createElementVNode)("h2", _hoisted_34, [(0, import_vue11.createElementVNode)(
+          (0, import_vue16.createElementVNode)("header", _hoisted_25, [(0, import_vue16.createElementVNode)("h2", _hoisted_35, [(0, import_vue16.createElementVNode)(
             "bdi",
             null,
-            (0, import_vue11.toDisplayString)(state.value.record.title),
+            (0, import_vue16.toDisplayString)(state.value.record.title),
             1
             /* TEXT */
-          )]), (0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex3.CdxInfoChip), {
+          )]), (0, import_vue16.createVNode)((0, import_vue16.unref)(import_codex4.CdxInfoChip), {
             status: chipStatus.value,
             class: "ext-capacitybuilding-request-page__status"
           }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)((0, import_vue11.unref)(statusLabel)(state.value.record.status)),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)((0, import_vue16.unref)(statusLabel)(state.value.record.status)),
               1
               /* TEXT */
             )]),
             _: 1
           }, 8, ["status"])]),
-          (0, import_vue11.createElementVNode)("dl", _hoisted_44, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
-            import_vue11.Fragment,
+          (0, import_vue16.createElementVNode)("dl", _hoisted_45, [((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             null,
-            (0, import_vue11.renderList)(facts.value, (fact) => {
-              return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+            (0, import_vue16.renderList)(facts.value, (fact) => {
+              return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
                 key: fact.key,
                 class: "ext-capacitybuilding-request-page__fact",
                 "data-fact": fact.key
-              }, [(0, import_vue11.createElementVNode)(
+              }, [(0, import_vue16.createElementVNode)(
                 "dt",
                 null,
-                (0, import_vue11.toDisplayString)(fact.label),
+                (0, import_vue16.toDisplayString)(fact.label),
                 1
                 /* TEXT */
-              ), (0, import_vue11.createElementVNode)("dd", null, [(0, import_vue11.createElementVNode)(
+              ), (0, import_vue16.createElementVNode)("dd", null, [(0, import_vue16.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue11.toDisplayString)(fact.value),
+                (0, import_vue16.toDisplayString)(fact.value),
                 1
                 /* TEXT */
-              )])], 8, _hoisted_53);
+              )])], 8, _hoisted_54);
             }),
             128
             /* KEYED_FRAGMENT */
           ))]),
-          (0, import_vue11.createElementVNode)(
+          (0, import_vue16.createElementVNode)(
             "p",
-            _hoisted_63,
-            (0, import_vue11.toDisplayString)(state.value.record.description),
+            _hoisted_64,
+            (0, import_vue16.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
           ),
-          ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
-            import_vue11.Fragment,
+          ((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             null,
-            (0, import_vue11.renderList)(pageProblems.value, (item, index) => {
-              return (0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(
-                (0, import_vue11.unref)(import_codex3.CdxMessage),
+            (0, import_vue16.renderList)(pageProblems.value, (item, index) => {
+              return (0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(
+                (0, import_vue16.unref)(import_codex4.CdxMessage),
                 {
                   key: index,
                   type: "warning",
                   class: "ext-capacitybuilding-request-page__problem"
                 },
                 {
-                  default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-                    (0, import_vue11.toDisplayString)(item),
+                  default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+                    (0, import_vue16.toDisplayString)(item),
                     1
                     /* TEXT */
                   )]),
@@ -2680,25 +3385,25 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue11.createElementVNode)("div", _hoisted_72, [saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SaveErrorMessage_default, {
+          (0, import_vue16.createElementVNode)("div", _hoisted_73, [saveError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SaveErrorMessage_default, {
             key: 0,
             error: saveError.value,
-            "login-url": (0, import_vue11.unref)(loginUrl),
+            "login-url": (0, import_vue16.unref)(loginUrl),
             onRetry: retry
-          }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+          }, null, 8, ["error", "login-url"])) : (0, import_vue16.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
             key: 1,
             type: notice.value.type,
             class: "ext-capacitybuilding-request-page__notice",
             "data-notice": notice.value.kind
           }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)(notice.value.text),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)(notice.value.text),
               1
               /* TEXT */
             )]),
             _: 1
-          }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true)]),
-          (0, import_vue11.createVNode)(RequestActions_default, {
+          }, 8, ["type", "data-notice"])) : (0, import_vue16.createCommentVNode)("v-if", true)]),
+          (0, import_vue16.createVNode)(RequestActions_default, {
             actions: actions.value,
             "logged-in": _ctx.user !== "",
             busy: busy.value,
@@ -2708,35 +3413,51 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "logged-in",
             "busy"
           ]),
-          mayEdit.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_8, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
+          mayEdit.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_82, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
           }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue11.createCommentVNode)("v-if", true), (0, import_vue11.createElementVNode)("div", {
+          })) : (0, import_vue16.createCommentVNode)("v-if", true), (0, import_vue16.createElementVNode)("div", {
             ref_key: "editContainer",
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_9)])) : (0, import_vue11.createCommentVNode)("v-if", true),
-          (0, import_vue11.createVNode)(StatusHistory_default, {
+          }, null, 8, _hoisted_92)])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          maySuggest.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SuggestedCoaches_default, {
+            key: 1,
+            api: _ctx.api,
+            base: _ctx.base,
+            title: state.value.title,
+            request: state.value.record,
+            user: _ctx.user,
+            today: _ctx.today
+          }, null, 8, [
+            "api",
+            "base",
+            "title",
+            "request",
+            "user",
+            "today"
+          ])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          (0, import_vue16.createVNode)(StatusHistory_default, {
             title: state.value.title,
             history: state.value.history
           }, null, 8, ["title", "history"])
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue11.createCommentVNode)("v-if", true)], 8, _hoisted_14);
+      )) : (0, import_vue16.createCommentVNode)("v-if", true)], 8, _hoisted_16);
     };
   }
 });
-var RequestPage_default = _sfc_main4;
+var RequestPage_default = _sfc_main6;
 
 // modules/requestPage/index.ts
 function mount(marker) {
@@ -2748,5 +3469,11 @@ function mount(marker) {
     return;
   }
   const user = (_a = mw.config.get("wgUserName")) != null ? _a : "";
-  createMwApp2(RequestPage_default, { api: new mw.Api(), title, base, user }).mount(marker);
+  createMwApp2(RequestPage_default, {
+    api: new mw.Api(),
+    title,
+    base,
+    user,
+    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+  }).mount(marker);
 }

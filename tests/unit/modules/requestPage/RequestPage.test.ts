@@ -28,7 +28,7 @@ async function show( user: string, request: CapacityRequest = SAMPLE ): Promise<
 	if ( !wiki.pages.has( TITLE ) ) {
 		wiki.putRequest( request, request.requester );
 	}
-	const wrapper = mount( RequestPage, { props: { api: wiki.api, title: TITLE, base: BASE, user }, attachTo: document.body } );
+	const wrapper = mount( RequestPage, { props: { api: wiki.api, title: TITLE, base: BASE, user, today: '2026-12-02' }, attachTo: document.body } );
 	await until( () => !wrapper.find( '.cdx-progress-bar' ).exists() );
 	return wrapper;
 }
@@ -234,5 +234,41 @@ describe( 'RequestPage: edit request', () => {
 		await until( () => wrapper.find( '.ext-capacitybuilding-request-page__notice' ).exists() );
 		expect( wrapper.find( '.ext-capacitybuilding-request-page__notice' ).text() ).toBe( qqx( 'capacitybuilding-requestpage-error-form' ) );
 		expect( mw.log.error ).toHaveBeenCalled();
+	} );
+} );
+
+describe( 'RequestPage: suggested coaches', () => {
+	it( 'suggests matching coaches to a hub contact, and invites one on their talk page', async () => {
+		const wrapper = await show( 'Hana' );
+		await until( () => wrapper.find( '.ext-capacitybuilding-match-suggestions' ).exists() );
+		// Omar already offered and Otto coaches something else: only Carla is suggested.
+		const suggested = wrapper.findAll( '.ext-capacitybuilding-match-suggestions__item' ).map( ( item ) => item.attributes( 'data-user' ) );
+		expect( suggested ).toEqual( [ 'Carla' ] );
+		expect( wrapper.find( '.ext-capacitybuilding-match-suggestions__reasons' ).text() ).toContain( 'Governance' );
+		await wrapper.find( '.ext-capacitybuilding-request-suggestions__invite' ).trigger( 'click' );
+		await until( () => wrapper.find( '.ext-capacitybuilding-request-suggestions__invited' ).exists() );
+		expect( wiki.edits ).toEqual( [ expect.objectContaining( {
+			title: 'User talk:Carla', section: 'new',
+			sectiontitle: qqx( 'capacitybuilding-requestpage-invite-subject', TITLE ),
+			text: `${ qqx( 'capacitybuilding-requestpage-invite-body', 'Carla', TITLE, 'Hana' ) } ~~~~`,
+			summary: qqx( 'capacitybuilding-requestpage-invite-summary', TITLE ),
+		} ) ] );
+		// The request itself is untouched.
+		expect( record() ).toEqual( SAMPLE );
+	} );
+
+	it( 'shows a failed invitation with the shared error message', async () => {
+		const wrapper = await show( 'Adam' );
+		await until( () => wrapper.find( '.ext-capacitybuilding-request-suggestions__invite' ).exists() );
+		wiki.fail( 'protectedpage' );
+		await wrapper.find( '.ext-capacitybuilding-request-suggestions__invite' ).trigger( 'click' );
+		await until( () => wrapper.find( '.ext-capacitybuilding-save-error' ).exists() );
+		expect( wrapper.find( '.ext-capacitybuilding-save-error' ).attributes( 'data-code' ) ).toBe( 'protectedpage' );
+		expect( wrapper.find( '.ext-capacitybuilding-request-suggestions__invited' ).exists() ).toBe( false );
+	} );
+
+	it.each( [ [ 'the requester', 'Rita' ], [ 'a coach', 'Otto' ], [ 'a logged-out reader', '' ] ] )( 'are not shown to %s', async ( _who, user ) => {
+		const wrapper = await show( user );
+		expect( wrapper.find( '.ext-capacitybuilding-request-suggestions' ).exists() ).toBe( false );
 	} );
 } );

@@ -46,7 +46,12 @@ function stubGlobals(): void {
 		public getMainText(): string {
 			return this.title;
 		}
+
+		public getMain(): string {
+			return this.title.replace( / /g, '_' );
+		}
 	};
+	( mw.language as unknown as { listToText: ( list: string[] ) => string } ).listToText = ( list ) => list.join( ', ' );
 	( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => key === 'wgUserLanguage' ? 'en' : null );
 }
 
@@ -75,9 +80,15 @@ export function createRequestWiki(): RequestWiki {
 	// Hubs and coaches every test uses.
 	wiki.put( hubTitle( BASE, 'Hub A' ), '{{Capacity hub\n| name = Hub A\n| kind = regional\n| contacts = Hana\n}}' );
 	wiki.put( hubTitle( BASE, 'Hub B' ), '{{Capacity hub\n| name = Hub B\n| kind = thematic\n| contacts = Bruno\n}}' );
-	for ( const coach of [ 'Carla', 'Omar', 'Otto' ] ) {
-		wiki.put( coachTitle( BASE, coach ), `{{Capacity coach\n| user = ${ coach }\n}}` );
+	// Carla and Omar coach what SAMPLE asks for, in its language; Otto coaches something unrelated.
+	for ( const [ coach, topic ] of [ [ 'Carla', 'governance' ], [ 'Omar', 'governance' ], [ 'Otto', 'photography' ] ] as const ) {
+		wiki.put( coachTitle( BASE, coach ), `{{Capacity coach\n| user = ${ coach }\n| topics = ${ topic }\n| languages = es\n` +
+			'| formats = coaching\n| availability = available\n| max_requests = 3\n| contact = talk\n}}' );
 	}
+	wiki.put( `${ BASE }/Topics.json`, JSON.stringify( { version: 1, topics: [
+		{ key: 'organisational', labels: { en: 'Organisational development' }, children: [ { key: 'governance', labels: { en: 'Governance' } } ] },
+		{ key: 'content', labels: { en: 'Content' }, children: [ { key: 'photography', labels: { en: 'Photography' } } ] },
+	] } ) );
 	wiki.put( 'MediaWiki:Gadget-capacityBuilding-config.json', JSON.stringify( { admins: [ 'Adam' ] } ) );
 
 	const get = base.api.get as jest.Mock;
@@ -93,7 +104,9 @@ export function createRequestWiki(): RequestWiki {
 		if ( params.generator === 'allpages' ) {
 			const prefix = String( params.gapprefix );
 			const pages = [ ...base.pages.entries() ].filter( ( [ title ] ) => title.startsWith( prefix ) )
-				.map( ( [ title, page ] ) => ( { title, revisions: [ { slots: { main: { content: page.text } } } ] } ) );
+				.map( ( [ title, page ] ) => ( {
+					title, revisions: [ { revid: page.revid, timestamp: page.timestamp, slots: { main: { content: page.text } } } ],
+				} ) );
 			return answer( { query: { pages } } );
 		}
 		return original( params );
