@@ -276,4 +276,35 @@ describe( 'request pages on the development wiki', () => {
 			expect( serious ).toEqual( [] );
 		}
 	} );
+
+	it( 'suggests matching coaches to a hub contact, who invites one on their talk page', async () => {
+		// A language only this run uses, so coaches of earlier runs do not compete.
+		const language = `qaa-${ id }`.slice( 0, 12 );
+		const suggested = `Coach three ${ id }`;
+		wiki.ensureUser( suggested, PASSWORD );
+		await bot.save( `Capacity building/Coaches/${ suggested }`, `{{Capacity coach\n| user = ${ suggested }\n| topics = governance\n| languages = ${ language }\n| formats = workshop\n| availability = available\n| max_requests = 3\n| contact = talk\n}}`, 'End-to-end test coach' );
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', languages: [ language ] } ) );
+		const page = await open( people.hubContact, title );
+		const items = page.locator( '.ext-capacitybuilding-match-suggestions__item' );
+		await items.first().waitFor();
+		expect( await items.evaluateAll( ( elements ) => elements.map( ( e ) => e.getAttribute( 'data-user' ) ) ) ).toEqual( [ suggested ] );
+		await page.locator( '.ext-capacitybuilding-request-suggestions__invite' ).click();
+		await page.locator( '.ext-capacitybuilding-request-suggestions__invited' ).waitFor();
+		const talk = await pageText( bot, `User talk:${ suggested }` );
+		expect( talk ).toContain( `== Invitation to help with [[${ title }]] ==` );
+		expect( talk ).toContain( `[[User:${ people.hubContact }|` );
+		// Not for the requester.
+		const requesterView = await open( people.requester, title );
+		expect( await requesterView.locator( '.ext-capacitybuilding-request-suggestions' ).count() ).toBe( 0 );
+	} );
+
+	it( 'opens the request form for this request from "Edit request"', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester } ) );
+		const page = await open( people.requester, title );
+		await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).click();
+		const form = page.locator( '.ext-capacitybuilding-request-page__edit-form' );
+		await form.locator( '*' ).first().waitFor();
+		expect( await form.getAttribute( 'data-capacitybuilding-edit' ) ).toBe( title );
+		expect( await page.evaluate( () => mw.loader.getState( 'ext.capacityBuilding.requestForm' ) ) ).toBe( 'ready' );
+	} );
 } );
