@@ -2452,10 +2452,14 @@ var import_vue9 = require("vue");
 var _hoisted_13 = { class: "ext-capacitybuilding-request-history__list" };
 var _hoisted_23 = { class: "ext-capacitybuilding-request-history__change" };
 var _hoisted_33 = ["href"];
-var _hoisted_43 = ["href"];
-var _hoisted_52 = ["datetime"];
-var _hoisted_62 = ["href"];
-var _hoisted_7 = {
+var _hoisted_43 = {
+  key: 1,
+  class: "ext-capacitybuilding-request-history__user"
+};
+var _hoisted_52 = ["href"];
+var _hoisted_62 = ["datetime"];
+var _hoisted_7 = ["href"];
+var _hoisted_8 = {
   key: 0,
   class: "ext-capacitybuilding-request-history__unreadable"
 };
@@ -2521,25 +2525,32 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
                 1
                 /* TEXT */
               ),
-              (0, import_vue8.createElementVNode)("a", {
+              change.user ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
+                key: 0,
                 class: "ext-capacitybuilding-request-history__user",
                 href: userUrl(change.user)
               }, [(0, import_vue8.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue8.toDisplayString)(change.user || _ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
+                (0, import_vue8.toDisplayString)(change.user),
                 1
                 /* TEXT */
-              )], 8, _hoisted_33),
+              )], 8, _hoisted_33)) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                "span",
+                _hoisted_43,
+                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
+                1
+                /* TEXT */
+              )),
               (0, import_vue8.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
-              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)(formatTime(change.timestamp)), 9, _hoisted_52)], 8, _hoisted_43),
+              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)(formatTime(change.timestamp)), 9, _hoisted_62)], 8, _hoisted_52),
               change.parentid ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
-                key: 0,
+                key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_62)) : (0, import_vue8.createCommentVNode)("v-if", true)
+              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue8.createCommentVNode)("v-if", true)
             ]);
           }),
           128
@@ -2547,7 +2558,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         ))]),
         _ctx.history.unreadable > 0 ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
           "p",
-          _hoisted_7,
+          _hoisted_8,
           (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
           1
           /* TEXT */
@@ -2812,7 +2823,7 @@ var _hoisted_72 = {
   key: 1,
   class: "ext-capacitybuilding-match-suggestions__reasons"
 };
-var _hoisted_8 = {
+var _hoisted_82 = {
   key: 2,
   class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
 };
@@ -2873,7 +2884,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
               )) : (0, import_vue11.createCommentVNode)("v-if", true),
               minus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
                 "p",
-                _hoisted_8,
+                _hoisted_82,
                 (0, import_vue11.toDisplayString)((0, import_vue11.unref)(reasonsText)(minus(match), _ctx.name)),
                 1
                 /* TEXT */
@@ -3058,7 +3069,7 @@ var _hoisted_45 = { class: "ext-capacitybuilding-request-page__facts" };
 var _hoisted_54 = ["data-fact"];
 var _hoisted_64 = { class: "ext-capacitybuilding-request-page__description" };
 var _hoisted_73 = { "aria-live": "polite" };
-var _hoisted_82 = {
+var _hoisted_83 = {
   key: 0,
   class: "ext-capacitybuilding-request-page__edit"
 };
@@ -3413,7 +3424,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             "logged-in",
             "busy"
           ]),
-          mayEdit.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_82, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
+          mayEdit.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_83, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm

@@ -80,6 +80,19 @@ describe( 'RequestPage: display', () => {
 		expect( items[ 1 ]?.find( '.ext-capacitybuilding-request-history__diff' ).exists() ).toBe( false );
 	} );
 
+	it( 'names no one for a hidden username and counts revisions it cannot read', async () => {
+		wiki.putRequest( { ...SAMPLE, status: 'open' }, 'Rita' );
+		wiki.editor = 'Vandal';
+		wiki.put( TITLE, 'blanked' );
+		wiki.editor = '';
+		wiki.put( TITLE, requestText( SAMPLE ) );
+		const wrapper = await show( '' );
+		const newest = wrapper.find( '.ext-capacitybuilding-request-history__item' );
+		expect( newest.find( 'a.ext-capacitybuilding-request-history__user' ).exists() ).toBe( false );
+		expect( newest.find( '.ext-capacitybuilding-request-history__user' ).text() ).toBe( qqx( 'capacitybuilding-requestpage-history-user-hidden' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-request-history__unreadable' ).text() ).toBe( qqx( 'capacitybuilding-requestpage-history-unreadable', 1 ) );
+	} );
+
 	it( 'says so when the page has no request template, and offers nothing', async () => {
 		wiki.put( TITLE, 'Someone blanked this.' );
 		const wrapper = await show( 'Rita' );
