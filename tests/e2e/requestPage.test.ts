@@ -146,7 +146,8 @@ describe( 'request pages on the development wiki', () => {
 			const mayEdit = [ people.requester, people.hubContact, people.admin ].includes( user );
 			expect( [ user, await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).count() ] ).toEqual( [ user, mayEdit ? 1 : 0 ] );
 		}
-	} );
+	// Six logins and page views: a generous budget for a busy machine (speed is not measured here).
+	}, 600_000 );
 
 	/** Opens the request as `user`, takes the action by its button and returns the saved page text. */
 	async function act( user: string, title: string, action: string ): Promise<{ page: Page; text: string }> {
