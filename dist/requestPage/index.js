@@ -121,12 +121,15 @@ var FORMAT_MESSAGES = {
   "peer-exchange": "capacitybuilding-format-peer-exchange",
   facilitation: "capacitybuilding-format-facilitation"
 };
+var ANY_LANGUAGE = "mul";
 var REQUESTER_TYPES = ["individual", "group", "organisation"];
 var REQUESTER_TYPE_MESSAGES = {
   individual: "capacitybuilding-requester-type-individual",
   group: "capacitybuilding-requester-type-group",
   organisation: "capacitybuilding-requester-type-organisation"
 };
+var AVAILABILITIES = ["available", "limited", "away"];
+var CONTACT_METHODS = ["talk", "email"];
 var HUB_KINDS = ["regional", "thematic"];
 var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
 var REQUEST_SCHEMA = {
@@ -147,6 +150,22 @@ var REQUEST_SCHEMA = {
     { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
     { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
+  ]
+};
+var COACH_SCHEMA = {
+  template: "Capacity coach",
+  fields: [
+    { key: "user", param: "user", kind: "user", required: true, label: "capacitybuilding-coach-field-user", help: "capacitybuilding-coach-help-user" },
+    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-topics", help: "capacitybuilding-coach-help-topics" },
+    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-languages", help: "capacitybuilding-coach-help-languages" },
+    { key: "regions", param: "regions", kind: "enumList", required: false, values: REGIONS, label: "capacitybuilding-coach-field-regions", help: "capacitybuilding-coach-help-regions" },
+    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-coach-field-formats", help: "capacitybuilding-coach-help-formats" },
+    { key: "availability", param: "availability", kind: "enum", required: true, values: AVAILABILITIES, label: "capacitybuilding-coach-field-availability", help: "capacitybuilding-coach-help-availability" },
+    { key: "awayUntil", param: "away_until", kind: "date", required: false, label: "capacitybuilding-coach-field-away-until", help: "capacitybuilding-coach-help-away-until" },
+    { key: "maxRequests", param: "max_requests", kind: "integer", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-max-requests", help: "capacitybuilding-coach-help-max-requests" },
+    { key: "bio", param: "bio", kind: "multiline", required: false, max: 5e3, label: "capacitybuilding-coach-field-bio", help: "capacitybuilding-coach-help-bio" },
+    { key: "contact", param: "contact", kind: "enum", required: true, values: CONTACT_METHODS, label: "capacitybuilding-coach-field-contact", help: "capacitybuilding-coach-help-contact" },
+    { key: "hubs", param: "hubs", kind: "hubList", required: false, max: 10, label: "capacitybuilding-coach-field-hubs", help: "capacitybuilding-coach-help-hubs" }
   ]
 };
 var HUB_SCHEMA = {
@@ -1055,6 +1074,21 @@ function sameUser(a, b) {
 function isValidUsername(name) {
   return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
 }
+function isLanguageCode(code) {
+  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
+}
+function isKey(key) {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
+}
+function isIsoDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 function isPageTitle(title) {
   return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
 }
@@ -1133,13 +1167,16 @@ function parseConfig(json) {
   return { config, problems };
 }
 
+// modules/core/indexes.ts
+var INDEX_VERSION = 1;
+function readIndex(json) {
+  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
+}
+
 // modules/core/pages.ts
 function normalizeTitle(title) {
   const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function coachTitle(base, username) {
-  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
 }
 function coachUser(base, title) {
   const prefix = `${normalizeTitle(base)}/Coaches/`;
@@ -1147,14 +1184,181 @@ function coachUser(base, title) {
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
 }
-function hubTitle(base, key) {
-  return `${normalizeTitle(base)}/Hubs/${key}`;
-}
 function hubKey(base, title) {
   const prefix = `${normalizeTitle(base)}/Hubs/`;
   const normalized = normalizeTitle(title);
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
+}
+function sitePages(base) {
+  const b = normalizeTitle(base);
+  return {
+    topics: `${b}/Topics.json`,
+    requestsJson: `${b}/Requests.json`,
+    coachesJson: `${b}/Coaches.json`,
+    statisticsJson: `${b}/Statistics.json`,
+    requestsIndex: `${b}/Requests/Index`,
+    coachesIndex: `${b}/Coaches/Index`,
+    statistics: `${b}/Statistics`,
+    review: `${b}/Review`,
+    // Emergency shut-off: the bot writes nothing while this page exists with any content;
+    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
+    stop: `${b}/Bot/Stop`
+  };
+}
+
+// modules/shared/recordPages.ts
+var PAGE_BATCH = 50;
+function namespaced(base) {
+  const title = new mw.Title(normalizeTitle(base));
+  return { namespace: title.getNamespaceId(), prefix: title.getMain().replace(/_/g, " ") };
+}
+async function readRecordPages(api, base, folder, schema) {
+  var _a, _b, _c;
+  const { namespace, prefix } = namespaced(base);
+  const records = [];
+  const unreadable = [];
+  let cont;
+  do {
+    const response = await api.get(__spreadValues({
+      action: "query",
+      generator: "allpages",
+      gapnamespace: namespace,
+      gapprefix: `${prefix}/${folder}/`,
+      gaplimit: PAGE_BATCH,
+      gapfilterredir: "nonredirects",
+      prop: "revisions",
+      rvprop: ["content", "ids", "timestamp"],
+      rvslots: "main",
+      formatversion: 2
+    }, cont));
+    for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
+      const revision = (_c = page.revisions) == null ? void 0 : _c[0];
+      if (!revision) {
+        continue;
+      }
+      const { parsed } = parsePage(revision.slots.main.content, schema);
+      if (parsed) {
+        const { revid, timestamp } = revision;
+        records.push({ title: page.title, revid, timestamp, record: parsed.record });
+      } else {
+        unreadable.push(page.title);
+      }
+    }
+    cont = response.continue;
+  } while (cont);
+  return { records, unreadable };
+}
+
+// modules/core/taxonomy.ts
+var MAX_DEPTH = 3;
+var MAX_LABEL_LENGTH = 100;
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function validateTaxonomy(json) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const at = (path, key, ...params) => {
+    problems.push(problem(path, key, path, ...params));
+  };
+  const checkTopics = (topics, path, depth) => {
+    if (!Array.isArray(topics)) {
+      at(path, "capacitybuilding-topics-not-list");
+      return;
+    }
+    topics.forEach((topic, index) => {
+      const here = `${path}[${index}]`;
+      if (!isObject2(topic)) {
+        at(here, "capacitybuilding-topics-not-object");
+        return;
+      }
+      for (const property of Object.keys(topic)) {
+        if (!["key", "qid", "labels", "children"].includes(property)) {
+          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
+        }
+      }
+      if (typeof topic.key !== "string" || !isKey(topic.key)) {
+        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
+      } else if (seen.has(topic.key)) {
+        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
+      } else {
+        seen.add(topic.key);
+      }
+      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
+        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
+      }
+      if (!isObject2(topic.labels) || typeof topic.labels.en !== "string") {
+        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
+      } else {
+        for (const [language, label] of Object.entries(topic.labels)) {
+          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
+            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
+          }
+        }
+      }
+      if (topic.children !== void 0) {
+        if (depth + 1 >= MAX_DEPTH) {
+          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
+        } else {
+          checkTopics(topic.children, `${here}.children`, depth + 1);
+        }
+      }
+    });
+  };
+  if (!isObject2(json)) {
+    at("", "capacitybuilding-topics-not-object");
+    return { taxonomy: null, problems };
+  }
+  if (json.version !== 1) {
+    at("version", "capacitybuilding-topics-version");
+  }
+  for (const property of Object.keys(json)) {
+    if (!["version", "topics", "$schema"].includes(property)) {
+      at(property, "capacitybuilding-topics-unknown-property");
+    }
+  }
+  checkTopics(json.topics, "topics", 0);
+  return { taxonomy: problems.length ? null : json, problems };
+}
+function indexTopics(taxonomy) {
+  const index = /* @__PURE__ */ new Map();
+  const walk = (topics, parent, path) => {
+    var _a;
+    for (const topic of topics) {
+      const here = [...path, topic.key];
+      index.set(topic.key, { topic, parent, path: here });
+      walk((_a = topic.children) != null ? _a : [], topic.key, here);
+    }
+  };
+  walk(taxonomy.topics, null, []);
+  return index;
+}
+function topicLabel(topic, languageChain2) {
+  for (const language of [...languageChain2, "en"]) {
+    const label = topic.labels[language];
+    if (label) {
+      return label;
+    }
+  }
+  return topic.key;
+}
+function topicRelation(index, a, b) {
+  if (a === b) {
+    return "same";
+  }
+  const entryA = index.get(a);
+  const entryB = index.get(b);
+  if (!entryA || !entryB) {
+    return "unrelated";
+  }
+  if (entryA.path.includes(b)) {
+    return "parent";
+  }
+  if (entryB.path.includes(a)) {
+    return "child";
+  }
+  return entryA.parent !== null && entryA.parent === entryB.parent ? "sibling" : "unrelated";
 }
 
 // modules/shared/siteData.ts
@@ -1179,10 +1383,40 @@ async function loadConfig(api) {
   const page = await readJsonPage(api, CONFIG_PAGE);
   return page.json === void 0 ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(page.json);
 }
-function allPagesPrefix(prefix) {
-  const title = new mw.Title(prefix);
-  const main = title.getMainText();
-  return { namespace: title.getNamespaceId(), prefix: prefix.endsWith("/") && !main.endsWith("/") ? `${main}/` : main };
+async function loadTaxonomy(api, base) {
+  const page = await readJsonPage(api, sitePages(base).topics);
+  if (page.json === void 0) {
+    const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
+    return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
+  }
+  const { taxonomy, problems } = validateTaxonomy(page.json);
+  return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
+}
+async function loadCoachesIndex(api, base) {
+  return readIndex((await readJsonPage(api, sitePages(base).coachesJson)).json);
+}
+async function loadLanguageNames(api, uselang) {
+  var _a;
+  const names = /* @__PURE__ */ new Map();
+  let licontinue;
+  do {
+    const response = await api.get(__spreadValues({
+      action: "query",
+      meta: "languageinfo",
+      liprop: ["code", "name", "autonym"],
+      uselang,
+      formatversion: 2
+    }, licontinue ? { licontinue } : {}));
+    for (const info of Object.values(response.query.languageinfo)) {
+      names.set(info.code, { name: info.name, autonym: info.autonym });
+    }
+    licontinue = (_a = response.continue) == null ? void 0 : _a.licontinue;
+  } while (licontinue);
+  return names;
+}
+function languageChain() {
+  const chain = mw.language.getFallbackLanguageChain();
+  return chain.includes("en") ? chain : [...chain, "en"];
 }
 async function queryAll(api, params) {
   const responses = [];
@@ -1195,46 +1429,23 @@ async function queryAll(api, params) {
   return responses;
 }
 async function loadHubs(api, base) {
-  var _a, _b;
-  const { namespace, prefix } = allPagesPrefix(hubTitle(base, ""));
-  const responses = await queryAll(api, {
-    action: "query",
-    generator: "allpages",
-    gapnamespace: namespace,
-    gapprefix: prefix,
-    gaplimit: 50,
-    prop: "revisions",
-    rvprop: "content",
-    rvslots: "main",
-    formatversion: 2
-  });
+  const { records, unreadable } = await readRecordPages(api, base, "Hubs", HUB_SCHEMA);
   const hubs = /* @__PURE__ */ new Map();
-  const unreadable = [];
-  for (const page of responses.flatMap((response) => {
-    var _a2, _b2;
-    return (_b2 = (_a2 = response.query) == null ? void 0 : _a2.pages) != null ? _b2 : [];
-  })) {
-    const key = hubKey(base, page.title);
-    const content = (_b = (_a = page.revisions) == null ? void 0 : _a[0]) == null ? void 0 : _b.slots.main.content;
-    if (key === null || content === void 0) {
-      continue;
-    }
-    const parsed = parsePage(content, HUB_SCHEMA).parsed;
-    if (parsed) {
-      hubs.set(key, parsed.record);
-    } else {
-      unreadable.push(page.title);
+  for (const { title, record } of records) {
+    const key = hubKey(base, title);
+    if (key !== null) {
+      hubs.set(key, record);
     }
   }
-  return { hubs, unreadable };
+  return { hubs, unreadable: unreadable.filter((title) => hubKey(base, title) !== null) };
 }
 async function loadCoachUsers(api, base) {
-  const { namespace, prefix } = allPagesPrefix(coachTitle(base, ""));
+  const { namespace, prefix } = namespaced(base);
   const responses = await queryAll(api, {
     action: "query",
     list: "allpages",
     apnamespace: namespace,
-    apprefix: prefix,
+    apprefix: `${prefix}/Coaches/`,
     aplimit: "max",
     formatversion: 2
   });
@@ -1303,6 +1514,7 @@ async function loadRequestState(api, title) {
   return {
     title,
     revid: latest.revid,
+    timestamp: latest.timestamp,
     content: latest.content,
     record: parsed.record,
     diagnostics,
@@ -1326,10 +1538,10 @@ async function loadRequestContext(api, base) {
 }
 
 // modules/requestPage/RequestPage.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
-var import_vue9 = require("vue");
-var import_codex2 = __toESM(require_codex_shim());
+var import_vue15 = require("vue");
+var import_vue16 = require("vue");
+var import_vue17 = require("vue");
+var import_codex4 = __toESM(require_codex_shim());
 
 // modules/core/permissions.ts
 var ALLOWED = {
@@ -1473,7 +1685,7 @@ function movesOf(before, after, author) {
   if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
     checks.push({ move: "triage" });
   }
-  if (!same(normalizedSet(before.coach), normalizedSet(after.coach)) && !checks.some((c) => c.move === "accept")) {
+  if (!same([...normalizedSet(before.coach)].sort(), [...normalizedSet(after.coach)].sort()) && !checks.some((c) => c.move === "accept")) {
     checks.push({ move: "reassign" });
   }
   const beforeOffers = normalizedSet(before.offers);
@@ -1603,56 +1815,408 @@ function mayMove(request, move, user, context) {
   return ALLOWED[move].some((role) => roles.has(role));
 }
 
+// modules/shared/components/SaveErrorMessage.vue
+var import_vue = require("vue");
+var import_vue2 = require("vue");
+var import_vue3 = require("vue");
+var import_codex = __toESM(require_codex_shim());
+var _hoisted_1 = ["innerHTML"];
+var _hoisted_2 = { class: "ext-capacitybuilding-save-error__code" };
+var _hoisted_3 = { class: "ext-capacitybuilding-save-error__question" };
+var _hoisted_4 = ["src", "alt"];
+var _hoisted_5 = { class: "ext-capacitybuilding-save-error__actions" };
+var _hoisted_6 = ["href"];
+var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
+  __name: "SaveErrorMessage",
+  props: {
+    error: {},
+    loginUrl: {}
+  },
+  emits: ["retry"],
+  setup(__props, { emit: __emit }) {
+    const props = __props;
+    const emit = __emit;
+    const answer = (0, import_vue3.ref)("");
+    (0, import_vue3.watch)(() => props.error, () => {
+      answer.value = "";
+    });
+    const explanation = (0, import_vue3.computed)(() => mw.message(props.error.key, ...props.error.params).text());
+    const canRetry = (0, import_vue3.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
+    function retry() {
+      const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
+        id: props.error.captcha.id,
+        word: answer.value
+      } : null;
+      emit("retry", captcha);
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
+        type: "error",
+        class: "ext-capacitybuilding-save-error",
+        "data-code": _ctx.error.code
+      }, {
+        default: (0, import_vue2.withCtx)(() => [
+          (0, import_vue2.createElementVNode)(
+            "p",
+            null,
+            (0, import_vue2.toDisplayString)(explanation.value),
+            1
+            /* TEXT */
+          ),
+          (0, import_vue2.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
+          (0, import_vue2.createCommentVNode)(" eslint-disable vue/no-v-html "),
+          _ctx.error.html ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", {
+            key: 0,
+            class: "ext-capacitybuilding-save-error__wiki",
+            innerHTML: _ctx.error.html
+          }, null, 8, _hoisted_1)) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createCommentVNode)(" eslint-enable vue/no-v-html "),
+          (0, import_vue2.createElementVNode)(
+            "p",
+            _hoisted_2,
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
+            1
+            /* TEXT */
+          ),
+          _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(
+            (0, import_vue2.unref)(import_codex.CdxField),
+            {
+              key: 1,
+              class: "ext-capacitybuilding-save-error__captcha"
+            },
+            (0, import_vue2.createSlots)({
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
+                1
+                /* TEXT */
+              )]),
+              default: (0, import_vue2.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("img", {
+                key: 0,
+                src: _ctx.error.captcha.url,
+                alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
+              }, null, 8, _hoisted_4)) : (0, import_vue2.createCommentVNode)("v-if", true), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
+                modelValue: answer.value,
+                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
+                onKeydown: (0, import_vue2.withKeys)((0, import_vue2.withModifiers)(retry, ["prevent"]), ["enter"])
+              }, null, 8, ["modelValue", "onKeydown"])]),
+              _: 2
+            }, [_ctx.error.captcha.question ? {
+              name: "description",
+              fn: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
+                "span",
+                _hoisted_3,
+                (0, import_vue2.toDisplayString)(_ctx.error.captcha.question),
+                1
+                /* TEXT */
+              )]),
+              key: "0"
+            } : void 0]),
+            1024
+            /* DYNAMIC_SLOTS */
+          )) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createElementVNode)("div", _hoisted_5, [canRetry.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxButton), {
+            key: 0,
+            action: "progressive",
+            onClick: retry
+          }, {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : (0, import_vue2.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
+            key: 1,
+            href: _ctx.loginUrl
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_6)) : (0, import_vue2.createCommentVNode)("v-if", true)])
+        ]),
+        _: 1
+      }, 8, ["data-code"]);
+    };
+  }
+});
+var SaveErrorMessage_default = _sfc_main;
+
 // modules/init/features.ts
 function moduleNames(feature) {
   return [`ext.capacityBuilding.${feature}`, `ext.gadget.capacityBuilding-${feature}`];
 }
 
-// modules/shared/templateEdit.ts
-function apiErrorText(code, data) {
+// modules/shared/apiErrors.ts
+var API_ERROR_FORMAT = { errorformat: "html", errorsuselocal: true };
+var SaveFailure = class extends Error {
+  constructor(error) {
+    super(error.code);
+    __publicField(this, "error");
+    this.name = "SaveFailure";
+    this.error = error;
+  }
+};
+function isObject3(value) {
+  return typeof value === "object" && value !== null;
+}
+function errorEntry(data) {
+  if (!isObject3(data)) {
+    return null;
+  }
+  if (Array.isArray(data.errors) && isObject3(data.errors[0])) {
+    return data.errors[0];
+  }
+  return isObject3(data.error) ? data.error : null;
+}
+function wikiHtml(data) {
+  var _a;
+  const entry = errorEntry(data);
+  const html = (_a = entry == null ? void 0 : entry.html) != null ? _a : entry == null ? void 0 : entry["*"];
+  return typeof html === "string" && html.trim() !== "" ? html : void 0;
+}
+function plainInfo(data) {
   var _a, _b, _c;
-  const errors = data == null ? void 0 : data.errors;
-  const first = errors == null ? void 0 : errors[0];
-  const text = (_c = (_a = first == null ? void 0 : first.text) != null ? _a : first == null ? void 0 : first["*"]) != null ? _c : (_b = data == null ? void 0 : data.error) == null ? void 0 : _b.info;
-  return text != null ? text : code;
+  const entry = errorEntry(data);
+  const text = (_c = (_b = (_a = entry == null ? void 0 : entry.text) != null ? _a : entry == null ? void 0 : entry.info) != null ? _b : entry == null ? void 0 : entry.html) != null ? _c : "";
+  return typeof text === "string" ? text.replace(/<[^>]*>/g, "").trim() : "";
 }
-function isConflict(code) {
-  return code === "editconflict";
+function httpStatus(data) {
+  if (isObject3(data) && isObject3(data.xhr) && typeof data.xhr.status === "number") {
+    return data.xhr.status;
+  }
+  return 0;
 }
-function postEdit(api, params) {
-  return new Promise((resolve) => {
-    api.postWithEditToken(params).then(
-      (response) => resolve({ response }),
-      (code, data) => resolve({ code: typeof code === "string" ? code : "http", data })
+function describeApiError(code, data) {
+  const html = wikiHtml(data);
+  const make = (key, recovery, params = []) => __spreadValues({ code, key, params, recovery }, html ? { html } : {});
+  switch (code) {
+    case "http": {
+      const status = httpStatus(data);
+      return status === 0 ? { code, key: "capacitybuilding-save-error-network", params: [], recovery: "retry" } : { code, key: "capacitybuilding-save-error-http", params: [String(status)], recovery: "retry" };
+    }
+    case "ok-but-empty":
+      return { code, key: "capacitybuilding-save-error-http", params: ["200"], recovery: "retry" };
+    case "blocked":
+    case "autoblocked":
+    case "globalblocking-blockedtext":
+    case "globalblocking-ipblocked":
+      return make("capacitybuilding-save-error-blocked", "none");
+    case "protectedpage":
+    case "protectedtitle":
+    case "protectednamespace":
+    case "protectednamespace-interface":
+    case "cascadeprotected":
+    case "customcssprotected":
+    case "customjsprotected":
+      return make("capacitybuilding-save-error-protected", "none");
+    case "abusefilter-warning":
+      return make("capacitybuilding-save-error-abusefilter-warning", "retry");
+    case "abusefilter-disallowed":
+    case "abusefilter-blocked-display":
+      return make("capacitybuilding-save-error-abusefilter-disallowed", "edit");
+    case "spamblacklist":
+      return make("capacitybuilding-save-error-spamblacklist", "edit", [spamMatches(data)]);
+    case "captcha":
+      return make("capacitybuilding-save-error-captcha", "captcha");
+    case "ratelimited":
+    case "actionthrottledtext":
+      return make("capacitybuilding-save-error-ratelimited", "retry");
+    case "badtoken":
+    case "notloggedin":
+    case "assertuserfailed":
+    case "assertnameduserfailed":
+    case "mustbeloggedin":
+      return { code, key: "capacitybuilding-save-error-session", params: [], recovery: "login" };
+    case "readonly":
+      return make("capacitybuilding-save-error-readonly", "retry", [plainInfo(data)]);
+    case "editconflict":
+      return { code, key: "capacitybuilding-save-error-conflict", params: [], recovery: "retry" };
+    case "articleexists":
+      return { code, key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
+    case "missingtitle":
+    case "pagedeleted":
+      return { code, key: "capacitybuilding-save-error-missing", params: [], recovery: "none" };
+    case "permissiondenied":
+    case "cantcreate":
+    case "cantcreate-anon":
+    case "noedit":
+    case "noedit-anon":
+      return make("capacitybuilding-save-error-permission", "none");
+    default:
+      return __spreadValues({ code, key: "capacitybuilding-save-error-unknown", params: [code, plainInfo(data)], recovery: "retry" }, html ? { html } : {});
+  }
+}
+function spamMatches(data) {
+  const entry = errorEntry(data);
+  const fromData = isObject3(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
+  const details = fromData == null ? void 0 : fromData.spamblacklist;
+  const matches = isObject3(details) && Array.isArray(details.matches) ? details.matches : [];
+  return matches.map(String).join(", ");
+}
+function captchaOf(editResult) {
+  var _a, _b;
+  if (!isObject3(editResult) || !isObject3(editResult.captcha)) {
+    return null;
+  }
+  const c = editResult.captcha;
+  return __spreadValues(__spreadValues({
+    id: String((_a = c.id) != null ? _a : ""),
+    type: String((_b = c.type) != null ? _b : "")
+  }, typeof c.question === "string" ? { question: c.question } : {}), typeof c.url === "string" ? { url: c.url } : {});
+}
+function describeEditFailure(editResult) {
+  const captcha = captchaOf(editResult);
+  if (captcha) {
+    return { code: "captcha", key: "capacitybuilding-save-error-captcha", params: [], recovery: "captcha", captcha };
+  }
+  const code = isObject3(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
+  return describeApiError(code, void 0);
+}
+function apiResult(call) {
+  return new Promise((resolve, reject) => {
+    call.then(
+      (response) => resolve(response),
+      (code, data) => reject(new SaveFailure(describeApiError(typeof code === "string" ? code : "http", data)))
     );
   });
 }
-async function saveTemplateEdit(api, edit) {
-  var _a, _b;
-  const outcome = await postEdit(api, __spreadProps(__spreadValues({
+
+// modules/shared/recordSave.ts
+function saveParams(context, tag) {
+  const userLanguage = typeof mw !== "undefined" ? mw.config.get("wgUserLanguage") : void 0;
+  return __spreadValues(__spreadValues(__spreadProps(__spreadValues(__spreadValues({
     action: "edit",
-    title: edit.title,
-    text: edit.text,
-    baserevid: edit.baseRevid,
-    nocreate: true,
-    summary: edit.summary
-  }, edit.tags ? { tags: edit.tags } : {}), {
-    assert: "user",
-    errorformat: "plaintext",
-    errorlang: "uselang",
     formatversion: 2
-  }));
-  if ("code" in outcome) {
-    return isConflict(outcome.code) ? { kind: "conflict" } : {
-      kind: "failed",
-      message: mw.message("capacitybuilding-requestpage-error-save", apiErrorText(outcome.code, outcome.data)).text()
-    };
+  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {}), {
+    summary: context.summary,
+    assert: "user"
+  }), tag ? { tags: tag } : {}), context.captcha ? { captchaid: context.captcha.id, captchaword: context.captcha.word } : {});
+}
+var activeTags = /* @__PURE__ */ new WeakMap();
+async function usableChangeTag(api, tag) {
+  if (!tag) {
+    return null;
   }
-  const { edit: result } = outcome.response;
-  if (result.result !== "Success") {
-    return { kind: "failed", message: mw.message("capacitybuilding-requestpage-error-save", result.result).text() };
+  let tags = activeTags.get(api);
+  if (!tags) {
+    tags = (async () => {
+      var _a;
+      const active = /* @__PURE__ */ new Set();
+      let tgcontinue;
+      do {
+        const response = await apiResult(
+          api.get(__spreadValues({ action: "query", list: "tags", tgprop: "active", tglimit: "max", formatversion: 2 }, tgcontinue ? { tgcontinue } : {}))
+        );
+        response.query.tags.filter((t) => t.active).forEach((t) => active.add(t.name));
+        tgcontinue = (_a = response.continue) == null ? void 0 : _a.tgcontinue;
+      } while (tgcontinue);
+      return active;
+    })();
+    activeTags.set(api, tags);
   }
-  return { kind: "saved", revid: (_b = (_a = result.newrevid) != null ? _a : result.oldrevid) != null ? _b : edit.baseRevid };
+  return (await tags).has(tag) ? tag : null;
+}
+function roundTripFailure(field) {
+  return new SaveFailure({ code: "roundtrip", key: "capacitybuilding-codec-round-trip", params: [field], recovery: "edit" });
+}
+function checkRoundTrip(schema, record, pageText) {
+  var _a;
+  const problem2 = roundTripProblems(schema, record)[0];
+  if (problem2) {
+    throw roundTripFailure(String(problem2.params[0]));
+  }
+  const back = (_a = parsePage(pageText, schema).parsed) == null ? void 0 : _a.record;
+  if (!back) {
+    throw roundTripFailure(schema.template);
+  }
+  const original = record;
+  const read = back;
+  const wrong = schema.fields.find(
+    (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read[field.key])
+  );
+  if (wrong) {
+    throw roundTripFailure(wrong.param);
+  }
+}
+async function loadRecordPage(api, title, schema) {
+  var _a, _b, _c, _d;
+  const response = await apiResult(api.get(__spreadValues({
+    action: "query",
+    titles: title,
+    prop: "revisions",
+    rvprop: ["ids", "timestamp", "content"],
+    rvslots: "main",
+    curtimestamp: true,
+    formatversion: 2
+  }, API_ERROR_FORMAT)));
+  const page = response.query.pages[0];
+  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
+  if (!page || page.missing || !revision) {
+    return null;
+  }
+  const text = revision.slots.main.content;
+  return {
+    title: page.title,
+    record: (_c = (_b = parsePage(text, schema).parsed) == null ? void 0 : _b.record) != null ? _c : null,
+    text,
+    revid: revision.revid,
+    timestamp: revision.timestamp,
+    startTimestamp: (_d = response.curtimestamp) != null ? _d : ""
+  };
+}
+async function sendEdit(context, params) {
+  var _a, _b;
+  const tag = await usableChangeTag(context.api, context.changeTag);
+  const request = __spreadValues(__spreadValues({}, saveParams(context, tag)), params);
+  const response = await apiResult(context.api.postWithEditToken(request));
+  const edit = response.edit;
+  if (!edit || edit.result !== "Success") {
+    throw new SaveFailure(describeEditFailure(edit));
+  }
+  return { revid: (_a = edit.newrevid) != null ? _a : 0, title: (_b = edit.title) != null ? _b : String(params.title), nochange: !!edit.nochange };
+}
+function isCode(error, code) {
+  return error instanceof SaveFailure && error.error.code === code;
+}
+function missingTemplate(template) {
+  return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
+}
+async function editRecordPage(options) {
+  var _a;
+  let page = options.page;
+  const attempts = (_a = options.maxAttempts) != null ? _a : 3;
+  for (let attempt = 1; ; attempt++) {
+    if (page.record === null) {
+      throw missingTemplate(options.schema.template);
+    }
+    const record = options.transform(page.record);
+    if (record === null) {
+      return { kind: "conflict", current: page };
+    }
+    const text = replaceRecord(page.text, options.schema, record);
+    if (text === null) {
+      throw missingTemplate(options.schema.template);
+    }
+    if (text === page.text) {
+      return { kind: "unchanged", page: { title: page.title, revid: page.revid, record } };
+    }
+    checkRoundTrip(options.schema, record, text);
+    try {
+      const saved = await sendEdit(options, __spreadValues({
+        title: page.title,
+        text,
+        nocreate: true,
+        baserevid: page.revid,
+        basetimestamp: page.timestamp
+      }, page.startTimestamp ? { starttimestamp: page.startTimestamp } : {}));
+      return { kind: "saved", page: { title: saved.title, revid: saved.revid, record } };
+    } catch (error) {
+      if (!isCode(error, "editconflict") || attempt >= attempts) {
+        throw error;
+      }
+      const reloaded = await loadRecordPage(options.api, page.title, options.schema);
+      if (!reloaded) {
+        throw new SaveFailure({ code: "missingtitle", key: "capacitybuilding-save-error-missing", params: [], recovery: "none" });
+      }
+      page = reloaded;
+    }
+  }
 }
 
 // modules/requestPage/actions.ts
@@ -1692,62 +2256,63 @@ function statusLabel(status) {
 function sameAction(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-var MAX_ATTEMPTS = 3;
-async function performAction(api, state, action, user, context) {
-  let current = state;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const next = applyAction(current.record, action, user);
-    const problems = roundTripProblems(REQUEST_SCHEMA, next);
-    const text = replaceRecord(current.content, REQUEST_SCHEMA, next);
-    if (problems.length > 0 || text === null) {
-      return { kind: "failed", message: mw.message("capacitybuilding-requestpage-error-round-trip").text() };
-    }
-    const result = await saveTemplateEdit(api, {
-      title: current.title,
-      text,
-      baseRevid: current.revid,
+async function performAction(api, state, action, user, context, captcha) {
+  let attempts = 0;
+  try {
+    const outcome = await editRecordPage(__spreadProps(__spreadValues({
+      api,
       summary: editSummary(action),
-      tags: context.config.changeTag
-    });
-    if (result.kind === "failed") {
-      return result;
+      changeTag: context.config.changeTag
+    }, captcha ? { captcha } : {}), {
+      schema: REQUEST_SCHEMA,
+      page: {
+        title: state.title,
+        record: state.record,
+        text: state.content,
+        revid: state.revid,
+        timestamp: state.timestamp,
+        startTimestamp: ""
+      },
+      transform: (current) => {
+        attempts++;
+        const still = availableActions(current, user, context.permissions, context.hubKeys);
+        return still.some((candidate) => sameAction(candidate, action)) ? applyAction(current, action, user) : null;
+      }
+    }));
+    const now = await loadRequestState(api, state.title);
+    return outcome.kind === "conflict" ? { kind: "stale", state: now } : { kind: "saved", state: now, reapplied: attempts > 1 };
+  } catch (error) {
+    if (error instanceof SaveFailure) {
+      return { kind: "failed", error: error.error };
     }
-    if (result.kind === "saved") {
-      return { kind: "saved", state: await loadRequestState(api, current.title), reapplied: attempt > 1 };
-    }
-    current = await loadRequestState(api, current.title);
-    const still = availableActions(current.record, user, context.permissions, context.hubKeys);
-    if (!still.some((candidate) => sameAction(candidate, action))) {
-      return { kind: "stale", state: current };
-    }
+    throw error;
   }
-  return { kind: "failed", message: mw.message("capacitybuilding-requestpage-error-busy").text() };
 }
 
 // modules/requestPage/RequestActions.vue
-var import_vue = require("vue");
-var import_vue2 = require("vue");
-var import_vue3 = require("vue");
-var import_codex = __toESM(require_codex_shim());
-var _hoisted_1 = {
+var import_vue4 = require("vue");
+var import_vue5 = require("vue");
+var import_vue6 = require("vue");
+var import_codex2 = __toESM(require_codex_shim());
+var _hoisted_12 = {
   key: 0,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_2 = {
+var _hoisted_22 = {
   key: 1,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_3 = {
+var _hoisted_32 = {
   key: 2,
   class: "ext-capacitybuilding-request-actions__buttons"
 };
-var _hoisted_4 = {
+var _hoisted_42 = {
   key: 3,
   class: "ext-capacitybuilding-request-actions__triage"
 };
 var headingId = "ext-capacitybuilding-request-actions-heading";
 var triageLabelId = "ext-capacitybuilding-request-actions-triage-label";
-var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
+var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "RequestActions",
   props: {
     actions: {},
@@ -1758,12 +2323,12 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
-    const buttons = (0, import_vue3.computed)(() => props.actions.filter((action) => action.type !== "triage"));
-    const triageHubs = (0, import_vue3.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
+    const buttons = (0, import_vue6.computed)(() => props.actions.filter((action) => action.type !== "triage"));
+    const triageHubs = (0, import_vue6.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
       value: action.hub,
       label: action.hub
     }] : []));
-    const selectedHub = (0, import_vue3.ref)(null);
+    const selectedHub = (0, import_vue6.ref)(null);
     function actionKey(action) {
       return `${action.type}:${actionParameter(action)}`;
     }
@@ -1786,46 +2351,46 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
         "aria-labelledby": headingId
       }, [
-        (0, import_vue2.createElementVNode)(
+        (0, import_vue5.createElementVNode)(
           "h3",
           {
             id: headingId,
             class: "ext-capacitybuilding-request-actions__heading"
           },
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
           1
           /* TEXT */
         ),
-        !_ctx.loggedIn ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        !_ctx.loggedIn ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_1,
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
+          _hoisted_12,
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
           1
           /* TEXT */
-        )) : _ctx.actions.length === 0 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        )) : _ctx.actions.length === 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_2,
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
+          _hoisted_22,
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
           1
           /* TEXT */
-        )) : (0, import_vue2.createCommentVNode)("v-if", true),
-        buttons.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_3, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-          import_vue2.Fragment,
+        )) : (0, import_vue5.createCommentVNode)("v-if", true),
+        buttons.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_32, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+          import_vue5.Fragment,
           null,
-          (0, import_vue2.renderList)(buttons.value, (action) => {
-            return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxButton), {
+          (0, import_vue5.renderList)(buttons.value, (action) => {
+            return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
               key: actionKey(action),
               action: buttonStyle(action),
               disabled: _ctx.busy,
               "data-action": action.type,
               onClick: ($event) => emit("act", action)
             }, {
-              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                (0, import_vue2.toDisplayString)(label(action)),
+              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(label(action)),
                 1
                 /* TEXT */
               )]),
@@ -1839,16 +2404,16 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           }),
           128
           /* KEYED_FRAGMENT */
-        ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
-        triageHubs.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_4, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), null, {
-          label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue2.createElementVNode)(
+        ))])) : (0, import_vue5.createCommentVNode)("v-if", true),
+        triageHubs.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_42, [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), null, {
+          label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue5.createElementVNode)(
             "span",
             { id: triageLabelId },
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
+            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
             1
             /* TEXT */
           )]),
-          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
             selected: selectedHub.value,
             "onUpdate:selected": _cache[0] || (_cache[0] = ($event) => selectedHub.value = $event),
             "aria-labelledby": triageLabelId,
@@ -1862,40 +2427,44 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             "disabled"
           ])]),
           _: 1
-        }), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+        }), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxButton), {
           "data-action": "triage",
           disabled: _ctx.busy || selectedHub.value === null,
           onClick: triage
         }, {
-          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
             1
             /* TEXT */
           )]),
           _: 1
-        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true)
+        }, 8, ["disabled"])])) : (0, import_vue5.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var RequestActions_default = _sfc_main;
+var RequestActions_default = _sfc_main2;
 
 // modules/requestPage/StatusHistory.vue
-var import_vue4 = require("vue");
-var import_vue5 = require("vue");
-var import_vue6 = require("vue");
-var _hoisted_12 = { class: "ext-capacitybuilding-request-history__list" };
-var _hoisted_22 = { class: "ext-capacitybuilding-request-history__change" };
-var _hoisted_32 = ["href"];
-var _hoisted_42 = ["href"];
-var _hoisted_5 = ["datetime"];
-var _hoisted_6 = ["href"];
-var _hoisted_7 = {
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
+var import_vue9 = require("vue");
+var _hoisted_13 = { class: "ext-capacitybuilding-request-history__list" };
+var _hoisted_23 = { class: "ext-capacitybuilding-request-history__change" };
+var _hoisted_33 = ["href"];
+var _hoisted_43 = {
+  key: 1,
+  class: "ext-capacitybuilding-request-history__user"
+};
+var _hoisted_52 = ["href"];
+var _hoisted_62 = ["datetime"];
+var _hoisted_7 = ["href"];
+var _hoisted_8 = {
   key: 0,
   class: "ext-capacitybuilding-request-history__unreadable"
 };
 var headingId2 = "ext-capacitybuilding-request-history-heading";
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "StatusHistory",
   props: {
     title: {},
@@ -1903,7 +2472,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const newestFirst = (0, import_vue6.computed)(() => [...props.history.changes].reverse());
+    const newestFirst = (0, import_vue9.computed)(() => [...props.history.changes].reverse());
     function describe(change) {
       return change.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change.from), statusLabel(change.to)).text();
     }
@@ -1927,109 +2496,612 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       });
     }
     return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-history",
         "aria-labelledby": headingId2
       }, [
-        (0, import_vue5.createElementVNode)(
+        (0, import_vue8.createElementVNode)(
           "h3",
           {
             id: headingId2,
             class: "ext-capacitybuilding-request-history__heading"
           },
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
           1
           /* TEXT */
         ),
-        (0, import_vue5.createElementVNode)("ol", _hoisted_12, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-          import_vue5.Fragment,
+        (0, import_vue8.createElementVNode)("ol", _hoisted_13, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+          import_vue8.Fragment,
           null,
-          (0, import_vue5.renderList)(newestFirst.value, (change) => {
-            return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
+          (0, import_vue8.renderList)(newestFirst.value, (change) => {
+            return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
               key: change.revid,
               class: "ext-capacitybuilding-request-history__item"
             }, [
-              (0, import_vue5.createElementVNode)(
+              (0, import_vue8.createElementVNode)(
                 "span",
-                _hoisted_22,
-                (0, import_vue5.toDisplayString)(describe(change)),
+                _hoisted_23,
+                (0, import_vue8.toDisplayString)(describe(change)),
                 1
                 /* TEXT */
               ),
-              (0, import_vue5.createElementVNode)("a", {
+              change.user ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
+                key: 0,
                 class: "ext-capacitybuilding-request-history__user",
                 href: userUrl(change.user)
-              }, [(0, import_vue5.createElementVNode)(
+              }, [(0, import_vue8.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue5.toDisplayString)(change.user || _ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
+                (0, import_vue8.toDisplayString)(change.user),
                 1
                 /* TEXT */
-              )], 8, _hoisted_32),
-              (0, import_vue5.createElementVNode)("a", {
+              )], 8, _hoisted_33)) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                "span",
+                _hoisted_43,
+                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
+                1
+                /* TEXT */
+              )),
+              (0, import_vue8.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
-              }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)(formatTime(change.timestamp)), 9, _hoisted_5)], 8, _hoisted_42),
-              change.parentid ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
-                key: 0,
+              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)(formatTime(change.timestamp)), 9, _hoisted_62)], 8, _hoisted_52),
+              change.parentid ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
+                key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_6)) : (0, import_vue5.createCommentVNode)("v-if", true)
+              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue8.createCommentVNode)("v-if", true)
             ]);
           }),
           128
           /* KEYED_FRAGMENT */
         ))]),
-        _ctx.history.unreadable > 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        _ctx.history.unreadable > 0 ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
           "p",
-          _hoisted_7,
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
+          _hoisted_8,
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
           1
           /* TEXT */
-        )) : (0, import_vue5.createCommentVNode)("v-if", true)
+        )) : (0, import_vue8.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var StatusHistory_default = _sfc_main2;
+var StatusHistory_default = _sfc_main3;
+
+// modules/requestPage/SuggestedCoaches.vue
+var import_vue12 = require("vue");
+var import_vue13 = require("vue");
+var import_vue14 = require("vue");
+var import_codex3 = __toESM(require_codex_shim());
+
+// modules/core/matching.ts
+var TOPIC_POINTS = {
+  same: 10,
+  // The coach has a more specific topic under the requested area.
+  child: 6,
+  // The coach covers the whole area the requested topic belongs to.
+  parent: 5,
+  sibling: 2,
+  unrelated: 0
+};
+var LANGUAGE_POINTS = 6;
+var EXTRA_LANGUAGE_POINTS = 1;
+var REGION_POINTS = 3;
+var FORMAT_POINTS = 2;
+var AVAILABLE_POINTS = 3;
+var LOAD_PENALTY = 4;
+var TIER_ORDER = { open: 0, full: 1, away: 2 };
+function maximum(profile) {
+  return /^\d{1,9}$/.test(profile.maxRequests) && Number(profile.maxRequests) > 0 ? Number(profile.maxRequests) : null;
+}
+function isAway(profile, today) {
+  if (profile.availability !== "away") {
+    return false;
+  }
+  return !(today && isIsoDate(profile.awayUntil) && profile.awayUntil < today);
+}
+function topicReasons(request, profile, topics) {
+  const exact = [];
+  const related = [];
+  let points = 0;
+  for (const wanted of request.topics) {
+    let best = "unrelated";
+    let bestTopic = "";
+    for (const offered of profile.topics) {
+      const relation = topicRelation(topics, wanted, offered);
+      if (TOPIC_POINTS[relation] > TOPIC_POINTS[best]) {
+        best = relation;
+        bestTopic = offered;
+      }
+    }
+    points += TOPIC_POINTS[best];
+    if (best === "same") {
+      exact.push(wanted);
+    } else if (best !== "unrelated" && !related.includes(bestTopic) && !exact.includes(bestTopic)) {
+      related.push(bestTopic);
+    }
+  }
+  const reasons = [];
+  if (exact.length) {
+    reasons.push({ key: "capacitybuilding-match-reason-topics", list: { kind: "topic", values: exact }, params: [], effect: "plus" });
+  }
+  if (related.length) {
+    reasons.push({ key: "capacitybuilding-match-reason-related-topics", list: { kind: "topic", values: related }, params: [], effect: "plus" });
+  }
+  return { points, reasons };
+}
+function overlap(wanted, offered) {
+  return wanted.filter((value, i) => offered.includes(value) && wanted.indexOf(value) === i);
+}
+function matchCoach(request, coach, topics, options = {}) {
+  const { profile } = coach;
+  const topic = topicReasons(request, profile, topics);
+  if (topic.points === 0) {
+    return null;
+  }
+  const anyLanguage = request.languages.includes(ANY_LANGUAGE) || request.languages.length === 0;
+  const languages = overlap(request.languages.filter((code) => code !== ANY_LANGUAGE), profile.languages);
+  if (!languages.length && !anyLanguage) {
+    return null;
+  }
+  let score = topic.points;
+  const reasons = [];
+  if (languages.length) {
+    score += LANGUAGE_POINTS + EXTRA_LANGUAGE_POINTS * (languages.length - 1);
+    reasons.push({ key: "capacitybuilding-match-reason-languages", list: { kind: "language", values: languages }, params: [], effect: "plus" });
+  }
+  reasons.push(...topic.reasons);
+  if (request.region !== "" && profile.regions.includes(request.region)) {
+    score += REGION_POINTS;
+    reasons.push({ key: "capacitybuilding-match-reason-region", list: { kind: "region", values: [request.region] }, params: [], effect: "plus" });
+  }
+  const formats = overlap(request.formats, profile.formats);
+  if (formats.length) {
+    score += FORMAT_POINTS * formats.length;
+    reasons.push({ key: "capacitybuilding-match-reason-formats", list: { kind: "format", values: formats }, params: [], effect: "plus" });
+  }
+  const max = maximum(profile);
+  let tier = "open";
+  if (isAway(profile, options.today)) {
+    tier = "away";
+    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", params: [profile.awayUntil], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
+  } else if (max !== null && coach.activeRequests >= max) {
+    tier = "full";
+    reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
+  } else {
+    if (profile.availability === "limited") {
+      reasons.push({ key: "capacitybuilding-match-reason-limited", params: [], effect: "minus" });
+    } else {
+      score += AVAILABLE_POINTS;
+    }
+    if (max !== null) {
+      score -= LOAD_PENALTY * coach.activeRequests / max;
+      reasons.push({ key: "capacitybuilding-match-reason-capacity", params: [max - coach.activeRequests], effect: "plus" });
+    }
+  }
+  return { coach, score: Math.round(score * 100) / 100, tier, reasons };
+}
+function compareMatches(a, b) {
+  return TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.coach.user.localeCompare(b.coach.user);
+}
+function rankCoaches(request, coaches, topics, options = {}) {
+  var _a;
+  const excluded = (_a = options.exclude) != null ? _a : [];
+  const matches = [];
+  for (const coach of coaches) {
+    if (excluded.some((name) => sameUser(name, coach.user))) {
+      continue;
+    }
+    const match = matchCoach(request, coach, topics, options);
+    if (match) {
+      matches.push(match);
+    }
+  }
+  matches.sort(compareMatches);
+  return options.limit === void 0 ? matches : matches.slice(0, options.limit);
+}
+
+// modules/shared/coaches.ts
+async function editedSince(api, base, since) {
+  const { namespace } = namespaced(base);
+  let cont;
+  do {
+    const response = await api.get(__spreadValues({
+      action: "query",
+      list: "recentchanges",
+      rcnamespace: namespace,
+      rcend: since,
+      rcdir: "older",
+      rctype: ["edit", "new"],
+      rcprop: ["title", "timestamp"],
+      rclimit: "max",
+      formatversion: 2
+    }, cont));
+    const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
+    if (changes.some((change) => coachUser(base, change.title) !== null)) {
+      return true;
+    }
+    cont = response.continue;
+  } while (cont);
+  return false;
+}
+async function readProfilePages(api, base) {
+  const { records, unreadable } = await readRecordPages(api, base, "Coaches", COACH_SCHEMA);
+  const coaches = [];
+  for (const { title, revid, timestamp, record } of records) {
+    const user = coachUser(base, title);
+    if (user !== null) {
+      coaches.push({
+        user,
+        page: title,
+        revid,
+        updated: timestamp,
+        profile: record,
+        // Unknown without the bot's index of requests; matching then treats every coach as free.
+        activeRequests: 0
+      });
+    }
+  }
+  coaches.sort((a, b) => a.user.localeCompare(b.user));
+  return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
+}
+async function loadCoaches(api, base) {
+  const index = await loadCoachesIndex(api, base);
+  let fallback = null;
+  if (!index) {
+    fallback = "missing";
+  } else if (await editedSince(api, base, index.generated)) {
+    fallback = "outdated";
+  }
+  if (index && !fallback) {
+    return { coaches: index.coaches, fallback: null, unreadable: [] };
+  }
+  const pages = await readProfilePages(api, base);
+  if (index) {
+    const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
+    pages.coaches.forEach((coach) => {
+      var _a;
+      coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
+    });
+  }
+  return __spreadProps(__spreadValues({}, pages), { fallback });
+}
+
+// modules/shared/MatchSuggestions.vue
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
+
+// modules/shared/matchReasons.ts
+function codeNamer(topics, languageNames, languageChain2) {
+  return (kind, code) => {
+    var _a, _b;
+    switch (kind) {
+      case "topic": {
+        const entry = topics.get(code);
+        return entry ? topicLabel(entry.topic, languageChain2) : code;
+      }
+      case "language":
+        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
+      case "region":
+        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
+      case "format":
+        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
+    }
+  };
+}
+function reasonText(reason, name) {
+  const list = reason.list;
+  const params = list ? [
+    mw.language.listToText(list.values.map((code) => name(list.kind, code))),
+    list.values.length,
+    ...reason.params
+  ] : reason.params;
+  return mw.message(reason.key, ...params).text();
+}
+function reasonsText(reasons, name) {
+  return mw.language.listToText(reasons.map((reason) => reasonText(reason, name)));
+}
+
+// modules/shared/MatchSuggestions.vue
+var _hoisted_14 = { class: "ext-capacitybuilding-match-suggestions" };
+var _hoisted_24 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__empty"
+};
+var _hoisted_34 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__list"
+};
+var _hoisted_44 = ["data-user"];
+var _hoisted_53 = ["href"];
+var _hoisted_63 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__tier"
+};
+var _hoisted_72 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__reasons"
+};
+var _hoisted_82 = {
+  key: 2,
+  class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
+};
+var _hoisted_9 = { class: "ext-capacitybuilding-match-suggestions__actions" };
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
+  __name: "MatchSuggestions",
+  props: {
+    matches: {},
+    name: { type: Function }
+  },
+  setup(__props) {
+    function plus(match) {
+      return match.reasons.filter((reason) => reason.effect === "plus");
+    }
+    function minus(match) {
+      return match.reasons.filter((reason) => reason.effect === "minus");
+    }
+    function profileUrl(coach) {
+      var _a;
+      return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+        import_vue11.Fragment,
+        null,
+        [(0, import_vue11.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( … )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">…</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue11.createElementVNode)("div", _hoisted_14, [!_ctx.matches.length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          "p",
+          _hoisted_24,
+          (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
+          1
+          /* TEXT */
+        )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("ol", _hoisted_34, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
+          null,
+          (0, import_vue11.renderList)(_ctx.matches, (match) => {
+            return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("li", {
+              key: match.coach.user,
+              class: (0, import_vue11.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
+              "data-user": match.coach.user
+            }, [
+              (0, import_vue11.createElementVNode)("a", {
+                class: "ext-capacitybuilding-match-suggestions__name",
+                href: profileUrl(match.coach)
+              }, (0, import_vue11.toDisplayString)(match.coach.user), 9, _hoisted_53),
+              match.tier === "away" ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "span",
+                _hoisted_63,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              plus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "p",
+                _hoisted_72,
+                (0, import_vue11.toDisplayString)((0, import_vue11.unref)(reasonsText)(plus(match), _ctx.name)),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              minus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "p",
+                _hoisted_82,
+                (0, import_vue11.toDisplayString)((0, import_vue11.unref)(reasonsText)(minus(match), _ctx.name)),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              (0, import_vue11.createElementVNode)("div", _hoisted_9, [(0, import_vue11.renderSlot)(_ctx.$slots, "actions", { match })])
+            ], 10, _hoisted_44);
+          }),
+          128
+          /* KEYED_FRAGMENT */
+        ))]))])],
+        2112
+        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+      );
+    };
+  }
+});
+var MatchSuggestions_default = _sfc_main4;
+
+// modules/requestPage/invite.ts
+function invitationParams(coach, requestPage, inviter) {
+  return __spreadValues({
+    action: "edit",
+    title: `User talk:${coach}`,
+    section: "new",
+    sectiontitle: mw.message("capacitybuilding-requestpage-invite-subject", requestPage).text(),
+    // The signature is the wiki's own (~~~~), after the invitation's text.
+    text: `${mw.message("capacitybuilding-requestpage-invite-body", coach, requestPage, inviter).text()} ~~~~`,
+    summary: mw.message("capacitybuilding-requestpage-invite-summary", requestPage).text(),
+    assert: "user",
+    formatversion: 2
+  }, API_ERROR_FORMAT);
+}
+async function inviteToOffer(api, coach, requestPage, inviter) {
+  await apiResult(api.postWithEditToken(invitationParams(coach, requestPage, inviter)));
+}
+
+// modules/requestPage/SuggestedCoaches.vue
+var _hoisted_15 = {
+  key: 0,
+  class: "ext-capacitybuilding-request-suggestions__invited"
+};
+var LIMIT = 5;
+var headingId3 = "ext-capacitybuilding-request-suggestions-heading";
+var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
+  __name: "SuggestedCoaches",
+  props: {
+    api: {},
+    base: {},
+    title: {},
+    request: {},
+    user: {},
+    today: {}
+  },
+  setup(__props) {
+    const props = __props;
+    const loading = (0, import_vue14.ref)(true);
+    const loadError = (0, import_vue14.ref)(null);
+    const coaches = (0, import_vue14.shallowRef)([]);
+    const topics = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
+    const languageNames = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
+    const invited = (0, import_vue14.ref)(/* @__PURE__ */ new Set());
+    const inviting = (0, import_vue14.ref)(null);
+    const inviteError = (0, import_vue14.ref)(null);
+    const failedInvite = (0, import_vue14.ref)(null);
+    const name = (0, import_vue14.computed)(() => codeNamer(topics.value, languageNames.value, languageChain()));
+    const matches = (0, import_vue14.computed)(() => rankCoaches(props.request, coaches.value, topics.value, {
+      today: props.today,
+      limit: LIMIT,
+      exclude: [
+        props.request.requester,
+        ...props.request.offers,
+        ...props.request.coach
+      ]
+    }));
+    (0, import_vue14.onMounted)(async () => {
+      try {
+        const [loaded, taxonomy, names] = await Promise.all([
+          loadCoaches(props.api, props.base),
+          loadTaxonomy(props.api, props.base),
+          loadLanguageNames(props.api, mw.config.get("wgUserLanguage"))
+        ]);
+        coaches.value = loaded.coaches;
+        topics.value = taxonomy.index;
+        languageNames.value = names;
+      } catch (error) {
+        mw.log.error(error);
+        loadError.value = mw.message("capacitybuilding-requestpage-suggestions-error", String(error)).text();
+      } finally {
+        loading.value = false;
+      }
+    });
+    async function invite(coach) {
+      inviting.value = coach;
+      inviteError.value = null;
+      failedInvite.value = null;
+      try {
+        await inviteToOffer(props.api, coach, props.title, props.user);
+        invited.value = /* @__PURE__ */ new Set([...invited.value, coach]);
+      } catch (error) {
+        if (!(error instanceof SaveFailure)) {
+          throw error;
+        }
+        inviteError.value = error.error;
+        failedInvite.value = coach;
+      } finally {
+        inviting.value = null;
+      }
+    }
+    function retry() {
+      if (failedInvite.value !== null) {
+        invite(failedInvite.value);
+      }
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("section", {
+        class: "ext-capacitybuilding-request-suggestions",
+        "aria-labelledby": headingId3
+      }, [
+        (0, import_vue13.createElementVNode)(
+          "h3",
+          { id: headingId3 },
+          (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
+          1
+          /* TEXT */
+        ),
+        loading.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxProgressBar), {
+          key: 0,
+          inline: "",
+          "aria-label": _ctx.$i18n("capacitybuilding-requestpage-suggestions-loading").text()
+        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+          key: 1,
+          type: "error"
+        }, {
+          default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+            (0, import_vue13.toDisplayString)(loadError.value),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        })) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(MatchSuggestions_default, {
+          key: 2,
+          matches: matches.value,
+          name: name.value
+        }, {
+          actions: (0, import_vue13.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
+            "span",
+            _hoisted_15,
+            (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
+            1
+            /* TEXT */
+          )) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxButton), {
+            key: 1,
+            class: "ext-capacitybuilding-request-suggestions__invite",
+            disabled: inviting.value !== null,
+            onClick: ($event) => invite(match.coach.user)
+          }, {
+            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
+              1
+              /* TEXT */
+            )]),
+            _: 2
+          }, 1032, ["disabled", "onClick"]))]),
+          _: 1
+        }, 8, ["matches", "name"])),
+        inviteError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(SaveErrorMessage_default, {
+          key: 3,
+          error: inviteError.value,
+          onRetry: retry
+        }, null, 8, ["error"])) : (0, import_vue13.createCommentVNode)("v-if", true)
+      ]);
+    };
+  }
+});
+var SuggestedCoaches_default = _sfc_main5;
 
 // modules/requestPage/RequestPage.vue
-var _hoisted_13 = ["lang", "dir"];
-var _hoisted_23 = { class: "ext-capacitybuilding-request-page__header" };
-var _hoisted_33 = { class: "ext-capacitybuilding-request-page__title" };
-var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
-var _hoisted_52 = ["data-fact"];
-var _hoisted_62 = { class: "ext-capacitybuilding-request-page__description" };
-var _hoisted_72 = { "aria-live": "polite" };
-var _hoisted_8 = {
+var _hoisted_16 = ["lang", "dir"];
+var _hoisted_25 = { class: "ext-capacitybuilding-request-page__header" };
+var _hoisted_35 = { class: "ext-capacitybuilding-request-page__title" };
+var _hoisted_45 = { class: "ext-capacitybuilding-request-page__facts" };
+var _hoisted_54 = ["data-fact"];
+var _hoisted_64 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_73 = { "aria-live": "polite" };
+var _hoisted_83 = {
   key: 0,
   class: "ext-capacitybuilding-request-page__edit"
 };
-var _hoisted_9 = ["data-capacitybuilding-edit"];
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
+var _hoisted_92 = ["data-capacitybuilding-edit"];
+var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
   __name: "RequestPage",
   props: {
     api: {},
     title: {},
     base: {},
-    user: {}
+    user: {},
+    today: {}
   },
   setup(__props) {
     const props = __props;
     const userLanguage = mw.config.get("wgUserLanguage");
     const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
-    const loading = (0, import_vue9.ref)(true);
-    const loadError = (0, import_vue9.ref)(null);
-    const state = (0, import_vue9.ref)(null);
-    const context = (0, import_vue9.ref)(null);
-    const busy = (0, import_vue9.ref)(false);
-    const notice = (0, import_vue9.ref)(null);
-    const editing = (0, import_vue9.ref)(false);
-    const editContainer = (0, import_vue9.shallowRef)(null);
+    const loading = (0, import_vue17.ref)(true);
+    const loadError = (0, import_vue17.ref)(null);
+    const state = (0, import_vue17.ref)(null);
+    const context = (0, import_vue17.ref)(null);
+    const busy = (0, import_vue17.ref)(false);
+    const notice = (0, import_vue17.ref)(null);
+    const saveError = (0, import_vue17.ref)(null);
+    const failedAction = (0, import_vue17.ref)(null);
+    const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
+    const editing = (0, import_vue17.ref)(false);
+    const editContainer = (0, import_vue17.shallowRef)(null);
     function problemText(item) {
       return mw.message(item.key, ...item.params.map(String)).text();
     }
-    (0, import_vue9.onMounted)(async () => {
+    (0, import_vue17.onMounted)(async () => {
       try {
         const [loadedState, loadedContext] = await Promise.all([loadRequestState(props.api, props.title), loadRequestContext(props.api, props.base)]);
         state.value = loadedState;
@@ -2051,7 +3123,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       withdrawn: "error",
       "on-hold": "warning"
     };
-    const chipStatus = (0, import_vue9.computed)(() => {
+    const chipStatus = (0, import_vue17.computed)(() => {
       var _a, _b, _c;
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
@@ -2067,7 +3139,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         return code;
       }
     }
-    const facts = (0, import_vue9.computed)(() => {
+    const facts = (0, import_vue17.computed)(() => {
       var _a;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
@@ -2140,27 +3212,27 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         label: mw.message(fact.label).text()
       }));
     });
-    const pageProblems = (0, import_vue9.computed)(() => {
+    const pageProblems = (0, import_vue17.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.configProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue9.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
-    const mayEdit = (0, import_vue9.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
-    async function act(action) {
+    const actions = (0, import_vue17.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
+    const mayEdit = (0, import_vue17.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
+    const maySuggest = (0, import_vue17.computed)(() => !!state.value && !!context.value && (state.value.record.status === "open" || state.value.record.status === "triaged") && mayMove(state.value.record, "triage", props.user, context.value.permissions));
+    async function act(action, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
       }
       busy.value = true;
       notice.value = null;
+      saveError.value = null;
+      failedAction.value = null;
       const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
       try {
-        const outcome = await performAction(props.api, state.value, action, props.user, context.value);
+        const outcome = await performAction(props.api, state.value, action, props.user, context.value, captcha);
         if (outcome.kind === "failed") {
-          notice.value = {
-            kind: "failed",
-            type: "error",
-            text: outcome.message
-          };
+          saveError.value = outcome.error;
+          failedAction.value = action;
           return;
         }
         state.value = outcome.state;
@@ -2192,6 +3264,11 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         busy.value = false;
       }
     }
+    function retry(captcha) {
+      if (failedAction.value) {
+        act(failedAction.value, captcha != null ? captcha : void 0);
+      }
+    }
     async function openEditForm() {
       const name = moduleNames("requestForm").find((candidate) => mw.loader.getState(candidate) !== null);
       if (name === void 0) {
@@ -2221,92 +3298,92 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", {
+      return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue8.unref)(userLanguage),
-        dir: (0, import_vue8.unref)(userDirection)
-      }, [loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxProgressBar), {
+        lang: (0, import_vue16.unref)(userLanguage),
+        dir: (0, import_vue16.unref)(userDirection)
+      }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
-      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
+      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
         key: 1,
         type: "error",
         class: "ext-capacitybuilding-request-page__load-error"
       }, {
-        default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-          (0, import_vue8.toDisplayString)(loadError.value),
+        default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+          (0, import_vue16.toDisplayString)(loadError.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : state.value && context.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-        import_vue8.Fragment,
+      })) : state.value && context.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
+        import_vue16.Fragment,
         { key: 2 },
         [
-          (0, import_vue8.createElementVNode)("header", _hoisted_23, [(0, import_vue8.createElementVNode)("h2", _hoisted_33, [(0, import_vue8.createElementVNode)(
+          (0, import_vue16.createElementVNode)("header", _hoisted_25, [(0, import_vue16.createElementVNode)("h2", _hoisted_35, [(0, import_vue16.createElementVNode)(
             "bdi",
             null,
-            (0, import_vue8.toDisplayString)(state.value.record.title),
+            (0, import_vue16.toDisplayString)(state.value.record.title),
             1
             /* TEXT */
-          )]), (0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex2.CdxInfoChip), {
+          )]), (0, import_vue16.createVNode)((0, import_vue16.unref)(import_codex4.CdxInfoChip), {
             status: chipStatus.value,
             class: "ext-capacitybuilding-request-page__status"
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)((0, import_vue8.unref)(statusLabel)(state.value.record.status)),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)((0, import_vue16.unref)(statusLabel)(state.value.record.status)),
               1
               /* TEXT */
             )]),
             _: 1
           }, 8, ["status"])]),
-          (0, import_vue8.createElementVNode)("dl", _hoisted_43, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-            import_vue8.Fragment,
+          (0, import_vue16.createElementVNode)("dl", _hoisted_45, [((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             null,
-            (0, import_vue8.renderList)(facts.value, (fact) => {
-              return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", {
+            (0, import_vue16.renderList)(facts.value, (fact) => {
+              return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
                 key: fact.key,
                 class: "ext-capacitybuilding-request-page__fact",
                 "data-fact": fact.key
-              }, [(0, import_vue8.createElementVNode)(
+              }, [(0, import_vue16.createElementVNode)(
                 "dt",
                 null,
-                (0, import_vue8.toDisplayString)(fact.label),
+                (0, import_vue16.toDisplayString)(fact.label),
                 1
                 /* TEXT */
-              ), (0, import_vue8.createElementVNode)("dd", null, [(0, import_vue8.createElementVNode)(
+              ), (0, import_vue16.createElementVNode)("dd", null, [(0, import_vue16.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue8.toDisplayString)(fact.value),
+                (0, import_vue16.toDisplayString)(fact.value),
                 1
                 /* TEXT */
-              )])], 8, _hoisted_52);
+              )])], 8, _hoisted_54);
             }),
             128
             /* KEYED_FRAGMENT */
           ))]),
-          (0, import_vue8.createElementVNode)(
+          (0, import_vue16.createElementVNode)(
             "p",
-            _hoisted_62,
-            (0, import_vue8.toDisplayString)(state.value.record.description),
+            _hoisted_64,
+            (0, import_vue16.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
           ),
-          ((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-            import_vue8.Fragment,
+          ((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             null,
-            (0, import_vue8.renderList)(pageProblems.value, (item, index) => {
-              return (0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(
-                (0, import_vue8.unref)(import_codex2.CdxMessage),
+            (0, import_vue16.renderList)(pageProblems.value, (item, index) => {
+              return (0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(
+                (0, import_vue16.unref)(import_codex4.CdxMessage),
                 {
                   key: index,
                   type: "warning",
                   class: "ext-capacitybuilding-request-page__problem"
                 },
                 {
-                  default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                    (0, import_vue8.toDisplayString)(item),
+                  default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+                    (0, import_vue16.toDisplayString)(item),
                     1
                     /* TEXT */
                   )]),
@@ -2319,20 +3396,25 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue8.createElementVNode)("div", _hoisted_72, [notice.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
+          (0, import_vue16.createElementVNode)("div", _hoisted_73, [saveError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SaveErrorMessage_default, {
             key: 0,
+            error: saveError.value,
+            "login-url": (0, import_vue16.unref)(loginUrl),
+            onRetry: retry
+          }, null, 8, ["error", "login-url"])) : (0, import_vue16.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
+            key: 1,
             type: notice.value.type,
             class: "ext-capacitybuilding-request-page__notice",
             "data-notice": notice.value.kind
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(notice.value.text),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)(notice.value.text),
               1
               /* TEXT */
             )]),
             _: 1
-          }, 8, ["type", "data-notice"])) : (0, import_vue8.createCommentVNode)("v-if", true)]),
-          (0, import_vue8.createVNode)(RequestActions_default, {
+          }, 8, ["type", "data-notice"])) : (0, import_vue16.createCommentVNode)("v-if", true)]),
+          (0, import_vue16.createVNode)(RequestActions_default, {
             actions: actions.value,
             "logged-in": _ctx.user !== "",
             busy: busy.value,
@@ -2342,35 +3424,51 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
             "logged-in",
             "busy"
           ]),
-          mayEdit.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", _hoisted_8, [!editing.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxButton), {
+          mayEdit.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_83, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue8.createCommentVNode)("v-if", true), (0, import_vue8.createElementVNode)("div", {
+          })) : (0, import_vue16.createCommentVNode)("v-if", true), (0, import_vue16.createElementVNode)("div", {
             ref_key: "editContainer",
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_9)])) : (0, import_vue8.createCommentVNode)("v-if", true),
-          (0, import_vue8.createVNode)(StatusHistory_default, {
+          }, null, 8, _hoisted_92)])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          maySuggest.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SuggestedCoaches_default, {
+            key: 1,
+            api: _ctx.api,
+            base: _ctx.base,
+            title: state.value.title,
+            request: state.value.record,
+            user: _ctx.user,
+            today: _ctx.today
+          }, null, 8, [
+            "api",
+            "base",
+            "title",
+            "request",
+            "user",
+            "today"
+          ])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          (0, import_vue16.createVNode)(StatusHistory_default, {
             title: state.value.title,
             history: state.value.history
           }, null, 8, ["title", "history"])
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue8.createCommentVNode)("v-if", true)], 8, _hoisted_13);
+      )) : (0, import_vue16.createCommentVNode)("v-if", true)], 8, _hoisted_16);
     };
   }
 });
-var RequestPage_default = _sfc_main3;
+var RequestPage_default = _sfc_main6;
 
 // modules/requestPage/index.ts
 function mount(marker) {
@@ -2382,5 +3480,11 @@ function mount(marker) {
     return;
   }
   const user = (_a = mw.config.get("wgUserName")) != null ? _a : "";
-  createMwApp2(RequestPage_default, { api: new mw.Api(), title, base, user }).mount(marker);
+  createMwApp2(RequestPage_default, {
+    api: new mw.Api(),
+    title,
+    base,
+    user,
+    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+  }).mount(marker);
 }

@@ -198,7 +198,9 @@ function movesOf( before: CapacityRequest, after: CapacityRequest, author: strin
 	if ( before.hub !== after.hub && !checks.some( ( c ) => c.move === 'triage' ) ) {
 		checks.push( { move: 'triage' } );
 	}
-	if ( !same( normalizedSet( before.coach ), normalizedSet( after.coach ) ) && !checks.some( ( c ) => c.move === 'accept' ) ) {
+	// Sets compare as sorted lists (JSON.stringify of any Set is "{}").
+	if ( !same( [ ...normalizedSet( before.coach ) ].sort(), [ ...normalizedSet( after.coach ) ].sort() ) &&
+		!checks.some( ( c ) => c.move === 'accept' ) ) {
 		checks.push( { move: 'reassign' } );
 	}
 	const beforeOffers = normalizedSet( before.offers );

@@ -1,14 +1,14 @@
 /**
  * The actions of a request page as edits: each one changes the request's record with the core's
- * applyAction, rewrites only the template block (replaceRecord keeps every other byte) and saves
- * against the revision the user saw. When another edit landed meanwhile, the page is read again and
- * the action re-applied if the user may still take it; otherwise the user learns what changed.
+ * applyAction and saves it with the shared save layer (only the template block, on the revision
+ * the user saw). When another edit landed meanwhile, the action is re-applied if the user may still
+ * take it; otherwise the user learns what changed.
  */
 import { REQUEST_SCHEMA, STATUS_MESSAGES, isOneOf, STATUSES } from '../core/model';
 import type { MessageKey } from '../core/messages';
 import { applyAction, availableActions, type RequestAction } from '../core/permissions';
-import { replaceRecord, roundTripProblems } from '../core/wikitext/codec';
-import { saveTemplateEdit } from '../shared/templateEdit';
+import { SaveFailure, type SaveError } from '../shared/apiErrors';
+import { editRecordPage } from '../shared/recordSave';
 import { loadRequestState, type RequestContext, type RequestState } from './data';
 
 export const ACTION_LABELS: Record<RequestAction[ 'type' ], MessageKey> = {
@@ -57,52 +57,53 @@ export type ActionOutcome =
 	| { kind: 'saved'; state: RequestState; reapplied: boolean }
 	/** Someone else changed the request so that the action no longer applies. */
 	| { kind: 'stale'; state: RequestState }
-	/** Not saved: a translated explanation. The state is unchanged. */
-	| { kind: 'failed'; message: string };
+	/** Not saved; the error says why and what the user can do (retry, captcha, log in). */
+	| { kind: 'failed'; error: SaveError };
 
 function sameAction( a: RequestAction, b: RequestAction ): boolean {
 	return JSON.stringify( a ) === JSON.stringify( b );
 }
 
-/** How many times an action is re-applied after edit conflicts before giving up. */
-const MAX_ATTEMPTS = 3;
-
 /**
- * Takes an action on the request as `user` and saves it.
+ * Takes an action on the request as `user` and saves it: an edit of the template block only, on
+ * the revision the user saw. After an edit conflict the shared save layer reads the page again and
+ * the action is re-applied only if the user may still take it on the request as it is then.
  *
  * @param api
  * @param state The request as the user saw it
  * @param action One of availableActions( state.record, user, … )
  * @param user
  * @param context
+ * @param captcha The answer to the captcha of the previous attempt
+ * @param captcha.id
+ * @param captcha.word
  */
 export async function performAction(
 	api: mw.Api, state: RequestState, action: RequestAction, user: string, context: RequestContext,
+	captcha?: { id: string; word: string },
 ): Promise<ActionOutcome> {
-	let current = state;
-	for ( let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++ ) {
-		const next = applyAction( current.record, action, user );
-		const problems = roundTripProblems( REQUEST_SCHEMA, next );
-		const text = replaceRecord( current.content, REQUEST_SCHEMA, next );
-		if ( problems.length > 0 || text === null ) {
-			return { kind: 'failed', message: mw.message( 'capacitybuilding-requestpage-error-round-trip' ).text() };
-		}
-		const result = await saveTemplateEdit( api, {
-			title: current.title, text, baseRevid: current.revid, summary: editSummary( action ),
-			tags: context.config.changeTag,
+	let attempts = 0;
+	try {
+		const outcome = await editRecordPage( {
+			api, summary: editSummary( action ), changeTag: context.config.changeTag, ...( captcha ? { captcha } : {} ),
+			schema: REQUEST_SCHEMA,
+			page: {
+				title: state.title, record: state.record, text: state.content, revid: state.revid,
+				timestamp: state.timestamp, startTimestamp: '',
+			},
+			transform: ( current ) => {
+				attempts++;
+				const still = availableActions( current, user, context.permissions, context.hubKeys );
+				return still.some( ( candidate ) => sameAction( candidate, action ) ) ?
+					applyAction( current, action, user ) : null;
+			},
 		} );
-		if ( result.kind === 'failed' ) {
-			return result;
+		const now = await loadRequestState( api, state.title );
+		return outcome.kind === 'conflict' ? { kind: 'stale', state: now } : { kind: 'saved', state: now, reapplied: attempts > 1 };
+	} catch ( error: unknown ) {
+		if ( error instanceof SaveFailure ) {
+			return { kind: 'failed', error: error.error };
 		}
-		if ( result.kind === 'saved' ) {
-			return { kind: 'saved', state: await loadRequestState( api, current.title ), reapplied: attempt > 1 };
-		}
-		// Edit conflict: read the request again and re-apply if the action still makes sense.
-		current = await loadRequestState( api, current.title );
-		const still = availableActions( current.record, user, context.permissions, context.hubKeys );
-		if ( !still.some( ( candidate ) => sameAction( candidate, action ) ) ) {
-			return { kind: 'stale', state: current };
-		}
+		throw error;
 	}
-	return { kind: 'failed', message: mw.message( 'capacitybuilding-requestpage-error-busy' ).text() };
 }

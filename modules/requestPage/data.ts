@@ -15,6 +15,8 @@ export interface RequestState {
 	title: string;
 	/** The latest revision: the base revision of the next edit. */
 	revid: number;
+	/** Its timestamp (the next edit's base timestamp). */
+	timestamp: string;
 	content: string;
 	record: CapacityRequest;
 	/** Problems of the page's template (unknown parameters, markup in values, …). */
@@ -65,7 +67,8 @@ export async function loadRequestState( api: mw.Api, title: string ): Promise<Re
 		throw new RequestPageError( { field: null, key: 'capacitybuilding-requestpage-error-no-template', params: [ title ] } );
 	}
 	return {
-		title, revid: latest.revid, content: latest.content, record: parsed.record, diagnostics,
+		title, revid: latest.revid, timestamp: latest.timestamp, content: latest.content,
+		record: parsed.record, diagnostics,
 		history: statusHistory( revisions ),
 	};
 }

@@ -15,5 +15,7 @@ export function mount( marker: HTMLElement ): void {
 		return;
 	}
 	const user = ( mw.config.get( 'wgUserName' ) as string | null ) ?? '';
-	createMwApp( RequestPage, { api: new mw.Api(), title, base, user } ).mount( marker );
+	createMwApp( RequestPage, {
+		api: new mw.Api(), title, base, user, today: new Date().toISOString().slice( 0, 10 ),
+	} ).mount( marker );
 }

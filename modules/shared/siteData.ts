@@ -10,8 +10,8 @@ import { readIndex, type CoachesIndex, type RequestsIndex } from '../core/indexe
 import type { Problem } from '../core/messages';
 import type { RevisionContent } from '../core/history';
 import { HUB_SCHEMA, type Hub } from '../core/model';
-import { coachTitle, coachUser, hubKey, hubTitle, sitePages } from '../core/pages';
-import { parsePage } from '../core/wikitext/codec';
+import { coachUser, hubKey, sitePages } from '../core/pages';
+import { namespaced, readRecordPages } from './recordPages';
 import { indexTopics, validateTaxonomy, type Taxonomy, type TopicIndex } from '../core/taxonomy';
 
 type Revision = { revid: number; timestamp: string; slots: { main: { content: string } } };
@@ -109,19 +109,6 @@ export function languageChain(): string[] {
 	return chain.includes( 'en' ) ? chain : [ ...chain, 'en' ];
 }
 
-/** A title split as `list=allpages` wants it: namespace number and the title without its prefix. */
-function allPagesPrefix( prefix: string ): { namespace: number; prefix: string } {
-	const title = new mw.Title( prefix );
-	const main = title.getMainText();
-	// allpages needs the trailing slash to list only subpages; keep it whatever mw.Title did with it.
-	return { namespace: title.getNamespaceId(), prefix: prefix.endsWith( '/' ) && !main.endsWith( '/' ) ? `${ main }/` : main };
-}
-
-type AllPagesResponse = {
-	query?: { pages?: { title: string; missing?: boolean; revisions?: { slots: { main: { content?: string } } }[] }[] };
-	continue?: Record<string, string>;
-};
-
 /** Runs a query to its end, following `continue`, and returns every response. */
 async function queryAll<T extends { continue?: Record<string, string> }>(
 	api: mw.Api, params: UnknownApiParams,
@@ -137,40 +124,27 @@ async function queryAll<T extends { continue?: Record<string, string> }>(
 }
 
 /**
- * Every hub (pages `<base>/Hubs/<key>`), read in batches of 50 pages a request, by key. Pages
- * without a readable `{{Capacity hub}}` are left out and named in `unreadable`.
+ * Every hub (pages `<base>/Hubs/<key>`), read 50 pages a request, by key. Pages without a readable
+ * `{{Capacity hub}}` are left out and named in `unreadable`.
  */
 export async function loadHubs( api: mw.Api, base: string ): Promise<{ hubs: Map<string, Hub>; unreadable: string[] }> {
-	const { namespace, prefix } = allPagesPrefix( hubTitle( base, '' ) );
-	const responses = await queryAll<AllPagesResponse>( api, {
-		action: 'query', generator: 'allpages', gapnamespace: namespace, gapprefix: prefix, gaplimit: 50,
-		prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2,
-	} );
+	const { records, unreadable } = await readRecordPages( api, base, 'Hubs', HUB_SCHEMA );
 	const hubs = new Map<string, Hub>();
-	const unreadable: string[] = [];
-	for ( const page of responses.flatMap( ( response ) => response.query?.pages ?? [] ) ) {
-		const key = hubKey( base, page.title );
-		const content = page.revisions?.[ 0 ]?.slots.main.content;
-		if ( key === null || content === undefined ) {
-			// A revision listed without content belongs to the next batch (continuation).
-			continue;
-		}
-		const parsed = parsePage( content, HUB_SCHEMA ).parsed;
-		if ( parsed ) {
-			hubs.set( key, parsed.record );
-		} else {
-			unreadable.push( page.title );
+	for ( const { title, record } of records ) {
+		const key = hubKey( base, title );
+		if ( key !== null ) {
+			hubs.set( key, record );
 		}
 	}
-	return { hubs, unreadable };
+	return { hubs, unreadable: unreadable.filter( ( title ) => hubKey( base, title ) !== null ) };
 }
 
 /** Usernames that have a coach profile page (`<base>/Coaches/<Username>`). */
 export async function loadCoachUsers( api: mw.Api, base: string ): Promise<Set<string>> {
-	const { namespace, prefix } = allPagesPrefix( coachTitle( base, '' ) );
+	const { namespace, prefix } = namespaced( base );
 	type Response = { query?: { allpages?: { title: string }[] }; continue?: Record<string, string> };
 	const responses = await queryAll<Response>( api, {
-		action: 'query', list: 'allpages', apnamespace: namespace, apprefix: prefix, aplimit: 'max', formatversion: 2,
+		action: 'query', list: 'allpages', apnamespace: namespace, apprefix: `${ prefix }/Coaches/`, aplimit: 'max', formatversion: 2,
 	} );
 	const users = new Set<string>();
 	for ( const page of responses.flatMap( ( response ) => response.query?.allpages ?? [] ) ) {

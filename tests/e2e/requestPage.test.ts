@@ -70,11 +70,12 @@ describe( 'request pages on the development wiki', () => {
 		for ( const name of Object.values( people ) ) {
 			wiki.ensureUser( name, PASSWORD );
 		}
-		// Admins come from the configuration page; earlier runs' admins stay admins.
+		// Admins come from the configuration page: add ours and keep everything else (the bots that
+		// other tests rely on, earlier runs' admins).
 		const current = await pageText( bot, CONFIG_PAGE );
-		const admins = new Set<string>( ( JSON.parse( current || '{}' ) as { admins?: string[] } ).admins ?? [] );
-		admins.add( people.admin );
-		await bot.save( CONFIG_PAGE, defaultConfigJson( { admins: [ ...admins ] } ), 'End-to-end test configuration' );
+		const config = JSON.parse( current || defaultConfigJson() ) as { admins?: string[] };
+		config.admins = [ ...new Set( [ ...( config.admins ?? [] ), people.admin ] ) ];
+		await bot.save( CONFIG_PAGE, JSON.stringify( config, null, '\t' ) + '\n', 'End-to-end test configuration' );
 		await saveHub( bot, hub, [ people.hubContact ] );
 		await saveHub( bot, otherHub, [ `Nobody ${ id }` ] );
 		await saveCoach( bot, people.coach );
@@ -145,7 +146,8 @@ describe( 'request pages on the development wiki', () => {
 			const mayEdit = [ people.requester, people.hubContact, people.admin ].includes( user );
 			expect( [ user, await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).count() ] ).toEqual( [ user, mayEdit ? 1 : 0 ] );
 		}
-	} );
+	// Six logins and page views: a generous budget for a busy machine (speed is not measured here).
+	}, 600_000 );
 
 	/** Opens the request as `user`, takes the action by its button and returns the saved page text. */
 	async function act( user: string, title: string, action: string ): Promise<{ page: Page; text: string }> {
@@ -204,7 +206,8 @@ describe( 'request pages on the development wiki', () => {
 		// Edit summaries are the translated ones, in the user's name.
 		const history = await bot.request( { action: 'query', prop: 'revisions', titles: title, rvprop: 'user|comment', rvlimit: 1, formatversion: 2 } );
 		expect( history.query?.pages[ 0 ].revisions[ 0 ] ).toMatchObject( { user: people.hubContact, comment: 'Marking this request as completed' } );
-	} );
+	// Twelve page views and eleven saves: a generous budget for a busy machine (speed is not measured here).
+	}, 600_000 );
 
 	it( 'lets the requester withdraw and an admin decline', async () => {
 		const withdrawn = await saveRequest( bot, request( { requester: people.requester } ) );
@@ -275,5 +278,36 @@ describe( 'request pages on the development wiki', () => {
 				.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` );
 			expect( serious ).toEqual( [] );
 		}
+	} );
+
+	it( 'suggests matching coaches to a hub contact, who invites one on their talk page', async () => {
+		// A language only this run uses, so coaches of earlier runs do not compete.
+		const language = `qaa-${ id }`.slice( 0, 12 );
+		const suggested = `Coach three ${ id }`;
+		wiki.ensureUser( suggested, PASSWORD );
+		await bot.save( `Capacity building/Coaches/${ suggested }`, `{{Capacity coach\n| user = ${ suggested }\n| topics = governance\n| languages = ${ language }\n| formats = workshop\n| availability = available\n| max_requests = 3\n| contact = talk\n}}`, 'End-to-end test coach' );
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', languages: [ language ] } ) );
+		const page = await open( people.hubContact, title );
+		const items = page.locator( '.ext-capacitybuilding-match-suggestions__item' );
+		await items.first().waitFor();
+		expect( await items.evaluateAll( ( elements ) => elements.map( ( e ) => e.getAttribute( 'data-user' ) ) ) ).toEqual( [ suggested ] );
+		await page.locator( '.ext-capacitybuilding-request-suggestions__invite' ).click();
+		await page.locator( '.ext-capacitybuilding-request-suggestions__invited' ).waitFor();
+		const talk = await pageText( bot, `User talk:${ suggested }` );
+		expect( talk ).toContain( `== Invitation to help with [[${ title }]] ==` );
+		expect( talk ).toContain( `[[User:${ people.hubContact }|` );
+		// Not for the requester.
+		const requesterView = await open( people.requester, title );
+		expect( await requesterView.locator( '.ext-capacitybuilding-request-suggestions' ).count() ).toBe( 0 );
+	} );
+
+	it( 'opens the request form for this request from "Edit request"', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester } ) );
+		const page = await open( people.requester, title );
+		await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).click();
+		const form = page.locator( '.ext-capacitybuilding-request-page__edit-form' );
+		await form.locator( '*' ).first().waitFor();
+		expect( await form.getAttribute( 'data-capacitybuilding-edit' ) ).toBe( title );
+		expect( await page.evaluate( () => mw.loader.getState( 'ext.capacityBuilding.requestForm' ) ) ).toBe( 'ready' );
 	} );
 } );

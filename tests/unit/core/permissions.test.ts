@@ -191,6 +191,16 @@ describe( 'availableActions', () => {
 	} );
 } );
 
+describe( 'reassigning a coach', () => {
+	it( 'is for hub contacts and admins only, also through an accept button on a matched request', () => {
+		const reassigned = { ...matched, coach: [ 'Omar' ] };
+		expect( checkRequestChange( matched, reassigned, 'Carla', context ) ).toMatchObject( { allowed: false, moves: [ 'reassign' ] } );
+		expect( checkRequestChange( matched, reassigned, 'Rita', context ).allowed ).toBe( false );
+		expect( checkRequestChange( matched, reassigned, 'Hana', context ).allowed ).toBe( true );
+		expect( availableActions( matched, 'Carla', context, [] ).map( ( a ) => a.type ) ).toEqual( [ 'retract-offer', 'start', 'hold' ] );
+	} );
+} );
+
 describe( 'mayMove', () => {
 	it( 'agrees with checkRequestChange on editing a request\'s content, for every role', () => {
 		const edited = { ...base, description: `${ base.description } More details.` };
