@@ -1547,11 +1547,12 @@ function describeApiError(code, data) {
     case "ratelimited":
     case "actionthrottledtext":
       return make("capacitybuilding-save-error-ratelimited", "retry");
+    case "mustbeloggedin":
+      return { code, key: "capacitybuilding-save-error-login-required", params: [], recovery: "login" };
     case "badtoken":
     case "notloggedin":
     case "assertuserfailed":
     case "assertnameduserfailed":
-    case "mustbeloggedin":
       return { code, key: "capacitybuilding-save-error-session", params: [], recovery: "login" };
     case "readonly":
       return make("capacitybuilding-save-error-readonly", "retry", [plainInfo(data)]);
@@ -1999,8 +2000,8 @@ function topicOptions(index, languageChain2) {
 function languageOptions(names) {
   return [...names].map(([code, name]) => ({
     value: code,
-    label: name.name === name.autonym || !name.autonym ? name.name : `${name.name} (${code})`,
-    description: name.autonym || code,
+    label: name.name || name.autonym || code,
+    description: name.autonym && name.autonym !== name.name ? `${name.autonym} · ${code}` : code,
     search: `${name.autonym} ${code}`
   })).sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -2037,6 +2038,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   props: {
     modelValue: {},
     options: {},
+    label: {},
     status: { default: "default" },
     disabled: {
       type: Boolean,
@@ -2048,7 +2050,19 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     const props = __props;
     const emit = __emit;
     const query = (0, import_vue3.ref)("");
+    const lookup = (0, import_vue3.ref)(null);
+    function nameInput() {
+      var _a, _b;
+      (_b = (_a = lookup.value) == null ? void 0 : _a.$el.querySelector("input")) == null ? void 0 : _b.setAttribute("aria-label", props.label);
+    }
+    (0, import_vue3.onMounted)(nameInput);
+    (0, import_vue3.watch)(() => props.label, nameInput);
     const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+    function update(values) {
+      if (JSON.stringify(values) !== JSON.stringify(props.modelValue)) {
+        emit("update:modelValue", values);
+      }
+    }
     const chips = (0, import_vue3.computed)({
       get: () => props.modelValue.map((value) => {
         var _a, _b;
@@ -2057,11 +2071,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           label: (_b = (_a = byValue.value.get(value)) == null ? void 0 : _a.label) != null ? _b : value
         };
       }),
-      set: (items) => emit("update:modelValue", items.map((item) => String(item.value)))
+      set: (items) => update(items.map((item) => String(item.value)))
     });
     const selection = (0, import_vue3.computed)({
       get: () => props.modelValue,
-      set: (values) => emit("update:modelValue", values.map(String))
+      set: (values) => update(values.map(String))
     });
     const menuItems = (0, import_vue3.computed)(() => {
       var _a;
@@ -2075,6 +2089,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         import_vue2.Fragment,
         null,
         [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
+          ref_key: "lookup",
+          ref: lookup,
           "input-chips": chips.value,
           "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
           selected: selection.value,
@@ -2113,6 +2129,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "LanguagePicker",
   props: {
     modelValue: {},
+    label: {},
     names: {},
     status: { default: "default" }
   },
@@ -2125,11 +2142,13 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)(LookupMultiselect_default, {
         "model-value": _ctx.modelValue,
         options: options.value,
+        label: _ctx.label,
         status: _ctx.status,
         "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
       }, null, 8, [
         "model-value",
         "options",
+        "label",
         "status"
       ]);
     };
@@ -2178,7 +2197,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     error: {},
     loginUrl: {}
   },
-  emits: ["retry"],
+  emits: ["retry", "login"],
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
@@ -2273,7 +2292,8 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
             _: 1
           })) : (0, import_vue8.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
             key: 1,
-            href: _ctx.loginUrl
+            href: _ctx.loginUrl,
+            onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
           }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_6)) : (0, import_vue8.createCommentVNode)("v-if", true)])
         ]),
         _: 1
@@ -2360,6 +2380,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
   __name: "TopicPicker",
   props: {
     modelValue: {},
+    label: {},
     index: {},
     languageChain: {},
     status: { default: "default" }
@@ -2373,11 +2394,13 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
       return (0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(LookupMultiselect_default, {
         "model-value": _ctx.modelValue,
         options: options.value,
+        label: _ctx.label,
         status: _ctx.status,
         "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
       }, null, 8, [
         "model-value",
         "options",
+        "label",
         "status"
       ]);
     };

@@ -116,6 +116,7 @@ var FORMAT_MESSAGES = {
   "peer-exchange": "capacitybuilding-format-peer-exchange",
   facilitation: "capacitybuilding-format-facilitation"
 };
+var ANY_LANGUAGE = "mul";
 var REQUESTER_TYPES = ["individual", "group", "organisation"];
 var REQUESTER_TYPE_MESSAGES = {
   individual: "capacitybuilding-requester-type-individual",
@@ -2169,7 +2170,7 @@ function checkItem(field, item, context) {
       if (!isLanguageCode(item)) {
         return problem(field.key, "capacitybuilding-validation-invalid-language", item);
       }
-      return context.languages && !context.languages.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-language", item) : null;
+      return item !== ANY_LANGUAGE && context.languages && !context.languages.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-language", item) : null;
     case "userList":
       return isValidUsername(item) ? null : problem(field.key, "capacitybuilding-validation-invalid-username", item);
     case "hubList":

@@ -1832,7 +1832,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     error: {},
     loginUrl: {}
   },
-  emits: ["retry"],
+  emits: ["retry", "login"],
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
@@ -1927,7 +1927,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             _: 1
           })) : (0, import_vue2.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
             key: 1,
-            href: _ctx.loginUrl
+            href: _ctx.loginUrl,
+            onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
           }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_6)) : (0, import_vue2.createCommentVNode)("v-if", true)])
         ]),
         _: 1
@@ -2017,11 +2018,12 @@ function describeApiError(code, data) {
     case "ratelimited":
     case "actionthrottledtext":
       return make("capacitybuilding-save-error-ratelimited", "retry");
+    case "mustbeloggedin":
+      return { code, key: "capacitybuilding-save-error-login-required", params: [], recovery: "login" };
     case "badtoken":
     case "notloggedin":
     case "assertuserfailed":
     case "assertnameduserfailed":
-    case "mustbeloggedin":
       return { code, key: "capacitybuilding-save-error-session", params: [], recovery: "login" };
     case "readonly":
       return make("capacitybuilding-save-error-readonly", "retry", [plainInfo(data)]);
@@ -2703,7 +2705,7 @@ function rankCoaches(request, coaches, topics, options = {}) {
 }
 
 // modules/shared/coaches.ts
-async function editedSince(api, base, since) {
+async function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
   const { namespace } = namespaced(base);
   let cont;
   do {
@@ -2719,7 +2721,7 @@ async function editedSince(api, base, since) {
       formatversion: 2
     }, cont));
     const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
-    if (changes.some((change) => coachUser(base, change.title) !== null)) {
+    if (changes.some((change) => isRecordPage(change.title))) {
       return true;
     }
     cont = response.continue;
