@@ -2597,11 +2597,13 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)(TopicPicker_default, {
               modelValue: record.topics,
               "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => record.topics = $event),
+              label: _ctx.$i18n("capacitybuilding-coach-field-topics").text(),
               index: _ctx.topics,
               "language-chain": _ctx.languageChain,
               status: status("topics")
             }, null, 8, [
               "modelValue",
+              "label",
               "index",
               "language-chain",
               "status"
@@ -2626,10 +2628,12 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)(LanguagePicker_default, {
               modelValue: record.languages,
               "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => record.languages = $event),
+              label: _ctx.$i18n("capacitybuilding-coach-field-languages").text(),
               names: _ctx.languageNames,
               status: status("languages")
             }, null, 8, [
               "modelValue",
+              "label",
               "names",
               "status"
             ])]),
@@ -2872,10 +2876,12 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)(LookupMultiselect_default, {
               modelValue: record.hubs,
               "onUpdate:modelValue": _cache[9] || (_cache[9] = ($event) => record.hubs = $event),
+              label: _ctx.$i18n("capacitybuilding-coach-field-hubs").text(),
               options: hubOptions.value,
               status: status("hubs")
             }, null, 8, [
               "modelValue",
+              "label",
               "options",
               "status"
             ])]),
