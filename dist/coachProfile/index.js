@@ -184,6 +184,7 @@ var STATUSES = [
   "withdrawn",
   "on-hold"
 ];
+var SEEKING_COACH_STATUSES = ["open", "triaged"];
 var REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
 var REGION_MESSAGES = {
   SSA: "capacitybuilding-region-ssa",
@@ -3102,7 +3103,6 @@ function rankRequests(coach, requests, toMatchable, topics, limit) {
 }
 
 // modules/shared/openRequests.ts
-var SEEKING_STATUSES = ["open", "triaged"];
 function matchable(open) {
   return open.request;
 }
@@ -3120,7 +3120,7 @@ async function loadOpenRequests(api, base) {
       return number === null ? [] : [{ number, page: title, request: record }];
     });
   }
-  return all.filter((open) => SEEKING_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
+  return all.filter((open) => SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
 }
 
 // modules/coachProfile/MatchingRequests.vue

@@ -91,6 +91,7 @@ var STATUSES = [
   "on-hold"
 ];
 var FINAL_STATUSES = ["completed", "declined", "withdrawn"];
+var SEEKING_COACH_STATUSES = ["open", "triaged"];
 var STATUS_MESSAGES = {
   open: "capacitybuilding-status-open",
   triaged: "capacitybuilding-status-triaged",
@@ -3220,7 +3221,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     });
     const actions = (0, import_vue17.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
     const mayEdit = (0, import_vue17.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
-    const maySuggest = (0, import_vue17.computed)(() => !!state.value && !!context.value && (state.value.record.status === "open" || state.value.record.status === "triaged") && mayMove(state.value.record, "triage", props.user, context.value.permissions));
+    const maySuggest = (0, import_vue17.computed)(() => !!state.value && !!context.value && SEEKING_COACH_STATUSES.includes(state.value.record.status) && mayMove(state.value.record, "triage", props.user, context.value.permissions));
     async function act(action, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;

@@ -16,6 +16,9 @@ export type Status = typeof STATUSES[ number ];
 /** Statuses a request never leaves (except by an admin reopening it). */
 export const FINAL_STATUSES: readonly Status[] = [ 'completed', 'declined', 'withdrawn' ];
 
+/** Statuses in which a request is still looking for a coach (suggestions and offers make sense). */
+export const SEEKING_COACH_STATUSES: readonly string[] = [ 'open', 'triaged' ];
+
 export const STATUS_MESSAGES: Record<Status, MessageKey> = {
 	open: 'capacitybuilding-status-open',
 	triaged: 'capacitybuilding-status-triaged',

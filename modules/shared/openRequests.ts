@@ -4,14 +4,11 @@
  * that match you" works before the bot has run and shows new requests at once.
  */
 import type { MatchableRequest } from '../core/matching';
-import { REQUEST_SCHEMA, type CapacityRequest } from '../core/model';
+import { REQUEST_SCHEMA, SEEKING_COACH_STATUSES, type CapacityRequest } from '../core/model';
 import { requestNumber } from '../core/pages';
 import { readRecordPages } from './recordPages';
 import { loadRequestsIndex } from './siteData';
 import { editedSince } from './coaches';
-
-/** Statuses in which a request still looks for a coach. */
-export const SEEKING_STATUSES: readonly string[] = [ 'open', 'triaged' ];
 
 export interface OpenRequest {
 	number: number;
@@ -40,6 +37,6 @@ export async function loadOpenRequests( api: mw.Api, base: string ): Promise<Ope
 			return number === null ? [] : [ { number, page: title, request: record } ];
 		} );
 	}
-	return all.filter( ( open ) => SEEKING_STATUSES.includes( open.request.status ) )
+	return all.filter( ( open ) => SEEKING_COACH_STATUSES.includes( open.request.status ) )
 		.sort( ( a, b ) => a.number - b.number );
 }
