@@ -1523,16 +1523,18 @@ async function loadRequestState(api, title) {
   };
 }
 async function loadRequestContext(api, base) {
-  const [{ config, problems }, { hubs, unreadable }, coaches] = await Promise.all([
+  const [{ config, problems }, { hubs, unreadable }, coaches, taxonomy] = await Promise.all([
     loadConfig(api),
     loadHubs(api, base),
-    loadCoachUsers(api, base)
+    loadCoachUsers(api, base),
+    loadTaxonomy(api, base)
   ]);
   return {
     config,
     hubs,
     unreadableHubs: unreadable,
-    configProblems: problems,
+    topics: taxonomy.index,
+    siteProblems: [...problems, ...taxonomy.problems],
     permissions: { config, hubs, coaches },
     hubKeys: [...hubs.keys()].sort()
   };
@@ -2938,6 +2940,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
     base: {},
     title: {},
     request: {},
+    topics: {},
     user: {},
     today: {}
   },
@@ -2946,14 +2949,13 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
     const loading = (0, import_vue14.ref)(true);
     const loadError = (0, import_vue14.ref)(null);
     const coaches = (0, import_vue14.shallowRef)([]);
-    const topics = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
     const languageNames = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
     const invited = (0, import_vue14.ref)(/* @__PURE__ */ new Set());
     const inviting = (0, import_vue14.ref)(null);
     const inviteError = (0, import_vue14.ref)(null);
     const failedInvite = (0, import_vue14.ref)(null);
-    const name = (0, import_vue14.computed)(() => codeNamer(topics.value, languageNames.value, languageChain()));
-    const matches = (0, import_vue14.computed)(() => rankCoaches(props.request, coaches.value, topics.value, {
+    const name = (0, import_vue14.computed)(() => codeNamer(props.topics, languageNames.value, languageChain()));
+    const matches = (0, import_vue14.computed)(() => rankCoaches(props.request, coaches.value, props.topics, {
       today: props.today,
       limit: LIMIT,
       exclude: [
@@ -2964,13 +2966,8 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
     }));
     (0, import_vue14.onMounted)(async () => {
       try {
-        const [loaded, taxonomy, names] = await Promise.all([
-          loadCoaches(props.api, props.base),
-          loadTaxonomy(props.api, props.base),
-          loadLanguageNames(props.api, mw.config.get("wgUserLanguage"))
-        ]);
+        const [loaded, names] = await Promise.all([loadCoaches(props.api, props.base), loadLanguageNames(props.api, mw.config.get("wgUserLanguage"))]);
         coaches.value = loaded.coaches;
-        topics.value = taxonomy.index;
         languageNames.value = names;
       } catch (error) {
         mw.log.error(error);
@@ -3133,6 +3130,11 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     function enumLabel(values, messages, value) {
       return isOneOf(values, value) ? mw.message(messages[value]).text() : value;
     }
+    function topicName(key) {
+      var _a;
+      const entry = (_a = context.value) == null ? void 0 : _a.topics.get(key);
+      return entry ? topicLabel(entry.topic, languageChain()) : key;
+    }
     function languageName(code) {
       var _a;
       try {
@@ -3178,7 +3180,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "topics",
           label: "capacitybuilding-request-field-topics",
-          value: list(record.topics)
+          value: list(record.topics.map(topicName))
         },
         {
           key: "formats",
@@ -3217,7 +3219,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     });
     const pageProblems = (0, import_vue17.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
-      return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.configProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
+      return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.siteProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
     const actions = (0, import_vue17.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
     const mayEdit = (0, import_vue17.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
@@ -3450,6 +3452,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             base: _ctx.base,
             title: state.value.title,
             request: state.value.record,
+            topics: context.value.topics,
             user: _ctx.user,
             today: _ctx.today
           }, null, 8, [
@@ -3457,6 +3460,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             "base",
             "title",
             "request",
+            "topics",
             "user",
             "today"
           ])) : (0, import_vue16.createCommentVNode)("v-if", true),

@@ -1,14 +1,16 @@
 /**
  * Everything a request page shows, read from the wiki: the page's revisions (its current record
- * and its status history, together), the configuration, the hubs and who has a coach profile.
+ * and its status history, together), the configuration, the hubs, who has a coach profile, and the
+ * topics taxonomy (to name the request's topics in the reader's language).
  */
 import type { CapacityConfig } from '../core/config';
 import { statusHistory, type StatusHistory } from '../core/history';
 import { REQUEST_SCHEMA, type CapacityRequest, type Hub } from '../core/model';
 import type { Problem } from '../core/messages';
 import type { PermissionContext } from '../core/permissions';
+import type { TopicIndex } from '../core/taxonomy';
 import { parsePage } from '../core/wikitext/codec';
-import { loadCoachUsers, loadConfig, loadHubs, loadPageRevisions } from '../shared/siteData';
+import { loadCoachUsers, loadConfig, loadHubs, loadPageRevisions, loadTaxonomy } from '../shared/siteData';
 
 /** The request as it is now on the wiki. */
 export interface RequestState {
@@ -33,7 +35,10 @@ export interface RequestContext {
 	permissions: PermissionContext;
 	/** Hubs a request can be triaged to, by name. */
 	hubKeys: string[];
-	configProblems: Problem[];
+	/** The topics taxonomy's index (empty when Topics.json is missing or invalid). */
+	topics: TopicIndex;
+	/** Problems of the configuration or of the taxonomy, shown as warnings. */
+	siteProblems: Problem[];
 }
 
 /** The base page a request page's title lives under, or null when it is no request page. */
@@ -73,13 +78,14 @@ export async function loadRequestState( api: mw.Api, title: string ): Promise<Re
 	};
 }
 
-/** Configuration, hubs and coaches, read in parallel. */
+/** Configuration, hubs, coaches and topics, read in parallel. */
 export async function loadRequestContext( api: mw.Api, base: string ): Promise<RequestContext> {
-	const [ { config, problems }, { hubs, unreadable }, coaches ] = await Promise.all( [
-		loadConfig( api ), loadHubs( api, base ), loadCoachUsers( api, base ),
+	const [ { config, problems }, { hubs, unreadable }, coaches, taxonomy ] = await Promise.all( [
+		loadConfig( api ), loadHubs( api, base ), loadCoachUsers( api, base ), loadTaxonomy( api, base ),
 	] );
 	return {
-		config, hubs, unreadableHubs: unreadable, configProblems: problems,
+		config, hubs, unreadableHubs: unreadable,
+		topics: taxonomy.index, siteProblems: [ ...problems, ...taxonomy.problems ],
 		permissions: { config, hubs, coaches },
 		hubKeys: [ ...hubs.keys() ].sort(),
 	};

@@ -107,6 +107,36 @@ describe( 'RequestPage: display', () => {
 		expect( wrapper.find( '.ext-capacitybuilding-request-page__problem' ).text() )
 			.toBe( qqx( 'capacitybuilding-codec-unknown-parameter', 'colour' ) );
 	} );
+
+	describe( 'topics', () => {
+		const chain = mw.language.getFallbackLanguageChain as jest.Mock;
+		afterEach( () => {
+			chain.mockImplementation( () => [ 'en' ] );
+		} );
+
+		it( 'names them by their labels in the reader\'s language, falling back as the core does', async () => {
+			chain.mockImplementation( () => [ 'pt-br', 'pt' ] );
+			wiki.put( `${ BASE }/Topics.json`, JSON.stringify( { version: 1, topics: [
+				{ key: 'organisational', labels: { en: 'Organisational development', pt: 'Desenvolvimento organizacional' }, children: [
+					{ key: 'governance', labels: { en: 'Governance', 'pt-br': 'Governança', pt: 'Governação' } },
+					{ key: 'fundraising', labels: { en: 'Fundraising' } },
+				] },
+			] } ) );
+			const wrapper = await show( '', { ...SAMPLE, topics: [ 'governance', 'organisational', 'fundraising', 'no-such-topic' ] } );
+			// pt-br before pt; pt before English; English when nothing closer; a key the taxonomy lacks stays a key.
+			expect( wrapper.find( '[data-fact="topics"] dd' ).text() ).toBe(
+				[ 'Governança', 'Desenvolvimento organizacional', 'Fundraising', 'no-such-topic' ].join( qqx( 'comma-separator' ) ) );
+			expect( wrapper.find( '.ext-capacitybuilding-request-page__problem' ).exists() ).toBe( false );
+		} );
+
+		it( 'shows keys, and says why, when the wiki has no taxonomy', async () => {
+			wiki.pages.delete( `${ BASE }/Topics.json` );
+			const wrapper = await show( '' );
+			expect( wrapper.find( '[data-fact="topics"] dd' ).text() ).toBe( 'governance' );
+			expect( wrapper.find( '.ext-capacitybuilding-request-page__problem' ).text() )
+				.toBe( qqx( 'capacitybuilding-topics-missing', `${ BASE }/Topics.json` ) );
+		} );
+	} );
 } );
 
 describe( 'RequestPage: which actions show for whom', () => {
