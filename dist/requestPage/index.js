@@ -2207,8 +2207,7 @@ async function editRecordPage(options) {
         title: page.title,
         text,
         nocreate: true,
-        baserevid: page.revid,
-        basetimestamp: page.timestamp
+        baserevid: page.revid
       }, page.startTimestamp ? { starttimestamp: page.startTimestamp } : {}));
       return { kind: "saved", page: { title: saved.title, revid: saved.revid, record } };
     } catch (error) {

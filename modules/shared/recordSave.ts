@@ -38,7 +38,7 @@ export interface LoadedRecordPage<R> {
 	record: R | null;
 	text: string;
 	revid: number;
-	/** Timestamp of the revision (`basetimestamp`). */
+	/** Timestamp of the revision. */
 	timestamp: string;
 	/** When the page was read (`starttimestamp`: detects a deletion after reading). */
 	startTimestamp: string;
@@ -290,9 +290,12 @@ export async function editRecordPage<R>( options: EditOptions<R> ): Promise<Edit
 		}
 		checkRoundTrip( options.schema, record, text );
 		try {
+			// The base revision only: with `basetimestamp` as well, MediaWiki (1.43) takes a conflicting
+			// edit saved within the same second as the base revision for one by the same user and
+			// lets this save overwrite it (EditPage's userWasLastToEdit compares timestamps with >).
 			const saved = await sendEdit( options, {
 				title: page.title, text, nocreate: true,
-				baserevid: page.revid, basetimestamp: page.timestamp,
+				baserevid: page.revid,
 				...( page.startTimestamp ? { starttimestamp: page.startTimestamp } : {} ),
 			} );
 			return { kind: 'saved', page: { title: saved.title, revid: saved.revid, record } };
