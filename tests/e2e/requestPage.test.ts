@@ -10,14 +10,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Mwn } from 'mwn';
 import { REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
 import { CONFIG_PAGE, defaultConfigJson } from '../../modules/core/config';
-import { parsePage } from '../../modules/core/wikitext/codec';
+import { requestTitle } from '../../modules/core/pages';
+import { parsePage, serialize } from '../../modules/core/wikitext/codec';
+import en from '../../i18n/en.json';
 import { repoRoot } from '../../scripts/lib/paths';
 import { runBot } from '../support/bot';
 import { testWiki } from '../support/wiki';
 import { launchBrowser } from './support/browser';
+import { formReady } from './support/forms';
 import { botFor } from './support/pages';
 import {
-	DISCUSSION, PASSWORD, browseAs, offeredActions, openRequest, pageText, request, runId, saveCoach, saveHub, saveRequest,
+	BASE, DISCUSSION, PASSWORD, browseAs, offeredActions, openRequest, pageText, request, runId, saveCoach, saveHub, saveRequest, uniqueRequestNumber,
 } from './support/requestPages';
 
 describe( 'request pages on the development wiki', () => {
@@ -109,7 +112,7 @@ describe( 'request pages on the development wiki', () => {
 	}
 
 	it( 'shows the status, the key facts and the status history with links to the revisions', async () => {
-		const title = await saveRequest( bot, request( { requester: people.requester } ) );
+		const title = await saveRequest( bot, request( { requester: people.requester, topics: [ 'governance', 'community' ] } ) );
 		const text = await pageText( bot, title );
 		await bot.save( title, text.replace( '| status = open', '| status = on-hold' ), 'Put on hold by hand' );
 		const page = await open( null, title );
@@ -117,6 +120,8 @@ describe( 'request pages on the development wiki', () => {
 		expect( await page.locator( '.ext-capacitybuilding-request-page__title' ).innerText() ).toBe( 'Help with our first edit-a-thon' );
 		expect( await page.locator( '[data-fact="requester"] dd' ).innerText() ).toBe( people.requester );
 		expect( await page.locator( '[data-fact="region"] dd' ).innerText() ).toBe( 'Latin America and the Caribbean' );
+		// Topics by their labels in the taxonomy (Topics.json as the bot's setup installed it), not their keys.
+		expect( await page.locator( '[data-fact="topics"] dd' ).innerText() ).toBe( 'Governance and board skills, Community building' );
 		const items = page.locator( '.ext-capacitybuilding-request-history__item' );
 		expect( await items.count() ).toBe( 2 );
 		expect( await items.nth( 0 ).locator( '.ext-capacitybuilding-request-history__change' ).innerText() ).toBe( 'Status changed from Open to On hold' );
@@ -250,8 +255,11 @@ describe( 'request pages on the development wiki', () => {
 			requester: people.requester, hub, status: 'triaged', offers: [ people.coach ],
 			title: 'طلب مساعدة في تنظيم أول ماراثون تحرير', description: 'نحن مجموعة جديدة ونحتاج إلى المساعدة في تنظيم ورشة عمل.',
 		} ) );
+		// Topic labels in the reader's language; Topics.json has no Hebrew, so Hebrew falls back to English.
+		const topicLabels: Record<string, string> = { ar: 'الحوكمة ومهارات مجلس الإدارة', he: 'Governance and board skills' };
 		for ( const lang of [ 'ar', 'he' ] ) {
 			const page = await open( people.hubContact, title, { uselang: lang } );
+			expect( [ lang, await page.locator( '[data-fact="topics"] dd' ).innerText() ] ).toEqual( [ lang, topicLabels[ lang ] ] );
 			await page.setViewportSize( { width: 800, height: 1000 } );
 			const root = page.locator( '.ext-capacitybuilding-request-page' );
 			expect( await root.evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
@@ -301,13 +309,43 @@ describe( 'request pages on the development wiki', () => {
 		expect( await requesterView.locator( '.ext-capacitybuilding-request-suggestions' ).count() ).toBe( 0 );
 	} );
 
-	it( 'opens the request form for this request from "Edit request"', async () => {
-		const title = await saveRequest( bot, request( { requester: people.requester } ) );
+	it( 'opens the request form for this request from "Edit request", and saving changes only the template block', async () => {
+		const original = request( { requester: people.requester } );
+		const block = serialize( REQUEST_SCHEMA, original );
+		const title = requestTitle( BASE, uniqueRequestNumber() );
+		await bot.save( title, `<!-- kept comment -->\n${ block }${ DISCUSSION }`, 'End-to-end test request' );
+		// The page as the wiki stored it (it drops trailing whitespace).
+		const before = await pageText( bot, title );
+		expect( before ).toContain( block );
+
 		const page = await open( people.requester, title );
 		await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).click();
 		const form = page.locator( '.ext-capacitybuilding-request-page__edit-form' );
-		await form.locator( '*' ).first().waitFor();
+		await formReady( page );
 		expect( await form.getAttribute( 'data-capacitybuilding-edit' ) ).toBe( title );
 		expect( await page.evaluate( () => mw.loader.getState( 'ext.capacityBuilding.requestForm' ) ) ).toBe( 'ready' );
+		// The form holds the request's current values.
+		const titleInput = form.locator( '#ext-capacitybuilding-request-form-title input' );
+		expect( await titleInput.inputValue() ).toBe( original.title );
+
+		const changed = 'A clearer title | with a pipe';
+		await titleInput.fill( changed );
+		// Saving goes back to the request page (the same address), now showing the change.
+		await Promise.all( [
+			page.waitForNavigation(),
+			form.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-save-edit' ] } ).click(),
+		] );
+		await page.locator( '.ext-capacitybuilding-request-page__header' ).waitFor();
+		expect( await page.locator( '.ext-capacitybuilding-request-page__title' ).innerText() ).toBe( changed );
+
+		const saved = await pageText( bot, title );
+		const expected = { ...original, title: changed };
+		expect( record( saved ) ).toEqual( expected );
+		// Every byte outside the template block is as it was.
+		expect( saved ).toBe( before.replace( block, () => serialize( REQUEST_SCHEMA, expected ) ) );
+		const latest = await bot.request( { action: 'query', prop: 'revisions', titles: title, rvprop: 'user|comment', rvlimit: 1, formatversion: 2 } );
+		expect( latest.query?.pages[ 0 ].revisions[ 0 ] ).toMatchObject( {
+			user: people.requester, comment: `Editing capacity building request: ${ changed }`,
+		} );
 	} );
 } );
