@@ -274,9 +274,9 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 		const m = ctx.messages;
 		ctx.logger.info( m.text( report.full ? 'capacitybuilding-bot-log-sync-full' : 'capacitybuilding-bot-log-sync-incremental',
 			report.pagesRead, report.changed, report.rejected, report.problems, report.requests ), {
-			full: report.full, pagesRead: report.pagesRead, changed: report.changed, rejected: report.rejected,
-			problems: report.problems, requests: report.requests, walkedBack: report.walkedBack,
-			historyRequests: report.historyRequests,
+			full: report.full, fullBecause: report.fullBecause, pagesRead: report.pagesRead, changed: report.changed,
+			rejected: report.rejected, problems: report.problems, requests: report.requests,
+			walkedBack: report.walkedBack, historyRequests: report.historyRequests,
 		} );
 	};
 
