@@ -184,7 +184,7 @@ async function readAll( options: SyncOptions, base: string, batchSize: number ):
 	const pages: PageRead[] = [];
 	for await ( const batch of allPagesUnder( options.client, base, batchSize ) ) {
 		pages.push( ...batch );
-		options.logger.progress( 'sync', pages.length, pages.length );
+		options.logger.progress( options.messages.text( 'capacitybuilding-bot-progress-sync' ), pages.length, pages.length );
 	}
 	return { pages, cursor: start.cursor, config: start.config };
 }

@@ -374,7 +374,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		const killedDb = await backend.fresh( 'killed' );
 		const args = ( ...rest: string[] ): string[] => [ ...rest, '--verbose', '--db', killedDb, '--base', killBase ];
 
-		const sync = await killWhen( args( 'sync', '--full' ), /sync: \d+\/\d+/ );
+		const sync = await killWhen( args( 'sync', '--full' ), new RegExp( `${ en.text( 'capacitybuilding-bot-progress-sync' ) }: \\d+/\\d+` ) );
 		expect( sync.killed ).toBe( true );
 		expect( ( await bot( killedDb, killBase, 'sync', '--full' ) ).code ).toBe( 5 );
 		const publish = await killWhen( args( 'publish' ), /Created \[\[/ );
