@@ -299,22 +299,26 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		}
 	} );
 
-	it( 'follows a page moved into the base from another namespace, and one moved out to another namespace', async () => {
+	it( 'follows pages moved into the base from another namespace and from outside it, and one moved out to another namespace', async () => {
 		const draft = `User:${ USERS.requester }/${ uniqueTitle( 'Draft request' ) }`;
 		await save( USERS.requester, draft, serialize( REQUEST_SCHEMA, request( { title: 'Drafted in user space' } ) ) );
+		const outside = uniqueTitle( 'Draft request outside the base' );
+		await save( USERS.requester, outside, serialize( REQUEST_SCHEMA, request( { title: 'Drafted outside the base' } ) ) );
 		let run = await bot( db, base, 'sync' );
 		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0 } );
 
 		// Recent changes in the base's namespace do not list these moves' sources: only the move log does.
 		await ( await as( USERS.requester ) ).move( draft, t( 'Requests/R11' ), 'test' );
+		await ( await as( USERS.requester ) ).move( outside, t( 'Requests/R13' ), 'test' );
 		const archived = `User:${ USERS.requester }/${ uniqueTitle( 'Archived request' ) }`;
 		await ( await as( 'Admin' ) ).move( t( 'Requests/R2' ), archived, 'test', { noredirect: true } );
 		run = await bot( db, base, 'sync' );
-		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, fullBecause: null, pagesRead: 2 } );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, fullBecause: null, pagesRead: 3 } );
 		const store = await Store.open( db );
 		try {
 			const requests = new Map( ( await store.requests() ).map( ( r ) => [ r.number, r ] ) );
 			expect( requests.get( 11 ) ).toMatchObject( { page: t( 'Requests/R11' ), record: { title: 'Drafted in user space', requester: USERS.requester } } );
+			expect( requests.get( 13 ) ).toMatchObject( { page: t( 'Requests/R13' ), record: { title: 'Drafted outside the base' } } );
 			expect( requests.has( 2 ) ).toBe( false );
 		} finally {
 			await store.close();
@@ -326,6 +330,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		expect( ( await bot( db, base, 'publish' ) ).code ).toBe( 0 );
 		const index = ( await readPages( client, [ published.requestsIndex ] ) ).get( published.requestsIndex )?.text ?? '';
 		expect( index ).toContain( `[[:${ t( 'Requests/R11' ) }|R11]]` );
+		expect( index ).toContain( `[[:${ t( 'Requests/R13' ) }|R13]]` );
 		expect( index ).not.toContain( `[[:${ t( 'Requests/R2' ) }|R2]]` );
 	} );
 
