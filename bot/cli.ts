@@ -174,7 +174,7 @@ function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages 
 		}
 	};
 	if ( error instanceof StoreUrlError ) {
-		report( messages.text( 'capacitybuilding-bot-error-store-url', error.shown, error.message ) );
+		report( messages.text( 'capacitybuilding-bot-error-store-url', error.shown, messages.text( error.reason ) ) );
 		return EXIT.configuration;
 	}
 	if ( error instanceof MigrationError ) {

@@ -148,6 +148,7 @@ export class WikiClient {
 			logger.redact( credentials.accessToken );
 		}
 		const maxRetries = options.maxRetries ?? 12;
+		const messages = options.messages ?? new Messages( 'en' );
 		const bot = new BotMwn( {
 			apiUrl: options.api,
 			userAgent: options.userAgent,
@@ -159,7 +160,7 @@ export class WikiClient {
 			...( credentials?.kind === 'oauth2' ? { OAuth2AccessToken: credentials.accessToken } : {} ),
 		}, {
 			logger,
-			messages: options.messages ?? new Messages( 'en' ),
+			messages,
 			sleep: options.sleep ?? defaultSleep,
 			maxRetries,
 			retryPause: options.retryPause ?? 5000,
@@ -205,7 +206,8 @@ export class WikiClient {
 			// Every later request fails instead of silently running logged out if the session is lost.
 			bot.options.defaultParams = { ...bot.options.defaultParams, assert: 'user', assertuser: user.name };
 		}
-		logger.debug( `Connected to ${ options.api } (${ site.generator }) as ${ user.name }`, { rights: user.rights.length } );
+		logger.debug( messages.text( 'capacitybuilding-bot-log-connected', options.api, site.generator, user.name ),
+			{ rights: user.rights.length } );
 		return new WikiClient( options.api, bot, site, user );
 	}
 

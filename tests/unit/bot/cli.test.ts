@@ -15,6 +15,7 @@ const TRANSLATED: MessageKey[] = [
 	'capacitybuilding-bot-help-title-commands', 'capacitybuilding-bot-help-command-sync', 'capacitybuilding-bot-help-option-full',
 	'capacitybuilding-bot-help-sync-after', 'capacitybuilding-bot-help-exit-codes', 'capacitybuilding-bot-help-exit-problems',
 	'capacitybuilding-bot-help-option-help', 'capacitybuilding-bot-error-no-credentials', 'capacitybuilding-bot-help-interval-invalid',
+	'capacitybuilding-bot-error-store-url-unknown-kind',
 ];
 const files = loadMessageFiles();
 files.xx = Object.fromEntries( TRANSLATED.map( ( key ) => [ key, `«${ key }»` ] ) );
@@ -60,6 +61,11 @@ describe( 'capacity-bot --help', () => {
 		expect( noCredentials.code ).toBe( 3 );
 		expect( noCredentials.output ).toContain( '«capacitybuilding-bot-error-no-credentials»' );
 		expect( ( await run( [ 'sync' ], {} ) ).output ).toContain( en.text( 'capacitybuilding-bot-error-no-credentials' ) );
+		const store = await run( [ 'status', '--db', 'postgres://user:secret@host/db' ], { CAPACITY_BOT_LANGUAGE: 'xx' } );
+		expect( store.code ).toBe( 3 );
+		expect( store.output ).toContain( xx.text( 'capacitybuilding-bot-error-store-url', 'postgres://user:***@host/db',
+			xx.text( 'capacitybuilding-bot-error-store-url-unknown-kind' ) ) );
+		expect( store.output ).toContain( '«capacitybuilding-bot-error-store-url-unknown-kind»' );
 	} );
 } );
 
