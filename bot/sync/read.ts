@@ -213,7 +213,9 @@ export async function oldestRecentChange( client: WikiClient ): Promise<string |
  * Recent changes in the base's namespace after the cursor (edits, creations, moves, deletions and
  * restorations), every move on the wiki after it (moves into the base from elsewhere), plus the
  * configuration page. One request when little changed and the cursor is still covered by
- * recent changes; one more to tell whether it is, when the answer does not show it.
+ * recent changes; one more to tell whether it is, when the answer does not show it (e.g. a cursor
+ * taken from the wiki's clock because the base's namespace had no change, until a change there
+ * moves it).
  *
  * @param client The wiki
  * @param base The base page
