@@ -22,6 +22,7 @@ import { runPublish } from './publish/publish';
 import { Store } from './store';
 import { runSync, type SyncReport } from './sync/sync';
 import { ConnectionError, LoginError, WikiClient } from './wiki';
+import { TranslatedCommand } from './usageErrors';
 import { StoreUrlError } from '../sql/dialect';
 import { MigrationError } from '../sql/migrate';
 
@@ -238,7 +239,7 @@ function buildProgram( io: Io, run: { code: number; context: BotContext | null }
 	const operator = operatorMessages( io );
 	const t = ( key: MessageKey, ...params: ( string | number )[] ): string => operator.text( key, ...params );
 	const exitCodes = `\n${ exitCodesHelp( operator ) }`;
-	const program = new Command( 'capacity-bot' )
+	const program = new TranslatedCommand( 'capacity-bot', operator )
 		.description( t( 'capacitybuilding-bot-help-program' ) )
 		.version( VERSION, '-V, --version', t( 'capacitybuilding-bot-help-option-version' ) )
 		.helpOption( '-h, --help', t( 'capacitybuilding-bot-help-option-help' ) )

@@ -1,7 +1,7 @@
 /**
  * What the bot's command line says to an operator comes from the i18n messages: `--help` (command
- * and option descriptions, headings, exit codes) and the errors it stops with, in the language
- * CAPACITY_BOT_LANGUAGE or LANG asks for. No wiki is needed: these run before any connection.
+ * and option descriptions, headings, exit codes), commander's usage errors and the errors it stops
+ * with, in the language CAPACITY_BOT_LANGUAGE or LANG asks for. No wiki is needed: these run before any connection.
  */
 import { main } from '../../../bot/cli';
 import { loadMessageFiles, Messages, operatorLanguage } from '../../../bot/i18n';
@@ -15,7 +15,7 @@ const TRANSLATED: MessageKey[] = [
 	'capacitybuilding-bot-help-title-commands', 'capacitybuilding-bot-help-command-sync', 'capacitybuilding-bot-help-option-full',
 	'capacitybuilding-bot-help-sync-after', 'capacitybuilding-bot-help-exit-codes', 'capacitybuilding-bot-help-exit-problems',
 	'capacitybuilding-bot-help-option-help', 'capacitybuilding-bot-error-no-credentials', 'capacitybuilding-bot-help-interval-invalid',
-	'capacitybuilding-bot-error-store-url-unknown-kind',
+	'capacitybuilding-bot-error-store-url-unknown-kind', 'capacitybuilding-bot-usage-unknown-option', 'capacitybuilding-bot-usage-did-you-mean',
 ];
 const files = loadMessageFiles();
 files.xx = Object.fromEntries( TRANSLATED.map( ( key ) => [ key, `«${ key }»` ] ) );
@@ -66,6 +66,29 @@ describe( 'capacity-bot --help', () => {
 		expect( store.output ).toContain( xx.text( 'capacitybuilding-bot-error-store-url', 'postgres://user:***@host/db',
 			xx.text( 'capacitybuilding-bot-error-store-url-unknown-kind' ) ) );
 		expect( store.output ).toContain( '«capacitybuilding-bot-error-store-url-unknown-kind»' );
+	} );
+} );
+
+describe( 'usage errors', () => {
+	it.each( [
+		[ [ 'sync', '--ful' ], [ en.text( 'capacitybuilding-bot-usage-unknown-option', '--ful' ), en.text( 'capacitybuilding-bot-usage-did-you-mean', '--full', 1 ) ] ],
+		[ [ 'sink' ], [ en.text( 'capacitybuilding-bot-usage-unknown-command', 'sink' ), en.text( 'capacitybuilding-bot-usage-did-you-mean', 'sync', 1 ) ] ],
+		[ [ 'watch', '--interval' ], [ en.text( 'capacitybuilding-bot-usage-option-missing-argument', '--interval <seconds>' ) ] ],
+		[ [ 'watch', '--interval', '0' ], [ en.text( 'capacitybuilding-bot-usage-invalid-argument', '--interval <seconds>', '0',
+			en.text( 'capacitybuilding-bot-help-interval-invalid' ) ) ] ],
+		[ [ '--verbose', '--quiet', 'status' ], [ en.text( 'capacitybuilding-bot-usage-conflicting-options', '--verbose', '--quiet' ) ] ],
+		[ [ 'status', 'extra' ], [ en.text( 'capacitybuilding-bot-usage-excess-arguments', 'status' ) ] ],
+	] )( 'are messages: %j', async ( args, expected ) => {
+		const { code, output } = await run( args, {} );
+		expect( code ).toBe( 2 );
+		expect( output.split( '\n' ).slice( 0, expected.length ) ).toEqual( expected );
+	} );
+
+	it( 'are in the operator\'s language', async () => {
+		const { code, output } = await run( [ 'sync', '--ful' ], { CAPACITY_BOT_LANGUAGE: 'xx' } );
+		expect( code ).toBe( 2 );
+		expect( output ).toContain( '«capacitybuilding-bot-usage-unknown-option»\n«capacitybuilding-bot-usage-did-you-mean»' );
+		expect( output ).not.toContain( 'unknown option' );
 	} );
 } );
 
