@@ -107,6 +107,7 @@ export class BotContext {
 		this.env = io.env;
 		this.logger = new Logger( {
 			verbose: options.verbose, quiet: options.quiet, json: options.json,
+			label: ( level, text ) => messages.text( level === 'warn' ? 'capacitybuilding-bot-log-level-warning' : 'capacitybuilding-bot-log-level-error', text ),
 			...( io.write ? { write: io.write, interactive: false } : {} ),
 		} );
 		this.file = options.config ? readConfigFile( options.config ) : {};
@@ -171,7 +172,7 @@ function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages 
 		if ( logger ) {
 			logger.error( message );
 		} else {
-			process.stderr.write( `error: ${ message }\n` );
+			process.stderr.write( `${ messages.text( 'capacitybuilding-bot-log-level-error', message ) }\n` );
 		}
 	};
 	if ( error instanceof StoreUrlError ) {

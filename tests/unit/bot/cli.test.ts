@@ -19,6 +19,7 @@ const TRANSLATED: MessageKey[] = [
 ];
 const files = loadMessageFiles();
 files.xx = Object.fromEntries( TRANSLATED.map( ( key ) => [ key, `«${ key }»` ] ) );
+files.xx[ 'capacitybuilding-bot-log-level-error' ] = 'xx-error: $1';
 const xx = new Messages( 'xx', files );
 
 async function run( args: string[], env: NodeJS.ProcessEnv ): Promise<{ code: number; output: string }> {
@@ -59,7 +60,7 @@ describe( 'capacity-bot --help', () => {
 		expect( interval.output ).toContain( xx.text( 'capacitybuilding-bot-help-interval-invalid' ) );
 		const noCredentials = await run( [ 'sync' ], { CAPACITY_BOT_LANGUAGE: 'xx' } );
 		expect( noCredentials.code ).toBe( 3 );
-		expect( noCredentials.output ).toContain( '«capacitybuilding-bot-error-no-credentials»' );
+		expect( noCredentials.output ).toBe( 'xx-error: «capacitybuilding-bot-error-no-credentials»' );
 		expect( ( await run( [ 'sync' ], {} ) ).output ).toContain( en.text( 'capacitybuilding-bot-error-no-credentials' ) );
 		const store = await run( [ 'status', '--db', 'postgres://user:secret@host/db' ], { CAPACITY_BOT_LANGUAGE: 'xx' } );
 		expect( store.code ).toBe( 3 );
