@@ -1477,6 +1477,9 @@ function formatDate(isoDate, language) {
   }
   return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
 }
+function formatTimestamp(isoTimestamp, language) {
+  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
+}
 
 // modules/shared/matchReasons.ts
 function codeNamer(topics, languageNames, languageChain2) {
@@ -2509,7 +2512,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
         maxRequests: String((_a = record.maxRequests) != null ? _a : "")
       });
     }
-    const draftRestored = (0, import_vue18.ref)(draft ? draft.saved.slice(0, 16).replace("T", " ") : "");
+    const draftRestored = (0, import_vue18.ref)(draft ? formatTimestamp(draft.saved) : "");
     const tried = (0, import_vue18.ref)(false);
     const saving = (0, import_vue18.ref)(false);
     const previewing = (0, import_vue18.ref)(false);
