@@ -86,7 +86,7 @@ function scan(root) {
 function markMissingProfile(root) {
   var _a;
   const title = String((_a = mw.config.get("wgPageName")) != null ? _a : "");
-  if (root.id !== "mw-content-text" || mw.config.get("wgArticleId") !== 0 || mw.config.get("wgAction") !== "view" || coachPage(title) === null || root.querySelector(MARKER_SELECTOR)) {
+  if (root.id !== "mw-content-text" || mw.config.get("wgArticleId") !== 0 || Number(mw.config.get("wgNamespaceNumber")) < 0 || mw.config.get("wgAction") !== "view" || coachPage(title) === null || root.querySelector(MARKER_SELECTOR)) {
     return;
   }
   const marker = document.createElement("div");

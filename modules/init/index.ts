@@ -88,7 +88,9 @@ function scan( root: ParentNode ): Feature[] {
  */
 function markMissingProfile( root: Element ): void {
 	const title = String( mw.config.get( 'wgPageName' ) ?? '' );
+	// Special pages (namespace -1) have no article either, and their titles may look like anything.
 	if ( root.id !== 'mw-content-text' || mw.config.get( 'wgArticleId' ) !== 0 ||
+		Number( mw.config.get( 'wgNamespaceNumber' ) ) < 0 ||
 		mw.config.get( 'wgAction' ) !== 'view' || coachPage( title ) === null ||
 		root.querySelector( MARKER_SELECTOR ) ) {
 		return;

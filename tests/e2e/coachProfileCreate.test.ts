@@ -6,6 +6,7 @@
  * overwritten, and someone else's missing page says whose it is. Away dates are written out in the reader's language.
  */
 import crypto from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Mwn } from 'mwn';
 import en from '../../i18n/en.json';
@@ -201,6 +202,21 @@ describe( 'creating a coach profile on the development wiki', () => {
 		expect( saved.text.startsWith( 'Intro written meanwhile.\n' ) ).toBe( true );
 		expect( parsePage( saved.text, COACH_SCHEMA ).parsed?.record ).toEqual(
 			{ ...profile( racer, { topics: [ 'grant-writing' ], languages: [ 'es' ] } ), bio } );
+	} );
+
+	it( 'lays the create view out right to left without overflow, and has no serious accessibility problem', async () => {
+		await page.setViewportSize( { width: 400, height: 2400 } );
+		await page.goto( wiki.pageUrl( coachTitle( BASE, `${ token } Rtl` ), { uselang: 'ar' } ) );
+		const view = page.locator( '.ext-capacitybuilding-coach-profile' );
+		await page.locator( '.ext-capacitybuilding-coach-profile-form' ).waitFor( LOAD );
+		expect( await page.evaluate( () => document.documentElement.dir ) ).toBe( 'rtl' );
+		expect( await view.evaluate( ( el ) => el.scrollWidth - el.clientWidth ) ).toBeLessThanOrEqual( 0 );
+		// As for the edit form: Codex 1.14's multiselect lookup fails listbox naming rules with its own
+		// markup; it is left out here and reported, not hidden.
+		const results = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-coach-profile' )
+			.exclude( '.cdx-multiselect-lookup' ).analyze();
+		const serious = results.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' );
+		expect( serious.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` ) ).toEqual( [] );
 	} );
 
 	it( 'tells someone else whose missing profile page it is, and offers their own', async () => {

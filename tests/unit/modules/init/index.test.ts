@@ -105,7 +105,7 @@ describe( 'init module', () => {
 
 	describe( 'a coach profile page that does not exist yet', () => {
 		function view( config: Record<string, unknown> ): HTMLElement {
-			const values: Record<string, unknown> = { wgPageName: 'Capacity_building/Coaches/New_coach', wgArticleId: 0, wgAction: 'view', ...config };
+			const values: Record<string, unknown> = { wgPageName: 'Capacity_building/Coaches/New_coach', wgNamespaceNumber: 0, wgArticleId: 0, wgAction: 'view', ...config };
 			fake.config.get.mockImplementation( ( key: string ) => values[ key ] ?? null );
 			fake.loader.getState.mockImplementation( ( name: string ) => name === 'ext.capacityBuilding.coachProfile' ? 'registered' : null );
 			document.body.innerHTML = '<div id="mw-content-text"><div class="noarticletext">There is currently no text in this page.</div></div>';
@@ -132,6 +132,7 @@ describe( 'init module', () => {
 
 		it.each( [
 			[ 'an existing page', { wgArticleId: 12 } ],
+			[ 'a special page', { wgPageName: 'Special:PrefixIndex/Capacity_building/Coaches/Ana', wgNamespaceNumber: -1 } ],
 			[ 'the editor', { wgAction: 'edit' } ],
 			[ 'a page that is not a profile page', { wgPageName: 'Capacity_building/Coaches/Index' } ],
 			[ 'an unrelated missing page', { wgPageName: 'Some_article' } ],
