@@ -6,7 +6,7 @@
  * configuration file given with --config (which may hold credentials only when no one else can
  * read it). Credentials are never printed, even with --verbose.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option, type Help } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BASE_PAGE } from '../modules/core/constants';
@@ -14,20 +14,23 @@ import type { MessageKey } from '../modules/core/messages';
 import { sitePages } from '../modules/core/pages';
 import { CredentialsError, assertPrivateFile, loadCredentials } from './credentials';
 import { Editor, ShutOffError } from './edits';
-import { EXIT, EXIT_CODES_HELP } from './exitCodes';
-import { Messages, loadMessageFiles } from './i18n';
+import { EXIT, exitCodesHelp } from './exitCodes';
+import { Messages, errorText, loadMessageFiles, operatorLanguage } from './i18n';
 import { Logger } from './log';
 import { runSetup } from './setup/setup';
 import { runPublish } from './publish/publish';
 import { Store } from './store';
 import { runSync, type SyncReport } from './sync/sync';
 import { ConnectionError, LoginError, WikiClient } from './wiki';
+import { TranslatedCommand } from './usageErrors';
 import { StoreUrlError } from '../sql/dialect';
 import { MigrationError } from '../sql/migrate';
 
 const PACKAGE = JSON.parse( fs.readFileSync( path.resolve( __dirname, '..', 'package.json' ), 'utf8' ) ) as { version: string };
 export const VERSION = PACKAGE.version;
 const DEFAULT_CONTACT = 'https://meta.wikimedia.org/wiki/Talk:Capacity_building';
+/** Seconds between `watch` rounds. */
+const DEFAULT_INTERVAL = 60;
 
 export interface GlobalOptions {
 	api?: string;
@@ -52,6 +55,13 @@ export interface Io {
 	env: NodeJS.ProcessEnv;
 	/** Where log lines go; defaults to stdout and stderr. */
 	write?: ( line: string ) => void;
+	/** Message files by language (tests pass their own); defaults to i18n/*.json. */
+	messageFiles?: Record<string, Record<string, string>>;
+}
+
+/** Messages for the operator's console, in the language `operatorLanguage` picks. */
+export function operatorMessages( io: Io ): Messages {
+	return new Messages( operatorLanguage( io.env ), io.messageFiles ?? loadMessageFiles() );
 }
 
 /** The user agent Wikimedia's policy asks for: tool, version, contact. */
@@ -64,10 +74,10 @@ function readConfigFile( file: string ): FileConfig & Record<string, unknown> {
 	try {
 		data = JSON.parse( fs.readFileSync( file, 'utf8' ) );
 	} catch ( error ) {
-		throw new CredentialsError( `Cannot read the configuration file ${ file }: ${ ( error as Error ).message }` );
+		throw new CredentialsError( 'capacitybuilding-bot-error-config-unreadable', file, ( error as Error ).message );
 	}
 	if ( typeof data !== 'object' || data === null || Array.isArray( data ) ) {
-		throw new CredentialsError( `The configuration file ${ file } must hold a JSON object` );
+		throw new CredentialsError( 'capacitybuilding-bot-error-config-not-object', file );
 	}
 	const record = data as Record<string, unknown>;
 	if ( 'password' in record || 'oauth2Token' in record ) {
@@ -88,13 +98,16 @@ export class BotContext {
 
 	private client: WikiClient | null = null;
 
-	private operatorMessages: Messages | undefined;
+	/** Messages for the operator's console (see `operatorLanguage`). */
+	public readonly messages: Messages;
 
-	public constructor( options: GlobalOptions, io: Io ) {
+	public constructor( options: GlobalOptions, io: Io, messages: Messages ) {
 		this.options = options;
+		this.messages = messages;
 		this.env = io.env;
 		this.logger = new Logger( {
 			verbose: options.verbose, quiet: options.quiet, json: options.json,
+			label: ( level, text ) => messages.text( level === 'warn' ? 'capacitybuilding-bot-log-level-warning' : 'capacitybuilding-bot-log-level-error', text ),
 			...( io.write ? { write: io.write, interactive: false } : {} ),
 		} );
 		this.file = options.config ? readConfigFile( options.config ) : {};
@@ -103,7 +116,7 @@ export class BotContext {
 	public get api(): string {
 		const api = this.options.api ?? this.env.CAPACITY_BOT_API ?? this.file.api;
 		if ( !api ) {
-			throw new CredentialsError( 'No wiki given: use --api <url>, CAPACITY_BOT_API or "api" in the --config file' );
+			throw new CredentialsError( 'capacitybuilding-bot-error-no-api' );
 		}
 		return api;
 	}
@@ -125,8 +138,7 @@ export class BotContext {
 		if ( !this.client ) {
 			const credentials = loadCredentials( this.env, this.options.config );
 			if ( !credentials ) {
-				throw new CredentialsError( 'No credentials: set CAPACITY_BOT_USERNAME and CAPACITY_BOT_PASSWORD (a bot password), ' +
-					'or CAPACITY_BOT_OAUTH2_TOKEN, or put them in a --config file readable only by you' );
+				throw new CredentialsError( 'capacitybuilding-bot-error-no-credentials' );
 			}
 			this.client = await WikiClient.connect( {
 				api: this.api, credentials, userAgent: userAgent( this.contact ), logger: this.logger,
@@ -134,16 +146,6 @@ export class BotContext {
 			} );
 		}
 		return this.client;
-	}
-
-	/**
-	 * Messages for the operator's console: CAPACITY_BOT_LANGUAGE, else the language of LANG
-	 * (e.g. de_DE.UTF-8 gives German), else English.
-	 */
-	public get messages(): Messages {
-		const language = this.env.CAPACITY_BOT_LANGUAGE ?? /^([a-z]{2,3})(?:[_-]|$)/i.exec( this.env.LANG ?? '' )?.[ 1 ]?.toLowerCase() ?? 'en';
-		this.operatorMessages ??= new Messages( language === 'c' ? 'en' : language );
-		return this.operatorMessages;
 	}
 
 	/** Opens the store (applying migrations); the caller closes it. */
@@ -170,11 +172,11 @@ function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages 
 		if ( logger ) {
 			logger.error( message );
 		} else {
-			process.stderr.write( `error: ${ message }\n` );
+			process.stderr.write( `${ messages.text( 'capacitybuilding-bot-log-level-error', message ) }\n` );
 		}
 	};
 	if ( error instanceof StoreUrlError ) {
-		report( messages.text( 'capacitybuilding-bot-error-store-url', error.shown, error.message ) );
+		report( messages.text( 'capacitybuilding-bot-error-store-url', error.shown, messages.text( error.reason ) ) );
 		return EXIT.configuration;
 	}
 	if ( error instanceof MigrationError ) {
@@ -182,11 +184,11 @@ function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages 
 		return EXIT.configuration;
 	}
 	if ( error instanceof CredentialsError || error instanceof LoginError ) {
-		report( ( error as Error ).message );
+		report( errorText( error, messages ) );
 		return EXIT.configuration;
 	}
 	if ( error instanceof ConnectionError ) {
-		report( error.message );
+		report( errorText( error, messages ) );
 		return EXIT.unreachable;
 	}
 	const code = ( error as { code?: unknown } ).code;
@@ -213,38 +215,67 @@ function pause( ms: number, signal: { wake: () => void } ): Promise<void> {
 	} );
 }
 
+/**
+ * Commander's help in the operator's language: headings translated, and option descriptions
+ * without commander's English "(default: …)" (the messages say the defaults themselves).
+ *
+ * @param messages The operator's messages
+ */
+function translatedHelp( messages: Messages ): Partial<Help> {
+	const titles: Record<string, MessageKey> = {
+		'Usage:': 'capacitybuilding-bot-help-title-usage',
+		'Options:': 'capacitybuilding-bot-help-title-options',
+		'Commands:': 'capacitybuilding-bot-help-title-commands',
+		'Arguments:': 'capacitybuilding-bot-help-title-arguments',
+		'Global Options:': 'capacitybuilding-bot-help-title-global-options',
+	};
+	return {
+		styleTitle: ( title: string ) => titles[ title ] ? messages.text( titles[ title ] as MessageKey ) : title,
+		optionDescription: ( option: Option ) => option.description,
+	};
+}
+
 /** Builds the program; `run` holds the exit code the chosen command ends with. */
 function buildProgram( io: Io, run: { code: number; context: BotContext | null } ): Command {
-	const program = new Command( 'capacity-bot' )
-		.description( 'The CapacityBuilding bot: installs the on-wiki pages, keeps an index of requests, coaches and hubs, and publishes it.' )
-		.version( VERSION )
-		.addOption( new Option( '--api <url>', 'the wiki\'s action API, e.g. https://meta.wikimedia.org/w/api.php' ) )
-		.addOption( new Option( '--config <file>', 'JSON configuration file (api, db, base, contact; credentials only if mode 600)' ) )
-		.addOption( new Option( '--db <url>', 'the store: sqlite:<path> (default sqlite:capacity-bot.sqlite) or mysql://…' ) )
-		.addOption( new Option( '--base <page>', `base page of the capacity building pages (default "${ DEFAULT_BASE_PAGE }")` ) )
-		.addOption( new Option( '--contact <text>', 'contact for the user agent (a talk page or an email address)' ) )
-		.addOption( new Option( '--dry-run', 'print the diff of every edit instead of saving it' ) )
-		.addOption( new Option( '--verbose', 'say more' ).conflicts( 'quiet' ) )
-		.addOption( new Option( '--quiet', 'only warnings and errors' ) )
-		.addOption( new Option( '--json', 'one JSON object a line, for machines' ) )
-		.addHelpText( 'after', `\nCredentials: CAPACITY_BOT_USERNAME and CAPACITY_BOT_PASSWORD (a bot password from
-Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token), or the same as
-"username"/"password"/"oauth2Token" in the --config file, which must then be readable only by you.\n\n${ EXIT_CODES_HELP }` )
+	const operator = operatorMessages( io );
+	const t = ( key: MessageKey, ...params: ( string | number )[] ): string => operator.text( key, ...params );
+	const exitCodes = `\n${ exitCodesHelp( operator ) }`;
+	const program = new TranslatedCommand( 'capacity-bot', operator )
+		.description( t( 'capacitybuilding-bot-help-program' ) )
+		.version( VERSION, '-V, --version', t( 'capacitybuilding-bot-help-option-version' ) )
+		.helpOption( '-h, --help', t( 'capacitybuilding-bot-help-option-help' ) )
+		.helpCommand( 'help [command]', t( 'capacitybuilding-bot-help-command-help' ) )
+		.configureHelp( translatedHelp( operator ) )
+		.addOption( new Option( '--api <url>', t( 'capacitybuilding-bot-help-option-api' ) ) )
+		.addOption( new Option( '--config <file>', t( 'capacitybuilding-bot-help-option-config' ) ) )
+		.addOption( new Option( '--db <url>', t( 'capacitybuilding-bot-help-option-db' ) ) )
+		.addOption( new Option( '--base <page>', t( 'capacitybuilding-bot-help-option-base', DEFAULT_BASE_PAGE ) ) )
+		.addOption( new Option( '--contact <text>', t( 'capacitybuilding-bot-help-option-contact' ) ) )
+		.addOption( new Option( '--dry-run', t( 'capacitybuilding-bot-help-option-dry-run' ) ) )
+		.addOption( new Option( '--verbose', t( 'capacitybuilding-bot-help-option-verbose' ) ).conflicts( 'quiet' ) )
+		.addOption( new Option( '--quiet', t( 'capacitybuilding-bot-help-option-quiet' ) ) )
+		.addOption( new Option( '--json', t( 'capacitybuilding-bot-help-option-json' ) ) )
+		.addHelpText( 'after', `\n${ t( 'capacitybuilding-bot-help-credentials' ) }\n${ exitCodes }` )
 		.showHelpAfterError()
 		.exitOverride();
 	if ( io.write ) {
 		const write = io.write;
 		program.configureOutput( { writeOut: ( s ) => write( s.trimEnd() ), writeErr: ( s ) => write( s.trimEnd() ) } );
 	}
+	/** A subcommand, with the translated help that every command shares. */
+	const subcommand = ( name: string, description: MessageKey,
+		after: MessageKey | null ): Command => program.command( name )
+		.description( t( description ) )
+		.helpOption( '-h, --help', t( 'capacitybuilding-bot-help-option-help' ) )
+		.configureHelp( translatedHelp( operator ) )
+		.addHelpText( 'after', after ? `\n${ t( after ) }\n${ exitCodes }` : exitCodes );
 	const context = ( command: Command ): BotContext => {
-		run.context = new BotContext( command.optsWithGlobals<GlobalOptions>(), io );
+		run.context = new BotContext( command.optsWithGlobals<GlobalOptions>(), io, operator );
 		return run.context;
 	};
 
-	program.command( 'setup' )
-		.description( 'install or update the templates, topics, configuration and base pages on the wiki (idempotent)' )
-		.option( '--force', 'also replace templates that a person has edited' )
-		.addHelpText( 'after', `\n${ EXIT_CODES_HELP }` )
+	subcommand( 'setup', 'capacitybuilding-bot-help-command-setup', null )
+		.option( '--force', t( 'capacitybuilding-bot-help-option-force' ) )
 		.action( async ( options: { force?: boolean }, command: Command ) => {
 			const ctx = context( command );
 			const client = await ctx.wiki();
@@ -274,9 +305,9 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 		const m = ctx.messages;
 		ctx.logger.info( m.text( report.full ? 'capacitybuilding-bot-log-sync-full' : 'capacitybuilding-bot-log-sync-incremental',
 			report.pagesRead, report.changed, report.rejected, report.problems, report.requests ), {
-			full: report.full, pagesRead: report.pagesRead, changed: report.changed, rejected: report.rejected,
-			problems: report.problems, requests: report.requests, walkedBack: report.walkedBack,
-			historyRequests: report.historyRequests,
+			full: report.full, fullBecause: report.fullBecause, pagesRead: report.pagesRead, changed: report.changed,
+			rejected: report.rejected, problems: report.problems, requests: report.requests,
+			walkedBack: report.walkedBack, historyRequests: report.historyRequests,
 		} );
 	};
 
@@ -315,35 +346,29 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 		}
 	};
 
-	program.command( 'sync' )
-		.description( 'bring the store up to date with the wiki: only what changed since the last sync, or everything with --full' )
-		.option( '--full', 'read every page under the base instead of recent changes (also forgets pages that are gone)' )
-		.addHelpText( 'after', `\nExits with 5 when changes were not accepted or pages have problems (see the review page after publish).\n${ EXIT_CODES_HELP }` )
+	subcommand( 'sync', 'capacitybuilding-bot-help-command-sync', 'capacitybuilding-bot-help-sync-after' )
+		.option( '--full', t( 'capacitybuilding-bot-help-option-full' ) )
 		.action( async ( options: { full?: boolean }, command: Command ) => {
 			const ctx = context( command );
 			const report = await syncOnce( ctx, Boolean( options.full ) );
 			run.code = report.rejected || report.problems ? EXIT.problems : EXIT.ok;
 		} );
 
-	program.command( 'publish' )
-		.description( 'write Requests.json, Coaches.json, Statistics.json, the readable lists and the review page from the store' )
-		.addHelpText( 'after', `\nOnly pages whose content changes are edited. Honours --dry-run and the shut-off page <base>/Bot/Stop.\n${ EXIT_CODES_HELP }` )
+	subcommand( 'publish', 'capacitybuilding-bot-help-command-publish', 'capacitybuilding-bot-help-publish-after' )
 		.action( async ( _options: unknown, command: Command ) => {
 			run.code = await publishOnce( context( command ) );
 		} );
 
-	program.command( 'watch' )
-		.description( 'sync (and with --publish, publish) every --interval seconds until stopped with Ctrl+C or SIGTERM' )
-		.option( '--interval <seconds>', 'seconds between rounds', ( value ) => {
+	subcommand( 'watch', 'capacitybuilding-bot-help-command-watch', 'capacitybuilding-bot-help-watch-after' )
+		.option( '--interval <seconds>', t( 'capacitybuilding-bot-help-option-interval', DEFAULT_INTERVAL ), ( value ) => {
 			const seconds = Number( value );
 			if ( !Number.isInteger( seconds ) || seconds < 1 ) {
-				throw new InvalidArgumentError( 'a whole number of seconds, at least 1' );
+				throw new InvalidArgumentError( t( 'capacitybuilding-bot-help-interval-invalid' ) );
 			}
 			return seconds;
-		}, 60 )
-		.option( '--publish', 'publish after each sync' )
-		.option( '--rounds <n>', 'stop after this many rounds (for testing)', ( value ) => Number( value ) )
-		.addHelpText( 'after', `\nA round that fails is reported and retried at the next one. The store is closed between rounds.\n${ EXIT_CODES_HELP }` )
+		}, DEFAULT_INTERVAL )
+		.option( '--publish', t( 'capacitybuilding-bot-help-option-publish' ) )
+		.option( '--rounds <n>', t( 'capacitybuilding-bot-help-option-rounds' ), ( value ) => Number( value ) )
 		.action( async ( options: { interval: number; publish?: boolean; rounds?: number }, command: Command ) => {
 			const ctx = context( command );
 			// Set by SIGINT/SIGTERM: the round under way finishes (its store transaction is whole), then the loop ends.
@@ -368,8 +393,7 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 						if ( fatal.some( ( kind ) => error instanceof kind ) ) {
 							throw error;
 						}
-						const reason = error instanceof Error ? error.message : String( error );
-						ctx.logger.warn( ctx.messages.text( 'capacitybuilding-bot-log-watch-error', reason ) );
+						ctx.logger.warn( ctx.messages.text( 'capacitybuilding-bot-log-watch-error', errorText( error, ctx.messages ) ) );
 					}
 					if ( options.rounds !== undefined && round >= options.rounds ) {
 						break;
@@ -384,9 +408,7 @@ Special:BotPasswords), or CAPACITY_BOT_OAUTH2_TOKEN (an owner-only OAuth 2 token
 			run.code = EXIT.ok;
 		} );
 
-	program.command( 'status' )
-		.description( 'what the store holds: counts, last sync, and the problems to review (no wiki needed)' )
-		.addHelpText( 'after', `\nExits with 5 when there are problems to review.\n${ EXIT_CODES_HELP }` )
+	subcommand( 'status', 'capacitybuilding-bot-help-command-status', 'capacitybuilding-bot-help-status-after' )
 		.action( async ( _options: unknown, command: Command ) => {
 			const ctx = context( command );
 			const m = ctx.messages;
@@ -429,6 +451,6 @@ export async function main( argv: string[], io: Io = { env: process.env } ): Pro
 			}
 			return EXIT.usage;
 		}
-		return exitCodeFor( error, run.context?.logger ?? null, run.context?.messages ?? new Messages( 'en' ) );
+		return exitCodeFor( error, run.context?.logger ?? null, run.context?.messages ?? operatorMessages( io ) );
 	}
 }

@@ -4,12 +4,13 @@
  * others can read is refused, not used: credentials must never leak through file permissions.
  */
 import fs from 'node:fs';
+import { TranslatableError } from './i18n';
 
 export type Credentials =
 	| { kind: 'botpassword'; username: string; password: string }
 	| { kind: 'oauth2'; accessToken: string };
 
-export class CredentialsError extends Error {}
+export class CredentialsError extends TranslatableError {}
 
 export const ENV = {
 	username: 'CAPACITY_BOT_USERNAME',
@@ -22,11 +23,16 @@ export function assertPrivateFile( file: string ): void {
 	const mode = fs.statSync( file ).mode % 0o1000;
 	// Any permission bit for group or others (the low six bits).
 	if ( mode % 0o100 !== 0 ) {
-		throw new CredentialsError( `${ file } is readable by others (mode ${ mode.toString( 8 ) }); run: chmod 600 ${ file }` );
+		throw new CredentialsError( 'capacitybuilding-bot-error-file-not-private', file, mode.toString( 8 ) );
 	}
 }
 
-function fromObject( data: Record<string, unknown>, origin: string ): Credentials | null {
+/**
+ * @param data Where the credentials may be
+ * @param file The file they come from; undefined for the environment
+ * @return The credentials, or null when there are none
+ */
+function fromObject( data: Record<string, unknown>, file?: string ): Credentials | null {
 	if ( typeof data.oauth2Token === 'string' && data.oauth2Token ) {
 		return { kind: 'oauth2', accessToken: data.oauth2Token };
 	}
@@ -34,7 +40,8 @@ function fromObject( data: Record<string, unknown>, origin: string ): Credential
 		return { kind: 'botpassword', username: data.username, password: data.password };
 	}
 	if ( 'username' in data || 'password' in data ) {
-		throw new CredentialsError( `${ origin }: both a username and a password are needed` );
+		throw file === undefined ? new CredentialsError( 'capacitybuilding-bot-error-credentials-incomplete-environment' ) :
+			new CredentialsError( 'capacitybuilding-bot-error-credentials-incomplete-file', file );
 	}
 	return null;
 }
@@ -49,7 +56,7 @@ export function loadCredentials( env: NodeJS.ProcessEnv, file?: string ): Creden
 		...( env[ ENV.username ] !== undefined ? { username: env[ ENV.username ] } : {} ),
 		...( env[ ENV.password ] !== undefined ? { password: env[ ENV.password ] } : {} ),
 		...( env[ ENV.oauth2 ] !== undefined ? { oauth2Token: env[ ENV.oauth2 ] } : {} ),
-	}, 'environment' );
+	} );
 	if ( fromEnv ) {
 		return fromEnv;
 	}
@@ -60,10 +67,10 @@ export function loadCredentials( env: NodeJS.ProcessEnv, file?: string ): Creden
 	try {
 		data = JSON.parse( fs.readFileSync( file, 'utf8' ) );
 	} catch ( error ) {
-		throw new CredentialsError( `${ file }: ${ ( error as Error ).message }` );
+		throw new CredentialsError( 'capacitybuilding-bot-error-config-unreadable', file, ( error as Error ).message );
 	}
 	if ( typeof data !== 'object' || data === null ) {
-		throw new CredentialsError( `${ file }: a JSON object is expected` );
+		throw new CredentialsError( 'capacitybuilding-bot-error-config-not-object', file );
 	}
 	const found = fromObject( data as Record<string, unknown>, file );
 	if ( found ) {

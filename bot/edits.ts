@@ -161,8 +161,9 @@ export class Editor {
 		}
 		if ( this.options.dryRun ) {
 			const before = edit.base?.exists ? edit.base.text : '';
-			this.logger.info( createTwoFilesPatch( `${ edit.title } (now)`, `${ edit.title } (after)`, `${ before }\n`, `${ edit.text }\n`, '', '', { context: 2 } ).trimEnd(),
-				{ title: edit.title, dryRun: true } );
+			this.logger.info( createTwoFilesPatch( this.messages.text( 'capacitybuilding-bot-dry-run-now', edit.title ),
+				this.messages.text( 'capacitybuilding-bot-dry-run-after', edit.title ), `${ before }\n`, `${ edit.text }\n`, '', '', { context: 2 } ).trimEnd(),
+			{ title: edit.title, dryRun: true } );
 			return edit.base?.exists ? 'would-edit' : 'would-create';
 		}
 		await this.checkShutOff();

@@ -1,6 +1,9 @@
 /**
  * Exit codes of capacity-bot, documented in `capacity-bot --help` and the README.
  */
+import type { MessageKey } from '../modules/core/messages';
+import type { Messages } from './i18n';
+
 export const EXIT = {
 	/** Everything done. */
 	ok: 0,
@@ -18,11 +21,18 @@ export const EXIT = {
 	stopped: 6,
 } as const;
 
-export const EXIT_CODES_HELP = `Exit codes:
-  0  done
-  1  unexpected failure
-  2  wrong usage
-  3  configuration or credentials missing, unsafe or refused
-  4  wiki or database unreachable
-  5  done, with problems for a person to look at
-  6  stopped by the emergency shut-off page`;
+const EXIT_MESSAGES: Record<keyof typeof EXIT, MessageKey> = {
+	ok: 'capacitybuilding-bot-help-exit-ok',
+	failure: 'capacitybuilding-bot-help-exit-failure',
+	usage: 'capacitybuilding-bot-help-exit-usage',
+	configuration: 'capacitybuilding-bot-help-exit-configuration',
+	unreachable: 'capacitybuilding-bot-help-exit-unreachable',
+	problems: 'capacitybuilding-bot-help-exit-problems',
+	stopped: 'capacitybuilding-bot-help-exit-stopped',
+};
+
+/** The exit codes' list for `--help`, in the operator's language. */
+export function exitCodesHelp( messages: Messages ): string {
+	const lines = ( Object.keys( EXIT ) as ( keyof typeof EXIT )[] ).map( ( name ) => `  ${ EXIT[ name ] }  ${ messages.text( EXIT_MESSAGES[ name ] ) }` );
+	return [ messages.text( 'capacitybuilding-bot-help-exit-codes' ), ...lines ].join( '\n' );
+}

@@ -43,3 +43,41 @@ export class Messages {
 		return this.text( problem.key, ...problem.params );
 	}
 }
+
+let english: Messages | null = null;
+
+/**
+ * An error a bot operator reads: it carries its message key and parameters, so the console shows
+ * it in the operator's language; its `message` is the English text, for logs and stack traces.
+ */
+export class TranslatableError extends Error {
+	public readonly key: MessageKey;
+
+	public readonly params: MessageParam[];
+
+	public constructor( key: MessageKey, ...params: MessageParam[] ) {
+		english ??= new Messages( 'en' );
+		super( english.text( key, ...params ) );
+		this.key = key;
+		this.params = params;
+	}
+}
+
+/** What an error says, in the given messages' language when it is translatable. */
+export function errorText( error: unknown, messages: Messages ): string {
+	if ( error instanceof TranslatableError ) {
+		return messages.text( error.key, ...error.params );
+	}
+	return error instanceof Error ? error.message : String( error );
+}
+
+/**
+ * The operator's language: CAPACITY_BOT_LANGUAGE, else the language of LANG (e.g. de_DE.UTF-8
+ * gives German), else English.
+ *
+ * @param env Environment variables
+ */
+export function operatorLanguage( env: NodeJS.ProcessEnv ): string {
+	const language = env.CAPACITY_BOT_LANGUAGE ?? /^([a-z]{2,3})(?:[_-]|$)/i.exec( env.LANG ?? '' )?.[ 1 ]?.toLowerCase() ?? 'en';
+	return language === 'c' ? 'en' : language;
+}

@@ -17,6 +17,8 @@ export interface LoggerOptions {
 	write?: ( line: string, level: Level ) => void;
 	/** Whether progress bars may be drawn (a terminal, and not JSON). */
 	interactive?: boolean;
+	/** How a warning or an error line says what it is, e.g. in the operator's language; "warn: …" by default. */
+	label?: ( level: 'warn' | 'error', message: string ) => string;
 }
 
 export class Logger {
@@ -28,6 +30,8 @@ export class Logger {
 
 	private readonly interactive: boolean;
 
+	private readonly label: ( level: 'warn' | 'error', message: string ) => string;
+
 	private readonly secrets = new Set<string>();
 
 	private progressShown = false;
@@ -36,6 +40,7 @@ export class Logger {
 		this.minimum = options.verbose ? 'debug' : options.quiet ? 'warn' : 'info';
 		this.json = options.json ?? false;
 		this.interactive = !this.json && ( options.interactive ?? Boolean( process.stderr.isTTY ) );
+		this.label = options.label ?? ( ( level, message ) => `${ level }: ${ message }` );
 		this.write = options.write ?? ( ( line, level ) => {
 			( level === 'error' || level === 'warn' ? process.stderr : process.stdout ).write( `${ line }\n` );
 		} );
@@ -68,8 +73,8 @@ export class Logger {
 		}
 		// Structured details are for machines (--json) and for --verbose.
 		const details = this.minimum === 'debug' && Object.keys( data ).length ? ` ${ JSON.stringify( data ) }` : '';
-		const prefix = level === 'info' ? '' : `${ level }: `;
-		this.write( this.scrub( `${ prefix }${ message }${ details }` ), level );
+		const line = level === 'warn' || level === 'error' ? this.label( level, message ) : message;
+		this.write( this.scrub( `${ line }${ details }` ), level );
 	}
 
 	public debug( message: string, data?: Record<string, unknown> ): void {

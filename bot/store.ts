@@ -58,6 +58,8 @@ export interface StatusChange {
 export interface Cursor {
 	timestamp: string;
 	rcid: number;
+	/** The newest move log entry seen (absent in cursors stored before moves were read from the log). */
+	logid?: number;
 }
 
 /** What syncing one page decided. */

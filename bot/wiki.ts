@@ -10,11 +10,11 @@
 import { Mwn, MwnError, type ApiParams, type ApiResponse, type MwnOptions } from 'mwn';
 import type { RawRequestParams } from 'mwn/build/core';
 import type { Credentials } from './credentials';
-import { Messages } from './i18n';
+import { Messages, TranslatableError } from './i18n';
 import type { Logger } from './log';
 
-export class ConnectionError extends Error {}
-export class LoginError extends Error {}
+export class ConnectionError extends TranslatableError {}
+export class LoginError extends TranslatableError {}
 
 export interface WikiClientOptions {
 	api: string;
@@ -148,6 +148,7 @@ export class WikiClient {
 			logger.redact( credentials.accessToken );
 		}
 		const maxRetries = options.maxRetries ?? 12;
+		const messages = options.messages ?? new Messages( 'en' );
 		const bot = new BotMwn( {
 			apiUrl: options.api,
 			userAgent: options.userAgent,
@@ -159,7 +160,7 @@ export class WikiClient {
 			...( credentials?.kind === 'oauth2' ? { OAuth2AccessToken: credentials.accessToken } : {} ),
 		}, {
 			logger,
-			messages: options.messages ?? new Messages( 'en' ),
+			messages,
 			sleep: options.sleep ?? defaultSleep,
 			maxRetries,
 			retryPause: options.retryPause ?? 5000,
@@ -175,9 +176,9 @@ export class WikiClient {
 		} catch ( error ) {
 			const code = ( error as MwnError ).code;
 			if ( error instanceof MwnError && code !== undefined && !/^E[A-Z]+$/.test( code ) ) {
-				throw new LoginError( `Login to ${ options.api } failed: ${ error.info ?? code }` );
+				throw new LoginError( 'capacitybuilding-bot-error-login', options.api, error.info ?? code );
 			}
-			throw new ConnectionError( `Cannot reach ${ options.api }: ${ ( error as Error ).message }` );
+			throw new ConnectionError( 'capacitybuilding-bot-error-unreachable', options.api, ( error as Error ).message );
 		}
 		let response: ApiResponse;
 		try {
@@ -185,7 +186,7 @@ export class WikiClient {
 				action: 'query', meta: [ 'siteinfo', 'userinfo' ], siprop: [ 'general', 'extensiontags' ], uiprop: [ 'rights', 'groups' ],
 			} );
 		} catch ( error ) {
-			throw new ConnectionError( `Cannot reach ${ options.api }: ${ ( error as Error ).message }` );
+			throw new ConnectionError( 'capacitybuilding-bot-error-unreachable', options.api, ( error as Error ).message );
 		}
 		const general = response.query?.general as { lang: string; generator: string };
 		type RawUserInfo = { name: string; anon?: boolean; rights?: string[]; groups?: string[] };
@@ -205,7 +206,8 @@ export class WikiClient {
 			// Every later request fails instead of silently running logged out if the session is lost.
 			bot.options.defaultParams = { ...bot.options.defaultParams, assert: 'user', assertuser: user.name };
 		}
-		logger.debug( `Connected to ${ options.api } (${ site.generator }) as ${ user.name }`, { rights: user.rights.length } );
+		logger.debug( messages.text( 'capacitybuilding-bot-log-connected', options.api, site.generator, user.name ),
+			{ rights: user.rights.length } );
 		return new WikiClient( options.api, bot, site, user );
 	}
 

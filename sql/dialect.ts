@@ -12,15 +12,31 @@ import { Kysely, MysqlAdapter, MysqlDialect, SqliteDialect, sql, type RawBuilder
 import { createPool } from 'mysql2';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { MessageKey } from '../modules/core/messages';
 import type { Database } from './schema';
 
-/** A --db address the store does not understand; `shown` is the address without its password. */
+/** What can be wrong with a --db address: the message that says it, and the same in English. */
+const STORE_URL_PROBLEMS = {
+	'no-file': [ 'capacitybuilding-bot-error-store-url-no-file', 'no file' ],
+	'not-url': [ 'capacitybuilding-bot-error-store-url-not-url', 'not a valid URL' ],
+	'no-database': [ 'capacitybuilding-bot-error-store-url-no-database', 'no database' ],
+	'unknown-kind': [ 'capacitybuilding-bot-error-store-url-unknown-kind', 'unknown kind of store' ],
+} as const satisfies Record<string, readonly [ MessageKey, string ]>;
+
+/**
+ * A --db address the store does not understand; `shown` is the address without its password,
+ * `reason` the message that says what is wrong (the error's message says it in English).
+ */
 export class StoreUrlError extends Error {
 	public readonly shown: string;
 
-	public constructor( shown: string, detail: string ) {
-		super( detail );
+	public readonly reason: MessageKey;
+
+	public constructor( shown: string, problem: keyof typeof STORE_URL_PROBLEMS ) {
+		const [ reason, english ] = STORE_URL_PROBLEMS[ problem ];
+		super( english );
 		this.shown = shown;
+		this.reason = reason;
 	}
 }
 
@@ -41,7 +57,7 @@ export function parseStoreUrl( url: string ): StoreTarget & { file?: string; mys
 	if ( url.startsWith( 'sqlite:' ) ) {
 		const file = url.slice( 'sqlite:'.length ).replace( /^\/\/(?=\/)/, '' );
 		if ( file === '' ) {
-			throw new StoreUrlError( url, 'no file' );
+			throw new StoreUrlError( url, 'no-file' );
 		}
 		return { kind: 'sqlite', display: url, file };
 	}
@@ -50,10 +66,10 @@ export function parseStoreUrl( url: string ): StoreTarget & { file?: string; mys
 		try {
 			parsed = new URL( url.replace( /^mariadb:/, 'mysql:' ) );
 		} catch {
-			throw new StoreUrlError( hidePassword( url ), 'not a valid URL' );
+			throw new StoreUrlError( hidePassword( url ), 'not-url' );
 		}
 		if ( parsed.pathname.length < 2 ) {
-			throw new StoreUrlError( hidePassword( url ), 'no database' );
+			throw new StoreUrlError( hidePassword( url ), 'no-database' );
 		}
 		const shown = new URL( parsed.href );
 		if ( shown.password ) {
@@ -61,7 +77,7 @@ export function parseStoreUrl( url: string ): StoreTarget & { file?: string; mys
 		}
 		return { kind: 'mysql', display: shown.href, mysql: parsed };
 	}
-	throw new StoreUrlError( hidePassword( url ), 'unknown kind of store' );
+	throw new StoreUrlError( hidePassword( url ), 'unknown-kind' );
 }
 
 export function openDatabase( url: string ): { db: Kysely<Database>; target: StoreTarget } {

@@ -52,7 +52,7 @@ export async function runSetup( context: SetupContext ): Promise<SetupReport> {
 	const current = await readPages( client, pages.map( ( page ) => page.title ) );
 	const report: SetupReport = { created: [], updated: [], unchanged: [], skipped: [] };
 	for ( const [ index, page ] of pages.entries() ) {
-		logger.progress( 'setup', index, pages.length );
+		logger.progress( context.console.text( 'capacitybuilding-bot-progress-setup' ), index, pages.length );
 		const state: PageState | undefined = current.get( page.title );
 		if ( state?.exists ) {
 			if ( page.policy === 'seeded' || state.text === page.text ) {
@@ -85,6 +85,6 @@ export async function runSetup( context: SetupContext ): Promise<SetupReport> {
 			report.skipped.push( ...editor.skipped.filter( ( s ) => s.title === page.title ) );
 		}
 	}
-	logger.progress( 'setup', pages.length, pages.length );
+	logger.progress( context.console.text( 'capacitybuilding-bot-progress-setup' ), pages.length, pages.length );
 	return report;
 }

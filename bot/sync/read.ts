@@ -3,8 +3,9 @@
  * - every page under the base: `generator=allpages` with the newest revision's content, 50 pages a
  *   request (500 with `apihighlimits`), through mwn's continuedQueryGen;
  * - given titles or given revision ids: 50 (500) a request;
- * - recent changes since a cursor, with the configuration page read in the same request, so a sync
- *   with nothing to do costs exactly one request.
+ * - recent changes since a cursor, with the move log (moves into the base from other namespaces)
+ *   and the configuration page read in the same request, so a sync with nothing to do costs
+ *   exactly one request.
  */
 import type { ApiParams, ApiResponse } from 'mwn';
 import { CONFIG_PAGE } from '../../modules/core/config';
@@ -149,12 +150,32 @@ export interface Change {
 	logType?: string;
 }
 
+/** A page move from the wiki's move log, wherever it started. */
+export interface Move {
+	logid: number;
+	timestamp: string;
+	/** Where the page was. */
+	title: string;
+	/** Where it went. */
+	movedTo: string;
+}
+
 export interface ChangesRead {
 	changes: Change[];
+	/**
+	 * Every move on the wiki since the cursor, from any namespace: recent changes list a move under
+	 * its source page only, so a draft moved from `User:…` into the base shows up only here.
+	 */
+	moves: Move[];
 	/** Where the next incremental sync starts. */
 	cursor: Cursor;
 	/** The configuration page's JSON text; empty when the page does not exist. */
 	config: string;
+	/**
+	 * Set when the wiki no longer keeps recent changes back to the cursor (they are kept for
+	 * $wgRCMaxAge only), so changes since it may be missing: a full sync is needed.
+	 */
+	expired: { oldest: string | null } | null;
 }
 
 type RawChange = {
@@ -162,14 +183,39 @@ type RawChange = {
 	logparams?: { target_title?: string };
 };
 
+type RawLogEvent = {
+	logid: number; timestamp: string; title?: string; actionhidden?: boolean;
+	params?: { target_title?: string };
+};
+
+/** The recent changes the bot follows (the same for the cursor and for reading changes). */
+const RC_TYPES = [ 'edit', 'new', 'log' ];
+
 function configOf( response: ApiResponse ): string {
 	const page = pagesOf( response ).find( ( p ) => p.revisions?.length );
 	return page?.revisions?.[ 0 ]?.slots?.main?.content ?? '';
 }
 
 /**
+ * The timestamp of the oldest change the wiki still keeps in recent changes (any namespace), or
+ * null when it keeps none.
+ *
+ * @param client The wiki
+ */
+export async function oldestRecentChange( client: WikiClient ): Promise<string | null> {
+	const response = await client.request( {
+		action: 'query', list: 'recentchanges', rcdir: 'newer', rclimit: 1, rcprop: 'timestamp',
+	} );
+	return ( response.query?.recentchanges as RawChange[] | undefined )?.[ 0 ]?.timestamp ?? null;
+}
+
+/**
  * Recent changes in the base's namespace after the cursor (edits, creations, moves, deletions and
- * restorations), plus the configuration page. One request when little changed.
+ * restorations), every move on the wiki after it (moves into the base from elsewhere), plus the
+ * configuration page. One request when little changed and the cursor is still covered by
+ * recent changes; one more to tell whether it is, when the answer does not show it (e.g. a cursor
+ * taken from the wiki's clock because the base's namespace had no change, until a change there
+ * moves it).
  *
  * @param client The wiki
  * @param base The base page
@@ -179,23 +225,30 @@ export async function changesSince( client: WikiClient, base: string, cursor: Cu
 	const { namespace } = baseLocation( client, base );
 	const query: ApiParams = {
 		action: 'query',
-		list: 'recentchanges', rcnamespace: namespace, rcdir: 'newer', rclimit: 'max',
-		rctype: [ 'edit', 'new', 'log' ], rcprop: [ 'title', 'ids', 'timestamp', 'loginfo' ],
-		...( cursor.timestamp ? { rcstart: cursor.timestamp } : {} ),
+		list: [ 'recentchanges', 'logevents' ],
+		rcnamespace: namespace, rcdir: 'newer', rclimit: 'max', rctype: RC_TYPES, rcprop: [ 'title', 'ids', 'timestamp', 'loginfo' ],
+		letype: 'move', ledir: 'newer', lelimit: 'max', leprop: [ 'ids', 'title', 'type', 'details', 'timestamp' ],
+		...( cursor.timestamp ? { rcstart: cursor.timestamp, lestart: cursor.timestamp } : {} ),
 		titles: CONFIG_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main',
 	};
 	const changes: Change[] = [];
+	const moves: Move[] = [];
 	let next = cursor;
 	let config: string | null = null;
+	// Whether recent changes still hold the cursor's second: then nothing after it was purged.
+	let covered = !cursor.timestamp;
 	for await ( const response of client.mwn.continuedQueryGen( query ) ) {
 		config ??= configOf( response );
 		for ( const raw of ( response.query?.recentchanges ?? [] ) as RawChange[] ) {
+			if ( raw.timestamp <= cursor.timestamp ) {
+				covered = true;
+			}
 			// rcstart is inclusive, and several changes may share a second: rcid tells them apart.
 			if ( raw.rcid <= cursor.rcid ) {
 				continue;
 			}
 			if ( raw.rcid > next.rcid ) {
-				next = { timestamp: raw.timestamp, rcid: raw.rcid };
+				next = { ...next, timestamp: raw.timestamp, rcid: raw.rcid };
 			}
 			changes.push( {
 				rcid: raw.rcid, timestamp: raw.timestamp, type: raw.type as Change[ 'type' ], title: raw.title,
@@ -203,13 +256,37 @@ export async function changesSince( client: WikiClient, base: string, cursor: Cu
 				...( raw.logparams?.target_title ? { movedTo: raw.logparams.target_title } : {} ),
 			} );
 		}
+		for ( const raw of ( response.query?.logevents ?? [] ) as RawLogEvent[] ) {
+			// The same for log ids; a cursor from before they were kept re-reads its second's moves.
+			if ( raw.logid <= ( cursor.logid ?? 0 ) ) {
+				continue;
+			}
+			if ( raw.logid > ( next.logid ?? 0 ) ) {
+				next = { ...next, logid: raw.logid };
+			}
+			if ( raw.title && raw.params?.target_title && !raw.actionhidden ) {
+				moves.push( { logid: raw.logid, timestamp: raw.timestamp, title: raw.title,
+					movedTo: raw.params.target_title } );
+			}
+		}
 	}
-	return { changes, cursor: next, config: config ?? '' };
+	let expired: ChangesRead[ 'expired' ] = null;
+	if ( !covered ) {
+		// Nothing at the cursor's second in the base's namespace: either nothing happened there
+		// then (the cursor came from elsewhere, or its page was deleted with its changes), or the
+		// wiki has purged it. The oldest change the wiki keeps tells which.
+		const oldest = await oldestRecentChange( client );
+		if ( oldest === null || oldest > cursor.timestamp ) {
+			expired = { oldest };
+		}
+	}
+	return { changes, moves, cursor: next, config: config ?? '', expired };
 }
 
 /**
- * Before a full sync: the newest change in the base's namespace (where the next incremental sync
- * will start) and the configuration page, in one request.
+ * Before a full sync: where the next incremental sync will start — the newest change in the
+ * base's namespace and the newest move on the wiki, or the wiki's clock when there is no change —
+ * and the configuration page, in one request.
  *
  * @param client The wiki
  * @param base The base page
@@ -217,13 +294,20 @@ export async function changesSince( client: WikiClient, base: string, cursor: Cu
 export async function startingPoint( client: WikiClient, base: string ): Promise<{ cursor: Cursor; config: string }> {
 	const { namespace } = baseLocation( client, base );
 	const response = await client.request( {
-		action: 'query',
-		list: 'recentchanges', rcnamespace: namespace, rcdir: 'older', rclimit: 1, rcprop: [ 'ids', 'timestamp' ],
+		action: 'query', curtimestamp: true,
+		list: [ 'recentchanges', 'logevents' ],
+		rcnamespace: namespace, rcdir: 'older', rclimit: 1, rctype: RC_TYPES, rcprop: [ 'ids', 'timestamp' ],
+		letype: 'move', ledir: 'older', lelimit: 1, leprop: 'ids',
 		titles: CONFIG_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main',
 	} );
 	const newest = ( response.query?.recentchanges as RawChange[] | undefined )?.[ 0 ];
+	const newestMove = ( response.query?.logevents as RawLogEvent[] | undefined )?.[ 0 ];
 	return {
-		cursor: newest ? { timestamp: newest.timestamp, rcid: newest.rcid } : { timestamp: '', rcid: 0 },
+		cursor: {
+			timestamp: newest?.timestamp ?? String( response.curtimestamp ?? '' ),
+			rcid: newest?.rcid ?? 0,
+			logid: newestMove?.logid ?? 0,
+		},
 		config: configOf( response ),
 	};
 }

@@ -27,7 +27,7 @@ import { normalizeTitle } from '../../modules/core/pages';
 import type { Hub } from '../../modules/core/model';
 import type { Messages } from '../i18n';
 import type { Logger } from '../log';
-import type { PageUpdate, StatusChange, Store, StoredProblem, StoredRequest, StoredCoach, StoredHub } from '../store';
+import type { Cursor, PageUpdate, StatusChange, Store, StoredProblem, StoredRequest, StoredCoach, StoredHub } from '../store';
 import type { WikiClient } from '../wiki';
 import { classify, judge, parseRevision, type Content, type PageKind, type ParseContext } from './judge';
 import { allPagesUnder, changesSince, readRevisions, readTitles, startingPoint, type PageRead, type Revision } from './read';
@@ -48,6 +48,8 @@ export interface SyncOptions {
 
 export interface SyncReport {
 	full: boolean;
+	/** Why the sync read every page: asked (--full), no cursor yet, or a cursor older than recent changes reach. */
+	fullBecause: 'asked' | 'no-cursor' | 'cursor-expired' | null;
 	/** Pages read from the wiki. */
 	pagesRead: number;
 	/** Pages whose record changed in the store (stored, replaced or removed). */
@@ -124,6 +126,69 @@ export function readConfig( text: string, logger: Logger,
 	return parsed;
 }
 
+/** What a sync reads: pages, where the next incremental sync starts, the configuration page. */
+interface Plan {
+	pages: PageRead[];
+	cursor: Cursor;
+	config: string;
+}
+
+/**
+ * An incremental sync's reading: the pages that recent changes and the move log name since the
+ * cursor; null (and a warning) when the wiki no longer keeps recent changes back to the cursor.
+ *
+ * @param options The sync's options
+ * @param base The base page, normalized
+ * @param since The stored cursor
+ * @param batchSize Pages a request
+ */
+async function readChanged( options: SyncOptions, base: string, since: Cursor,
+	batchSize: number ): Promise<Plan | null> {
+	const { client, logger, messages } = options;
+	const read = await changesSince( client, base, since );
+	if ( read.expired ) {
+		// Changes since the cursor may have been purged from recent changes: only reading
+		// everything is sure to see them.
+		const oldest = read.expired.oldest;
+		logger.warn( oldest ? messages.text( 'capacitybuilding-bot-log-sync-cursor-expired', since.timestamp, oldest ) :
+			messages.text( 'capacitybuilding-bot-log-sync-cursor-expired-empty', since.timestamp ),
+		{ reason: 'cursor-expired', cursor: since, oldestRecentChange: oldest } );
+		return null;
+	}
+	const named: ( string | undefined )[] = read.moves.flatMap( ( move ) => [ move.title, move.movedTo ] );
+	for ( const change of read.changes ) {
+		if ( change.type !== 'log' || change.logType === 'move' || change.logType === 'delete' ) {
+			named.push( change.title, change.movedTo );
+		}
+	}
+	const titles = new Set<string>();
+	for ( const title of named ) {
+		// Only pages that hold records (or are misnamed requests); the bot's own pages are not read.
+		if ( title !== undefined && normalizeTitle( title ).startsWith( `${ base }/` ) && classify( base, title ).kind !== 'other' ) {
+			titles.add( normalizeTitle( title ) );
+		}
+	}
+	const pages = titles.size ? [ ...( await readTitles( client, [ ...titles ], batchSize ) ).values() ] : [];
+	return { pages, cursor: read.cursor, config: read.config };
+}
+
+/**
+ * A full sync's reading: every page under the base.
+ *
+ * @param options The sync's options
+ * @param base The base page, normalized
+ * @param batchSize Pages a request
+ */
+async function readAll( options: SyncOptions, base: string, batchSize: number ): Promise<Plan> {
+	const start = await startingPoint( options.client, base );
+	const pages: PageRead[] = [];
+	for await ( const batch of allPagesUnder( options.client, base, batchSize ) ) {
+		pages.push( ...batch );
+		options.logger.progress( options.messages.text( 'capacitybuilding-bot-progress-sync' ), pages.length, pages.length );
+	}
+	return { pages, cursor: start.cursor, config: start.config };
+}
+
 export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	const { client, store, logger } = options;
 	const base = normalizeTitle( options.base );
@@ -131,42 +196,17 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	const maxWalkBack = options.maxWalkBack ?? 20;
 	const startRequests = client.requestCount;
 	const storedCursor = await store.cursor();
-	const full = options.full || storedCursor === null;
 
 	// 1. What to read.
-	const pages: PageRead[] = [];
-	let cursor;
-	let configText: string;
-	if ( full ) {
-		const start = await startingPoint( client, base );
-		cursor = start.cursor;
-		configText = start.config;
-		for await ( const batch of allPagesUnder( client, base, batchSize ) ) {
-			pages.push( ...batch );
-			logger.progress( 'sync', pages.length, pages.length );
-		}
-	} else {
-		const read = await changesSince( client, base, storedCursor );
-		cursor = read.cursor;
-		configText = read.config;
-		const titles = new Set<string>();
-		const under = `${ base }/`;
-		for ( const change of read.changes ) {
-			if ( change.type === 'log' && change.logType !== 'move' && change.logType !== 'delete' ) {
-				continue;
-			}
-			for ( const title of [ change.title, change.movedTo ] ) {
-				// Only pages that hold records (or are misnamed requests); the bot's own pages are not read.
-				if ( title !== undefined && normalizeTitle( title ).startsWith( under ) && classify( base, title ).kind !== 'other' ) {
-					titles.add( normalizeTitle( title ) );
-				}
-			}
-		}
-		if ( titles.size ) {
-			pages.push( ...( await readTitles( client, [ ...titles ], batchSize ) ).values() );
-		}
+	let fullBecause: SyncReport[ 'fullBecause' ] = options.full ? 'asked' : storedCursor === null ? 'no-cursor' : null;
+	let plan = storedCursor && !fullBecause ? await readChanged( options, base, storedCursor, batchSize ) : null;
+	if ( storedCursor && !fullBecause && !plan ) {
+		fullBecause = 'cursor-expired';
 	}
-	const { config, problems: configProblems } = readConfig( configText, logger, options.messages );
+	plan ??= await readAll( options, base, batchSize );
+	const { pages, cursor } = plan;
+	const full = fullBecause !== null;
+	const { config, problems: configProblems } = readConfig( plan.config, logger, options.messages );
 
 	// 2. What the store knows.
 	const [ requests, coaches, hubs, oldProblems ] = await Promise.all( [ store.requests(), store.coaches(),
@@ -188,7 +228,8 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	const updates: PageUpdate[] = [];
 	const statusChanges: StatusChange[] = [];
 	const report: SyncReport = {
-		full, pagesRead: pages.length, changed: 0, rejected: 0, problems: 0, walkedBack: 0, historyRequests: 0,
+		full, fullBecause, pagesRead: pages.length, changed: 0, rejected: 0, problems: 0, walkedBack: 0,
+		historyRequests: 0,
 		requests: 0, configProblems,
 	};
 	const byKind: Record<RecordKind, Pending[]> = { hub: [], coach: [], request: [] };

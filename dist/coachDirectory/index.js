@@ -157,6 +157,9 @@ function normalizeUsername(name) {
   const spaced = name.replace(/_/g, " ").replace(/ +/g, " ").trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+function sameUser(a, b) {
+  return a !== "" && normalizeUsername(a) === normalizeUsername(b);
+}
 function isValidUsername(name) {
   return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
 }
@@ -183,6 +186,9 @@ function isPageTitle(title) {
 function normalizeTitle(title) {
   const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+function coachTitle(base, username) {
+  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
 }
 function coachUser(base, title) {
   const prefix = `${normalizeTitle(base)}/Coaches/`;
@@ -316,6 +322,30 @@ function withDescendants(index, key) {
     keys.push(...withDescendants(index, child.key));
   }
   return keys;
+}
+
+// modules/shared/dates.ts
+function userLocale() {
+  var _a, _b;
+  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
+}
+function format(date, options, language, fallback) {
+  if (Number.isNaN(date.getTime())) {
+    return fallback;
+  }
+  try {
+    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
+  } catch (error) {
+    mw.log.warn(error);
+    return fallback;
+  }
+}
+function formatDate(isoDate, language) {
+  if (!isIsoDate(isoDate)) {
+    return isoDate;
+  }
+  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
 }
 
 // modules/shared/matchReasons.ts
@@ -1512,7 +1542,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     const availabilityText = (0, import_vue3.computed)(() => {
       const { availability: value, awayUntil } = profile.value.profile;
       if (props.entry.away && awayUntil !== "") {
-        return mw.message("capacitybuilding-directory-away-until", awayUntil).text();
+        return mw.message("capacitybuilding-directory-away-until", formatDate(awayUntil)).text();
       }
       if (props.entry.away) {
         return mw.message("capacitybuilding-availability-away").text();
@@ -1653,37 +1683,43 @@ var CoachCard_default = _sfc_main;
 // modules/coachDirectory/CoachDirectory.vue
 var _hoisted_12 = { class: "ext-capacitybuilding-directory" };
 var _hoisted_22 = {
+  key: 2,
+  class: "ext-capacitybuilding-directory__own"
+};
+var _hoisted_32 = ["href", "data-own"];
+var _hoisted_42 = {
   class: "ext-capacitybuilding-directory__filters",
   role: "search"
 };
-var _hoisted_32 = {
-  key: 2,
+var _hoisted_52 = {
+  key: 3,
   class: "ext-capacitybuilding-directory__status"
 };
-var _hoisted_42 = {
+var _hoisted_62 = {
   class: "ext-capacitybuilding-directory__status",
   role: "status"
 };
-var _hoisted_52 = {
+var _hoisted_72 = {
   key: 0,
   class: "ext-capacitybuilding-directory__empty"
 };
-var _hoisted_62 = {
+var _hoisted_82 = {
   key: 1,
   class: "ext-capacitybuilding-directory__no-match"
 };
-var _hoisted_72 = { key: 0 };
-var _hoisted_82 = {
+var _hoisted_9 = { key: 0 };
+var _hoisted_10 = {
   key: 2,
   class: "ext-capacitybuilding-directory__cards"
 };
-var _hoisted_9 = ["data-user"];
+var _hoisted_11 = ["data-user"];
 var PAGE_SIZE = 20;
 var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "CoachDirectory",
   props: {
     api: {},
-    today: {}
+    today: {},
+    user: {}
   },
   setup(__props) {
     const props = __props;
@@ -1700,8 +1736,28 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     const query = (0, import_vue6.reactive)(queryFromUrl(location.search));
     const shown = (0, import_vue6.ref)(PAGE_SIZE);
     const coachesJson = (0, import_vue6.ref)("");
+    const basePage = (0, import_vue6.ref)("");
     const chain = languageChain();
     const name = (0, import_vue6.computed)(() => codeNamer(topicIndex.value, languageNames.value, chain));
+    const ownProfile = (0, import_vue6.computed)(() => {
+      var _a;
+      if (loading.value || basePage.value === "") {
+        return null;
+      }
+      if (props.user === "") {
+        return {
+          kind: "login",
+          url: mw.util.getUrl("Special:UserLogin", { returnto: String((_a = mw.config.get("wgPageName")) != null ? _a : "") }),
+          text: mw.message("capacitybuilding-directory-login-to-create").text()
+        };
+      }
+      const listed = prepared.value.some((entry) => sameUser(entry.coach.user, props.user));
+      return {
+        kind: listed ? "open" : "create",
+        url: mw.util.getUrl(coachTitle(basePage.value, props.user)),
+        text: listed ? mw.message("capacitybuilding-directory-own-profile").text() : mw.message("capacitybuilding-directory-create-profile").text()
+      };
+    });
     function listToText(items) {
       return mw.language.listToText(items);
     }
@@ -1759,9 +1815,9 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         {
           key: "format",
           label: mw.message("capacitybuilding-coach-field-formats").text(),
-          items: withAny(FORMATS.map((format) => ({
-            value: format,
-            label: mw.message(FORMAT_MESSAGES[format]).text()
+          items: withAny(FORMATS.map((format2) => ({
+            value: format2,
+            label: mw.message(FORMAT_MESSAGES[format2]).text()
           })))
         },
         {
@@ -1841,6 +1897,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         const { config, problems: configProblems } = await loadConfig(props.api);
         const base = config.basePage;
         coachesJson.value = sitePages(base).coachesJson;
+        basePage.value = base;
         const [taxonomy, names, loaded] = await Promise.all([
           loadTaxonomy(props.api, base),
           loadLanguageNames(props.api, mw.config.get("wgUserLanguage")),
@@ -1925,7 +1982,12 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             )]),
             _: 1
           })) : (0, import_vue5.createCommentVNode)("v-if", true),
-          (0, import_vue5.createElementVNode)("div", _hoisted_22, [
+          ownProfile.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("p", _hoisted_22, [(0, import_vue5.createCommentVNode)(" A link that looks like a button (Codex's CSS-only fake button): it goes to a page. "), (0, import_vue5.createElementVNode)("a", {
+            class: "cdx-button cdx-button--fake-button cdx-button--fake-button--enabled cdx-button--action-progressive",
+            href: ownProfile.value.url,
+            "data-own": ownProfile.value.kind
+          }, (0, import_vue5.toDisplayString)(ownProfile.value.text), 9, _hoisted_32)])) : (0, import_vue5.createCommentVNode)("v-if", true),
+          (0, import_vue5.createElementVNode)("div", _hoisted_42, [
             (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-directory__search" }, {
               label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
                 (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-search-label").text()),
@@ -1997,15 +2059,15 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           ]),
           loading.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
             "p",
-            _hoisted_32,
+            _hoisted_52,
             (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-loading").text()),
             1
             /* TEXT */
           )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
             import_vue5.Fragment,
-            { key: 3 },
+            { key: 4 },
             [
-              (0, import_vue5.createElementVNode)("p", _hoisted_42, [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
                 (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-count", results.value.length).text()) + " ",
                 1
                 /* TEXT */
@@ -2024,17 +2086,17 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
               })) : (0, import_vue5.createCommentVNode)("v-if", true)]),
               !prepared.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
                 "p",
-                _hoisted_52,
+                _hoisted_72,
                 (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-empty").text()),
                 1
                 /* TEXT */
-              )) : !results.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_62, [(0, import_vue5.createElementVNode)(
+              )) : !results.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_82, [(0, import_vue5.createElementVNode)(
                 "p",
                 null,
                 (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-no-match").text()),
                 1
                 /* TEXT */
-              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_72, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_9, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
                 import_vue5.Fragment,
                 null,
                 (0, import_vue5.renderList)(suggestions.value, (relaxation) => {
@@ -2052,7 +2114,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 }),
                 128
                 /* KEYED_FRAGMENT */
-              ))])) : (0, import_vue5.createCommentVNode)("v-if", true)])) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_82, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              ))])) : (0, import_vue5.createCommentVNode)("v-if", true)])) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_10, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
                 import_vue5.Fragment,
                 null,
                 (0, import_vue5.renderList)(visible.value, (entry) => {
@@ -2068,7 +2130,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                     "entry",
                     "name",
                     "emailable"
-                  ])], 10, _hoisted_9);
+                  ])], 10, _hoisted_11);
                 }),
                 128
                 /* KEYED_FRAGMENT */
@@ -2100,8 +2162,10 @@ var CoachDirectory_default = _sfc_main2;
 
 // modules/coachDirectory/index.ts
 function mount(marker) {
+  var _a;
   createMwApp2(CoachDirectory_default, {
     api: new mw.Api(),
-    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    user: (_a = mw.config.get("wgUserName")) != null ? _a : ""
   }).mount(marker);
 }

@@ -69,8 +69,7 @@ var require_codex_shim = __commonJS({
 // modules/coachProfile/index.ts
 var coachProfile_exports = {};
 __export(coachProfile_exports, {
-  mount: () => mount,
-  profileBase: () => profileBase
+  mount: () => mount
 });
 module.exports = __toCommonJS(coachProfile_exports);
 
@@ -138,11 +137,21 @@ function requestNumber(base, title) {
   const rest = normalized.slice(prefix.length);
   return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
 }
+function coachTitle(base, username) {
+  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
+}
 function coachUser(base, title) {
   const prefix = `${normalizeTitle(base)}/Coaches/`;
   const normalized = normalizeTitle(title);
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
+}
+function coachPage(title) {
+  const normalized = normalizeTitle(title);
+  const at = normalized.lastIndexOf("/Coaches/");
+  const base = at > 0 ? normalized.slice(0, at) : "";
+  const user = base === "" ? null : coachUser(base, normalized);
+  return user === null ? null : { base, user };
 }
 function sitePages(base) {
   const b = normalizeTitle(base);
@@ -277,6 +286,9 @@ function emptyRecord(schema) {
 }
 function isOneOf(values, value) {
   return values.includes(value);
+}
+function newCoachProfile(user) {
+  return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
 }
 
 // modules/core/messages.ts
@@ -1442,6 +1454,33 @@ async function emailableUsers(api, users) {
   return emailable;
 }
 
+// modules/shared/dates.ts
+function userLocale() {
+  var _a, _b;
+  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
+}
+function format(date, options, language, fallback) {
+  if (Number.isNaN(date.getTime())) {
+    return fallback;
+  }
+  try {
+    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
+  } catch (error) {
+    mw.log.warn(error);
+    return fallback;
+  }
+}
+function formatDate(isoDate, language) {
+  if (!isIsoDate(isoDate)) {
+    return isoDate;
+  }
+  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
+}
+function formatTimestamp(isoTimestamp, language) {
+  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
+}
+
 // modules/shared/matchReasons.ts
 function codeNamer(topics, languageNames, languageChain2) {
   return (kind, code) => {
@@ -1462,11 +1501,13 @@ function codeNamer(topics, languageNames, languageChain2) {
 }
 function reasonText(reason, name) {
   const list = reason.list;
-  const params = list ? [
-    mw.language.listToText(list.values.map((code) => name(list.kind, code))),
-    list.values.length,
-    ...reason.params
-  ] : reason.params;
+  let params = reason.params;
+  if (list) {
+    const names = list.values.map((code) => name(list.kind, code));
+    params = [mw.language.listToText(names), list.values.length, ...params];
+  } else if (reason.date !== void 0) {
+    params = [formatDate(reason.date), ...params];
+  }
   return mw.message(reason.key, ...params).text();
 }
 function reasonsText(reasons, name) {
@@ -1705,6 +1746,13 @@ async function sendEdit(context, params) {
 }
 function isCode(error, code) {
   return error instanceof SaveFailure && error.error.code === code;
+}
+async function createRecordPageAt(options) {
+  var _a;
+  const text = serialize(options.schema, options.record) + "\n" + ((_a = options.after) != null ? _a : "");
+  checkRoundTrip(options.schema, options.record, text);
+  const saved = await sendEdit(options, { title: options.title, text, createonly: true });
+  return { title: saved.title, revid: saved.revid, record: options.record };
 }
 function missingTemplate(template) {
   return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
@@ -2409,12 +2457,15 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
 var TopicPicker_default = _sfc_main5;
 
 // modules/coachProfile/CoachProfileForm.vue
-var _hoisted_13 = { class: "ext-capacitybuilding-coach-profile-form__actions" };
+var _hoisted_13 = ["href"];
+var _hoisted_23 = { class: "ext-capacitybuilding-coach-profile-form__actions" };
 var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
   __name: "CoachProfileForm",
   props: {
     api: {},
     page: {},
+    title: {},
+    owner: {},
     user: {},
     topics: {},
     languageNames: {},
@@ -2437,30 +2488,37 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       availability: translated(AVAILABILITY_MESSAGES),
       contact: translated(CONTACT_METHOD_MESSAGES)
     };
-    const original = props.page.record;
+    const page = (0, import_vue18.shallowRef)(props.page);
+    const original = (0, import_vue18.computed)(() => {
+      var _a, _b;
+      return (_b = (_a = page.value) == null ? void 0 : _a.record) != null ? _b : newCoachProfile(props.owner);
+    });
     const drafts = createDraftStore({
       form: "coachProfile",
-      context: props.page.title,
-      user: props.user
+      context: props.title,
+      user: props.user || null
     });
     const draft = drafts.load();
     function copy(profile) {
       return JSON.parse(JSON.stringify(profile));
     }
-    const record = (0, import_vue18.reactive)(copy(draft ? __spreadValues(__spreadValues({}, original), draft.value) : original));
+    const record = (0, import_vue18.reactive)(copy(draft ? __spreadProps(__spreadValues(__spreadValues({}, original.value), draft.value), {
+      user: original.value.user
+    }) : original.value));
     function snapshot() {
       var _a;
       return __spreadProps(__spreadValues({}, copy(record)), {
         maxRequests: String((_a = record.maxRequests) != null ? _a : "")
       });
     }
-    const draftRestored = (0, import_vue18.ref)(draft ? draft.saved.slice(0, 16).replace("T", " ") : "");
+    const draftRestored = (0, import_vue18.ref)(draft ? formatTimestamp(draft.saved) : "");
     const tried = (0, import_vue18.ref)(false);
     const saving = (0, import_vue18.ref)(false);
     const previewing = (0, import_vue18.ref)(false);
     const saveError = (0, import_vue18.ref)(null);
     const conflict = (0, import_vue18.ref)([]);
-    const contactMethods = (0, import_vue18.computed)(() => props.emailable || original.contact === "email" ? ["talk", "email"] : ["talk"]);
+    const createdMeanwhile = (0, import_vue18.ref)("");
+    const contactMethods = (0, import_vue18.computed)(() => props.emailable || original.value.contact === "email" ? ["talk", "email"] : ["talk"]);
     const hubOptions = (0, import_vue18.computed)(() => props.hubs.map((hub) => ({
       value: hub,
       label: hub
@@ -2493,7 +2551,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     function listToText(items) {
       return mw.language.listToText(items);
     }
-    const isDirty = () => JSON.stringify(snapshot()) !== JSON.stringify(original);
+    const isDirty = () => JSON.stringify(snapshot()) !== JSON.stringify(original.value);
     const stopWarning = warnOnLeave(isDirty);
     (0, import_vue18.onBeforeUnmount)(stopWarning);
     (0, import_vue18.watch)(record, () => {
@@ -2503,46 +2561,96 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     }, { deep: true });
     const previewText = (0, import_vue18.computed)(() => {
       var _a;
-      return (_a = replaceRecord(props.page.text, COACH_SCHEMA, snapshot())) != null ? _a : props.page.text;
+      return page.value ? (_a = replaceRecord(page.value.text, COACH_SCHEMA, snapshot())) != null ? _a : page.value.text : serialize(COACH_SCHEMA, snapshot());
     });
+    const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
+    function leaveToLogIn() {
+      drafts.save(snapshot());
+      drafts.flush();
+      stopWarning();
+    }
     function discardDraft() {
       drafts.clear();
-      Object.assign(record, copy(original));
+      Object.assign(record, copy(original.value));
       draftRestored.value = "";
+    }
+    function failure(error) {
+      if (error instanceof SaveFailure) {
+        return error.error;
+      }
+      mw.log.error(error);
+      return describeApiError(typeof error === "string" ? error : "http");
+    }
+    async function saveEdit(existing, mine) {
+      const base = original.value;
+      let clashes = [];
+      const outcome = await editRecordPage({
+        api: props.api,
+        schema: COACH_SCHEMA,
+        page: existing,
+        summary: mw.message("capacitybuilding-coachprofile-summary").text(),
+        changeTag: props.changeTag,
+        transform: (current) => {
+          const merged = mergeRecords(COACH_SCHEMA, base, mine, current);
+          clashes = merged.conflicts;
+          return merged.record;
+        }
+      });
+      if (outcome.kind === "conflict") {
+        conflict.value = clashes;
+        return;
+      }
+      done(outcome.kind === "saved");
+    }
+    async function saveNew(mine) {
+      try {
+        await createRecordPageAt({
+          api: props.api,
+          schema: COACH_SCHEMA,
+          record: mine,
+          title: props.title,
+          summary: mw.message("capacitybuilding-coachprofile-summary-create").text(),
+          changeTag: props.changeTag
+        });
+      } catch (error) {
+        if (!isCode(error, "articleexists")) {
+          throw error;
+        }
+        const existing = await loadRecordPage(props.api, props.title, COACH_SCHEMA);
+        page.value = existing;
+        createdMeanwhile.value = (existing == null ? void 0 : existing.record) ? mw.message("capacitybuilding-coachprofile-created-meanwhile").text() : mw.message("capacitybuilding-coachprofile-created-meanwhile-other", props.title).text();
+        return;
+      }
+      done(true);
+    }
+    function done(changed) {
+      drafts.clear();
+      stopWarning();
+      emit("saved", changed);
     }
     async function save() {
       tried.value = true;
       saveError.value = null;
       conflict.value = [];
+      createdMeanwhile.value = "";
       if (problems.value.length) {
         return;
       }
-      saving.value = true;
       drafts.flush();
-      const mine = snapshot();
-      let clashes = [];
+      if (props.user === "") {
+        saveError.value = describeApiError("mustbeloggedin");
+        return;
+      }
+      saving.value = true;
       try {
-        const outcome = await editRecordPage({
-          api: props.api,
-          schema: COACH_SCHEMA,
-          page: props.page,
-          summary: mw.message("capacitybuilding-coachprofile-summary").text(),
-          changeTag: props.changeTag,
-          transform: (current) => {
-            const merged = mergeRecords(COACH_SCHEMA, original, mine, current);
-            clashes = merged.conflicts;
-            return merged.record;
-          }
-        });
-        if (outcome.kind === "conflict") {
-          conflict.value = clashes;
-          return;
+        const mine = snapshot();
+        if (page.value) {
+          await saveEdit(page.value, mine);
+        } else {
+          await saveNew(mine);
         }
-        drafts.clear();
-        stopWarning();
-        emit("saved", outcome.kind === "saved");
       } catch (error) {
-        saveError.value = error instanceof SaveFailure ? error.error : describeApiError(error instanceof Error ? error.message : String(error));
+        saveError.value = failure(error);
       } finally {
         saving.value = false;
       }
@@ -2556,8 +2664,22 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
           onSubmit: (0, import_vue17.withModifiers)(save, ["prevent"])
         },
         [
-          draftRestored.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+          _ctx.user === "" ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
             key: 0,
+            class: "ext-capacitybuilding-coach-profile-form__login"
+          }, {
+            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
+              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-login-needed").text()) + " ",
+              1
+              /* TEXT */
+            ), (0, import_vue17.createElementVNode)("a", {
+              href: (0, import_vue17.unref)(loginUrl),
+              onClick: leaveToLogIn
+            }, (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-login").text()), 9, _hoisted_13)]),
+            _: 1
+          })) : (0, import_vue17.createCommentVNode)("v-if", true),
+          draftRestored.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+            key: 1,
             class: "ext-capacitybuilding-coach-profile-form__draft"
           }, {
             default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
@@ -2692,15 +2814,15 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             default: (0, import_vue17.withCtx)(() => [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
               import_vue17.Fragment,
               null,
-              (0, import_vue17.renderList)((0, import_vue17.unref)(FORMATS), (format) => {
+              (0, import_vue17.renderList)((0, import_vue17.unref)(FORMATS), (format2) => {
                 return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxCheckbox), {
-                  key: format,
+                  key: format2,
                   modelValue: record.formats,
                   "onUpdate:modelValue": _cache[3] || (_cache[3] = ($event) => record.formats = $event),
-                  "input-value": format
+                  "input-value": format2
                 }, {
                   default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                    (0, import_vue17.toDisplayString)(labels.format[format]),
+                    (0, import_vue17.toDisplayString)(labels.format[format2]),
                     1
                     /* TEXT */
                   )]),
@@ -2748,7 +2870,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             _: 1
           }, 8, ["status", "messages"]),
           record.availability === "away" || record.awayUntil !== "" ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxField), {
-            key: 1,
+            key: 2,
             status: status("awayUntil"),
             messages: messages("awayUntil"),
             "data-field": "awayUntil"
@@ -2888,7 +3010,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             _: 1
           }, 8, ["status", "messages"]),
           problems.value.length && tried.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
-            key: 2,
+            key: 3,
             type: "error",
             class: "ext-capacitybuilding-coach-profile-form__problems"
           }, {
@@ -2900,7 +3022,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             _: 1
           })) : (0, import_vue17.createCommentVNode)("v-if", true),
           conflict.value.length ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
-            key: 3,
+            key: 4,
             type: "warning",
             class: "ext-capacitybuilding-coach-profile-form__conflict"
           }, {
@@ -2911,22 +3033,36 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             )]),
             _: 1
           })) : (0, import_vue17.createCommentVNode)("v-if", true),
-          saveError.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(SaveErrorMessage_default, {
-            key: 4,
-            error: saveError.value,
-            onRetry: save
-          }, null, 8, ["error"])) : (0, import_vue17.createCommentVNode)("v-if", true),
-          previewing.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(PreviewPanel_default, {
+          createdMeanwhile.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
             key: 5,
+            type: "warning",
+            class: "ext-capacitybuilding-coach-profile-form__exists"
+          }, {
+            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
+              (0, import_vue17.toDisplayString)(createdMeanwhile.value),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : (0, import_vue17.createCommentVNode)("v-if", true),
+          saveError.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(SaveErrorMessage_default, {
+            key: 6,
+            error: saveError.value,
+            "login-url": (0, import_vue17.unref)(loginUrl),
+            onRetry: save,
+            onLogin: leaveToLogIn
+          }, null, 8, ["error", "login-url"])) : (0, import_vue17.createCommentVNode)("v-if", true),
+          previewing.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(PreviewPanel_default, {
+            key: 7,
             api: _ctx.api,
             wikitext: previewText.value,
-            title: _ctx.page.title
+            title: _ctx.title
           }, null, 8, [
             "api",
             "wikitext",
             "title"
           ])) : (0, import_vue17.createCommentVNode)("v-if", true),
-          (0, import_vue17.createElementVNode)("div", _hoisted_13, [
+          (0, import_vue17.createElementVNode)("div", _hoisted_23, [
             (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
               action: "progressive",
               weight: "primary",
@@ -3071,7 +3207,7 @@ function matchCoach(request, coach, topics, options = {}) {
   let tier = "open";
   if (isAway(profile, options.today)) {
     tier = "away";
-    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", params: [profile.awayUntil], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
+    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", date: profile.awayUntil, params: [], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
   } else if (max !== null && coach.activeRequests >= max) {
     tier = "full";
     reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
@@ -3124,7 +3260,7 @@ async function loadOpenRequests(api, base) {
 
 // modules/coachProfile/MatchingRequests.vue
 var _hoisted_14 = { class: "ext-capacitybuilding-matching-requests" };
-var _hoisted_23 = { class: "ext-capacitybuilding-matching-requests__heading" };
+var _hoisted_24 = { class: "ext-capacitybuilding-matching-requests__heading" };
 var _hoisted_32 = { key: 1 };
 var _hoisted_42 = {
   key: 2,
@@ -3166,7 +3302,7 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
     return (_ctx, _cache) => {
       return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("section", _hoisted_14, [(0, import_vue20.createElementVNode)(
         "h3",
-        _hoisted_23,
+        _hoisted_24,
         (0, import_vue20.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
         1
         /* TEXT */
@@ -3216,8 +3352,17 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
 var MatchingRequests_default = _sfc_main7;
 
 // modules/coachProfile/CoachProfile.vue
-var _hoisted_15 = { class: "ext-capacitybuilding-coach-profile" };
-var _hoisted_24 = { key: 1 };
+var _hoisted_15 = {
+  key: 0,
+  class: "ext-capacitybuilding-coach-profile"
+};
+var _hoisted_25 = { key: 0 };
+var _hoisted_33 = ["href"];
+var _hoisted_43 = { key: 1 };
+var _hoisted_53 = {
+  key: 1,
+  class: "ext-capacitybuilding-coach-profile__create-intro"
+};
 var SAVED_FLAG = "capacityBuilding-coachProfile-saved";
 var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
   __name: "CoachProfile",
@@ -3226,26 +3371,36 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
     title: {},
     base: {},
     owner: {},
-    user: {}
+    user: {},
+    missing: { type: Boolean }
   },
   setup(__props) {
     const props = __props;
     const isOwner = sameUser(props.user, props.owner);
+    const mayUseForm = isOwner || props.missing === true && props.user === "";
+    const belongs = (0, import_vue24.ref)(!props.missing);
     const chain = languageChain();
     const loaded = (0, import_vue24.shallowRef)(null);
     const loadError = (0, import_vue24.ref)("");
-    const editing = (0, import_vue24.ref)(false);
+    const editing = (0, import_vue24.ref)(props.missing === true);
+    const notOwnerText = (0, import_vue24.computed)(() => {
+      if (props.missing) {
+        return mw.message("capacitybuilding-coachprofile-not-owner-missing", props.owner).text();
+      }
+      return props.user === "" ? mw.message("capacitybuilding-coachprofile-not-owner-anon", props.owner).text() : mw.message("capacitybuilding-coachprofile-not-owner", props.owner).text();
+    });
+    const ownProfileUrl = (0, import_vue24.computed)(() => mw.util.getUrl(coachTitle(props.base, props.user)));
     const savedMessage = (0, import_vue24.ref)("");
     const name = (0, import_vue24.computed)(() => {
       var _a, _b, _c, _d;
       return codeNamer((_b = (_a = loaded.value) == null ? void 0 : _a.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
     });
     const coach = (0, import_vue24.computed)(() => {
-      var _a;
+      var _a, _b;
       return {
         user: props.owner,
         activeRequests: 0,
-        profile: (_a = loaded.value) == null ? void 0 : _a.page.record
+        profile: (_b = (_a = loaded.value) == null ? void 0 : _a.page) == null ? void 0 : _b.record
       };
     });
     async function loadHubs(base) {
@@ -3259,6 +3414,16 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
     function errorText(error) {
       return error instanceof Error ? error.message : String(error);
     }
+    async function checkBase() {
+      try {
+        const { config } = await loadConfig(props.api);
+        belongs.value = normalizeTitle(config.basePage) === normalizeTitle(props.base);
+      } catch (error) {
+        mw.log.error(error);
+        belongs.value = true;
+      }
+      return belongs.value;
+    }
     async function load() {
       try {
         const [page, { config }, taxonomy, languageNames, hubs, emailable] = await Promise.all([
@@ -3269,12 +3434,12 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
           loadHubs(props.base),
           emailableUsers(props.api, [props.owner])
         ]);
-        if (!page || !page.record) {
+        if (page && !page.record || !page && !props.missing) {
           loadError.value = mw.message("capacitybuilding-coachprofile-no-profile", props.title).text();
           return;
         }
         loaded.value = {
-          page,
+          page: (page == null ? void 0 : page.record) ? page : null,
           topics: taxonomy.index,
           languageNames,
           hubs,
@@ -3298,21 +3463,33 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
       mw.storage.session.remove(SAVED_FLAG);
       savedMessage.value = mw.message("capacitybuilding-coachprofile-saved").text();
     }
-    if (isOwner) {
+    if (props.missing) {
+      checkBase().then((ok) => {
+        if (ok && mayUseForm) {
+          load();
+        }
+      });
+    } else if (isOwner) {
       load();
     }
     return (_ctx, _cache) => {
-      return (0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("div", _hoisted_15, [!(0, import_vue23.unref)(isOwner) ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
-        key: 0,
-        class: "ext-capacitybuilding-coach-profile__not-owner"
-      }, {
-        default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-          (0, import_vue23.toDisplayString)(_ctx.user === "" ? _ctx.$i18n("capacitybuilding-coachprofile-not-owner-anon", _ctx.owner).text() : _ctx.$i18n("capacitybuilding-coachprofile-not-owner", _ctx.owner).text()),
-          1
-          /* TEXT */
-        )]),
-        _: 1
-      })) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+      return belongs.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("div", _hoisted_15, [!(0, import_vue23.unref)(mayUseForm) ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+        import_vue23.Fragment,
+        { key: 0 },
+        [(0, import_vue23.createVNode)((0, import_vue23.unref)(import_codex6.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+          default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+            (0, import_vue23.toDisplayString)(notOwnerText.value),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("p", _hoisted_25, [(0, import_vue23.createElementVNode)("a", {
+          class: "ext-capacitybuilding-coach-profile__own",
+          href: ownProfileUrl.value
+        }, (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue23.createCommentVNode)("v-if", true)],
+        64
+        /* STABLE_FRAGMENT */
+      )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
         import_vue23.Fragment,
         { key: 1 },
         [loadError.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
@@ -3328,7 +3505,7 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
           _: 1
         })) : !loaded.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
           "p",
-          _hoisted_24,
+          _hoisted_43,
           (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
           1
           /* TEXT */
@@ -3348,22 +3525,31 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
               )]),
               _: 1
             })) : (0, import_vue23.createCommentVNode)("v-if", true),
+            !loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+              "p",
+              _hoisted_53,
+              (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+              1
+              /* TEXT */
+            )) : (0, import_vue23.createCommentVNode)("v-if", true),
             !editing.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxButton), {
-              key: 1,
+              key: 2,
               action: "progressive",
               class: "ext-capacitybuilding-coach-profile__edit",
               onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
             }, {
               default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-                (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-edit").text()),
+                (0, import_vue23.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
                 1
                 /* TEXT */
               )]),
               _: 1
             })) : ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(CoachProfileForm_default, {
-              key: 2,
+              key: 3,
               api: _ctx.api,
               page: loaded.value.page,
+              title: _ctx.title,
+              owner: _ctx.owner,
               user: _ctx.user,
               topics: loaded.value.topics,
               "language-names": loaded.value.languageNames,
@@ -3376,6 +3562,8 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
             }, null, 8, [
               "api",
               "page",
+              "title",
+              "owner",
               "user",
               "topics",
               "language-names",
@@ -3384,7 +3572,8 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
               "emailable",
               "change-tag"
             ])),
-            (0, import_vue23.createVNode)(MatchingRequests_default, {
+            loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(MatchingRequests_default, {
+              key: 4,
               api: _ctx.api,
               base: _ctx.base,
               coach: coach.value,
@@ -3396,30 +3585,26 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
               "coach",
               "topics",
               "name"
-            ])
+            ])) : (0, import_vue23.createCommentVNode)("v-if", true)
           ],
           64
           /* STABLE_FRAGMENT */
         ))],
         64
         /* STABLE_FRAGMENT */
-      ))]);
+      ))])) : (0, import_vue23.createCommentVNode)("v-if", true);
     };
   }
 });
 var CoachProfile_default = _sfc_main8;
 
 // modules/coachProfile/index.ts
-function profileBase(title) {
-  const match = /^(.+)\/Coaches\/[^/]+$/.exec(title);
-  return match && coachUser(match[1], title) !== null ? match[1] : null;
-}
 function mount(marker) {
   var _a;
   const title = mw.config.get("wgPageName").replace(/_/g, " ");
-  const base = profileBase(title);
+  const found = coachPage(title);
   const current = mw.config.get("wgRevisionId") === mw.config.get("wgCurRevisionId");
-  if (base === null || mw.config.get("wgAction") !== "view" || !current) {
+  if (found === null || mw.config.get("wgAction") !== "view" || !current) {
     return;
   }
   const container = document.createElement("div");
@@ -3427,8 +3612,9 @@ function mount(marker) {
   createMwApp2(CoachProfile_default, {
     api: new mw.Api(),
     title,
-    base,
-    owner: coachUser(base, title),
-    user: (_a = mw.config.get("wgUserName")) != null ? _a : ""
+    base: found.base,
+    owner: found.user,
+    user: (_a = mw.config.get("wgUserName")) != null ? _a : "",
+    missing: mw.config.get("wgArticleId") === 0
   }).mount(container);
 }

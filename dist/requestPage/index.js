@@ -1941,6 +1941,33 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
 });
 var SaveErrorMessage_default = _sfc_main;
 
+// modules/shared/dates.ts
+function userLocale() {
+  var _a, _b;
+  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
+}
+function format(date, options, language, fallback) {
+  if (Number.isNaN(date.getTime())) {
+    return fallback;
+  }
+  try {
+    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
+  } catch (error) {
+    mw.log.warn(error);
+    return fallback;
+  }
+}
+function formatDate(isoDate, language) {
+  if (!isIsoDate(isoDate)) {
+    return isoDate;
+  }
+  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
+}
+function formatTimestamp(isoTimestamp, language) {
+  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
+}
+
 // modules/init/features.ts
 function moduleNames(feature) {
   return [`ext.capacityBuilding.${feature}`, `ext.gadget.capacityBuilding-${feature}`];
@@ -2492,13 +2519,6 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         oldid: String(revid)
       });
     }
-    function formatTime(timestamp) {
-      return new Date(timestamp).toLocaleString(mw.config.get("wgUserLanguage"), {
-        dateStyle: "medium",
-        timeStyle: "short",
-        timeZone: "UTC"
-      });
-    }
     return (_ctx, _cache) => {
       return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-history",
@@ -2549,7 +2569,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
               (0, import_vue8.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
-              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)(formatTime(change.timestamp)), 9, _hoisted_62)], 8, _hoisted_52),
+              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)((0, import_vue8.unref)(formatTimestamp)(change.timestamp)), 9, _hoisted_62)], 8, _hoisted_52),
               change.parentid ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
@@ -2669,7 +2689,7 @@ function matchCoach(request, coach, topics, options = {}) {
   let tier = "open";
   if (isAway(profile, options.today)) {
     tier = "away";
-    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", params: [profile.awayUntil], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
+    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", date: profile.awayUntil, params: [], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
   } else if (max !== null && coach.activeRequests >= max) {
     tier = "full";
     reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
@@ -2796,11 +2816,13 @@ function codeNamer(topics, languageNames, languageChain2) {
 }
 function reasonText(reason, name) {
   const list = reason.list;
-  const params = list ? [
-    mw.language.listToText(list.values.map((code) => name(list.kind, code))),
-    list.values.length,
-    ...reason.params
-  ] : reason.params;
+  let params = reason.params;
+  if (list) {
+    const names = list.values.map((code) => name(list.kind, code));
+    params = [mw.language.listToText(names), list.values.length, ...params];
+  } else if (reason.date !== void 0) {
+    params = [formatDate(reason.date), ...params];
+  }
   return mw.message(reason.key, ...params).text();
 }
 function reasonsText(reasons, name) {
@@ -3194,7 +3216,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "neededBy",
           label: "capacitybuilding-request-field-needed-by",
-          value: record.neededBy
+          value: formatDate(record.neededBy)
         },
         {
           key: "coach",
@@ -3209,7 +3231,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "created",
           label: "capacitybuilding-request-field-created",
-          value: record.created
+          value: formatTimestamp(record.created)
         }
       ];
       return all.filter((fact) => fact.value !== "").map((fact) => __spreadProps(__spreadValues({}, fact), {

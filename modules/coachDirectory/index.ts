@@ -8,5 +8,6 @@ export function mount( marker: HTMLElement ): void {
 	createMwApp( CoachDirectory, {
 		api: new mw.Api(),
 		today: new Date().toISOString().slice( 0, 10 ),
+		user: ( mw.config.get( 'wgUserName' ) as string | null ) ?? '',
 	} ).mount( marker );
 }

@@ -3,23 +3,21 @@
  * marker): the profile's owner gets a form to edit it and the requests that match them; anyone
  * else is told whose profile it is and that only its owner edits it. The template's own rendering
  * stays on the page for everyone: this feature adds to it below.
+ *
+ * A profile page that does not exist yet has no template: the init module marks its "missing
+ * page" view, and the form opens empty to create it (the owner, or a logged-out visitor who logs
+ * in to save; anyone else is told whose page it is).
  * Old revisions, previews and pages that are not profile pages are left alone.
  */
-import { coachUser } from '../core/pages';
+import { coachPage } from '../core/pages';
 import { createMwApp } from '../shared/mwVue';
 import CoachProfile from './CoachProfile.vue';
 
-/** The base page of a profile page's title, or null when it is not one. */
-export function profileBase( title: string ): string | null {
-	const match = /^(.+)\/Coaches\/[^/]+$/.exec( title );
-	return match && coachUser( match[ 1 ] as string, title ) !== null ? match[ 1 ] as string : null;
-}
-
 export function mount( marker: HTMLElement ): void {
 	const title = ( mw.config.get( 'wgPageName' ) as string ).replace( /_/g, ' ' );
-	const base = profileBase( title );
+	const found = coachPage( title );
 	const current = mw.config.get( 'wgRevisionId' ) === mw.config.get( 'wgCurRevisionId' );
-	if ( base === null || mw.config.get( 'wgAction' ) !== 'view' || !current ) {
+	if ( found === null || mw.config.get( 'wgAction' ) !== 'view' || !current ) {
 		return;
 	}
 	const container = document.createElement( 'div' );
@@ -27,8 +25,9 @@ export function mount( marker: HTMLElement ): void {
 	createMwApp( CoachProfile, {
 		api: new mw.Api(),
 		title,
-		base,
-		owner: coachUser( base, title ),
+		base: found.base,
+		owner: found.user,
 		user: ( mw.config.get( 'wgUserName' ) as string | null ) ?? '',
+		missing: mw.config.get( 'wgArticleId' ) === 0,
 	} ).mount( container );
 }

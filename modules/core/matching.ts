@@ -42,11 +42,14 @@ export type ReasonListKind = 'topic' | 'language' | 'region' | 'format';
  * One reason, positive or negative. Render it as the message `key` with parameters:
  * $1 = the names of `list.values` joined as a list (when `list` is present),
  * $2 = the number of values (for PLURAL), then `params` in order.
- * Without `list`, `params` are $1, $2… as they are.
+ * With `date` instead: $1 = that date written out in the reader's language, then `params`.
+ * Otherwise `params` are $1, $2… as they are.
  */
 export interface MatchReason {
 	key: MessageKey;
 	list?: { kind: ReasonListKind; values: string[] };
+	/** A date the reason names (YYYY-MM-DD), for the caller to write out in the reader's language. */
+	date?: string;
 	params: MessageParam[];
 	/** Whether the reason speaks for (plus) or against (minus) the coach. */
 	effect: 'plus' | 'minus';
@@ -184,7 +187,7 @@ export function matchCoach<C extends MatchableCoach>(
 	if ( isAway( profile, options.today ) ) {
 		tier = 'away';
 		reasons.push( isIsoDate( profile.awayUntil ) ?
-			{ key: 'capacitybuilding-match-reason-away-until', params: [ profile.awayUntil ], effect: 'minus' } :
+			{ key: 'capacitybuilding-match-reason-away-until', date: profile.awayUntil, params: [], effect: 'minus' } :
 			{ key: 'capacitybuilding-match-reason-away', params: [], effect: 'minus' } );
 	} else if ( max !== null && coach.activeRequests >= max ) {
 		tier = 'full';

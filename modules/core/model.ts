@@ -293,3 +293,11 @@ export function emptyRecord<R>( schema: RecordSchema<R> ): R {
 export function isOneOf<T extends string>( values: readonly T[], value: string ): value is T {
 	return ( values as readonly string[] ).includes( value );
 }
+
+/**
+ * The profile a coach starts from when creating theirs: their name, available, reached on their
+ * talk page (the choices every account can make); everything else is theirs to fill in.
+ */
+export function newCoachProfile( user: string ): CoachProfile {
+	return { ...emptyRecord( COACH_SCHEMA ), user, availability: 'available', contact: 'talk' };
+}

@@ -42,6 +42,19 @@ export function coachUser( base: string, title: string ): string | null {
 	return rest === '' || rest.includes( '/' ) || rest === 'Index' ? null : rest;
 }
 
+/**
+ * A coach profile page's base page and coach, from its title alone: whatever comes before the last
+ * "/Coaches/" is taken as the base page (a page can hold its template under any base, and a profile
+ * page that does not exist yet has only its title to go by). Null for any other title.
+ */
+export function coachPage( title: string ): { base: string; user: string } | null {
+	const normalized = normalizeTitle( title );
+	const at = normalized.lastIndexOf( '/Coaches/' );
+	const base = at > 0 ? normalized.slice( 0, at ) : '';
+	const user = base === '' ? null : coachUser( base, normalized );
+	return user === null ? null : { base, user };
+}
+
 export function hubTitle( base: string, key: string ): string {
 	return `${ normalizeTitle( base ) }/Hubs/${ key }`;
 }

@@ -5,7 +5,12 @@
  *
  * A marker is `<div class="ext-capacitybuilding-marker" data-capacitybuilding-feature="…">` whose
  * content is the no-JavaScript rendering; the feature replaces it when it mounts.
+ *
+ * One page carries no template yet: a coach's profile page before the coach created it. Its
+ * "missing page" view gets a coachProfile marker here, so the coach finds the form that creates
+ * the profile where the directory (and the design) says their profile lives.
  */
+import { coachPage } from '../core/pages';
 import type { FeatureModule } from '../shared/feature';
 import { isFeature, moduleNames, type Feature } from './features';
 
@@ -75,9 +80,31 @@ function scan( root: ParentNode ): Feature[] {
 	return [ ...byFeature.keys() ];
 }
 
+/**
+ * Adds a coachProfile marker to the view of a coach profile page that does not exist yet (by its
+ * title alone: the feature checks the configured base page before showing anything).
+ *
+ * @param root Content that was just added to the page
+ */
+function markMissingProfile( root: Element ): void {
+	const title = String( mw.config.get( 'wgPageName' ) ?? '' );
+	// Special pages (namespace -1) have no article either, and their titles may look like anything.
+	if ( root.id !== 'mw-content-text' || mw.config.get( 'wgArticleId' ) !== 0 ||
+		Number( mw.config.get( 'wgNamespaceNumber' ) ) < 0 ||
+		mw.config.get( 'wgAction' ) !== 'view' || coachPage( title ) === null ||
+		root.querySelector( MARKER_SELECTOR ) ) {
+		return;
+	}
+	const marker = document.createElement( 'div' );
+	marker.className = 'ext-capacitybuilding-marker';
+	marker.dataset.capacitybuildingFeature = 'coachProfile';
+	root.prepend( marker );
+}
+
 mw.hook( 'wikipage.content' ).add( ( $content: JQuery ) => {
 	const features: Feature[] = [];
 	$content.each( ( _index, element ) => {
+		markMissingProfile( element );
 		features.push( ...scan( element ) );
 	} );
 	// Announces that a scan finished and what it started loading (used by tests and other gadgets).

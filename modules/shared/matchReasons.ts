@@ -7,6 +7,7 @@
 import type { MatchReason, ReasonListKind } from '../core/matching';
 import { FORMAT_MESSAGES, REGION_MESSAGES, isOneOf, FORMATS, REGIONS } from '../core/model';
 import { topicLabel, type TopicIndex } from '../core/taxonomy';
+import { formatDate } from './dates';
 import type { LanguageName } from './siteData';
 
 /** Names a code of each kind in the reader's language. */
@@ -38,13 +39,19 @@ export function codeNamer(
 	};
 }
 
-/** One reason as text: $1 the named list, $2 its length, then the reason's own parameters. */
+/**
+ * One reason as text: $1 the named list and $2 its length, or $1 the date in the reader's
+ * language, then the reason's own parameters.
+ */
 export function reasonText( reason: MatchReason, name: CodeNamer ): string {
 	const list = reason.list;
-	const params = list ?
-		[ mw.language.listToText( list.values.map( ( code ) => name( list.kind, code ) ) ), list.values.length,
-			...reason.params ] :
-		reason.params;
+	let params = reason.params;
+	if ( list ) {
+		const names = list.values.map( ( code ) => name( list.kind, code ) );
+		params = [ mw.language.listToText( names ), list.values.length, ...params ];
+	} else if ( reason.date !== undefined ) {
+		params = [ formatDate( reason.date ), ...params ];
+	}
 
 	return mw.message( reason.key, ...params ).text();
 }

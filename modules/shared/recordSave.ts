@@ -8,6 +8,9 @@
  * - `createRecordPage( options )`: creates `titleFor( n )` create-only, starting at
  *   `firstNumber`; when the title is taken ("articleexists") takes the next number and retries.
  *   `nextNumber( api, titleFor )` finds the first number after the highest existing page.
+ * - `createRecordPageAt( options )`: creates one named page (a coach's own profile page)
+ *   create-only; when it exists already it throws the "articleexists" `SaveFailure`, for the caller
+ *   to load the page and explain (`isCode( error, 'articleexists' )`).
  * - `editRecordPage( options )`: changes only the template block of an existing page (core
  *   `replaceRecord`), with the base revision the user saw. On an edit conflict it reloads the page
  *   and calls the caller's `transform` again with the newer record; a transform that returns null
@@ -169,7 +172,8 @@ async function sendEdit(
 	return { revid: edit.newrevid ?? 0, title: edit.title ?? String( params.title ), nochange: !!edit.nochange };
 }
 
-function isCode( error: unknown, code: string ): boolean {
+/** Whether a save failed with this API error code. */
+export function isCode( error: unknown, code: string ): boolean {
 	return error instanceof SaveFailure && error.error.code === code;
 }
 
@@ -206,6 +210,25 @@ export async function createRecordPage<R>( options: CreateOptions<R> ): Promise<
 	}
 	const exhausted: SaveError = { code: 'articleexists', key: 'capacitybuilding-save-error-exists', params: [], recovery: 'retry' };
 	throw new SaveFailure( exhausted );
+}
+
+export interface CreateAtOptions<R> extends SaveContext {
+	schema: RecordSchema<R>;
+	record: R;
+	title: string;
+	/** Wikitext after the template block; none by default. */
+	after?: string;
+}
+
+/**
+ * Creates the record's page at one given title, create-only: someone who created it meanwhile is
+ * never overwritten (the "articleexists" `SaveFailure` is thrown instead).
+ */
+export async function createRecordPageAt<R>( options: CreateAtOptions<R> ): Promise<SavedPage<R>> {
+	const text = serialize( options.schema, options.record ) + '\n' + ( options.after ?? '' );
+	checkRoundTrip( options.schema, options.record, text );
+	const saved = await sendEdit( options, { title: options.title, text, createonly: true } );
+	return { title: saved.title, revid: saved.revid, record: options.record };
 }
 
 /**

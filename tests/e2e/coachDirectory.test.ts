@@ -80,7 +80,7 @@ describe( 'coach directory on the development wiki', () => {
 		// Away coaches last.
 		expect( await cardNames() ).toEqual( [ users.amina, users.ana, users.zed ] );
 		const zed = page.locator( `.ext-capacitybuilding-directory__card[data-user="${ users.zed }"]` );
-		expect( await zed.locator( '.ext-capacitybuilding-coach-card__availability' ).innerText() ).toBe( 'Away until 2099-01-01' );
+		expect( await zed.locator( '.ext-capacitybuilding-coach-card__availability' ).innerText() ).toBe( 'Away until January 1, 2099' );
 	} );
 
 	it( 'filters, keeps the filters in a URL that survives reload, and opens a card', async () => {

@@ -2,11 +2,14 @@
  * The bot's sync and publish against the development wiki, on a real SQLite file and on a real
  * MariaDB: seeded pages (valid, hostile values, malformed, unknown status, misnamed and duplicate
  * templates, unauthorized changes, a coach profile edited by someone else), a full sync, the
- * published pages, then moves, deletions, restorations and more unauthorized changes picked up by
- * incremental syncs; --dry-run and second runs make no edit; a killed run, rerun, ends as a clean
- * run does.
+ * published pages, then moves (within the base's namespace and from and to others), deletions,
+ * restorations and more unauthorized changes picked up by incremental syncs, and an incremental
+ * sync whose cursor recent changes no longer reach turned into a full one; --dry-run and second
+ * runs make no edit; a killed run, rerun, ends as a clean run does.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
@@ -104,6 +107,23 @@ function killWhen( args: string[], when: RegExp ): Promise<{ killed: boolean; ou
 		child.on( 'error', reject );
 		child.on( 'exit', () => resolve( { killed, output } ) );
 	} );
+}
+
+/** Creates a page with MediaWiki's importDump, which leaves no trace in recent changes. */
+function importPage( title: string, user: string, text: string ): void {
+	const xml = ( value: string ): string => value.replace( /&/g, '&amp;' ).replace( /</g, '&lt;' ).replace( />/g, '&gt;' );
+	const file = path.join( os.tmpdir(), `capacity-sync-import-${ process.pid }-${ Date.now() }.xml` );
+	fs.writeFileSync( file, `<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">
+<page><title>${ xml( title ) }</title><ns>0</ns><revision><timestamp>2026-11-01T10:00:00Z</timestamp>
+<contributor><username>${ xml( user ) }</username></contributor><model>wikitext</model><format>text/x-wiki</format>
+<text xml:space="preserve">${ xml( text ) }</text></revision></page>
+</mediawiki>
+` );
+	try {
+		testWiki().php( 'importDump', '--no-updates', file );
+	} finally {
+		fs.rmSync( file, { force: true } );
+	}
 }
 
 beforeAll( async () => {
@@ -279,6 +299,77 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		}
 	} );
 
+	it( 'follows pages moved into the base from another namespace and from outside it, and one moved out to another namespace', async () => {
+		const draft = `User:${ USERS.requester }/${ uniqueTitle( 'Draft request' ) }`;
+		await save( USERS.requester, draft, serialize( REQUEST_SCHEMA, request( { title: 'Drafted in user space' } ) ) );
+		const outside = uniqueTitle( 'Draft request outside the base' );
+		await save( USERS.requester, outside, serialize( REQUEST_SCHEMA, request( { title: 'Drafted outside the base' } ) ) );
+		let run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0 } );
+
+		// Recent changes in the base's namespace do not list these moves' sources: only the move log does.
+		await ( await as( USERS.requester ) ).move( draft, t( 'Requests/R11' ), 'test' );
+		await ( await as( USERS.requester ) ).move( outside, t( 'Requests/R13' ), 'test' );
+		const archived = `User:${ USERS.requester }/${ uniqueTitle( 'Archived request' ) }`;
+		await ( await as( 'Admin' ) ).move( t( 'Requests/R2' ), archived, 'test', { noredirect: true } );
+		run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, fullBecause: null, pagesRead: 3 } );
+		const store = await Store.open( db );
+		try {
+			const requests = new Map( ( await store.requests() ).map( ( r ) => [ r.number, r ] ) );
+			expect( requests.get( 11 ) ).toMatchObject( { page: t( 'Requests/R11' ), record: { title: 'Drafted in user space', requester: USERS.requester } } );
+			expect( requests.get( 13 ) ).toMatchObject( { page: t( 'Requests/R13' ), record: { title: 'Drafted outside the base' } } );
+			expect( requests.has( 2 ) ).toBe( false );
+		} finally {
+			await store.close();
+		}
+		// The next sync starts after these moves.
+		run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
+
+		expect( ( await bot( db, base, 'publish' ) ).code ).toBe( 0 );
+		const index = ( await readPages( client, [ published.requestsIndex ] ) ).get( published.requestsIndex )?.text ?? '';
+		expect( index ).toContain( `[[:${ t( 'Requests/R11' ) }|R11]]` );
+		expect( index ).toContain( `[[:${ t( 'Requests/R13' ) }|R13]]` );
+		expect( index ).not.toContain( `[[:${ t( 'Requests/R2' ) }|R2]]` );
+	} );
+
+	it( 'falls back to a full sync, and says why, when recent changes no longer reach back to the cursor', async () => {
+		// An imported page is not in recent changes, like a change the wiki has purged from them:
+		// only a full sync finds it.
+		importPage( t( 'Requests/R12' ), USERS.requester, serialize( REQUEST_SCHEMA, request( { title: 'Found by a full sync only' } ) ) );
+		let run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0 } );
+		let store = await Store.open( db );
+		try {
+			expect( ( await store.requests() ).some( ( r ) => r.number === 12 ) ).toBe( false );
+			// Where a sync long ago stopped: the development wiki's recent changes start after it.
+			await store.db.updateTable( 'sync_state' ).set( { value: JSON.stringify( { timestamp: '2001-01-15T00:00:00Z', rcid: 1, logid: 1 } ) } )
+				.where( 'name', '=', 'cursor' ).execute();
+		} finally {
+			await store.close();
+		}
+
+		run = await bot( db, base, 'sync' );
+		expect( run.code ).toBe( 5 );
+		const why = run.records.find( ( r ) => r.reason === 'cursor-expired' );
+		expect( why ).toMatchObject( { level: 'warn', cursor: { timestamp: '2001-01-15T00:00:00Z' } } );
+		const oldest = String( why?.oldestRecentChange );
+		expect( oldest > '2001-01-15T00:00:00Z' ).toBe( true );
+		expect( why?.message ).toBe( en.text( 'capacitybuilding-bot-log-sync-cursor-expired', '2001-01-15T00:00:00Z', oldest ) );
+		expect( record( run, 'Full sync' ) ).toMatchObject( { full: true, fullBecause: 'cursor-expired' } );
+		store = await Store.open( db );
+		try {
+			expect( ( await store.requests() ).find( ( r ) => r.number === 12 ) ).toMatchObject( { record: { title: 'Found by a full sync only' } } );
+			expect( ( await store.cursor() )?.timestamp ).not.toBe( '2001-01-15T00:00:00Z' );
+		} finally {
+			await store.close();
+		}
+		// The new cursor is one recent changes still reach.
+		run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
+	} );
+
 	it( 'ends as a clean run does after being killed in the middle of sync and of publish', async () => {
 		const killBase = uniqueTitle( 'CB kill' );
 		await save( USERS.requester, `${ killBase }/Requests/R1`, serialize( REQUEST_SCHEMA, request() ) );
@@ -288,7 +379,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		const killedDb = await backend.fresh( 'killed' );
 		const args = ( ...rest: string[] ): string[] => [ ...rest, '--verbose', '--db', killedDb, '--base', killBase ];
 
-		const sync = await killWhen( args( 'sync', '--full' ), /sync: \d+\/\d+/ );
+		const sync = await killWhen( args( 'sync', '--full' ), new RegExp( `${ en.text( 'capacitybuilding-bot-progress-sync' ) }: \\d+/\\d+` ) );
 		expect( sync.killed ).toBe( true );
 		expect( ( await bot( killedDb, killBase, 'sync', '--full' ) ).code ).toBe( 5 );
 		const publish = await killWhen( args( 'publish' ), /Created \[\[/ );

@@ -9,7 +9,7 @@ import en from '../../i18n/en.json';
 import qqq from '../../i18n/qqq.json';
 import { repoRoot } from '../../scripts/lib/paths';
 
-const SOURCE_DIRS = [ 'modules', 'bot', 'wiki', 'scripts' ];
+const SOURCE_DIRS = [ 'modules', 'bot', 'sql', 'wiki', 'scripts' ];
 const SOURCE_FILE = /\.(ts|vue|wikitext|json|css)$/;
 
 function sourceFiles( dir: string ): string[] {

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, defaultConfigJson, parseConfig } from '../../../modules/core/config';
-import { coachTitle, coachUser, hubKey, hubTitle, requestNumber, requestTitle, sitePages } from '../../../modules/core/pages';
+import { coachPage, coachTitle, coachUser, hubKey, hubTitle, requestNumber, requestTitle, sitePages } from '../../../modules/core/pages';
 
 describe( 'parseConfig', () => {
 	it( 'fills in defaults', () => {
@@ -41,5 +41,14 @@ describe( 'page titles', () => {
 		expect( coachUser( 'Capacity building', 'Capacity building/Coaches/Index' ) ).toBeNull();
 		expect( hubKey( 'Capacity building', hubTitle( 'Capacity building', 'ESEAP Hub' ) ) ).toBe( 'ESEAP Hub' );
 		expect( sitePages( 'Capacity building' ).review ).toBe( 'Capacity building/Review' );
+	} );
+
+	it( 'finds a coach page\'s base page and coach from its title alone', () => {
+		expect( coachPage( 'Capacity_building/Coaches/Ana' ) ).toEqual( { base: 'Capacity building', user: 'Ana' } );
+		expect( coachPage( 'Project:Capacity building/Coaches/Ana María' ) ).toEqual( { base: 'Project:Capacity building', user: 'Ana María' } );
+		expect( coachPage( 'A/Coaches/B/Coaches/Carol' ) ).toEqual( { base: 'A/Coaches/B', user: 'Carol' } );
+		for ( const other of [ 'Capacity building/Coaches/Index', 'Capacity building/Coaches/Ana/Archive', 'Capacity building/Coaches/', 'Capacity building/Coaches', '/Coaches/Ana', 'Template:Capacity coach' ] ) {
+			expect( coachPage( other ) ).toBeNull();
+		}
 	} );
 } );

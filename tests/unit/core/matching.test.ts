@@ -97,7 +97,7 @@ describe( 'reasons', () => {
 	} );
 
 	it.each( [
-		[ 'away with a return date', { availability: 'away', awayUntil: '2027-01-10' }, 0, 'away', { key: 'capacitybuilding-match-reason-away-until', params: [ '2027-01-10' ], effect: 'minus' } ],
+		[ 'away with a return date', { availability: 'away', awayUntil: '2027-01-10' }, 0, 'away', { key: 'capacitybuilding-match-reason-away-until', date: '2027-01-10', params: [], effect: 'minus' } ],
 		[ 'away without a date', { availability: 'away' }, 0, 'away', { key: 'capacitybuilding-match-reason-away', params: [], effect: 'minus' } ],
 		[ 'at the maximum', { maxRequests: '2' }, 2, 'full', { key: 'capacitybuilding-match-reason-full', params: [ 2 ], effect: 'minus' } ],
 		[ 'limited', { availability: 'limited' }, 0, 'open', { key: 'capacitybuilding-match-reason-limited', params: [], effect: 'minus' } ],

@@ -83,8 +83,8 @@ beforeEach( () => {
 	history.replaceState( null, '', '/wiki/Directory' );
 } );
 
-async function mountDirectory( wiki: FakeWiki ): Promise<ReturnType<typeof mount>> {
-	const wrapper = mount( CoachDirectory, { props: { api: fakeApi( wiki ), today: '2026-12-02' } } );
+async function mountDirectory( wiki: FakeWiki, user = 'Reader' ): Promise<ReturnType<typeof mount>> {
+	const wrapper = mount( CoachDirectory, { props: { api: fakeApi( wiki ), today: '2026-12-02', user } } );
 	await flushPromises();
 	await flushPromises();
 	return wrapper;
@@ -116,7 +116,36 @@ describe( 'CoachDirectory', () => {
 		expect( ana.find( '.ext-capacitybuilding-coach-card__email' ).attributes( 'href' ) ).toBe( '/wiki/Special:EmailUser/Ana' );
 		const zed = wrapper.find( '[data-user="Zed"]' );
 		expect( zed.find( '.ext-capacitybuilding-coach-card__email' ).exists() ).toBe( false );
-		expect( zed.find( '.ext-capacitybuilding-coach-card__availability' ).text() ).toBe( qqx( 'capacitybuilding-directory-away-until', '2027-02-01' ) );
+		expect( zed.find( '.ext-capacitybuilding-coach-card__availability' ).text() ).toBe( qqx( 'capacitybuilding-directory-away-until', 'February 1, 2027' ) );
+	} );
+
+	it( 'writes the return date of an away coach in the reader\'s language', async () => {
+		( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => key === 'wgUserLanguage' ? 'de' : null );
+		const wiki = newWiki( { profiles: { 'Capacity building/Coaches/Zed': serialize( COACH_SCHEMA, profile( 'Zed', { availability: 'away', awayUntil: '2027-02-01' } ) ) } } );
+		const wrapper = await mountDirectory( wiki );
+		expect( wrapper.find( '[data-user="Zed"] .ext-capacitybuilding-coach-card__availability' ).text() ).toBe( qqx( 'capacitybuilding-directory-away-until', '1. Februar 2027' ) );
+	} );
+
+	it( 'leads the reader to their own profile: to create it, to open it, or to log in first', async () => {
+		const getUrl = ( title: string, query?: Record<string, string> ): string => `/wiki/${ title.replace( / /g, '_' ) }${ query ? `?${ new URLSearchParams( query ).toString() }` : '' }`;
+		( mw.util as unknown as { getUrl: typeof getUrl } ).getUrl = getUrl;
+		( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => ( { wgUserLanguage: 'en', wgPageName: 'Directory' } as Record<string, string> )[ key ] ?? null );
+		const wiki = (): FakeWiki => newWiki( { profiles: { 'Capacity building/Coaches/Ana': serialize( COACH_SCHEMA, profile( 'Ana' ) ) } } );
+
+		const newcomer = ( await mountDirectory( wiki(), 'New coach' ) ).find( '.ext-capacitybuilding-directory__own a' );
+		expect( newcomer.attributes( 'data-own' ) ).toBe( 'create' );
+		expect( newcomer.attributes( 'href' ) ).toBe( '/wiki/Capacity_building/Coaches/New_coach' );
+		expect( newcomer.text() ).toBe( qqx( 'capacitybuilding-directory-create-profile' ) );
+
+		const listed = ( await mountDirectory( wiki(), 'Ana' ) ).find( '.ext-capacitybuilding-directory__own a' );
+		expect( listed.attributes( 'data-own' ) ).toBe( 'open' );
+		expect( listed.attributes( 'href' ) ).toBe( '/wiki/Capacity_building/Coaches/Ana' );
+		expect( listed.text() ).toBe( qqx( 'capacitybuilding-directory-own-profile' ) );
+
+		const anonymous = ( await mountDirectory( wiki(), '' ) ).find( '.ext-capacitybuilding-directory__own a' );
+		expect( anonymous.attributes( 'data-own' ) ).toBe( 'login' );
+		expect( anonymous.attributes( 'href' ) ).toBe( '/wiki/Special:UserLogin?returnto=Directory' );
+		expect( anonymous.text() ).toBe( qqx( 'capacitybuilding-directory-login-to-create' ) );
 	} );
 
 	it( 'reads the profile pages in batches of 50 when Coaches.json is missing, and says so', async () => {
@@ -182,7 +211,7 @@ describe( 'CoachDirectory', () => {
 		expect( empty.find( '.ext-capacitybuilding-directory__empty' ).text() ).toBe( qqx( 'capacitybuilding-directory-empty' ) );
 
 		const failing = { get: jest.fn( () => Promise.reject( 'http' ) ) } as unknown as mw.Api;
-		const wrapper = mount( CoachDirectory, { props: { api: failing, today: '2026-12-02' } } );
+		const wrapper = mount( CoachDirectory, { props: { api: failing, today: '2026-12-02', user: 'Reader' } } );
 		await flushPromises();
 		expect( wrapper.find( '.ext-capacitybuilding-directory__error' ).text() ).toBe( qqx( 'capacitybuilding-directory-error-load', 'http' ) );
 	} );

@@ -1,9 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import defaultTopics from '../../../../wiki/pages/Topics.json';
 import { COACH_SCHEMA, REQUEST_SCHEMA, emptyRecord, type CoachProfile as Profile } from '../../../../modules/core/model';
-import { serialize } from '../../../../modules/core/wikitext/codec';
+import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import CoachProfile from '../../../../modules/coachProfile/CoachProfile.vue';
-import { profileBase } from '../../../../modules/coachProfile/index';
 import { qqx } from '../mwMock';
 
 function profile( user: string ): Profile {
@@ -24,8 +23,26 @@ const requests = {
 	} ) ),
 };
 
-function fakeApi(): { api: mw.Api; calls: Record<string, unknown>[] } {
+type Answer = { ok: unknown } | { fail: string };
+
+/** What mw.Api hands back: a thenable whose failure carries the error code (a jQuery promise's `fail`). */
+function respond( result: Answer ): unknown {
+	return {
+		then: ( done: ( value: unknown ) => void, fail: ( code: string, data: unknown ) => void ) => {
+			if ( 'ok' in result ) {
+				done( result.ok );
+			} else {
+				fail( result.fail, { errors: [ { code: result.fail, text: result.fail } ] } );
+			}
+		},
+	};
+}
+
+function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [] ): {
+	api: mw.Api; calls: Record<string, unknown>[]; posts: Record<string, unknown>[]; pages: Record<string, string>;
+} {
 	const calls: Record<string, unknown>[] = [];
+	const posts: Record<string, unknown>[] = [];
 	const pages: Record<string, string> = {
 		'Capacity building/Coaches/Ana': `Intro\n${ serialize( COACH_SCHEMA, profile( 'Ana' ) ) }`,
 		'Capacity building/Topics.json': JSON.stringify( defaultTopics ),
@@ -49,14 +66,27 @@ function fakeApi(): { api: mw.Api; calls: Record<string, unknown>[] } {
 		// mw.Api answers with a jQuery promise; a thenable with .then( done, fail ) is what the callers use.
 		return Object.assign( Promise.resolve( answer ), { promise: () => Promise.resolve( answer ) } );
 	} );
-	return { api: { get } as unknown as mw.Api, calls };
+	const postWithEditToken = jest.fn( ( params: Record<string, unknown> ) => {
+		posts.push( params );
+		const next = edits.shift();
+		return respond( next ? next( params ) : { fail: 'unexpected-edit' } );
+	} );
+	return { api: { get, postWithEditToken } as unknown as mw.Api, calls, posts, pages };
 }
+
+const stored = new Map<string, unknown>();
 
 beforeEach( () => {
 	const fake = mw as unknown as Record<string, unknown>;
 	fake.language = { listToText: ( items: string[] ) => items.join( ' + ' ), getFallbackLanguageChain: () => [ 'en' ] };
-	fake.util = { getUrl: ( title: string ) => `/wiki/${ title.replace( / /g, '_' ) }` };
-	fake.storage = { session: { get: () => null, set: jest.fn(), remove: jest.fn() }, getObject: () => null, setObject: jest.fn(), remove: jest.fn() };
+	stored.clear();
+	fake.storage = {
+		session: { get: () => null, set: jest.fn(), remove: jest.fn() },
+		getObject: ( key: string ) => stored.get( key ) ?? null,
+		setObject: jest.fn( ( key: string, value: unknown ) => stored.set( key, value ) ),
+		remove: jest.fn( ( key: string ) => stored.delete( key ) ),
+	};
+	fake.util = { getUrl: ( title: string, query?: Record<string, string> ) => `/wiki/${ title.replace( / /g, '_' ) }${ query ? `?${ new URLSearchParams( query ).toString() }` : '' }` };
 	fake.Title = class {
 		private readonly text: string;
 
@@ -73,16 +103,6 @@ beforeEach( () => {
 		}
 	};
 	( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => key === 'wgUserLanguage' ? 'en' : null );
-} );
-
-describe( 'profile pages', () => {
-	it( 'knows which titles are profile pages', () => {
-		expect( profileBase( 'Capacity building/Coaches/Ana' ) ).toBe( 'Capacity building' );
-		expect( profileBase( 'Project:Capacity building/Coaches/Ana María' ) ).toBe( 'Project:Capacity building' );
-		expect( profileBase( 'Capacity building/Coaches/Index' ) ).toBeNull();
-		expect( profileBase( 'Capacity building/Coaches/Ana/Archive' ) ).toBeNull();
-		expect( profileBase( 'Template:Capacity coach' ) ).toBeNull();
-	} );
 } );
 
 describe( 'CoachProfile', () => {
@@ -111,5 +131,112 @@ describe( 'CoachProfile', () => {
 		await wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).trigger( 'click' );
 		expect( wrapper.findAll( '[data-field="contact"] input[type="radio"]' ) ).toHaveLength( 1 );
 		expect( wrapper.find( '[data-field="contact"]' ).text() ).toContain( qqx( 'capacitybuilding-coachprofile-email-unavailable' ) );
+	} );
+
+	it( 'explains a profile page that does not exist yet is someone else\'s, and links to the reader\'s own', async () => {
+		const { api, posts } = fakeApi();
+		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Bob', missing: true } } );
+		await settle();
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__not-owner' ).text() ).toBe( qqx( 'capacitybuilding-coachprofile-not-owner-missing', 'Ana' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__own' ).attributes( 'href' ) ).toBe( '/wiki/Capacity_building/Coaches/Bob' );
+		expect( wrapper.find( 'form' ).exists() ).toBe( false );
+		expect( posts ).toEqual( [] );
+	} );
+
+	it( 'shows nothing on a missing page that is not under the configured base page', async () => {
+		const { api } = fakeApi();
+		const wrapper = mount( CoachProfile, { props: { api, title: 'Elsewhere/Coaches/Ana', base: 'Elsewhere', owner: 'Ana', user: 'Ana', missing: true } } );
+		await settle();
+		expect( wrapper.html() ).toBe( '<!--v-if-->' );
+	} );
+} );
+
+/** A profile's values as the form would hold them after the coach filled it in. */
+const filled = { topics: [ 'grant-writing' ], languages: [ 'es' ], formats: [ 'coaching' ], maxRequests: '3', bio: 'Te ayudo | con }} informes.' };
+
+async function settle(): Promise<void> {
+	for ( let i = 0; i < 8; i++ ) {
+		await flushPromises();
+	}
+}
+
+describe( 'creating a profile', () => {
+	const title = 'Capacity building/Coaches/Carla';
+	const props = { title, base: 'Capacity building', owner: 'Carla', missing: true };
+
+	it( 'opens the empty form on the owner\'s missing page and creates the page create-only', async () => {
+		const { api, posts } = fakeApi( [ () => ( { ok: { edit: { result: 'Success', newrevid: 9, title } } } ) ] );
+		// What the coach typed before logging in, kept as a logged-out draft.
+		stored.set( `capacityBuilding-draft:coachProfile:${ title }:#anonymous`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		const wrapper = mount( CoachProfile, { props: { ...props, api, user: 'Carla' } } );
+		await settle();
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__create-intro' ).text() ).toBe( qqx( 'capacitybuilding-coachprofile-create-intro', 'Carla' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile-form__login' ).exists() ).toBe( false );
+		expect( wrapper.find( '.ext-capacitybuilding-matching-requests' ).exists() ).toBe( false );
+		expect( ( wrapper.find( '[data-field="bio"] textarea' ).element as HTMLTextAreaElement ).value ).toBe( filled.bio );
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await settle();
+		expect( posts ).toHaveLength( 1 );
+		expect( posts[ 0 ] ).toMatchObject( { action: 'edit', title, createonly: true, assert: 'user', summary: qqx( 'capacitybuilding-coachprofile-summary-create' ) } );
+		expect( posts[ 0 ]?.nocreate ).toBeUndefined();
+		expect( parsePage( String( posts[ 0 ]?.text ), COACH_SCHEMA ).parsed?.record ).toEqual( { ...profile( 'Carla' ), ...filled } );
+		// The page reloads to show the new profile and says it was saved; the draft is used up.
+		expect( mw.storage.session.set ).toHaveBeenCalledWith( 'capacityBuilding-coachProfile-saved', title );
+		expect( stored.has( `capacityBuilding-draft:coachProfile:${ title }:#anonymous` ) ).toBe( false );
+	} );
+
+	it( 'starts from the core\'s new profile: the coach\'s name, available, talk page', async () => {
+		const { api } = fakeApi();
+		const wrapper = mount( CoachProfile, { props: { ...props, api, user: 'Carla' } } );
+		await settle();
+		expect( ( wrapper.find( '[data-field="availability"] input:checked' ).element as HTMLInputElement ).value ).toBe( 'available' );
+		expect( ( wrapper.find( '[data-field="contact"] input:checked' ).element as HTMLInputElement ).value ).toBe( 'talk' );
+		// Nothing typed yet: saving shows what is missing and sends nothing.
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await settle();
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile-form__problems' ).exists() ).toBe( true );
+		expect( wrapper.find( '[data-field="topics"] .cdx-message--error' ).exists() ).toBe( true );
+	} );
+
+	it( 'lets a logged-out visitor fill it in, keeps the draft and sends them to log in and back', async () => {
+		const { api, posts } = fakeApi();
+		stored.set( `capacityBuilding-draft:coachProfile:${ title }:#anonymous`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		const wrapper = mount( CoachProfile, { props: { ...props, api, user: '' } } );
+		await settle();
+		const login = wrapper.find( '.ext-capacitybuilding-coach-profile-form__login a' );
+		expect( login.attributes( 'href' ) ).toBe( `/wiki/Special:UserLogin?returnto=${ encodeURIComponent( title ).replace( /%20/g, '+' ) }` );
+		await wrapper.find( '[data-field="bio"] textarea' ).setValue( 'Changed while logged out.' );
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await settle();
+		expect( posts ).toEqual( [] );
+		expect( wrapper.find( '.ext-capacitybuilding-save-error' ).attributes( 'data-code' ) ).toBe( 'mustbeloggedin' );
+		await login.trigger( 'click' );
+		expect( stored.get( `capacityBuilding-draft:coachProfile:${ title }:#anonymous` ) ).toMatchObject( { value: { bio: 'Changed while logged out.', topics: filled.topics } } );
+	} );
+
+	it( 'loads a page someone created meanwhile, explains, keeps what was typed, and then edits that page', async () => {
+		const theirs = serialize( COACH_SCHEMA, { ...profile( 'Carla' ), bio: 'Written by someone else.' } );
+		const fake = fakeApi( [
+			() => {
+				fake.pages[ title ] = `Intro\n${ theirs }`;
+				return { fail: 'articleexists' };
+			},
+			() => ( { ok: { edit: { result: 'Success', newrevid: 11, title } } } ),
+		] );
+		stored.set( `capacityBuilding-draft:coachProfile:${ title }:Carla`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		const wrapper = mount( CoachProfile, { props: { ...props, api: fake.api, user: 'Carla' } } );
+		await settle();
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await settle();
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile-form__exists' ).text() ).toBe( qqx( 'capacitybuilding-coachprofile-created-meanwhile' ) );
+		expect( ( wrapper.find( '[data-field="bio"] textarea' ).element as HTMLTextAreaElement ).value ).toBe( filled.bio );
+		expect( wrapper.find( '.ext-capacitybuilding-save-error' ).exists() ).toBe( false );
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await settle();
+		expect( fake.posts ).toHaveLength( 2 );
+		expect( fake.posts[ 1 ] ).toMatchObject( { title, nocreate: true, baserevid: 5 } );
+		const text = String( fake.posts[ 1 ]?.text );
+		expect( text.startsWith( 'Intro\n' ) ).toBe( true );
+		expect( parsePage( text, COACH_SCHEMA ).parsed?.record ).toEqual( { ...profile( 'Carla' ), ...filled } );
 	} );
 } );

@@ -102,4 +102,54 @@ describe( 'init module', () => {
 		// The no-JavaScript content stays, below the error.
 		expect( el.textContent ).toContain( 'no-JavaScript fallback' );
 	} );
+
+	describe( 'a coach profile page that does not exist yet', () => {
+		function view( config: Record<string, unknown> ): HTMLElement {
+			const values: Record<string, unknown> = { wgPageName: 'Capacity_building/Coaches/New_coach', wgNamespaceNumber: 0, wgArticleId: 0, wgAction: 'view', ...config };
+			fake.config.get.mockImplementation( ( key: string ) => values[ key ] ?? null );
+			fake.loader.getState.mockImplementation( ( name: string ) => name === 'ext.capacityBuilding.coachProfile' ? 'registered' : null );
+			document.body.innerHTML = '<div id="mw-content-text"><div class="noarticletext">There is currently no text in this page.</div></div>';
+			return document.getElementById( 'mw-content-text' ) as HTMLElement;
+		}
+
+		function fireOn( root: HTMLElement ): unknown[] {
+			mw.hook( 'wikipage.content' ).fire( $( root ) );
+			return fake.hooksFired.get( 'capacityBuilding.init.scanned' )?.at( -1 )?.[ 0 ] as unknown[];
+		}
+
+		it( 'gets a coachProfile marker, so the form that creates the profile loads', async () => {
+			const content = view( {} );
+			expect( fireOn( content ) ).toEqual( [ 'coachProfile' ] );
+			await flush();
+			expect( fake.loader.using ).toHaveBeenCalledWith( 'ext.capacityBuilding.coachProfile' );
+			const added = content.firstElementChild as HTMLElement;
+			expect( added.dataset.capacitybuildingFeature ).toBe( 'coachProfile' );
+			expect( mount.mock.calls ).toEqual( [ [ added ] ] );
+			// Announced again: still one marker, mounted once.
+			expect( fireOn( content ) ).toEqual( [] );
+			expect( content.querySelectorAll( '.ext-capacitybuilding-marker' ) ).toHaveLength( 1 );
+		} );
+
+		it.each( [
+			[ 'an existing page', { wgArticleId: 12 } ],
+			[ 'a special page', { wgPageName: 'Special:PrefixIndex/Capacity_building/Coaches/Ana', wgNamespaceNumber: -1 } ],
+			[ 'the editor', { wgAction: 'edit' } ],
+			[ 'a page that is not a profile page', { wgPageName: 'Capacity_building/Coaches/Index' } ],
+			[ 'an unrelated missing page', { wgPageName: 'Some_article' } ],
+		] )( 'leaves %s alone', async ( _name, config ) => {
+			const content = view( config );
+			expect( fireOn( content ) ).toEqual( [] );
+			await flush();
+			expect( fake.loader.using ).not.toHaveBeenCalled();
+			expect( content.querySelector( '.ext-capacitybuilding-marker' ) ).toBeNull();
+		} );
+
+		it( 'adds nothing to other content announced on that page (a preview)', () => {
+			view( {} );
+			const other = document.createElement( 'div' );
+			document.body.append( other );
+			expect( fireOn( other ) ).toEqual( [] );
+			expect( other.querySelector( '.ext-capacitybuilding-marker' ) ).toBeNull();
+		} );
+	} );
 } );
