@@ -182,8 +182,10 @@ export class Editor {
 			params.createonly = true;
 		} else if ( edit.base ) {
 			params.nocreate = true;
+			// The base revision only: with `basetimestamp` as well, MediaWiki (1.43) takes an edit
+			// saved within the same second as the base revision for one by this user and lets this
+			// save overwrite it (the same reason as in modules/shared/recordSave.ts).
 			params.baserevid = edit.base.revid;
-			params.basetimestamp = edit.base.timestamp;
 			params.starttimestamp = edit.base.timestamp;
 		}
 		try {

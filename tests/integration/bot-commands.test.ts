@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Mwn } from 'mwn';
-import { readPages } from '../../bot/edits';
+import { Editor, readPages, type PageState } from '../../bot/edits';
+import { Logger } from '../../bot/log';
 import { REQUEST_SCHEMA } from '../../modules/core/model';
 import { sitePages } from '../../modules/core/pages';
 import { serialize } from '../../modules/core/wikitext/codec';
@@ -108,4 +109,26 @@ it( 'exits with 3 on a store address it does not understand', async () => {
 	const run = await runBot( [ 'status', '--db', 'postgres://nowhere/db' ], { ...botEnv() } );
 	expect( run.code ).toBe( 3 );
 	expect( run.lines.join( '\n' ) ).toContain( 'sqlite:PATH or mysql://USER:PASSWORD@HOST/DATABASE' );
+} );
+
+it( 'never overwrites an edit someone saved after it read the page, even within the same second', async () => {
+	const title = `${ base }/Conflict`;
+	const editor = new Editor( client, new Logger( { quiet: true, write: () => undefined } ), { dryRun: false, stopPage: pages.stop } );
+	// MediaWiki's timestamps have whole seconds; the case that matters is a conflicting edit saved
+	// in the base revision's own second, so set it up until the two share one (usually at once).
+	let readBase: PageState | undefined;
+	for ( let attempt = 0; attempt < 20; attempt++ ) {
+		await client.mwn.save( title, `Bot text ${ attempt }`, 'test' );
+		readBase = ( await readPages( client, [ title ] ) ).get( title );
+		const meanwhile = await admin.save( title, `Someone's text ${ attempt }`, 'test' );
+		if ( meanwhile.newtimestamp === readBase?.timestamp ) {
+			break;
+		}
+		readBase = undefined;
+	}
+	expect( readBase ).toBeDefined();
+	const outcome = await editor.apply( { title, text: 'The bot would write this', summary: 'test', base: readBase! } );
+	expect( outcome ).toBe( 'skipped' );
+	expect( editor.skipped.map( ( s ) => s.title ) ).toEqual( [ title ] );
+	expect( ( await readPages( client, [ title ] ) ).get( title )?.text ).toMatch( /^Someone's text/ );
 } );
