@@ -7,18 +7,31 @@
  *   ends of moves, deletions, restorations), read in batches. The cursor is stored in the same
  *   transaction as what was read, so it advances only once the changes are stored.
  *
- * Each page's newest revision is parsed with the core codec and its change checked with the core
- * permissions. When the change is not allowed, the history is walked back — batched across pages,
- * one request per round for up to 50 (500) pages, at most `maxWalkBack` rounds — to the last
- * acceptable revision, which is stored; the rejected change is reported. One bad page never stops
- * a sync: it becomes a problem with page, revision and reason.
+ * Each revision is parsed with the core codec and its change checked with the core permissions,
+ * each change by the person who made it:
+ * - A page the store holds: every revision after the accepted one, oldest first, each against the
+ *   last accepted record (judge.ts judgeHistory). A revision is accepted when its author may make
+ *   the whole change and so may the author of every change it carries from a rejected revision, so
+ *   a later edit by someone who may edit the page (a typo fix by an admin) cannot launder a change
+ *   nobody allowed (a stranger's decline); whoever may make such a change makes it again in their
+ *   own edit. Each accepted status change goes into the status history with its own author. The
+ *   batched read already has the newest revision, so a page whose newest revision follows the
+ *   accepted one needs no extra request; a page with more is read on its own (rvstartid and
+ *   rvdir=newer work on one page a request), at most `maxWalkBack` revisions a sync ('history too
+ *   long' when there are more: the last accepted among them is kept).
+ * - A page new to the store (a first or rebuilding full sync; or one whose history after the
+ *   accepted revision cannot be read): the newest revision against the revision before it, the best
+ *   the history offers without reading all of it; when that is not allowed, the history is walked
+ *   back — batched across pages, one request per round for up to 50 (500) pages, at most
+ *   `maxWalkBack` rounds — to the last acceptable revision, which is stored.
+ * Rejected revisions are reported (with page, revision, author and reason), except those a later
+ * accepted revision undid. One bad page never stops a sync: it becomes a problem with page,
+ * revision and reason.
  *
  * Permissions are judged with the configuration page as read at the start of this sync (stored with
  * the results), and with hubs and coaches as they stand in the store, updated by this sync in
  * dependency order: hubs first (their changes depend only on the configuration), then coaches,
- * then requests (which depend on hub contacts and on who is a coach). A change is judged against
- * the record accepted so far; when the store has none (a first or rebuilding full sync), against
- * the revision before it, which is the best the history offers without reading all of it.
+ * then requests (which depend on hub contacts and on who is a coach).
  */
 import { parseConfig, type CapacityConfig } from '../../modules/core/config';
 import type { Problem } from '../../modules/core/messages';
