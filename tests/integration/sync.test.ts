@@ -5,7 +5,7 @@
  * published pages, then moves (within the base's namespace and from and to others), deletions,
  * restorations and more unauthorized changes picked up by incremental syncs, several edits between
  * two syncs judged each by its own author (no laundering of an unauthorized change by a later
- * edit), and an incremental
+ * edit; at most maxWalkBack of them a sync), and an incremental
  * sync whose cursor recent changes no longer reach turned into a full one; --dry-run and second
  * runs make no edit; a killed run, rerun, ends as a clean run does.
  */
@@ -17,7 +17,9 @@ import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
 import { buildIndexes, publishedPages } from '../../bot/publish/content';
+import { Logger } from '../../bot/log';
 import { Store } from '../../bot/store';
+import { runSync } from '../../bot/sync/sync';
 import type { WikiClient } from '../../bot/wiki';
 import { sitePages } from '../../modules/core/pages';
 import { COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest, type CoachProfile, type Hub } from '../../modules/core/model';
@@ -386,6 +388,30 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		// Nothing new: one request, and the rejections stay on the review list.
 		run = await bot( db, base, 'sync' );
 		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
+	} );
+
+	it( 'judges at most maxWalkBack revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
+		// The bot counts as an admin (setup lists it among the bots) and is not rate limited.
+		const title = t( 'Requests/R23' );
+		const text = ( description: string ): string => serialize( REQUEST_SCHEMA, request( { description } ) );
+		await client.mwn.save( title, text( 'The first description of a long history.' ), 'test' );
+		expect( ( await bot( db, base, 'sync' ) ).code ).toBe( 5 );
+		const edits: number[] = [];
+		for ( const n of [ 1, 2, 3 ] ) {
+			edits.push( ( await client.mwn.save( title, text( `The description, edited ${ n } times.` ), 'test' ) ).newrevid ?? 0 );
+		}
+		const store = await Store.open( db );
+		try {
+			const report = await runSync( { client, store, logger: new Logger( { quiet: true, write: () => undefined } ), messages: en, base,
+				full: false, maxWalkBack: 2 } );
+			expect( report ).toMatchObject( { full: false, pagesRead: 1, walkedBack: 1, historyRequests: 1 } );
+			expect( ( await store.requests() ).find( ( r ) => r.number === 23 ) ).toMatchObject( { revid: edits[ 1 ],
+				record: { description: 'The description, edited 2 times.' } } );
+			expect( ( await store.problems() ).filter( ( p ) => p.page === title ).map( ( p ) => [ p.kind, p.revid, p.message, p.params ] ) )
+				.toEqual( [ [ 'rejected', edits[ 1 ], 'capacitybuilding-bot-sync-history-too-long', [ 2 ] ] ] );
+		} finally {
+			await store.close();
+		}
 	} );
 
 	it( 'falls back to a full sync, and says why, when recent changes no longer reach back to the cursor', async () => {
