@@ -123,3 +123,95 @@ export function judge( pageKind: PageKind, before: Content | null, after: Conten
 	}
 	return checkHubChange( before?.kind === 'hub' ? before.record : null, after.record, author, context );
 }
+
+/** A revision to judge in a page's history, with what it holds (null: no record, or hidden). */
+export interface HistoryStep<R extends { revid: number; user: string }> {
+	revision: R;
+	content: Content | null;
+}
+
+export interface HistoryOutcome<R extends { revid: number; user: string }> {
+	/** The revisions accepted, oldest first, each with the record it changed. */
+	accepted: { revision: R; content: Content; before: Content }[];
+	/**
+	 * The revisions after the last accepted one that were not accepted, oldest first, with why.
+	 * (A rejected change undone by a later accepted revision leaves nothing to review.)
+	 */
+	rejected: { revision: R; reason: Problem }[];
+}
+
+/** Each field of a record (and a request's feedback as one field), comparable as text. */
+function fieldsOf( content: Content ): Map<string, string> {
+	const fields = new Map( Object.entries( content.record ).map( ( [ k, v ] ) => [ k, JSON.stringify( v ) ] ) );
+	if ( content.kind === 'request' ) {
+		fields.set( '\u0000feedback', JSON.stringify( content.feedback ) );
+	}
+	return fields;
+}
+
+/**
+ * Judges the revisions made after the accepted record, oldest first, each change by the person who
+ * made it, so that a change nobody allowed cannot be carried into the index by a later edit of
+ * someone who may edit the page (e.g. a stranger declines a request, then an admin fixes a typo).
+ *
+ * Every field that differs from the accepted record is credited to the author of the revision
+ * that last set it (a field a revision leaves as its previous revision had it is carried, not
+ * made). A revision is accepted when its own author may make the whole change from the accepted
+ * record, and so may the author of every change it carries; it then becomes the accepted record.
+ * Otherwise it is rejected and the next revision is judged against the same accepted record. So
+ * a rejected change stays rejected however many edits follow, until someone undoes it, or someone
+ * allowed to make it makes it again in their own edit (e.g. undoes it, then redoes it).
+ *
+ * @param pageKind What the page is
+ * @param start The accepted record (of the revision before the first step)
+ * @param steps The revisions after it, oldest first, without gaps
+ * @param context Configuration, hubs and coaches
+ * @return What was accepted and what was rejected
+ */
+export function judgeHistory<R extends { revid: number; user: string }>( pageKind: PageKind, start: Content,
+	steps: HistoryStep<R>[], context: PermissionContext ): HistoryOutcome<R> {
+	const outcome: HistoryOutcome<R> = { accepted: [], rejected: [] };
+	let accepted = start;
+	let acceptedFields = fieldsOf( start );
+	// The last record seen (a revision without one carries nothing) and who set each changed field.
+	let previousFields = acceptedFields;
+	const madeBy = new Map<string, { user: string; revid: number }>();
+	for ( const { revision, content } of steps ) {
+		if ( !content ) {
+			continue;
+		}
+		const fields = fieldsOf( content );
+		for ( const name of new Set( [ ...fields.keys(), ...acceptedFields.keys() ] ) ) {
+			const value = fields.get( name );
+			if ( value === acceptedFields.get( name ) ) {
+				madeBy.delete( name );
+			} else if ( value !== previousFields.get( name ) || !madeBy.has( name ) ) {
+				madeBy.set( name, { user: revision.user, revid: revision.revid } );
+			}
+		}
+		previousFields = fields;
+		let reason: Problem | null = null;
+		const own = judge( pageKind, accepted, content, revision.user, context );
+		if ( !own.allowed ) {
+			reason = own.reason;
+		} else {
+			for ( const carried of madeBy.values() ) {
+				if ( carried.user !== revision.user &&
+					!judge( pageKind, accepted, content, carried.user, context ).allowed ) {
+					reason = problem( null, 'capacitybuilding-bot-sync-carries-rejected', carried.revid, carried.user );
+					break;
+				}
+			}
+		}
+		if ( reason ) {
+			outcome.rejected.push( { revision, reason } );
+			continue;
+		}
+		outcome.accepted.push( { revision, content, before: accepted } );
+		outcome.rejected = [];
+		accepted = content;
+		acceptedFields = fields;
+		madeBy.clear();
+	}
+	return outcome;
+}

@@ -3,6 +3,7 @@
  * - every page under the base: `generator=allpages` with the newest revision's content, 50 pages a
  *   request (500 with `apihighlimits`), through mwn's continuedQueryGen;
  * - given titles or given revision ids: 50 (500) a request;
+ * - one page's revisions after the accepted one, for a page with more than one to judge;
  * - recent changes since a cursor, with the move log (moves into the base from other namespaces)
  *   and the configuration page read in the same request, so a sync with nothing to do costs
  *   exactly one request.
@@ -137,6 +138,41 @@ export async function readRevisions( client: WikiClient, revids: number[], batch
 		}
 	}
 	return found;
+}
+
+/**
+ * A page's revisions after a given one, oldest first, up to `max` of them (`more` when there are
+ * others after those): `prop=revisions` with `rvstartid` and `rvdir=newer` works on one page a
+ * request, so this is for pages with more than one revision to judge, and continues (through
+ * mwn's continuedQueryGen) only when a response holds fewer than needed.
+ *
+ * @param client The wiki
+ * @param title The page
+ * @param after The revision to start after (the accepted one)
+ * @param max How many revisions to return at most
+ * @param batchSize Revisions with content a request (50, or 500 with apihighlimits)
+ */
+export async function revisionsAfter( client: WikiClient, title: string, after: number, max: number,
+	batchSize: number ): Promise<{ revisions: Revision[]; more: boolean }> {
+	const revisions: Revision[] = [];
+	const query: ApiParams = {
+		action: 'query', titles: title, prop: 'revisions', rvprop: REVISION_PROPS, rvslots: 'main',
+		// rvstartid is inclusive: one more for the accepted revision, one more to tell whether there are more.
+		rvstartid: after, rvdir: 'newer', rvlimit: Math.min( max + 2, batchSize ),
+	};
+	for await ( const response of client.mwn.continuedQueryGen( query ) ) {
+		for ( const page of pagesOf( response ) ) {
+			for ( const raw of page.revisions ?? [] ) {
+				if ( raw.revid > after ) {
+					revisions.push( toRevision( page.title, raw ) );
+				}
+			}
+		}
+		if ( revisions.length > max ) {
+			break;
+		}
+	}
+	return { revisions: revisions.slice( 0, max ), more: revisions.length > max };
 }
 
 export interface Change {

@@ -7,18 +7,31 @@
  *   ends of moves, deletions, restorations), read in batches. The cursor is stored in the same
  *   transaction as what was read, so it advances only once the changes are stored.
  *
- * Each page's newest revision is parsed with the core codec and its change checked with the core
- * permissions. When the change is not allowed, the history is walked back — batched across pages,
- * one request per round for up to 50 (500) pages, at most `maxWalkBack` rounds — to the last
- * acceptable revision, which is stored; the rejected change is reported. One bad page never stops
- * a sync: it becomes a problem with page, revision and reason.
+ * Each revision is parsed with the core codec and its change checked with the core permissions,
+ * each change by the person who made it:
+ * - A page the store holds: every revision after the accepted one, oldest first, each against the
+ *   last accepted record (judge.ts judgeHistory). A revision is accepted when its author may make
+ *   the whole change and so may the author of every change it carries from a rejected revision, so
+ *   a later edit by someone who may edit the page (a typo fix by an admin) cannot launder a change
+ *   nobody allowed (a stranger's decline); whoever may make such a change makes it again in their
+ *   own edit. Each accepted status change goes into the status history with its own author. The
+ *   batched read already has the newest revision, so a page whose newest revision follows the
+ *   accepted one needs no extra request; a page with more is read on its own (rvstartid and
+ *   rvdir=newer work on one page a request), at most `maxWalkBack` revisions a sync ('history too
+ *   long' when there are more: the last accepted among them is kept).
+ * - A page new to the store (a first or rebuilding full sync; or one whose history after the
+ *   accepted revision cannot be read): the newest revision against the revision before it, the best
+ *   the history offers without reading all of it; when that is not allowed, the history is walked
+ *   back — batched across pages, one request per round for up to 50 (500) pages, at most
+ *   `maxWalkBack` rounds — to the last acceptable revision, which is stored.
+ * Rejected revisions are reported (with page, revision, author and reason), except those a later
+ * accepted revision undid. One bad page never stops a sync: it becomes a problem with page,
+ * revision and reason.
  *
  * Permissions are judged with the configuration page as read at the start of this sync (stored with
  * the results), and with hubs and coaches as they stand in the store, updated by this sync in
  * dependency order: hubs first (their changes depend only on the configuration), then coaches,
- * then requests (which depend on hub contacts and on who is a coach). A change is judged against
- * the record accepted so far; when the store has none (a first or rebuilding full sync), against
- * the revision before it, which is the best the history offers without reading all of it.
+ * then requests (which depend on hub contacts and on who is a coach).
  */
 import { parseConfig, type CapacityConfig } from '../../modules/core/config';
 import type { Problem } from '../../modules/core/messages';
@@ -29,8 +42,8 @@ import type { Messages } from '../i18n';
 import type { Logger } from '../log';
 import type { Cursor, PageUpdate, StatusChange, Store, StoredProblem, StoredRequest, StoredCoach, StoredHub } from '../store';
 import type { WikiClient } from '../wiki';
-import { classify, judge, parseRevision, type Content, type PageKind, type ParseContext } from './judge';
-import { allPagesUnder, changesSince, readRevisions, readTitles, startingPoint, type PageRead, type Revision } from './read';
+import { classify, judge, judgeHistory, parseRevision, type Content, type PageKind, type ParsedRevision, type ParseContext } from './judge';
+import { allPagesUnder, changesSince, readRevisions, readTitles, revisionsAfter, startingPoint, type PageRead, type Revision } from './read';
 
 export interface SyncOptions {
 	client: WikiClient;
@@ -42,7 +55,10 @@ export interface SyncOptions {
 	full: boolean;
 	/** Pages a read request (50, or 500 with apihighlimits). */
 	batchSize?: number;
-	/** Rounds of history walk-back before giving up on a page (each round: one revision further). */
+	/**
+	 * Revisions of one page judged in one sync at most: rounds of history walk-back (each round one
+	 * revision further back) for a page new to the store, revisions after the accepted one otherwise.
+	 */
 	maxWalkBack?: number;
 }
 
@@ -54,11 +70,14 @@ export interface SyncReport {
 	pagesRead: number;
 	/** Pages whose record changed in the store (stored, replaced or removed). */
 	changed: number;
-	/** Changes not accepted (the last acceptable revision was kept). */
+	/** Revisions not accepted (the last acceptable revision was kept). */
 	rejected: number;
 	/** Problems now recorded, across all pages. */
 	problems: number;
-	/** Pages whose older revisions were read (a baseline for a page new to the store, or a walk-back). */
+	/**
+	 * Pages whose older revisions were read (a baseline for a page new to the store, a walk-back, or
+	 * the revisions after the accepted one when there is more than one).
+	 */
 	walkedBack: number;
 	/** Requests made to read older revisions. */
 	historyRequests: number;
@@ -81,7 +100,8 @@ interface Pending {
 	newest: Revision;
 	/** The revision being judged, or the id of one still to read. */
 	candidate: Revision | number;
-	rejection: { revision: Revision; reason: Problem } | null;
+	/** Revisions not accepted, oldest first. */
+	rejections: { revision: Revision; reason: Problem }[];
 	rounds: number;
 }
 
@@ -254,7 +274,7 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 			continue;
 		}
 		byKind[ pageKind.kind ].push( {
-			title, pageKind: pageKind as Pending[ 'pageKind' ], newest: page.latest, candidate: page.latest, rejection: null, rounds: 0,
+			title, pageKind: pageKind as Pending[ 'pageKind' ], newest: page.latest, candidate: page.latest, rejections: [], rounds: 0,
 			known: stored ? { content: contentOf( pageKind, stored ), revid: stored.revid } : null,
 		} );
 	}
@@ -262,8 +282,48 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	// 3. Judge, kind by kind, in dependency order.
 	const revisions = new Map<number, Revision>();
 	for ( const kind of [ 'hub', 'coach', 'request' ] as const ) {
-		let pending = byKind[ kind ];
 		const walked = new Set<string>();
+		// A page with an accepted record: every revision after it, oldest first.
+		const pending: Pending[] = [];
+		for ( const p of byKind[ kind ] ) {
+			if ( !p.known || p.known.revid === p.newest.revid || !await judgeForward( p, p.known, walked ) ) {
+				pending.push( p );
+			}
+		}
+		// A page new to the store (or whose history after the accepted revision could not be read):
+		// its newest revision against the one before it, walking back while rejected.
+		await walkBack( pending, walked );
+		report.walkedBack += walked.size;
+		// Later kinds are judged with what this one now holds.
+		if ( kind === 'hub' ) {
+			for ( const u of updates ) {
+				if ( u.action === 'hub' ) {
+					hubMap.set( u.value.key, u.value.record );
+				} else if ( u.action === 'remove' && storedByPage.get( u.page ) && classify( base, u.page ).kind === 'hub' ) {
+					hubMap.delete( ( classify( base, u.page ) as { key: string } ).key );
+				}
+			}
+			parseContext.validation = { hubs: new Set( hubMap.keys() ) };
+		} else if ( kind === 'coach' ) {
+			for ( const u of updates ) {
+				if ( u.action === 'coach' ) {
+					coachSet.add( u.value.user );
+				} else if ( u.action === 'remove' && storedByPage.get( u.page ) && classify( base, u.page ).kind === 'coach' ) {
+					coachSet.delete( ( classify( base, u.page ) as { user: string } ).user );
+				}
+			}
+		}
+	}
+
+	/**
+	 * Judges each page's candidate revision, reading older revisions in batches (one request a
+	 * round for up to 50, or 500, pages) until every page is decided.
+	 *
+	 * @param start The pages
+	 * @param walked Pages whose older revisions were read, for the report
+	 */
+	async function walkBack( start: Pending[], walked: Set<string> ): Promise<void> {
+		let pending = start;
 		while ( pending.length ) {
 			const needed = new Set<number>();
 			for ( const p of pending ) {
@@ -297,25 +357,85 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 			}
 			pending = next;
 		}
-		report.walkedBack += walked.size;
-		// Later kinds are judged with what this one now holds.
-		if ( kind === 'hub' ) {
-			for ( const u of updates ) {
-				if ( u.action === 'hub' ) {
-					hubMap.set( u.value.key, u.value.record );
-				} else if ( u.action === 'remove' && storedByPage.get( u.page ) && classify( base, u.page ).kind === 'hub' ) {
-					hubMap.delete( ( classify( base, u.page ) as { key: string } ).key );
-				}
+	}
+
+	/**
+	 * Judges the revisions after a page's accepted one in order, each change by the person who
+	 * made it (judgeHistory). The newest revision alone needs no request; more than one are read
+	 * for that page, at most maxWalkBack of them.
+	 *
+	 * @param p The page
+	 * @param known Its accepted record
+	 * @param walked Pages whose older revisions were read, for the report
+	 * @return false when the history could not be read (the page is then judged by walkBack)
+	 */
+	async function judgeForward( p: Pending, known: Known, walked: Set<string> ): Promise<boolean> {
+		let steps = [ p.newest ];
+		let more = false;
+		if ( p.newest.parentid !== known.revid ) {
+			walked.add( p.title );
+			const before = client.requestCount;
+			try {
+				const read = await revisionsAfter( client, p.title, known.revid, maxWalkBack, batchSize );
+				steps = read.revisions;
+				more = read.more;
+			} catch ( error ) {
+				steps = [];
+				logger.warn( options.messages.text( 'capacitybuilding-bot-log-history-unreadable', p.title, known.revid,
+					error instanceof Error ? error.message : String( error ) ), { page: p.title, revid: known.revid } );
+			} finally {
+				report.historyRequests += client.requestCount - before;
 			}
-			parseContext.validation = { hubs: new Set( hubMap.keys() ) };
-		} else if ( kind === 'coach' ) {
-			for ( const u of updates ) {
-				if ( u.action === 'coach' ) {
-					coachSet.add( u.value.user );
-				} else if ( u.action === 'remove' && storedByPage.get( u.page ) && classify( base, u.page ).kind === 'coach' ) {
-					coachSet.delete( ( classify( base, u.page ) as { user: string } ).user );
-				}
+			// Not a history that leads from the accepted revision to the newest.
+			if ( !steps.length || ( !more && steps[ steps.length - 1 ]?.revid !== p.newest.revid ) ) {
+				return false;
 			}
+		}
+		const parsed = new Map<number, ParsedRevision>( steps.map( ( r ) => [ r.revid, parseCandidate( p, r ) ] ) );
+		const outcome = judgeHistory( p.pageKind, known.content, steps.map( ( r ) => ( {
+			revision: r, content: parsed.get( r.revid )?.content ?? null,
+		} ) ), permissions );
+		p.rejections = outcome.rejected;
+		const last = outcome.accepted[ outcome.accepted.length - 1 ];
+		for ( const step of outcome.accepted ) {
+			if ( step !== last ) {
+				recordStatusChange( p, step.revision, step.before, step.content );
+			}
+		}
+		const newest = steps[ steps.length - 1 ] ?? p.newest;
+		const extra: StoredProblem[] = [];
+		if ( !parsed.get( newest.revid )?.content ) {
+			// A page without its record now (blanked, template removed): keep what was accepted.
+			extra.push( ...toStored( p.title, newest, parsed.get( newest.revid )?.problems ?? [], 'malformed' ) );
+		}
+		if ( more ) {
+			extra.push( ...toStored( p.title, newest, [
+				{ field: null, key: 'capacitybuilding-bot-sync-history-too-long', params: [ maxWalkBack ] },
+			], 'rejected' ) );
+		}
+		if ( !last ) {
+			finish( p, null, extra );
+			return true;
+		}
+		finish( p, { revision: last.revision, content: last.content, baseline: last.before },
+			[ ...toStored( p.title, last.revision, parsed.get( last.revision.revid )?.problems ?? [] ), ...extra ] );
+		return true;
+	}
+
+	function parseCandidate( p: Pending, revision: Revision ): ParsedRevision {
+		return revision.text === null ?
+			{ content: null, problems: [ { field: null, key: 'capacitybuilding-bot-sync-content-hidden', params: [] } ] } :
+			parseRevision( p.pageKind.kind, revision.text, parseContext );
+	}
+
+	function recordStatusChange( p: Pending, revision: Revision, before: Content | null, after: Content ): void {
+		if ( after.kind !== 'request' || p.pageKind.kind !== 'request' || p.known?.revid === revision.revid ) {
+			return;
+		}
+		const from = before?.kind === 'request' ? before.record.status : '';
+		if ( from !== after.record.status ) {
+			statusChanges.push( { requestNumber: p.pageKind.number, from, to: after.record.status, user: revision.user,
+				at: revision.timestamp, revid: revision.revid } );
 		}
 	}
 
@@ -331,9 +451,7 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 			finish( p, null );
 			return 'done';
 		}
-		const parsed = candidate.text === null ?
-			{ content: null, problems: [ { field: null, key: 'capacitybuilding-bot-sync-content-hidden', params: [] } as Problem ] } :
-			parseRevision( p.pageKind.kind, candidate.text, parseContext );
+		const parsed = parseCandidate( p, candidate );
 		if ( !parsed.content ) {
 			// A page without its record (blanked, template removed): keep what was accepted.
 			finish( p, null, toStored( p.title, candidate, parsed.problems, 'malformed' ) );
@@ -352,7 +470,9 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 				parsed.problems ) );
 			return 'done';
 		}
-		p.rejection ??= { revision: candidate, reason: decision.reason };
+		if ( !p.rejections.length ) {
+			p.rejections.push( { revision: candidate, reason: decision.reason } );
+		}
 		const end = candidate.parentid === 0 || candidate.parentid === p.known?.revid || p.rounds >= maxWalkBack;
 		if ( end ) {
 			const tooLong = p.rounds >= maxWalkBack && candidate.parentid !== 0 &&
@@ -370,13 +490,12 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	function finish( p: Pending, accepted: { revision: Revision; content: Content; baseline: Content | null } | null,
 		extra: StoredProblem[] = [] ): void {
 		const problems: StoredProblem[] = [];
-		if ( p.rejection ) {
+		for ( const { revision: rejected, reason } of p.rejections ) {
 			report.rejected++;
-			const { revision: rejected, reason } = p.rejection;
 			const m = options.messages;
 			logger.warn( m.text( 'capacitybuilding-bot-log-rejected', p.title, rejected.revid, rejected.user, m.problem( reason ) ),
 				{ page: p.title, revid: rejected.revid, user: rejected.user, reason: reason.key } );
-			problems.push( ...toStored( p.title, p.rejection.revision, [ p.rejection.reason ], 'rejected' ) );
+			problems.push( ...toStored( p.title, rejected, [ reason ], 'rejected' ) );
 		}
 		if ( !accepted ) {
 			// Keep the accepted record and what was wrong with it.
@@ -390,13 +509,9 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 			report.changed++;
 		}
 		const common = { page: p.title, revid: revision.revid, updated: revision.timestamp };
+		recordStatusChange( p, revision, accepted.baseline, content );
 		if ( content.kind === 'request' && p.pageKind.kind === 'request' ) {
 			const number = p.pageKind.number;
-			const from = accepted.baseline?.kind === 'request' ? accepted.baseline.record.status : '';
-			if ( from !== content.record.status && p.known?.revid !== revision.revid ) {
-				statusChanges.push( { requestNumber: number, from, to: content.record.status, user: revision.user,
-					at: revision.timestamp, revid: revision.revid } );
-			}
 			updates.push( { page: p.title, action: 'request', problems, value: { ...common, number, record: content.record, feedback: content.feedback } } );
 		} else if ( content.kind === 'coach' && p.pageKind.kind === 'coach' ) {
 			updates.push( { page: p.title, action: 'coach', problems, value: { ...common, user: p.pageKind.user, record: content.record } } );

@@ -3,7 +3,9 @@
  * MariaDB: seeded pages (valid, hostile values, malformed, unknown status, misnamed and duplicate
  * templates, unauthorized changes, a coach profile edited by someone else), a full sync, the
  * published pages, then moves (within the base's namespace and from and to others), deletions,
- * restorations and more unauthorized changes picked up by incremental syncs, and an incremental
+ * restorations and more unauthorized changes picked up by incremental syncs, several edits between
+ * two syncs judged each by its own author (no laundering of an unauthorized change by a later
+ * edit; at most maxWalkBack of them a sync), and an incremental
  * sync whose cursor recent changes no longer reach turned into a full one; --dry-run and second
  * runs make no edit; a killed run, rerun, ends as a clean run does.
  */
@@ -15,7 +17,9 @@ import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
 import { buildIndexes, publishedPages } from '../../bot/publish/content';
+import { Logger } from '../../bot/log';
 import { Store } from '../../bot/store';
+import { runSync } from '../../bot/sync/sync';
 import type { WikiClient } from '../../bot/wiki';
 import { sitePages } from '../../modules/core/pages';
 import { COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest, type CoachProfile, type Hub } from '../../modules/core/model';
@@ -332,6 +336,82 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		expect( index ).toContain( `[[:${ t( 'Requests/R11' ) }|R11]]` );
 		expect( index ).toContain( `[[:${ t( 'Requests/R13' ) }|R13]]` );
 		expect( index ).not.toContain( `[[:${ t( 'Requests/R2' ) }|R2]]` );
+	} );
+
+	it( 'judges each of several edits between two syncs by its own author, so a later edit cannot launder an unauthorized change', async () => {
+		const typo = { title: 'Help with a first workshop, typo fixed' };
+		// R20 as the issue tells it (open to completed is no move of the lifecycle at all); R21 the
+		// same with a decline, which the hub's contact may make: judged newest against the store, the
+		// contact's typo fix would carry the stranger's decline into the index.
+		for ( const n of [ 20, 21, 22 ] ) {
+			rev[ `r${ n }` ] = await save( USERS.requester, t( `Requests/R${ n }` ), serialize( REQUEST_SCHEMA, request() ) );
+		}
+		let run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 3, rejected: 0 } );
+
+		const laundered: Record<number, { rev2: number; rev3: number }> = {};
+		for ( const [ n, status ] of [ [ 20, 'completed' ], [ 21, 'declined' ] ] as const ) {
+			const rev2 = await save( USERS.stranger, t( `Requests/R${ n }` ), serialize( REQUEST_SCHEMA, request( { status } ) ) );
+			const rev3 = await save( USERS.contact, t( `Requests/R${ n }` ), serialize( REQUEST_SCHEMA, request( { ...typo, status } ) ) );
+			laundered[ n ] = { rev2, rev3 };
+		}
+		const triaged = await save( USERS.contact, t( 'Requests/R22' ), serialize( REQUEST_SCHEMA, request( { hub: 'Africa', status: 'triaged' } ) ) );
+		const withdrawn = await save( USERS.requester, t( 'Requests/R22' ), serialize( REQUEST_SCHEMA, request( { hub: 'Africa', status: 'withdrawn' } ) ) );
+
+		run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 3, rejected: 4 } );
+		const store = await Store.open( db );
+		try {
+			const requests = new Map( ( await store.requests() ).map( ( r ) => [ r.number, r ] ) );
+			const history = await store.statusHistory();
+			const problems = await store.problems();
+			for ( const n of [ 20, 21 ] ) {
+				const { rev2, rev3 } = laundered[ n ] as { rev2: number; rev3: number };
+				expect( requests.get( n ) ).toMatchObject( { revid: rev[ `r${ n }` ], record: { status: 'open', title: request().title } } );
+				// Its creation only: no completed or declined entry.
+				expect( history.filter( ( h ) => h.requestNumber === n ).map( ( h ) => [ h.from, h.to, h.user ] ) ).toEqual( [ [ '', 'open', USERS.requester ] ] );
+				expect( problems.filter( ( p ) => p.page === t( `Requests/R${ n }` ) ).map( ( p ) => [ p.kind, p.revid, p.user, p.message, p.params ] ) ).toEqual( [
+					[ 'rejected', rev2, USERS.stranger, n === 20 ? 'capacitybuilding-permission-invalid-transition' : 'capacitybuilding-permission-denied-decline',
+						n === 20 ? [ 'open', 'completed' ] : [] ],
+					// Nobody may move a request from open to completed; the contact may decline, but did not.
+					n === 20 ? [ 'rejected', rev3, USERS.contact, 'capacitybuilding-permission-invalid-transition', [ 'open', 'completed' ] ] :
+						[ 'rejected', rev3, USERS.contact, 'capacitybuilding-bot-sync-carries-rejected', [ rev2, USERS.stranger ] ],
+				] );
+			}
+			expect( requests.get( 22 ) ).toMatchObject( { revid: withdrawn, record: { status: 'withdrawn', hub: 'Africa' } } );
+			expect( history.filter( ( h ) => h.requestNumber === 22 ).map( ( h ) => [ h.from, h.to, h.user, h.revid ] ) ).toEqual( [
+				[ '', 'open', USERS.requester, rev.r22 ], [ 'open', 'triaged', USERS.contact, triaged ], [ 'triaged', 'withdrawn', USERS.requester, withdrawn ],
+			] );
+		} finally {
+			await store.close();
+		}
+		// Nothing new: one request, and the rejections stay on the review list.
+		run = await bot( db, base, 'sync' );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
+	} );
+
+	it( 'judges at most maxWalkBack revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
+		// The bot counts as an admin (setup lists it among the bots) and is not rate limited.
+		const title = t( 'Requests/R23' );
+		const text = ( description: string ): string => serialize( REQUEST_SCHEMA, request( { description } ) );
+		await client.mwn.save( title, text( 'The first description of a long history.' ), 'test' );
+		expect( ( await bot( db, base, 'sync' ) ).code ).toBe( 5 );
+		const edits: number[] = [];
+		for ( const n of [ 1, 2, 3 ] ) {
+			edits.push( ( await client.mwn.save( title, text( `The description, edited ${ n } times.` ), 'test' ) ).newrevid ?? 0 );
+		}
+		const store = await Store.open( db );
+		try {
+			const report = await runSync( { client, store, logger: new Logger( { quiet: true, write: () => undefined } ), messages: en, base,
+				full: false, maxWalkBack: 2 } );
+			expect( report ).toMatchObject( { full: false, pagesRead: 1, walkedBack: 1, historyRequests: 1 } );
+			expect( ( await store.requests() ).find( ( r ) => r.number === 23 ) ).toMatchObject( { revid: edits[ 1 ],
+				record: { description: 'The description, edited 2 times.' } } );
+			expect( ( await store.problems() ).filter( ( p ) => p.page === title ).map( ( p ) => [ p.kind, p.revid, p.message, p.params ] ) )
+				.toEqual( [ [ 'rejected', edits[ 1 ], 'capacitybuilding-bot-sync-history-too-long', [ 2 ] ] ] );
+		} finally {
+			await store.close();
+		}
 	} );
 
 	it( 'falls back to a full sync, and says why, when recent changes no longer reach back to the cursor', async () => {

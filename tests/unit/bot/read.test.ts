@@ -2,10 +2,11 @@
  * How an incremental sync reads the wiki (bot/sync/read.ts), against canned API answers: moves from
  * the move log (any namespace) and recent changes since the cursor, the cursor advanced past both,
  * and whether recent changes still reach back to the cursor (one request when the answer shows it,
- * one more to ask for the oldest change otherwise). The integration tests do the same on a real wiki.
+ * one more to ask for the oldest change otherwise); one page's revisions after the accepted one.
+ * The integration tests do the same on a real wiki.
  */
 import type { ApiParams, ApiResponse } from 'mwn';
-import { changesSince, startingPoint } from '../../../bot/sync/read';
+import { changesSince, revisionsAfter, startingPoint } from '../../../bot/sync/read';
 import type { WikiClient } from '../../../bot/wiki';
 
 const base = 'Capacity building';
@@ -105,5 +106,52 @@ describe( 'startingPoint', () => {
 	it( 'starts at the wiki\'s clock when the namespace has no recent change', async () => {
 		const { client } = wiki( {}, { curtimestamp: '2026-11-11T00:00:00Z', query: { recentchanges: [], logevents: [] } } );
 		expect( ( await startingPoint( client, base ) ).cursor ).toEqual( { timestamp: '2026-11-11T00:00:00Z', rcid: 0, logid: 0 } );
+	} );
+} );
+
+describe( 'revisionsAfter', () => {
+	const title = `${ base }/Requests/R1`;
+	const raw = ( revid: number ): Record<string, unknown> => ( {
+		revid, parentid: revid - 1, timestamp: '2026-11-10T10:00:00Z', user: `U${ revid }`, slots: { main: { content: `text ${ revid }` } },
+	} );
+
+	/** A wiki that answers one page's history in the given responses, as continuation would. */
+	function history( ...responses: number[][] ): { client: WikiClient; sent: ApiParams[]; answered: () => number } {
+		const sent: ApiParams[] = [];
+		let answered = 0;
+		const client = {
+			mwn: {
+				async* continuedQueryGen( query: ApiParams ): AsyncGenerator<ApiResponse> {
+					sent.push( query );
+					for ( const revids of responses ) {
+						answered++;
+						yield { query: { pages: [ { title, revisions: revids.map( raw ) } ] } };
+					}
+				},
+			},
+		} as unknown as WikiClient;
+		return { client, sent, answered: () => answered };
+	}
+
+	it( 'reads the revisions after the accepted one, oldest first, for one page, without the accepted one', async () => {
+		const { client, sent } = history( [ 10, 11 ], [ 12 ] );
+		const read = await revisionsAfter( client, title, 10, 20, 50 );
+		expect( sent ).toEqual( [ expect.objectContaining( { titles: title, rvstartid: 10, rvdir: 'newer', rvlimit: 22 } ) ] );
+		expect( read.revisions.map( ( r ) => [ r.revid, r.user, r.text ] ) ).toEqual( [ [ 11, 'U11', 'text 11' ], [ 12, 'U12', 'text 12' ] ] );
+		expect( read.more ).toBe( false );
+	} );
+
+	it( 'stops continuing once it has more than asked for, and says there are more', async () => {
+		const { client, sent, answered } = history( [ 10, 11, 12 ], [ 13, 14 ], [ 15 ] );
+		const read = await revisionsAfter( client, title, 10, 2, 3 );
+		expect( sent[ 0 ] ).toMatchObject( { rvlimit: 3 } );
+		expect( answered() ).toBe( 2 );
+		expect( read.revisions.map( ( r ) => r.revid ) ).toEqual( [ 11, 12 ] );
+		expect( read.more ).toBe( true );
+		const all = history( [ 10, 11, 12 ], [ 13, 14 ], [ 15 ] );
+		const every = await revisionsAfter( all.client, title, 10, 5, 3 );
+		expect( all.answered() ).toBe( 3 );
+		expect( every.revisions.map( ( r ) => r.revid ) ).toEqual( [ 11, 12, 13, 14, 15 ] );
+		expect( every.more ).toBe( false );
 	} );
 } );
