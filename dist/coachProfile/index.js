@@ -1747,10 +1747,14 @@ async function sendEdit(context, params) {
 function isCode(error, code) {
   return error instanceof SaveFailure && error.error.code === code;
 }
-async function createRecordPageAt(options) {
+function newPageText(options) {
   var _a;
   const text = serialize(options.schema, options.record) + "\n" + ((_a = options.after) != null ? _a : "");
   checkRoundTrip(options.schema, options.record, text);
+  return text;
+}
+async function createRecordPageAt(options) {
+  const text = newPageText(options);
   const saved = await sendEdit(options, { title: options.title, text, createonly: true });
   return { title: saved.title, revid: saved.revid, record: options.record };
 }

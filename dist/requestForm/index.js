@@ -1377,11 +1377,16 @@ async function sendEdit(context, params) {
 function isCode(error, code) {
   return error instanceof SaveFailure && error.error.code === code;
 }
-async function createRecordPage(options) {
-  var _a, _b;
+function newPageText(options) {
+  var _a;
   const text = serialize(options.schema, options.record) + "\n" + ((_a = options.after) != null ? _a : "");
   checkRoundTrip(options.schema, options.record, text);
-  const attempts = (_b = options.maxAttempts) != null ? _b : 50;
+  return text;
+}
+async function createRecordPage(options) {
+  var _a;
+  const text = newPageText(options);
+  const attempts = (_a = options.maxAttempts) != null ? _a : 50;
   for (let n = options.firstNumber; n < options.firstNumber + attempts; n++) {
     const title = options.titleFor(n);
     try {

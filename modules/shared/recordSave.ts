@@ -189,13 +189,19 @@ export interface CreateOptions<R> extends SaveContext {
 	maxAttempts?: number;
 }
 
+/** A new page's text: the template block, then what follows it; its round trip checked. */
+function newPageText<R>( options: { schema: RecordSchema<R>; record: R; after?: string } ): string {
+	const text = serialize( options.schema, options.record ) + '\n' + ( options.after ?? '' );
+	checkRoundTrip( options.schema, options.record, text );
+	return text;
+}
+
 /**
  * Creates the record's page at the first free number. Two people saving at once never get the
  * same page: the save is create-only, and a taken number moves on to the next.
  */
 export async function createRecordPage<R>( options: CreateOptions<R> ): Promise<SavedPage<R> & { number: number }> {
-	const text = serialize( options.schema, options.record ) + '\n' + ( options.after ?? '' );
-	checkRoundTrip( options.schema, options.record, text );
+	const text = newPageText( options );
 	const attempts = options.maxAttempts ?? 50;
 	for ( let n = options.firstNumber; n < options.firstNumber + attempts; n++ ) {
 		const title = options.titleFor( n );
@@ -225,8 +231,7 @@ export interface CreateAtOptions<R> extends SaveContext {
  * never overwritten (the "articleexists" `SaveFailure` is thrown instead).
  */
 export async function createRecordPageAt<R>( options: CreateAtOptions<R> ): Promise<SavedPage<R>> {
-	const text = serialize( options.schema, options.record ) + '\n' + ( options.after ?? '' );
-	checkRoundTrip( options.schema, options.record, text );
+	const text = newPageText( options );
 	const saved = await sendEdit( options, { title: options.title, text, createonly: true } );
 	return { title: saved.title, revid: saved.revid, record: options.record };
 }
