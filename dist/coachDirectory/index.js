@@ -1735,8 +1735,8 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     const emailChecked = /* @__PURE__ */ new Set();
     const query = (0, import_vue6.reactive)(queryFromUrl(location.search));
     const shown = (0, import_vue6.ref)(PAGE_SIZE);
-    const coachesJson = (0, import_vue6.ref)("");
     const basePage = (0, import_vue6.ref)("");
+    const coachesJson = (0, import_vue6.computed)(() => basePage.value === "" ? "" : sitePages(basePage.value).coachesJson);
     const chain = languageChain();
     const name = (0, import_vue6.computed)(() => codeNamer(topicIndex.value, languageNames.value, chain));
     const ownProfile = (0, import_vue6.computed)(() => {
@@ -1896,7 +1896,6 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       try {
         const { config, problems: configProblems } = await loadConfig(props.api);
         const base = config.basePage;
-        coachesJson.value = sitePages(base).coachesJson;
         basePage.value = base;
         const [taxonomy, names, loaded] = await Promise.all([
           loadTaxonomy(props.api, base),
