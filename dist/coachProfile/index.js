@@ -1454,6 +1454,14 @@ async function emailableUsers(api, users) {
   return emailable;
 }
 
+// modules/shared/direction.ts
+function interfaceLanguage() {
+  var _a;
+  const html = document.documentElement;
+  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
+}
+
 // modules/shared/dates.ts
 function userLocale() {
   var _a, _b;
@@ -2085,6 +2093,52 @@ var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = __toESM(require_codex_shim());
+
+// modules/shared/components/lookupMarkup.ts
+var STICKY_HEADERS = [".vector-sticky-header"];
+var MENU_ROOM = 320;
+function fixChipsMarkup(root, label) {
+  const input = root.querySelector(".cdx-chip-input__input");
+  if (input && input.getAttribute("aria-label") !== label) {
+    input.setAttribute("aria-label", label);
+  }
+  const chips = root.querySelector(".cdx-chip-input__chips");
+  if (chips) {
+    if (chips.getAttribute("role") !== "group") {
+      chips.setAttribute("role", "group");
+      chips.removeAttribute("aria-orientation");
+    }
+    if (chips.getAttribute("aria-label") !== label) {
+      chips.setAttribute("aria-label", label);
+    }
+  }
+  Array.from(root.querySelectorAll('.cdx-input-chip[role="option"]')).forEach((chip) => chip.removeAttribute("role"));
+}
+function stickyHeaderBottom() {
+  let bottom = 0;
+  for (const selector of STICKY_HEADERS) {
+    const header = document.querySelector(selector);
+    if (header) {
+      bottom = Math.max(bottom, header.getBoundingClientRect().height);
+    }
+  }
+  return bottom;
+}
+function makeRoomBelow(field) {
+  const rect = field.getBoundingClientRect();
+  const wanted = Math.min(MENU_ROOM, window.innerHeight / 2);
+  const below = window.innerHeight - rect.bottom;
+  if (below >= wanted) {
+    return;
+  }
+  const highest = rect.top - stickyHeaderBottom() - 8;
+  const by = Math.min(wanted - below, highest);
+  if (by > 0) {
+    window.scrollBy({ top: by, behavior: "instant" });
+  }
+}
+
+// modules/shared/components/LookupMultiselect.vue
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "LookupMultiselect",
   props: {
@@ -2101,19 +2155,32 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
+    const root = (0, import_vue3.ref)(null);
     const query = (0, import_vue3.ref)("");
-    const lookup = (0, import_vue3.ref)(null);
-    function nameInput() {
-      var _a, _b;
-      (_b = (_a = lookup.value) == null ? void 0 : _a.$el.querySelector("input")) == null ? void 0 : _b.setAttribute("aria-label", props.label);
-    }
-    (0, import_vue3.onMounted)(nameInput);
-    (0, import_vue3.watch)(() => props.label, nameInput);
     const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+    function itemsFor(text) {
+      return filterOptions(props.options, text).map((option) => __spreadValues({
+        value: option.value,
+        label: option.label
+      }, option.description ? { description: option.description } : {}));
+    }
+    const menuItems = (0, import_vue3.shallowRef)(itemsFor(""));
+    function onInput(value) {
+      menuItems.value = itemsFor(String(value != null ? value : ""));
+    }
+    (0, import_vue3.watch)(() => props.options, () => {
+      var _a;
+      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
+    });
     function update(values) {
-      if (JSON.stringify(values) !== JSON.stringify(props.modelValue)) {
-        emit("update:modelValue", values);
+      if (JSON.stringify(values) === JSON.stringify(props.modelValue)) {
+        return;
       }
+      if (values.some((value) => !props.modelValue.includes(value))) {
+        query.value = "";
+        menuItems.value = itemsFor("");
+      }
+      emit("update:modelValue", values);
     }
     const chips = (0, import_vue3.computed)({
       get: () => props.modelValue.map((value) => {
@@ -2129,45 +2196,73 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       get: () => props.modelValue,
       set: (values) => update(values.map(String))
     });
-    const menuItems = (0, import_vue3.computed)(() => {
-      var _a;
-      return filterOptions(props.options, String((_a = query.value) != null ? _a : "")).map((option) => __spreadValues({
-        value: option.value,
-        label: option.label
-      }, option.description ? { description: option.description } : {}));
+    let observer = null;
+    function fixMarkup() {
+      if (root.value) {
+        fixChipsMarkup(root.value, props.label);
+      }
+    }
+    (0, import_vue3.onMounted)(() => {
+      fixMarkup();
+      observer = new MutationObserver(fixMarkup);
+      if (root.value) {
+        observer.observe(root.value, {
+          childList: true,
+          subtree: true
+        });
+      }
     });
+    (0, import_vue3.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
+    (0, import_vue3.watch)(() => props.label, fixMarkup);
+    function makeRoomForMenu() {
+      var _a;
+      const input = (_a = root.value) == null ? void 0 : _a.querySelector("input");
+      if (input) {
+        makeRoomBelow(input);
+      }
+    }
     return (_ctx, _cache) => {
       return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
         import_vue2.Fragment,
         null,
-        [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
-          ref_key: "lookup",
-          ref: lookup,
-          "input-chips": chips.value,
-          "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
-          selected: selection.value,
-          "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
-          "input-value": query.value,
-          "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
-          "menu-items": menuItems.value,
-          status: _ctx.status,
-          disabled: _ctx.disabled,
-          "menu-config": { visibleItemLimit: 8 }
-        }, {
-          "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        }, 8, [
-          "input-chips",
-          "selected",
-          "input-value",
-          "menu-items",
-          "status",
-          "disabled"
-        ])],
+        [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createElementVNode)(
+          "div",
+          {
+            ref_key: "root",
+            ref: root,
+            class: "ext-capacitybuilding-lookup"
+          },
+          [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
+            "input-chips": chips.value,
+            "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
+            selected: selection.value,
+            "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
+            "input-value": query.value,
+            "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
+            "menu-items": menuItems.value,
+            status: _ctx.status,
+            disabled: _ctx.disabled,
+            "menu-config": { visibleItemLimit: 8 },
+            onInput,
+            onFocus: makeRoomForMenu
+          }, {
+            "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          }, 8, [
+            "input-chips",
+            "selected",
+            "input-value",
+            "menu-items",
+            "status",
+            "disabled"
+          ])],
+          512
+          /* NEED_PATCH */
+        )],
         2112
         /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
       );
@@ -3356,10 +3451,7 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
 var MatchingRequests_default = _sfc_main7;
 
 // modules/coachProfile/CoachProfile.vue
-var _hoisted_15 = {
-  key: 0,
-  class: "ext-capacitybuilding-coach-profile"
-};
+var _hoisted_15 = ["lang", "dir"];
 var _hoisted_25 = { key: 0 };
 var _hoisted_33 = ["href"];
 var _hoisted_43 = { key: 1 };
@@ -3380,6 +3472,7 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
   },
   setup(__props) {
     const props = __props;
+    const ui = interfaceLanguage();
     const isOwner = sameUser(props.user, props.owner);
     const mayUseForm = isOwner || props.missing === true && props.user === "";
     const belongs = (0, import_vue24.ref)(!props.missing);
@@ -3477,126 +3570,137 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
       load();
     }
     return (_ctx, _cache) => {
-      return belongs.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("div", _hoisted_15, [!(0, import_vue23.unref)(mayUseForm) ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+      return (0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
         import_vue23.Fragment,
-        { key: 0 },
-        [(0, import_vue23.createVNode)((0, import_vue23.unref)(import_codex6.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
-          default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-            (0, import_vue23.toDisplayString)(notOwnerText.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("p", _hoisted_25, [(0, import_vue23.createElementVNode)("a", {
-          class: "ext-capacitybuilding-coach-profile__own",
-          href: ownProfileUrl.value
-        }, (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue23.createCommentVNode)("v-if", true)],
-        64
-        /* STABLE_FRAGMENT */
-      )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-        import_vue23.Fragment,
-        { key: 1 },
-        [loadError.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
+        null,
+        [(0, import_vue23.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "), belongs.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("div", {
           key: 0,
-          type: "error",
-          class: "ext-capacitybuilding-coach-profile__error"
-        }, {
-          default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-            (0, import_vue23.toDisplayString)(loadError.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        })) : !loaded.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-          "p",
-          _hoisted_43,
-          (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
-          1
-          /* TEXT */
-        )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+          class: "ext-capacitybuilding-coach-profile",
+          lang: (0, import_vue23.unref)(ui).lang,
+          dir: (0, import_vue23.unref)(ui).dir
+        }, [!(0, import_vue23.unref)(mayUseForm) ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
           import_vue23.Fragment,
-          { key: 2 },
-          [
-            savedMessage.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
-              key: 0,
-              type: "success",
-              class: "ext-capacitybuilding-coach-profile__saved"
-            }, {
-              default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-                (0, import_vue23.toDisplayString)(savedMessage.value),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            })) : (0, import_vue23.createCommentVNode)("v-if", true),
-            !loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-              "p",
-              _hoisted_53,
-              (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+          { key: 0 },
+          [(0, import_vue23.createVNode)((0, import_vue23.unref)(import_codex6.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+            default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+              (0, import_vue23.toDisplayString)(notOwnerText.value),
               1
               /* TEXT */
-            )) : (0, import_vue23.createCommentVNode)("v-if", true),
-            !editing.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxButton), {
-              key: 2,
-              action: "progressive",
-              class: "ext-capacitybuilding-coach-profile__edit",
-              onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
-            }, {
-              default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-                (0, import_vue23.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            })) : ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(CoachProfileForm_default, {
-              key: 3,
-              api: _ctx.api,
-              page: loaded.value.page,
-              title: _ctx.title,
-              owner: _ctx.owner,
-              user: _ctx.user,
-              topics: loaded.value.topics,
-              "language-names": loaded.value.languageNames,
-              "language-chain": (0, import_vue23.unref)(chain),
-              hubs: loaded.value.hubs,
-              emailable: loaded.value.emailable,
-              "change-tag": loaded.value.changeTag,
-              onSaved,
-              onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
-            }, null, 8, [
-              "api",
-              "page",
-              "title",
-              "owner",
-              "user",
-              "topics",
-              "language-names",
-              "language-chain",
-              "hubs",
-              "emailable",
-              "change-tag"
-            ])),
-            loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(MatchingRequests_default, {
-              key: 4,
-              api: _ctx.api,
-              base: _ctx.base,
-              coach: coach.value,
-              topics: loaded.value.topics,
-              name: name.value
-            }, null, 8, [
-              "api",
-              "base",
-              "coach",
-              "topics",
-              "name"
-            ])) : (0, import_vue23.createCommentVNode)("v-if", true)
-          ],
+            )]),
+            _: 1
+          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("p", _hoisted_25, [(0, import_vue23.createElementVNode)("a", {
+            class: "ext-capacitybuilding-coach-profile__own",
+            href: ownProfileUrl.value
+          }, (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue23.createCommentVNode)("v-if", true)],
           64
           /* STABLE_FRAGMENT */
-        ))],
-        64
-        /* STABLE_FRAGMENT */
-      ))])) : (0, import_vue23.createCommentVNode)("v-if", true);
+        )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+          import_vue23.Fragment,
+          { key: 1 },
+          [loadError.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
+            key: 0,
+            type: "error",
+            class: "ext-capacitybuilding-coach-profile__error"
+          }, {
+            default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+              (0, import_vue23.toDisplayString)(loadError.value),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : !loaded.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+            "p",
+            _hoisted_43,
+            (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+            1
+            /* TEXT */
+          )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+            import_vue23.Fragment,
+            { key: 2 },
+            [
+              savedMessage.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
+                key: 0,
+                type: "success",
+                class: "ext-capacitybuilding-coach-profile__saved"
+              }, {
+                default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+                  (0, import_vue23.toDisplayString)(savedMessage.value),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : (0, import_vue23.createCommentVNode)("v-if", true),
+              !loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+                "p",
+                _hoisted_53,
+                (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue23.createCommentVNode)("v-if", true),
+              !editing.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxButton), {
+                key: 2,
+                action: "progressive",
+                class: "ext-capacitybuilding-coach-profile__edit",
+                onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
+              }, {
+                default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+                  (0, import_vue23.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(CoachProfileForm_default, {
+                key: 3,
+                api: _ctx.api,
+                page: loaded.value.page,
+                title: _ctx.title,
+                owner: _ctx.owner,
+                user: _ctx.user,
+                topics: loaded.value.topics,
+                "language-names": loaded.value.languageNames,
+                "language-chain": (0, import_vue23.unref)(chain),
+                hubs: loaded.value.hubs,
+                emailable: loaded.value.emailable,
+                "change-tag": loaded.value.changeTag,
+                onSaved,
+                onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
+              }, null, 8, [
+                "api",
+                "page",
+                "title",
+                "owner",
+                "user",
+                "topics",
+                "language-names",
+                "language-chain",
+                "hubs",
+                "emailable",
+                "change-tag"
+              ])),
+              loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(MatchingRequests_default, {
+                key: 4,
+                api: _ctx.api,
+                base: _ctx.base,
+                coach: coach.value,
+                topics: loaded.value.topics,
+                name: name.value
+              }, null, 8, [
+                "api",
+                "base",
+                "coach",
+                "topics",
+                "name"
+              ])) : (0, import_vue23.createCommentVNode)("v-if", true)
+            ],
+            64
+            /* STABLE_FRAGMENT */
+          ))],
+          64
+          /* STABLE_FRAGMENT */
+        ))], 8, _hoisted_15)) : (0, import_vue23.createCommentVNode)("v-if", true)],
+        2112
+        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+      );
     };
   }
 });

@@ -1280,6 +1280,14 @@ function warnOnLeave(isDirty) {
   return () => window.removeEventListener("beforeunload", handler);
 }
 
+// modules/shared/direction.ts
+function interfaceLanguage() {
+  var _a;
+  const html = document.documentElement;
+  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
+}
+
 // modules/shared/recordSave.ts
 function saveParams(context, tag) {
   const userLanguage = typeof mw !== "undefined" ? mw.config.get("wgUserLanguage") : void 0;
@@ -1629,6 +1637,52 @@ var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = __toESM(require_codex_shim());
+
+// modules/shared/components/lookupMarkup.ts
+var STICKY_HEADERS = [".vector-sticky-header"];
+var MENU_ROOM = 320;
+function fixChipsMarkup(root, label) {
+  const input = root.querySelector(".cdx-chip-input__input");
+  if (input && input.getAttribute("aria-label") !== label) {
+    input.setAttribute("aria-label", label);
+  }
+  const chips = root.querySelector(".cdx-chip-input__chips");
+  if (chips) {
+    if (chips.getAttribute("role") !== "group") {
+      chips.setAttribute("role", "group");
+      chips.removeAttribute("aria-orientation");
+    }
+    if (chips.getAttribute("aria-label") !== label) {
+      chips.setAttribute("aria-label", label);
+    }
+  }
+  Array.from(root.querySelectorAll('.cdx-input-chip[role="option"]')).forEach((chip) => chip.removeAttribute("role"));
+}
+function stickyHeaderBottom() {
+  let bottom = 0;
+  for (const selector of STICKY_HEADERS) {
+    const header = document.querySelector(selector);
+    if (header) {
+      bottom = Math.max(bottom, header.getBoundingClientRect().height);
+    }
+  }
+  return bottom;
+}
+function makeRoomBelow(field) {
+  const rect = field.getBoundingClientRect();
+  const wanted = Math.min(MENU_ROOM, window.innerHeight / 2);
+  const below = window.innerHeight - rect.bottom;
+  if (below >= wanted) {
+    return;
+  }
+  const highest = rect.top - stickyHeaderBottom() - 8;
+  const by = Math.min(wanted - below, highest);
+  if (by > 0) {
+    window.scrollBy({ top: by, behavior: "instant" });
+  }
+}
+
+// modules/shared/components/LookupMultiselect.vue
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "LookupMultiselect",
   props: {
@@ -1645,19 +1699,32 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
+    const root = (0, import_vue3.ref)(null);
     const query = (0, import_vue3.ref)("");
-    const lookup = (0, import_vue3.ref)(null);
-    function nameInput() {
-      var _a, _b;
-      (_b = (_a = lookup.value) == null ? void 0 : _a.$el.querySelector("input")) == null ? void 0 : _b.setAttribute("aria-label", props.label);
-    }
-    (0, import_vue3.onMounted)(nameInput);
-    (0, import_vue3.watch)(() => props.label, nameInput);
     const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+    function itemsFor(text) {
+      return filterOptions(props.options, text).map((option) => __spreadValues({
+        value: option.value,
+        label: option.label
+      }, option.description ? { description: option.description } : {}));
+    }
+    const menuItems = (0, import_vue3.shallowRef)(itemsFor(""));
+    function onInput(value) {
+      menuItems.value = itemsFor(String(value != null ? value : ""));
+    }
+    (0, import_vue3.watch)(() => props.options, () => {
+      var _a;
+      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
+    });
     function update(values) {
-      if (JSON.stringify(values) !== JSON.stringify(props.modelValue)) {
-        emit("update:modelValue", values);
+      if (JSON.stringify(values) === JSON.stringify(props.modelValue)) {
+        return;
       }
+      if (values.some((value) => !props.modelValue.includes(value))) {
+        query.value = "";
+        menuItems.value = itemsFor("");
+      }
+      emit("update:modelValue", values);
     }
     const chips = (0, import_vue3.computed)({
       get: () => props.modelValue.map((value) => {
@@ -1673,45 +1740,73 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       get: () => props.modelValue,
       set: (values) => update(values.map(String))
     });
-    const menuItems = (0, import_vue3.computed)(() => {
-      var _a;
-      return filterOptions(props.options, String((_a = query.value) != null ? _a : "")).map((option) => __spreadValues({
-        value: option.value,
-        label: option.label
-      }, option.description ? { description: option.description } : {}));
+    let observer = null;
+    function fixMarkup() {
+      if (root.value) {
+        fixChipsMarkup(root.value, props.label);
+      }
+    }
+    (0, import_vue3.onMounted)(() => {
+      fixMarkup();
+      observer = new MutationObserver(fixMarkup);
+      if (root.value) {
+        observer.observe(root.value, {
+          childList: true,
+          subtree: true
+        });
+      }
     });
+    (0, import_vue3.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
+    (0, import_vue3.watch)(() => props.label, fixMarkup);
+    function makeRoomForMenu() {
+      var _a;
+      const input = (_a = root.value) == null ? void 0 : _a.querySelector("input");
+      if (input) {
+        makeRoomBelow(input);
+      }
+    }
     return (_ctx, _cache) => {
       return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
         import_vue2.Fragment,
         null,
-        [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
-          ref_key: "lookup",
-          ref: lookup,
-          "input-chips": chips.value,
-          "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
-          selected: selection.value,
-          "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
-          "input-value": query.value,
-          "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
-          "menu-items": menuItems.value,
-          status: _ctx.status,
-          disabled: _ctx.disabled,
-          "menu-config": { visibleItemLimit: 8 }
-        }, {
-          "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        }, 8, [
-          "input-chips",
-          "selected",
-          "input-value",
-          "menu-items",
-          "status",
-          "disabled"
-        ])],
+        [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createElementVNode)(
+          "div",
+          {
+            ref_key: "root",
+            ref: root,
+            class: "ext-capacitybuilding-lookup"
+          },
+          [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
+            "input-chips": chips.value,
+            "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
+            selected: selection.value,
+            "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
+            "input-value": query.value,
+            "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
+            "menu-items": menuItems.value,
+            status: _ctx.status,
+            disabled: _ctx.disabled,
+            "menu-config": { visibleItemLimit: 8 },
+            onInput,
+            onFocus: makeRoomForMenu
+          }, {
+            "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          }, 8, [
+            "input-chips",
+            "selected",
+            "input-value",
+            "menu-items",
+            "status",
+            "disabled"
+          ])],
+          512
+          /* NEED_PATCH */
+        )],
         2112
         /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
       );
@@ -2392,7 +2487,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     const formElement = (0, import_vue18.ref)(null);
     const userName = mw.user.getName();
     const userLanguage = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-    const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
+    const ui = interfaceLanguage();
     const loggedIn = userName !== null;
     let drafts = null;
     let releaseLeaveWarning = null;
@@ -2619,8 +2714,8 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
         null,
         [(0, import_vue17.createCommentVNode)(" The form is interface, not page content: it takes the direction of the user's language. "), (0, import_vue17.createElementVNode)("div", {
           class: "ext-capacitybuilding-request-form",
-          lang: (0, import_vue17.unref)(userLanguage),
-          dir: (0, import_vue17.unref)(userDirection)
+          lang: (0, import_vue17.unref)(ui).lang,
+          dir: (0, import_vue17.unref)(ui).dir
         }, [state.value === "loading" ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxProgressBar), {
           key: 0,
           "aria-label": _ctx.$i18n("capacitybuilding-requestform-loading").text()

@@ -1968,6 +1968,14 @@ function formatTimestamp(isoTimestamp, language) {
   return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
 }
 
+// modules/shared/direction.ts
+function interfaceLanguage() {
+  var _a;
+  const html = document.documentElement;
+  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
+}
+
 // modules/init/features.ts
 function moduleNames(feature) {
   return [`ext.capacityBuilding.${feature}`, `ext.gadget.capacityBuilding-${feature}`];
@@ -3106,8 +3114,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const userLanguage = mw.config.get("wgUserLanguage");
-    const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
+    const ui = interfaceLanguage();
     const loading = (0, import_vue17.ref)(true);
     const loadError = (0, import_vue17.ref)(null);
     const state = (0, import_vue17.ref)(null);
@@ -3326,8 +3333,8 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     return (_ctx, _cache) => {
       return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue16.unref)(userLanguage),
-        dir: (0, import_vue16.unref)(userDirection)
+        lang: (0, import_vue16.unref)(ui).lang,
+        dir: (0, import_vue16.unref)(ui).dir
       }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxProgressBar), {
         key: 0,
         inline: "",
