@@ -2133,254 +2133,248 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     }
     load();
     return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", {
+        class: "ext-capacitybuilding-directory",
+        lang: (0, import_vue5.unref)(ui).lang,
+        dir: (0, import_vue5.unref)(ui).dir
+      }, [(0, import_vue5.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "), loadError.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+        key: 0,
+        type: "error",
+        class: "ext-capacitybuilding-directory__error"
+      }, {
+        default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+          (0, import_vue5.toDisplayString)(loadError.value),
+          1
+          /* TEXT */
+        )]),
+        _: 1
+      })) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
         import_vue5.Fragment,
-        null,
-        [(0, import_vue5.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "), (0, import_vue5.createElementVNode)("div", {
-          class: "ext-capacitybuilding-directory",
-          lang: (0, import_vue5.unref)(ui).lang,
-          dir: (0, import_vue5.unref)(ui).dir
-        }, [loadError.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
-          key: 0,
-          type: "error",
-          class: "ext-capacitybuilding-directory__error"
-        }, {
-          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-            (0, import_vue5.toDisplayString)(loadError.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        })) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
-          import_vue5.Fragment,
-          { key: 1 },
-          [
-            fallback.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
-              key: 0,
-              type: "notice",
-              class: "ext-capacitybuilding-directory__fallback"
-            }, {
-              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                (0, import_vue5.toDisplayString)(fallback.value === "missing" ? _ctx.$i18n("capacitybuilding-directory-fallback-missing", coachesJson.value).text() : _ctx.$i18n("capacitybuilding-directory-fallback-outdated", coachesJson.value).text()),
+        { key: 1 },
+        [
+          fallback.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+            key: 0,
+            type: "notice",
+            class: "ext-capacitybuilding-directory__fallback"
+          }, {
+            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(fallback.value === "missing" ? _ctx.$i18n("capacitybuilding-directory-fallback-missing", coachesJson.value).text() : _ctx.$i18n("capacitybuilding-directory-fallback-outdated", coachesJson.value).text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : (0, import_vue5.createCommentVNode)("v-if", true),
+          ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+            import_vue5.Fragment,
+            null,
+            (0, import_vue5.renderList)(siteProblems.value, (text, i) => {
+              return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)(
+                (0, import_vue5.unref)(import_codex2.CdxMessage),
+                {
+                  key: i,
+                  type: "warning",
+                  class: "ext-capacitybuilding-directory__site-problem"
+                },
+                {
+                  default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                    (0, import_vue5.toDisplayString)(text),
+                    1
+                    /* TEXT */
+                  )]),
+                  _: 2
+                },
+                1024
+                /* DYNAMIC_SLOTS */
+              );
+            }),
+            128
+            /* KEYED_FRAGMENT */
+          )),
+          unreadable.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+            key: 1,
+            type: "warning",
+            class: "ext-capacitybuilding-directory__unreadable"
+          }, {
+            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-unreadable", unreadable.value.length, listToText(unreadable.value)).text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : (0, import_vue5.createCommentVNode)("v-if", true),
+          ownProfile.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("p", _hoisted_22, [(0, import_vue5.createCommentVNode)(" A link that looks like a button (Codex's CSS-only fake button): it goes to a page. "), (0, import_vue5.createElementVNode)("a", {
+            class: "cdx-button cdx-button--fake-button cdx-button--fake-button--enabled cdx-button--action-progressive",
+            href: ownProfile.value.url,
+            "data-own": ownProfile.value.kind
+          }, (0, import_vue5.toDisplayString)(ownProfile.value.text), 9, _hoisted_32)])) : (0, import_vue5.createCommentVNode)("v-if", true),
+          (0, import_vue5.createElementVNode)("div", _hoisted_42, [
+            (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-directory__search" }, {
+              label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-search-label").text()),
                 1
                 /* TEXT */
               )]),
+              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSearchInput), {
+                modelValue: query.text,
+                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => query.text = $event),
+                placeholder: _ctx.$i18n("capacitybuilding-directory-search-placeholder").text(),
+                "aria-label": _ctx.$i18n("capacitybuilding-directory-search-label").text()
+              }, null, 8, [
+                "modelValue",
+                "placeholder",
+                "aria-label"
+              ])]),
               _: 1
-            })) : (0, import_vue5.createCommentVNode)("v-if", true),
+            }),
             ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
               import_vue5.Fragment,
               null,
-              (0, import_vue5.renderList)(siteProblems.value, (text, i) => {
-                return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)(
-                  (0, import_vue5.unref)(import_codex2.CdxMessage),
-                  {
-                    key: i,
-                    type: "warning",
-                    class: "ext-capacitybuilding-directory__site-problem"
-                  },
-                  {
-                    default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                      (0, import_vue5.toDisplayString)(text),
-                      1
-                      /* TEXT */
-                    )]),
-                    _: 2
-                  },
-                  1024
-                  /* DYNAMIC_SLOTS */
-                );
+              (0, import_vue5.renderList)(filters.value, (filter) => {
+                return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxField), {
+                  key: filter.key,
+                  class: "ext-capacitybuilding-directory__filter",
+                  "data-filter": filter.key
+                }, {
+                  label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                    (0, import_vue5.toDisplayString)(filter.label),
+                    1
+                    /* TEXT */
+                  )]),
+                  default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
+                    selected: query[filter.key],
+                    "onUpdate:selected": ($event) => query[filter.key] = $event,
+                    "menu-items": filter.items,
+                    "default-label": _ctx.$i18n("capacitybuilding-directory-filter-any").text(),
+                    "aria-label": filter.label
+                  }, null, 8, [
+                    "selected",
+                    "onUpdate:selected",
+                    "menu-items",
+                    "default-label",
+                    "aria-label"
+                  ])]),
+                  _: 2
+                }, 1032, ["data-filter"]);
               }),
               128
               /* KEYED_FRAGMENT */
             )),
-            unreadable.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
-              key: 1,
-              type: "warning",
-              class: "ext-capacitybuilding-directory__unreadable"
+            (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), {
+              class: "ext-capacitybuilding-directory__filter",
+              "data-filter": "sort"
             }, {
-              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-unreadable", unreadable.value.length, listToText(unreadable.value)).text()),
+              label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-sort").text()),
                 1
                 /* TEXT */
               )]),
+              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
+                selected: query.sort,
+                "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => query.sort = $event),
+                "menu-items": sortItems,
+                "aria-label": _ctx.$i18n("capacitybuilding-directory-sort").text()
+              }, null, 8, ["selected", "aria-label"])]),
               _: 1
-            })) : (0, import_vue5.createCommentVNode)("v-if", true),
-            ownProfile.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("p", _hoisted_22, [(0, import_vue5.createCommentVNode)(" A link that looks like a button (Codex's CSS-only fake button): it goes to a page. "), (0, import_vue5.createElementVNode)("a", {
-              class: "cdx-button cdx-button--fake-button cdx-button--fake-button--enabled cdx-button--action-progressive",
-              href: ownProfile.value.url,
-              "data-own": ownProfile.value.kind
-            }, (0, import_vue5.toDisplayString)(ownProfile.value.text), 9, _hoisted_32)])) : (0, import_vue5.createCommentVNode)("v-if", true),
-            (0, import_vue5.createElementVNode)("div", _hoisted_42, [
-              (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-directory__search" }, {
-                label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-search-label").text()),
+            })
+          ]),
+          loading.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+            "p",
+            _hoisted_52,
+            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-loading").text()),
+            1
+            /* TEXT */
+          )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+            import_vue5.Fragment,
+            { key: 4 },
+            [
+              (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(countText(results.value.length)) + " ",
+                1
+                /* TEXT */
+              ), narrowed.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
+                key: 0,
+                weight: "quiet",
+                class: "ext-capacitybuilding-directory__clear",
+                onClick: clearAll
+              }, {
+                default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-clear").text()),
                   1
                   /* TEXT */
                 )]),
-                default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSearchInput), {
-                  modelValue: query.text,
-                  "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => query.text = $event),
-                  placeholder: _ctx.$i18n("capacitybuilding-directory-search-placeholder").text(),
-                  "aria-label": _ctx.$i18n("capacitybuilding-directory-search-label").text()
-                }, null, 8, [
-                  "modelValue",
-                  "placeholder",
-                  "aria-label"
-                ])]),
                 _: 1
-              }),
-              ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              })) : (0, import_vue5.createCommentVNode)("v-if", true)]),
+              !prepared.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                "p",
+                _hoisted_72,
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-empty").text()),
+                1
+                /* TEXT */
+              )) : !results.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_82, [(0, import_vue5.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-no-match").text()),
+                1
+                /* TEXT */
+              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_9, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
                 import_vue5.Fragment,
                 null,
-                (0, import_vue5.renderList)(filters.value, (filter) => {
-                  return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxField), {
-                    key: filter.key,
-                    class: "ext-capacitybuilding-directory__filter",
-                    "data-filter": filter.key
+                (0, import_vue5.renderList)(suggestions.value, (relaxation) => {
+                  return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", { key: relaxation.clear }, [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxButton), {
+                    "data-relax": relaxation.clear,
+                    onClick: ($event) => query[relaxation.clear] = ""
                   }, {
-                    label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                      (0, import_vue5.toDisplayString)(filter.label),
+                    default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                      (0, import_vue5.toDisplayString)(relaxText(relaxation)),
                       1
                       /* TEXT */
                     )]),
-                    default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
-                      selected: query[filter.key],
-                      "onUpdate:selected": ($event) => query[filter.key] = $event,
-                      "menu-items": filter.items,
-                      "default-label": _ctx.$i18n("capacitybuilding-directory-filter-any").text(),
-                      "aria-label": filter.label
-                    }, null, 8, [
-                      "selected",
-                      "onUpdate:selected",
-                      "menu-items",
-                      "default-label",
-                      "aria-label"
-                    ])]),
                     _: 2
-                  }, 1032, ["data-filter"]);
+                  }, 1032, ["data-relax", "onClick"])]);
                 }),
                 128
                 /* KEYED_FRAGMENT */
-              )),
-              (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), {
-                class: "ext-capacitybuilding-directory__filter",
-                "data-filter": "sort"
+              ))])) : (0, import_vue5.createCommentVNode)("v-if", true)])) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_10, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+                import_vue5.Fragment,
+                null,
+                (0, import_vue5.renderList)(drawn.value, (entry) => {
+                  return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
+                    key: entry.coach.user,
+                    class: (0, import_vue5.normalizeClass)(["ext-capacitybuilding-directory__card", { "ext-capacitybuilding-directory__card--away": entry.away }]),
+                    "data-user": entry.coach.user
+                  }, [(0, import_vue5.createVNode)(CoachCard_default, {
+                    entry,
+                    name: name.value,
+                    emailable: emailable.value.has(entry.coach.user)
+                  }, null, 8, [
+                    "entry",
+                    "name",
+                    "emailable"
+                  ])], 10, _hoisted_11);
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])),
+              results.value.length > visible.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
+                key: 3,
+                class: "ext-capacitybuilding-directory__more",
+                onClick: _cache[2] || (_cache[2] = ($event) => shown.value += PAGE_SIZE)
               }, {
-                label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-sort").text()),
+                default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-more", nextPage.value).text()),
                   1
                   /* TEXT */
                 )]),
-                default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
-                  selected: query.sort,
-                  "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => query.sort = $event),
-                  "menu-items": sortItems,
-                  "aria-label": _ctx.$i18n("capacitybuilding-directory-sort").text()
-                }, null, 8, ["selected", "aria-label"])]),
                 _: 1
-              })
-            ]),
-            loading.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
-              "p",
-              _hoisted_52,
-              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-loading").text()),
-              1
-              /* TEXT */
-            )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
-              import_vue5.Fragment,
-              { key: 4 },
-              [
-                (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
-                  (0, import_vue5.toDisplayString)(countText(results.value.length)) + " ",
-                  1
-                  /* TEXT */
-                ), narrowed.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
-                  key: 0,
-                  weight: "quiet",
-                  class: "ext-capacitybuilding-directory__clear",
-                  onClick: clearAll
-                }, {
-                  default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                    (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-clear").text()),
-                    1
-                    /* TEXT */
-                  )]),
-                  _: 1
-                })) : (0, import_vue5.createCommentVNode)("v-if", true)]),
-                !prepared.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
-                  "p",
-                  _hoisted_72,
-                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-empty").text()),
-                  1
-                  /* TEXT */
-                )) : !results.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_82, [(0, import_vue5.createElementVNode)(
-                  "p",
-                  null,
-                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-no-match").text()),
-                  1
-                  /* TEXT */
-                ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_9, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-                  import_vue5.Fragment,
-                  null,
-                  (0, import_vue5.renderList)(suggestions.value, (relaxation) => {
-                    return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", { key: relaxation.clear }, [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxButton), {
-                      "data-relax": relaxation.clear,
-                      onClick: ($event) => query[relaxation.clear] = ""
-                    }, {
-                      default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                        (0, import_vue5.toDisplayString)(relaxText(relaxation)),
-                        1
-                        /* TEXT */
-                      )]),
-                      _: 2
-                    }, 1032, ["data-relax", "onClick"])]);
-                  }),
-                  128
-                  /* KEYED_FRAGMENT */
-                ))])) : (0, import_vue5.createCommentVNode)("v-if", true)])) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_10, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-                  import_vue5.Fragment,
-                  null,
-                  (0, import_vue5.renderList)(drawn.value, (entry) => {
-                    return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
-                      key: entry.coach.user,
-                      class: (0, import_vue5.normalizeClass)(["ext-capacitybuilding-directory__card", { "ext-capacitybuilding-directory__card--away": entry.away }]),
-                      "data-user": entry.coach.user
-                    }, [(0, import_vue5.createVNode)(CoachCard_default, {
-                      entry,
-                      name: name.value,
-                      emailable: emailable.value.has(entry.coach.user)
-                    }, null, 8, [
-                      "entry",
-                      "name",
-                      "emailable"
-                    ])], 10, _hoisted_11);
-                  }),
-                  128
-                  /* KEYED_FRAGMENT */
-                ))])),
-                results.value.length > visible.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
-                  key: 3,
-                  class: "ext-capacitybuilding-directory__more",
-                  onClick: _cache[2] || (_cache[2] = ($event) => shown.value += PAGE_SIZE)
-                }, {
-                  default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                    (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-more", nextPage.value).text()),
-                    1
-                    /* TEXT */
-                  )]),
-                  _: 1
-                })) : (0, import_vue5.createCommentVNode)("v-if", true)
-              ],
-              64
-              /* STABLE_FRAGMENT */
-            ))
-          ],
-          64
-          /* STABLE_FRAGMENT */
-        ))], 8, _hoisted_12)],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      );
+              })) : (0, import_vue5.createCommentVNode)("v-if", true)
+            ],
+            64
+            /* STABLE_FRAGMENT */
+          ))
+        ],
+        64
+        /* STABLE_FRAGMENT */
+      ))], 8, _hoisted_12);
     };
   }
 });

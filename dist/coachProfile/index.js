@@ -3570,137 +3570,131 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
       load();
     }
     return (_ctx, _cache) => {
-      return (0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+      return belongs.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("div", {
+        key: 0,
+        class: "ext-capacitybuilding-coach-profile",
+        lang: (0, import_vue23.unref)(ui).lang,
+        dir: (0, import_vue23.unref)(ui).dir
+      }, [(0, import_vue23.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "), !(0, import_vue23.unref)(mayUseForm) ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
         import_vue23.Fragment,
-        null,
-        [(0, import_vue23.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "), belongs.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("div", {
-          key: 0,
-          class: "ext-capacitybuilding-coach-profile",
-          lang: (0, import_vue23.unref)(ui).lang,
-          dir: (0, import_vue23.unref)(ui).dir
-        }, [!(0, import_vue23.unref)(mayUseForm) ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-          import_vue23.Fragment,
-          { key: 0 },
-          [(0, import_vue23.createVNode)((0, import_vue23.unref)(import_codex6.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
-            default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-              (0, import_vue23.toDisplayString)(notOwnerText.value),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("p", _hoisted_25, [(0, import_vue23.createElementVNode)("a", {
-            class: "ext-capacitybuilding-coach-profile__own",
-            href: ownProfileUrl.value
-          }, (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue23.createCommentVNode)("v-if", true)],
-          64
-          /* STABLE_FRAGMENT */
-        )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-          import_vue23.Fragment,
-          { key: 1 },
-          [loadError.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
-            key: 0,
-            type: "error",
-            class: "ext-capacitybuilding-coach-profile__error"
-          }, {
-            default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-              (0, import_vue23.toDisplayString)(loadError.value),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          })) : !loaded.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-            "p",
-            _hoisted_43,
-            (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+        { key: 0 },
+        [(0, import_vue23.createVNode)((0, import_vue23.unref)(import_codex6.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+          default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+            (0, import_vue23.toDisplayString)(notOwnerText.value),
             1
             /* TEXT */
-          )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-            import_vue23.Fragment,
-            { key: 2 },
-            [
-              savedMessage.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
-                key: 0,
-                type: "success",
-                class: "ext-capacitybuilding-coach-profile__saved"
-              }, {
-                default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-                  (0, import_vue23.toDisplayString)(savedMessage.value),
-                  1
-                  /* TEXT */
-                )]),
-                _: 1
-              })) : (0, import_vue23.createCommentVNode)("v-if", true),
-              !loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-                "p",
-                _hoisted_53,
-                (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+          )]),
+          _: 1
+        }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("p", _hoisted_25, [(0, import_vue23.createElementVNode)("a", {
+          class: "ext-capacitybuilding-coach-profile__own",
+          href: ownProfileUrl.value
+        }, (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue23.createCommentVNode)("v-if", true)],
+        64
+        /* STABLE_FRAGMENT */
+      )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+        import_vue23.Fragment,
+        { key: 1 },
+        [loadError.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
+          key: 0,
+          type: "error",
+          class: "ext-capacitybuilding-coach-profile__error"
+        }, {
+          default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+            (0, import_vue23.toDisplayString)(loadError.value),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        })) : !loaded.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+          "p",
+          _hoisted_43,
+          (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+          1
+          /* TEXT */
+        )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+          import_vue23.Fragment,
+          { key: 2 },
+          [
+            savedMessage.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
+              key: 0,
+              type: "success",
+              class: "ext-capacitybuilding-coach-profile__saved"
+            }, {
+              default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+                (0, import_vue23.toDisplayString)(savedMessage.value),
                 1
                 /* TEXT */
-              )) : (0, import_vue23.createCommentVNode)("v-if", true),
-              !editing.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxButton), {
-                key: 2,
-                action: "progressive",
-                class: "ext-capacitybuilding-coach-profile__edit",
-                onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
-              }, {
-                default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-                  (0, import_vue23.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
-                  1
-                  /* TEXT */
-                )]),
-                _: 1
-              })) : ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(CoachProfileForm_default, {
-                key: 3,
-                api: _ctx.api,
-                page: loaded.value.page,
-                title: _ctx.title,
-                owner: _ctx.owner,
-                user: _ctx.user,
-                topics: loaded.value.topics,
-                "language-names": loaded.value.languageNames,
-                "language-chain": (0, import_vue23.unref)(chain),
-                hubs: loaded.value.hubs,
-                emailable: loaded.value.emailable,
-                "change-tag": loaded.value.changeTag,
-                onSaved,
-                onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
-              }, null, 8, [
-                "api",
-                "page",
-                "title",
-                "owner",
-                "user",
-                "topics",
-                "language-names",
-                "language-chain",
-                "hubs",
-                "emailable",
-                "change-tag"
-              ])),
-              loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(MatchingRequests_default, {
-                key: 4,
-                api: _ctx.api,
-                base: _ctx.base,
-                coach: coach.value,
-                topics: loaded.value.topics,
-                name: name.value
-              }, null, 8, [
-                "api",
-                "base",
-                "coach",
-                "topics",
-                "name"
-              ])) : (0, import_vue23.createCommentVNode)("v-if", true)
-            ],
-            64
-            /* STABLE_FRAGMENT */
-          ))],
+              )]),
+              _: 1
+            })) : (0, import_vue23.createCommentVNode)("v-if", true),
+            !loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+              "p",
+              _hoisted_53,
+              (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+              1
+              /* TEXT */
+            )) : (0, import_vue23.createCommentVNode)("v-if", true),
+            !editing.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxButton), {
+              key: 2,
+              action: "progressive",
+              class: "ext-capacitybuilding-coach-profile__edit",
+              onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
+            }, {
+              default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+                (0, import_vue23.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+                1
+                /* TEXT */
+              )]),
+              _: 1
+            })) : ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(CoachProfileForm_default, {
+              key: 3,
+              api: _ctx.api,
+              page: loaded.value.page,
+              title: _ctx.title,
+              owner: _ctx.owner,
+              user: _ctx.user,
+              topics: loaded.value.topics,
+              "language-names": loaded.value.languageNames,
+              "language-chain": (0, import_vue23.unref)(chain),
+              hubs: loaded.value.hubs,
+              emailable: loaded.value.emailable,
+              "change-tag": loaded.value.changeTag,
+              onSaved,
+              onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
+            }, null, 8, [
+              "api",
+              "page",
+              "title",
+              "owner",
+              "user",
+              "topics",
+              "language-names",
+              "language-chain",
+              "hubs",
+              "emailable",
+              "change-tag"
+            ])),
+            loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(MatchingRequests_default, {
+              key: 4,
+              api: _ctx.api,
+              base: _ctx.base,
+              coach: coach.value,
+              topics: loaded.value.topics,
+              name: name.value
+            }, null, 8, [
+              "api",
+              "base",
+              "coach",
+              "topics",
+              "name"
+            ])) : (0, import_vue23.createCommentVNode)("v-if", true)
+          ],
           64
           /* STABLE_FRAGMENT */
-        ))], 8, _hoisted_15)) : (0, import_vue23.createCommentVNode)("v-if", true)],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      );
+        ))],
+        64
+        /* STABLE_FRAGMENT */
+      ))], 8, _hoisted_15)) : (0, import_vue23.createCommentVNode)("v-if", true);
     };
   }
 });
