@@ -2155,7 +2155,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
-    const root = (0, import_vue3.ref)(null);
+    const root = (0, import_vue3.shallowRef)(null);
     const query = (0, import_vue3.ref)("");
     const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
     function itemsFor(text) {

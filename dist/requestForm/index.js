@@ -1391,37 +1391,106 @@ function newPageText(options) {
   checkRoundTrip(options.schema, options.record, text);
   return text;
 }
+var UNUSABLE_NUMBER = ["articleexists", "protectedtitle", "titleblacklist-forbidden", "cascadeprotected"];
+var NUMBERS_READ = 50;
+var FIRST_SPREAD = 32;
+async function freeNumbers(api, titleFor, from) {
+  var _a, _b, _c, _d;
+  const numbers = Array.from({ length: NUMBERS_READ }, (_, i) => from + i);
+  const byTitle = /* @__PURE__ */ new Map();
+  numbers.forEach((n) => byTitle.set(titleFor(n), n));
+  const response = await apiResult(api.get(__spreadValues({
+    action: "query",
+    titles: [...byTitle.keys()],
+    prop: "info",
+    intestactions: "create",
+    formatversion: 2
+  }, API_ERROR_FORMAT)));
+  const free = /* @__PURE__ */ new Set();
+  for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
+    const n = (_c = byTitle.get(page.title)) != null ? _c : byTitle.get(page.title.replace(/_/g, " "));
+    if (n !== void 0 && page.missing && ((_d = page.actions) == null ? void 0 : _d.create) !== false) {
+      free.add(n);
+    }
+  }
+  return numbers.filter((n) => free.has(n));
+}
 async function createRecordPage(options) {
-  var _a;
+  var _a, _b, _c;
   const text = newPageText(options);
-  const attempts = (_a = options.maxAttempts) != null ? _a : 50;
-  for (let n = options.firstNumber; n < options.firstNumber + attempts; n++) {
+  const attempts = (_a = options.maxAttempts) != null ? _a : 8;
+  const random = (_b = options.random) != null ? _b : Math.random;
+  const pick = async (from, spread) => {
+    for (let start = from; start < from + 4 * NUMBERS_READ; start += NUMBERS_READ) {
+      const free = await freeNumbers(options.api, options.titleFor, start);
+      if (free.length) {
+        return free[Math.floor(random() * Math.min(spread, free.length))];
+      }
+    }
+    return null;
+  };
+  const recent = (_c = options.recentlyCreated) != null ? _c : 0;
+  let n = recent > 0 ? await pick(options.firstNumber, 2 * recent + 2) : null;
+  n != null ? n : n = options.firstNumber;
+  let lastError = null;
+  for (let attempt = 1; attempt <= attempts && n !== null; attempt++) {
     const title = options.titleFor(n);
     try {
       const saved = await sendEdit(options, { title, text, createonly: true });
-      return { title: saved.title, revid: saved.revid, record: options.record, number: n };
+      return { title: saved.title, revid: saved.revid, record: options.record, number: n, attempts: attempt };
     } catch (error) {
-      if (!isCode(error, "articleexists")) {
+      if (!UNUSABLE_NUMBER.some((code) => isCode(error, code))) {
         throw error;
       }
+      lastError = error;
+      n = attempt < attempts ? await pick(n + 1, FIRST_SPREAD * 2 ** (attempt - 1)) : null;
     }
   }
-  const exhausted = { code: "articleexists", key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
-  throw new SaveFailure(exhausted);
+  if (isCode(lastError, "articleexists")) {
+    const exhausted = { code: "articleexists", key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
+    throw new SaveFailure(exhausted);
+  }
+  throw lastError;
 }
-async function nextNumber(api, titleFor) {
-  var _a;
+async function numbering(api, titleFor) {
+  var _a, _b;
   const probe = titleFor(1);
   const info = await apiResult(
     api.get({ action: "query", titles: probe, formatversion: 2 })
   );
   const page = info.query.pages[0];
   if (!page) {
-    return 1;
+    return { next: 1, recentlyCreated: 0 };
   }
+  const fullPrefix = page.title.slice(0, -1);
+  const numberOf = (title) => {
+    const rest = title.startsWith(fullPrefix) ? title.slice(fullPrefix.length) : "";
+    return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
+  };
+  const recent = await apiResult(api.get({
+    action: "query",
+    list: "recentchanges",
+    rcnamespace: page.ns,
+    rctype: "new",
+    rcprop: ["title", "timestamp"],
+    rclimit: "max",
+    curtimestamp: true,
+    formatversion: 2
+  }));
+  const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change) => ({ n: numberOf(change.title), at: Date.parse(change.timestamp) })).filter((change) => change.n !== null);
+  if (created.length) {
+    const now = recent.curtimestamp ? Date.parse(recent.curtimestamp) : Date.now();
+    return {
+      next: Math.max(...created.map((change) => change.n)) + 1,
+      recentlyCreated: created.filter((change) => now - change.at < 6e4).length
+    };
+  }
+  return { next: await highestListed(api, page, numberOf) + 1, recentlyCreated: 0 };
+}
+async function highestListed(api, page, numberOf) {
+  var _a, _b;
   const withoutNamespace = page.ns === 0 ? page.title : page.title.slice(page.title.indexOf(":") + 1);
   const prefix = withoutNamespace.slice(0, -1);
-  const fullPrefix = page.title.slice(0, -1);
   let highest = 0;
   let apcontinue;
   do {
@@ -1434,14 +1503,11 @@ async function nextNumber(api, titleFor) {
       formatversion: 2
     }, apcontinue ? { apcontinue } : {})));
     for (const { title } of response.query.allpages) {
-      const rest = title.slice(fullPrefix.length);
-      if (/^[1-9]\d{0,8}$/.test(rest)) {
-        highest = Math.max(highest, Number(rest));
-      }
+      highest = Math.max(highest, (_a = numberOf(title)) != null ? _a : 0);
     }
-    apcontinue = (_a = response.continue) == null ? void 0 : _a.apcontinue;
+    apcontinue = (_b = response.continue) == null ? void 0 : _b.apcontinue;
   } while (apcontinue);
-  return highest + 1;
+  return highest;
 }
 function missingTemplate(template) {
   return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
@@ -1699,7 +1765,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
-    const root = (0, import_vue3.ref)(null);
+    const root = (0, import_vue3.shallowRef)(null);
     const query = (0, import_vue3.ref)("");
     const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
     function itemsFor(text) {
@@ -2683,11 +2749,13 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
         } else {
           const record = newRequest(currentValues(), userName != null ? userName : "", isoNow());
           const titleFor = (n) => requestTitle(config.basePage, n);
+          const { next, recentlyCreated } = await numbering(props.api, titleFor);
           const created = await createRecordPage(__spreadProps(__spreadValues({}, context), {
             schema: REQUEST_SCHEMA,
             record,
             titleFor,
-            firstNumber: await nextNumber(props.api, titleFor),
+            firstNumber: next,
+            recentlyCreated,
             summary: mw.msg("capacitybuilding-requestform-summary-create", record.title)
           }));
           finish2(created.title, created.revid, "created");

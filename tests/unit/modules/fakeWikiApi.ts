@@ -1,9 +1,11 @@
 /**
  * An in-memory wiki behind a fake `mw.Api`, for jsdom tests of code that reads and saves pages.
  * It answers like MediaWiki's API (formatversion 2) for what the tools use: page content with
- * revisions, `curtimestamp`, `list=allpages`, `list=tags`, `action=parse` (echoes the wikitext in
- * a `<pre>`), `meta=languageinfo`, and `action=edit` with `createonly`, `nocreate` and base revision
- * conflicts. Like `mw.Api`, it returns jQuery promises that reject with `( code, response )`.
+ * revisions, `curtimestamp`, `prop=info` with `intestactions=create` for many titles,
+ * `list=allpages`, `list=recentchanges` (new pages), `list=tags`, `action=parse` (echoes the
+ * wikitext in a `<pre>`), `meta=languageinfo`, and `action=edit` with `createonly`, `nocreate`,
+ * base revision conflicts and create-protected titles (`protectedTitles`). Like `mw.Api`, it
+ * returns jQuery promises that reject with `( code, response )`.
  *
  * `fail( code, response? )` makes the next edit fail with that error; `beforeEdit` runs before an
  * edit is applied (to simulate someone else saving first).
@@ -33,6 +35,10 @@ export interface FakeWiki {
 	beforeEdit: ( ( params: Params ) => void ) | null;
 	/** Saves a page as someone else would. */
 	put( title: string, text: string ): FakePage;
+	/** Titles nobody but admins may create (Special:Protect on a missing page). */
+	protectedTitles: Set<string>;
+	/** Page creations, oldest first (what `list=recentchanges&rctype=new` reports, newest first). */
+	created: { title: string; timestamp: string }[];
 }
 
 function normalize( title: string ): string {
@@ -65,9 +71,14 @@ export function createFakeWiki(): FakeWiki {
 		beforeEdit: null,
 		put( title, text ) {
 			const page = { text, revid: ++revid, timestamp: tick() };
+			if ( !pages.has( normalize( title ) ) ) {
+				wiki.created.push( { title: normalize( title ), timestamp: page.timestamp } );
+			}
 			pages.set( normalize( title ), page );
 			return page;
 		},
+		protectedTitles: new Set(),
+		created: [],
 	};
 
 	const answer = ( params: Params ): { ok: unknown } | { code: string; response: unknown } => {
@@ -89,6 +100,9 @@ export function createFakeWiki(): FakeWiki {
 			const error = ( code: string ): { code: string; response: unknown } => ( { code, response: { errors: [ { code, html: code } ] } } );
 			if ( params.createonly && existing ) {
 				return error( 'articleexists' );
+			}
+			if ( !existing && wiki.protectedTitles.has( title ) ) {
+				return error( 'protectedtitle' );
 			}
 			if ( params.nocreate && !existing ) {
 				return error( 'missingtitle' );
@@ -113,6 +127,17 @@ export function createFakeWiki(): FakeWiki {
 		if ( params.meta === 'languageinfo' ) {
 			const entries = Object.entries( wiki.languages ).map( ( [ code, l ] ) => [ code, { code, ...l } ] );
 			return { ok: { query: { languageinfo: Object.fromEntries( entries ) } } };
+		}
+		if ( params.list === 'recentchanges' ) {
+			const changes = [ ...wiki.created ].reverse().slice( 0, 500 );
+			return { ok: { curtimestamp: new Date( clock ).toISOString().replace( /\.\d+Z$/, 'Z' ), query: { recentchanges: changes } } };
+		}
+		if ( Array.isArray( params.titles ) && params.prop === 'info' ) {
+			const infos = ( params.titles as string[] ).map( normalize ).map( ( title ) => ( {
+				title, ns: 0, ...( pages.has( title ) ? {} : { missing: true } ),
+				...( params.intestactions === 'create' ? { actions: { create: !pages.has( title ) && !wiki.protectedTitles.has( title ) } } : {} ),
+			} ) );
+			return { ok: { query: { pages: infos } } };
 		}
 		if ( params.titles !== undefined ) {
 			const title = normalize( String( params.titles ) );

@@ -91,7 +91,7 @@ function reference( all: readonly PreparedCoach[], query: DirectoryQuery ): stri
 		if ( points.includes( 0 ) ) {
 			continue;
 		}
-		score += points.reduce( ( a, b ) => a + b, 0 ) + ( profile.availability === 'available' ? 0.5 : 0 );
+		score += points.reduce( ( a: number, b: number ) => a + b, 0 ) + ( profile.availability === 'available' ? 0.5 : 0 );
 		scored.push( { entry, score } );
 	}
 	type Scored = { entry: PreparedCoach; score: number };
