@@ -2096,7 +2096,7 @@ var import_codex = __toESM(require_codex_shim());
 
 // modules/shared/components/lookupMarkup.ts
 var STICKY_HEADERS = [".vector-sticky-header"];
-var MENU_ROOM = 320;
+var MENU_ROOM = 520;
 function fixChipsMarkup(root, label) {
   const input = root.querySelector(".cdx-chip-input__input");
   if (input && input.getAttribute("aria-label") !== label) {
@@ -2126,13 +2126,11 @@ function stickyHeaderBottom() {
 }
 function makeRoomBelow(field) {
   const rect = field.getBoundingClientRect();
-  const wanted = Math.min(MENU_ROOM, window.innerHeight / 2);
   const below = window.innerHeight - rect.bottom;
-  if (below >= wanted) {
+  if (below >= MENU_ROOM) {
     return;
   }
-  const highest = rect.top - stickyHeaderBottom() - 8;
-  const by = Math.min(wanted - below, highest);
+  const by = rect.top - stickyHeaderBottom() - 8;
   if (by > 0) {
     window.scrollBy({ top: by, behavior: "instant" });
   }
@@ -2178,9 +2176,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
       if (values.some((value) => !props.modelValue.includes(value))) {
         query.value = "";
-        menuItems.value = itemsFor("");
+        menuItems.value = [];
       }
       emit("update:modelValue", values);
+    }
+    function onBlur() {
+      var _a;
+      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
     }
     const chips = (0, import_vue3.computed)({
       get: () => props.modelValue.map((value) => {
@@ -2216,9 +2218,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     (0, import_vue3.watch)(() => props.label, fixMarkup);
     function makeRoomForMenu() {
       var _a;
-      const input = (_a = root.value) == null ? void 0 : _a.querySelector("input");
-      if (input) {
-        makeRoomBelow(input);
+      const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
+      if (box) {
+        makeRoomBelow(box);
       }
     }
     return (_ctx, _cache) => {
@@ -2244,7 +2246,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             disabled: _ctx.disabled,
             "menu-config": { visibleItemLimit: 8 },
             onInput,
-            onFocus: makeRoomForMenu
+            onFocus: makeRoomForMenu,
+            onBlur
           }, {
             "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
               (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),

@@ -1391,9 +1391,9 @@ function newPageText(options) {
   checkRoundTrip(options.schema, options.record, text);
   return text;
 }
-var UNUSABLE_NUMBER = ["articleexists", "protectedtitle", "titleblacklist-forbidden", "cascadeprotected"];
+var UNUSABLE_NUMBER = ["articleexists", "protectedtitle", "titleblacklist-forbidden"];
 var NUMBERS_READ = 50;
-var FIRST_SPREAD = 32;
+var FIRST_SPREAD = 64;
 async function freeNumbers(api, titleFor, from) {
   var _a, _b, _c, _d;
   const numbers = Array.from({ length: NUMBERS_READ }, (_, i) => from + i);
@@ -1706,7 +1706,7 @@ var import_codex = __toESM(require_codex_shim());
 
 // modules/shared/components/lookupMarkup.ts
 var STICKY_HEADERS = [".vector-sticky-header"];
-var MENU_ROOM = 320;
+var MENU_ROOM = 520;
 function fixChipsMarkup(root, label) {
   const input = root.querySelector(".cdx-chip-input__input");
   if (input && input.getAttribute("aria-label") !== label) {
@@ -1736,13 +1736,11 @@ function stickyHeaderBottom() {
 }
 function makeRoomBelow(field) {
   const rect = field.getBoundingClientRect();
-  const wanted = Math.min(MENU_ROOM, window.innerHeight / 2);
   const below = window.innerHeight - rect.bottom;
-  if (below >= wanted) {
+  if (below >= MENU_ROOM) {
     return;
   }
-  const highest = rect.top - stickyHeaderBottom() - 8;
-  const by = Math.min(wanted - below, highest);
+  const by = rect.top - stickyHeaderBottom() - 8;
   if (by > 0) {
     window.scrollBy({ top: by, behavior: "instant" });
   }
@@ -1788,9 +1786,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
       if (values.some((value) => !props.modelValue.includes(value))) {
         query.value = "";
-        menuItems.value = itemsFor("");
+        menuItems.value = [];
       }
       emit("update:modelValue", values);
+    }
+    function onBlur() {
+      var _a;
+      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
     }
     const chips = (0, import_vue3.computed)({
       get: () => props.modelValue.map((value) => {
@@ -1826,9 +1828,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     (0, import_vue3.watch)(() => props.label, fixMarkup);
     function makeRoomForMenu() {
       var _a;
-      const input = (_a = root.value) == null ? void 0 : _a.querySelector("input");
-      if (input) {
-        makeRoomBelow(input);
+      const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
+      if (box) {
+        makeRoomBelow(box);
       }
     }
     return (_ctx, _cache) => {
@@ -1854,7 +1856,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             disabled: _ctx.disabled,
             "menu-config": { visibleItemLimit: 8 },
             onInput,
-            onFocus: makeRoomForMenu
+            onFocus: makeRoomForMenu,
+            onBlur
           }, {
             "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
               (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),

@@ -25,8 +25,8 @@
  * (210 saves for 20). Instead, the first attempt takes the next number (so that a lone request gets
  * no gap), and a save that finds its number taken reads, in one request, which of the next 50
  * numbers are free and creatable by this user (`intestactions=create`), then takes one at random
- * among the first 32 of them (64, then 128 after further losses): the losers of a burst spread out
- * over fresh numbers instead of queueing on the same ones, at about one more save each. When
+ * among the first 64 of them (128, then 256 after further losses): the losers of a burst spread
+ * out over fresh numbers instead of queueing on the same ones, at about one more save each. When
  * numbering is already busy (r numbers created in the last minute), the first attempt spreads too,
  * over the first 2r + 2 free numbers. Small gaps are the price (a burst of 20 leaves a few dozen
  * numbers unused); a number whose title cannot be created (create-protected, blacklisted) is
@@ -221,13 +221,13 @@ function newPageText<R>( options: { schema: RecordSchema<R>; record: R; after?: 
 }
 
 /** Errors of a create-only save that mean "not this number" rather than "not you" or "not this text". */
-const UNUSABLE_NUMBER = [ 'articleexists', 'protectedtitle', 'titleblacklist-forbidden', 'cascadeprotected' ];
+const UNUSABLE_NUMBER = [ 'articleexists', 'protectedtitle', 'titleblacklist-forbidden' ];
 
 /** How many numbers one read of free numbers looks at (the API's limit of titles per request). */
 const NUMBERS_READ = 50;
 
 /** Among how many free numbers the first retry chooses; each further retry doubles it. */
-const FIRST_SPREAD = 32;
+const FIRST_SPREAD = 64;
 
 type InfoResponse = { query?: { pages?: { title: string; missing?: boolean; actions?: { create?: boolean } }[] } };
 

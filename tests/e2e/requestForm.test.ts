@@ -17,6 +17,7 @@ import { runBot } from '../support/bot';
 import { testWiki, uniqueTitle } from '../support/wiki';
 import { launchBrowser } from './support/browser';
 import { field, formReady, logIn, pick, savedRecord, select } from './support/forms';
+import { layoutProblems, VIEWPORTS } from './support/layout';
 import { botFor } from './support/pages';
 
 // A loaded machine can make real page loads slow; speed is measured by `npm run bench`, not here.
@@ -450,6 +451,114 @@ describe( 'request form on the development wiki', () => {
 		await context.close();
 	} );
 
+	it.each( [
+		[ 'ar', 'desktop' ], [ 'ar', 'phone' ], [ 'he', 'desktop' ], [ 'he', 'phone' ],
+	] as const )( 'in %s on a %s screen: mirrored right, nothing cut off or sticking out, with errors and chips', async ( lang, screen ) => {
+		const context = await loggedInContext();
+		const page = await openForm( context, { uselang: lang } );
+		await page.setViewportSize( VIEWPORTS[ screen ] );
+		await page.locator( '.ext-capacitybuilding-request-form__form button[type=submit]' ).click();
+		await field( page, 'title' ).locator( '.cdx-message--error' ).waitFor();
+		// Chips with the longest topic names (typed as the keys, which match in every language).
+		for ( const [ key, typed ] of [ [ 'topics', 'glam' ], [ 'topics', 'safety-and-conduct' ], [ 'languages', 'ar' ] ] as const ) {
+			const input = field( page, key ).locator( 'input' ).first();
+			await input.click();
+			await input.fill( typed );
+			await field( page, key ).getByRole( 'option' ).first().click();
+		}
+		await page.locator( 'h1' ).click();
+		expect( await layoutProblems( page, '.ext-capacitybuilding-request-form', { lang, dir: 'rtl' } ) ).toEqual( [] );
+		await page.screenshot( { path: path.join( ARTIFACTS, `request-form-${ lang }-${ screen }.png` ), fullPage: true } );
+		await context.close();
+	} );
+
+	it( 'says once, not three times, not to describe disputes here', async () => {
+		const context = await newContext( { viewport: VIEWPORT } );
+		const page = await context.newPage();
+		await page.goto( wiki.pageUrl( `${ BASE }/Request support` ) );
+		await formReady( page );
+		const text = await page.locator( '#mw-content-text' ).innerText();
+		expect( text.match( /disputes/g ) ?? [] ).toHaveLength( 1 );
+		expect( await page.locator( '.ext-capacitybuilding-request-form__sensitive' ).innerText() ).toContain( en[ 'capacitybuilding-requestform-sensitive' ] );
+		await context.close();
+	} );
+
+	it( 'settles after each choice in a picker and then uses no CPU: no typed text left, no error, no animation', async () => {
+		const context = await loggedInContext();
+		// Counts animation frames the page asks for, from before any of its scripts runs.
+		await context.addInitScript( () => {
+			const frames = { requested: 0 };
+			( window as unknown as { capacityFrames: typeof frames } ).capacityFrames = frames;
+			const request = window.requestAnimationFrame.bind( window );
+			window.requestAnimationFrame = ( callback ) => {
+				frames.requested++;
+				return request( callback );
+			};
+		} );
+		const page = await openForm( context );
+		await pick( page, 'topics', 'Governance', 'Governance and board skills' );
+		await pick( page, 'languages', 'ar' );
+		await pick( page, 'languages', 'fr' );
+		for ( const key of [ 'topics', 'languages' ] ) {
+			expect( await field( page, key ).locator( 'input' ).first().inputValue() ).toBe( '' );
+			expect( await field( page, key ).locator( '.cdx-chip-input--status-error, .cdx-multiselect-lookup--pending' ).count() ).toBe( 0 );
+		}
+		expect( await field( page, 'languages' ).locator( '.cdx-input-chip' ).allInnerTexts() ).toHaveLength( 2 );
+		// Left alone, filled in: nothing animates and nothing asks for frames.
+		await page.locator( 'h1' ).click();
+		await page.waitForTimeout( 500 );
+		const idle = async (): Promise<{ animations: string[]; frames: number }> => page.evaluate( () => ( {
+			animations: document.getAnimations().filter( ( a ) => a.playState === 'running' )
+				.map( ( a ) => ( ( a as CSSAnimation ).animationName ?? 'animation' ) + ' on ' + ( ( a.effect as KeyframeEffect | null )?.target as Element | null )?.className ),
+			frames: ( window as unknown as { capacityFrames: { requested: number } } ).capacityFrames.requested,
+		} ) );
+		const before = await idle();
+		const cdp = await context.newCDPSession( page );
+		await cdp.send( 'Performance.enable' );
+		const busy = async (): Promise<number> => ( await cdp.send( 'Performance.getMetrics' ) ).metrics.find( ( m ) => m.name === 'TaskDuration' )?.value ?? 0;
+		const busyBefore = await busy();
+		await page.waitForTimeout( 3000 );
+		const busyAfter = await busy();
+		const after = await idle();
+		expect( after.animations ).toEqual( [] );
+		expect( after.frames - before.frames ).toBe( 0 );
+		// For people: the page's main thread while the form sat idle (measured, not asserted).
+		console.log( `Idle filled-in request form: main thread busy ${ ( ( busyAfter - busyBefore ) * 1000 / 3 ).toFixed( 1 ) } ms per second` );
+		await context.close();
+	} );
+
+	it( 'opens a picker’s menu below it, on the screen and clear of the sticky header', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		await page.setViewportSize( { width: 1280, height: 700 } );
+		// The languages field low on the screen, the page scrolled so that Vector's sticky header shows.
+		const input = field( page, 'languages' ).locator( 'input' ).first();
+		await input.evaluate( ( el ) => {
+			const rect = el.getBoundingClientRect();
+			window.scrollBy( 0, rect.bottom - window.innerHeight + 40 );
+		} );
+		await page.locator( '.vector-sticky-header-visible, body:not(:has(.vector-sticky-header))' ).first().waitFor( { state: 'attached' } );
+		await input.click();
+		await input.fill( 'a' );
+		const menu = field( page, 'languages' ).locator( '.cdx-menu' );
+		await menu.getByRole( 'option' ).first().waitFor();
+		const layout = await page.evaluate( () => {
+			const menuEl = document.querySelector( '#ext-capacitybuilding-request-form-languages .cdx-menu' ) as HTMLElement;
+			const inputEl = document.querySelector( '#ext-capacitybuilding-request-form-languages input' ) as HTMLElement;
+			const header = document.querySelector( '.vector-sticky-header' );
+			const headerVisible = document.body.classList.contains( 'vector-sticky-header-visible' );
+			return {
+				menu: menuEl.getBoundingClientRect().toJSON() as DOMRect, input: inputEl.getBoundingClientRect().toJSON() as DOMRect,
+				headerBottom: header && headerVisible ? header.getBoundingClientRect().bottom : 0, viewport: window.innerHeight,
+			};
+		} );
+		expect( layout.menu.top ).toBeGreaterThanOrEqual( layout.input.bottom - 1 );
+		expect( layout.menu.top ).toBeGreaterThanOrEqual( layout.headerBottom );
+		expect( layout.input.top ).toBeGreaterThanOrEqual( layout.headerBottom );
+		expect( layout.menu.bottom ).toBeLessThanOrEqual( layout.viewport );
+		await context.close();
+	} );
+
 	it.each( [ 'ar', 'he' ] )( 'is laid out right to left in %s without horizontal overflow', async ( language ) => {
 		const context = await newContext( { viewport: { width: 800, height: 1400 } } );
 		const page = await openForm( context, { uselang: language } );
@@ -528,10 +637,9 @@ describe( 'request form on the development wiki', () => {
 		const context = await loggedInContext();
 		const page = await openForm( context );
 		const check = async (): Promise<void> => {
-			// Codex 1.14's chip input renders an empty, unnamed role="listbox" for its chips; that
-			// element is Codex's own markup, outside what this project can change (see the report).
-			const result = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-form' )
-				.exclude( '.cdx-chip-input__chips' ).analyze();
+			// No exclusions: where Codex's own markup is at fault, the pickers fix it (see
+			// LookupMultiselect.vue and tests/unit/modules/shared/codexWorkarounds.test.ts).
+			const result = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-form' ).analyze();
 			const serious = result.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
 				.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` );
 			expect( serious ).toEqual( [] );
@@ -539,6 +647,13 @@ describe( 'request form on the development wiki', () => {
 		await check();
 		await page.locator( '.ext-capacitybuilding-request-form__form button[type=submit]' ).click();
 		await field( page, 'title' ).locator( '.cdx-message--error' ).waitFor();
+		await check();
+		// With chips in the pickers, and a picker's menu open.
+		await pick( page, 'topics', 'Governance', 'Governance and board skills' );
+		await pick( page, 'languages', 'ar' );
+		await check();
+		await field( page, 'languages' ).locator( 'input' ).first().fill( 'fr' );
+		await field( page, 'languages' ).getByRole( 'option' ).first().waitFor();
 		await check();
 		await context.close();
 	} );

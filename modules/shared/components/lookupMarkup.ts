@@ -7,8 +7,11 @@
 /** Sticky headers of MediaWiki's skins (Vector 2022's appears once the page's title is scrolled away). */
 const STICKY_HEADERS = [ '.vector-sticky-header' ];
 
-/** Space wanted below a field for its menu; Codex opens the menu upwards when there is less. */
-const MENU_ROOM = 320;
+/**
+ * Space wanted below a field for its menu: eight items with descriptions (about 58 px each), its
+ * borders and the 16 px Codex keeps free below it.
+ */
+const MENU_ROOM = 520;
 
 /**
  * Fixes Codex's chip input markup (idempotent; changes attributes only):
@@ -55,21 +58,21 @@ export function stickyHeaderBottom(): number {
 }
 
 /**
- * Scrolls the page so that a menu opening below `field` has room on the screen, without moving
- * the field under the sticky header. Codex's menu opens upwards when less than about 150 px are
- * left below its field, where the sticky header would then cover it.
+ * Scrolls the page so that a menu opening below `field` has room on the screen, and so that it
+ * cannot open upwards under the sticky header: when the room below is short, the field goes to
+ * just under the header. Codex's menu (floating-ui) opens upwards as soon as its full height does
+ * not fit below, shrinking itself to the space above, which it measures from the top of the
+ * screen, under the header.
  *
- * @param field
+ * @param field The lookup's input box (its chips and text input)
  */
 export function makeRoomBelow( field: Element ): void {
 	const rect = field.getBoundingClientRect();
-	const wanted = Math.min( MENU_ROOM, window.innerHeight / 2 );
 	const below = window.innerHeight - rect.bottom;
-	if ( below >= wanted ) {
+	if ( below >= MENU_ROOM ) {
 		return;
 	}
-	const highest = rect.top - stickyHeaderBottom() - 8;
-	const by = Math.min( wanted - below, highest );
+	const by = rect.top - stickyHeaderBottom() - 8;
 	if ( by > 0 ) {
 		window.scrollBy( { top: by, behavior: 'instant' } );
 	}

@@ -37,7 +37,10 @@ export interface FakeWiki {
 	put( title: string, text: string ): FakePage;
 	/** Titles nobody but admins may create (Special:Protect on a missing page). */
 	protectedTitles: Set<string>;
-	/** Page creations, oldest first (what `list=recentchanges&rctype=new` reports, newest first). */
+	/**
+	 * Page creations, oldest first (what `list=recentchanges&rctype=new` reports, newest first):
+	 * pages created through the API at the fake clock's time, pages a test put in place long ago.
+	 */
 	created: { title: string; timestamp: string }[];
 }
 
@@ -52,6 +55,8 @@ export function createFakeWiki(): FakeWiki {
 	const pages = new Map<string, FakePage>();
 	const edits: Params[] = [];
 	const failures: ( { code: string; response: unknown } | { result: unknown } )[] = [];
+	/** Whether the page being put is saved through the API (a creation now, not a page from before). */
+	let creating = false;
 	const tick = (): string => {
 		clock += 1000;
 		return new Date( clock ).toISOString().replace( /\.\d+Z$/, 'Z' );
@@ -72,7 +77,8 @@ export function createFakeWiki(): FakeWiki {
 		put( title, text ) {
 			const page = { text, revid: ++revid, timestamp: tick() };
 			if ( !pages.has( normalize( title ) ) ) {
-				wiki.created.push( { title: normalize( title ), timestamp: page.timestamp } );
+				// Pages a test puts in place existed long before; those the API creates are new.
+				wiki.created.push( { title: normalize( title ), timestamp: creating ? page.timestamp : '2026-01-01T00:00:00Z' } );
 			}
 			pages.set( normalize( title ), page );
 			return page;
@@ -113,7 +119,9 @@ export function createFakeWiki(): FakeWiki {
 			if ( existing && existing.text === params.text ) {
 				return { ok: { edit: { result: 'Success', title, nochange: true } } };
 			}
+			creating = true;
 			const page = wiki.put( title, String( params.text ) );
+			creating = false;
 			return { ok: { edit: { result: 'Success', title, newrevid: page.revid } } };
 		}
 		if ( params.list === 'allpages' ) {
