@@ -153,6 +153,9 @@ function coachPage(title) {
   const user = base === "" ? null : coachUser(base, normalized);
   return user === null ? null : { base, user };
 }
+function hubTitle(base, key) {
+  return `${normalizeTitle(base)}/Hubs/${key}`;
+}
 function sitePages(base) {
   const b = normalizeTitle(base);
   return {
@@ -177,10 +180,10 @@ function createMwApp2(...args) {
 }
 
 // modules/coachProfile/CoachProfile.vue
-var import_vue22 = require("vue");
-var import_vue23 = require("vue");
-var import_vue24 = require("vue");
-var import_codex6 = __toESM(require_codex_shim());
+var import_vue25 = require("vue");
+var import_vue26 = require("vue");
+var import_vue27 = require("vue");
+var import_codex7 = __toESM(require_codex_shim());
 
 // modules/core/model.ts
 var STATUSES = [
@@ -1656,6 +1659,29 @@ function apiResult(call) {
       (code, data) => reject(new SaveFailure(describeApiError(typeof code === "string" ? code : "http", data)))
     );
   });
+}
+
+// modules/shared/editability.ts
+async function loadEditability(api, title) {
+  var _a, _b, _c, _d;
+  const userLanguage = mw.config.get("wgUserLanguage");
+  const response = await apiResult(api.get(__spreadValues(__spreadValues({
+    action: "query",
+    titles: title,
+    prop: "info",
+    intestactions: "edit",
+    intestactionsdetail: "full",
+    formatversion: 2
+  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
+  const edit = (_d = (_c = (_b = (_a = response.query) == null ? void 0 : _a.pages) == null ? void 0 : _b[0]) == null ? void 0 : _c.actions) == null ? void 0 : _d.edit;
+  if (edit === void 0 || edit === true || Array.isArray(edit) && edit.length === 0) {
+    return { canEdit: true, reasons: [] };
+  }
+  const reasons = Array.isArray(edit) ? edit.map((error) => {
+    var _a2, _b2;
+    return (_b2 = (_a2 = error.html) != null ? _a2 : error.text) != null ? _b2 : error.code;
+  }) : [];
+  return { canEdit: false, reasons };
 }
 
 // modules/shared/recordSave.ts
@@ -3214,7 +3240,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
 });
 var CoachProfileForm_default = _sfc_main6;
 
-// modules/coachProfile/MatchingRequests.vue
+// modules/coachProfile/CoachProfileView.vue
 var import_vue19 = require("vue");
 var import_vue20 = require("vue");
 var import_vue21 = require("vue");
@@ -3339,6 +3365,200 @@ function rankRequests(coach, requests, toMatchable, topics, limit) {
   return limit === void 0 ? ranked : ranked.slice(0, limit);
 }
 
+// modules/coachProfile/CoachProfileView.vue
+var _hoisted_14 = { class: "ext-capacitybuilding-coach-profile-view__header" };
+var _hoisted_24 = ["href"];
+var _hoisted_32 = { class: "ext-capacitybuilding-coach-profile-view__facts" };
+var _hoisted_42 = ["data-fact"];
+var _hoisted_52 = ["href"];
+var _hoisted_62 = {
+  key: 0,
+  class: "ext-capacitybuilding-record__description ext-capacitybuilding-coach-profile-view__bio",
+  dir: "auto"
+};
+var headingId = "ext-capacitybuilding-coach-profile-view-name";
+var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
+  __name: "CoachProfileView",
+  props: {
+    profile: {},
+    base: {},
+    name: { type: Function },
+    today: {}
+  },
+  setup(__props) {
+    const props = __props;
+    const separator = mw.message("comma-separator").text().trim();
+    function url(title) {
+      return mw.util.getUrl(title);
+    }
+    const away = (0, import_vue21.computed)(() => isAway(props.profile, props.today));
+    const availabilityText = (0, import_vue21.computed)(() => {
+      const { availability, awayUntil } = props.profile;
+      if (away.value && awayUntil !== "") {
+        return mw.message("capacitybuilding-directory-away-until", formatDate(awayUntil)).text();
+      }
+      if (away.value) {
+        return mw.message("capacitybuilding-availability-away").text();
+      }
+      return isOneOf(AVAILABILITIES, availability) ? mw.message(AVAILABILITY_MESSAGES[availability]).text() : availability;
+    });
+    function named2(kind, codes) {
+      return mw.language.listToText(codes.map((code) => props.name(kind, code)));
+    }
+    const facts = (0, import_vue21.computed)(() => {
+      const p = props.profile;
+      const label = (key) => mw.message(key).text();
+      const all = [
+        p.topics.length ? {
+          key: "topics",
+          label: label("capacitybuilding-coach-field-topics"),
+          value: named2("topic", p.topics)
+        } : null,
+        p.languages.length ? {
+          key: "languages",
+          label: label("capacitybuilding-coach-field-languages"),
+          value: named2("language", p.languages)
+        } : null,
+        p.regions.length ? {
+          key: "regions",
+          label: label("capacitybuilding-coach-field-regions"),
+          value: named2("region", p.regions)
+        } : null,
+        p.formats.length ? {
+          key: "formats",
+          label: label("capacitybuilding-coach-field-formats"),
+          value: named2("format", p.formats)
+        } : null,
+        p.maxRequests ? {
+          key: "maxRequests",
+          label: label("capacitybuilding-coach-field-max-requests"),
+          value: p.maxRequests
+        } : null,
+        {
+          key: "contact",
+          label: label("capacitybuilding-coach-field-contact"),
+          links: [p.contact === "email" ? {
+            href: url(`Special:EmailUser/${p.user}`),
+            text: label("capacitybuilding-contact-email")
+          } : {
+            href: url(`User talk:${p.user}`),
+            text: label("capacitybuilding-contact-talk")
+          }]
+        },
+        p.hubs.length ? {
+          key: "hubs",
+          label: label("capacitybuilding-coach-field-hubs"),
+          links: p.hubs.map((hub) => ({
+            href: url(hubTitle(props.base, hub)),
+            text: hub
+          }))
+        } : null
+      ];
+      return all.filter((fact) => fact !== null);
+    });
+    return (_ctx, _cache) => {
+      return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("section", {
+        class: "ext-capacitybuilding-coach-profile-view",
+        "aria-labelledby": headingId
+      }, [
+        (0, import_vue20.createElementVNode)("header", _hoisted_14, [(0, import_vue20.createElementVNode)("h2", {
+          id: headingId,
+          class: "ext-capacitybuilding-coach-profile-view__name"
+        }, [(0, import_vue20.createElementVNode)("a", { href: url(`User:${_ctx.profile.user}`) }, [(0, import_vue20.createElementVNode)(
+          "bdi",
+          null,
+          (0, import_vue20.toDisplayString)(_ctx.profile.user),
+          1
+          /* TEXT */
+        )], 8, _hoisted_24)]), (0, import_vue20.createVNode)((0, import_vue20.unref)(import_codex5.CdxInfoChip), {
+          class: "ext-capacitybuilding-coach-profile-view__availability",
+          "data-availability": away.value ? "away" : _ctx.profile.availability
+        }, {
+          default: (0, import_vue20.withCtx)(() => [(0, import_vue20.createTextVNode)(
+            (0, import_vue20.toDisplayString)(availabilityText.value),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        }, 8, ["data-availability"])]),
+        (0, import_vue20.createElementVNode)("dl", _hoisted_32, [((0, import_vue20.openBlock)(true), (0, import_vue20.createElementBlock)(
+          import_vue20.Fragment,
+          null,
+          (0, import_vue20.renderList)(facts.value, (fact) => {
+            return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("div", {
+              key: fact.key,
+              class: "ext-capacitybuilding-coach-profile-view__fact",
+              "data-fact": fact.key
+            }, [(0, import_vue20.createElementVNode)(
+              "dt",
+              null,
+              (0, import_vue20.toDisplayString)(fact.label),
+              1
+              /* TEXT */
+            ), (0, import_vue20.createElementVNode)("dd", null, [fact.links ? ((0, import_vue20.openBlock)(true), (0, import_vue20.createElementBlock)(
+              import_vue20.Fragment,
+              { key: 0 },
+              (0, import_vue20.renderList)(fact.links, (link, i) => {
+                return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
+                  import_vue20.Fragment,
+                  { key: link.href },
+                  [(0, import_vue20.createElementVNode)("a", { href: link.href }, [(0, import_vue20.createElementVNode)(
+                    "bdi",
+                    null,
+                    (0, import_vue20.toDisplayString)(link.text),
+                    1
+                    /* TEXT */
+                  )], 8, _hoisted_52), i < fact.links.length - 1 ? ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
+                    import_vue20.Fragment,
+                    { key: 0 },
+                    [(0, import_vue20.createTextVNode)(
+                      (0, import_vue20.toDisplayString)((0, import_vue20.unref)(separator)),
+                      1
+                      /* TEXT */
+                    )],
+                    64
+                    /* STABLE_FRAGMENT */
+                  )) : (0, import_vue20.createCommentVNode)("v-if", true)],
+                  64
+                  /* STABLE_FRAGMENT */
+                );
+              }),
+              128
+              /* KEYED_FRAGMENT */
+            )) : ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
+              import_vue20.Fragment,
+              { key: 1 },
+              [(0, import_vue20.createTextVNode)(
+                (0, import_vue20.toDisplayString)(fact.value),
+                1
+                /* TEXT */
+              )],
+              64
+              /* STABLE_FRAGMENT */
+            ))])], 8, _hoisted_42);
+          }),
+          128
+          /* KEYED_FRAGMENT */
+        ))]),
+        _ctx.profile.bio ? ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
+          "div",
+          _hoisted_62,
+          (0, import_vue20.toDisplayString)(_ctx.profile.bio),
+          1
+          /* TEXT */
+        )) : (0, import_vue20.createCommentVNode)("v-if", true)
+      ]);
+    };
+  }
+});
+var CoachProfileView_default = _sfc_main7;
+
+// modules/coachProfile/MatchingRequests.vue
+var import_vue22 = require("vue");
+var import_vue23 = require("vue");
+var import_vue24 = require("vue");
+var import_codex6 = __toESM(require_codex_shim());
+
 // modules/shared/openRequests.ts
 function matchable(open) {
   return open.request;
@@ -3361,22 +3581,22 @@ async function loadOpenRequests(api, base) {
 }
 
 // modules/coachProfile/MatchingRequests.vue
-var _hoisted_14 = { class: "ext-capacitybuilding-matching-requests" };
-var _hoisted_24 = { class: "ext-capacitybuilding-matching-requests__heading" };
-var _hoisted_32 = { key: 1 };
-var _hoisted_42 = {
+var _hoisted_15 = { class: "ext-capacitybuilding-matching-requests" };
+var _hoisted_25 = { class: "ext-capacitybuilding-matching-requests__heading" };
+var _hoisted_33 = { key: 1 };
+var _hoisted_43 = {
   key: 2,
   class: "ext-capacitybuilding-matching-requests__none"
 };
-var _hoisted_52 = {
+var _hoisted_53 = {
   key: 3,
   class: "ext-capacitybuilding-matching-requests__list"
 };
-var _hoisted_62 = ["data-request"];
+var _hoisted_63 = ["data-request"];
 var _hoisted_7 = ["href"];
 var _hoisted_8 = { class: "ext-capacitybuilding-matching-requests__reasons" };
 var LIMIT = 10;
-var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
+var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
   __name: "MatchingRequests",
   props: {
     api: {},
@@ -3387,10 +3607,10 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue21.ref)(true);
-    const error = (0, import_vue21.ref)("");
-    const requests = (0, import_vue21.ref)([]);
-    const ranked = (0, import_vue21.computed)(() => rankRequests(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => sameUser(user, props.coach.user))), matchable, props.topics, LIMIT));
+    const loading = (0, import_vue24.ref)(true);
+    const error = (0, import_vue24.ref)("");
+    const requests = (0, import_vue24.ref)([]);
+    const ranked = (0, import_vue24.computed)(() => rankRequests(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => sameUser(user, props.coach.user))), matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
@@ -3402,48 +3622,48 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
       loading.value = false;
     });
     return (_ctx, _cache) => {
-      return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("section", _hoisted_14, [(0, import_vue20.createElementVNode)(
+      return (0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("section", _hoisted_15, [(0, import_vue23.createElementVNode)(
         "h3",
-        _hoisted_24,
-        (0, import_vue20.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
+        _hoisted_25,
+        (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
         1
         /* TEXT */
-      ), error.value ? ((0, import_vue20.openBlock)(), (0, import_vue20.createBlock)((0, import_vue20.unref)(import_codex5.CdxMessage), {
+      ), error.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
         key: 0,
         type: "error"
       }, {
-        default: (0, import_vue20.withCtx)(() => [(0, import_vue20.createTextVNode)(
-          (0, import_vue20.toDisplayString)(error.value),
+        default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
+          (0, import_vue23.toDisplayString)(error.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : loading.value ? ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
+      })) : loading.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
         "p",
-        _hoisted_32,
-        (0, import_vue20.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
+        _hoisted_33,
+        (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
         1
         /* TEXT */
-      )) : !ranked.value.length ? ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
+      )) : !ranked.value.length ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
         "p",
-        _hoisted_42,
-        (0, import_vue20.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
+        _hoisted_43,
+        (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
         1
         /* TEXT */
-      )) : ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("ol", _hoisted_52, [((0, import_vue20.openBlock)(true), (0, import_vue20.createElementBlock)(
-        import_vue20.Fragment,
+      )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("ol", _hoisted_53, [((0, import_vue23.openBlock)(true), (0, import_vue23.createElementBlock)(
+        import_vue23.Fragment,
         null,
-        (0, import_vue20.renderList)(ranked.value, (match) => {
-          return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("li", {
+        (0, import_vue23.renderList)(ranked.value, (match) => {
+          return (0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue20.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue20.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue20.createElementVNode)(
+          }, [(0, import_vue23.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue23.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue23.createElementVNode)(
             "span",
             _hoisted_8,
-            (0, import_vue20.toDisplayString)((0, import_vue20.unref)(reasonsText)(match.reasons, _ctx.name)),
+            (0, import_vue23.toDisplayString)((0, import_vue23.unref)(reasonsText)(match.reasons, _ctx.name)),
             1
             /* TEXT */
-          )], 8, _hoisted_62);
+          )], 8, _hoisted_63);
         }),
         128
         /* KEYED_FRAGMENT */
@@ -3451,19 +3671,20 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
     };
   }
 });
-var MatchingRequests_default = _sfc_main7;
+var MatchingRequests_default = _sfc_main8;
 
 // modules/coachProfile/CoachProfile.vue
-var _hoisted_15 = ["lang", "dir"];
-var _hoisted_25 = { key: 0 };
-var _hoisted_33 = ["href"];
-var _hoisted_43 = { key: 1 };
-var _hoisted_53 = {
+var _hoisted_16 = ["lang", "dir"];
+var _hoisted_26 = { key: 0 };
+var _hoisted_34 = ["href"];
+var _hoisted_44 = { key: 1 };
+var _hoisted_54 = {
   key: 1,
   class: "ext-capacitybuilding-coach-profile__create-intro"
 };
+var _hoisted_64 = ["innerHTML"];
 var SAVED_FLAG = "capacityBuilding-coachProfile-saved";
-var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
+var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
   __name: "CoachProfile",
   props: {
     api: {},
@@ -3471,36 +3692,45 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
     base: {},
     owner: {},
     user: {},
-    missing: { type: Boolean }
+    missing: { type: Boolean },
+    replaces: {},
+    today: {}
   },
   setup(__props) {
+    var _a;
     const props = __props;
     const ui = interfaceLanguage();
     const isOwner = sameUser(props.user, props.owner);
     const mayUseForm = isOwner || props.missing === true && props.user === "";
-    const belongs = (0, import_vue24.ref)(!props.missing);
+    const belongs = (0, import_vue27.ref)(!props.missing);
     const chain = languageChain();
-    const loaded = (0, import_vue24.shallowRef)(null);
-    const loadError = (0, import_vue24.ref)("");
-    const editing = (0, import_vue24.ref)(props.missing === true);
-    const notOwnerText = (0, import_vue24.computed)(() => {
+    const loaded = (0, import_vue27.shallowRef)(null);
+    const view = (0, import_vue27.shallowRef)(null);
+    const today = (_a = props.today) != null ? _a : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+    const loadError = (0, import_vue27.ref)("");
+    const editing = (0, import_vue27.ref)(props.missing === true);
+    const notOwnerText = (0, import_vue27.computed)(() => {
       if (props.missing) {
         return mw.message("capacitybuilding-coachprofile-not-owner-missing", props.owner).text();
       }
       return props.user === "" ? mw.message("capacitybuilding-coachprofile-not-owner-anon", props.owner).text() : mw.message("capacitybuilding-coachprofile-not-owner", props.owner).text();
     });
-    const ownProfileUrl = (0, import_vue24.computed)(() => mw.util.getUrl(coachTitle(props.base, props.user)));
-    const savedMessage = (0, import_vue24.ref)("");
-    const name = (0, import_vue24.computed)(() => {
-      var _a, _b, _c, _d;
-      return codeNamer((_b = (_a = loaded.value) == null ? void 0 : _a.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+    const ownProfileUrl = (0, import_vue27.computed)(() => mw.util.getUrl(coachTitle(props.base, props.user)));
+    const savedMessage = (0, import_vue27.ref)("");
+    const name = (0, import_vue27.computed)(() => {
+      var _a2, _b, _c, _d;
+      return codeNamer((_b = (_a2 = loaded.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
     });
-    const coach = (0, import_vue24.computed)(() => {
-      var _a, _b;
+    const viewName = (0, import_vue27.computed)(() => {
+      var _a2, _b, _c, _d;
+      return codeNamer((_b = (_a2 = view.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = view.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+    });
+    const coach = (0, import_vue27.computed)(() => {
+      var _a2, _b;
       return {
         user: props.owner,
         activeRequests: 0,
-        profile: (_b = (_a = loaded.value) == null ? void 0 : _a.page) == null ? void 0 : _b.record
+        profile: (_b = (_a2 = loaded.value) == null ? void 0 : _a2.page) == null ? void 0 : _b.record
       };
     });
     async function loadHubs(base) {
@@ -3524,15 +3754,45 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
       }
       return belongs.value;
     }
+    let shared = null;
+    function loadShared() {
+      shared != null ? shared : shared = Promise.all([
+        loadRecordPage(props.api, props.title, COACH_SCHEMA),
+        loadTaxonomy(props.api, props.base).then((taxonomy) => taxonomy.index),
+        loadLanguageNames(props.api, mw.config.get("wgUserLanguage"))
+      ]);
+      return shared;
+    }
+    async function loadView() {
+      try {
+        const [page, topics, languageNames] = await loadShared();
+        if (page == null ? void 0 : page.record) {
+          const template = props.replaces;
+          template == null ? void 0 : template.replaceChildren();
+          if (template) {
+            template.hidden = true;
+          }
+          view.value = {
+            profile: page.record,
+            topics,
+            languageNames
+          };
+        }
+      } catch (error) {
+        mw.log.error(error);
+      }
+    }
     async function load() {
       try {
-        const [page, { config }, taxonomy, languageNames, hubs, emailable] = await Promise.all([
-          loadRecordPage(props.api, props.title, COACH_SCHEMA),
+        const [[page, topics, languageNames], { config }, hubs, emailable, editability] = await Promise.all([
+          loadShared(),
           loadConfig(props.api),
-          loadTaxonomy(props.api, props.base),
-          loadLanguageNames(props.api, mw.config.get("wgUserLanguage")),
           loadHubs(props.base),
-          emailableUsers(props.api, [props.owner])
+          emailableUsers(props.api, [props.owner]),
+          props.user === "" ? {
+            canEdit: true,
+            reasons: []
+          } : loadEditability(props.api, props.title)
         ]);
         if (page && !page.record || !page && !props.missing) {
           loadError.value = mw.message("capacitybuilding-coachprofile-no-profile", props.title).text();
@@ -3540,11 +3800,12 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
         }
         loaded.value = {
           page: (page == null ? void 0 : page.record) ? page : null,
-          topics: taxonomy.index,
+          topics,
           languageNames,
           hubs,
           changeTag: config.changeTag,
-          emailable: emailable.size > 0
+          emailable: emailable.size > 0,
+          editability
         };
       } catch (error) {
         loadError.value = mw.message("capacitybuilding-coachprofile-load-error", errorText(error)).text();
@@ -3569,139 +3830,189 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
           load();
         }
       });
-    } else if (isOwner) {
-      load();
+    } else {
+      loadView();
+      if (isOwner) {
+        load();
+      }
     }
     return (_ctx, _cache) => {
-      return belongs.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("div", {
+      return belongs.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)("div", {
         key: 0,
         class: "ext-capacitybuilding-coach-profile",
-        lang: (0, import_vue23.unref)(ui).lang,
-        dir: (0, import_vue23.unref)(ui).dir
-      }, [(0, import_vue23.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "), !(0, import_vue23.unref)(mayUseForm) ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-        import_vue23.Fragment,
-        { key: 0 },
-        [(0, import_vue23.createVNode)((0, import_vue23.unref)(import_codex6.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
-          default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-            (0, import_vue23.toDisplayString)(notOwnerText.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("p", _hoisted_25, [(0, import_vue23.createElementVNode)("a", {
-          class: "ext-capacitybuilding-coach-profile__own",
-          href: ownProfileUrl.value
-        }, (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue23.createCommentVNode)("v-if", true)],
-        64
-        /* STABLE_FRAGMENT */
-      )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-        import_vue23.Fragment,
-        { key: 1 },
-        [loadError.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
+        lang: (0, import_vue26.unref)(ui).lang,
+        dir: (0, import_vue26.unref)(ui).dir
+      }, [
+        (0, import_vue26.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "),
+        view.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)(CoachProfileView_default, {
           key: 0,
-          type: "error",
-          class: "ext-capacitybuilding-coach-profile__error"
-        }, {
-          default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-            (0, import_vue23.toDisplayString)(loadError.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        })) : !loaded.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-          "p",
-          _hoisted_43,
-          (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
-          1
-          /* TEXT */
-        )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-          import_vue23.Fragment,
-          { key: 2 },
-          [
-            savedMessage.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
-              key: 0,
-              type: "success",
-              class: "ext-capacitybuilding-coach-profile__saved"
-            }, {
-              default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-                (0, import_vue23.toDisplayString)(savedMessage.value),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            })) : (0, import_vue23.createCommentVNode)("v-if", true),
-            !loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
-              "p",
-              _hoisted_53,
-              (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+          profile: view.value.profile,
+          base: _ctx.base,
+          name: viewName.value,
+          today: (0, import_vue26.unref)(today)
+        }, null, 8, [
+          "profile",
+          "base",
+          "name",
+          "today"
+        ])) : (0, import_vue26.createCommentVNode)("v-if", true),
+        !(0, import_vue26.unref)(mayUseForm) ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
+          import_vue26.Fragment,
+          { key: 1 },
+          [(0, import_vue26.createVNode)((0, import_vue26.unref)(import_codex7.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+            default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
+              (0, import_vue26.toDisplayString)(notOwnerText.value),
               1
               /* TEXT */
-            )) : (0, import_vue23.createCommentVNode)("v-if", true),
-            !editing.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxButton), {
-              key: 2,
-              action: "progressive",
-              class: "ext-capacitybuilding-coach-profile__edit",
-              onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
-            }, {
-              default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-                (0, import_vue23.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            })) : ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(CoachProfileForm_default, {
-              key: 3,
-              api: _ctx.api,
-              page: loaded.value.page,
-              title: _ctx.title,
-              owner: _ctx.owner,
-              user: _ctx.user,
-              topics: loaded.value.topics,
-              "language-names": loaded.value.languageNames,
-              "language-chain": (0, import_vue23.unref)(chain),
-              hubs: loaded.value.hubs,
-              emailable: loaded.value.emailable,
-              "change-tag": loaded.value.changeTag,
-              onSaved,
-              onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
-            }, null, 8, [
-              "api",
-              "page",
-              "title",
-              "owner",
-              "user",
-              "topics",
-              "language-names",
-              "language-chain",
-              "hubs",
-              "emailable",
-              "change-tag"
-            ])),
-            loaded.value.page ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)(MatchingRequests_default, {
-              key: 4,
-              api: _ctx.api,
-              base: _ctx.base,
-              coach: coach.value,
-              topics: loaded.value.topics,
-              name: name.value
-            }, null, 8, [
-              "api",
-              "base",
-              "coach",
-              "topics",
-              "name"
-            ])) : (0, import_vue23.createCommentVNode)("v-if", true)
-          ],
+            )]),
+            _: 1
+          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)("p", _hoisted_26, [(0, import_vue26.createElementVNode)("a", {
+            class: "ext-capacitybuilding-coach-profile__own",
+            href: ownProfileUrl.value
+          }, (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_34)])) : (0, import_vue26.createCommentVNode)("v-if", true)],
           64
           /* STABLE_FRAGMENT */
-        ))],
-        64
-        /* STABLE_FRAGMENT */
-      ))], 8, _hoisted_15)) : (0, import_vue23.createCommentVNode)("v-if", true);
+        )) : ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
+          import_vue26.Fragment,
+          { key: 2 },
+          [loadError.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxMessage), {
+            key: 0,
+            type: "error",
+            class: "ext-capacitybuilding-coach-profile__error"
+          }, {
+            default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
+              (0, import_vue26.toDisplayString)(loadError.value),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : !loaded.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
+            "p",
+            _hoisted_44,
+            (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+            1
+            /* TEXT */
+          )) : ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
+            import_vue26.Fragment,
+            { key: 2 },
+            [
+              savedMessage.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxMessage), {
+                key: 0,
+                type: "success",
+                class: "ext-capacitybuilding-coach-profile__saved"
+              }, {
+                default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
+                  (0, import_vue26.toDisplayString)(savedMessage.value),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : (0, import_vue26.createCommentVNode)("v-if", true),
+              !loaded.value.page ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
+                "p",
+                _hoisted_54,
+                (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue26.createCommentVNode)("v-if", true),
+              (0, import_vue26.createCommentVNode)(" A page the owner cannot edit says why, instead of a form whose save would fail. "),
+              !loaded.value.editability.canEdit ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxMessage), {
+                key: 2,
+                type: "warning",
+                class: "ext-capacitybuilding-coach-profile__locked"
+              }, {
+                default: (0, import_vue26.withCtx)(() => [
+                  (0, import_vue26.createElementVNode)(
+                    "p",
+                    null,
+                    (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-locked").text()),
+                    1
+                    /* TEXT */
+                  ),
+                  (0, import_vue26.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+                  (0, import_vue26.createCommentVNode)(" eslint-disable vue/no-v-html "),
+                  ((0, import_vue26.openBlock)(true), (0, import_vue26.createElementBlock)(
+                    import_vue26.Fragment,
+                    null,
+                    (0, import_vue26.renderList)(loaded.value.editability.reasons, (reason, i) => {
+                      return (0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)("div", {
+                        key: i,
+                        class: "ext-capacitybuilding-coach-profile__locked-reason",
+                        innerHTML: reason
+                      }, null, 8, _hoisted_64);
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  )),
+                  (0, import_vue26.createCommentVNode)(" eslint-enable vue/no-v-html ")
+                ]),
+                _: 1
+              })) : !editing.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxButton), {
+                key: 3,
+                action: "progressive",
+                class: "ext-capacitybuilding-coach-profile__edit",
+                onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
+              }, {
+                default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
+                  (0, import_vue26.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)(CoachProfileForm_default, {
+                key: 4,
+                api: _ctx.api,
+                page: loaded.value.page,
+                title: _ctx.title,
+                owner: _ctx.owner,
+                user: _ctx.user,
+                topics: loaded.value.topics,
+                "language-names": loaded.value.languageNames,
+                "language-chain": (0, import_vue26.unref)(chain),
+                hubs: loaded.value.hubs,
+                emailable: loaded.value.emailable,
+                "change-tag": loaded.value.changeTag,
+                onSaved,
+                onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
+              }, null, 8, [
+                "api",
+                "page",
+                "title",
+                "owner",
+                "user",
+                "topics",
+                "language-names",
+                "language-chain",
+                "hubs",
+                "emailable",
+                "change-tag"
+              ])),
+              loaded.value.page ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)(MatchingRequests_default, {
+                key: 5,
+                api: _ctx.api,
+                base: _ctx.base,
+                coach: coach.value,
+                topics: loaded.value.topics,
+                name: name.value
+              }, null, 8, [
+                "api",
+                "base",
+                "coach",
+                "topics",
+                "name"
+              ])) : (0, import_vue26.createCommentVNode)("v-if", true)
+            ],
+            64
+            /* STABLE_FRAGMENT */
+          ))],
+          64
+          /* STABLE_FRAGMENT */
+        ))
+      ], 8, _hoisted_16)) : (0, import_vue26.createCommentVNode)("v-if", true);
     };
   }
 });
-var CoachProfile_default = _sfc_main8;
+var CoachProfile_default = _sfc_main9;
 
 // modules/coachProfile/index.ts
 function mount(marker) {
@@ -3714,12 +4025,16 @@ function mount(marker) {
   }
   const container = document.createElement("div");
   marker.after(container);
+  const missing = mw.config.get("wgArticleId") === 0;
   createMwApp2(CoachProfile_default, {
     api: new mw.Api(),
     title,
     base: found.base,
     owner: found.user,
     user: (_a = mw.config.get("wgUserName")) != null ? _a : "",
-    missing: mw.config.get("wgArticleId") === 0
+    missing,
+    // The template's rendering (codes) gives way to the profile with names once that has loaded.
+    replaces: missing ? null : marker,
+    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   }).mount(container);
 }

@@ -1035,14 +1035,14 @@ function statusHistory(revisions) {
     }
     const status = parsed.record.status;
     if (status !== previous) {
-      changes.push({
+      changes.push(__spreadValues({
         revid: revision.revid,
         parentid: revision.parentid,
         user: revision.user,
         timestamp: revision.timestamp,
         from: previous,
         to: status
-      });
+      }, revision.comment ? { comment: revision.comment } : {}));
       previous = status;
     }
   }
@@ -1467,7 +1467,7 @@ async function loadPageRevisions(api, title) {
     action: "query",
     prop: "revisions",
     titles: title,
-    rvprop: ["ids", "user", "timestamp", "content"],
+    rvprop: ["ids", "user", "timestamp", "comment", "content"],
     rvslots: "main",
     rvlimit: "max",
     rvdir: "newer",
@@ -1477,13 +1477,15 @@ async function loadPageRevisions(api, title) {
     var _a, _b;
     return (_b = (_a = response.query.pages[0]) == null ? void 0 : _a.revisions) != null ? _b : [];
   }).map((revision) => {
-    var _a, _b, _c;
+    var _a, _b, _c, _d;
     return {
       revid: revision.revid,
       parentid: revision.parentid,
       user: (_a = revision.user) != null ? _a : "",
       timestamp: revision.timestamp,
-      content: (_c = (_b = revision.slots) == null ? void 0 : _b.main.content) != null ? _c : null
+      // A hidden summary comes without a comment: the same as none.
+      comment: (_b = revision.comment) != null ? _b : "",
+      content: (_d = (_c = revision.slots) == null ? void 0 : _c.main.content) != null ? _d : null
     };
   });
 }
@@ -2117,6 +2119,29 @@ function apiResult(call) {
   });
 }
 
+// modules/shared/editability.ts
+async function loadEditability(api, title) {
+  var _a, _b, _c, _d;
+  const userLanguage = mw.config.get("wgUserLanguage");
+  const response = await apiResult(api.get(__spreadValues(__spreadValues({
+    action: "query",
+    titles: title,
+    prop: "info",
+    intestactions: "edit",
+    intestactionsdetail: "full",
+    formatversion: 2
+  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
+  const edit = (_d = (_c = (_b = (_a = response.query) == null ? void 0 : _a.pages) == null ? void 0 : _b[0]) == null ? void 0 : _c.actions) == null ? void 0 : _d.edit;
+  if (edit === void 0 || edit === true || Array.isArray(edit) && edit.length === 0) {
+    return { canEdit: true, reasons: [] };
+  }
+  const reasons = Array.isArray(edit) ? edit.map((error) => {
+    var _a2, _b2;
+    return (_b2 = (_a2 = error.html) != null ? _a2 : error.text) != null ? _b2 : error.code;
+  }) : [];
+  return { canEdit: false, reasons };
+}
+
 // modules/shared/recordSave.ts
 function saveParams(context, tag) {
   const userLanguage = typeof mw !== "undefined" ? mw.config.get("wgUserLanguage") : void 0;
@@ -2286,7 +2311,17 @@ var SUMMARIES = {
 function actionParameter(action) {
   return action.type === "accept" ? action.coach : action.type === "triage" ? action.hub : "";
 }
-function editSummary(action) {
+var SUMMARIES_WITH_REASON = {
+  decline: "capacitybuilding-requestpage-summary-decline-reason",
+  withdraw: "capacitybuilding-requestpage-summary-withdraw-reason",
+  hold: "capacitybuilding-requestpage-summary-hold-reason"
+};
+var REASON_LENGTH = 300;
+function editSummary(action, reason = "") {
+  const oneLine = reason.replace(/\s+/g, " ").trim().slice(0, REASON_LENGTH);
+  if (oneLine && action.type in SUMMARIES_WITH_REASON) {
+    return mw.message(SUMMARIES_WITH_REASON[action.type], oneLine).text();
+  }
   return mw.message(SUMMARIES[action.type], actionParameter(action)).text();
 }
 function statusLabel(status) {
@@ -2295,12 +2330,12 @@ function statusLabel(status) {
 function sameAction(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-async function performAction(api, state, action, user, context, captcha) {
+async function performAction(api, state, action, user, context, captcha, reason = "") {
   let attempts = 0;
   try {
     const outcome = await editRecordPage(__spreadProps(__spreadValues({
       api,
-      summary: editSummary(action),
+      summary: editSummary(action, reason),
       changeTag: context.config.changeTag
     }, captcha ? { captcha } : {}), {
       schema: REQUEST_SCHEMA,
@@ -2362,6 +2397,52 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
+    const CONFIRM = {
+      decline: {
+        title: "capacitybuilding-requestpage-confirm-decline-title",
+        body: "capacitybuilding-requestpage-confirm-decline-body",
+        confirm: "capacitybuilding-requestpage-confirm-decline"
+      },
+      withdraw: {
+        title: "capacitybuilding-requestpage-confirm-withdraw-title",
+        body: "capacitybuilding-requestpage-confirm-withdraw-body",
+        confirm: "capacitybuilding-requestpage-confirm-withdraw"
+      },
+      hold: {
+        title: "capacitybuilding-requestpage-confirm-hold-title",
+        body: "capacitybuilding-requestpage-confirm-hold-body",
+        confirm: "capacitybuilding-requestpage-confirm-hold"
+      }
+    };
+    function needsConfirmation(action) {
+      return action.type in CONFIRM;
+    }
+    const pending = (0, import_vue6.ref)(null);
+    const confirming = (0, import_vue6.ref)(false);
+    const reason = (0, import_vue6.ref)("");
+    const confirmText = (0, import_vue6.computed)(() => {
+      const keys = pending.value && needsConfirmation(pending.value) ? CONFIRM[pending.value.type] : CONFIRM.decline;
+      return {
+        title: mw.message(keys.title).text(),
+        body: mw.message(keys.body).text(),
+        confirm: mw.message(keys.confirm).text()
+      };
+    });
+    function choose(action) {
+      if (needsConfirmation(action)) {
+        pending.value = action;
+        reason.value = "";
+        confirming.value = true;
+        return;
+      }
+      emit("act", action, "");
+    }
+    function confirm() {
+      confirming.value = false;
+      if (pending.value) {
+        emit("act", pending.value, reason.value);
+      }
+    }
     const buttons = (0, import_vue6.computed)(() => props.actions.filter((action) => action.type !== "triage"));
     const triageHubs = (0, import_vue6.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
       value: action.hub,
@@ -2386,10 +2467,11 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         emit("act", {
           type: "triage",
           hub
-        });
+        }, "");
       }
     }
     return (_ctx, _cache) => {
+      var _a;
       return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
         "aria-labelledby": headingId
@@ -2426,7 +2508,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
               action: buttonStyle(action),
               disabled: _ctx.busy,
               "data-action": action.type,
-              onClick: ($event) => emit("act", action)
+              onClick: ($event) => choose(action)
             }, {
               default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
                 (0, import_vue5.toDisplayString)(label(action)),
@@ -2477,7 +2559,58 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             /* TEXT */
           )]),
           _: 1
-        }, 8, ["disabled"])])) : (0, import_vue5.createCommentVNode)("v-if", true)
+        }, 8, ["disabled"])])) : (0, import_vue5.createCommentVNode)("v-if", true),
+        (0, import_vue5.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
+        (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxDialog), {
+          open: confirming.value,
+          "onUpdate:open": _cache[2] || (_cache[2] = ($event) => confirming.value = $event),
+          class: "ext-capacitybuilding-request-actions__confirm",
+          title: confirmText.value.title,
+          "use-close-button": true,
+          "close-button-label": _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text(),
+          "primary-action": {
+            label: confirmText.value.confirm,
+            actionType: "destructive"
+          },
+          "default-action": { label: _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text() },
+          "render-in-place": true,
+          "data-confirm": (_a = pending.value) == null ? void 0 : _a.type,
+          onPrimary: confirm,
+          onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
+        }, {
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createElementVNode)(
+            "p",
+            null,
+            (0, import_vue5.toDisplayString)(confirmText.value.body),
+            1
+            /* TEXT */
+          ), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
+            label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
+              1
+              /* TEXT */
+            )]),
+            "help-text": (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
+              1
+              /* TEXT */
+            )]),
+            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxTextArea), {
+              modelValue: reason.value,
+              "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => reason.value = $event),
+              maxlength: (0, import_vue5.unref)(REASON_LENGTH)
+            }, null, 8, ["modelValue", "maxlength"])]),
+            _: 1
+          })]),
+          _: 1
+        }, 8, [
+          "open",
+          "title",
+          "close-button-label",
+          "primary-action",
+          "default-action",
+          "data-confirm"
+        ])
       ]);
     };
   }
@@ -2499,6 +2632,10 @@ var _hoisted_52 = ["href"];
 var _hoisted_62 = ["datetime"];
 var _hoisted_7 = ["href"];
 var _hoisted_8 = {
+  key: 3,
+  class: "ext-capacitybuilding-request-history__comment"
+};
+var _hoisted_9 = {
   key: 0,
   class: "ext-capacitybuilding-request-history__unreadable"
 };
@@ -2582,7 +2719,15 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue8.createCommentVNode)("v-if", true)
+              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue8.createCommentVNode)("v-if", true),
+              (0, import_vue8.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
+              change.comment ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                "span",
+                _hoisted_8,
+                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue8.createCommentVNode)("v-if", true)
             ]);
           }),
           128
@@ -2590,7 +2735,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         ))]),
         _ctx.history.unreadable > 0 ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
           "p",
-          _hoisted_8,
+          _hoisted_9,
           (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
           1
           /* TEXT */
@@ -2861,7 +3006,7 @@ var _hoisted_82 = {
   key: 2,
   class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
 };
-var _hoisted_9 = { class: "ext-capacitybuilding-match-suggestions__actions" };
+var _hoisted_92 = { class: "ext-capacitybuilding-match-suggestions__actions" };
 var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "MatchSuggestions",
   props: {
@@ -2923,7 +3068,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
                 1
                 /* TEXT */
               )) : (0, import_vue11.createCommentVNode)("v-if", true),
-              (0, import_vue11.createElementVNode)("div", _hoisted_9, [(0, import_vue11.renderSlot)(_ctx.$slots, "actions", { match })])
+              (0, import_vue11.createElementVNode)("div", _hoisted_92, [(0, import_vue11.renderSlot)(_ctx.$slots, "actions", { match })])
             ], 10, _hoisted_44);
           }),
           128
@@ -3098,11 +3243,12 @@ var _hoisted_45 = { class: "ext-capacitybuilding-request-page__facts" };
 var _hoisted_54 = ["data-fact"];
 var _hoisted_64 = { class: "ext-capacitybuilding-request-page__description" };
 var _hoisted_73 = { "aria-live": "polite" };
-var _hoisted_83 = {
-  key: 0,
+var _hoisted_83 = ["innerHTML"];
+var _hoisted_93 = {
+  key: 2,
   class: "ext-capacitybuilding-request-page__edit"
 };
-var _hoisted_92 = ["data-capacitybuilding-edit"];
+var _hoisted_10 = ["data-capacitybuilding-edit"];
 var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
   __name: "RequestPage",
   props: {
@@ -3123,6 +3269,8 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     const notice = (0, import_vue17.ref)(null);
     const saveError = (0, import_vue17.ref)(null);
     const failedAction = (0, import_vue17.ref)(null);
+    const editability = (0, import_vue17.shallowRef)(null);
+    const languageNames = (0, import_vue17.shallowRef)(/* @__PURE__ */ new Map());
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     const editing = (0, import_vue17.ref)(false);
     const editContainer = (0, import_vue17.shallowRef)(null);
@@ -3131,9 +3279,19 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     }
     (0, import_vue17.onMounted)(async () => {
       try {
-        const [loadedState, loadedContext] = await Promise.all([loadRequestState(props.api, props.title), loadRequestContext(props.api, props.base)]);
+        const [loadedState, loadedContext, names, mayEditPage] = await Promise.all([
+          loadRequestState(props.api, props.title),
+          loadRequestContext(props.api, props.base),
+          loadLanguageNames(props.api, mw.config.get("wgUserLanguage")).catch((error) => {
+            mw.log.error(error);
+            return /* @__PURE__ */ new Map();
+          }),
+          props.user === "" ? Promise.resolve(null) : loadEditability(props.api, props.title)
+        ]);
         state.value = loadedState;
         context.value = loadedContext;
+        languageNames.value = names;
+        editability.value = mayEditPage;
       } catch (error) {
         if (error instanceof RequestPageError) {
           loadError.value = problemText(error.problem);
@@ -3165,12 +3323,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     }
     function languageName(code) {
       var _a;
-      try {
-        const names = new Intl.DisplayNames([mw.config.get("wgUserLanguage"), "en"], { type: "language" });
-        return (_a = names.of(code)) != null ? _a : code;
-      } catch (e) {
-        return code;
-      }
+      return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
     const facts = (0, import_vue17.computed)(() => {
       var _a;
@@ -3252,7 +3405,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     const actions = (0, import_vue17.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
     const mayEdit = (0, import_vue17.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
     const maySuggest = (0, import_vue17.computed)(() => !!state.value && !!context.value && SEEKING_COACH_STATUSES.includes(state.value.record.status) && mayMove(state.value.record, "triage", props.user, context.value.permissions));
-    async function act(action, captcha) {
+    async function act(action, reason, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
       }
@@ -3262,10 +3415,13 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
       failedAction.value = null;
       const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
       try {
-        const outcome = await performAction(props.api, state.value, action, props.user, context.value, captcha);
+        const outcome = await performAction(props.api, state.value, action, props.user, context.value, captcha, reason);
         if (outcome.kind === "failed") {
           saveError.value = outcome.error;
-          failedAction.value = action;
+          failedAction.value = {
+            action,
+            reason
+          };
           return;
         }
         state.value = outcome.state;
@@ -3299,7 +3455,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     }
     function retry(captcha) {
       if (failedAction.value) {
-        act(failedAction.value, captcha != null ? captcha : void 0);
+        act(failedAction.value.action, failedAction.value.reason, captcha != null ? captcha : void 0);
       }
     }
     async function openEditForm() {
@@ -3331,6 +3487,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
+      var _a;
       return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
         lang: (0, import_vue16.unref)(ui).lang,
@@ -3447,7 +3604,40 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             )]),
             _: 1
           }, 8, ["type", "data-notice"])) : (0, import_vue16.createCommentVNode)("v-if", true)]),
-          (0, import_vue16.createVNode)(RequestActions_default, {
+          (0, import_vue16.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
+          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
+            key: 0,
+            type: "warning",
+            class: "ext-capacitybuilding-request-page__locked"
+          }, {
+            default: (0, import_vue16.withCtx)(() => [
+              (0, import_vue16.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
+                1
+                /* TEXT */
+              ),
+              (0, import_vue16.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+              (0, import_vue16.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              ((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+                import_vue16.Fragment,
+                null,
+                (0, import_vue16.renderList)(editability.value.reasons, (reason, i) => {
+                  return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
+                    key: i,
+                    class: "ext-capacitybuilding-request-page__locked-reason",
+                    innerHTML: reason
+                  }, null, 8, _hoisted_83);
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              )),
+              (0, import_vue16.createCommentVNode)(" eslint-enable vue/no-v-html ")
+            ]),
+            _: 1
+          })) : ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(RequestActions_default, {
+            key: 1,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
             busy: busy.value,
@@ -3456,8 +3646,8 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             "actions",
             "logged-in",
             "busy"
-          ]),
-          mayEdit.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_83, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
+          ])),
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_93, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
@@ -3473,9 +3663,9 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_92)])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          }, null, 8, _hoisted_10)])) : (0, import_vue16.createCommentVNode)("v-if", true),
           maySuggest.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SuggestedCoaches_default, {
-            key: 1,
+            key: 3,
             api: _ctx.api,
             base: _ctx.base,
             title: state.value.title,

@@ -4,7 +4,8 @@
  *
  * `layoutProblems( page, root, { lang, dir } )` lists, for the feature root `root`:
  * - the root does not carry the interface's `lang` and `dir`;
- * - the page scrolls sideways; an element sticks out of the root or the screen;
+ * - the page scrolls sideways; an element sticks out of the root (an overlay such as a dialog: of
+ *   the screen) or of the screen;
  * - text is cut off (an element that hides its overflow is too small for its text, across or down);
  * - mirrored wrong for the direction: a checkbox's or radio's box on the wrong side of its label, or
  *   away from it; a select's arrow on the wrong side; text of a right-to-left block not starting at
@@ -73,7 +74,16 @@ export async function layoutProblems( page: Page, root: string, expected: Expect
 					continue;
 				}
 				const rect = el.getBoundingClientRect();
-				if ( rect.left < box.left - 1 || rect.right > box.right + 1 ) {
+				// An overlay (a dialog and its backdrop) is placed against the screen, not the feature.
+				const overlay = ( () => {
+					for ( let node: Element | null = el; node && node !== feature; node = node.parentElement ) {
+						if ( getComputedStyle( node ).position === 'fixed' ) {
+							return true;
+						}
+					}
+					return false;
+				} )();
+				if ( !overlay && ( rect.left < box.left - 1 || rect.right > box.right + 1 ) ) {
 					problems.push( `${ name( el ) } sticks out of the ${ rect.left < box.left - 1 ? 'left' : 'right' } side of the feature` );
 				} else if ( rect.left < -1 || rect.right > window.innerWidth + 1 ) {
 					problems.push( `${ name( el ) } sticks out of the screen` );

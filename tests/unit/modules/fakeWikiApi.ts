@@ -4,7 +4,8 @@
  * revisions, `curtimestamp`, `prop=info` with `intestactions=create` for many titles,
  * `list=allpages`, `list=recentchanges` (new pages), `list=tags`, `action=parse` (echoes the
  * wikitext in a `<pre>`), `meta=languageinfo`, and `action=edit` with `createonly`, `nocreate`,
- * base revision conflicts and create-protected titles (`protectedTitles`). Like `mw.Api`, it
+ * base revision conflicts, create-protected titles (`protectedTitles`) and pages the user may not
+ * edit (`protectedPages`, with `intestactions=edit`). Like `mw.Api`, it
  * returns jQuery promises that reject with `( code, response )`.
  *
  * `fail( code, response? )` makes the next edit fail with that error; `beforeEdit` runs before an
@@ -37,6 +38,8 @@ export interface FakeWiki {
 	put( title: string, text: string ): FakePage;
 	/** Titles nobody but admins may create (Special:Protect on a missing page). */
 	protectedTitles: Set<string>;
+	/** Pages the user may not edit, with the wiki's reason (HTML), as `intestactions=edit` tells. */
+	protectedPages: Map<string, string>;
 	/**
 	 * Page creations, oldest first (what `list=recentchanges&rctype=new` reports, newest first):
 	 * pages created through the API at the fake clock's time, pages a test put in place long ago.
@@ -84,6 +87,7 @@ export function createFakeWiki(): FakeWiki {
 			return page;
 		},
 		protectedTitles: new Set(),
+		protectedPages: new Map(),
 		created: [],
 	};
 
@@ -139,6 +143,13 @@ export function createFakeWiki(): FakeWiki {
 		if ( params.list === 'recentchanges' ) {
 			const changes = [ ...wiki.created ].reverse().slice( 0, 500 );
 			return { ok: { curtimestamp: new Date( clock ).toISOString().replace( /\.\d+Z$/, 'Z' ), query: { recentchanges: changes } } };
+		}
+		if ( typeof params.titles === 'string' && params.prop === 'info' && params.intestactions === 'edit' ) {
+			const title = normalize( params.titles );
+			const reason = wiki.protectedPages.get( title );
+			const edit = reason === undefined ? ( params.intestactionsdetail === 'full' ? [] : true ) :
+				( params.intestactionsdetail === 'full' ? [ { code: 'protectedpage', html: reason } ] : false );
+			return { ok: { query: { pages: [ { title, ns: 0, actions: { edit } } ] } } };
 		}
 		if ( Array.isArray( params.titles ) && params.prop === 'info' ) {
 			const infos = ( params.titles as string[] ).map( normalize ).map( ( title ) => ( {
