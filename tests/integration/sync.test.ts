@@ -403,7 +403,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		const store = await Store.open( db );
 		try {
 			const report = await runSync( { client, store, logger: new Logger( { quiet: true, write: () => undefined } ), messages: en, base,
-				full: false, maxWalkBack: 2 } );
+				full: false, maxRevisions: 2 } );
 			expect( report ).toMatchObject( { full: false, pagesRead: 1, walkedBack: 1, historyRequests: 1 } );
 			expect( ( await store.requests() ).find( ( r ) => r.number === 23 ) ).toMatchObject( { revid: edits[ 1 ],
 				record: { description: 'The description, edited 2 times.' } } );
