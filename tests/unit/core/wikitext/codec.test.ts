@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, LIST_KINDS, REQUEST_SCHEMA, type CapacityRequest, type RecordSchema } from '../../../../modules/core/model';
 import { appendRecord, findTemplateCalls, parseAll, parsePage, replaceRecord, roundTripProblems, serialize } from '../../../../modules/core/wikitext/codec';
-import { hasLoneSurrogate, normalizeRecord, withoutLoneSurrogates } from '../../../../modules/core/text';
-import { anyString, hostileString } from './hostile';
-
-/** A record as MediaWiki stores it: NFC, and a lone surrogate (no character) as U+FFFD. */
-function stored<R>( record: R ): R {
-	const clean = ( v: unknown ): unknown => typeof v === 'string' ? withoutLoneSurrogates( v ) : Array.isArray( v ) ? v.map( clean ) : v;
-	return normalizeRecord( Object.fromEntries( Object.entries( record as Record<string, unknown> ).map( ( [ k, v ] ) => [ k, clean( v ) ] ) ) as R );
-}
+import { hasLoneSurrogate } from '../../../../modules/core/text';
+import { anyString, asStored as stored, hostileString } from './hostile';
 
 function wellFormed( record: unknown ): boolean {
 	return Object.values( record as Record<string, unknown> ).every( ( v ) => ( Array.isArray( v ) ? v : [ v ] )
