@@ -13,8 +13,8 @@
  * - Per-page reading in history order (`rvdir=newer`, up to 50 (500) revisions a request, one page a
  *   request) for the pages still pending when they are few: when a single page is left, or fewer
  *   pages than rounds already walked (deep histories), where one request reads what would take a
- *   round each; also for a page whose older revision cannot be read by id (e.g. after a partial
- *   restoration).
+ *   round each. The chain is then followed through what was read, so both ways give the same
+ *   revisions.
  *
  * At most `max` revisions of a page are returned (`more` says there were others): a page with more
  * is reported, not judged silently in part.
@@ -55,6 +55,13 @@ interface Walk {
 /**
  * Reads the revisions each page needs judged.
  *
+ * A page's history, here, is the chain of revisions from its newest one back by parent revision id
+ * (what a page's edits make): from the accepted revision, or from the chain's first revision (parent
+ * 0, or a parent that is no longer readable). Walking the chain and reading the page in order give
+ * the same revisions, so a page is judged the same however it was read. (They differ only where
+ * MediaWiki put older revisions back into a page's history, as restoring deleted revisions onto a
+ * page created since does: those are not on the chain, and are not judged.)
+ *
  * @param client The wiki
  * @param wanted The pages and where their histories start
  * @param options How to read
@@ -69,38 +76,46 @@ export async function readHistories( client: WikiClient, wanted: readonly Histor
 	const start = client.requestCount;
 	let walkedPages = 0;
 	let pending: Walk[] = [];
+	const oldestOf = ( walk: Walk ): Revision => walk.chain[ walk.chain.length - 1 ] as Revision;
+	const done = ( walk: Walk, ended: boolean ): void => {
+		// Ended: back at the chain's first revision without meeting the accepted one.
+		const revisions = [ ...walk.chain ].reverse();
+		histories.set( walk.wanted.title, {
+			revisions: revisions.slice( 0, max ), more: revisions.length > max, rebased: ended && walk.wanted.after !== 0,
+		} );
+	};
+	/** 'pending' while the walk must go on; done otherwise. */
 	const settle = ( walk: Walk ): 'done' | 'pending' | 'per-page' => {
-		const oldest = walk.chain[ walk.chain.length - 1 ] as Revision;
-		const after = walk.wanted.after;
-		if ( oldest.parentid === after || oldest.parentid === 0 ) {
-			const revisions = [ ...walk.chain ].reverse();
-			histories.set( walk.wanted.title, {
-				revisions: revisions.slice( 0, max ), more: revisions.length > max,
-				// Back at the first revision without meeting the accepted one.
-				rebased: oldest.parentid !== after,
-			} );
+		const parent = oldestOf( walk ).parentid;
+		if ( parent === walk.wanted.after || parent === 0 ) {
+			done( walk, parent !== walk.wanted.after );
 			return 'done';
 		}
 		return walk.chain.length > max ? 'per-page' : 'pending';
 	};
+	/** Reads the rest of a page's chain in order, one page a request (up to 50, or 500, revisions each). */
 	const perPage = async ( walk: Walk ): Promise<void> => {
-		const oldest = walk.chain[ walk.chain.length - 1 ] as Revision;
-		const read = await pageHistory( client, walk.wanted.title, { after: walk.wanted.after, max, batchSize,
-			until: oldest.revid } );
-		const revisions = [ ...read.revisions ];
-		const last = revisions[ revisions.length - 1 ];
-		if ( !read.more && last?.revid === oldest.revid ) {
-			// Reached what the walk had read: the rest of the history is the walk's, newest last.
-			revisions.push( ...walk.chain.slice( 0, -1 ).reverse() );
-		} else if ( !read.more && !read.rebased && last?.revid !== walk.wanted.newest.revid ) {
-			// The history read in order does not lead to the newest revision: read it all in order.
-			const all = await pageHistory( client, walk.wanted.title, { after: walk.wanted.after, max, batchSize } );
-			histories.set( walk.wanted.title, all );
-			return;
+		let after = walk.wanted.after;
+		for ( ;; ) {
+			const read = await pageHistory( client, walk.wanted.title, { after, max, batchSize, until: oldestOf( walk ).revid } );
+			if ( read.more ) {
+				// More than a sync judges: the first ones, in the page's order (reported as too long).
+				histories.set( walk.wanted.title, { ...read, rebased: read.rebased || after !== walk.wanted.after } );
+				return;
+			}
+			const byId = new Map( read.revisions.map( ( r ) => [ r.revid, r ] ) );
+			for ( let parent = byId.get( oldestOf( walk ).parentid ); parent; parent = byId.get( oldestOf( walk ).parentid ) ) {
+				walk.chain.push( parent );
+			}
+			const last = oldestOf( walk ).parentid;
+			if ( last === walk.wanted.after || last === 0 || after === 0 ) {
+				// At the accepted revision, at the first, or at a parent that cannot be read: the chain's start.
+				done( walk, last !== walk.wanted.after );
+				return;
+			}
+			// The chain leaves what was read after the accepted revision: its history changed; read it all.
+			after = 0;
 		}
-		histories.set( walk.wanted.title, { revisions: revisions.slice( 0, max ),
-			more: read.more || revisions.length > max,
-			rebased: read.rebased } );
 	};
 	for ( const page of wantedPages( wanted ) ) {
 		if ( page.newest.revid === page.after ) {
@@ -120,14 +135,13 @@ export async function readHistories( client: WikiClient, wanted: readonly Histor
 			}
 			break;
 		}
-		const parents = await readRevisions( client,
-			pending.map( ( w ) => ( w.chain[ w.chain.length - 1 ] as Revision ).parentid ),
-			batchSize );
+		const parents = await readRevisions( client, pending.map( ( w ) => oldestOf( w ).parentid ), batchSize );
 		const next: Walk[] = [];
 		for ( const walk of pending ) {
-			const parent = parents.get( ( walk.chain[ walk.chain.length - 1 ] as Revision ).parentid );
+			const parent = parents.get( oldestOf( walk ).parentid );
 			if ( !parent ) {
-				await perPage( walk );
+				// A parent that cannot be read (deleted): the chain starts here.
+				done( walk, true );
 				continue;
 			}
 			walk.chain.push( parent );

@@ -206,7 +206,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 			const history = await store.statusHistory();
 			// Judged from its first revision, a request's history starts with its creation.
 			expect( history.filter( ( h ) => h.requestNumber === 6 ).map( ( h ) => [ h.from, h.to, h.user, h.revid ] ) ).toEqual( [
-				[ '', 'open', USERS.requester, rev.r6 - 1 ], [ 'open', 'triaged', USERS.contact, rev.r6 ] ] );
+				[ '', 'open', USERS.requester, ( rev.r6 as number ) - 1 ], [ 'open', 'triaged', USERS.contact, rev.r6 ] ] );
 			const problems = await store.problems();
 			const about = ( page: string ): string[] => problems.filter( ( p ) => p.page === t( page ) ).map( ( p ) => `${ p.kind } ${ p.message }` );
 			expect( about( 'Requests/R3' ) ).toEqual( [ 'malformed capacitybuilding-codec-missing-template' ] );
