@@ -28,10 +28,15 @@ import { parsePage, serialize } from '../../modules/core/wikitext/codec';
 import type { DevWiki } from '../../scripts/lib/devwiki';
 import { dumpStore } from './store';
 
+/**
+ * The people of the scenarios: their own accounts (in the wiki's `bot` group only so that the wiki's
+ * edit rate limit for new accounts does not slow the scenarios down; the tools give them no role
+ * for it).
+ */
 export const PEOPLE = {
-	requester: 'Alice Cb', coach: 'Carol Cb', otherCoach: 'Dave Cb', contact: 'Hubert Cb', stranger: 'Mallory Cb',
+	requester: 'Alice Rb', coach: 'Carol Rb', otherCoach: 'Dave Rb', contact: 'Hubert Rb', stranger: 'Mallory Rb',
 	/** Made admin and unmade by edits of the configuration page during a scenario. */
-	sometimesAdmin: 'Oscar Cb',
+	sometimesAdmin: 'Oscar Rb',
 } as const;
 const PASSWORD = 'capacity-test-password-1';
 
@@ -113,7 +118,7 @@ export class People {
 
 	public static async start( wiki: DevWiki, bot: WikiClient ): Promise<People> {
 		for ( const name of Object.values( PEOPLE ) ) {
-			wiki.ensureUser( name, PASSWORD );
+			wiki.ensureUser( name, PASSWORD, [ 'bot' ] );
 		}
 		return new People( wiki, bot );
 	}
