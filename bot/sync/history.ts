@@ -81,7 +81,8 @@ export async function readHistories( client: WikiClient, wanted: readonly Histor
 		// Ended: back at the chain's first revision without meeting the accepted one.
 		const revisions = [ ...walk.chain ].reverse();
 		histories.set( walk.wanted.title, {
-			revisions: revisions.slice( 0, max ), more: revisions.length > max, rebased: ended && walk.wanted.after !== 0,
+			revisions: revisions.slice( 0, max ), more: revisions.length > max,
+			rebased: ended && walk.wanted.after !== 0,
 		} );
 	};
 	/** 'pending' while the walk must go on; done otherwise. */
@@ -97,15 +98,18 @@ export async function readHistories( client: WikiClient, wanted: readonly Histor
 	const perPage = async ( walk: Walk ): Promise<void> => {
 		let after = walk.wanted.after;
 		for ( ;; ) {
-			const read = await pageHistory( client, walk.wanted.title, { after, max, batchSize, until: oldestOf( walk ).revid } );
+			const read = await pageHistory( client, walk.wanted.title, { after, max, batchSize,
+				until: oldestOf( walk ).revid } );
 			if ( read.more ) {
 				// More than a sync judges: the first ones, in the page's order (reported as too long).
 				histories.set( walk.wanted.title, { ...read, rebased: read.rebased || after !== walk.wanted.after } );
 				return;
 			}
 			const byId = new Map( read.revisions.map( ( r ) => [ r.revid, r ] ) );
-			for ( let parent = byId.get( oldestOf( walk ).parentid ); parent; parent = byId.get( oldestOf( walk ).parentid ) ) {
+			let parent = byId.get( oldestOf( walk ).parentid );
+			while ( parent ) {
 				walk.chain.push( parent );
+				parent = byId.get( parent.parentid );
 			}
 			const last = oldestOf( walk ).parentid;
 			if ( last === walk.wanted.after || last === 0 || after === 0 ) {

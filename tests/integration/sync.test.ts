@@ -425,7 +425,8 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		expect( ( await bot( rebuilt, base, 'sync', '--full' ) ).code ).toBe( 5 );
 		const incremental = await dumpStore( db );
 		expect( await dumpStore( rebuilt ) ).toEqual( incremental );
-		const { requests, coaches } = incremental as { requests: { number: number; record: CapacityRequest }[]; coaches: { user: string; record: CoachProfile }[] };
+		const { requests,
+			coaches } = incremental as { requests: { number: number; record: CapacityRequest }[]; coaches: { user: string; record: CoachProfile }[] };
 		expect( requests.find( ( r ) => r.number === 6 )?.record.status ).toBe( 'triaged' );
 		expect( coaches.find( ( c ) => c.user === USERS.coach )?.record.bio ).toBe( 'Trainer.' );
 	} );

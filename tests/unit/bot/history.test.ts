@@ -25,19 +25,19 @@ function wiki( revisions: SimRevision[] ): { client: WikiClient; requests: () =>
 			async* continuedQueryGen( query: ApiParams ): AsyncGenerator<ApiResponse> {
 				if ( query.revids ) {
 					requests++;
-					const ids = query.revids as number[];
-					const found = revisions.filter( ( r ) => ids.includes( r.revid ) );
+					const wantedIds = query.revids as number[];
+					const found = revisions.filter( ( r ) => wantedIds.includes( r.revid ) );
 					const titles = [ ...new Set( found.map( ( r ) => r.title ) ) ];
-					yield { query: { pages: titles.map( ( title ) => ( { title, revisions: found.filter( ( r ) => r.title === title ).map( raw ) } ) ) } };
+					yield { query: { pages: titles.map( ( t ) => ( { title: t, revisions: found.filter( ( r ) => r.title === t ).map( raw ) } ) ) } };
 					return;
 				}
-				const title = query.titles as string;
-				const page = revisions.filter( ( r ) => r.title === title );
-				const startAt = query.rvstartid ? page.findIndex( ( r ) => r.revid === query.rvstartid ) : 0;
+				const asked = query.titles as string;
+				const history = revisions.filter( ( r ) => r.title === asked );
+				const startAt = query.rvstartid ? history.findIndex( ( r ) => r.revid === query.rvstartid ) : 0;
 				const limit = Number( query.rvlimit );
-				for ( let i = startAt; i < page.length; i += limit ) {
+				for ( let i = startAt; i < history.length; i += limit ) {
 					requests++;
-					yield { query: { pages: [ { title, revisions: page.slice( i, i + limit ).map( raw ) } ] } };
+					yield { query: { pages: [ { title: asked, revisions: history.slice( i, i + limit ).map( raw ) } ] } };
 				}
 			},
 		},

@@ -123,10 +123,12 @@ describe( 'store', () => {
 
 	it( 'drops the cursor of a store made before the timelines, so that the next sync is a full one that rebuilds them', async () => {
 		const file = path.join( dir, 'old.sqlite' );
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema of migration 1 only
 		const db = new Kysely<any>( { dialect: new SqliteDialect( { database: new BetterSqlite3( file ) } ) } );
 		const migrator = new Migrator( { db, provider: { getMigrations: () => Promise.resolve( { '001_initial': MIGRATIONS[ '001_initial' ] as never } ) } } );
 		await migrator.migrateToLatest();
 		await db.insertInto( 'sync_state' ).values( { name: 'cursor', value: '{"timestamp":"2026-11-01T00:00:00Z","rcid":5}' } ).execute();
+		// eslint-disable-next-line camelcase -- column names are SQL's snake_case
 		await db.insertInto( 'status_history' ).values( { request_number: 1, from_status: '', to_status: 'open', user: 'A', at: '', revid: 3 } ).execute();
 		await db.destroy();
 		const store = await Store.open( `sqlite:${ file }` );
