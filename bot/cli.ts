@@ -307,7 +307,7 @@ function buildProgram( io: Io, run: { code: number; context: BotContext | null }
 			report.pagesRead, report.changed, report.rejected, report.problems, report.requests ), {
 			full: report.full, fullBecause: report.fullBecause, pagesRead: report.pagesRead, changed: report.changed,
 			rejected: report.rejected, problems: report.problems, requests: report.requests,
-			walkedBack: report.walkedBack, historyRequests: report.historyRequests,
+			revisions: report.revisions, walkedBack: report.walkedBack, historyRequests: report.historyRequests,
 		} );
 	};
 

@@ -5,7 +5,7 @@
  * published pages, then moves (within the base's namespace and from and to others), deletions,
  * restorations and more unauthorized changes picked up by incremental syncs, several edits between
  * two syncs judged each by its own author (no laundering of an unauthorized change by a later
- * edit; at most maxWalkBack of them a sync), and an incremental
+ * edit; at most maxRevisions of them a sync), and an incremental
  * sync whose cursor recent changes no longer reach turned into a full one; a value typed in decomposed
  * form stored in NFC; a full sync into an empty store rebuilding exactly the store incremental syncs
  * kept; --dry-run and second runs make no edit; a killed run, rerun, ends as a clean run does.
@@ -431,7 +431,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		expect( coaches.find( ( c ) => c.user === USERS.coach )?.record.bio ).toBe( 'Trainer.' );
 	} );
 
-	it( 'judges at most maxWalkBack revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
+	it( 'judges at most maxRevisions revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
 		// The bot counts as an admin (setup lists it among the bots) and is not rate limited.
 		const title = t( 'Requests/R23' );
 		const text = ( description: string ): string => serialize( REQUEST_SCHEMA, request( { description } ) );
