@@ -29,9 +29,9 @@ import type { Messages } from '../i18n';
 import type { Logger } from '../log';
 import type { ConfigRevision, HubTimelineEntry, PageUpdate, StatusChange, Store } from '../store';
 import type { WikiClient } from '../wiki';
-import { readHistories, type HistoryWanted } from './history';
+import { readHistories, type HistoryRead, type HistoryWanted } from './history';
 import { judgePage, type PageToJudge } from './judgePages';
-import { knownOf, loadStore } from './load';
+import { knownOf, loadStore, type StoreState } from './load';
 import { planSync, readConfig, type Plan } from './plan';
 import type { Revision } from './read';
 import { resultOf, toStored } from './results';
@@ -104,20 +104,62 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	const timeline = full ? new RoleTimeline( configHistory, [], new Map() ) :
 		new RoleTimeline( configHistory, state.hubTimeline, state.coachSince );
 
-	const updates: PageUpdate[] = [];
 	const report: SyncReport = {
 		full, fullBecause: plan.fullBecause, pagesRead: plan.pages.length, changed: 0, rejected: 0, problems: 0,
-		revisions: 0,
-		walkedBack: 0, historyRequests: 0, requests: 0, configProblems,
+		revisions: 0, walkedBack: 0, historyRequests: 0, requests: 0, configProblems,
 	};
-	const toJudge: ( HistoryWanted & { pageKind: RecordPageKind; fromStart: boolean } )[] = [];
+	const results: Collected = { updates: [], statusChanges: [], historyReplaced: [], hubTimeline: { replacePages: [],
+		add: [] } };
+	const toJudge = pagesToJudge( plan, state, base, timeline, results, report );
+
+	// 3. The revisions each page needs judged, in batches across all pages.
+	const { histories, cost } = await readHistories( client, toJudge, { batchSize, max: maxRevisions } );
+	report.walkedBack = cost.pages;
+	report.historyRequests = cost.requests;
+
+	// 4. and 5. Judge kind by kind, each revision with the roles of its time; collect the results.
+	for ( const kind of KINDS ) {
+		for ( const wanted of toJudge.filter( ( w ) => w.pageKind.kind === kind ) ) {
+			judgeOne( wanted, histories.get( wanted.title ), { options, state, timeline, results, report,
+				maxRevisions } );
+		}
+	}
+
+	// Everything, cursor included, at once.
+	await store.apply( {
+		...results, cursor: plan.cursor, full, config: JSON.stringify( config ),
+		configHistory: { replace: plan.configReplace, add: plan.configRevisions }, finished: new Date().toISOString(),
+	} );
+	report.problems = ( await store.problems() ).length;
+	report.requests = client.requestCount - startRequests;
+	return report;
+}
+
+/** What a sync has found so far, for the store. */
+interface Collected {
+	updates: PageUpdate[];
+	statusChanges: StatusChange[];
+	historyReplaced: number[];
+	hubTimeline: { replacePages: string[]; add: HubTimelineEntry[] };
+}
+
+type Wanted = HistoryWanted & { pageKind: RecordPageKind; fromStart: boolean };
+
+/**
+ * Sorts the pages read: a page gone (deleted, moved away, a redirect) leaves the store and the
+ * role timelines; a misnamed request page is reported; a record page is to be judged, forward from
+ * its accepted revision or from its first.
+ */
+function pagesToJudge( plan: Plan, state: StoreState, base: string, timeline: RoleTimeline, results: Collected,
+	report: SyncReport ): Wanted[] {
+	const toJudge: Wanted[] = [];
 	for ( const { read: page, fromStart } of plan.pages ) {
 		const title = normalizeTitle( page.title );
 		const pageKind = classify( base, title );
 		const stored = state.records.get( title );
 		if ( page.missing || page.redirect || !page.latest ) {
 			if ( stored || state.problems.has( title ) ) {
-				updates.push( { page: title, action: 'remove', problems: [] } );
+				results.updates.push( { page: title, action: 'remove', problems: [] } );
 				report.changed += stored ? 1 : 0;
 			}
 			// Gone from the wiki, gone from the roles (as a full sync would see them).
@@ -126,78 +168,56 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 			} else if ( pageKind.kind === 'coach' ) {
 				timeline.setCoach( pageKind.user, null );
 			}
-			continue;
-		}
-		if ( pageKind.kind === 'other' ) {
-			continue;
-		}
-		if ( pageKind.kind === 'misnamed' ) {
-			updates.push( { page: title, action: 'remove', problems: toStored( title, page.latest, [
+		} else if ( pageKind.kind === 'misnamed' ) {
+			results.updates.push( { page: title, action: 'remove', problems: toStored( title, page.latest, [
 				{ field: null, key: 'capacitybuilding-bot-sync-misnamed', params: [] },
 			], 'misnamed' ) } );
-			continue;
-		}
-		const judgedFromStart = full || fromStart || !stored;
-		toJudge.push( { title, pageKind: pageKind as RecordPageKind, newest: page.latest, fromStart: judgedFromStart,
-			after: judgedFromStart || !stored ? 0 : stored.revid } );
-	}
-
-	// 3. The revisions each page needs judged, in batches across all pages.
-	const { histories, cost } = await readHistories( client, toJudge, { batchSize, max: maxRevisions } );
-	report.walkedBack = cost.pages;
-	report.historyRequests = cost.requests;
-
-	// 4. and 5. Judge kind by kind, each with the roles of its revisions' time; collect the results.
-	const statusChanges: StatusChange[] = [];
-	const historyReplaced: number[] = [];
-	const hubTimeline = { replacePages: [] as string[], add: [] as HubTimelineEntry[] };
-	const codec = { extensionTags: client.site.extensionTags };
-	for ( const kind of KINDS ) {
-		for ( const wanted of toJudge.filter( ( w ) => w.pageKind.kind === kind ) ) {
-			const history = histories.get( wanted.title ) ?? { revisions: [], more: false, rebased: false };
-			const stored = state.records.get( wanted.title );
-			const fromStart = wanted.fromStart || history.rebased;
-			const page: PageToJudge = {
-				title: wanted.title, pageKind: wanted.pageKind, revisions: history.revisions, more: history.more,
-				known: fromStart || !stored ? null : knownOf( wanted.pageKind, stored ),
-			};
-			const result = resultOf( judgePage( page, timeline, codec ), state.problems.get( wanted.title ) ?? [],
-				Boolean( stored ),
-				maxRevisions );
-			report.revisions += history.revisions.length;
-			report.changed += result.changed ? 1 : 0;
-			for ( const { revision, reason } of result.rejected ) {
-				report.rejected++;
-				logRejected( options, wanted.title, revision, reason );
-			}
-			updates.push( result.update );
-			statusChanges.push( ...result.statusChanges );
-			if ( wanted.pageKind.kind === 'request' && result.replacesHistory ) {
-				historyReplaced.push( wanted.pageKind.number );
-			}
-			if ( wanted.pageKind.kind === 'hub' ) {
-				if ( page.known ) {
-					timeline.addHub( result.hubEntries );
-				} else {
-					timeline.setHub( wanted.title, result.hubEntries );
-					hubTimeline.replacePages.push( wanted.title );
-				}
-				hubTimeline.add.push( ...result.hubEntries );
-			} else if ( wanted.pageKind.kind === 'coach' ) {
-				timeline.setCoach( wanted.pageKind.user, result.coachSince );
-			}
+		} else if ( pageKind.kind !== 'other' ) {
+			const judgedFromStart = plan.full || fromStart || !stored;
+			toJudge.push( { title, pageKind, newest: page.latest, fromStart: judgedFromStart,
+				after: judgedFromStart || !stored ? 0 : stored.revid } );
 		}
 	}
+	return toJudge;
+}
 
-	// Everything, cursor included, at once.
-	await store.apply( {
-		updates, statusChanges, historyReplaced, hubTimeline, cursor: plan.cursor, full,
-		config: JSON.stringify( config ),
-		configHistory: { replace: plan.configReplace, add: plan.configRevisions }, finished: new Date().toISOString(),
-	} );
-	report.problems = ( await store.problems() ).length;
-	report.requests = client.requestCount - startRequests;
-	return report;
+/** Judges one page's revisions and collects what that means for the store and the role timelines. */
+function judgeOne( wanted: Wanted, history: HistoryRead | undefined, context: {
+	options: SyncOptions; state: StoreState; timeline: RoleTimeline; results: Collected; report: SyncReport;
+	maxRevisions: number;
+} ): void {
+	const { options, state, timeline, results, report } = context;
+	const read = history ?? { revisions: [], more: false, rebased: false };
+	const stored = state.records.get( wanted.title );
+	const fromStart = wanted.fromStart || read.rebased;
+	const page: PageToJudge = {
+		title: wanted.title, pageKind: wanted.pageKind, revisions: read.revisions, more: read.more,
+		known: fromStart || !stored ? null : knownOf( wanted.pageKind, stored ),
+	};
+	const result = resultOf( judgePage( page, timeline, { extensionTags: options.client.site.extensionTags } ),
+		state.problems.get( wanted.title ) ?? [], Boolean( stored ), context.maxRevisions );
+	report.revisions += read.revisions.length;
+	report.changed += result.changed ? 1 : 0;
+	for ( const { revision, reason } of result.rejected ) {
+		report.rejected++;
+		logRejected( options, wanted.title, revision, reason );
+	}
+	results.updates.push( result.update );
+	results.statusChanges.push( ...result.statusChanges );
+	if ( wanted.pageKind.kind === 'request' && result.replacesHistory ) {
+		results.historyReplaced.push( wanted.pageKind.number );
+	}
+	if ( wanted.pageKind.kind === 'hub' ) {
+		if ( page.known ) {
+			timeline.addHub( result.hubEntries );
+		} else {
+			timeline.setHub( wanted.title, result.hubEntries );
+			results.hubTimeline.replacePages.push( wanted.title );
+		}
+		results.hubTimeline.add.push( ...result.hubEntries );
+	} else if ( wanted.pageKind.kind === 'coach' ) {
+		timeline.setCoach( wanted.pageKind.user, result.coachSince );
+	}
 }
 
 function logRejected( options: SyncOptions, title: string, revision: Revision, reason: Problem ): void {
