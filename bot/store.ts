@@ -236,6 +236,14 @@ export class Store {
 				}
 			}
 			for ( const update of result.updates ) {
+				if ( update.action === 'remove' ) {
+					// A page without a record has no status history and no place in the hub timeline.
+					const request = await tx.selectFrom( 'requests' ).select( 'number' ).where( 'page', '=', update.page ).executeTakeFirst();
+					if ( request ) {
+						await tx.deleteFrom( 'status_history' ).where( 'request_number', '=', request.number ).execute();
+					}
+					await tx.deleteFrom( 'hub_history' ).where( 'page', '=', update.page ).execute();
+				}
 				if ( update.action !== 'keep' ) {
 					await deleteRecordOf( tx, update.page );
 				}
@@ -293,10 +301,12 @@ export class Store {
 					} ).execute();
 				}
 			}
-			// A request no longer in the store (its page gone, or never accepted) has no history.
-			await tx.deleteFrom( 'status_history' )
-				.where( ( eb ) => eb.not( eb.exists( eb.selectFrom( 'requests' ).select( 'number' )
-					.whereRef( 'requests.number', '=', 'status_history.request_number' ) ) ) ).execute();
+			if ( result.full ) {
+				// Requests a full sync did not see have no history.
+				await tx.deleteFrom( 'status_history' )
+					.where( ( eb ) => eb.not( eb.exists( eb.selectFrom( 'requests' ).select( 'number' )
+						.whereRef( 'requests.number', '=', 'status_history.request_number' ) ) ) ).execute();
+			}
 			const timeline = result.hubTimeline;
 			if ( timeline ) {
 				for ( let i = 0; i < timeline.replacePages.length; i += 500 ) {
@@ -313,10 +323,6 @@ export class Store {
 					}
 				}
 			}
-			// A hub no longer in the store had no contacts, as a full sync sees it.
-			await tx.deleteFrom( 'hub_history' )
-				.where( ( eb ) => eb.not( eb.exists( eb.selectFrom( 'hubs' ).select( 'page' )
-					.whereRef( 'hubs.page', '=', 'hub_history.page' ) ) ) ).execute();
 			const config = result.configHistory;
 			if ( config?.replace ) {
 				await tx.deleteFrom( 'config_history' ).execute();
