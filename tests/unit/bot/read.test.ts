@@ -65,6 +65,24 @@ describe( 'changesSince', () => {
 		expect( read.cursor ).toEqual( { timestamp: '2026-11-10T10:05:00Z', rcid: 101, logid: 22 } );
 	} );
 
+	it( 'reads the configuration page\'s revisions after the newest stored one in the same request', async () => {
+		const config = ( revid: number, text: string ): Record<string, unknown> => ( { revid, timestamp: `2026-11-1${ revid % 10 }T00:00:00Z`,
+			slots: { main: { content: text } } } );
+		const { client, sent } = wiki( { query: {
+			recentchanges: [ atCursor ], logevents: [],
+			pages: [ { title: 'MediaWiki:Gadget-capacityBuilding-config.json', revisions: [ config( 40, '{}' ), config( 41, '{"admins":["Boss"]}' ) ] } ],
+		} } );
+		const read = await changesSince( client, base, cursor, 40 );
+		expect( sent ).toHaveLength( 1 );
+		expect( sent[ 0 ] ).toMatchObject( { titles: 'MediaWiki:Gadget-capacityBuilding-config.json', rvstartid: 40, rvdir: 'newer' } );
+		expect( read.configRevisions.map( ( r ) => r.revid ) ).toEqual( [ 41 ] );
+		expect( read ).toMatchObject( { config: '{"admins":["Boss"]}', configReplace: false } );
+		// Nothing after the stored revision: its text is the configuration in force.
+		const same = wiki( { query: { recentchanges: [ atCursor ], pages: [ { title: 'MediaWiki:Gadget-capacityBuilding-config.json',
+			revisions: [ config( 41, '{"admins":["Boss"]}' ) ] } ] } } );
+		expect( await changesSince( same.client, base, cursor, 41 ) ).toMatchObject( { configRevisions: [], config: '{"admins":["Boss"]}' } );
+	} );
+
 	it( 'asks for the oldest recent change when the answer does not reach the cursor, and goes on when the wiki still has it', async () => {
 		const { client, sent } = wiki( { query: { recentchanges: [], logevents: [] } },
 			{ query: { recentchanges: [ { timestamp: '2026-09-01T00:00:00Z' } ] } } );
