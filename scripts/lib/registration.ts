@@ -3,12 +3,18 @@
  * exactly the Codex components the sources import (CodexModule serves only those), and exactly the
  * messages the sources use (ResourceLoader ships only declared messages to the browser).
  *
+ * The shared module (`ext.capacityBuilding.shared`) declares the messages and Codex components of
+ * the shared code; a feature declares its own. A feature that uses the shared module depends on it
+ * (and one that does not, does not), and does not declare again a message the shared module
+ * declares: ResourceLoader delivers the shared module's messages before the feature runs.
+ *
  * Message keys are found as string literals in the built bundle, which is why code always spells
  * out whole keys (MediaWiki's convention) instead of building them from parts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Bundle } from './bundles';
+import { SHARED } from '../../modules/init/features';
 import { repoRoot } from './paths';
 
 export interface ModuleDefinition {
@@ -93,6 +99,8 @@ export function checkModuleRegistrations(
 ): string[] {
 	const problems: string[] = [];
 	const registered = new Set( Object.keys( extension.ResourceModules ) );
+	const sharedName = MODULE_PREFIX + SHARED;
+	const sharedMessages = new Set( extension.ResourceModules[ sharedName ]?.messages ?? [] );
 	for ( const bundle of bundles ) {
 		const name = MODULE_PREFIX + bundle.feature;
 		const definition = extension.ResourceModules[ name ];
@@ -130,10 +138,22 @@ export function checkModuleRegistrations(
 		if ( codex.size && !( definition.dependencies ?? [] ).includes( 'vue' ) ) {
 			problems.push( `${ name }: uses Vue components, so it must depend on "vue"` );
 		}
+		const usesShared = bundle.kind === 'feature' && bundle.shared.length > 0;
+		const dependsOnShared = ( definition.dependencies ?? [] ).includes( sharedName );
+		if ( usesShared && !dependsOnShared ) {
+			problems.push( `${ name }: uses the shared module, so it must depend on "${ sharedName }"` );
+		}
+		if ( !usesShared && dependsOnShared ) {
+			problems.push( `${ name }: depends on "${ sharedName }" but uses none of it` );
+		}
 		// Message keys from the bundle itself: exactly the literals that survived tree shaking.
 		const used = usedMessageKeys( [ fs.readFileSync( path.join( outDir, bundle.script ), 'utf8' ) ] );
 		const declared = new Set( ( definition.messages ?? [] ).filter( ( k ) => k.startsWith( 'capacitybuilding-' ) ) );
-		for ( const key of difference( used, declared ) ) {
+		const inherited = usesShared ? sharedMessages : new Set<string>();
+		for ( const key of [ ...declared ].filter( ( k ) => inherited.has( k ) ).sort() ) {
+			problems.push( `${ name }: lists message ${ key } that ${ sharedName } already declares` );
+		}
+		for ( const key of difference( difference( used, declared ), inherited ) ) {
 			problems.push( `${ name }: uses message ${ key } but its "messages" does not list it` );
 		}
 		for ( const key of difference( declared, used ) ) {
