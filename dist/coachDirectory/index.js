@@ -52,9 +52,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// capacitybuilding-shared-module:capacitybuilding-shared-module
-var require_capacitybuilding_shared_module = __commonJS({
-  "capacitybuilding-shared-module:capacitybuilding-shared-module"(exports, module2) {
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
     var shared;
     try {
       shared = require("ext.capacityBuilding.shared");
@@ -65,10 +65,10 @@ var require_capacitybuilding_shared_module = __commonJS({
   }
 });
 
-// capacitybuilding-shared:shared/mwVue.ts
+// shared-file-ref:shared/mwVue.ts
 var require_mwVue = __commonJS({
-  "capacitybuilding-shared:shared/mwVue.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/mwVue.ts"];
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
   }
 });
 
@@ -85,66 +85,66 @@ var require_codex_shim = __commonJS({
   }
 });
 
-// capacitybuilding-shared:core/model.ts
+// shared-file-ref:core/model.ts
 var require_model = __commonJS({
-  "capacitybuilding-shared:core/model.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/model.ts"];
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
   }
 });
 
-// capacitybuilding-shared:core/identifiers.ts
+// shared-file-ref:core/identifiers.ts
 var require_identifiers = __commonJS({
-  "capacitybuilding-shared:core/identifiers.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/identifiers.ts"];
+  "shared-file-ref:core/identifiers.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/identifiers.ts"];
   }
 });
 
-// capacitybuilding-shared:core/pages.ts
+// shared-file-ref:core/pages.ts
 var require_pages = __commonJS({
-  "capacitybuilding-shared:core/pages.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/pages.ts"];
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
   }
 });
 
-// capacitybuilding-shared:core/taxonomy.ts
+// shared-file-ref:core/taxonomy.ts
 var require_taxonomy = __commonJS({
-  "capacitybuilding-shared:core/taxonomy.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/taxonomy.ts"];
+  "shared-file-ref:core/taxonomy.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/taxonomy.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/matchReasons.ts
+// shared-file-ref:shared/matchReasons.ts
 var require_matchReasons = __commonJS({
-  "capacitybuilding-shared:shared/matchReasons.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/matchReasons.ts"];
+  "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/matchReasons.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/coaches.ts
+// shared-file-ref:shared/coaches.ts
 var require_coaches = __commonJS({
-  "capacitybuilding-shared:shared/coaches.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/coaches.ts"];
+  "shared-file-ref:shared/coaches.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/coaches.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/siteData.ts
+// shared-file-ref:shared/siteData.ts
 var require_siteData = __commonJS({
-  "capacitybuilding-shared:shared/siteData.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/siteData.ts"];
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
   }
 });
 
-// capacitybuilding-shared:core/matching.ts
+// shared-file-ref:core/matching.ts
 var require_matching = __commonJS({
-  "capacitybuilding-shared:core/matching.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/matching.ts"];
+  "shared-file-ref:core/matching.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/matching.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/dates.ts
+// shared-file-ref:shared/dates.ts
 var require_dates = __commonJS({
-  "capacitybuilding-shared:shared/dates.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/dates.ts"];
+  "shared-file-ref:shared/dates.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/dates.ts"];
   }
 });
 

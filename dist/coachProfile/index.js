@@ -52,9 +52,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// capacitybuilding-shared-module:capacitybuilding-shared-module
-var require_capacitybuilding_shared_module = __commonJS({
-  "capacitybuilding-shared-module:capacitybuilding-shared-module"(exports, module2) {
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
     var shared;
     try {
       shared = require("ext.capacityBuilding.shared");
@@ -65,17 +65,17 @@ var require_capacitybuilding_shared_module = __commonJS({
   }
 });
 
-// capacitybuilding-shared:core/pages.ts
+// shared-file-ref:core/pages.ts
 var require_pages = __commonJS({
-  "capacitybuilding-shared:core/pages.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/pages.ts"];
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/mwVue.ts
+// shared-file-ref:shared/mwVue.ts
 var require_mwVue = __commonJS({
-  "capacitybuilding-shared:shared/mwVue.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/mwVue.ts"];
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
   }
 });
 
@@ -92,143 +92,143 @@ var require_codex_shim = __commonJS({
   }
 });
 
-// capacitybuilding-shared:core/identifiers.ts
+// shared-file-ref:core/identifiers.ts
 var require_identifiers = __commonJS({
-  "capacitybuilding-shared:core/identifiers.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/identifiers.ts"];
+  "shared-file-ref:core/identifiers.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/identifiers.ts"];
   }
 });
 
-// capacitybuilding-shared:core/model.ts
+// shared-file-ref:core/model.ts
 var require_model = __commonJS({
-  "capacitybuilding-shared:core/model.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/model.ts"];
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/coaches.ts
+// shared-file-ref:shared/coaches.ts
 var require_coaches = __commonJS({
-  "capacitybuilding-shared:shared/coaches.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/coaches.ts"];
+  "shared-file-ref:shared/coaches.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/coaches.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/matchReasons.ts
+// shared-file-ref:shared/matchReasons.ts
 var require_matchReasons = __commonJS({
-  "capacitybuilding-shared:shared/matchReasons.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/matchReasons.ts"];
+  "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/matchReasons.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/recordSave.ts
+// shared-file-ref:shared/recordSave.ts
 var require_recordSave = __commonJS({
-  "capacitybuilding-shared:shared/recordSave.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/recordSave.ts"];
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/recordPages.ts
+// shared-file-ref:shared/recordPages.ts
 var require_recordPages = __commonJS({
-  "capacitybuilding-shared:shared/recordPages.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/recordPages.ts"];
+  "shared-file-ref:shared/recordPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordPages.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/siteData.ts
+// shared-file-ref:shared/siteData.ts
 var require_siteData = __commonJS({
-  "capacitybuilding-shared:shared/siteData.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/siteData.ts"];
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
   }
 });
 
-// capacitybuilding-shared:core/merge.ts
+// shared-file-ref:core/merge.ts
 var require_merge = __commonJS({
-  "capacitybuilding-shared:core/merge.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/merge.ts"];
+  "shared-file-ref:core/merge.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/merge.ts"];
   }
 });
 
-// capacitybuilding-shared:core/validation.ts
+// shared-file-ref:core/validation.ts
 var require_validation = __commonJS({
-  "capacitybuilding-shared:core/validation.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/validation.ts"];
+  "shared-file-ref:core/validation.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/validation.ts"];
   }
 });
 
-// capacitybuilding-shared:core/wikitext/codec.ts
+// shared-file-ref:core/wikitext/codec.ts
 var require_codec = __commonJS({
-  "capacitybuilding-shared:core/wikitext/codec.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/wikitext/codec.ts"];
+  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/apiErrors.ts
+// shared-file-ref:shared/apiErrors.ts
 var require_apiErrors = __commonJS({
-  "capacitybuilding-shared:shared/apiErrors.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/apiErrors.ts"];
+  "shared-file-ref:shared/apiErrors.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/apiErrors.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/dates.ts
+// shared-file-ref:shared/dates.ts
 var require_dates = __commonJS({
-  "capacitybuilding-shared:shared/dates.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/dates.ts"];
+  "shared-file-ref:shared/dates.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/dates.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/drafts.ts
+// shared-file-ref:shared/drafts.ts
 var require_drafts = __commonJS({
-  "capacitybuilding-shared:shared/drafts.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/drafts.ts"];
+  "shared-file-ref:shared/drafts.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/drafts.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/components/LanguagePicker.vue
+// shared-file-ref:shared/components/LanguagePicker.vue
 var require_LanguagePicker = __commonJS({
-  "capacitybuilding-shared:shared/components/LanguagePicker.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/LanguagePicker.vue"];
+  "shared-file-ref:shared/components/LanguagePicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/LanguagePicker.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/components/LookupMultiselect.vue
+// shared-file-ref:shared/components/LookupMultiselect.vue
 var require_LookupMultiselect = __commonJS({
-  "capacitybuilding-shared:shared/components/LookupMultiselect.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/LookupMultiselect.vue"];
+  "shared-file-ref:shared/components/LookupMultiselect.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/LookupMultiselect.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/components/PreviewPanel.vue
+// shared-file-ref:shared/components/PreviewPanel.vue
 var require_PreviewPanel = __commonJS({
-  "capacitybuilding-shared:shared/components/PreviewPanel.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/PreviewPanel.vue"];
+  "shared-file-ref:shared/components/PreviewPanel.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PreviewPanel.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/components/SaveErrorMessage.vue
+// shared-file-ref:shared/components/SaveErrorMessage.vue
 var require_SaveErrorMessage = __commonJS({
-  "capacitybuilding-shared:shared/components/SaveErrorMessage.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/SaveErrorMessage.vue"];
+  "shared-file-ref:shared/components/SaveErrorMessage.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/SaveErrorMessage.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/components/TopicPicker.vue
+// shared-file-ref:shared/components/TopicPicker.vue
 var require_TopicPicker = __commonJS({
-  "capacitybuilding-shared:shared/components/TopicPicker.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/TopicPicker.vue"];
+  "shared-file-ref:shared/components/TopicPicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/TopicPicker.vue"];
   }
 });
 
-// capacitybuilding-shared:core/matching.ts
+// shared-file-ref:core/matching.ts
 var require_matching = __commonJS({
-  "capacitybuilding-shared:core/matching.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/matching.ts"];
+  "shared-file-ref:core/matching.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/matching.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/openRequests.ts
+// shared-file-ref:shared/openRequests.ts
 var require_openRequests = __commonJS({
-  "capacitybuilding-shared:shared/openRequests.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/openRequests.ts"];
+  "shared-file-ref:shared/openRequests.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/openRequests.ts"];
   }
 });
 
@@ -311,8 +311,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     });
     const drafts = (0, import_drafts.createDraftStore)({
       form: "coachProfile",
-      context: props.title,
-      user: props.user || null
+      context: props.title
     });
     const draft = drafts.load();
     function copy(profile) {

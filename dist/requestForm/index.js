@@ -52,9 +52,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// capacitybuilding-shared-module:capacitybuilding-shared-module
-var require_capacitybuilding_shared_module = __commonJS({
-  "capacitybuilding-shared-module:capacitybuilding-shared-module"(exports, module2) {
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
     var shared;
     try {
       shared = require("ext.capacityBuilding.shared");
@@ -65,10 +65,10 @@ var require_capacitybuilding_shared_module = __commonJS({
   }
 });
 
-// capacitybuilding-shared:shared/mwVue.ts
+// shared-file-ref:shared/mwVue.ts
 var require_mwVue = __commonJS({
-  "capacitybuilding-shared:shared/mwVue.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/mwVue.ts"];
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
   }
 });
 
@@ -85,94 +85,94 @@ var require_codex_shim = __commonJS({
   }
 });
 
-// capacitybuilding-shared:core/model.ts
+// shared-file-ref:core/model.ts
 var require_model = __commonJS({
-  "capacitybuilding-shared:core/model.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/model.ts"];
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
   }
 });
 
-// capacitybuilding-shared:core/merge.ts
+// shared-file-ref:core/merge.ts
 var require_merge = __commonJS({
-  "capacitybuilding-shared:core/merge.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/merge.ts"];
+  "shared-file-ref:core/merge.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/merge.ts"];
   }
 });
 
-// capacitybuilding-shared:core/pages.ts
+// shared-file-ref:core/pages.ts
 var require_pages = __commonJS({
-  "capacitybuilding-shared:core/pages.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/pages.ts"];
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
   }
 });
 
-// capacitybuilding-shared:core/wikitext/codec.ts
+// shared-file-ref:core/wikitext/codec.ts
 var require_codec = __commonJS({
-  "capacitybuilding-shared:core/wikitext/codec.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/wikitext/codec.ts"];
+  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/apiErrors.ts
+// shared-file-ref:shared/apiErrors.ts
 var require_apiErrors = __commonJS({
-  "capacitybuilding-shared:shared/apiErrors.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/apiErrors.ts"];
+  "shared-file-ref:shared/apiErrors.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/apiErrors.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/drafts.ts
+// shared-file-ref:shared/drafts.ts
 var require_drafts = __commonJS({
-  "capacitybuilding-shared:shared/drafts.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/drafts.ts"];
+  "shared-file-ref:shared/drafts.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/drafts.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/recordSave.ts
+// shared-file-ref:shared/recordSave.ts
 var require_recordSave = __commonJS({
-  "capacitybuilding-shared:shared/recordSave.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/recordSave.ts"];
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/components/LanguagePicker.vue
+// shared-file-ref:shared/components/LanguagePicker.vue
 var require_LanguagePicker = __commonJS({
-  "capacitybuilding-shared:shared/components/LanguagePicker.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/LanguagePicker.vue"];
+  "shared-file-ref:shared/components/LanguagePicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/LanguagePicker.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/components/PreviewPanel.vue
+// shared-file-ref:shared/components/PreviewPanel.vue
 var require_PreviewPanel = __commonJS({
-  "capacitybuilding-shared:shared/components/PreviewPanel.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/PreviewPanel.vue"];
+  "shared-file-ref:shared/components/PreviewPanel.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PreviewPanel.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/components/SaveErrorMessage.vue
+// shared-file-ref:shared/components/SaveErrorMessage.vue
 var require_SaveErrorMessage = __commonJS({
-  "capacitybuilding-shared:shared/components/SaveErrorMessage.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/SaveErrorMessage.vue"];
+  "shared-file-ref:shared/components/SaveErrorMessage.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/SaveErrorMessage.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/components/TopicPicker.vue
+// shared-file-ref:shared/components/TopicPicker.vue
 var require_TopicPicker = __commonJS({
-  "capacitybuilding-shared:shared/components/TopicPicker.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/TopicPicker.vue"];
+  "shared-file-ref:shared/components/TopicPicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/TopicPicker.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/siteData.ts
+// shared-file-ref:shared/siteData.ts
 var require_siteData = __commonJS({
-  "capacitybuilding-shared:shared/siteData.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/siteData.ts"];
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
   }
 });
 
-// capacitybuilding-shared:core/validation.ts
+// shared-file-ref:core/validation.ts
 var require_validation = __commonJS({
-  "capacitybuilding-shared:core/validation.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/validation.ts"];
+  "shared-file-ref:core/validation.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/validation.ts"];
   }
 });
 
@@ -363,8 +363,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         initial.value = currentValues();
         drafts = (0, import_drafts.createDraftStore)({
           form: "requestForm",
-          context: (_b = (_a2 = loaded.page) == null ? void 0 : _a2.title) != null ? _b : "new",
-          user: userName
+          context: (_b = (_a2 = loaded.page) == null ? void 0 : _a2.title) != null ? _b : "new"
         });
         const stored = drafts.load();
         draft.value = stored && !sameValues(sanitizeValues(stored.value), initial.value) ? stored : null;

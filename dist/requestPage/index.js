@@ -53,9 +53,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
-// capacitybuilding-shared-module:capacitybuilding-shared-module
-var require_capacitybuilding_shared_module = __commonJS({
-  "capacitybuilding-shared-module:capacitybuilding-shared-module"(exports, module2) {
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
     var shared;
     try {
       shared = require("ext.capacityBuilding.shared");
@@ -66,38 +66,38 @@ var require_capacitybuilding_shared_module = __commonJS({
   }
 });
 
-// capacitybuilding-shared:shared/mwVue.ts
+// shared-file-ref:shared/mwVue.ts
 var require_mwVue = __commonJS({
-  "capacitybuilding-shared:shared/mwVue.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/mwVue.ts"];
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
   }
 });
 
-// capacitybuilding-shared:core/history.ts
+// shared-file-ref:core/history.ts
 var require_history = __commonJS({
-  "capacitybuilding-shared:core/history.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/history.ts"];
+  "shared-file-ref:core/history.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/history.ts"];
   }
 });
 
-// capacitybuilding-shared:core/model.ts
+// shared-file-ref:core/model.ts
 var require_model = __commonJS({
-  "capacitybuilding-shared:core/model.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/model.ts"];
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
   }
 });
 
-// capacitybuilding-shared:core/wikitext/codec.ts
+// shared-file-ref:core/wikitext/codec.ts
 var require_codec = __commonJS({
-  "capacitybuilding-shared:core/wikitext/codec.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/wikitext/codec.ts"];
+  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/siteData.ts
+// shared-file-ref:shared/siteData.ts
 var require_siteData = __commonJS({
-  "capacitybuilding-shared:shared/siteData.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/siteData.ts"];
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
   }
 });
 
@@ -114,73 +114,73 @@ var require_codex_shim = __commonJS({
   }
 });
 
-// capacitybuilding-shared:core/permissions.ts
+// shared-file-ref:core/permissions.ts
 var require_permissions = __commonJS({
-  "capacitybuilding-shared:core/permissions.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/permissions.ts"];
+  "shared-file-ref:core/permissions.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/permissions.ts"];
   }
 });
 
-// capacitybuilding-shared:core/taxonomy.ts
+// shared-file-ref:core/taxonomy.ts
 var require_taxonomy = __commonJS({
-  "capacitybuilding-shared:core/taxonomy.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/taxonomy.ts"];
+  "shared-file-ref:core/taxonomy.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/taxonomy.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/components/SaveErrorMessage.vue
+// shared-file-ref:shared/components/SaveErrorMessage.vue
 var require_SaveErrorMessage = __commonJS({
-  "capacitybuilding-shared:shared/components/SaveErrorMessage.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/components/SaveErrorMessage.vue"];
+  "shared-file-ref:shared/components/SaveErrorMessage.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/SaveErrorMessage.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/dates.ts
+// shared-file-ref:shared/dates.ts
 var require_dates = __commonJS({
-  "capacitybuilding-shared:shared/dates.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/dates.ts"];
+  "shared-file-ref:shared/dates.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/dates.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/apiErrors.ts
+// shared-file-ref:shared/apiErrors.ts
 var require_apiErrors = __commonJS({
-  "capacitybuilding-shared:shared/apiErrors.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/apiErrors.ts"];
+  "shared-file-ref:shared/apiErrors.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/apiErrors.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/recordSave.ts
+// shared-file-ref:shared/recordSave.ts
 var require_recordSave = __commonJS({
-  "capacitybuilding-shared:shared/recordSave.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/recordSave.ts"];
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
   }
 });
 
-// capacitybuilding-shared:core/matching.ts
+// shared-file-ref:core/matching.ts
 var require_matching = __commonJS({
-  "capacitybuilding-shared:core/matching.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["core/matching.ts"];
+  "shared-file-ref:core/matching.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/matching.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/coaches.ts
+// shared-file-ref:shared/coaches.ts
 var require_coaches = __commonJS({
-  "capacitybuilding-shared:shared/coaches.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/coaches.ts"];
+  "shared-file-ref:shared/coaches.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/coaches.ts"];
   }
 });
 
-// capacitybuilding-shared:shared/MatchSuggestions.vue
+// shared-file-ref:shared/MatchSuggestions.vue
 var require_MatchSuggestions = __commonJS({
-  "capacitybuilding-shared:shared/MatchSuggestions.vue"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/MatchSuggestions.vue"];
+  "shared-file-ref:shared/MatchSuggestions.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/MatchSuggestions.vue"];
   }
 });
 
-// capacitybuilding-shared:shared/matchReasons.ts
+// shared-file-ref:shared/matchReasons.ts
 var require_matchReasons = __commonJS({
-  "capacitybuilding-shared:shared/matchReasons.ts"(exports, module2) {
-    module2.exports = require_capacitybuilding_shared_module()["shared/matchReasons.ts"];
+  "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/matchReasons.ts"];
   }
 });
 

@@ -3456,23 +3456,124 @@ var init_TopicPicker = __esm({
   }
 });
 
+// modules/shared/draftStorage.ts
+function webStorage(kind) {
+  var _a;
+  try {
+    return (_a = window[kind]) != null ? _a : null;
+  } catch (e) {
+    return null;
+  }
+}
+function draftKey(owner, form, context) {
+  return `${DRAFT_PREFIX}${owner}:${form}:${context}`;
+}
+function readDraft(storage, key) {
+  var _a;
+  try {
+    const stored = JSON.parse((_a = storage == null ? void 0 : storage.getItem(key)) != null ? _a : "null");
+    return stored && typeof stored === "object" && "value" in stored && typeof stored.saved === "string" ? stored : null;
+  } catch (e) {
+    return null;
+  }
+}
+function writeDraft(storage, key, draft) {
+  try {
+    storage == null ? void 0 : storage.setItem(key, JSON.stringify(draft));
+  } catch (e) {
+  }
+}
+function removeDraft(storage, key) {
+  try {
+    storage == null ? void 0 : storage.removeItem(key);
+  } catch (e) {
+  }
+}
+function draftKeys(storage) {
+  var _a, _b;
+  const found = [];
+  try {
+    const count = (_a = storage == null ? void 0 : storage.length) != null ? _a : 0;
+    for (let i = 0; i < count; i++) {
+      const key = (_b = storage == null ? void 0 : storage.key(i)) != null ? _b : "";
+      const name = key.replace(/^_EXPIRY_/, "");
+      if (name.startsWith(DRAFT_PREFIX)) {
+        const match = /^(\d+):(.+)$/.exec(name.slice(DRAFT_PREFIX.length));
+        found.push(match && key === name ? { key, owner: Number(match[1]), rest: match[2] } : { key, owner: null, rest: "" });
+      }
+    }
+  } catch (e) {
+  }
+  return found;
+}
+function age(draft, now) {
+  const saved = draft ? Date.parse(draft.saved) : NaN;
+  return Number.isNaN(saved) ? Infinity : now - saved;
+}
+function adopt(local, owner, rest, draft) {
+  const key = `${DRAFT_PREFIX}${owner}:${rest}`;
+  const existing = readDraft(local, key);
+  if (!existing || Date.parse(existing.saved) < Date.parse(draft.saved)) {
+    writeDraft(local, key, draft);
+  }
+}
+function settleDrafts(userId, loggedOutPage, now = Date.now()) {
+  const local = webStorage("localStorage");
+  const session = webStorage("sessionStorage");
+  const keepInTab = userId === 0 && !loggedOutPage;
+  for (const { key, owner } of draftKeys(local)) {
+    const draft = owner === null ? null : readDraft(local, key);
+    if (owner !== null && owner !== 0 && owner === userId && age(draft, now) <= ACCOUNT_DRAFT_MS) {
+      continue;
+    }
+    removeDraft(local, key);
+    if (draft && owner !== 0 && keepInTab && age(draft, now) <= ACCOUNT_DRAFT_MS) {
+      writeDraft(session, key, draft);
+    }
+  }
+  for (const { key, owner, rest } of draftKeys(session)) {
+    const draft = owner === null ? null : readDraft(session, key);
+    const limit = owner === 0 ? LOGGED_OUT_DRAFT_MS : ACCOUNT_DRAFT_MS;
+    if (draft && age(draft, now) <= limit && (owner === 0 ? userId === 0 : keepInTab)) {
+      continue;
+    }
+    removeDraft(session, key);
+    const carried = owner === 0 ? age(draft, now) <= CARRY_MS : owner === userId && age(draft, now) <= limit;
+    if (draft && userId !== 0 && carried) {
+      adopt(local, userId, rest, draft);
+    }
+  }
+}
+function settleDraftsForThisPage() {
+  settleDrafts(
+    Number(mw.config.get("wgUserId")) || 0,
+    mw.config.get("wgCanonicalSpecialPageName") === "Userlogout"
+  );
+}
+var DRAFT_PREFIX, HOUR, ACCOUNT_DRAFT_MS, LOGGED_OUT_DRAFT_MS, CARRY_MS;
+var init_draftStorage = __esm({
+  "modules/shared/draftStorage.ts"() {
+    "use strict";
+    DRAFT_PREFIX = "capacityBuilding-draft:";
+    HOUR = 60 * 60 * 1e3;
+    ACCOUNT_DRAFT_MS = 30 * 24 * HOUR;
+    LOGGED_OUT_DRAFT_MS = 24 * HOUR;
+    CARRY_MS = HOUR;
+  }
+});
+
 // modules/shared/drafts.ts
 var drafts_exports = {};
 __export(drafts_exports, {
   createDraftStore: () => createDraftStore,
   warnOnLeave: () => warnOnLeave
 });
-function storageKey(form, context, user) {
-  return `${PREFIX}:${form}:${context}:${user === null ? "#anonymous" : user}`;
-}
-function read(key) {
-  const stored = mw.storage.getObject(key);
-  return stored && typeof stored === "object" && "value" in stored ? stored : null;
-}
 function createDraftStore(options) {
   var _a;
-  const own = storageKey(options.form, options.context, options.user);
-  const anonymous = storageKey(options.form, options.context, null);
+  settleDraftsForThisPage();
+  const owner = Number(mw.config.get("wgUserId")) || 0;
+  const key = draftKey(owner, options.form, options.context);
+  const storage = webStorage(owner === 0 ? "sessionStorage" : "localStorage");
   const delay = (_a = options.debounceMs) != null ? _a : 500;
   let timer = null;
   let pending = null;
@@ -3482,19 +3583,14 @@ function createDraftStore(options) {
       timer = null;
     }
     if (pending) {
-      const stored = { value: pending.value, saved: (/* @__PURE__ */ new Date()).toISOString() };
-      mw.storage.setObject(own, stored, EXPIRY_SECONDS);
+      writeDraft(storage, key, { value: pending.value, saved: (/* @__PURE__ */ new Date()).toISOString() });
       pending = null;
     }
   };
   return {
     load() {
-      const mine = read(own);
-      if (mine) {
-        return { value: mine.value, saved: mine.saved, fromLoggedOut: options.user === null };
-      }
-      const loggedOut = options.user === null ? null : read(anonymous);
-      return loggedOut ? { value: loggedOut.value, saved: loggedOut.saved, fromLoggedOut: true } : null;
+      const stored = readDraft(storage, key);
+      return stored ? { value: stored.value, saved: stored.saved } : null;
     },
     save(value) {
       pending = { value };
@@ -3510,8 +3606,7 @@ function createDraftStore(options) {
         clearTimeout(timer);
         timer = null;
       }
-      mw.storage.remove(own);
-      mw.storage.remove(anonymous);
+      removeDraft(storage, key);
     }
   };
 }
@@ -3525,12 +3620,10 @@ function warnOnLeave(isDirty) {
   window.addEventListener("beforeunload", handler);
   return () => window.removeEventListener("beforeunload", handler);
 }
-var EXPIRY_SECONDS, PREFIX;
 var init_drafts = __esm({
   "modules/shared/drafts.ts"() {
     "use strict";
-    EXPIRY_SECONDS = 30 * 24 * 60 * 60;
-    PREFIX = "capacityBuilding-draft";
+    init_draftStorage();
   }
 });
 
@@ -3645,9 +3738,9 @@ function checkRoundTrip(schema, record, pageText) {
     throw roundTripFailure(schema.template);
   }
   const original = record;
-  const read2 = back;
+  const read = back;
   const wrong = schema.fields.find(
-    (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read2[field.key])
+    (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read[field.key])
   );
   if (wrong) {
     throw roundTripFailure(wrong.param);
@@ -3809,7 +3902,7 @@ var init_recordSave = __esm({
   }
 });
 
-// capacitybuilding-shared-entry:index
+// shared-module-entry:index
 module.exports = {
   "core/history.ts": (init_history(), __toCommonJS(history_exports)),
   "core/identifiers.ts": (init_identifiers(), __toCommonJS(identifiers_exports)),

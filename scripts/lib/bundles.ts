@@ -127,7 +127,7 @@ function sourceFile( resolveDir: string, request: string ): string | null {
  */
 function sharedReferences( used: Set<string> ): esbuild.Plugin {
 	return {
-		name: 'capacitybuilding-shared-references',
+		name: 'shared-references',
 		setup( build ) {
 			build.onResolve( { filter: /^\.\.?\// }, ( args ) => {
 				// Vue SFC blocks import from the component's path with a query: compare files.
@@ -138,17 +138,17 @@ function sharedReferences( used: Set<string> ): esbuild.Plugin {
 					return undefined;
 				}
 				used.add( target );
-				return { path: target, namespace: 'capacitybuilding-shared' };
+				return { path: target, namespace: 'shared-file-ref' };
 			} );
-			build.onLoad( { filter: /.*/, namespace: 'capacitybuilding-shared' }, ( args ) => ( {
-				contents: `module.exports = require( 'capacitybuilding-shared-module' )[ ${ JSON.stringify( args.path ) } ];`,
+			build.onLoad( { filter: /.*/, namespace: 'shared-file-ref' }, ( args ) => ( {
+				contents: `module.exports = require( 'shared-module-ref' )[ ${ JSON.stringify( args.path ) } ];`,
 				loader: 'js',
 			} ) );
-			build.onResolve( { filter: /^capacitybuilding-shared-module$/ }, () => (
-				{ path: 'capacitybuilding-shared-module', namespace: 'capacitybuilding-shared-module' } ) );
-			build.onResolve( { filter: /.*/, namespace: 'capacitybuilding-shared-module' }, ( args ) => (
+			build.onResolve( { filter: /^shared-module-ref$/ }, () => (
+				{ path: 'shared-module-ref', namespace: 'shared-module-ref' } ) );
+			build.onResolve( { filter: /.*/, namespace: 'shared-module-ref' }, ( args ) => (
 				{ path: args.path, external: true } ) );
-			build.onLoad( { filter: /.*/, namespace: 'capacitybuilding-shared-module' }, () => (
+			build.onLoad( { filter: /.*/, namespace: 'shared-module-ref' }, () => (
 				{ contents: SHARED_SHIM, loader: 'js' } ) );
 		},
 	};
@@ -157,11 +157,11 @@ function sharedReferences( used: Set<string> ): esbuild.Plugin {
 /** The shared module's entry point: an object of each shared file's exports, keyed by its path. */
 function sharedEntry( files: string[] ): esbuild.Plugin {
 	return {
-		name: 'capacitybuilding-shared-entry',
+		name: 'shared-module-entry',
 		setup( build ) {
-			build.onResolve( { filter: /^capacitybuilding-shared-entry$/ }, () => (
-				{ path: 'index', namespace: 'capacitybuilding-shared-entry' } ) );
-			build.onLoad( { filter: /.*/, namespace: 'capacitybuilding-shared-entry' }, () => ( {
+			build.onResolve( { filter: /^shared-module-entry$/ }, () => (
+				{ path: 'index', namespace: 'shared-module-entry' } ) );
+			build.onLoad( { filter: /.*/, namespace: 'shared-module-entry' }, () => ( {
 				contents: `module.exports = {\n${ files.map( ( file ) => `\t${ JSON.stringify( file ) }: require( ${ JSON.stringify( `./${ file }` ) } )` ).join( ',\n' ) }\n};\n`,
 				resolveDir: modulesDir,
 				loader: 'js',
@@ -230,13 +230,13 @@ function inputsOf( metafile: esbuild.Metafile, outDir: string, script: string ):
 	return [ ...new Set( inputs ) ].sort();
 }
 
-/** The shared paths a feature's output requires (its `capacitybuilding-shared:` inputs). */
+/** The shared paths a feature's output requires (its `shared-file-ref:` inputs). */
 function sharedInputsOf( metafile: esbuild.Metafile, outDir: string, script: string ): string[] {
 	const output = Object.entries( metafile.outputs )
 		.find( ( [ file ] ) => path.resolve( repoRoot, file ) === path.join( outDir, script ) );
 	return Object.keys( output?.[ 1 ].inputs ?? {} )
-		.filter( ( input ) => input.startsWith( 'capacitybuilding-shared:' ) )
-		.map( ( input ) => input.slice( 'capacitybuilding-shared:'.length ) )
+		.filter( ( input ) => input.startsWith( 'shared-file-ref:' ) )
+		.map( ( input ) => input.slice( 'shared-file-ref:'.length ) )
 		.sort();
 }
 
@@ -263,7 +263,7 @@ export async function buildBundles( outDir: string ): Promise<Bundle[]> {
 	const featureMeta = await bundle( outDir, featureEntries, [ sharedReferences( used ) ] );
 	// …and the shared module, exporting exactly those files.
 	const sharedFiles = [ ...used ].sort();
-	const sharedMeta = await bundle( outDir, { [ `${ SHARED }/index` ]: 'capacitybuilding-shared-entry' },
+	const sharedMeta = await bundle( outDir, { [ `${ SHARED }/index` ]: 'shared-module-entry' },
 		[ sharedEntry( sharedFiles ) ] );
 
 	const bundles: Bundle[] = [];
