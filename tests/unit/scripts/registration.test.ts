@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Bundle } from '../../../scripts/lib/bundles';
-import { checkModuleRegistrations, usedCodexComponents, usedMessageKeys, type ExtensionJson } from '../../../scripts/lib/registration';
+import { checkModuleRegistrations, checkWikiRequirements, usedCodexComponents, usedMessageKeys, type ExtensionJson } from '../../../scripts/lib/registration';
 import { repoRoot } from '../../../scripts/lib/paths';
 
 describe( 'source scanning', () => {
@@ -155,5 +155,36 @@ describe( 'checkModuleRegistrations', () => {
 	it( 'reports a feature extension.json does not register', () => {
 		expect( checkModuleRegistrations( dir, bundles, { ResourceFileModulePaths: { localBasePath: 'dist' }, ResourceModules: {} }, english ) )
 			.toEqual( [ 'extension.json does not register ext.capacityBuilding.demo for dist/demo/index.js' ] );
+	} );
+} );
+
+describe( 'checkWikiRequirements', () => {
+	const templates = [
+		{ name: 'Capacity thing', text: '{{#switch:{{{kind|}}}|a=A}}[[Category:{{MediaWiki:capacitybuilding-category-things}}]]' },
+		{ name: 'Capacity plain', text: 'No parser functions here.' },
+	];
+	const english = { 'capacitybuilding-category-things': 'Things', 'capacitybuilding-category-things-desc': 'Every thing.' };
+	const extension = ( more: Partial<ExtensionJson> ): ExtensionJson => ( { ResourceFileModulePaths: { localBasePath: 'dist' }, ResourceModules: {}, ...more } );
+
+	it( 'passes the real extension.json, templates and messages', () => {
+		expect( checkWikiRequirements() ).toEqual( [] );
+	} );
+
+	it( 'accepts ParserFunctions required and the categories registered with their descriptions', () => {
+		expect( checkWikiRequirements( extension( {
+			requires: { MediaWiki: '>= 1.43.0', extensions: { ParserFunctions: '*' } },
+			TrackingCategories: [ 'capacitybuilding-category-things' ],
+		} ), english, templates ) ).toEqual( [] );
+	} );
+
+	it( 'reports a missing requirement, unregistered or stray tracking categories and missing descriptions', () => {
+		expect( checkWikiRequirements( extension( { TrackingCategories: [ 'capacitybuilding-category-gone' ] } ),
+			{ 'capacitybuilding-category-things': 'Things' }, templates ) ).toEqual( [
+			'extension.json must require ParserFunctions: Capacity thing use its parser functions',
+			'extension.json: TrackingCategories must list capacitybuilding-category-things (a template adds that category)',
+			'extension.json: TrackingCategories lists capacitybuilding-category-gone but no template adds it',
+			'tracking category capacitybuilding-category-gone: message capacitybuilding-category-gone is missing from i18n/en.json',
+			'tracking category capacitybuilding-category-gone: message capacitybuilding-category-gone-desc is missing from i18n/en.json',
+		] );
 	} );
 } );
