@@ -1,5 +1,5 @@
 /**
- * Where things live on the wiki (DESIGN.md, "Source of truth"), relative to the base page.
+ * Where things live on the wiki (docs/data-model.md, "Pages"), relative to the base page.
  */
 import { normalizeUsername } from './identifiers';
 

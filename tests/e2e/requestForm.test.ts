@@ -250,16 +250,18 @@ describe( 'request form on the development wiki', () => {
 
 	it( 'gives ten submissions started at the same moment ten different numbers, overwriting none', async () => {
 		const context = await loggedInContext();
-		const draftKey = `capacityBuilding-draft:requestForm:new:${ USER }`;
 		const pages: Page[] = [];
 		// One complete draft, offered to every tab (they share the browser's storage).
 		const first = await context.newPage();
 		await first.goto( wiki.pageUrl( 'Special:BlankPage' ) );
 		await first.waitForFunction( () => typeof mw !== 'undefined' && !!mw.storage );
-		await first.evaluate( ( key ) => mw.storage.setObject( key, { saved: new Date().toISOString(), value: {
-			title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
-			formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'Ten at once, each must keep its own number.',
-		} } ), draftKey );
+		// An account's draft: `capacityBuilding-draft:<user id>:<form>:<page>` (modules/shared/draftStorage.ts).
+		await first.evaluate( () => mw.storage.setObject( `capacityBuilding-draft:${ String( mw.config.get( 'wgUserId' ) ) }:requestForm:new`, {
+			saved: new Date().toISOString(), value: {
+				title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
+				formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'Ten at once, each must keep its own number.',
+			},
+		} ) );
 		await first.close();
 		for ( let i = 0; i < 10; i++ ) {
 			const page = await context.newPage();

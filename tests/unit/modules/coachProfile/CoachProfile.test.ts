@@ -4,6 +4,7 @@ import { COACH_SCHEMA, REQUEST_SCHEMA, emptyRecord, type CoachProfile as Profile
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import CoachProfile from '../../../../modules/coachProfile/CoachProfile.vue';
 import { qqx } from '../mwMock';
+import { clearStorage, seedDraft, storedDraft } from '../storedDrafts';
 
 function profile( user: string ): Profile {
 	return {
@@ -75,6 +76,8 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 }
 
 const stored = new Map<string, unknown>();
+/** The user id the page is viewed as (mw.config's wgUserId; 0 when logged out). */
+let userId = 5;
 
 beforeEach( () => {
 	const fake = mw as unknown as Record<string, unknown>;
@@ -102,7 +105,10 @@ beforeEach( () => {
 			return this.text.replace( / /g, '_' );
 		}
 	};
-	( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => key === 'wgUserLanguage' ? 'en' : null );
+	// Logged in as Carla (user id 5) unless a test logs out.
+	userId = 5;
+	clearStorage();
+	( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => ( { wgUserLanguage: 'en', wgUserId: userId || null } as Record<string, unknown> )[ key ] ?? null );
 } );
 
 describe( 'CoachProfile', () => {
@@ -167,7 +173,7 @@ describe( 'creating a profile', () => {
 	it( 'opens the empty form on the owner\'s missing page and creates the page create-only', async () => {
 		const { api, posts } = fakeApi( [ () => ( { ok: { edit: { result: 'Success', newrevid: 9, title } } } ) ] );
 		// What the coach typed before logging in, kept as a logged-out draft.
-		stored.set( `capacityBuilding-draft:coachProfile:${ title }:#anonymous`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		seedDraft( 0, 'coachProfile', title, { ...profile( 'Carla' ), ...filled } );
 		const wrapper = mount( CoachProfile, { props: { ...props, api, user: 'Carla' } } );
 		await settle();
 		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__create-intro' ).text() ).toBe( qqx( 'capacitybuilding-coachprofile-create-intro', 'Carla' ) );
@@ -182,7 +188,8 @@ describe( 'creating a profile', () => {
 		expect( parsePage( String( posts[ 0 ]?.text ), COACH_SCHEMA ).parsed?.record ).toEqual( { ...profile( 'Carla' ), ...filled } );
 		// The page reloads to show the new profile and says it was saved; the draft is used up.
 		expect( mw.storage.session.set ).toHaveBeenCalledWith( 'capacityBuilding-coachProfile-saved', title );
-		expect( stored.has( `capacityBuilding-draft:coachProfile:${ title }:#anonymous` ) ).toBe( false );
+		expect( storedDraft( 0, 'coachProfile', title ) ).toBeNull();
+		expect( storedDraft( 5, 'coachProfile', title ) ).toBeNull();
 	} );
 
 	it( 'starts from the core\'s new profile: the coach\'s name, available, talk page', async () => {
@@ -200,7 +207,8 @@ describe( 'creating a profile', () => {
 
 	it( 'lets a logged-out visitor fill it in, keeps the draft and sends them to log in and back', async () => {
 		const { api, posts } = fakeApi();
-		stored.set( `capacityBuilding-draft:coachProfile:${ title }:#anonymous`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		userId = 0;
+		seedDraft( 0, 'coachProfile', title, { ...profile( 'Carla' ), ...filled } );
 		const wrapper = mount( CoachProfile, { props: { ...props, api, user: '' } } );
 		await settle();
 		const login = wrapper.find( '.ext-capacitybuilding-coach-profile-form__login a' );
@@ -211,7 +219,7 @@ describe( 'creating a profile', () => {
 		expect( posts ).toEqual( [] );
 		expect( wrapper.find( '.ext-capacitybuilding-save-error' ).attributes( 'data-code' ) ).toBe( 'mustbeloggedin' );
 		await login.trigger( 'click' );
-		expect( stored.get( `capacityBuilding-draft:coachProfile:${ title }:#anonymous` ) ).toMatchObject( { value: { bio: 'Changed while logged out.', topics: filled.topics } } );
+		expect( storedDraft( 0, 'coachProfile', title ) ).toMatchObject( { value: { bio: 'Changed while logged out.', topics: filled.topics } } );
 	} );
 
 	it( 'loads a page someone created meanwhile, explains, keeps what was typed, and then edits that page', async () => {
@@ -223,7 +231,7 @@ describe( 'creating a profile', () => {
 			},
 			() => ( { ok: { edit: { result: 'Success', newrevid: 11, title } } } ),
 		] );
-		stored.set( `capacityBuilding-draft:coachProfile:${ title }:Carla`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		seedDraft( 5, 'coachProfile', title, { ...profile( 'Carla' ), ...filled } );
 		const wrapper = mount( CoachProfile, { props: { ...props, api: fake.api, user: 'Carla' } } );
 		await settle();
 		await wrapper.find( 'form' ).trigger( 'submit' );
