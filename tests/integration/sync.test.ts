@@ -5,9 +5,10 @@
  * published pages, then moves (within the base's namespace and from and to others), deletions,
  * restorations and more unauthorized changes picked up by incremental syncs, several edits between
  * two syncs judged each by its own author (no laundering of an unauthorized change by a later
- * edit; at most maxWalkBack of them a sync), and an incremental
- * sync whose cursor recent changes no longer reach turned into a full one; --dry-run and second
- * runs make no edit; a killed run, rerun, ends as a clean run does.
+ * edit; at most maxRevisions of them a sync), and an incremental
+ * sync whose cursor recent changes no longer reach turned into a full one; a value typed in decomposed
+ * form stored in NFC; a full sync into an empty store rebuilding exactly the store incremental syncs
+ * kept; --dry-run and second runs make no edit; a killed run, rerun, ends as a clean run does.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -167,7 +168,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		await save( USERS.requester, t( 'Requests/R007' ), serialize( REQUEST_SCHEMA, request( { title: 'Duplicate of seven' } ) ) );
 		await save( USERS.requester, t( 'Requests/R5' ), `${ serialize( REQUEST_SCHEMA, request( { title: 'Twice on one page' } ) ) }\n${ serialize( REQUEST_SCHEMA, request() ) }` );
 		// Triaged by the hub's contact: an allowed change, in the status history.
-		await save( USERS.requester, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged' } ) ) );
+		rev.r6created = await save( USERS.requester, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged' } ) ) );
 		rev.r6 = await save( USERS.contact, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged', hub: 'Africa', status: 'triaged' } ) ) );
 		// Declined by a stranger: not allowed; the requester's revision stays.
 		rev.r7 = await save( USERS.requester, t( 'Requests/R7' ), serialize( REQUEST_SCHEMA, request( { title: 'Declined by a stranger' } ) ) );
@@ -204,7 +205,9 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 			expect( ( await store.coaches() ).map( ( c ) => [ c.user, c.revid ] ) ).toEqual( [ [ USERS.coach, rev.carol ] ] );
 			expect( ( await store.hubs() ).map( ( h ) => h.key ) ).toEqual( [ 'Africa' ] );
 			const history = await store.statusHistory();
-			expect( history.find( ( h ) => h.requestNumber === 6 ) ).toMatchObject( { from: 'open', to: 'triaged', user: USERS.contact, revid: rev.r6 } );
+			// Judged from its first revision, a request's history starts with its creation.
+			expect( history.filter( ( h ) => h.requestNumber === 6 ).map( ( h ) => [ h.from, h.to, h.user, h.revid ] ) ).toEqual( [
+				[ '', 'open', USERS.requester, rev.r6created ], [ 'open', 'triaged', USERS.contact, rev.r6 ] ] );
 			const problems = await store.problems();
 			const about = ( page: string ): string[] => problems.filter( ( p ) => p.page === t( page ) ).map( ( p ) => `${ p.kind } ${ p.message }` );
 			expect( about( 'Requests/R3' ) ).toEqual( [ 'malformed capacitybuilding-codec-missing-template' ] );
@@ -390,7 +393,45 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
 	} );
 
-	it( 'judges at most maxWalkBack revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
+	it( 'stores a value typed in decomposed form as MediaWiki saves it (NFC), equal to the composed one', async () => {
+		// "e" + combining acute accent, typed straight into the page (not through the codec, which writes NFC).
+		const typed = 'Cafe\u0301 des be\u0301ne\u0301voles';
+		const text = serialize( REQUEST_SCHEMA, request( { title: 'Typed in decomposed form' } ) ).replace( /\| organisation =/, `| organisation = ${ typed }` );
+		rev.r24 = await save( USERS.requester, t( 'Requests/R24' ), text );
+		expect( ( await bot( db, base, 'sync' ) ).code ).toBe( 5 );
+		const store = await Store.open( db );
+		try {
+			const stored = ( await store.requests() ).find( ( r ) => r.number === 24 );
+			expect( stored ).toMatchObject( { revid: rev.r24, record: { organisation: typed.normalize( 'NFC' ) } } );
+			expect( stored?.record.organisation ).not.toBe( typed );
+			expect( ( await store.problems() ).filter( ( p ) => p.page === t( 'Requests/R24' ) ) ).toEqual( [] );
+		} finally {
+			await store.close();
+		}
+		// The page holds the NFC form, so the store and the page agree; re-saving the composed value changes nothing.
+		const page = ( await readPages( client, [ t( 'Requests/R24' ) ] ) ).get( t( 'Requests/R24' ) );
+		expect( page?.text ).toContain( typed.normalize( 'NFC' ) );
+		const again = await ( await as( USERS.requester ) ).save( t( 'Requests/R24' ), serialize( REQUEST_SCHEMA, request( {
+			title: 'Typed in decomposed form', organisation: typed } ) ), 'test' );
+		expect( again.nochange ).toBe( true );
+	} );
+
+	it( 'rebuilds exactly this store with a full sync into an empty store, after allowed and unauthorized changes, moves, deletions and restorations', async () => {
+		// A stranger's edits of a request and of a coach profile, never stored by either.
+		await save( USERS.stranger, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged', hub: 'Africa', status: 'declined' } ) ) );
+		await save( USERS.stranger, t( `Coaches/${ USERS.coach }` ), serialize( COACH_SCHEMA, coach( USERS.coach, { bio: 'Vandalised again.' } ) ) );
+		expect( ( await bot( db, base, 'sync' ) ).code ).toBe( 5 );
+		const rebuilt = await backend.fresh( 'rebuilt' );
+		expect( ( await bot( rebuilt, base, 'sync', '--full' ) ).code ).toBe( 5 );
+		const incremental = await dumpStore( db );
+		expect( await dumpStore( rebuilt ) ).toEqual( incremental );
+		const { requests,
+			coaches } = incremental as { requests: { number: number; record: CapacityRequest }[]; coaches: { user: string; record: CoachProfile }[] };
+		expect( requests.find( ( r ) => r.number === 6 )?.record.status ).toBe( 'triaged' );
+		expect( coaches.find( ( c ) => c.user === USERS.coach )?.record.bio ).toBe( 'Trainer.' );
+	} );
+
+	it( 'judges at most maxRevisions revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
 		// The bot counts as an admin (setup lists it among the bots) and is not rate limited.
 		const title = t( 'Requests/R23' );
 		const text = ( description: string ): string => serialize( REQUEST_SCHEMA, request( { description } ) );
@@ -403,7 +444,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		const store = await Store.open( db );
 		try {
 			const report = await runSync( { client, store, logger: new Logger( { quiet: true, write: () => undefined } ), messages: en, base,
-				full: false, maxWalkBack: 2 } );
+				full: false, maxRevisions: 2 } );
 			expect( report ).toMatchObject( { full: false, pagesRead: 1, walkedBack: 1, historyRequests: 1 } );
 			expect( ( await store.requests() ).find( ( r ) => r.number === 23 ) ).toMatchObject( { revid: edits[ 1 ],
 				record: { description: 'The description, edited 2 times.' } } );
