@@ -330,17 +330,21 @@ function buildProgram( io: Io, run: { code: number; context: BotContext | null }
 		try {
 			const editor = await ctx.editor();
 			const report = await runPublish( { client, store, editor, messages: await ctx.contentMessages(),
-				base: ctx.base } );
+				base: ctx.base, console: ctx.messages, logger: ctx.logger } );
 			const outcomes = Object.values( report.outcomes );
 			const count = ( ...kinds: string[] ): number => outcomes.filter( ( o ) => kinds.includes( o ) ).length;
 			if ( ctx.options.dryRun ) {
 				ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-publish-dry-run', count( 'would-create', 'would-edit' ) ),
-					{ outcomes: report.outcomes, edits: 0 } );
+					{ outcomes: report.outcomes, edits: 0, editRequests: 0 } );
 			} else {
 				ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-publish-done', report.edits, count( 'unchanged' ), count( 'skipped' ) ),
-					{ outcomes: report.outcomes, edits: report.edits } );
+					{ outcomes: report.outcomes, edits: report.edits, editRequests: report.editRequests } );
 			}
-			return count( 'skipped' ) ? EXIT.problems : EXIT.ok;
+			if ( report.problems.length ) {
+				ctx.logger.warn( ctx.messages.text( 'capacitybuilding-bot-log-publish-problems', report.problems.length, sitePages( ctx.base ).review ),
+					{ problems: report.problems.length } );
+			}
+			return count( 'skipped' ) || report.problems.length ? EXIT.problems : EXIT.ok;
 		} finally {
 			await store.close();
 		}

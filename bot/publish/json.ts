@@ -115,8 +115,8 @@ export function jsonNumber( value: number ): string {
 	const digits = mantissa.replace( /^-/, '' ).replace( '.', '' );
 	const sign = negative ? '-' : '';
 	if ( exponent < -4 || exponent > 16 ) {
-		const fraction = digits.length > 1 ? digits.slice( 1 ) : '0';
-		return `${ sign }${ digits[ 0 ] }.${ fraction }e${ exponent < 0 ? '-' : '+' }${ Math.abs( exponent ) }`;
+		const decimals = digits.length > 1 ? digits.slice( 1 ) : '0';
+		return `${ sign }${ digits[ 0 ] }.${ decimals }e${ exponent < 0 ? '-' : '+' }${ Math.abs( exponent ) }`;
 	}
 	if ( exponent < 0 ) {
 		return `${ sign }0.${ '0'.repeat( -exponent - 1 ) }${ digits }`;

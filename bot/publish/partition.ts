@@ -107,7 +107,8 @@ export function partition<T extends Item>( items: readonly T[], previous: readon
 		const byPart: T[][] = published.map( () => [] );
 		let at = 0;
 		for ( const item of items ) {
-			while ( at + 1 < published.length && compareKeys( ( published[ at + 1 ] as PreviousPart ).first, item.key ) <= 0 ) {
+			while ( at + 1 < published.length &&
+				compareKeys( ( published[ at + 1 ] as PreviousPart ).first, item.key ) <= 0 ) {
 				at++;
 			}
 			( byPart[ at ] as T[] ).push( item );
@@ -119,7 +120,9 @@ export function partition<T extends Item>( items: readonly T[], previous: readon
 				return;
 			}
 			if ( total( run ) > limits.max ) {
-				split( run, limits ).forEach( ( piece, j ) => groups.push( { id: j === 0 ? part.id : null, items: piece } ) );
+				split( run, limits ).forEach( ( piece, j ) => {
+					groups.push( { id: j === 0 ? part.id : null, items: piece } );
+				} );
 			} else {
 				groups.push( { id: part.id, items: run } );
 			}

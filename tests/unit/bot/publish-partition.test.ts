@@ -22,7 +22,9 @@ function signature( parts: PlannedPart[] ): Map<number, string> {
 describe( 'partition', () => {
 	it( 'packs a fresh index into parts of about the fill size, numbered from 1', () => {
 		const parts = partition( items( Array( 30 ).fill( 100 ) ), [], LIMITS );
-		expect( parts.map( ( p ) => [ p.id, p.items.length, p.weight ] ) ).toEqual( [ [ 1, 7, 700 ], [ 2, 7, 700 ], [ 3, 7, 700 ], [ 4, 7, 700 ], [ 5, 2, 200 ] ] );
+		expect( parts.map( ( p ) => [ p.id, p.items.length, p.weight ] ) ).toEqual( [
+			[ 1, 7, 700 ], [ 2, 7, 700 ], [ 3, 7, 700 ], [ 4, 7, 700 ], [ 5, 2, 200 ],
+		] );
 		expect( partition( [], [], LIMITS ) ).toEqual( [] );
 	} );
 
@@ -53,7 +55,8 @@ describe( 'partition', () => {
 			const [ a, b ] = [ signature( parts ), signature( next ) ];
 			// Only the last part (or the parts a split made of it) changed.
 			const changed = [ ...b.keys() ].filter( ( id ) => a.get( id ) !== b.get( id ) );
-			expect( changed.every( ( id ) => id === parts[ parts.length - 1 ]?.id || !a.has( id ) ) ).toBe( true );
+			const last = parts[ parts.length - 1 ]?.id;
+			expect( changed.every( ( id ) => id === last || !a.has( id ) ) ).toBe( true );
 			parts = next;
 		}
 		expect( parts.every( ( p ) => p.weight <= LIMITS.max ) ).toBe( true );
