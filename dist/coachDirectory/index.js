@@ -202,6 +202,7 @@ function sitePages(base) {
     topics: `${b}/Topics.json`,
     requestsJson: `${b}/Requests.json`,
     coachesJson: `${b}/Coaches.json`,
+    hubsJson: `${b}/Hubs.json`,
     statisticsJson: `${b}/Statistics.json`,
     requestsIndex: `${b}/Requests/Index`,
     coachesIndex: `${b}/Coaches/Index`,
@@ -1120,10 +1121,16 @@ async function readRecordPages(api, base, folder, schema) {
       if (!revision) {
         continue;
       }
-      const { parsed } = parsePage(revision.slots.main.content, schema);
+      const { parsed, diagnostics } = parsePage(revision.slots.main.content, schema);
       if (parsed) {
         const { revid, timestamp } = revision;
-        records.push({ title: page.title, revid, timestamp, record: parsed.record });
+        records.push({
+          title: page.title,
+          revid,
+          timestamp,
+          record: parsed.record,
+          malformed: diagnostics.length > 0
+        });
       } else {
         unreadable.push(page.title);
       }
@@ -1211,9 +1218,29 @@ function parseConfig(json) {
 }
 
 // modules/core/indexes.ts
-var INDEX_VERSION = 1;
-function readIndex(json) {
-  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
+var INDEX_VERSION = 2;
+var PART_MAX_BYTES = 512 * 1024;
+var PART_FILL_BYTES = 384 * 1024;
+var PART_MIN_BYTES = 64 * 1024;
+var ENTRY_MAX_BYTES = 16 * 1024;
+function isObject3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject3(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject3(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function readPart(json, index) {
+  if (!isObject3(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.entries)) {
+    return null;
+  }
+  return json.entries.every(isObject3) ? json.entries : null;
 }
 
 // modules/shared/siteData.ts
@@ -1247,8 +1274,83 @@ async function loadTaxonomy(api, base) {
   const { taxonomy, problems } = validateTaxonomy(page.json);
   return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
 }
-async function loadCoachesIndex(api, base) {
-  return readIndex((await readJsonPage(api, sitePages(base).coachesJson)).json);
+var MANIFEST_TITLE = {
+  requests: "requestsJson",
+  coaches: "coachesJson",
+  hubs: "hubsJson"
+};
+async function loadManifest(api, base, index) {
+  return readManifest((await readJsonPage(api, sitePages(base)[MANIFEST_TITLE[index]])).json, index);
+}
+var IndexPartError = class extends Error {
+};
+var PARTS_PER_REQUEST = 50;
+var BYTES_PER_REQUEST = 6 * 1024 * 1024;
+function partGroups(parts) {
+  const groups = [];
+  let group = [];
+  let bytes = 0;
+  parts.forEach((part, i) => {
+    const full = group.length >= PARTS_PER_REQUEST || bytes + part.bytes > BYTES_PER_REQUEST;
+    if (group.length && (i === 1 || full)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(part);
+    bytes += part.bytes;
+  });
+  if (group.length) {
+    groups.push(group);
+  }
+  return groups;
+}
+async function loadParts(api, manifest, index, options = {}) {
+  var _a;
+  const parts = (_a = options.parts) != null ? _a : manifest.parts;
+  const read = /* @__PURE__ */ new Map();
+  await Promise.all(partGroups(parts).map(async (group) => {
+    var _a2, _b, _c, _d, _e, _f;
+    const contents = /* @__PURE__ */ new Map();
+    let next = {};
+    while (next) {
+      const response = await api.get(__spreadValues({
+        action: "query",
+        revids: group.map((part) => part.revid),
+        prop: "revisions",
+        rvprop: ["ids", "content"],
+        rvslots: "main",
+        formatversion: 2
+      }, next));
+      for (const page of (_b = (_a2 = response.query) == null ? void 0 : _a2.pages) != null ? _b : []) {
+        for (const revision of (_c = page.revisions) != null ? _c : []) {
+          const content = (_e = (_d = revision.slots) == null ? void 0 : _d.main) == null ? void 0 : _e.content;
+          if (content !== void 0) {
+            contents.set(revision.revid, { title: page.title, content });
+          }
+        }
+      }
+      next = response.continue;
+    }
+    for (const part of group) {
+      const found = contents.get(part.revid);
+      let entries = null;
+      try {
+        entries = found && found.title === part.page ? readPart(JSON.parse(found.content), index) : null;
+      } catch (e) {
+        entries = null;
+      }
+      if (!entries) {
+        throw new IndexPartError(part.page);
+      }
+      read.set(part.id, entries);
+      (_f = options.onPart) == null ? void 0 : _f.call(options, part, entries);
+    }
+  }));
+  return parts.flatMap((part) => {
+    var _a2;
+    return (_a2 = read.get(part.id)) != null ? _a2 : [];
+  });
 }
 async function loadLanguageNames(api, uselang) {
   var _a;
@@ -1301,7 +1403,7 @@ async function editedSince(api, base, since, isRecordPage = (title) => coachUser
 async function readProfilePages(api, base) {
   const { records, unreadable } = await readRecordPages(api, base, "Coaches", COACH_SCHEMA);
   const coaches = [];
-  for (const { title, revid, timestamp, record } of records) {
+  for (const { title, revid, timestamp, record, malformed } of records) {
     const user = coachUser(base, title);
     if (user !== null) {
       coaches.push({
@@ -1310,6 +1412,9 @@ async function readProfilePages(api, base) {
         revid,
         updated: timestamp,
         profile: record,
+        // What the bot would report is unknown here; a malformed template is not.
+        problems: 0,
+        state: malformed ? "malformed" : "valid",
         // Unknown without the bot's index of requests; matching then treats every coach as free.
         activeRequests: 0
       });
@@ -1318,20 +1423,38 @@ async function readProfilePages(api, base) {
   coaches.sort((a, b) => a.user.localeCompare(b.user));
   return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
 }
-async function loadCoaches(api, base) {
-  const index = await loadCoachesIndex(api, base);
-  let fallback = null;
-  if (!index) {
-    fallback = "missing";
-  } else if (await editedSince(api, base, index.generated)) {
-    fallback = "outdated";
+async function loadCoaches(api, base, onFirst) {
+  const manifest = await loadManifest(api, base, "coaches");
+  let fallback = manifest ? null : "missing";
+  let indexed = null;
+  if (manifest) {
+    const outdated = editedSince(api, base, manifest.generated);
+    const first = manifest.parts[0];
+    try {
+      [indexed] = await Promise.all([
+        loadParts(api, manifest, "coaches", { onPart: (part, entries) => {
+          if (onFirst && part === first && manifest.parts.length > 1) {
+            outdated.then((stale) => stale || onFirst(entries), () => void 0);
+          }
+        } }),
+        outdated
+      ]);
+    } catch (error) {
+      if (!(error instanceof IndexPartError)) {
+        throw error;
+      }
+      fallback = "missing";
+    }
+    if (!fallback && await outdated) {
+      fallback = "outdated";
+    }
   }
-  if (index && !fallback) {
-    return { coaches: index.coaches, fallback: null, unreadable: [] };
+  if (indexed && !fallback) {
+    return { coaches: indexed, fallback: null, unreadable: [] };
   }
   const pages = await readProfilePages(api, base);
-  if (index) {
-    const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
+  if (indexed) {
+    const load = new Map(indexed.map((coach) => [coach.user, coach.activeRequests]));
     pages.coaches.forEach((coach) => {
       var _a;
       coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
@@ -1525,9 +1648,13 @@ var _hoisted_5 = {
   key: 1,
   class: "ext-capacitybuilding-coach-card__bio"
 };
-var _hoisted_6 = { class: "ext-capacitybuilding-coach-card__contact" };
-var _hoisted_7 = ["href"];
+var _hoisted_6 = {
+  key: 2,
+  class: "ext-capacitybuilding-coach-card__problems"
+};
+var _hoisted_7 = { class: "ext-capacitybuilding-coach-card__contact" };
 var _hoisted_8 = ["href"];
+var _hoisted_9 = ["href"];
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "CoachCard",
   props: {
@@ -1664,14 +1791,21 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             1
             /* TEXT */
           )) : (0, import_vue2.createCommentVNode)("v-if", true),
-          (0, import_vue2.createElementVNode)("p", _hoisted_6, [(0, import_vue2.createElementVNode)("a", {
+          profile.value.state === "invalid" || profile.value.state === "malformed" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+            "p",
+            _hoisted_6,
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-card-problems").text()),
+            1
+            /* TEXT */
+          )) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createElementVNode)("p", _hoisted_7, [(0, import_vue2.createElementVNode)("a", {
             class: "ext-capacitybuilding-coach-card__talk",
             href: pageUrl(`User talk:${profile.value.user}`)
-          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-talk").text()), 9, _hoisted_7), _ctx.emailable ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-talk").text()), 9, _hoisted_8), _ctx.emailable ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
             key: 0,
             class: "ext-capacitybuilding-coach-card__email",
             href: pageUrl(`Special:EmailUser/${profile.value.user}`)
-          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-email").text()), 9, _hoisted_8)) : (0, import_vue2.createCommentVNode)("v-if", true)])
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-email").text()), 9, _hoisted_9)) : (0, import_vue2.createCommentVNode)("v-if", true)])
         ]),
         _: 1
       });
@@ -1707,7 +1841,7 @@ var _hoisted_82 = {
   key: 1,
   class: "ext-capacitybuilding-directory__no-match"
 };
-var _hoisted_9 = { key: 0 };
+var _hoisted_92 = { key: 0 };
 var _hoisted_10 = {
   key: 2,
   class: "ext-capacitybuilding-directory__cards"
@@ -1724,6 +1858,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   setup(__props) {
     const props = __props;
     const loading = (0, import_vue6.ref)(true);
+    const loadingMore = (0, import_vue6.ref)(false);
     const loadError = (0, import_vue6.ref)("");
     const fallback = (0, import_vue6.ref)(null);
     const unreadable = (0, import_vue6.ref)([]);
@@ -1900,7 +2035,11 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         const [taxonomy, names, loaded] = await Promise.all([
           loadTaxonomy(props.api, base),
           loadLanguageNames(props.api, mw.config.get("wgUserLanguage")),
-          loadCoaches(props.api, base)
+          loadCoaches(props.api, base, (first) => {
+            prepared.value = prepareCoaches(first, props.today);
+            loadingMore.value = true;
+            loading.value = false;
+          })
         ]);
         siteProblems.value = [...configProblems, ...taxonomy.problems].map((p) => mw.message(p.key, ...p.params).text());
         topicIndex.value = taxonomy.index;
@@ -1912,6 +2051,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         loadError.value = mw.message("capacitybuilding-directory-error-load", errorText(error)).text();
       } finally {
         loading.value = false;
+        loadingMore.value = false;
       }
     }
     load();
@@ -2067,7 +2207,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             { key: 4 },
             [
               (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
-                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-count", results.value.length).text()) + " ",
+                (0, import_vue5.toDisplayString)(loadingMore.value ? _ctx.$i18n("capacitybuilding-directory-loading-more").text() : _ctx.$i18n("capacitybuilding-directory-count", results.value.length).text()) + " ",
                 1
                 /* TEXT */
               ), narrowed.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
@@ -2095,7 +2235,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-no-match").text()),
                 1
                 /* TEXT */
-              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_9, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_92, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
                 import_vue5.Fragment,
                 null,
                 (0, import_vue5.renderList)(suggestions.value, (relaxation) => {

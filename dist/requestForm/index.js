@@ -237,6 +237,7 @@ function sitePages(base) {
     topics: `${b}/Topics.json`,
     requestsJson: `${b}/Requests.json`,
     coachesJson: `${b}/Coaches.json`,
+    hubsJson: `${b}/Hubs.json`,
     statisticsJson: `${b}/Statistics.json`,
     requestsIndex: `${b}/Requests/Index`,
     coachesIndex: `${b}/Coaches/Index`,
@@ -2081,6 +2082,12 @@ function parseConfig(json) {
   return { config, problems };
 }
 
+// modules/core/indexes.ts
+var PART_MAX_BYTES = 512 * 1024;
+var PART_FILL_BYTES = 384 * 1024;
+var PART_MIN_BYTES = 64 * 1024;
+var ENTRY_MAX_BYTES = 16 * 1024;
+
 // modules/shared/siteData.ts
 async function readJsonPage(api, title) {
   var _a;
@@ -2112,6 +2119,7 @@ async function loadTaxonomy(api, base) {
   const { taxonomy, problems } = validateTaxonomy(page.json);
   return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
 }
+var BYTES_PER_REQUEST = 6 * 1024 * 1024;
 async function loadLanguageNames(api, uselang) {
   var _a;
   const names = /* @__PURE__ */ new Map();

@@ -1169,9 +1169,29 @@ function parseConfig(json) {
 }
 
 // modules/core/indexes.ts
-var INDEX_VERSION = 1;
-function readIndex(json) {
-  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
+var INDEX_VERSION = 2;
+var PART_MAX_BYTES = 512 * 1024;
+var PART_FILL_BYTES = 384 * 1024;
+var PART_MIN_BYTES = 64 * 1024;
+var ENTRY_MAX_BYTES = 16 * 1024;
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject2(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject2(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function readPart(json, index) {
+  if (!isObject2(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.entries)) {
+    return null;
+  }
+  return json.entries.every(isObject2) ? json.entries : null;
 }
 
 // modules/core/pages.ts
@@ -1197,6 +1217,7 @@ function sitePages(base) {
     topics: `${b}/Topics.json`,
     requestsJson: `${b}/Requests.json`,
     coachesJson: `${b}/Coaches.json`,
+    hubsJson: `${b}/Hubs.json`,
     statisticsJson: `${b}/Statistics.json`,
     requestsIndex: `${b}/Requests/Index`,
     coachesIndex: `${b}/Coaches/Index`,
@@ -1238,10 +1259,16 @@ async function readRecordPages(api, base, folder, schema) {
       if (!revision) {
         continue;
       }
-      const { parsed } = parsePage(revision.slots.main.content, schema);
+      const { parsed, diagnostics } = parsePage(revision.slots.main.content, schema);
       if (parsed) {
         const { revid, timestamp } = revision;
-        records.push({ title: page.title, revid, timestamp, record: parsed.record });
+        records.push({
+          title: page.title,
+          revid,
+          timestamp,
+          record: parsed.record,
+          malformed: diagnostics.length > 0
+        });
       } else {
         unreadable.push(page.title);
       }
@@ -1254,7 +1281,7 @@ async function readRecordPages(api, base, folder, schema) {
 // modules/core/taxonomy.ts
 var MAX_DEPTH = 3;
 var MAX_LABEL_LENGTH = 100;
-function isObject2(value) {
+function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function validateTaxonomy(json) {
@@ -1270,7 +1297,7 @@ function validateTaxonomy(json) {
     }
     topics.forEach((topic, index) => {
       const here = `${path}[${index}]`;
-      if (!isObject2(topic)) {
+      if (!isObject3(topic)) {
         at(here, "capacitybuilding-topics-not-object");
         return;
       }
@@ -1289,7 +1316,7 @@ function validateTaxonomy(json) {
       if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
         at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
       }
-      if (!isObject2(topic.labels) || typeof topic.labels.en !== "string") {
+      if (!isObject3(topic.labels) || typeof topic.labels.en !== "string") {
         at(`${here}.labels`, "capacitybuilding-topics-missing-english");
       } else {
         for (const [language, label] of Object.entries(topic.labels)) {
@@ -1307,7 +1334,7 @@ function validateTaxonomy(json) {
       }
     });
   };
-  if (!isObject2(json)) {
+  if (!isObject3(json)) {
     at("", "capacitybuilding-topics-not-object");
     return { taxonomy: null, problems };
   }
@@ -1393,8 +1420,83 @@ async function loadTaxonomy(api, base) {
   const { taxonomy, problems } = validateTaxonomy(page.json);
   return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
 }
-async function loadCoachesIndex(api, base) {
-  return readIndex((await readJsonPage(api, sitePages(base).coachesJson)).json);
+var MANIFEST_TITLE = {
+  requests: "requestsJson",
+  coaches: "coachesJson",
+  hubs: "hubsJson"
+};
+async function loadManifest(api, base, index) {
+  return readManifest((await readJsonPage(api, sitePages(base)[MANIFEST_TITLE[index]])).json, index);
+}
+var IndexPartError = class extends Error {
+};
+var PARTS_PER_REQUEST = 50;
+var BYTES_PER_REQUEST = 6 * 1024 * 1024;
+function partGroups(parts) {
+  const groups = [];
+  let group = [];
+  let bytes = 0;
+  parts.forEach((part, i) => {
+    const full = group.length >= PARTS_PER_REQUEST || bytes + part.bytes > BYTES_PER_REQUEST;
+    if (group.length && (i === 1 || full)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(part);
+    bytes += part.bytes;
+  });
+  if (group.length) {
+    groups.push(group);
+  }
+  return groups;
+}
+async function loadParts(api, manifest, index, options = {}) {
+  var _a;
+  const parts = (_a = options.parts) != null ? _a : manifest.parts;
+  const read = /* @__PURE__ */ new Map();
+  await Promise.all(partGroups(parts).map(async (group) => {
+    var _a2, _b, _c, _d, _e, _f;
+    const contents = /* @__PURE__ */ new Map();
+    let next = {};
+    while (next) {
+      const response = await api.get(__spreadValues({
+        action: "query",
+        revids: group.map((part) => part.revid),
+        prop: "revisions",
+        rvprop: ["ids", "content"],
+        rvslots: "main",
+        formatversion: 2
+      }, next));
+      for (const page of (_b = (_a2 = response.query) == null ? void 0 : _a2.pages) != null ? _b : []) {
+        for (const revision of (_c = page.revisions) != null ? _c : []) {
+          const content = (_e = (_d = revision.slots) == null ? void 0 : _d.main) == null ? void 0 : _e.content;
+          if (content !== void 0) {
+            contents.set(revision.revid, { title: page.title, content });
+          }
+        }
+      }
+      next = response.continue;
+    }
+    for (const part of group) {
+      const found = contents.get(part.revid);
+      let entries = null;
+      try {
+        entries = found && found.title === part.page ? readPart(JSON.parse(found.content), index) : null;
+      } catch (e) {
+        entries = null;
+      }
+      if (!entries) {
+        throw new IndexPartError(part.page);
+      }
+      read.set(part.id, entries);
+      (_f = options.onPart) == null ? void 0 : _f.call(options, part, entries);
+    }
+  }));
+  return parts.flatMap((part) => {
+    var _a2;
+    return (_a2 = read.get(part.id)) != null ? _a2 : [];
+  });
 }
 async function loadLanguageNames(api, uselang) {
   var _a;
@@ -1983,17 +2085,17 @@ var SaveFailure = class extends Error {
     this.error = error;
   }
 };
-function isObject3(value) {
+function isObject4(value) {
   return typeof value === "object" && value !== null;
 }
 function errorEntry(data) {
-  if (!isObject3(data)) {
+  if (!isObject4(data)) {
     return null;
   }
-  if (Array.isArray(data.errors) && isObject3(data.errors[0])) {
+  if (Array.isArray(data.errors) && isObject4(data.errors[0])) {
     return data.errors[0];
   }
-  return isObject3(data.error) ? data.error : null;
+  return isObject4(data.error) ? data.error : null;
 }
 function wikiHtml(data) {
   var _a;
@@ -2008,7 +2110,7 @@ function plainInfo(data) {
   return typeof text === "string" ? text.replace(/<[^>]*>/g, "").trim() : "";
 }
 function httpStatus(data) {
-  if (isObject3(data) && isObject3(data.xhr) && typeof data.xhr.status === "number") {
+  if (isObject4(data) && isObject4(data.xhr) && typeof data.xhr.status === "number") {
     return data.xhr.status;
   }
   return 0;
@@ -2076,14 +2178,14 @@ function describeApiError(code, data) {
 }
 function spamMatches(data) {
   const entry = errorEntry(data);
-  const fromData = isObject3(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
+  const fromData = isObject4(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
   const details = fromData == null ? void 0 : fromData.spamblacklist;
-  const matches = isObject3(details) && Array.isArray(details.matches) ? details.matches : [];
+  const matches = isObject4(details) && Array.isArray(details.matches) ? details.matches : [];
   return matches.map(String).join(", ");
 }
 function captchaOf(editResult) {
   var _a, _b;
-  if (!isObject3(editResult) || !isObject3(editResult.captcha)) {
+  if (!isObject4(editResult) || !isObject4(editResult.captcha)) {
     return null;
   }
   const c = editResult.captcha;
@@ -2097,7 +2199,7 @@ function describeEditFailure(editResult) {
   if (captcha) {
     return { code: "captcha", key: "capacitybuilding-save-error-captcha", params: [], recovery: "captcha", captcha };
   }
-  const code = isObject3(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
+  const code = isObject4(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
   return describeApiError(code, void 0);
 }
 function apiResult(call) {
@@ -2753,7 +2855,7 @@ async function editedSince(api, base, since, isRecordPage = (title) => coachUser
 async function readProfilePages(api, base) {
   const { records, unreadable } = await readRecordPages(api, base, "Coaches", COACH_SCHEMA);
   const coaches = [];
-  for (const { title, revid, timestamp, record } of records) {
+  for (const { title, revid, timestamp, record, malformed } of records) {
     const user = coachUser(base, title);
     if (user !== null) {
       coaches.push({
@@ -2762,6 +2864,9 @@ async function readProfilePages(api, base) {
         revid,
         updated: timestamp,
         profile: record,
+        // What the bot would report is unknown here; a malformed template is not.
+        problems: 0,
+        state: malformed ? "malformed" : "valid",
         // Unknown without the bot's index of requests; matching then treats every coach as free.
         activeRequests: 0
       });
@@ -2770,20 +2875,38 @@ async function readProfilePages(api, base) {
   coaches.sort((a, b) => a.user.localeCompare(b.user));
   return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
 }
-async function loadCoaches(api, base) {
-  const index = await loadCoachesIndex(api, base);
-  let fallback = null;
-  if (!index) {
-    fallback = "missing";
-  } else if (await editedSince(api, base, index.generated)) {
-    fallback = "outdated";
+async function loadCoaches(api, base, onFirst) {
+  const manifest = await loadManifest(api, base, "coaches");
+  let fallback = manifest ? null : "missing";
+  let indexed = null;
+  if (manifest) {
+    const outdated = editedSince(api, base, manifest.generated);
+    const first = manifest.parts[0];
+    try {
+      [indexed] = await Promise.all([
+        loadParts(api, manifest, "coaches", { onPart: (part, entries) => {
+          if (onFirst && part === first && manifest.parts.length > 1) {
+            outdated.then((stale) => stale || onFirst(entries), () => void 0);
+          }
+        } }),
+        outdated
+      ]);
+    } catch (error) {
+      if (!(error instanceof IndexPartError)) {
+        throw error;
+      }
+      fallback = "missing";
+    }
+    if (!fallback && await outdated) {
+      fallback = "outdated";
+    }
   }
-  if (index && !fallback) {
-    return { coaches: index.coaches, fallback: null, unreadable: [] };
+  if (indexed && !fallback) {
+    return { coaches: indexed, fallback: null, unreadable: [] };
   }
   const pages = await readProfilePages(api, base);
-  if (index) {
-    const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
+  if (indexed) {
+    const load = new Map(indexed.map((coach) => [coach.user, coach.activeRequests]));
     pages.coaches.forEach((coach) => {
       var _a;
       coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;

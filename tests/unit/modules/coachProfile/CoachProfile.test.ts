@@ -4,6 +4,7 @@ import { COACH_SCHEMA, REQUEST_SCHEMA, emptyRecord, type CoachProfile as Profile
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import CoachProfile from '../../../../modules/coachProfile/CoachProfile.vue';
 import { qqx } from '../mwMock';
+import { publishedIndex, revisionsAnswer } from '../indexFixtures';
 
 function profile( user: string ): Profile {
 	return {
@@ -12,16 +13,14 @@ function profile( user: string ): Profile {
 	};
 }
 
-const requests = {
-	version: 1, generated: '2026-12-01T00:00:00Z', base: 'Capacity building', hubs: [],
-	requests: [ 1, 2, 3 ].map( ( number ) => ( {
-		number, page: `Capacity building/Requests/R${ number }`, revid: number, updated: '2026-12-01T00:00:00Z', feedback: [], problems: 0,
-		request: {
-			...emptyRecord( REQUEST_SCHEMA ), title: `Request ${ number }`, topics: [ 'grant-writing' ], languages: [ number === 2 ? 'de' : 'es' ],
-			formats: [ 'coaching' ], region: 'LAC', status: number === 3 ? 'matched' : 'open',
-		},
-	} ) ),
-};
+const requests = publishedIndex( 'Capacity building', 'requests', [ 1, 2, 3 ].map( ( number ) => ( {
+	number, page: `Capacity building/Requests/R${ number }`, revid: number, updated: '2026-12-01T00:00:00Z', feedback: 0, problems: 0,
+	state: 'valid' as const, history: [],
+	request: {
+		...emptyRecord( REQUEST_SCHEMA ), title: `Request ${ number }`, topics: [ 'grant-writing' ], languages: [ number === 2 ? 'de' : 'es' ],
+		formats: [ 'coaching' ], region: 'LAC', status: number === 3 ? 'matched' : 'open',
+	},
+} ) ), { generated: '2026-12-01T00:00:00Z', perPart: 2 } );
 
 type Answer = { ok: unknown } | { fail: string };
 
@@ -46,7 +45,7 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 	const pages: Record<string, string> = {
 		'Capacity building/Coaches/Ana': `Intro\n${ serialize( COACH_SCHEMA, profile( 'Ana' ) ) }`,
 		'Capacity building/Topics.json': JSON.stringify( defaultTopics ),
-		'Capacity building/Requests.json': JSON.stringify( requests ),
+		'Capacity building/Requests.json': JSON.stringify( requests.manifest ),
 	};
 	const get = jest.fn( ( params: Record<string, unknown> ) => {
 		calls.push( params );
@@ -57,6 +56,8 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 			answer = { query: { users: [ { name: 'Ana' } ] } };
 		} else if ( params.list === 'recentchanges' ) {
 			answer = { query: { recentchanges: [] } };
+		} else if ( params.revids !== undefined ) {
+			answer = revisionsAnswer( requests.revisions, params.revids );
 		} else {
 			const title = params.titles as string;
 			answer = title in pages ?
