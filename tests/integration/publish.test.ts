@@ -180,8 +180,8 @@ describe( 'publishing pages that used to stop everyone', () => {
 		await requester.save( t( 'Requests/R1' ), serialize( REQUEST_SCHEMA, request( { title: 'An ordinary request', hub: ODD_HUB } ) ), 'test' );
 		// Near the wiki's size limit ($wgMaxArticleSize, 2048 KiB by default): 2,000 KiB of description,
 		// in lines of words (MediaWiki takes minutes to save one 1 MiB word).
-		const line = 'Ünïcode words for a long request description, written over many lines.\n';
-		const huge = line.repeat( Math.floor( 2000 * 1024 / Buffer.byteLength( line ) ) );
+		const words = 'Ünïcode words for a long request description, written over many lines.\n';
+		const huge = words.repeat( Math.floor( 2000 * 1024 / Buffer.byteLength( words ) ) );
 		await requester.save( t( 'Requests/R2' ), serialize( REQUEST_SCHEMA, request( { title: 'At the size limit', description: huge } ) ), 'test' );
 		// A lone surrogate written as a character reference, as a hand edit might.
 		const template = serialize( REQUEST_SCHEMA, request( { title: 'With a lone surrogate' } ) );
