@@ -68,8 +68,10 @@ async function queryPages( client: WikiClient, titles: readonly string[],
 				const title = page.title as string;
 				const revision = ( page.revisions as RawRevision[] | undefined )?.[ 0 ];
 				if ( !revision && !page.missing && !page.invalid ) {
-					// Left for a continuation (or a page without a readable revision).
-					pending.set( title, page );
+					// Left for a continuation (or given in an earlier response, or without a readable revision).
+					if ( !pages.has( title ) ) {
+						pending.set( title, page );
+					}
 					continue;
 				}
 				pending.delete( title );
