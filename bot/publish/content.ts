@@ -32,8 +32,8 @@ import { coachUser, hubKey, requestNumber, sitePages } from '../../modules/core/
 import { encodeValue } from '../../modules/core/wikitext/values';
 import type { Messages } from '../i18n';
 import type { StatusChange, StoredProblem, StoredRequest } from '../store';
-import { badlyEncoded, buildEntries, entryBytes, type PublishProblem, type StoreSnapshot } from './entries';
-import { byteLength, mediaWikiJson } from './json';
+import { badlyEncoded, buildEntries, entryBytes, entryText, ENTRY_INDENT, type PublishProblem, type StoreSnapshot } from './entries';
+import { byteLength, jsonString, mediaWikiJson } from './json';
 import { partition, type PreviousPart } from './partition';
 
 export type { StoreSnapshot, PublishProblem };
@@ -305,6 +305,18 @@ const INDEX_MESSAGES: Record<IndexName, MessageKey> = {
 	hubs: 'capacitybuilding-bot-publish-index-hubs',
 };
 
+/**
+ * A part's text: what mediaWikiJson( part ) gives, assembled from the entries' texts formatted when
+ * they were weighed (formatting 100,000 entries once instead of twice).
+ */
+export function partText( part: Part ): string {
+	const head = `{\n\t"version": ${ part.version },\n\t"index": ${ jsonString( part.index ) },\n\t"id": ${ part.id },\n\t"entries": `;
+	if ( !part.entries.length ) {
+		return `${ head }[]\n}`;
+	}
+	return `${ head }[\n${ part.entries.map( ( entry ) => ENTRY_INDENT + entryText( entry ) ).join( ',\n' ) }\n\t]\n}`;
+}
+
 function jsonPage( title: string, value: unknown ): PublishedPage {
 	return { title, contentModel: 'json', text: mediaWikiJson( value ), json: value };
 }
@@ -375,7 +387,7 @@ function planIndex<N extends IndexName>( base: string, index: N, entries: EntryO
 		const value: Part<N> = { version: INDEX_VERSION, index, id: part.id, entries: partEntries };
 		return {
 			id: part.id,
-			page: jsonPage( `${ manifestTitle }/${ part.id }`, value ),
+			page: { title: `${ manifestTitle }/${ part.id }`, contentModel: 'json', text: partText( value ), json: value },
 			entries: partEntries,
 			first: ( part.items[ 0 ] as Row ).key,
 			last: ( part.items[ part.items.length - 1 ] as Row ).key,

@@ -117,9 +117,24 @@ function cutRecord<R extends object>( record: R, level: CutLevel, fixed: Record<
 	return out as unknown as R;
 }
 
-/** The entry's size inside a part (two levels deep, with its separator). */
-export function entryBytes( entry: unknown ): number {
-	return byteLength( mediaWikiJson( entry, '\t\t' ) ) + 4;
+/** Indent of an entry inside a part (`entries` of the part's object). */
+export const ENTRY_INDENT = '\t\t';
+
+/** An entry's text as it appears inside a part, formatted once: weighing and writing parts reuse it. */
+const entryTexts = new WeakMap<object, string>();
+
+export function entryText( entry: object ): string {
+	let text = entryTexts.get( entry );
+	if ( text === undefined ) {
+		text = mediaWikiJson( entry, ENTRY_INDENT );
+		entryTexts.set( entry, text );
+	}
+	return text;
+}
+
+/** The entry's size inside a part (two levels deep, with its indent and separator). */
+export function entryBytes( entry: object ): number {
+	return byteLength( entryText( entry ) ) + ENTRY_INDENT.length + 2;
 }
 
 interface Built<E> {

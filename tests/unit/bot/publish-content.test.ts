@@ -6,8 +6,8 @@
  * bounded parts that a small change does not shift.
  */
 import { Messages } from '../../../bot/i18n';
-import { allPages, daysToMatch, planPublication, reviewPage, type PreviousManifests, type StoreSnapshot } from '../../../bot/publish/content';
-import { byteLength } from '../../../bot/publish/json';
+import { allPages, daysToMatch, partText, planPublication, reviewPage, type PreviousManifests, type StoreSnapshot } from '../../../bot/publish/content';
+import { byteLength, mediaWikiJson } from '../../../bot/publish/json';
 import {
 	BIO_EXCERPT, DESCRIPTION_EXCERPT, INDEX_VERSION, PART_MAX_BYTES, readManifest, readPart,
 	type CoachEntry, type HubEntry, type Manifest, type RequestEntry,
@@ -219,5 +219,17 @@ describe( 'published content', () => {
 		expect( pages.slice( 1 ).every( ( p ) => /^CB\/Review\/Requests\/\d+$/.test( p.title ) ) ).toBe( true );
 		expect( Math.max( ...pages.map( ( p ) => byteLength( p.text ) ) ) ).toBeLessThanOrEqual( PART_MAX_BYTES + 4096 );
 		expect( pages.slice( 1 ).map( ( p ) => ( p.text.match( /\n\|-\n/g ) ?? [] ).length ).reduce( ( a, b ) => a + b, 0 ) ).toBe( 9000 );
+	} );
+} );
+
+describe( 'part text', () => {
+	it( 'is exactly the JSON text MediaWiki stores for the part', () => {
+		const pages = allPages( planPublication( 'CB', manyRequests( 50, 'x<\u2028é\u0301'.repeat( 50 ) ), NONE, en ) );
+		const parts = pages.filter( ( p ) => /\.json\/\d+$/.test( p.title ) );
+		expect( parts.length ).toBeGreaterThan( 1 );
+		for ( const part of parts ) {
+			expect( part.text ).toBe( mediaWikiJson( part.json ) );
+		}
+		expect( partText( { version: INDEX_VERSION, index: 'hubs', id: 3, entries: [] } ) ).toBe( mediaWikiJson( { version: INDEX_VERSION, index: 'hubs', id: 3, entries: [] } ) );
 	} );
 } );
