@@ -34,8 +34,17 @@ export interface PublishProblem {
 
 /** Code points, so that cutting never splits a surrogate pair. */
 function cutText( value: string, max: number ): string {
-	const points = [ ...value ];
-	return points.length > max ? points.slice( 0, max ).join( '' ) : value;
+	if ( value.length <= max ) {
+		// Never more code points than code units.
+		return value;
+	}
+	let end = 0;
+	for ( let count = 0; count < max && end < value.length; count++ ) {
+		const unit = value.charCodeAt( end );
+		const next = value.charCodeAt( end + 1 );
+		end += unit >= 0xD800 && unit <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF ? 2 : 1;
+	}
+	return value.slice( 0, end );
 }
 
 /** Every string of a value in NFC (keys too). */

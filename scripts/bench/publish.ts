@@ -81,7 +81,7 @@ interface Sizes {
 }
 
 /** Builds the store directly in SQLite with the bot's schema. */
-async function buildStore( file: string, size: Sizes ): Promise<void> {
+export async function buildStore( file: string, size: Sizes ): Promise<void> {
 	const store = await Store.open( `sqlite:${ file }` );
 	const next = random( 42 );
 	const pick = picker( next );
