@@ -122,13 +122,15 @@ describe( 'CoachProfile', () => {
 	} );
 
 	it( 'offers its owner the form and the open requests that match, without email when not emailable', async () => {
-		const { api } = fakeApi();
+		const { api, calls } = fakeApi();
 		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Ana' } } );
 		for ( let i = 0; i < 6; i++ ) {
 			await flushPromises();
 		}
 		// R2 needs German, R3 already has a coach.
 		expect( wrapper.findAll( '.ext-capacitybuilding-matching-requests [data-request]' ).map( ( li ) => li.attributes( 'data-request' ) ) ).toEqual( [ '1' ] );
+		// Only the part whose requests seek a coach is read (R3's part holds none).
+		expect( calls.filter( ( c ) => c.revids !== undefined ).map( ( c ) => c.revids ) ).toEqual( [ [ requests.manifest.parts[ 0 ]?.revid ] ] );
 		await wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).trigger( 'click' );
 		expect( wrapper.findAll( '[data-field="contact"] input[type="radio"]' ) ).toHaveLength( 1 );
 		expect( wrapper.find( '[data-field="contact"]' ).text() ).toContain( qqx( 'capacitybuilding-coachprofile-email-unavailable' ) );
