@@ -80,12 +80,11 @@ interface Sizes {
 	coaches: number;
 }
 
-/** Builds the store directly in SQLite with the bot's schema. */
-export async function buildStore( file: string, size: Sizes ): Promise<void> {
+/** Builds the store directly in SQLite with the bot's schema, for records under `base`. */
+async function buildStore( file: string, size: Sizes, base: string ): Promise<void> {
 	const store = await Store.open( `sqlite:${ file }` );
 	const next = random( 42 );
 	const pick = picker( next );
-	const base = 'Capacity building';
 	try {
 		const coachRows = [];
 		for ( let i = 0; i < size.coaches; i++ ) {
@@ -338,11 +337,11 @@ export async function bench( args: string[] ): Promise<void> {
 		console.log( `\n1. ${ full.requests } requests, ${ full.coaches } coaches: the real publish against an in-process wiki that stores what it is sent` );
 		let started = Date.now();
 		const db = path.join( dir, 'full.sqlite' );
-		await buildStore( db, full );
+		const base = 'Capacity building';
+		await buildStore( db, full, base );
 		console.log( `  store built directly in SQLite in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s (${ kib( fs.statSync( db ).size ) })` );
 		const memory = new MemoryWiki();
 		const client = memory as unknown as WikiClient;
-		const base = 'Capacity building';
 		const inMemory: Counter = () => ( { edits: memory.edits, requests: memory.requests } );
 		const rounds = await threeRounds( db, base, client, inMemory,
 			Math.ceil( full.requests / 2 ) );
@@ -366,8 +365,8 @@ export async function bench( args: string[] ): Promise<void> {
 				return request( params );
 			};
 			const small = path.join( dir, 'wiki.sqlite' );
-			await buildStore( small, onWiki );
 			const wikiBase = `CB bench publish ${ Date.now().toString( 36 ) }`;
+			await buildStore( small, onWiki, wikiBase );
 			started = Date.now();
 			const onTheWiki: Counter = () => ( { edits, requests: real.requestCount } );
 			const wikiRounds = await threeRounds( small, wikiBase, real, onTheWiki,
