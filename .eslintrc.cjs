@@ -1,9 +1,20 @@
 'use strict';
 
-// eslint-config-wikimedia needs ESLint 8 and its legacy configuration format.
+/**
+ * Globals that exist in Node but not in a browser: code under modules/ runs in ResourceLoader, so
+ * none of them may appear there (TypeScript's no-undef check is off, so they are named here).
+ */
+const NODE_GLOBALS = [ 'process', 'Buffer', '__dirname', '__filename', 'global', 'module', 'exports', 'require',
+	'setImmediate', 'clearImmediate' ].map( ( name ) => ( {
+	name,
+	message: 'Node global: code under modules/ runs in the browser.'
+} ) );
+
+// eslint-config-wikimedia needs ESLint 8 and its legacy configuration format. The root has no
+// environment: browser code (modules/) and Node code each get theirs in an override below.
 module.exports = {
 	root: true,
-	extends: [ 'wikimedia/server', 'wikimedia/language/es2022' ],
+	extends: [ 'wikimedia/common', 'wikimedia/language/es2022' ],
 	ignorePatterns: [ 'dist/**', '.devwiki/**', 'artifacts/**', 'coverage/**', 'node_modules/**', 'package-lock.json' ],
 	parserOptions: { ecmaVersion: 2022 },
 	overrides: [
@@ -19,6 +30,24 @@ module.exports = {
 			}
 		},
 		{
+			files: [ 'modules/**/*.ts', 'modules/**/*.vue' ],
+			rules: {
+				'no-restricted-globals': [ 'error', ...NODE_GLOBALS ],
+				'no-restricted-imports': [ 'error', {
+					paths: require( 'node:module' ).builtinModules.map( ( name ) => ( {
+						name,
+						message: 'Node module: code under modules/ runs in the browser.'
+					} ) ),
+					patterns: [ { group: [ 'node:*' ], message: 'Node module: code under modules/ runs in the browser.' } ]
+				} ]
+			}
+		},
+		{
+			// Tests of client code look into jsdom's storage, where drafts live (modules/shared/draftStorage.ts).
+			files: [ 'tests/unit/modules/**/*.ts' ],
+			rules: { 'mediawiki/no-storage': 'off' }
+		},
+		{
 			files: [ 'modules/**/*.vue' ],
 			parser: 'vue-eslint-parser',
 			parserOptions: { parser: '@typescript-eslint/parser', sourceType: 'module', ecmaVersion: 2022 },
@@ -29,11 +58,14 @@ module.exports = {
 			files: [ 'modules/core/**/*.ts' ],
 			env: { browser: false },
 			rules: {
-				'no-restricted-globals': [ 'error', 'mw', 'window', 'document', '$', 'jQuery', 'process', 'require', 'console' ]
+				'no-restricted-globals': [ 'error', 'mw', 'window', 'document', '$', 'jQuery', 'console', ...NODE_GLOBALS ]
 			}
 		},
 		{
-			files: [ 'bot/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', '*.ts', 'bin/*.cjs', 'scripts/*.cjs', '*.cjs' ],
+			// Node code. A pattern without a slash matches a file's base name in any folder (so
+			// '*.ts' would take in modules/ too): files at the top are named with './'.
+			files: [ 'bot/**/*.ts', 'sql/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'tests/**/*.cjs', './*.ts',
+				'bin/*.cjs', 'scripts/*.cjs', './*.cjs' ],
 			excludedFiles: [ 'tests/unit/modules/**' ],
 			extends: [ 'wikimedia/node', 'wikimedia/language/es2022' ],
 			rules: {

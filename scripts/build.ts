@@ -1,21 +1,34 @@
 /**
  * `npm run build`: compiles modules/ into dist/, the files ResourceLoader serves, then checks the
- * size budgets and that extension.json declares what the bundles use.
+ * size budgets and that extension.json declares what the bundles use. It also writes the pages
+ * the tools need as an importable XML dump (dist/capacity-building-pages.xml: the default base
+ * page, in English), for wikis that run the extension without the bot.
  *
  *   --out DIR   build somewhere else (the freshness test compares such a build with dist/)
  *   --json      print what was built as JSON instead of the report
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_BASE_PAGE } from '../modules/core/constants';
+import { loadMessageFiles } from '../bot/i18n';
+import { pagesDumpFor } from '../bot/setup/dump';
 import { buildBundles } from './lib/bundles';
-import { distDir } from './lib/paths';
+import { distDir, repoRoot } from './lib/paths';
 import { checkBudgets, formatBudgetReport } from './lib/budgets';
-import { checkModuleRegistrations } from './lib/registration';
+import { checkModuleRegistrations, checkWikiRequirements } from './lib/registration';
+
+/** The pages dump, in the build output. */
+export const PAGES_DUMP = 'capacity-building-pages.xml';
 
 async function main(): Promise<void> {
 	const { values } = parseArgs( { options: { out: { type: 'string' }, json: { type: 'boolean', default: false } } } );
 	const outDir = values.out ? path.resolve( values.out ) : distDir;
 	const bundles = await buildBundles( outDir );
+	const { version } = JSON.parse( fs.readFileSync( path.join( repoRoot, 'package.json' ), 'utf8' ) ) as { version: string };
+	fs.writeFileSync( path.join( outDir, PAGES_DUMP ), pagesDumpFor( {
+		base: DEFAULT_BASE_PAGE, language: 'en', version, messageFiles: loadMessageFiles(),
+	} ) );
 	if ( values.json ) {
 		console.log( JSON.stringify( bundles ) );
 		return;
@@ -23,7 +36,7 @@ async function main(): Promise<void> {
 	console.log( `Built ${ bundles.length } bundles into ${ path.relative( process.cwd(), outDir ) || '.' }/: ${ bundles.map( ( b ) => b.feature ).join( ', ' ) }` );
 	const budget = checkBudgets( outDir, bundles );
 	console.log( formatBudgetReport( budget ) );
-	const problems = [ ...budget.problems, ...checkModuleRegistrations( outDir, bundles ) ];
+	const problems = [ ...budget.problems, ...checkModuleRegistrations( outDir, bundles ), ...checkWikiRequirements() ];
 	if ( problems.length ) {
 		console.error( problems.map( ( p ) => `✗ ${ p }` ).join( '\n' ) );
 		process.exitCode = 1;

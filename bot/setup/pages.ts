@@ -33,8 +33,8 @@ export interface SetupOptions {
 	base: string;
 	/** Version of the tools, shown on template documentation and in edit summaries. */
 	version: string;
-	/** The bot's own account, listed in the default configuration. */
-	botUser: string;
+	/** The bot's own account, listed in the default configuration (none when installed without the bot). */
+	botUser: string | null;
 	messageFiles: MessageFiles;
 	/** Content-language texts of messages used in titles (category names). */
 	contentText: ( key: MessageKey ) => string;
@@ -137,7 +137,7 @@ export function desiredPages( options: SetupOptions ): DesiredPage[] {
 	} );
 	pages.push(
 		{ title: sitePages( base ).topics, text: readSource( 'pages', 'Topics.json' ), contentModel: 'json', policy: 'seeded' },
-		{ title: CONFIG_PAGE, text: defaultConfigJson( { basePage: base, bots: [ options.botUser ] } ).trim(), contentModel: 'json', policy: 'seeded' },
+		{ title: CONFIG_PAGE, text: defaultConfigJson( { basePage: base, bots: options.botUser ? [ options.botUser ] : [] } ).trim(), contentModel: 'json', policy: 'seeded' },
 		seeded( base, 'Base.wikitext' ),
 		seeded( `${ base }/Request support`, 'Request support.wikitext' ),
 		seeded( `${ base }/Requests`, 'Requests.wikitext' ),

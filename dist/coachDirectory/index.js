@@ -53,6 +53,26 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
+    var shared;
+    try {
+      shared = require("ext.capacityBuilding.shared");
+    } catch (e) {
+      shared = require("ext.gadget.capacityBuilding-shared");
+    }
+    module2.exports = shared;
+  }
+});
+
+// shared-file-ref:shared/mwVue.ts
+var require_mwVue = __commonJS({
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
+  }
+});
+
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
   "codex-shim:codex-shim"(exports, module2) {
@@ -66,1312 +86,102 @@ var require_codex_shim = __commonJS({
   }
 });
 
+// shared-file-ref:core/model.ts
+var require_model = __commonJS({
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
+  }
+});
+
+// shared-file-ref:core/identifiers.ts
+var require_identifiers = __commonJS({
+  "shared-file-ref:core/identifiers.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/identifiers.ts"];
+  }
+});
+
+// shared-file-ref:core/pages.ts
+var require_pages = __commonJS({
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
+  }
+});
+
+// shared-file-ref:core/taxonomy.ts
+var require_taxonomy = __commonJS({
+  "shared-file-ref:core/taxonomy.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/taxonomy.ts"];
+  }
+});
+
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
+// shared-file-ref:shared/matchReasons.ts
+var require_matchReasons = __commonJS({
+  "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/matchReasons.ts"];
+  }
+});
+
+// shared-file-ref:shared/coaches.ts
+var require_coaches = __commonJS({
+  "shared-file-ref:shared/coaches.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/coaches.ts"];
+  }
+});
+
+// shared-file-ref:shared/siteData.ts
+var require_siteData = __commonJS({
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
+  }
+});
+
+// shared-file-ref:core/matching.ts
+var require_matching = __commonJS({
+  "shared-file-ref:core/matching.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/matching.ts"];
+  }
+});
+
+// shared-file-ref:shared/dates.ts
+var require_dates = __commonJS({
+  "shared-file-ref:shared/dates.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/dates.ts"];
+  }
+});
+
 // modules/coachDirectory/index.ts
 var coachDirectory_exports = {};
 __export(coachDirectory_exports, {
   mount: () => mount
 });
 module.exports = __toCommonJS(coachDirectory_exports);
-
-// modules/shared/mwVue.ts
-var Vue = __toESM(require("vue"));
-function createMwApp2(...args) {
-  return Vue.createMwApp(...args);
-}
+var import_mwVue = __toESM(require_mwVue());
 
 // modules/coachDirectory/CoachDirectory.vue
 var import_vue4 = require("vue");
 var import_vue5 = require("vue");
 var import_vue6 = require("vue");
 var import_codex2 = __toESM(require_codex_shim());
-
-// modules/core/model.ts
-var REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
-var REGION_MESSAGES = {
-  SSA: "capacitybuilding-region-ssa",
-  MENA: "capacitybuilding-region-mena",
-  SA: "capacitybuilding-region-sa",
-  ESEAP: "capacitybuilding-region-eseap",
-  CEECA: "capacitybuilding-region-ceeca",
-  NWE: "capacitybuilding-region-nwe",
-  LAC: "capacitybuilding-region-lac",
-  NA: "capacitybuilding-region-na"
-};
-var FORMATS = ["workshop", "coaching", "mentoring", "documentation", "peer-exchange", "facilitation"];
-var FORMAT_MESSAGES = {
-  workshop: "capacitybuilding-format-workshop",
-  coaching: "capacitybuilding-format-coaching",
-  mentoring: "capacitybuilding-format-mentoring",
-  documentation: "capacitybuilding-format-documentation",
-  "peer-exchange": "capacitybuilding-format-peer-exchange",
-  facilitation: "capacitybuilding-format-facilitation"
-};
-var AVAILABILITIES = ["available", "limited", "away"];
-var AVAILABILITY_MESSAGES = {
-  available: "capacitybuilding-availability-available",
-  limited: "capacitybuilding-availability-limited",
-  away: "capacitybuilding-availability-away"
-};
-var CONTACT_METHODS = ["talk", "email"];
-var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
-var COACH_SCHEMA = {
-  template: "Capacity coach",
-  fields: [
-    { key: "user", param: "user", kind: "user", required: true, label: "capacitybuilding-coach-field-user", help: "capacitybuilding-coach-help-user" },
-    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-topics", help: "capacitybuilding-coach-help-topics" },
-    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-languages", help: "capacitybuilding-coach-help-languages" },
-    { key: "regions", param: "regions", kind: "enumList", required: false, values: REGIONS, label: "capacitybuilding-coach-field-regions", help: "capacitybuilding-coach-help-regions" },
-    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-coach-field-formats", help: "capacitybuilding-coach-help-formats" },
-    { key: "availability", param: "availability", kind: "enum", required: true, values: AVAILABILITIES, label: "capacitybuilding-coach-field-availability", help: "capacitybuilding-coach-help-availability" },
-    { key: "awayUntil", param: "away_until", kind: "date", required: false, label: "capacitybuilding-coach-field-away-until", help: "capacitybuilding-coach-help-away-until" },
-    { key: "maxRequests", param: "max_requests", kind: "integer", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-max-requests", help: "capacitybuilding-coach-help-max-requests" },
-    { key: "bio", param: "bio", kind: "multiline", required: false, max: 5e3, label: "capacitybuilding-coach-field-bio", help: "capacitybuilding-coach-help-bio" },
-    { key: "contact", param: "contact", kind: "enum", required: true, values: CONTACT_METHODS, label: "capacitybuilding-coach-field-contact", help: "capacitybuilding-coach-help-contact" },
-    { key: "hubs", param: "hubs", kind: "hubList", required: false, max: 10, label: "capacitybuilding-coach-field-hubs", help: "capacitybuilding-coach-help-hubs" }
-  ]
-};
-function emptyRecord(schema) {
-  const record = {};
-  for (const field of schema.fields) {
-    record[field.key] = LIST_KINDS.includes(field.kind) ? [] : "";
-  }
-  return record;
-}
-function isOneOf(values, value) {
-  return values.includes(value);
-}
-
-// modules/core/identifiers.ts
-var MAX_USERNAME_BYTES = 255;
-var TITLE_FORBIDDEN = /[#<>[\]|{}\u0000-\u001F\u007F]/;
-var USERNAME_TROUBLEMAKERS = /[\u0080-\u009F\u00A0\u2000-\u200F\u2028-\u202F\u3000\uE000-\uF8FF]/;
-var IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-function utf8Length(text) {
-  let bytes = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0);
-    bytes += codePoint < 128 ? 1 : codePoint < 2048 ? 2 : codePoint < 65536 ? 3 : 4;
-  }
-  return bytes;
-}
-function normalizeUsername(name) {
-  const spaced = name.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function sameUser(a, b) {
-  return a !== "" && normalizeUsername(a) === normalizeUsername(b);
-}
-function isValidUsername(name) {
-  return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
-}
-function isLanguageCode(code) {
-  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
-}
-function isKey(key) {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
-}
-function isIsoDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function isPageTitle(title) {
-  return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
-}
-
-// modules/core/pages.ts
-function normalizeTitle(title) {
-  const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function coachTitle(base, username) {
-  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
-}
-function coachUser(base, title) {
-  const prefix = `${normalizeTitle(base)}/Coaches/`;
-  const normalized = normalizeTitle(title);
-  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
-  return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
-}
-function sitePages(base) {
-  const b = normalizeTitle(base);
-  return {
-    topics: `${b}/Topics.json`,
-    requestsJson: `${b}/Requests.json`,
-    coachesJson: `${b}/Coaches.json`,
-    statisticsJson: `${b}/Statistics.json`,
-    requestsIndex: `${b}/Requests/Index`,
-    coachesIndex: `${b}/Coaches/Index`,
-    statistics: `${b}/Statistics`,
-    review: `${b}/Review`,
-    // Emergency shut-off: the bot writes nothing while this page exists with any content;
-    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
-    stop: `${b}/Bot/Stop`
-  };
-}
-
-// modules/core/messages.ts
-function problem(field, key, ...params) {
-  return { field, key, params };
-}
-
-// modules/core/taxonomy.ts
-var MAX_DEPTH = 3;
-var MAX_LABEL_LENGTH = 100;
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function validateTaxonomy(json) {
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  const at = (path, key, ...params) => {
-    problems.push(problem(path, key, path, ...params));
-  };
-  const checkTopics = (topics, path, depth) => {
-    if (!Array.isArray(topics)) {
-      at(path, "capacitybuilding-topics-not-list");
-      return;
-    }
-    topics.forEach((topic, index) => {
-      const here = `${path}[${index}]`;
-      if (!isObject(topic)) {
-        at(here, "capacitybuilding-topics-not-object");
-        return;
-      }
-      for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "labels", "children"].includes(property)) {
-          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
-        }
-      }
-      if (typeof topic.key !== "string" || !isKey(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
-      } else if (seen.has(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
-      } else {
-        seen.add(topic.key);
-      }
-      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
-        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
-      }
-      if (!isObject(topic.labels) || typeof topic.labels.en !== "string") {
-        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
-      } else {
-        for (const [language, label] of Object.entries(topic.labels)) {
-          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
-            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
-          }
-        }
-      }
-      if (topic.children !== void 0) {
-        if (depth + 1 >= MAX_DEPTH) {
-          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
-        } else {
-          checkTopics(topic.children, `${here}.children`, depth + 1);
-        }
-      }
-    });
-  };
-  if (!isObject(json)) {
-    at("", "capacitybuilding-topics-not-object");
-    return { taxonomy: null, problems };
-  }
-  if (json.version !== 1) {
-    at("version", "capacitybuilding-topics-version");
-  }
-  for (const property of Object.keys(json)) {
-    if (!["version", "topics", "$schema"].includes(property)) {
-      at(property, "capacitybuilding-topics-unknown-property");
-    }
-  }
-  checkTopics(json.topics, "topics", 0);
-  return { taxonomy: problems.length ? null : json, problems };
-}
-function indexTopics(taxonomy) {
-  const index = /* @__PURE__ */ new Map();
-  const walk = (topics, parent, path) => {
-    var _a;
-    for (const topic of topics) {
-      const here = [...path, topic.key];
-      index.set(topic.key, { topic, parent, path: here });
-      walk((_a = topic.children) != null ? _a : [], topic.key, here);
-    }
-  };
-  walk(taxonomy.topics, null, []);
-  return index;
-}
-function topicLabel(topic, languageChain2) {
-  for (const language of [...languageChain2, "en"]) {
-    const label = topic.labels[language];
-    if (label) {
-      return label;
-    }
-  }
-  return topic.key;
-}
-function withDescendants(index, key) {
-  var _a;
-  const entry = index.get(key);
-  if (!entry) {
-    return [];
-  }
-  const keys = [key];
-  for (const child of (_a = entry.topic.children) != null ? _a : []) {
-    keys.push(...withDescendants(index, child.key));
-  }
-  return keys;
-}
-
-// modules/shared/direction.ts
-function interfaceLanguage() {
-  var _a;
-  const html = document.documentElement;
-  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
-}
-
-// modules/shared/dates.ts
-function userLocale() {
-  var _a, _b;
-  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
-}
-function format(date, options, language, fallback) {
-  if (Number.isNaN(date.getTime())) {
-    return fallback;
-  }
-  try {
-    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
-  } catch (error) {
-    mw.log.warn(error);
-    return fallback;
-  }
-}
-function formatDate(isoDate, language) {
-  if (!isIsoDate(isoDate)) {
-    return isoDate;
-  }
-  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
-}
-
-// modules/shared/matchReasons.ts
-function codeNamer(topics, languageNames, languageChain2) {
-  return (kind, code) => {
-    var _a, _b;
-    switch (kind) {
-      case "topic": {
-        const entry = topics.get(code);
-        return entry ? topicLabel(entry.topic, languageChain2) : code;
-      }
-      case "language":
-        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
-      case "region":
-        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
-      case "format":
-        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
-    }
-  };
-}
-
-// modules/core/wikitext/preprocessor.ts
-var DEFAULT_EXTENSION_TAGS = [
-  "pre",
-  "nowiki",
-  "gallery",
-  "indicator",
-  "langconvert",
-  // Common Wikimedia extensions (Meta-Wiki's list comes from siteinfo when the caller has it).
-  "ref",
-  "references",
-  "templatedata",
-  "templatestyles",
-  "syntaxhighlight",
-  "source",
-  "math",
-  "chem",
-  "ce",
-  "poem",
-  "score",
-  "timeline",
-  "hiero",
-  "imagemap",
-  "inputbox",
-  "categorytree",
-  "charinsert",
-  "section",
-  "mapframe",
-  "maplink",
-  "graph",
-  "talkpage",
-  "rss",
-  "languages",
-  "dynamicpagelist",
-  "phonos",
-  "quiz"
-];
-var RULES = {
-  "{": { end: "}", names: { 2: "template", 3: "tplarg" }, min: 2, max: 3 },
-  "[": { end: "]", names: { 2: null }, min: 2, max: 2 },
-  "-{": { end: "}-", names: { 2: null }, min: 2, max: 2 }
-};
-var SPACE_OR_TAB = " 	";
-function newPart(start, initial = []) {
-  return { start, out: initial, eqIndex: null, eq: null, commentEnd: null, visualEnd: null };
-}
-function addLiteral(accum, start, end) {
-  if (end <= start) {
-    return;
-  }
-  const last = accum[accum.length - 1];
-  if (last && last.type === "text" && last.end === start) {
-    last.end = end;
-  } else {
-    accum.push({ type: "text", start, end });
-  }
-}
-function appendAll(accum, nodes) {
-  for (const node of nodes) {
-    if (node.type === "text") {
-      addLiteral(accum, node.start, node.end);
-    } else {
-      accum.push(node);
-    }
-  }
-}
-function spanForward(text, chars, from, max = Infinity) {
-  let n = 0;
-  while (n < max && from + n < text.length && chars.includes(text[from + n])) {
-    n++;
-  }
-  return n;
-}
-function spanBackward(text, chars, before) {
-  let n = 0;
-  while (before - n - 1 >= 0 && chars.includes(text[before - n - 1])) {
-    n++;
-  }
-  return n;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var WS = "[ \\t\\n\\x0B\\f\\r]";
-var elementsRegexCache = /* @__PURE__ */ new Map();
-function elementsRegexFor(names) {
-  const key = names.join("|");
-  let regex = elementsRegexCache.get(key);
-  if (!regex) {
-    regex = new RegExp(`(?:${names.map(escapeRegExp).join("|")})(?=${WS}|\\/>|>)|!--`, "iy");
-    elementsRegexCache.set(key, regex);
-  }
-  return regex;
-}
-function breakSyntax(piece, openingCount) {
-  var _a, _b;
-  const result = [];
-  if (piece.open === "\n") {
-    appendAll(result, (_b = (_a = piece.parts[0]) == null ? void 0 : _a.out) != null ? _b : []);
-    return result;
-  }
-  const count = openingCount != null ? openingCount : piece.count;
-  const openEnd = piece.start + piece.count;
-  const openStart = openingCount === void 0 ? piece.start - piece.savedPrefix.length : openEnd - count;
-  addLiteral(result, openStart, openEnd);
-  piece.parts.forEach((part, index) => {
-    if (index > 0) {
-      addLiteral(result, part.start - 1, part.start);
-    }
-    appendAll(result, part.out);
-  });
-  return result;
-}
-function toPart(builder, end) {
-  return { start: builder.start, end, eq: builder.eq, children: builder.out };
-}
-function preprocess(text, options = {}) {
-  var _a, _b, _c, _d, _e, _f;
-  const extensionTags = (_a = options.extensionTags) != null ? _a : DEFAULT_EXTENSION_TAGS;
-  const languageConversion = (_b = options.languageConversion) != null ? _b : true;
-  const ignoredTags = ["noinclude", "/noinclude", "onlyinclude", "/onlyinclude"];
-  const ignoredElements = ["includeonly"];
-  const xmlishElements = [...extensionTags, "includeonly"];
-  const allowMissingEndTag = ["includeonly", "noinclude", "onlyinclude"];
-  const elementsRegex = elementsRegexFor([...xmlishElements, ...ignoredTags]);
-  const searchBase = languageConversion ? "[{<\n-" : "[{<\n";
-  const root = newPart(0);
-  const stack = [];
-  const top = () => stack[stack.length - 1];
-  const currentPart = () => {
-    const piece = top();
-    return piece ? piece.parts[piece.parts.length - 1] : root;
-  };
-  let accum = root.out;
-  let findEquals = false;
-  let findPipe = false;
-  let inHeading = false;
-  const noMoreClosingTag = /* @__PURE__ */ new Set();
-  let fakeLineStart = true;
-  let i = 0;
-  const length = text.length;
-  const refreshFlags = () => {
-    const piece = top();
-    accum = currentPart().out;
-    if (!piece) {
-      findEquals = false;
-      findPipe = false;
-      inHeading = false;
-      return;
-    }
-    findPipe = piece.open !== "\n" && piece.open !== "[";
-    findEquals = findPipe && piece.parts.length > 1 && currentPart().eqIndex === null;
-    inHeading = piece.open === "\n";
-  };
-  while (true) {
-    let found;
-    let curChar = "";
-    let rule = null;
-    if (fakeLineStart) {
-      found = "line-start";
-    } else {
-      const currentClosing = (_d = (_c = top()) == null ? void 0 : _c.close) != null ? _d : "";
-      const search = searchBase + currentClosing + (findPipe ? "|" : "") + (findEquals ? "=" : "");
-      let literalEnd = i;
-      while (literalEnd < length && !search.includes(text[literalEnd])) {
-        literalEnd++;
-      }
-      addLiteral(accum, i, literalEnd);
-      i = literalEnd;
-      if (i >= length) {
-        if (currentClosing === "\n") {
-          found = "line-end";
-        } else {
-          break;
-        }
-      } else {
-        curChar = text[i];
-        const curTwoChar = text.slice(i, i + 2);
-        if (curChar === "|") {
-          found = "pipe";
-        } else if (curChar === "=") {
-          found = "equals";
-        } else if (curChar === "<") {
-          found = "angle";
-        } else if (curChar === "\n") {
-          found = inHeading ? "line-end" : "line-start";
-        } else if (curTwoChar === currentClosing) {
-          found = "close";
-          curChar = curTwoChar;
-        } else if (curChar === currentClosing) {
-          found = "close";
-        } else if (RULES[curTwoChar] && (curTwoChar !== "-{" || languageConversion)) {
-          curChar = curTwoChar;
-          found = "open";
-          rule = RULES[curTwoChar];
-        } else if (RULES[curChar]) {
-          found = "open";
-          rule = RULES[curChar];
-        } else {
-          addLiteral(accum, i, i + 1);
-          i++;
-          continue;
-        }
-      }
-    }
-    if (found === "angle") {
-      elementsRegex.lastIndex = i + 1;
-      const match = elementsRegex.exec(text);
-      if (!match) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const name = match[0];
-      if (name === "!--") {
-        const endPos = text.indexOf("-->", i + 4);
-        if (endPos === -1) {
-          accum.push({ type: "comment", start: i, end: length });
-          i = length;
-          continue;
-        }
-        const wsStart = i ? i - spanBackward(text, SPACE_OR_TAB, i) : 0;
-        let wsEnd = endPos + 3;
-        wsEnd += spanForward(text, SPACE_OR_TAB, wsEnd);
-        const comments = [[wsStart, wsEnd]];
-        while (text.startsWith("<!--", wsEnd)) {
-          let c = text.indexOf("-->", wsEnd + 4);
-          if (c === -1) {
-            break;
-          }
-          c += 3;
-          c += spanForward(text, SPACE_OR_TAB, c);
-          comments.push([wsEnd, c]);
-          wsEnd = c;
-        }
-        let startPos;
-        let lastPos;
-        if (wsStart > 0 && text[wsStart - 1] === "\n" && text[wsEnd] === "\n") {
-          const wsLength = i - wsStart;
-          const last = accum[accum.length - 1];
-          const lastText = last && last.type === "text" && last.end === i ? text.slice(last.start, last.end) : "";
-          if (last && wsLength > 0 && spanBackward(lastText, SPACE_OR_TAB, lastText.length) >= wsLength) {
-            last.end -= wsLength;
-            if (last.end === last.start) {
-              accum.pop();
-            }
-          }
-          const [lastStart, lastEnd] = comments.pop();
-          for (const [cStart, cEnd] of comments) {
-            accum.push({ type: "comment", start: cStart, end: cEnd });
-          }
-          startPos = lastStart;
-          lastPos = lastEnd;
-          fakeLineStart = true;
-        } else {
-          startPos = i;
-          lastPos = endPos + 2;
-        }
-        const piece = top();
-        if (piece) {
-          const part = currentPart();
-          if (part.commentEnd !== wsStart - 1) {
-            part.visualEnd = wsStart;
-          }
-          part.commentEnd = lastPos;
-        }
-        i = lastPos + 1;
-        accum.push({ type: "comment", start: startPos, end: lastPos + 1 });
-        continue;
-      }
-      const attrStart = i + name.length + 1;
-      const tagEndPos = text.indexOf(">", attrStart);
-      if (tagEndPos === -1) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const lowerName = name.toLowerCase();
-      if (ignoredTags.includes(lowerName)) {
-        accum.push({ type: "ignore", start: i, end: tagEndPos + 1 });
-        i = tagEndPos + 1;
-        continue;
-      }
-      const tagStartPos = i;
-      let inner;
-      if (text[tagEndPos - 1] === "/") {
-        inner = null;
-        i = tagEndPos + 1;
-      } else {
-        const closeRegex = new RegExp(`</${escapeRegExp(name)}${WS}*>`, "gi");
-        closeRegex.lastIndex = tagEndPos + 1;
-        const close = noMoreClosingTag.has(lowerName) ? null : closeRegex.exec(text);
-        if (close) {
-          inner = { start: tagEndPos + 1, end: close.index };
-          i = close.index + close[0].length;
-        } else if (allowMissingEndTag.includes(name)) {
-          inner = { start: tagEndPos + 1, end: length };
-          i = length;
-        } else {
-          i = tagEndPos + 1;
-          addLiteral(accum, tagStartPos, i);
-          noMoreClosingTag.add(lowerName);
-          continue;
-        }
-      }
-      if (ignoredElements.includes(lowerName)) {
-        accum.push({ type: "ignore", start: tagStartPos, end: i });
-        continue;
-      }
-      accum.push({ type: "ext", start: tagStartPos, end: i, name, inner });
-    } else if (found === "line-start") {
-      if (fakeLineStart) {
-        fakeLineStart = false;
-      } else {
-        addLiteral(accum, i, i + 1);
-        i++;
-      }
-      const count = spanForward(text, "=", i, Math.min(length, 6));
-      if (count === 1 && findEquals) {
-      } else if (count > 0) {
-        stack.push({
-          open: "\n",
-          close: "\n",
-          count,
-          savedPrefix: "",
-          start: i,
-          parts: [newPart(i, [{ type: "text", start: i, end: i + count }])]
-        });
-        refreshFlags();
-        i += count;
-      }
-    } else if (found === "line-end") {
-      const piece = top();
-      const part = currentPart();
-      const wsLength = spanBackward(text, SPACE_OR_TAB, i);
-      let searchStart = i - wsLength;
-      if (part.commentEnd !== null && part.commentEnd === searchStart - 1) {
-        searchStart = (_e = part.visualEnd) != null ? _e : searchStart;
-        searchStart -= spanBackward(text, SPACE_OR_TAB, searchStart);
-      }
-      const equalsLength = spanBackward(text, "=", searchStart);
-      let element;
-      if (equalsLength > 0) {
-        let count;
-        if (searchStart - equalsLength === piece.start) {
-          count = equalsLength < 3 ? 0 : Math.min(6, Math.floor((equalsLength - 1) / 2));
-        } else {
-          count = Math.min(equalsLength, piece.count);
-        }
-        element = count > 0 ? [{ type: "heading", start: piece.start, end: i, level: count, children: part.out }] : part.out;
-      } else {
-        element = part.out;
-      }
-      stack.pop();
-      refreshFlags();
-      appendAll(accum, element);
-    } else if (found === "open") {
-      let currentRule = rule;
-      let opener = curChar;
-      let count = opener.length > 1 ? spanForward(text, opener[opener.length - 1], i + 1) + 1 : spanForward(text, opener, i);
-      let savedPrefix = "";
-      if (opener === "-{" && count > opener.length) {
-        savedPrefix = "-";
-        i++;
-        opener = "{";
-        count--;
-        currentRule = RULES["{"];
-      }
-      if (count >= currentRule.min) {
-        stack.push({
-          open: opener,
-          close: currentRule.end,
-          count,
-          savedPrefix,
-          start: i,
-          parts: [newPart(i + count)]
-        });
-        refreshFlags();
-      } else {
-        addLiteral(accum, i - savedPrefix.length, i + count);
-      }
-      i += count;
-    } else if (found === "close") {
-      const piece = top();
-      let maxCount = piece.count;
-      if (piece.close === "}-" && curChar === "}") {
-        maxCount--;
-      }
-      const count = curChar.length > 1 ? curChar.length : spanForward(text, curChar, i, maxCount);
-      const pieceRule = RULES[piece.open];
-      let matchingCount;
-      if (count > pieceRule.max) {
-        matchingCount = pieceRule.max;
-      } else {
-        matchingCount = count;
-        while (matchingCount > 0 && !(matchingCount in pieceRule.names)) {
-          matchingCount--;
-        }
-      }
-      if (matchingCount <= 0) {
-        addLiteral(accum, i, i + count);
-        i += count;
-        continue;
-      }
-      const name = (_f = pieceRule.names[matchingCount]) != null ? _f : null;
-      let element;
-      if (name === null) {
-        element = breakSyntax(piece, matchingCount);
-        addLiteral(element, i, i + matchingCount);
-      } else {
-        const [titleBuilder, ...partBuilders] = piece.parts;
-        const ends = [...partBuilders.map((p) => p.start - 1), i];
-        element = [{
-          type: name,
-          start: piece.start + piece.count - matchingCount,
-          end: i + matchingCount,
-          title: toPart(titleBuilder, ends[0]),
-          parts: partBuilders.map((p, index) => toPart(p, ends[index + 1]))
-        }];
-      }
-      i += matchingCount;
-      stack.pop();
-      refreshFlags();
-      if (matchingCount < piece.count) {
-        piece.count -= matchingCount;
-        piece.parts = [newPart(piece.start + piece.count)];
-        if (piece.count >= pieceRule.min) {
-          stack.push(piece);
-          refreshFlags();
-        } else if (piece.count === 1 && piece.open === "{" && piece.savedPrefix === "-") {
-          piece.savedPrefix = "";
-          piece.open = "-{";
-          piece.count = 2;
-          piece.start -= 1;
-          piece.close = RULES["-{"].end;
-          stack.push(piece);
-          refreshFlags();
-        } else {
-          addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start + piece.count);
-        }
-      } else if (piece.savedPrefix !== "") {
-        addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start);
-      }
-      appendAll(accum, element);
-    } else if (found === "pipe") {
-      top().parts.push(newPart(i + 1));
-      refreshFlags();
-      i++;
-    } else if (found === "equals") {
-      const part = currentPart();
-      accum.push({ type: "equals", start: i, end: i + 1 });
-      part.eqIndex = accum.length - 1;
-      part.eq = i;
-      findEquals = false;
-      i++;
-    }
-  }
-  for (const piece of stack) {
-    appendAll(root.out, breakSyntax(piece));
-  }
-  return root.out;
-}
-
-// modules/core/wikitext/entities.ts
-var NAMED = "AElig:198,Aacute:193,Acirc:194,Agrave:192,Alpha:913,Aring:197,Atilde:195,Auml:196,Beta:914,Ccedil:199,Chi:935,Dagger:8225,Delta:916,ETH:208,Eacute:201,Ecirc:202,Egrave:200,Epsilon:917,Eta:919,Euml:203,Gamma:915,Iacute:205,Icirc:206,Igrave:204,Iota:921,Iuml:207,Kappa:922,Lambda:923,Mu:924,Ntilde:209,Nu:925,OElig:338,Oacute:211,Ocirc:212,Ograve:210,Omega:937,Omicron:927,Oslash:216,Otilde:213,Ouml:214,Phi:934,Pi:928,Prime:8243,Psi:936,Rho:929,Scaron:352,Sigma:931,THORN:222,Tau:932,Theta:920,Uacute:218,Ucirc:219,Ugrave:217,Upsilon:933,Uuml:220,Xi:926,Yacute:221,Yuml:376,Zeta:918,aacute:225,acirc:226,acute:180,aelig:230,agrave:224,alefsym:8501,alpha:945,amp:38,and:8743,ang:8736,aring:229,asymp:8776,atilde:227,auml:228,bdquo:8222,beta:946,brvbar:166,bull:8226,cap:8745,ccedil:231,cedil:184,cent:162,chi:967,circ:710,clubs:9827,cong:8773,copy:169,crarr:8629,cup:8746,curren:164,dArr:8659,dagger:8224,darr:8595,deg:176,delta:948,diams:9830,divide:247,eacute:233,ecirc:234,egrave:232,empty:8709,emsp:8195,ensp:8194,epsilon:949,equiv:8801,eta:951,eth:240,euml:235,euro:8364,exist:8707,fnof:402,forall:8704,frac12:189,frac14:188,frac34:190,frasl:8260,gamma:947,ge:8805,gt:62,hArr:8660,harr:8596,hearts:9829,hellip:8230,iacute:237,icirc:238,iexcl:161,igrave:236,image:8465,infin:8734,int:8747,iota:953,iquest:191,isin:8712,iuml:239,kappa:954,lArr:8656,lambda:955,lang:9001,laquo:171,larr:8592,lceil:8968,ldquo:8220,le:8804,lfloor:8970,lowast:8727,loz:9674,lrm:8206,lsaquo:8249,lsquo:8216,lt:60,macr:175,mdash:8212,micro:181,middot:183,minus:8722,mu:956,nabla:8711,nbsp:160,ndash:8211,ne:8800,ni:8715,not:172,notin:8713,nsub:8836,ntilde:241,nu:957,oacute:243,ocirc:244,oelig:339,ograve:242,oline:8254,omega:969,omicron:959,oplus:8853,or:8744,ordf:170,ordm:186,oslash:248,otilde:245,otimes:8855,ouml:246,para:182,part:8706,permil:8240,perp:8869,phi:966,pi:960,piv:982,plusmn:177,pound:163,prime:8242,prod:8719,prop:8733,psi:968,quot:34,rArr:8658,radic:8730,rang:9002,raquo:187,rarr:8594,rceil:8969,rdquo:8221,real:8476,reg:174,rfloor:8971,rho:961,rlm:8207,rsaquo:8250,rsquo:8217,sbquo:8218,scaron:353,sdot:8901,sect:167,shy:173,sigma:963,sigmaf:962,sim:8764,spades:9824,sub:8834,sube:8838,sum:8721,sup:8835,sup1:185,sup2:178,sup3:179,supe:8839,szlig:223,tau:964,there4:8756,theta:952,thetasym:977,thinsp:8201,thorn:254,tilde:732,times:215,trade:8482,uArr:8657,uacute:250,uarr:8593,ucirc:251,ugrave:249,uml:168,upsih:978,upsilon:965,uuml:252,weierp:8472,xi:958,yacute:253,yen:165,yuml:255,zeta:950,zwj:8205,zwnj:8204,apos:39";
-var namedTable = null;
-function named() {
-  if (namedTable === null) {
-    namedTable = new Map(NAMED.split(",").map((pair) => {
-      const [name, codePoint] = pair.split(":");
-      return [name, Number(codePoint)];
-    }));
-  }
-  return namedTable;
-}
-function fromCodePoint(value) {
-  if (value > 1114111) {
-    return null;
-  }
-  return value >= 55296 && value <= 57343 ? String.fromCharCode(value) : String.fromCodePoint(value);
-}
-function decodeEntities(text) {
-  if (!text.includes("&")) {
-    return text;
-  }
-  return text.replace(
-    /&(?:#([0-9]+)|#[xX]([0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*));/g,
-    (whole, decimal, hex, name) => {
-      var _a;
-      if (name !== void 0) {
-        const namedCodePoint = named().get(name);
-        return namedCodePoint === void 0 ? whole : String.fromCodePoint(namedCodePoint);
-      }
-      const numeric = decimal !== void 0 ? Number(decimal) : parseInt(hex, 16);
-      return (_a = fromCodePoint(numeric)) != null ? _a : whole;
-    }
-  );
-}
-
-// modules/core/wikitext/values.ts
-var PHP_TRIM = " 	\n\r\0\v";
-var COMBINING = new RegExp("\\p{M}", "u");
-var TEXT_MARKUP = /\[\[|\]\]|~~~|__[A-Z]+__|''|\[(?:https?:)?\/\//;
-function segmentsOf(source, nodes) {
-  const segments = [];
-  const raw = (text) => {
-    const last = segments[segments.length - 1];
-    if (last && last.kind === "raw") {
-      last.text += text;
-    } else {
-      segments.push({ kind: "raw", text });
-    }
-  };
-  for (const node of nodes) {
-    switch (node.type) {
-      case "text":
-      case "equals":
-        raw(source.slice(node.start, node.end));
-        break;
-      case "comment":
-      case "ignore":
-        break;
-      case "heading":
-        segments.push(...segmentsOf(source, node.children));
-        break;
-      case "ext":
-        if (node.name.toLowerCase() === "nowiki") {
-          const inner = node.inner ? source.slice(node.inner.start, node.inner.end) : "";
-          segments.push({ kind: "literal", text: decodeEntities(inner) });
-        } else {
-          segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-        }
-        break;
-      default:
-        segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-    }
-  }
-  return segments;
-}
-function trimStartChars(text) {
-  let i = 0;
-  while (i < text.length && PHP_TRIM.includes(text[i])) {
-    i++;
-  }
-  return text.slice(i);
-}
-function trimEndChars(text) {
-  let i = text.length;
-  while (i > 0 && PHP_TRIM.includes(text[i - 1])) {
-    i--;
-  }
-  return text.slice(0, i);
-}
-function finish(segments) {
-  var _a, _b;
-  const parts = segments.map((s) => __spreadValues({}, s));
-  while (parts.length && ((_a = parts[0]) == null ? void 0 : _a.kind) === "raw") {
-    const first = parts[0];
-    first.text = trimStartChars(first.text);
-    if (first.text !== "") {
-      break;
-    }
-    parts.shift();
-  }
-  while (parts.length && ((_b = parts[parts.length - 1]) == null ? void 0 : _b.kind) === "raw") {
-    const last = parts[parts.length - 1];
-    last.text = trimEndChars(last.text);
-    if (last.text !== "") {
-      break;
-    }
-    parts.pop();
-  }
-  let markup = false;
-  const value = parts.map((part) => {
-    if (part.kind === "raw") {
-      markup = markup || TEXT_MARKUP.test(part.text);
-      return decodeEntities(part.text);
-    }
-    markup = markup || part.kind === "markup";
-    return part.text;
-  }).join("");
-  return { value, markup };
-}
-function decodeValue(source, nodes) {
-  return finish(segmentsOf(source, nodes));
-}
-function decodeList(source, nodes) {
-  const items = [[]];
-  for (const segment of segmentsOf(source, nodes)) {
-    if (segment.kind !== "raw") {
-      items[items.length - 1].push(segment);
-      continue;
-    }
-    segment.text.split(",").forEach((piece, index) => {
-      if (index > 0) {
-        items.push([]);
-      }
-      items[items.length - 1].push({ kind: "raw", text: piece });
-    });
-  }
-  let markup = false;
-  const values = [];
-  for (const item of items) {
-    const decoded = finish(item);
-    markup = markup || decoded.markup;
-    const hasLiteral = item.some((s) => s.kind !== "raw");
-    if (decoded.value !== "" || hasLiteral) {
-      values.push(decoded.value);
-    }
-  }
-  return { items: values, markup };
-}
-
-// modules/core/wikitext/codec.ts
-function templateName(source, title) {
-  let name = "";
-  for (const node of title.children) {
-    if (node.type === "text") {
-      name += source.slice(node.start, node.end);
-    } else if (node.type !== "comment" && node.type !== "ignore") {
-      return null;
-    }
-  }
-  name = name.replace(/_/g, " ").replace(/[\s\u00A0]+/g, " ").trim();
-  const prefixed = /^template\s*:\s*(.*)$/i.exec(name);
-  if (prefixed) {
-    name = prefixed[1];
-  } else if (name.includes(":")) {
-    return null;
-  }
-  if (name === "") {
-    return null;
-  }
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-function findTemplateCalls(text, template, options = {}) {
-  const wanted = templateNameOf(template);
-  const calls = [];
-  const visit = (nodes) => {
-    for (const node of nodes) {
-      if (node.type === "template" && templateName(text, node.title) === wanted) {
-        calls.push(node);
-      } else if (node.type === "heading") {
-        visit(node.children);
-      }
-    }
-  };
-  visit(preprocess(text, options));
-  return calls;
-}
-function templateNameOf(template) {
-  return template.charAt(0).toUpperCase() + template.slice(1);
-}
-function isList(field) {
-  return LIST_KINDS.includes(field.kind);
-}
-function nameOf(source, nodes) {
-  return decodeValue(source, nodes).value;
-}
-function parseTemplateCall(source, call, schema) {
-  var _a, _b;
-  const record = emptyRecord(schema);
-  const byParam = new Map(schema.fields.map((field) => [field.param, field]));
-  const diagnostics = [];
-  const seen = /* @__PURE__ */ new Set();
-  const extras = [];
-  let position = 0;
-  for (const part of call.parts) {
-    if (part.eq === null) {
-      position++;
-      if (decodeValue(source, part.children).value !== "") {
-        diagnostics.push(problem(null, "capacitybuilding-codec-positional-parameter", position));
-      }
-      continue;
-    }
-    const eq = part.eq;
-    const nameNodes = part.children.filter((node) => node.end <= eq);
-    const valueNodes = part.children.filter((node) => node.start > eq);
-    const name = nameOf(source, nameNodes);
-    if (seen.has(name)) {
-      diagnostics.push(problem((_b = (_a = byParam.get(name)) == null ? void 0 : _a.key) != null ? _b : null, "capacitybuilding-codec-duplicate-parameter", name));
-    }
-    seen.add(name);
-    const field = byParam.get(name);
-    if (!field) {
-      const valueSource = source.slice(eq + 1, part.end).trim();
-      const existing = extras.findIndex((extra) => extra.name === name);
-      if (existing !== -1) {
-        extras.splice(existing, 1);
-      }
-      extras.push({ name, source: valueSource });
-      diagnostics.push(problem(null, "capacitybuilding-codec-unknown-parameter", name));
-      continue;
-    }
-    if (isList(field)) {
-      const { items, markup } = decodeList(source, valueNodes);
-      record[field.key] = items;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    } else {
-      const { value, markup } = decodeValue(source, valueNodes);
-      record[field.key] = value;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    }
-  }
-  return { record, start: call.start, end: call.end, extras, diagnostics };
-}
-function parsePage(text, schema, options = {}) {
-  const calls = findTemplateCalls(text, schema.template, options);
-  const first = calls[0];
-  if (!first) {
-    return { parsed: null, diagnostics: [problem(null, "capacitybuilding-codec-missing-template", schema.template)] };
-  }
-  const parsed = parseTemplateCall(text, first, schema);
-  const diagnostics = [...parsed.diagnostics];
-  if (calls.length > 1) {
-    diagnostics.push(problem(null, "capacitybuilding-codec-duplicate-template", schema.template, calls.length));
-  }
-  return { parsed, diagnostics };
-}
-
-// modules/shared/recordPages.ts
-var PAGE_BATCH = 50;
-function namespaced(base) {
-  const title = new mw.Title(normalizeTitle(base));
-  return { namespace: title.getNamespaceId(), prefix: title.getMain().replace(/_/g, " ") };
-}
-async function readRecordPages(api, base, folder, schema) {
-  var _a, _b, _c;
-  const { namespace, prefix } = namespaced(base);
-  const records = [];
-  const unreadable = [];
-  let cont;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      generator: "allpages",
-      gapnamespace: namespace,
-      gapprefix: `${prefix}/${folder}/`,
-      gaplimit: PAGE_BATCH,
-      gapfilterredir: "nonredirects",
-      prop: "revisions",
-      rvprop: ["content", "ids", "timestamp"],
-      rvslots: "main",
-      formatversion: 2
-    }, cont));
-    for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
-      const revision = (_c = page.revisions) == null ? void 0 : _c[0];
-      if (!revision) {
-        continue;
-      }
-      const { parsed } = parsePage(revision.slots.main.content, schema);
-      if (parsed) {
-        const { revid, timestamp } = revision;
-        records.push({ title: page.title, revid, timestamp, record: parsed.record });
-      } else {
-        unreadable.push(page.title);
-      }
-    }
-    cont = response.continue;
-  } while (cont);
-  return { records, unreadable };
-}
-
-// modules/core/constants.ts
-var DEFAULT_BASE_PAGE = "Capacity building";
-
-// modules/core/config.ts
-var CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
-var DEFAULT_CONFIG = {
-  basePage: DEFAULT_BASE_PAGE,
-  admins: [],
-  evaluators: [],
-  bots: [],
-  privateContacts: [],
-  changeTag: "",
-  statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true }
-};
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseConfig(json) {
-  const problems = [];
-  const config = __spreadProps(__spreadValues({}, DEFAULT_CONFIG), { statusPolicy: __spreadValues({}, DEFAULT_CONFIG.statusPolicy) });
-  if (!isObject2(json)) {
-    return { config, problems: [problem(null, "capacitybuilding-config-not-object")] };
-  }
-  const invalid = (key) => {
-    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
-  };
-  for (const [key, value] of Object.entries(json)) {
-    switch (key) {
-      case "basePage":
-        if (typeof value === "string" && isPageTitle(value)) {
-          config.basePage = value.replace(/_/g, " ");
-        } else {
-          invalid(key);
-        }
-        break;
-      case "admins":
-      case "evaluators":
-      case "bots":
-      case "privateContacts":
-        if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
-          config[key] = value.map(normalizeUsername);
-        } else {
-          invalid(key);
-        }
-        break;
-      case "changeTag":
-        if (typeof value === "string") {
-          config.changeTag = value;
-        } else {
-          invalid(key);
-        }
-        break;
-      case "statusPolicy":
-        if (!isObject2(value)) {
-          invalid(key);
-          break;
-        }
-        for (const [policyKey, policyValue] of Object.entries(value)) {
-          const path = `statusPolicy.${policyKey}`;
-          if (policyKey === "staleAfterDays" && Number.isInteger(policyValue) && policyValue > 0) {
-            config.statusPolicy.staleAfterDays = policyValue;
-          } else if (policyKey === "adminsMayReopenClosed" && typeof policyValue === "boolean") {
-            config.statusPolicy.adminsMayReopenClosed = policyValue;
-          } else if (policyKey === "staleAfterDays" || policyKey === "adminsMayReopenClosed") {
-            invalid(path);
-          } else {
-            problems.push(problem(path, "capacitybuilding-config-unknown-key", path));
-          }
-        }
-        break;
-      default:
-        problems.push(problem(key, "capacitybuilding-config-unknown-key", key));
-    }
-  }
-  return { config, problems };
-}
-
-// modules/core/indexes.ts
-var INDEX_VERSION = 1;
-function readIndex(json) {
-  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
-}
-
-// modules/shared/siteData.ts
-async function readJsonPage(api, title) {
-  var _a;
-  const response = await api.get({
-    action: "query",
-    titles: title,
-    prop: "revisions",
-    rvprop: ["content", "ids", "timestamp"],
-    rvslots: "main",
-    formatversion: 2
-  });
-  const page = response.query.pages[0];
-  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
-  if (!page || page.missing || !revision) {
-    return { json: void 0, revid: 0, timestamp: "" };
-  }
-  return { json: JSON.parse(revision.slots.main.content), revid: revision.revid, timestamp: revision.timestamp };
-}
-async function loadConfig(api) {
-  const page = await readJsonPage(api, CONFIG_PAGE);
-  return page.json === void 0 ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(page.json);
-}
-async function loadTaxonomy(api, base) {
-  const page = await readJsonPage(api, sitePages(base).topics);
-  if (page.json === void 0) {
-    const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
-    return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
-  }
-  const { taxonomy, problems } = validateTaxonomy(page.json);
-  return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
-}
-async function loadCoachesIndex(api, base) {
-  return readIndex((await readJsonPage(api, sitePages(base).coachesJson)).json);
-}
-async function loadLanguageNames(api, uselang) {
-  var _a;
-  const names = /* @__PURE__ */ new Map();
-  let licontinue;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      meta: "languageinfo",
-      liprop: ["code", "name", "autonym"],
-      uselang,
-      formatversion: 2
-    }, licontinue ? { licontinue } : {}));
-    for (const info of Object.values(response.query.languageinfo)) {
-      names.set(info.code, { name: info.name, autonym: info.autonym });
-    }
-    licontinue = (_a = response.continue) == null ? void 0 : _a.licontinue;
-  } while (licontinue);
-  return names;
-}
-function languageChain() {
-  const chain = mw.language.getFallbackLanguageChain();
-  return chain.includes("en") ? chain : [...chain, "en"];
-}
-
-// modules/shared/coaches.ts
-async function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
-  const { namespace } = namespaced(base);
-  let cont;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      list: "recentchanges",
-      rcnamespace: namespace,
-      rcend: since,
-      rcdir: "older",
-      rctype: ["edit", "new"],
-      rcprop: ["title", "timestamp"],
-      rclimit: "max",
-      formatversion: 2
-    }, cont));
-    const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
-    if (changes.some((change) => isRecordPage(change.title))) {
-      return true;
-    }
-    cont = response.continue;
-  } while (cont);
-  return false;
-}
-async function readProfilePages(api, base) {
-  const { records, unreadable } = await readRecordPages(api, base, "Coaches", COACH_SCHEMA);
-  const coaches = [];
-  for (const { title, revid, timestamp, record } of records) {
-    const user = coachUser(base, title);
-    if (user !== null) {
-      coaches.push({
-        user,
-        page: title,
-        revid,
-        updated: timestamp,
-        profile: record,
-        // Unknown without the bot's index of requests; matching then treats every coach as free.
-        activeRequests: 0
-      });
-    }
-  }
-  coaches.sort((a, b) => a.user.localeCompare(b.user));
-  return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
-}
-async function loadCoaches(api, base) {
-  const index = await loadCoachesIndex(api, base);
-  let fallback = null;
-  if (!index) {
-    fallback = "missing";
-  } else if (await editedSince(api, base, index.generated)) {
-    fallback = "outdated";
-  }
-  if (index && !fallback) {
-    return { coaches: index.coaches, fallback: null, unreadable: [] };
-  }
-  const pages = await readProfilePages(api, base);
-  if (index) {
-    const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
-    pages.coaches.forEach((coach) => {
-      var _a;
-      coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
-    });
-  }
-  return __spreadProps(__spreadValues({}, pages), { fallback });
-}
-async function emailableUsers(api, users) {
-  const emailable = /* @__PURE__ */ new Set();
-  for (let i = 0; i < users.length; i += PAGE_BATCH) {
-    const response = await api.get({
-      action: "query",
-      list: "users",
-      ususers: users.slice(i, i + PAGE_BATCH),
-      usprop: "emailable",
-      formatversion: 2
-    });
-    response.query.users.filter((user) => user.emailable).forEach((user) => emailable.add(user.name));
-  }
-  return emailable;
-}
-
-// modules/core/matching.ts
-function isAway(profile, today) {
-  if (profile.availability !== "away") {
-    return false;
-  }
-  return !(today && isIsoDate(profile.awayUntil) && profile.awayUntil < today);
-}
+var import_model3 = __toESM(require_model());
+var import_identifiers = __toESM(require_identifiers());
+var import_pages = __toESM(require_pages());
+var import_taxonomy2 = __toESM(require_taxonomy());
+var import_direction = __toESM(require_direction());
+var import_matchReasons = __toESM(require_matchReasons());
+var import_coaches = __toESM(require_coaches());
+var import_siteData = __toESM(require_siteData());
 
 // modules/coachDirectory/filter.ts
+var import_model = __toESM(require_model());
+var import_matching = __toESM(require_matching());
+var import_taxonomy = __toESM(require_taxonomy());
 var SORTS = ["match", "name", "updated"];
 var FILTER_KEYS = ["topic", "language", "region", "format", "availability", "hub"];
 var EMPTY_QUERY = {
@@ -1403,7 +213,7 @@ function prepareCoaches(coaches, today) {
       regions: new Set(coach.profile.regions),
       formats: new Set(coach.profile.formats),
       hubs: new Set(coach.profile.hubs),
-      away: isAway(coach.profile, today)
+      away: (0, import_matching.isAway)(coach.profile, today)
     };
   });
 }
@@ -1463,17 +273,17 @@ var DirectorySearch = class {
    */
   match(candidates, size, query, topics, out) {
     const words = searchWords(query.text);
-    const topicKeys = query.topic ? withDescendants(topics, query.topic) : [];
+    const topicKeys = query.topic ? (0, import_taxonomy.withDescendants)(topics, query.topic) : [];
     if (query.topic && !topicKeys.length) {
       topicKeys.push(query.topic);
     }
-    const { language, region, format: format2, hub, availability, topic } = query;
+    const { language, region, format, hub, availability, topic } = query;
     const round = ++this.round;
     let count = 0;
     for (let i = 0; i < size; i++) {
       const position = candidates[i];
       const entry = this.coaches[position];
-      if (language && !entry.languages.has(language) || region && !entry.regions.has(region) || format2 && !entry.formats.has(format2) || hub && !entry.hubs.has(hub) || availability && entry.coach.profile.availability !== availability) {
+      if (language && !entry.languages.has(language) || region && !entry.regions.has(region) || format && !entry.formats.has(format) || hub && !entry.hubs.has(hub) || availability && entry.coach.profile.availability !== availability) {
         continue;
       }
       let score = 0;
@@ -1616,11 +426,11 @@ function sanitizeQuery(raw) {
     text: ((_a = raw.text) != null ? _a : "").slice(0, 200),
     topic: /^[a-z0-9-]{1,64}$/.test(value("topic")) ? value("topic") : "",
     language: /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(value("language")) ? value("language") : "",
-    region: isOneOf(REGIONS, value("region")) ? value("region") : "",
-    format: isOneOf(FORMATS, value("format")) ? value("format") : "",
-    availability: isOneOf(AVAILABILITIES, value("availability")) ? value("availability") : "",
+    region: (0, import_model.isOneOf)(import_model.REGIONS, value("region")) ? value("region") : "",
+    format: (0, import_model.isOneOf)(import_model.FORMATS, value("format")) ? value("format") : "",
+    availability: (0, import_model.isOneOf)(import_model.AVAILABILITIES, value("availability")) ? value("availability") : "",
     hub: value("hub").slice(0, 255),
-    sort: isOneOf(SORTS, sort) ? sort : "match"
+    sort: (0, import_model.isOneOf)(SORTS, sort) ? sort : "match"
   };
 }
 var URL_PARAMS = {
@@ -1662,6 +472,8 @@ var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = __toESM(require_codex_shim());
+var import_model2 = __toESM(require_model());
+var import_dates = __toESM(require_dates());
 var _hoisted_1 = ["href"];
 var _hoisted_2 = ["aria-label"];
 var _hoisted_3 = { class: "ext-capacitybuilding-coach-card__facts" };
@@ -1671,9 +483,13 @@ var _hoisted_5 = {
   class: "ext-capacitybuilding-coach-card__bio",
   dir: "auto"
 };
-var _hoisted_6 = { class: "ext-capacitybuilding-coach-card__contact" };
-var _hoisted_7 = ["href"];
+var _hoisted_6 = {
+  key: 2,
+  class: "ext-capacitybuilding-coach-card__problems"
+};
+var _hoisted_7 = { class: "ext-capacitybuilding-coach-card__contact" };
 var _hoisted_8 = ["href"];
+var _hoisted_9 = ["href"];
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "CoachCard",
   props: {
@@ -1688,14 +504,14 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     const availabilityText = (0, import_vue3.computed)(() => {
       const { availability: value, awayUntil } = profile.value.profile;
       if (props.entry.away && awayUntil !== "") {
-        return mw.message("capacitybuilding-directory-away-until", formatDate(awayUntil)).text();
+        return mw.message("capacitybuilding-directory-away-until", (0, import_dates.formatDate)(awayUntil)).text();
       }
       if (props.entry.away) {
         return mw.message("capacitybuilding-availability-away").text();
       }
-      return isOneOf(AVAILABILITIES, value) ? mw.message(AVAILABILITY_MESSAGES[value]).text() : value;
+      return (0, import_model2.isOneOf)(import_model2.AVAILABILITIES, value) ? mw.message(import_model2.AVAILABILITY_MESSAGES[value]).text() : value;
     });
-    function named2(kind, codes) {
+    function named(kind, codes) {
       return mw.language.listToText(codes.map((code) => props.name(kind, code)));
     }
     function pageUrl(title) {
@@ -1763,7 +579,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               ), (0, import_vue2.createElementVNode)(
                 "dd",
                 _hoisted_4,
-                (0, import_vue2.toDisplayString)(named2("language", profile.value.profile.languages)),
+                (0, import_vue2.toDisplayString)(named("language", profile.value.profile.languages)),
                 1
                 /* TEXT */
               )],
@@ -1782,7 +598,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               ), (0, import_vue2.createElementVNode)(
                 "dd",
                 null,
-                (0, import_vue2.toDisplayString)(named2("region", profile.value.profile.regions)),
+                (0, import_vue2.toDisplayString)(named("region", profile.value.profile.regions)),
                 1
                 /* TEXT */
               )],
@@ -1801,7 +617,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               ), (0, import_vue2.createElementVNode)(
                 "dd",
                 null,
-                (0, import_vue2.toDisplayString)(named2("format", profile.value.profile.formats)),
+                (0, import_vue2.toDisplayString)(named("format", profile.value.profile.formats)),
                 1
                 /* TEXT */
               )],
@@ -1816,14 +632,21 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             1
             /* TEXT */
           )) : (0, import_vue2.createCommentVNode)("v-if", true),
-          (0, import_vue2.createElementVNode)("p", _hoisted_6, [(0, import_vue2.createElementVNode)("a", {
+          profile.value.state === "invalid" || profile.value.state === "malformed" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+            "p",
+            _hoisted_6,
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-card-problems").text()),
+            1
+            /* TEXT */
+          )) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createElementVNode)("p", _hoisted_7, [(0, import_vue2.createElementVNode)("a", {
             class: "ext-capacitybuilding-coach-card__talk",
             href: pageUrl(`User talk:${profile.value.user}`)
-          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-talk").text()), 9, _hoisted_7), _ctx.emailable ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-talk").text()), 9, _hoisted_8), _ctx.emailable ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
             key: 0,
             class: "ext-capacitybuilding-coach-card__email",
             href: pageUrl(`Special:EmailUser/${profile.value.user}`)
-          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-email").text()), 9, _hoisted_8)) : (0, import_vue2.createCommentVNode)("v-if", true)])
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-email").text()), 9, _hoisted_9)) : (0, import_vue2.createCommentVNode)("v-if", true)])
         ]),
         _: 1
       });
@@ -1859,7 +682,7 @@ var _hoisted_82 = {
   key: 1,
   class: "ext-capacitybuilding-directory__no-match"
 };
-var _hoisted_9 = { key: 0 };
+var _hoisted_92 = { key: 0 };
 var _hoisted_10 = {
   key: 2,
   class: "ext-capacitybuilding-directory__cards"
@@ -1877,8 +700,9 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const ui = interfaceLanguage();
+    const ui = (0, import_direction.interfaceLanguage)();
     const loading = (0, import_vue6.ref)(true);
+    const loadingMore = (0, import_vue6.ref)(false);
     const loadError = (0, import_vue6.ref)("");
     const fallback = (0, import_vue6.ref)(null);
     const unreadable = (0, import_vue6.ref)([]);
@@ -1892,9 +716,9 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     const query = (0, import_vue6.reactive)(queryFromUrl(location.search));
     const shown = (0, import_vue6.ref)(PAGE_SIZE);
     const basePage = (0, import_vue6.ref)("");
-    const coachesJson = (0, import_vue6.computed)(() => basePage.value === "" ? "" : sitePages(basePage.value).coachesJson);
-    const chain = languageChain();
-    const name = (0, import_vue6.computed)(() => codeNamer(topicIndex.value, languageNames.value, chain));
+    const coachesJson = (0, import_vue6.computed)(() => basePage.value === "" ? "" : (0, import_pages.sitePages)(basePage.value).coachesJson);
+    const chain = (0, import_siteData.languageChain)();
+    const name = (0, import_vue6.computed)(() => (0, import_matchReasons.codeNamer)(topicIndex.value, languageNames.value, chain));
     const ownProfile = (0, import_vue6.computed)(() => {
       var _a;
       if (loading.value || basePage.value === "") {
@@ -1907,10 +731,10 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           text: mw.message("capacitybuilding-directory-login-to-create").text()
         };
       }
-      const listed = prepared.value.some((entry) => sameUser(entry.coach.user, props.user));
+      const listed = prepared.value.some((entry) => (0, import_identifiers.sameUser)(entry.coach.user, props.user));
       return {
         kind: listed ? "open" : "create",
-        url: mw.util.getUrl(coachTitle(basePage.value, props.user)),
+        url: mw.util.getUrl((0, import_pages.coachTitle)(basePage.value, props.user)),
         text: listed ? mw.message("capacitybuilding-directory-own-profile").text() : mw.message("capacitybuilding-directory-create-profile").text()
       };
     });
@@ -1936,8 +760,8 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         const parentTopic = parent === null ? null : (_a = topicIndex.value.get(parent)) == null ? void 0 : _a.topic;
         items.push({
           value: topic.key,
-          label: topicLabel(topic, chain),
-          description: parentTopic ? topicLabel(parentTopic, chain) : void 0
+          label: (0, import_taxonomy2.topicLabel)(topic, chain),
+          description: parentTopic ? (0, import_taxonomy2.topicLabel)(parentTopic, chain) : void 0
         });
       }
       return withAny(items);
@@ -1963,25 +787,25 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         {
           key: "region",
           label: mw.message("capacitybuilding-coach-field-regions").text(),
-          items: withAny(REGIONS.map((region) => ({
+          items: withAny(import_model3.REGIONS.map((region) => ({
             value: region,
-            label: mw.message(REGION_MESSAGES[region]).text()
+            label: mw.message(import_model3.REGION_MESSAGES[region]).text()
           })))
         },
         {
           key: "format",
           label: mw.message("capacitybuilding-coach-field-formats").text(),
-          items: withAny(FORMATS.map((format2) => ({
-            value: format2,
-            label: mw.message(FORMAT_MESSAGES[format2]).text()
+          items: withAny(import_model3.FORMATS.map((format) => ({
+            value: format,
+            label: mw.message(import_model3.FORMAT_MESSAGES[format]).text()
           })))
         },
         {
           key: "availability",
           label: mw.message("capacitybuilding-coach-field-availability").text(),
-          items: withAny(AVAILABILITIES.map((value) => ({
+          items: withAny(import_model3.AVAILABILITIES.map((value) => ({
             value,
-            label: mw.message(AVAILABILITY_MESSAGES[value]).text()
+            label: mw.message(import_model3.AVAILABILITY_MESSAGES[value]).text()
           })))
         },
         {
@@ -2011,7 +835,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     const drawnCount = (0, import_vue6.ref)(Infinity);
     const drawn = (0, import_vue6.computed)(() => visible.value.length > drawnCount.value ? visible.value.slice(0, drawnCount.value) : visible.value);
     let drawRest = 0;
-    (0, import_vue6.watch)(results, () => {
+    function drawFirstCardsFirst() {
       if (typeof requestAnimationFrame !== "function") {
         return;
       }
@@ -2020,7 +844,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       drawRest = requestAnimationFrame(() => setTimeout(() => {
         drawnCount.value = Infinity;
       }));
-    });
+    }
     const narrowed = (0, import_vue6.computed)(() => isNarrowed(query));
     const suggestions = (0, import_vue6.computed)(() => results.value.length || !prepared.value.length ? [] : relaxations(search.value, plainQuery.value, topicIndex.value));
     const nextPage = (0, import_vue6.computed)(() => Math.min(PAGE_SIZE, results.value.length - visible.value.length));
@@ -2062,6 +886,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     }
     (0, import_vue6.watch)(plainQuery, (now, before) => {
       shown.value = PAGE_SIZE;
+      drawFirstCardsFirst();
       const typing = Object.keys(now).every((key) => key === "text" || now[key] === before[key]);
       if (typing) {
         settled("url", writeUrl);
@@ -2083,7 +908,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       }
       unknown.forEach((user) => emailChecked.add(user));
       try {
-        const found = await emailableUsers(props.api, unknown);
+        const found = await (0, import_coaches.emailableUsers)(props.api, unknown);
         if (found.size) {
           const all = new Set(emailable.value);
           found.forEach((user) => all.add(user));
@@ -2107,28 +932,36 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       }
       return error instanceof Error ? error.message : String(error);
     }
+    function show(coaches) {
+      const entries = (0, import_vue6.markRaw)(prepareCoaches(coaches, props.today).map((entry) => (0, import_vue6.markRaw)(entry)));
+      search.value = (0, import_vue6.markRaw)(new DirectorySearch(entries));
+      prepared.value = entries;
+    }
     async function load() {
       try {
-        const { config, problems: configProblems } = await loadConfig(props.api);
+        const { config, problems: configProblems } = await (0, import_siteData.loadConfig)(props.api);
         const base = config.basePage;
         basePage.value = base;
         const [taxonomy, names, loaded] = await Promise.all([
-          loadTaxonomy(props.api, base),
-          loadLanguageNames(props.api, mw.config.get("wgUserLanguage")),
-          loadCoaches(props.api, base)
+          (0, import_siteData.loadTaxonomy)(props.api, base),
+          (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")),
+          (0, import_coaches.loadCoaches)(props.api, base, (first) => {
+            show(first);
+            loadingMore.value = true;
+            loading.value = false;
+          })
         ]);
         siteProblems.value = [...configProblems, ...taxonomy.problems].map((p) => mw.message(p.key, ...p.params).text());
         topicIndex.value = taxonomy.index;
         languageNames.value = names;
         fallback.value = loaded.fallback;
         unreadable.value = loaded.unreadable;
-        const entries = (0, import_vue6.markRaw)(prepareCoaches(loaded.coaches, props.today).map((entry) => (0, import_vue6.markRaw)(entry)));
-        search.value = (0, import_vue6.markRaw)(new DirectorySearch(entries));
-        prepared.value = entries;
+        show(loaded.coaches);
       } catch (error) {
         loadError.value = mw.message("capacitybuilding-directory-error-load", errorText(error)).text();
       } finally {
         loading.value = false;
+        loadingMore.value = false;
       }
     }
     load();
@@ -2288,7 +1121,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             { key: 4 },
             [
               (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
-                (0, import_vue5.toDisplayString)(countText(results.value.length)) + " ",
+                (0, import_vue5.toDisplayString)(loadingMore.value ? _ctx.$i18n("capacitybuilding-directory-loading-more").text() : countText(results.value.length)) + " ",
                 1
                 /* TEXT */
               ), narrowed.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
@@ -2316,7 +1149,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-no-match").text()),
                 1
                 /* TEXT */
-              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_9, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_92, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
                 import_vue5.Fragment,
                 null,
                 (0, import_vue5.renderList)(suggestions.value, (relaxation) => {
@@ -2383,7 +1216,7 @@ var CoachDirectory_default = _sfc_main2;
 // modules/coachDirectory/index.ts
 function mount(marker) {
   var _a;
-  createMwApp2(CoachDirectory_default, {
+  (0, import_mwVue.createMwApp)(CoachDirectory_default, {
     api: new mw.Api(),
     today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
     user: (_a = mw.config.get("wgUserName")) != null ? _a : ""

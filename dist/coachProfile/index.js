@@ -51,7 +51,33 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
+
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
+    var shared;
+    try {
+      shared = require("ext.capacityBuilding.shared");
+    } catch (e) {
+      shared = require("ext.gadget.capacityBuilding-shared");
+    }
+    module2.exports = shared;
+  }
+});
+
+// shared-file-ref:core/pages.ts
+var require_pages = __commonJS({
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
+  }
+});
+
+// shared-file-ref:shared/mwVue.ts
+var require_mwVue = __commonJS({
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
+  }
+});
 
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
@@ -66,2528 +92,206 @@ var require_codex_shim = __commonJS({
   }
 });
 
+// shared-file-ref:core/identifiers.ts
+var require_identifiers = __commonJS({
+  "shared-file-ref:core/identifiers.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/identifiers.ts"];
+  }
+});
+
+// shared-file-ref:core/model.ts
+var require_model = __commonJS({
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
+  }
+});
+
+// shared-file-ref:shared/coaches.ts
+var require_coaches = __commonJS({
+  "shared-file-ref:shared/coaches.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/coaches.ts"];
+  }
+});
+
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
+// shared-file-ref:shared/matchReasons.ts
+var require_matchReasons = __commonJS({
+  "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/matchReasons.ts"];
+  }
+});
+
+// shared-file-ref:shared/editability.ts
+var require_editability = __commonJS({
+  "shared-file-ref:shared/editability.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/editability.ts"];
+  }
+});
+
+// shared-file-ref:shared/recordSave.ts
+var require_recordSave = __commonJS({
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
+  }
+});
+
+// shared-file-ref:shared/recordPages.ts
+var require_recordPages = __commonJS({
+  "shared-file-ref:shared/recordPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordPages.ts"];
+  }
+});
+
+// shared-file-ref:shared/siteData.ts
+var require_siteData = __commonJS({
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
+  }
+});
+
+// shared-file-ref:core/merge.ts
+var require_merge = __commonJS({
+  "shared-file-ref:core/merge.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/merge.ts"];
+  }
+});
+
+// shared-file-ref:core/validation.ts
+var require_validation = __commonJS({
+  "shared-file-ref:core/validation.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/validation.ts"];
+  }
+});
+
+// shared-file-ref:core/wikitext/codec.ts
+var require_codec = __commonJS({
+  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
+  }
+});
+
+// shared-file-ref:shared/apiErrors.ts
+var require_apiErrors = __commonJS({
+  "shared-file-ref:shared/apiErrors.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/apiErrors.ts"];
+  }
+});
+
+// shared-file-ref:shared/dates.ts
+var require_dates = __commonJS({
+  "shared-file-ref:shared/dates.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/dates.ts"];
+  }
+});
+
+// shared-file-ref:shared/drafts.ts
+var require_drafts = __commonJS({
+  "shared-file-ref:shared/drafts.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/drafts.ts"];
+  }
+});
+
+// shared-file-ref:shared/components/LanguagePicker.vue
+var require_LanguagePicker = __commonJS({
+  "shared-file-ref:shared/components/LanguagePicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/LanguagePicker.vue"];
+  }
+});
+
+// shared-file-ref:shared/components/LookupMultiselect.vue
+var require_LookupMultiselect = __commonJS({
+  "shared-file-ref:shared/components/LookupMultiselect.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/LookupMultiselect.vue"];
+  }
+});
+
+// shared-file-ref:shared/components/PreviewPanel.vue
+var require_PreviewPanel = __commonJS({
+  "shared-file-ref:shared/components/PreviewPanel.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PreviewPanel.vue"];
+  }
+});
+
+// shared-file-ref:shared/components/SaveErrorMessage.vue
+var require_SaveErrorMessage = __commonJS({
+  "shared-file-ref:shared/components/SaveErrorMessage.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/SaveErrorMessage.vue"];
+  }
+});
+
+// shared-file-ref:shared/components/TopicPicker.vue
+var require_TopicPicker = __commonJS({
+  "shared-file-ref:shared/components/TopicPicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/TopicPicker.vue"];
+  }
+});
+
+// shared-file-ref:core/matching.ts
+var require_matching = __commonJS({
+  "shared-file-ref:core/matching.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/matching.ts"];
+  }
+});
+
+// shared-file-ref:shared/openRequests.ts
+var require_openRequests = __commonJS({
+  "shared-file-ref:shared/openRequests.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/openRequests.ts"];
+  }
+});
+
 // modules/coachProfile/index.ts
 var coachProfile_exports = {};
 __export(coachProfile_exports, {
   mount: () => mount
 });
 module.exports = __toCommonJS(coachProfile_exports);
-
-// modules/core/identifiers.ts
-var MAX_USERNAME_BYTES = 255;
-var TITLE_FORBIDDEN = /[#<>[\]|{}\u0000-\u001F\u007F]/;
-var USERNAME_TROUBLEMAKERS = /[\u0080-\u009F\u00A0\u2000-\u200F\u2028-\u202F\u3000\uE000-\uF8FF]/;
-var IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-function utf8Length(text) {
-  let bytes = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0);
-    bytes += codePoint < 128 ? 1 : codePoint < 2048 ? 2 : codePoint < 65536 ? 3 : 4;
-  }
-  return bytes;
-}
-function normalizeUsername(name) {
-  const spaced = name.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function sameUser(a, b) {
-  return a !== "" && normalizeUsername(a) === normalizeUsername(b);
-}
-function isValidUsername(name) {
-  return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
-}
-function isLanguageCode(code) {
-  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
-}
-function isKey(key) {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
-}
-function isIsoDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function isIsoTimestamp(value) {
-  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(value);
-  return match !== null && isIsoDate(match[1]);
-}
-function isPageTitle(title) {
-  return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
-}
-function isHubKey(key) {
-  return isPageTitle(key) && !key.includes("/") && !key.includes(",");
-}
-
-// modules/core/pages.ts
-var REQUEST_PREFIX = "R";
-function normalizeTitle(title) {
-  const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function requestNumber(base, title) {
-  const prefix = `${normalizeTitle(base)}/Requests/${REQUEST_PREFIX}`;
-  const normalized = normalizeTitle(title);
-  if (!normalized.startsWith(prefix)) {
-    return null;
-  }
-  const rest = normalized.slice(prefix.length);
-  return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
-}
-function coachTitle(base, username) {
-  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
-}
-function coachUser(base, title) {
-  const prefix = `${normalizeTitle(base)}/Coaches/`;
-  const normalized = normalizeTitle(title);
-  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
-  return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
-}
-function coachPage(title) {
-  const normalized = normalizeTitle(title);
-  const at = normalized.lastIndexOf("/Coaches/");
-  const base = at > 0 ? normalized.slice(0, at) : "";
-  const user = base === "" ? null : coachUser(base, normalized);
-  return user === null ? null : { base, user };
-}
-function hubTitle(base, key) {
-  return `${normalizeTitle(base)}/Hubs/${key}`;
-}
-function sitePages(base) {
-  const b = normalizeTitle(base);
-  return {
-    topics: `${b}/Topics.json`,
-    requestsJson: `${b}/Requests.json`,
-    coachesJson: `${b}/Coaches.json`,
-    statisticsJson: `${b}/Statistics.json`,
-    requestsIndex: `${b}/Requests/Index`,
-    coachesIndex: `${b}/Coaches/Index`,
-    statistics: `${b}/Statistics`,
-    review: `${b}/Review`,
-    // Emergency shut-off: the bot writes nothing while this page exists with any content;
-    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
-    stop: `${b}/Bot/Stop`
-  };
-}
-
-// modules/shared/mwVue.ts
-var Vue = __toESM(require("vue"));
-function createMwApp2(...args) {
-  return Vue.createMwApp(...args);
-}
+var import_pages3 = __toESM(require_pages());
+var import_mwVue = __toESM(require_mwVue());
 
 // modules/coachProfile/CoachProfile.vue
-var import_vue25 = require("vue");
-var import_vue26 = require("vue");
-var import_vue27 = require("vue");
-var import_codex7 = __toESM(require_codex_shim());
-
-// modules/core/model.ts
-var STATUSES = [
-  "open",
-  "triaged",
-  "matched",
-  "in-progress",
-  "completed",
-  "declined",
-  "withdrawn",
-  "on-hold"
-];
-var SEEKING_COACH_STATUSES = ["open", "triaged"];
-var REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
-var REGION_MESSAGES = {
-  SSA: "capacitybuilding-region-ssa",
-  MENA: "capacitybuilding-region-mena",
-  SA: "capacitybuilding-region-sa",
-  ESEAP: "capacitybuilding-region-eseap",
-  CEECA: "capacitybuilding-region-ceeca",
-  NWE: "capacitybuilding-region-nwe",
-  LAC: "capacitybuilding-region-lac",
-  NA: "capacitybuilding-region-na"
-};
-var FORMATS = ["workshop", "coaching", "mentoring", "documentation", "peer-exchange", "facilitation"];
-var FORMAT_MESSAGES = {
-  workshop: "capacitybuilding-format-workshop",
-  coaching: "capacitybuilding-format-coaching",
-  mentoring: "capacitybuilding-format-mentoring",
-  documentation: "capacitybuilding-format-documentation",
-  "peer-exchange": "capacitybuilding-format-peer-exchange",
-  facilitation: "capacitybuilding-format-facilitation"
-};
-var ANY_LANGUAGE = "mul";
-var REQUESTER_TYPES = ["individual", "group", "organisation"];
-var AVAILABILITIES = ["available", "limited", "away"];
-var AVAILABILITY_MESSAGES = {
-  available: "capacitybuilding-availability-available",
-  limited: "capacitybuilding-availability-limited",
-  away: "capacitybuilding-availability-away"
-};
-var CONTACT_METHODS = ["talk", "email"];
-var CONTACT_METHOD_MESSAGES = {
-  talk: "capacitybuilding-contact-talk",
-  email: "capacitybuilding-contact-email"
-};
-var HUB_KINDS = ["regional", "thematic"];
-var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
-var REQUEST_SCHEMA = {
-  template: "Capacity request",
-  fields: [
-    { key: "title", param: "title", kind: "text", required: true, min: 5, max: 120, label: "capacitybuilding-request-field-title", help: "capacitybuilding-request-help-title" },
-    { key: "requester", param: "requester", kind: "user", required: true, label: "capacitybuilding-request-field-requester", help: "capacitybuilding-request-help-requester" },
-    { key: "requesterType", param: "requester_type", kind: "enum", required: true, values: REQUESTER_TYPES, label: "capacitybuilding-request-field-requester-type", help: "capacitybuilding-request-help-requester-type" },
-    { key: "organisation", param: "organisation", kind: "text", required: false, max: 200, label: "capacitybuilding-request-field-organisation", help: "capacitybuilding-request-help-organisation" },
-    { key: "region", param: "region", kind: "enum", required: true, values: REGIONS, label: "capacitybuilding-request-field-region", help: "capacitybuilding-request-help-region" },
-    { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-request-field-hub", help: "capacitybuilding-request-help-hub" },
-    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-topics", help: "capacitybuilding-request-help-topics" },
-    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-request-field-formats", help: "capacitybuilding-request-help-formats" },
-    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-languages", help: "capacitybuilding-request-help-languages" },
-    { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
-    { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
-    { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
-    { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
-    { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
-    { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
-  ]
-};
-var COACH_SCHEMA = {
-  template: "Capacity coach",
-  fields: [
-    { key: "user", param: "user", kind: "user", required: true, label: "capacitybuilding-coach-field-user", help: "capacitybuilding-coach-help-user" },
-    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-topics", help: "capacitybuilding-coach-help-topics" },
-    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-languages", help: "capacitybuilding-coach-help-languages" },
-    { key: "regions", param: "regions", kind: "enumList", required: false, values: REGIONS, label: "capacitybuilding-coach-field-regions", help: "capacitybuilding-coach-help-regions" },
-    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-coach-field-formats", help: "capacitybuilding-coach-help-formats" },
-    { key: "availability", param: "availability", kind: "enum", required: true, values: AVAILABILITIES, label: "capacitybuilding-coach-field-availability", help: "capacitybuilding-coach-help-availability" },
-    { key: "awayUntil", param: "away_until", kind: "date", required: false, label: "capacitybuilding-coach-field-away-until", help: "capacitybuilding-coach-help-away-until" },
-    { key: "maxRequests", param: "max_requests", kind: "integer", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-max-requests", help: "capacitybuilding-coach-help-max-requests" },
-    { key: "bio", param: "bio", kind: "multiline", required: false, max: 5e3, label: "capacitybuilding-coach-field-bio", help: "capacitybuilding-coach-help-bio" },
-    { key: "contact", param: "contact", kind: "enum", required: true, values: CONTACT_METHODS, label: "capacitybuilding-coach-field-contact", help: "capacitybuilding-coach-help-contact" },
-    { key: "hubs", param: "hubs", kind: "hubList", required: false, max: 10, label: "capacitybuilding-coach-field-hubs", help: "capacitybuilding-coach-help-hubs" }
-  ]
-};
-var HUB_SCHEMA = {
-  template: "Capacity hub",
-  fields: [
-    { key: "name", param: "name", kind: "text", required: true, min: 2, max: 100, label: "capacitybuilding-hub-field-name", help: "capacitybuilding-hub-help-name" },
-    { key: "kind", param: "kind", kind: "enum", required: true, values: HUB_KINDS, label: "capacitybuilding-hub-field-kind", help: "capacitybuilding-hub-help-kind" },
-    { key: "regions", param: "regions", kind: "enumList", required: false, values: REGIONS, label: "capacitybuilding-hub-field-regions", help: "capacitybuilding-hub-help-regions" },
-    { key: "topics", param: "topics", kind: "topicList", required: false, max: 50, label: "capacitybuilding-hub-field-topics", help: "capacitybuilding-hub-help-topics" },
-    { key: "languages", param: "languages", kind: "languageList", required: false, max: 50, label: "capacitybuilding-hub-field-languages", help: "capacitybuilding-hub-help-languages" },
-    { key: "contacts", param: "contacts", kind: "userList", required: true, min: 1, max: 20, label: "capacitybuilding-hub-field-contacts", help: "capacitybuilding-hub-help-contacts" },
-    { key: "noticeboard", param: "noticeboard", kind: "page", required: false, label: "capacitybuilding-hub-field-noticeboard", help: "capacitybuilding-hub-help-noticeboard" }
-  ]
-};
-function emptyRecord(schema) {
-  const record = {};
-  for (const field of schema.fields) {
-    record[field.key] = LIST_KINDS.includes(field.kind) ? [] : "";
-  }
-  return record;
-}
-function isOneOf(values, value) {
-  return values.includes(value);
-}
-function newCoachProfile(user) {
-  return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
-}
-
-// modules/core/messages.ts
-function problem(field, key, ...params) {
-  return { field, key, params };
-}
-
-// modules/core/wikitext/preprocessor.ts
-var DEFAULT_EXTENSION_TAGS = [
-  "pre",
-  "nowiki",
-  "gallery",
-  "indicator",
-  "langconvert",
-  // Common Wikimedia extensions (Meta-Wiki's list comes from siteinfo when the caller has it).
-  "ref",
-  "references",
-  "templatedata",
-  "templatestyles",
-  "syntaxhighlight",
-  "source",
-  "math",
-  "chem",
-  "ce",
-  "poem",
-  "score",
-  "timeline",
-  "hiero",
-  "imagemap",
-  "inputbox",
-  "categorytree",
-  "charinsert",
-  "section",
-  "mapframe",
-  "maplink",
-  "graph",
-  "talkpage",
-  "rss",
-  "languages",
-  "dynamicpagelist",
-  "phonos",
-  "quiz"
-];
-var RULES = {
-  "{": { end: "}", names: { 2: "template", 3: "tplarg" }, min: 2, max: 3 },
-  "[": { end: "]", names: { 2: null }, min: 2, max: 2 },
-  "-{": { end: "}-", names: { 2: null }, min: 2, max: 2 }
-};
-var SPACE_OR_TAB = " 	";
-function newPart(start, initial = []) {
-  return { start, out: initial, eqIndex: null, eq: null, commentEnd: null, visualEnd: null };
-}
-function addLiteral(accum, start, end) {
-  if (end <= start) {
-    return;
-  }
-  const last = accum[accum.length - 1];
-  if (last && last.type === "text" && last.end === start) {
-    last.end = end;
-  } else {
-    accum.push({ type: "text", start, end });
-  }
-}
-function appendAll(accum, nodes) {
-  for (const node of nodes) {
-    if (node.type === "text") {
-      addLiteral(accum, node.start, node.end);
-    } else {
-      accum.push(node);
-    }
-  }
-}
-function spanForward(text, chars, from, max = Infinity) {
-  let n = 0;
-  while (n < max && from + n < text.length && chars.includes(text[from + n])) {
-    n++;
-  }
-  return n;
-}
-function spanBackward(text, chars, before) {
-  let n = 0;
-  while (before - n - 1 >= 0 && chars.includes(text[before - n - 1])) {
-    n++;
-  }
-  return n;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var WS = "[ \\t\\n\\x0B\\f\\r]";
-var elementsRegexCache = /* @__PURE__ */ new Map();
-function elementsRegexFor(names) {
-  const key = names.join("|");
-  let regex = elementsRegexCache.get(key);
-  if (!regex) {
-    regex = new RegExp(`(?:${names.map(escapeRegExp).join("|")})(?=${WS}|\\/>|>)|!--`, "iy");
-    elementsRegexCache.set(key, regex);
-  }
-  return regex;
-}
-function breakSyntax(piece, openingCount) {
-  var _a, _b;
-  const result = [];
-  if (piece.open === "\n") {
-    appendAll(result, (_b = (_a = piece.parts[0]) == null ? void 0 : _a.out) != null ? _b : []);
-    return result;
-  }
-  const count = openingCount != null ? openingCount : piece.count;
-  const openEnd = piece.start + piece.count;
-  const openStart = openingCount === void 0 ? piece.start - piece.savedPrefix.length : openEnd - count;
-  addLiteral(result, openStart, openEnd);
-  piece.parts.forEach((part, index) => {
-    if (index > 0) {
-      addLiteral(result, part.start - 1, part.start);
-    }
-    appendAll(result, part.out);
-  });
-  return result;
-}
-function toPart(builder, end) {
-  return { start: builder.start, end, eq: builder.eq, children: builder.out };
-}
-function preprocess(text, options = {}) {
-  var _a, _b, _c, _d, _e, _f;
-  const extensionTags = (_a = options.extensionTags) != null ? _a : DEFAULT_EXTENSION_TAGS;
-  const languageConversion = (_b = options.languageConversion) != null ? _b : true;
-  const ignoredTags = ["noinclude", "/noinclude", "onlyinclude", "/onlyinclude"];
-  const ignoredElements = ["includeonly"];
-  const xmlishElements = [...extensionTags, "includeonly"];
-  const allowMissingEndTag = ["includeonly", "noinclude", "onlyinclude"];
-  const elementsRegex = elementsRegexFor([...xmlishElements, ...ignoredTags]);
-  const searchBase = languageConversion ? "[{<\n-" : "[{<\n";
-  const root = newPart(0);
-  const stack = [];
-  const top = () => stack[stack.length - 1];
-  const currentPart = () => {
-    const piece = top();
-    return piece ? piece.parts[piece.parts.length - 1] : root;
-  };
-  let accum = root.out;
-  let findEquals = false;
-  let findPipe = false;
-  let inHeading = false;
-  const noMoreClosingTag = /* @__PURE__ */ new Set();
-  let fakeLineStart = true;
-  let i = 0;
-  const length2 = text.length;
-  const refreshFlags = () => {
-    const piece = top();
-    accum = currentPart().out;
-    if (!piece) {
-      findEquals = false;
-      findPipe = false;
-      inHeading = false;
-      return;
-    }
-    findPipe = piece.open !== "\n" && piece.open !== "[";
-    findEquals = findPipe && piece.parts.length > 1 && currentPart().eqIndex === null;
-    inHeading = piece.open === "\n";
-  };
-  while (true) {
-    let found;
-    let curChar = "";
-    let rule = null;
-    if (fakeLineStart) {
-      found = "line-start";
-    } else {
-      const currentClosing = (_d = (_c = top()) == null ? void 0 : _c.close) != null ? _d : "";
-      const search = searchBase + currentClosing + (findPipe ? "|" : "") + (findEquals ? "=" : "");
-      let literalEnd = i;
-      while (literalEnd < length2 && !search.includes(text[literalEnd])) {
-        literalEnd++;
-      }
-      addLiteral(accum, i, literalEnd);
-      i = literalEnd;
-      if (i >= length2) {
-        if (currentClosing === "\n") {
-          found = "line-end";
-        } else {
-          break;
-        }
-      } else {
-        curChar = text[i];
-        const curTwoChar = text.slice(i, i + 2);
-        if (curChar === "|") {
-          found = "pipe";
-        } else if (curChar === "=") {
-          found = "equals";
-        } else if (curChar === "<") {
-          found = "angle";
-        } else if (curChar === "\n") {
-          found = inHeading ? "line-end" : "line-start";
-        } else if (curTwoChar === currentClosing) {
-          found = "close";
-          curChar = curTwoChar;
-        } else if (curChar === currentClosing) {
-          found = "close";
-        } else if (RULES[curTwoChar] && (curTwoChar !== "-{" || languageConversion)) {
-          curChar = curTwoChar;
-          found = "open";
-          rule = RULES[curTwoChar];
-        } else if (RULES[curChar]) {
-          found = "open";
-          rule = RULES[curChar];
-        } else {
-          addLiteral(accum, i, i + 1);
-          i++;
-          continue;
-        }
-      }
-    }
-    if (found === "angle") {
-      elementsRegex.lastIndex = i + 1;
-      const match = elementsRegex.exec(text);
-      if (!match) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const name = match[0];
-      if (name === "!--") {
-        const endPos = text.indexOf("-->", i + 4);
-        if (endPos === -1) {
-          accum.push({ type: "comment", start: i, end: length2 });
-          i = length2;
-          continue;
-        }
-        const wsStart = i ? i - spanBackward(text, SPACE_OR_TAB, i) : 0;
-        let wsEnd = endPos + 3;
-        wsEnd += spanForward(text, SPACE_OR_TAB, wsEnd);
-        const comments = [[wsStart, wsEnd]];
-        while (text.startsWith("<!--", wsEnd)) {
-          let c = text.indexOf("-->", wsEnd + 4);
-          if (c === -1) {
-            break;
-          }
-          c += 3;
-          c += spanForward(text, SPACE_OR_TAB, c);
-          comments.push([wsEnd, c]);
-          wsEnd = c;
-        }
-        let startPos;
-        let lastPos;
-        if (wsStart > 0 && text[wsStart - 1] === "\n" && text[wsEnd] === "\n") {
-          const wsLength = i - wsStart;
-          const last = accum[accum.length - 1];
-          const lastText = last && last.type === "text" && last.end === i ? text.slice(last.start, last.end) : "";
-          if (last && wsLength > 0 && spanBackward(lastText, SPACE_OR_TAB, lastText.length) >= wsLength) {
-            last.end -= wsLength;
-            if (last.end === last.start) {
-              accum.pop();
-            }
-          }
-          const [lastStart, lastEnd] = comments.pop();
-          for (const [cStart, cEnd] of comments) {
-            accum.push({ type: "comment", start: cStart, end: cEnd });
-          }
-          startPos = lastStart;
-          lastPos = lastEnd;
-          fakeLineStart = true;
-        } else {
-          startPos = i;
-          lastPos = endPos + 2;
-        }
-        const piece = top();
-        if (piece) {
-          const part = currentPart();
-          if (part.commentEnd !== wsStart - 1) {
-            part.visualEnd = wsStart;
-          }
-          part.commentEnd = lastPos;
-        }
-        i = lastPos + 1;
-        accum.push({ type: "comment", start: startPos, end: lastPos + 1 });
-        continue;
-      }
-      const attrStart = i + name.length + 1;
-      const tagEndPos = text.indexOf(">", attrStart);
-      if (tagEndPos === -1) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const lowerName = name.toLowerCase();
-      if (ignoredTags.includes(lowerName)) {
-        accum.push({ type: "ignore", start: i, end: tagEndPos + 1 });
-        i = tagEndPos + 1;
-        continue;
-      }
-      const tagStartPos = i;
-      let inner;
-      if (text[tagEndPos - 1] === "/") {
-        inner = null;
-        i = tagEndPos + 1;
-      } else {
-        const closeRegex = new RegExp(`</${escapeRegExp(name)}${WS}*>`, "gi");
-        closeRegex.lastIndex = tagEndPos + 1;
-        const close = noMoreClosingTag.has(lowerName) ? null : closeRegex.exec(text);
-        if (close) {
-          inner = { start: tagEndPos + 1, end: close.index };
-          i = close.index + close[0].length;
-        } else if (allowMissingEndTag.includes(name)) {
-          inner = { start: tagEndPos + 1, end: length2 };
-          i = length2;
-        } else {
-          i = tagEndPos + 1;
-          addLiteral(accum, tagStartPos, i);
-          noMoreClosingTag.add(lowerName);
-          continue;
-        }
-      }
-      if (ignoredElements.includes(lowerName)) {
-        accum.push({ type: "ignore", start: tagStartPos, end: i });
-        continue;
-      }
-      accum.push({ type: "ext", start: tagStartPos, end: i, name, inner });
-    } else if (found === "line-start") {
-      if (fakeLineStart) {
-        fakeLineStart = false;
-      } else {
-        addLiteral(accum, i, i + 1);
-        i++;
-      }
-      const count = spanForward(text, "=", i, Math.min(length2, 6));
-      if (count === 1 && findEquals) {
-      } else if (count > 0) {
-        stack.push({
-          open: "\n",
-          close: "\n",
-          count,
-          savedPrefix: "",
-          start: i,
-          parts: [newPart(i, [{ type: "text", start: i, end: i + count }])]
-        });
-        refreshFlags();
-        i += count;
-      }
-    } else if (found === "line-end") {
-      const piece = top();
-      const part = currentPart();
-      const wsLength = spanBackward(text, SPACE_OR_TAB, i);
-      let searchStart = i - wsLength;
-      if (part.commentEnd !== null && part.commentEnd === searchStart - 1) {
-        searchStart = (_e = part.visualEnd) != null ? _e : searchStart;
-        searchStart -= spanBackward(text, SPACE_OR_TAB, searchStart);
-      }
-      const equalsLength = spanBackward(text, "=", searchStart);
-      let element;
-      if (equalsLength > 0) {
-        let count;
-        if (searchStart - equalsLength === piece.start) {
-          count = equalsLength < 3 ? 0 : Math.min(6, Math.floor((equalsLength - 1) / 2));
-        } else {
-          count = Math.min(equalsLength, piece.count);
-        }
-        element = count > 0 ? [{ type: "heading", start: piece.start, end: i, level: count, children: part.out }] : part.out;
-      } else {
-        element = part.out;
-      }
-      stack.pop();
-      refreshFlags();
-      appendAll(accum, element);
-    } else if (found === "open") {
-      let currentRule = rule;
-      let opener = curChar;
-      let count = opener.length > 1 ? spanForward(text, opener[opener.length - 1], i + 1) + 1 : spanForward(text, opener, i);
-      let savedPrefix = "";
-      if (opener === "-{" && count > opener.length) {
-        savedPrefix = "-";
-        i++;
-        opener = "{";
-        count--;
-        currentRule = RULES["{"];
-      }
-      if (count >= currentRule.min) {
-        stack.push({
-          open: opener,
-          close: currentRule.end,
-          count,
-          savedPrefix,
-          start: i,
-          parts: [newPart(i + count)]
-        });
-        refreshFlags();
-      } else {
-        addLiteral(accum, i - savedPrefix.length, i + count);
-      }
-      i += count;
-    } else if (found === "close") {
-      const piece = top();
-      let maxCount = piece.count;
-      if (piece.close === "}-" && curChar === "}") {
-        maxCount--;
-      }
-      const count = curChar.length > 1 ? curChar.length : spanForward(text, curChar, i, maxCount);
-      const pieceRule = RULES[piece.open];
-      let matchingCount;
-      if (count > pieceRule.max) {
-        matchingCount = pieceRule.max;
-      } else {
-        matchingCount = count;
-        while (matchingCount > 0 && !(matchingCount in pieceRule.names)) {
-          matchingCount--;
-        }
-      }
-      if (matchingCount <= 0) {
-        addLiteral(accum, i, i + count);
-        i += count;
-        continue;
-      }
-      const name = (_f = pieceRule.names[matchingCount]) != null ? _f : null;
-      let element;
-      if (name === null) {
-        element = breakSyntax(piece, matchingCount);
-        addLiteral(element, i, i + matchingCount);
-      } else {
-        const [titleBuilder, ...partBuilders] = piece.parts;
-        const ends = [...partBuilders.map((p) => p.start - 1), i];
-        element = [{
-          type: name,
-          start: piece.start + piece.count - matchingCount,
-          end: i + matchingCount,
-          title: toPart(titleBuilder, ends[0]),
-          parts: partBuilders.map((p, index) => toPart(p, ends[index + 1]))
-        }];
-      }
-      i += matchingCount;
-      stack.pop();
-      refreshFlags();
-      if (matchingCount < piece.count) {
-        piece.count -= matchingCount;
-        piece.parts = [newPart(piece.start + piece.count)];
-        if (piece.count >= pieceRule.min) {
-          stack.push(piece);
-          refreshFlags();
-        } else if (piece.count === 1 && piece.open === "{" && piece.savedPrefix === "-") {
-          piece.savedPrefix = "";
-          piece.open = "-{";
-          piece.count = 2;
-          piece.start -= 1;
-          piece.close = RULES["-{"].end;
-          stack.push(piece);
-          refreshFlags();
-        } else {
-          addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start + piece.count);
-        }
-      } else if (piece.savedPrefix !== "") {
-        addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start);
-      }
-      appendAll(accum, element);
-    } else if (found === "pipe") {
-      top().parts.push(newPart(i + 1));
-      refreshFlags();
-      i++;
-    } else if (found === "equals") {
-      const part = currentPart();
-      accum.push({ type: "equals", start: i, end: i + 1 });
-      part.eqIndex = accum.length - 1;
-      part.eq = i;
-      findEquals = false;
-      i++;
-    }
-  }
-  for (const piece of stack) {
-    appendAll(root.out, breakSyntax(piece));
-  }
-  return root.out;
-}
-
-// modules/core/wikitext/entities.ts
-var NAMED = "AElig:198,Aacute:193,Acirc:194,Agrave:192,Alpha:913,Aring:197,Atilde:195,Auml:196,Beta:914,Ccedil:199,Chi:935,Dagger:8225,Delta:916,ETH:208,Eacute:201,Ecirc:202,Egrave:200,Epsilon:917,Eta:919,Euml:203,Gamma:915,Iacute:205,Icirc:206,Igrave:204,Iota:921,Iuml:207,Kappa:922,Lambda:923,Mu:924,Ntilde:209,Nu:925,OElig:338,Oacute:211,Ocirc:212,Ograve:210,Omega:937,Omicron:927,Oslash:216,Otilde:213,Ouml:214,Phi:934,Pi:928,Prime:8243,Psi:936,Rho:929,Scaron:352,Sigma:931,THORN:222,Tau:932,Theta:920,Uacute:218,Ucirc:219,Ugrave:217,Upsilon:933,Uuml:220,Xi:926,Yacute:221,Yuml:376,Zeta:918,aacute:225,acirc:226,acute:180,aelig:230,agrave:224,alefsym:8501,alpha:945,amp:38,and:8743,ang:8736,aring:229,asymp:8776,atilde:227,auml:228,bdquo:8222,beta:946,brvbar:166,bull:8226,cap:8745,ccedil:231,cedil:184,cent:162,chi:967,circ:710,clubs:9827,cong:8773,copy:169,crarr:8629,cup:8746,curren:164,dArr:8659,dagger:8224,darr:8595,deg:176,delta:948,diams:9830,divide:247,eacute:233,ecirc:234,egrave:232,empty:8709,emsp:8195,ensp:8194,epsilon:949,equiv:8801,eta:951,eth:240,euml:235,euro:8364,exist:8707,fnof:402,forall:8704,frac12:189,frac14:188,frac34:190,frasl:8260,gamma:947,ge:8805,gt:62,hArr:8660,harr:8596,hearts:9829,hellip:8230,iacute:237,icirc:238,iexcl:161,igrave:236,image:8465,infin:8734,int:8747,iota:953,iquest:191,isin:8712,iuml:239,kappa:954,lArr:8656,lambda:955,lang:9001,laquo:171,larr:8592,lceil:8968,ldquo:8220,le:8804,lfloor:8970,lowast:8727,loz:9674,lrm:8206,lsaquo:8249,lsquo:8216,lt:60,macr:175,mdash:8212,micro:181,middot:183,minus:8722,mu:956,nabla:8711,nbsp:160,ndash:8211,ne:8800,ni:8715,not:172,notin:8713,nsub:8836,ntilde:241,nu:957,oacute:243,ocirc:244,oelig:339,ograve:242,oline:8254,omega:969,omicron:959,oplus:8853,or:8744,ordf:170,ordm:186,oslash:248,otilde:245,otimes:8855,ouml:246,para:182,part:8706,permil:8240,perp:8869,phi:966,pi:960,piv:982,plusmn:177,pound:163,prime:8242,prod:8719,prop:8733,psi:968,quot:34,rArr:8658,radic:8730,rang:9002,raquo:187,rarr:8594,rceil:8969,rdquo:8221,real:8476,reg:174,rfloor:8971,rho:961,rlm:8207,rsaquo:8250,rsquo:8217,sbquo:8218,scaron:353,sdot:8901,sect:167,shy:173,sigma:963,sigmaf:962,sim:8764,spades:9824,sub:8834,sube:8838,sum:8721,sup:8835,sup1:185,sup2:178,sup3:179,supe:8839,szlig:223,tau:964,there4:8756,theta:952,thetasym:977,thinsp:8201,thorn:254,tilde:732,times:215,trade:8482,uArr:8657,uacute:250,uarr:8593,ucirc:251,ugrave:249,uml:168,upsih:978,upsilon:965,uuml:252,weierp:8472,xi:958,yacute:253,yen:165,yuml:255,zeta:950,zwj:8205,zwnj:8204,apos:39";
-var namedTable = null;
-function named() {
-  if (namedTable === null) {
-    namedTable = new Map(NAMED.split(",").map((pair) => {
-      const [name, codePoint] = pair.split(":");
-      return [name, Number(codePoint)];
-    }));
-  }
-  return namedTable;
-}
-function fromCodePoint(value) {
-  if (value > 1114111) {
-    return null;
-  }
-  return value >= 55296 && value <= 57343 ? String.fromCharCode(value) : String.fromCodePoint(value);
-}
-function decodeEntities(text) {
-  if (!text.includes("&")) {
-    return text;
-  }
-  return text.replace(
-    /&(?:#([0-9]+)|#[xX]([0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*));/g,
-    (whole, decimal, hex, name) => {
-      var _a;
-      if (name !== void 0) {
-        const namedCodePoint = named().get(name);
-        return namedCodePoint === void 0 ? whole : String.fromCodePoint(namedCodePoint);
-      }
-      const numeric = decimal !== void 0 ? Number(decimal) : parseInt(hex, 16);
-      return (_a = fromCodePoint(numeric)) != null ? _a : whole;
-    }
-  );
-}
-
-// modules/core/wikitext/values.ts
-var PHP_TRIM = " 	\n\r\0\v";
-var INERT = /^[\p{L}\p{N}\p{M} .,()?!'"@%+/\-–—’‘“”«»]*$/u;
-var MAGIC_LINK = /\b(?:ISBN|RFC|PMID)\b/;
-function isInert(value, style = "text") {
-  if (value === "") {
-    return true;
-  }
-  const withoutColons = style === "page" && !value.includes("//") ? value.replace(/:/g, "") : value.replace(new RegExp("(?<=\\p{N}):", "gu"), "");
-  return INERT.test(withoutColons) && /^[\p{L}\p{N}("'“‘«]/u.test(value) && !/[\s]$/u.test(value) && !value.includes("''") && !value.includes("!!") && !MAGIC_LINK.test(value) && !(style === "listItem" && value.includes(",")) && value.normalize("NFC") === value;
-}
-function hexReference(codePoint) {
-  return `&#x${codePoint.toString(16).toUpperCase()};`;
-}
-function isUnstorable(codePoint) {
-  return codePoint < 32 && codePoint !== 9 && codePoint !== 10 || codePoint >= 127 && codePoint <= 159 || codePoint >= 55296 && codePoint <= 57343 || codePoint >= 64976 && codePoint <= 65007 || // U+FFFE, U+FFFF, U+1FFFE, U+1FFFF…
-  codePoint % 65536 >= 65534;
-}
-var COMBINING = new RegExp("\\p{M}", "u");
-function isJamo(codePoint) {
-  return codePoint >= 4352 && codePoint <= 4607 || codePoint >= 43360 && codePoint <= 43391 || codePoint >= 55216 && codePoint <= 55295;
-}
-function codePoints(value) {
-  const result = [];
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    const next = value.charCodeAt(i + 1);
-    if (unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343) {
-      result.push((unit - 55296) * 1024 + (next - 56320) + 65536);
-      i++;
-    } else {
-      result.push(unit);
-    }
-  }
-  return result;
-}
-function isWellFormed(value) {
-  return !new RegExp("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]").test(value);
-}
-function escapeForNowiki(value) {
-  const points = codePoints(value);
-  const stable = isWellFormed(value) && value.normalize("NFC") === value;
-  let out = "";
-  points.forEach((codePoint, index) => {
-    const char = String.fromCodePoint(codePoint);
-    if (codePoint === 38) {
-      out += "&amp;";
-    } else if (codePoint === 60) {
-      out += "&lt;";
-    } else if (isUnstorable(codePoint)) {
-      out += hexReference(codePoint);
-    } else if (COMBINING.test(char) && (!stable || index === 0)) {
-      out += hexReference(codePoint);
-    } else if (!stable && (isJamo(codePoint) || char.normalize("NFC") !== char)) {
-      out += hexReference(codePoint);
-    } else {
-      out += char;
-    }
-  });
-  return out;
-}
-function encodeValue(value, style = "text") {
-  return isInert(value, style) ? value : `<nowiki>${escapeForNowiki(value)}</nowiki>`;
-}
-function encodeList(items) {
-  return items.map((item) => encodeValue(item, "listItem")).join(", ");
-}
-var TEXT_MARKUP = /\[\[|\]\]|~~~|__[A-Z]+__|''|\[(?:https?:)?\/\//;
-function segmentsOf(source, nodes) {
-  const segments = [];
-  const raw = (text) => {
-    const last = segments[segments.length - 1];
-    if (last && last.kind === "raw") {
-      last.text += text;
-    } else {
-      segments.push({ kind: "raw", text });
-    }
-  };
-  for (const node of nodes) {
-    switch (node.type) {
-      case "text":
-      case "equals":
-        raw(source.slice(node.start, node.end));
-        break;
-      case "comment":
-      case "ignore":
-        break;
-      case "heading":
-        segments.push(...segmentsOf(source, node.children));
-        break;
-      case "ext":
-        if (node.name.toLowerCase() === "nowiki") {
-          const inner = node.inner ? source.slice(node.inner.start, node.inner.end) : "";
-          segments.push({ kind: "literal", text: decodeEntities(inner) });
-        } else {
-          segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-        }
-        break;
-      default:
-        segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-    }
-  }
-  return segments;
-}
-function trimStartChars(text) {
-  let i = 0;
-  while (i < text.length && PHP_TRIM.includes(text[i])) {
-    i++;
-  }
-  return text.slice(i);
-}
-function trimEndChars(text) {
-  let i = text.length;
-  while (i > 0 && PHP_TRIM.includes(text[i - 1])) {
-    i--;
-  }
-  return text.slice(0, i);
-}
-function finish(segments) {
-  var _a, _b;
-  const parts = segments.map((s) => __spreadValues({}, s));
-  while (parts.length && ((_a = parts[0]) == null ? void 0 : _a.kind) === "raw") {
-    const first = parts[0];
-    first.text = trimStartChars(first.text);
-    if (first.text !== "") {
-      break;
-    }
-    parts.shift();
-  }
-  while (parts.length && ((_b = parts[parts.length - 1]) == null ? void 0 : _b.kind) === "raw") {
-    const last = parts[parts.length - 1];
-    last.text = trimEndChars(last.text);
-    if (last.text !== "") {
-      break;
-    }
-    parts.pop();
-  }
-  let markup = false;
-  const value = parts.map((part) => {
-    if (part.kind === "raw") {
-      markup = markup || TEXT_MARKUP.test(part.text);
-      return decodeEntities(part.text);
-    }
-    markup = markup || part.kind === "markup";
-    return part.text;
-  }).join("");
-  return { value, markup };
-}
-function decodeValue(source, nodes) {
-  return finish(segmentsOf(source, nodes));
-}
-function decodeList(source, nodes) {
-  const items = [[]];
-  for (const segment of segmentsOf(source, nodes)) {
-    if (segment.kind !== "raw") {
-      items[items.length - 1].push(segment);
-      continue;
-    }
-    segment.text.split(",").forEach((piece, index) => {
-      if (index > 0) {
-        items.push([]);
-      }
-      items[items.length - 1].push({ kind: "raw", text: piece });
-    });
-  }
-  let markup = false;
-  const values = [];
-  for (const item of items) {
-    const decoded = finish(item);
-    markup = markup || decoded.markup;
-    const hasLiteral = item.some((s) => s.kind !== "raw");
-    if (decoded.value !== "" || hasLiteral) {
-      values.push(decoded.value);
-    }
-  }
-  return { items: values, markup };
-}
-
-// modules/core/wikitext/codec.ts
-function templateName(source, title) {
-  let name = "";
-  for (const node of title.children) {
-    if (node.type === "text") {
-      name += source.slice(node.start, node.end);
-    } else if (node.type !== "comment" && node.type !== "ignore") {
-      return null;
-    }
-  }
-  name = name.replace(/_/g, " ").replace(/[\s\u00A0]+/g, " ").trim();
-  const prefixed = /^template\s*:\s*(.*)$/i.exec(name);
-  if (prefixed) {
-    name = prefixed[1];
-  } else if (name.includes(":")) {
-    return null;
-  }
-  if (name === "") {
-    return null;
-  }
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-function findTemplateCalls(text, template, options = {}) {
-  const wanted = templateNameOf(template);
-  const calls = [];
-  const visit = (nodes) => {
-    for (const node of nodes) {
-      if (node.type === "template" && templateName(text, node.title) === wanted) {
-        calls.push(node);
-      } else if (node.type === "heading") {
-        visit(node.children);
-      }
-    }
-  };
-  visit(preprocess(text, options));
-  return calls;
-}
-function templateNameOf(template) {
-  return template.charAt(0).toUpperCase() + template.slice(1);
-}
-function isList(field) {
-  return LIST_KINDS.includes(field.kind);
-}
-function nameOf(source, nodes) {
-  return decodeValue(source, nodes).value;
-}
-function parseTemplateCall(source, call, schema) {
-  var _a, _b;
-  const record = emptyRecord(schema);
-  const byParam = new Map(schema.fields.map((field) => [field.param, field]));
-  const diagnostics = [];
-  const seen = /* @__PURE__ */ new Set();
-  const extras = [];
-  let position = 0;
-  for (const part of call.parts) {
-    if (part.eq === null) {
-      position++;
-      if (decodeValue(source, part.children).value !== "") {
-        diagnostics.push(problem(null, "capacitybuilding-codec-positional-parameter", position));
-      }
-      continue;
-    }
-    const eq = part.eq;
-    const nameNodes = part.children.filter((node) => node.end <= eq);
-    const valueNodes = part.children.filter((node) => node.start > eq);
-    const name = nameOf(source, nameNodes);
-    if (seen.has(name)) {
-      diagnostics.push(problem((_b = (_a = byParam.get(name)) == null ? void 0 : _a.key) != null ? _b : null, "capacitybuilding-codec-duplicate-parameter", name));
-    }
-    seen.add(name);
-    const field = byParam.get(name);
-    if (!field) {
-      const valueSource = source.slice(eq + 1, part.end).trim();
-      const existing = extras.findIndex((extra) => extra.name === name);
-      if (existing !== -1) {
-        extras.splice(existing, 1);
-      }
-      extras.push({ name, source: valueSource });
-      diagnostics.push(problem(null, "capacitybuilding-codec-unknown-parameter", name));
-      continue;
-    }
-    if (isList(field)) {
-      const { items, markup } = decodeList(source, valueNodes);
-      record[field.key] = items;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    } else {
-      const { value, markup } = decodeValue(source, valueNodes);
-      record[field.key] = value;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    }
-  }
-  return { record, start: call.start, end: call.end, extras, diagnostics };
-}
-function parsePage(text, schema, options = {}) {
-  const calls = findTemplateCalls(text, schema.template, options);
-  const first = calls[0];
-  if (!first) {
-    return { parsed: null, diagnostics: [problem(null, "capacitybuilding-codec-missing-template", schema.template)] };
-  }
-  const parsed = parseTemplateCall(text, first, schema);
-  const diagnostics = [...parsed.diagnostics];
-  if (calls.length > 1) {
-    diagnostics.push(problem(null, "capacitybuilding-codec-duplicate-template", schema.template, calls.length));
-  }
-  return { parsed, diagnostics };
-}
-function serialize(schema, record, extras = []) {
-  const values = record;
-  const lines = [`{{${schema.template}`];
-  for (const field of schema.fields) {
-    const value = values[field.key];
-    let encoded;
-    if (isList(field)) {
-      encoded = encodeList(Array.isArray(value) ? value : []);
-    } else {
-      encoded = encodeValue(typeof value === "string" ? value : "", field.kind === "page" ? "page" : "text");
-    }
-    lines.push(encoded === "" ? `| ${field.param} =` : `| ${field.param} = ${encoded}`);
-  }
-  for (const extra of extras) {
-    lines.push(extra.source === "" ? `| ${extra.name} =` : `| ${extra.name} = ${extra.source}`);
-  }
-  lines.push("}}");
-  return lines.join("\n");
-}
-function roundTripProblems(schema, record, options = {}) {
-  var _a;
-  const text = serialize(schema, record);
-  const { parsed } = parsePage(text, schema, options);
-  const original = record;
-  const back = (_a = parsed == null ? void 0 : parsed.record) != null ? _a : {};
-  return schema.fields.filter((field) => {
-    var _a2;
-    return JSON.stringify((_a2 = original[field.key]) != null ? _a2 : isList(field) ? [] : "") !== JSON.stringify(back[field.key]);
-  }).map((field) => problem(field.key, "capacitybuilding-codec-round-trip", field.param));
-}
-function replaceRecord(text, schema, record, options = {}) {
-  const { parsed } = parsePage(text, schema, options);
-  if (!parsed) {
-    return null;
-  }
-  return text.slice(0, parsed.start) + serialize(schema, record, parsed.extras) + text.slice(parsed.end);
-}
-
-// modules/shared/recordPages.ts
-var PAGE_BATCH = 50;
-function namespaced(base) {
-  const title = new mw.Title(normalizeTitle(base));
-  return { namespace: title.getNamespaceId(), prefix: title.getMain().replace(/_/g, " ") };
-}
-async function readRecordPages(api, base, folder, schema) {
-  var _a, _b, _c;
-  const { namespace, prefix } = namespaced(base);
-  const records = [];
-  const unreadable = [];
-  let cont;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      generator: "allpages",
-      gapnamespace: namespace,
-      gapprefix: `${prefix}/${folder}/`,
-      gaplimit: PAGE_BATCH,
-      gapfilterredir: "nonredirects",
-      prop: "revisions",
-      rvprop: ["content", "ids", "timestamp"],
-      rvslots: "main",
-      formatversion: 2
-    }, cont));
-    for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
-      const revision = (_c = page.revisions) == null ? void 0 : _c[0];
-      if (!revision) {
-        continue;
-      }
-      const { parsed } = parsePage(revision.slots.main.content, schema);
-      if (parsed) {
-        const { revid, timestamp } = revision;
-        records.push({ title: page.title, revid, timestamp, record: parsed.record });
-      } else {
-        unreadable.push(page.title);
-      }
-    }
-    cont = response.continue;
-  } while (cont);
-  return { records, unreadable };
-}
-
-// modules/core/constants.ts
-var DEFAULT_BASE_PAGE = "Capacity building";
-
-// modules/core/config.ts
-var CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
-var DEFAULT_CONFIG = {
-  basePage: DEFAULT_BASE_PAGE,
-  admins: [],
-  evaluators: [],
-  bots: [],
-  privateContacts: [],
-  changeTag: "",
-  statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true }
-};
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseConfig(json) {
-  const problems = [];
-  const config = __spreadProps(__spreadValues({}, DEFAULT_CONFIG), { statusPolicy: __spreadValues({}, DEFAULT_CONFIG.statusPolicy) });
-  if (!isObject(json)) {
-    return { config, problems: [problem(null, "capacitybuilding-config-not-object")] };
-  }
-  const invalid = (key) => {
-    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
-  };
-  for (const [key, value] of Object.entries(json)) {
-    switch (key) {
-      case "basePage":
-        if (typeof value === "string" && isPageTitle(value)) {
-          config.basePage = value.replace(/_/g, " ");
-        } else {
-          invalid(key);
-        }
-        break;
-      case "admins":
-      case "evaluators":
-      case "bots":
-      case "privateContacts":
-        if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
-          config[key] = value.map(normalizeUsername);
-        } else {
-          invalid(key);
-        }
-        break;
-      case "changeTag":
-        if (typeof value === "string") {
-          config.changeTag = value;
-        } else {
-          invalid(key);
-        }
-        break;
-      case "statusPolicy":
-        if (!isObject(value)) {
-          invalid(key);
-          break;
-        }
-        for (const [policyKey, policyValue] of Object.entries(value)) {
-          const path = `statusPolicy.${policyKey}`;
-          if (policyKey === "staleAfterDays" && Number.isInteger(policyValue) && policyValue > 0) {
-            config.statusPolicy.staleAfterDays = policyValue;
-          } else if (policyKey === "adminsMayReopenClosed" && typeof policyValue === "boolean") {
-            config.statusPolicy.adminsMayReopenClosed = policyValue;
-          } else if (policyKey === "staleAfterDays" || policyKey === "adminsMayReopenClosed") {
-            invalid(path);
-          } else {
-            problems.push(problem(path, "capacitybuilding-config-unknown-key", path));
-          }
-        }
-        break;
-      default:
-        problems.push(problem(key, "capacitybuilding-config-unknown-key", key));
-    }
-  }
-  return { config, problems };
-}
-
-// modules/core/indexes.ts
-var INDEX_VERSION = 1;
-function readIndex(json) {
-  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
-}
-
-// modules/core/taxonomy.ts
-var MAX_DEPTH = 3;
-var MAX_LABEL_LENGTH = 100;
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function validateTaxonomy(json) {
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  const at = (path, key, ...params) => {
-    problems.push(problem(path, key, path, ...params));
-  };
-  const checkTopics = (topics, path, depth) => {
-    if (!Array.isArray(topics)) {
-      at(path, "capacitybuilding-topics-not-list");
-      return;
-    }
-    topics.forEach((topic, index) => {
-      const here = `${path}[${index}]`;
-      if (!isObject2(topic)) {
-        at(here, "capacitybuilding-topics-not-object");
-        return;
-      }
-      for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "labels", "children"].includes(property)) {
-          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
-        }
-      }
-      if (typeof topic.key !== "string" || !isKey(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
-      } else if (seen.has(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
-      } else {
-        seen.add(topic.key);
-      }
-      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
-        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
-      }
-      if (!isObject2(topic.labels) || typeof topic.labels.en !== "string") {
-        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
-      } else {
-        for (const [language, label] of Object.entries(topic.labels)) {
-          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
-            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
-          }
-        }
-      }
-      if (topic.children !== void 0) {
-        if (depth + 1 >= MAX_DEPTH) {
-          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
-        } else {
-          checkTopics(topic.children, `${here}.children`, depth + 1);
-        }
-      }
-    });
-  };
-  if (!isObject2(json)) {
-    at("", "capacitybuilding-topics-not-object");
-    return { taxonomy: null, problems };
-  }
-  if (json.version !== 1) {
-    at("version", "capacitybuilding-topics-version");
-  }
-  for (const property of Object.keys(json)) {
-    if (!["version", "topics", "$schema"].includes(property)) {
-      at(property, "capacitybuilding-topics-unknown-property");
-    }
-  }
-  checkTopics(json.topics, "topics", 0);
-  return { taxonomy: problems.length ? null : json, problems };
-}
-function indexTopics(taxonomy) {
-  const index = /* @__PURE__ */ new Map();
-  const walk = (topics, parent, path) => {
-    var _a;
-    for (const topic of topics) {
-      const here = [...path, topic.key];
-      index.set(topic.key, { topic, parent, path: here });
-      walk((_a = topic.children) != null ? _a : [], topic.key, here);
-    }
-  };
-  walk(taxonomy.topics, null, []);
-  return index;
-}
-function topicLabel(topic, languageChain2) {
-  for (const language of [...languageChain2, "en"]) {
-    const label = topic.labels[language];
-    if (label) {
-      return label;
-    }
-  }
-  return topic.key;
-}
-function topicRelation(index, a, b) {
-  if (a === b) {
-    return "same";
-  }
-  const entryA = index.get(a);
-  const entryB = index.get(b);
-  if (!entryA || !entryB) {
-    return "unrelated";
-  }
-  if (entryA.path.includes(b)) {
-    return "parent";
-  }
-  if (entryB.path.includes(a)) {
-    return "child";
-  }
-  return entryA.parent !== null && entryA.parent === entryB.parent ? "sibling" : "unrelated";
-}
-
-// modules/shared/siteData.ts
-async function readJsonPage(api, title) {
-  var _a;
-  const response = await api.get({
-    action: "query",
-    titles: title,
-    prop: "revisions",
-    rvprop: ["content", "ids", "timestamp"],
-    rvslots: "main",
-    formatversion: 2
-  });
-  const page = response.query.pages[0];
-  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
-  if (!page || page.missing || !revision) {
-    return { json: void 0, revid: 0, timestamp: "" };
-  }
-  return { json: JSON.parse(revision.slots.main.content), revid: revision.revid, timestamp: revision.timestamp };
-}
-async function loadConfig(api) {
-  const page = await readJsonPage(api, CONFIG_PAGE);
-  return page.json === void 0 ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(page.json);
-}
-async function loadTaxonomy(api, base) {
-  const page = await readJsonPage(api, sitePages(base).topics);
-  if (page.json === void 0) {
-    const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
-    return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
-  }
-  const { taxonomy, problems } = validateTaxonomy(page.json);
-  return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
-}
-async function loadRequestsIndex(api, base) {
-  return readIndex((await readJsonPage(api, sitePages(base).requestsJson)).json);
-}
-async function loadLanguageNames(api, uselang) {
-  var _a;
-  const names = /* @__PURE__ */ new Map();
-  let licontinue;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      meta: "languageinfo",
-      liprop: ["code", "name", "autonym"],
-      uselang,
-      formatversion: 2
-    }, licontinue ? { licontinue } : {}));
-    for (const info of Object.values(response.query.languageinfo)) {
-      names.set(info.code, { name: info.name, autonym: info.autonym });
-    }
-    licontinue = (_a = response.continue) == null ? void 0 : _a.licontinue;
-  } while (licontinue);
-  return names;
-}
-function languageChain() {
-  const chain = mw.language.getFallbackLanguageChain();
-  return chain.includes("en") ? chain : [...chain, "en"];
-}
-
-// modules/shared/coaches.ts
-async function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
-  const { namespace } = namespaced(base);
-  let cont;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      list: "recentchanges",
-      rcnamespace: namespace,
-      rcend: since,
-      rcdir: "older",
-      rctype: ["edit", "new"],
-      rcprop: ["title", "timestamp"],
-      rclimit: "max",
-      formatversion: 2
-    }, cont));
-    const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
-    if (changes.some((change) => isRecordPage(change.title))) {
-      return true;
-    }
-    cont = response.continue;
-  } while (cont);
-  return false;
-}
-async function emailableUsers(api, users) {
-  const emailable = /* @__PURE__ */ new Set();
-  for (let i = 0; i < users.length; i += PAGE_BATCH) {
-    const response = await api.get({
-      action: "query",
-      list: "users",
-      ususers: users.slice(i, i + PAGE_BATCH),
-      usprop: "emailable",
-      formatversion: 2
-    });
-    response.query.users.filter((user) => user.emailable).forEach((user) => emailable.add(user.name));
-  }
-  return emailable;
-}
-
-// modules/shared/direction.ts
-function interfaceLanguage() {
-  var _a;
-  const html = document.documentElement;
-  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
-}
-
-// modules/shared/dates.ts
-function userLocale() {
-  var _a, _b;
-  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
-}
-function format(date, options, language, fallback) {
-  if (Number.isNaN(date.getTime())) {
-    return fallback;
-  }
-  try {
-    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
-  } catch (error) {
-    mw.log.warn(error);
-    return fallback;
-  }
-}
-function formatDate(isoDate, language) {
-  if (!isIsoDate(isoDate)) {
-    return isoDate;
-  }
-  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
-}
-function formatTimestamp(isoTimestamp, language) {
-  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
-}
-
-// modules/shared/matchReasons.ts
-function codeNamer(topics, languageNames, languageChain2) {
-  return (kind, code) => {
-    var _a, _b;
-    switch (kind) {
-      case "topic": {
-        const entry = topics.get(code);
-        return entry ? topicLabel(entry.topic, languageChain2) : code;
-      }
-      case "language":
-        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
-      case "region":
-        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
-      case "format":
-        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
-    }
-  };
-}
-function reasonText(reason, name) {
-  const list = reason.list;
-  let params = reason.params;
-  if (list) {
-    const names = list.values.map((code) => name(list.kind, code));
-    params = [mw.language.listToText(names), list.values.length, ...params];
-  } else if (reason.date !== void 0) {
-    params = [formatDate(reason.date), ...params];
-  }
-  return mw.message(reason.key, ...params).text();
-}
-function reasonsText(reasons, name) {
-  return mw.language.listToText(reasons.map((reason) => reasonText(reason, name)));
-}
-
-// modules/shared/apiErrors.ts
-var API_ERROR_FORMAT = { errorformat: "html", errorsuselocal: true };
-var SaveFailure = class extends Error {
-  constructor(error) {
-    super(error.code);
-    __publicField(this, "error");
-    this.name = "SaveFailure";
-    this.error = error;
-  }
-};
-function isObject3(value) {
-  return typeof value === "object" && value !== null;
-}
-function errorEntry(data) {
-  if (!isObject3(data)) {
-    return null;
-  }
-  if (Array.isArray(data.errors) && isObject3(data.errors[0])) {
-    return data.errors[0];
-  }
-  return isObject3(data.error) ? data.error : null;
-}
-function wikiHtml(data) {
-  var _a;
-  const entry = errorEntry(data);
-  const html = (_a = entry == null ? void 0 : entry.html) != null ? _a : entry == null ? void 0 : entry["*"];
-  return typeof html === "string" && html.trim() !== "" ? html : void 0;
-}
-function plainInfo(data) {
-  var _a, _b, _c;
-  const entry = errorEntry(data);
-  const text = (_c = (_b = (_a = entry == null ? void 0 : entry.text) != null ? _a : entry == null ? void 0 : entry.info) != null ? _b : entry == null ? void 0 : entry.html) != null ? _c : "";
-  return typeof text === "string" ? text.replace(/<[^>]*>/g, "").trim() : "";
-}
-function httpStatus(data) {
-  if (isObject3(data) && isObject3(data.xhr) && typeof data.xhr.status === "number") {
-    return data.xhr.status;
-  }
-  return 0;
-}
-function describeApiError(code, data) {
-  const html = wikiHtml(data);
-  const make = (key, recovery, params = []) => __spreadValues({ code, key, params, recovery }, html ? { html } : {});
-  switch (code) {
-    case "http": {
-      const status = httpStatus(data);
-      return status === 0 ? { code, key: "capacitybuilding-save-error-network", params: [], recovery: "retry" } : { code, key: "capacitybuilding-save-error-http", params: [String(status)], recovery: "retry" };
-    }
-    case "ok-but-empty":
-      return { code, key: "capacitybuilding-save-error-http", params: ["200"], recovery: "retry" };
-    case "blocked":
-    case "autoblocked":
-    case "globalblocking-blockedtext":
-    case "globalblocking-ipblocked":
-      return make("capacitybuilding-save-error-blocked", "none");
-    case "protectedpage":
-    case "protectedtitle":
-    case "protectednamespace":
-    case "protectednamespace-interface":
-    case "cascadeprotected":
-    case "customcssprotected":
-    case "customjsprotected":
-      return make("capacitybuilding-save-error-protected", "none");
-    case "abusefilter-warning":
-      return make("capacitybuilding-save-error-abusefilter-warning", "retry");
-    case "abusefilter-disallowed":
-    case "abusefilter-blocked-display":
-      return make("capacitybuilding-save-error-abusefilter-disallowed", "edit");
-    case "spamblacklist":
-      return make("capacitybuilding-save-error-spamblacklist", "edit", [spamMatches(data)]);
-    case "captcha":
-      return make("capacitybuilding-save-error-captcha", "captcha");
-    case "ratelimited":
-    case "actionthrottledtext":
-      return make("capacitybuilding-save-error-ratelimited", "retry");
-    case "mustbeloggedin":
-      return { code, key: "capacitybuilding-save-error-login-required", params: [], recovery: "login" };
-    case "badtoken":
-    case "notloggedin":
-    case "assertuserfailed":
-    case "assertnameduserfailed":
-      return { code, key: "capacitybuilding-save-error-session", params: [], recovery: "login" };
-    case "readonly":
-      return make("capacitybuilding-save-error-readonly", "retry", [plainInfo(data)]);
-    case "editconflict":
-      return { code, key: "capacitybuilding-save-error-conflict", params: [], recovery: "retry" };
-    case "articleexists":
-      return { code, key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
-    case "missingtitle":
-    case "pagedeleted":
-      return { code, key: "capacitybuilding-save-error-missing", params: [], recovery: "none" };
-    case "permissiondenied":
-    case "cantcreate":
-    case "cantcreate-anon":
-    case "noedit":
-    case "noedit-anon":
-      return make("capacitybuilding-save-error-permission", "none");
-    default:
-      return __spreadValues({ code, key: "capacitybuilding-save-error-unknown", params: [code, plainInfo(data)], recovery: "retry" }, html ? { html } : {});
-  }
-}
-function spamMatches(data) {
-  const entry = errorEntry(data);
-  const fromData = isObject3(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
-  const details = fromData == null ? void 0 : fromData.spamblacklist;
-  const matches = isObject3(details) && Array.isArray(details.matches) ? details.matches : [];
-  return matches.map(String).join(", ");
-}
-function captchaOf(editResult) {
-  var _a, _b;
-  if (!isObject3(editResult) || !isObject3(editResult.captcha)) {
-    return null;
-  }
-  const c = editResult.captcha;
-  return __spreadValues(__spreadValues({
-    id: String((_a = c.id) != null ? _a : ""),
-    type: String((_b = c.type) != null ? _b : "")
-  }, typeof c.question === "string" ? { question: c.question } : {}), typeof c.url === "string" ? { url: c.url } : {});
-}
-function describeEditFailure(editResult) {
-  const captcha = captchaOf(editResult);
-  if (captcha) {
-    return { code: "captcha", key: "capacitybuilding-save-error-captcha", params: [], recovery: "captcha", captcha };
-  }
-  const code = isObject3(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
-  return describeApiError(code, void 0);
-}
-function apiResult(call) {
-  return new Promise((resolve, reject) => {
-    call.then(
-      (response) => resolve(response),
-      (code, data) => reject(new SaveFailure(describeApiError(typeof code === "string" ? code : "http", data)))
-    );
-  });
-}
-
-// modules/shared/editability.ts
-async function loadEditability(api, title) {
-  var _a, _b, _c, _d;
-  const userLanguage = mw.config.get("wgUserLanguage");
-  const response = await apiResult(api.get(__spreadValues(__spreadValues({
-    action: "query",
-    titles: title,
-    prop: "info",
-    intestactions: "edit",
-    intestactionsdetail: "full",
-    formatversion: 2
-  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
-  const edit = (_d = (_c = (_b = (_a = response.query) == null ? void 0 : _a.pages) == null ? void 0 : _b[0]) == null ? void 0 : _c.actions) == null ? void 0 : _d.edit;
-  if (edit === void 0 || edit === true || Array.isArray(edit) && edit.length === 0) {
-    return { canEdit: true, reasons: [] };
-  }
-  const reasons = Array.isArray(edit) ? edit.map((error) => {
-    var _a2, _b2;
-    return (_b2 = (_a2 = error.html) != null ? _a2 : error.text) != null ? _b2 : error.code;
-  }) : [];
-  return { canEdit: false, reasons };
-}
-
-// modules/shared/recordSave.ts
-function saveParams(context, tag) {
-  const userLanguage = typeof mw !== "undefined" ? mw.config.get("wgUserLanguage") : void 0;
-  return __spreadValues(__spreadValues(__spreadProps(__spreadValues(__spreadValues({
-    action: "edit",
-    formatversion: 2
-  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {}), {
-    summary: context.summary,
-    assert: "user"
-  }), tag ? { tags: tag } : {}), context.captcha ? { captchaid: context.captcha.id, captchaword: context.captcha.word } : {});
-}
-var activeTags = /* @__PURE__ */ new WeakMap();
-async function usableChangeTag(api, tag) {
-  if (!tag) {
-    return null;
-  }
-  let tags = activeTags.get(api);
-  if (!tags) {
-    tags = (async () => {
-      var _a;
-      const active = /* @__PURE__ */ new Set();
-      let tgcontinue;
-      do {
-        const response = await apiResult(
-          api.get(__spreadValues({ action: "query", list: "tags", tgprop: "active", tglimit: "max", formatversion: 2 }, tgcontinue ? { tgcontinue } : {}))
-        );
-        response.query.tags.filter((t) => t.active).forEach((t) => active.add(t.name));
-        tgcontinue = (_a = response.continue) == null ? void 0 : _a.tgcontinue;
-      } while (tgcontinue);
-      return active;
-    })();
-    activeTags.set(api, tags);
-  }
-  return (await tags).has(tag) ? tag : null;
-}
-function roundTripFailure(field) {
-  return new SaveFailure({ code: "roundtrip", key: "capacitybuilding-codec-round-trip", params: [field], recovery: "edit" });
-}
-function checkRoundTrip(schema, record, pageText) {
-  var _a;
-  const problem2 = roundTripProblems(schema, record)[0];
-  if (problem2) {
-    throw roundTripFailure(String(problem2.params[0]));
-  }
-  const back = (_a = parsePage(pageText, schema).parsed) == null ? void 0 : _a.record;
-  if (!back) {
-    throw roundTripFailure(schema.template);
-  }
-  const original = record;
-  const read2 = back;
-  const wrong = schema.fields.find(
-    (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read2[field.key])
-  );
-  if (wrong) {
-    throw roundTripFailure(wrong.param);
-  }
-}
-async function loadRecordPage(api, title, schema) {
-  var _a, _b, _c, _d;
-  const response = await apiResult(api.get(__spreadValues({
-    action: "query",
-    titles: title,
-    prop: "revisions",
-    rvprop: ["ids", "timestamp", "content"],
-    rvslots: "main",
-    curtimestamp: true,
-    formatversion: 2
-  }, API_ERROR_FORMAT)));
-  const page = response.query.pages[0];
-  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
-  if (!page || page.missing || !revision) {
-    return null;
-  }
-  const text = revision.slots.main.content;
-  return {
-    title: page.title,
-    record: (_c = (_b = parsePage(text, schema).parsed) == null ? void 0 : _b.record) != null ? _c : null,
-    text,
-    revid: revision.revid,
-    timestamp: revision.timestamp,
-    startTimestamp: (_d = response.curtimestamp) != null ? _d : ""
-  };
-}
-async function sendEdit(context, params) {
-  var _a, _b;
-  const tag = await usableChangeTag(context.api, context.changeTag);
-  const request = __spreadValues(__spreadValues({}, saveParams(context, tag)), params);
-  const response = await apiResult(context.api.postWithEditToken(request));
-  const edit = response.edit;
-  if (!edit || edit.result !== "Success") {
-    throw new SaveFailure(describeEditFailure(edit));
-  }
-  return { revid: (_a = edit.newrevid) != null ? _a : 0, title: (_b = edit.title) != null ? _b : String(params.title), nochange: !!edit.nochange };
-}
-function isCode(error, code) {
-  return error instanceof SaveFailure && error.error.code === code;
-}
-function newPageText(options) {
-  var _a;
-  const text = serialize(options.schema, options.record) + "\n" + ((_a = options.after) != null ? _a : "");
-  checkRoundTrip(options.schema, options.record, text);
-  return text;
-}
-async function createRecordPageAt(options) {
-  const text = newPageText(options);
-  const saved = await sendEdit(options, { title: options.title, text, createonly: true });
-  return { title: saved.title, revid: saved.revid, record: options.record };
-}
-function missingTemplate(template) {
-  return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
-}
-async function editRecordPage(options) {
-  var _a;
-  let page = options.page;
-  const attempts = (_a = options.maxAttempts) != null ? _a : 3;
-  for (let attempt = 1; ; attempt++) {
-    if (page.record === null) {
-      throw missingTemplate(options.schema.template);
-    }
-    const record = options.transform(page.record);
-    if (record === null) {
-      return { kind: "conflict", current: page };
-    }
-    const text = replaceRecord(page.text, options.schema, record);
-    if (text === null) {
-      throw missingTemplate(options.schema.template);
-    }
-    if (text === page.text) {
-      return { kind: "unchanged", page: { title: page.title, revid: page.revid, record } };
-    }
-    checkRoundTrip(options.schema, record, text);
-    try {
-      const saved = await sendEdit(options, __spreadValues({
-        title: page.title,
-        text,
-        nocreate: true,
-        baserevid: page.revid
-      }, page.startTimestamp ? { starttimestamp: page.startTimestamp } : {}));
-      return { kind: "saved", page: { title: saved.title, revid: saved.revid, record } };
-    } catch (error) {
-      if (!isCode(error, "editconflict") || attempt >= attempts) {
-        throw error;
-      }
-      const reloaded = await loadRecordPage(options.api, page.title, options.schema);
-      if (!reloaded) {
-        throw new SaveFailure({ code: "missingtitle", key: "capacitybuilding-save-error-missing", params: [], recovery: "none" });
-      }
-      page = reloaded;
-    }
-  }
-}
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
+var import_vue12 = require("vue");
+var import_codex4 = __toESM(require_codex_shim());
+var import_identifiers2 = __toESM(require_identifiers());
+var import_model3 = __toESM(require_model());
+var import_pages2 = __toESM(require_pages());
+var import_coaches = __toESM(require_coaches());
+var import_direction = __toESM(require_direction());
+var import_matchReasons2 = __toESM(require_matchReasons());
+var import_editability = __toESM(require_editability());
+var import_recordSave2 = __toESM(require_recordSave());
+var import_recordPages = __toESM(require_recordPages());
+var import_siteData = __toESM(require_siteData());
 
 // modules/coachProfile/CoachProfileForm.vue
-var import_vue16 = require("vue");
-var import_vue17 = require("vue");
-var import_vue18 = require("vue");
-var import_codex4 = __toESM(require_codex_shim());
-
-// modules/core/merge.ts
-function mergeRecords(schema, base, mine, theirs) {
-  const b = base;
-  const m = mine;
-  const t = theirs;
-  const same = (x, y) => JSON.stringify(x) === JSON.stringify(y);
-  const merged = __spreadValues({}, t);
-  const conflicts = [];
-  for (const field of schema.fields) {
-    const key = field.key;
-    if (same(m[key], b[key])) {
-      continue;
-    }
-    if (!same(t[key], b[key]) && !same(t[key], m[key])) {
-      conflicts.push(field.param);
-    }
-    merged[key] = m[key];
-  }
-  return { record: conflicts.length ? null : merged, conflicts };
-}
-
-// modules/core/validation.ts
-function length(text) {
-  return [...text].length;
-}
-function checkItem(field, item, context) {
-  var _a;
-  switch (field.kind) {
-    case "enumList":
-      return ((_a = field.values) == null ? void 0 : _a.includes(item)) ? null : problem(field.key, "capacitybuilding-validation-invalid-choice", item);
-    case "topicList":
-      if (!isKey(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-key", item);
-      }
-      return context.topics && !context.topics.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-topic", item) : null;
-    case "languageList":
-      if (!isLanguageCode(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-language", item);
-      }
-      return item !== ANY_LANGUAGE && context.languages && !context.languages.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-language", item) : null;
-    case "userList":
-      return isValidUsername(item) ? null : problem(field.key, "capacitybuilding-validation-invalid-username", item);
-    case "hubList":
-      if (!isHubKey(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-hub", item);
-      }
-      return context.hubs && !context.hubs.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-hub", item) : null;
-    default:
-      return null;
-  }
-}
-function checkList(field, items, context) {
-  const problems = [];
-  if (field.min !== void 0 && items.length > 0 && items.length < field.min) {
-    problems.push(problem(field.key, "capacitybuilding-validation-too-few", field.min));
-  }
-  if (field.max !== void 0 && items.length > field.max) {
-    problems.push(problem(field.key, "capacitybuilding-validation-too-many", field.max));
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const key = field.kind === "userList" ? normalizeUsername(item) : item;
-    if (seen.has(key)) {
-      problems.push(problem(field.key, "capacitybuilding-validation-duplicate", item));
-      continue;
-    }
-    seen.add(key);
-    const itemProblem = checkItem(field, item, context);
-    if (itemProblem) {
-      problems.push(itemProblem);
-    }
-  }
-  return problems;
-}
-function checkScalar(field, value, context) {
-  var _a, _b, _c;
-  switch (field.kind) {
-    case "text":
-    case "multiline": {
-      const problems = [];
-      if (field.kind === "text" && /[\n\r]/.test(value)) {
-        problems.push(problem(field.key, "capacitybuilding-validation-single-line"));
-      }
-      if (field.min !== void 0 && length(value.trim()) < field.min) {
-        problems.push(problem(field.key, "capacitybuilding-validation-too-short", field.min));
-      }
-      if (field.max !== void 0 && length(value) > field.max) {
-        problems.push(problem(field.key, "capacitybuilding-validation-too-long", field.max));
-      }
-      return problems;
-    }
-    case "enum":
-      return ((_a = field.values) == null ? void 0 : _a.includes(value)) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-choice", value)];
-    case "user":
-      return isValidUsername(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-username", value)];
-    case "date":
-      return isIsoDate(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-date", value)];
-    case "timestamp":
-      return isIsoTimestamp(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-timestamp", value)];
-    case "integer": {
-      if (!/^\d{1,9}$/.test(value)) {
-        return [problem(field.key, "capacitybuilding-validation-invalid-integer", value)];
-      }
-      const n = Number(value);
-      return field.min !== void 0 && n < field.min || field.max !== void 0 && n > field.max ? [problem(field.key, "capacitybuilding-validation-out-of-range", (_b = field.min) != null ? _b : 0, (_c = field.max) != null ? _c : n)] : [];
-    }
-    case "hub":
-      if (!isHubKey(value)) {
-        return [problem(field.key, "capacitybuilding-validation-invalid-hub", value)];
-      }
-      return context.hubs && !context.hubs.has(value) ? [problem(field.key, "capacitybuilding-validation-unknown-hub", value)] : [];
-    case "page":
-      return isPageTitle(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-page", value)];
-    default:
-      return [];
-  }
-}
-function validateFields(schema, record, context = {}) {
-  const values = record;
-  const problems = [];
-  for (const field of schema.fields) {
-    const value = values[field.key];
-    if (Array.isArray(value)) {
-      if (value.length === 0) {
-        if (field.required) {
-          problems.push(problem(field.key, "capacitybuilding-validation-required"));
-        }
-        continue;
-      }
-      problems.push(...checkList(field, value, context));
-    } else {
-      const text = value != null ? value : "";
-      if (text.trim() === "") {
-        if (field.required) {
-          problems.push(problem(field.key, "capacitybuilding-validation-required"));
-        }
-        continue;
-      }
-      problems.push(...checkScalar(field, text, context));
-    }
-  }
-  return problems;
-}
-function validateCoach(coach, context = {}) {
-  const problems = validateFields(COACH_SCHEMA, coach, context);
-  if (coach.languages.includes(ANY_LANGUAGE)) {
-    problems.push(problem("languages", "capacitybuilding-validation-any-language-coach"));
-  }
-  if (coach.awayUntil !== "" && coach.availability !== "away") {
-    problems.push(problem("awayUntil", "capacitybuilding-validation-away-until-unused"));
-  }
-  return problems;
-}
-
-// modules/shared/drafts.ts
-var EXPIRY_SECONDS = 30 * 24 * 60 * 60;
-var PREFIX = "capacityBuilding-draft";
-function storageKey(form, context, user) {
-  return `${PREFIX}:${form}:${context}:${user === null ? "#anonymous" : user}`;
-}
-function read(key) {
-  const stored = mw.storage.getObject(key);
-  return stored && typeof stored === "object" && "value" in stored ? stored : null;
-}
-function createDraftStore(options) {
-  var _a;
-  const own = storageKey(options.form, options.context, options.user);
-  const anonymous = storageKey(options.form, options.context, null);
-  const delay = (_a = options.debounceMs) != null ? _a : 500;
-  let timer = null;
-  let pending = null;
-  const write = () => {
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    if (pending) {
-      const stored = { value: pending.value, saved: (/* @__PURE__ */ new Date()).toISOString() };
-      mw.storage.setObject(own, stored, EXPIRY_SECONDS);
-      pending = null;
-    }
-  };
-  return {
-    load() {
-      const mine = read(own);
-      if (mine) {
-        return { value: mine.value, saved: mine.saved, fromLoggedOut: options.user === null };
-      }
-      const loggedOut = options.user === null ? null : read(anonymous);
-      return loggedOut ? { value: loggedOut.value, saved: loggedOut.saved, fromLoggedOut: true } : null;
-    },
-    save(value) {
-      pending = { value };
-      if (timer !== null) {
-        clearTimeout(timer);
-      }
-      timer = setTimeout(write, delay);
-    },
-    flush: write,
-    clear() {
-      pending = null;
-      if (timer !== null) {
-        clearTimeout(timer);
-        timer = null;
-      }
-      mw.storage.remove(own);
-      mw.storage.remove(anonymous);
-    }
-  };
-}
-function warnOnLeave(isDirty) {
-  const handler = (event) => {
-    if (isDirty()) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
-  };
-  window.addEventListener("beforeunload", handler);
-  return () => window.removeEventListener("beforeunload", handler);
-}
-
-// modules/shared/components/LanguagePicker.vue
-var import_vue4 = require("vue");
-var import_vue5 = require("vue");
-var import_vue6 = require("vue");
-
-// modules/shared/pickerOptions.ts
-function topicOptions(index, languageChain2) {
-  const options = [];
-  for (const [key, entry] of index) {
-    const parents = entry.path.slice(0, -1).map((parent) => {
-      const parentEntry = index.get(parent);
-      return parentEntry ? topicLabel(parentEntry.topic, languageChain2) : parent;
-    });
-    options.push(__spreadValues({
-      value: key,
-      label: topicLabel(entry.topic, languageChain2)
-    }, parents.length ? { description: parents.join(" › ") } : {}));
-  }
-  return options;
-}
-function languageOptions(names) {
-  return [...names].map(([code, name]) => ({
-    value: code,
-    label: name.name || name.autonym || code,
-    description: name.autonym && name.autonym !== name.name ? `${name.autonym} · ${code}` : code,
-    search: `${name.autonym} ${code}`
-  })).sort((a, b) => a.label.localeCompare(b.label));
-}
-function filterOptions(options, query, limit = 50) {
-  var _a, _b;
-  const q = query.trim().toLocaleLowerCase();
-  if (q === "") {
-    return options.slice(0, limit);
-  }
-  const exact = [];
-  const prefix = [];
-  const inside = [];
-  for (const option of options) {
-    const label = option.label.toLocaleLowerCase();
-    const other = `${option.value} ${(_a = option.description) != null ? _a : ""} ${(_b = option.search) != null ? _b : ""}`.toLocaleLowerCase();
-    if (label === q || option.value.toLocaleLowerCase() === q) {
-      exact.push(option);
-    } else if (label.startsWith(q)) {
-      prefix.push(option);
-    } else if (label.includes(q) || other.includes(q)) {
-      inside.push(option);
-    }
-  }
-  return [...exact, ...prefix, ...inside].slice(0, limit);
-}
-
-// modules/shared/components/LookupMultiselect.vue
 var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = __toESM(require_codex_shim());
-
-// modules/shared/components/lookupMarkup.ts
-var STICKY_HEADERS = [".vector-sticky-header"];
-var MENU_ROOM = 520;
-function fixChipsMarkup(root, label) {
-  const input = root.querySelector(".cdx-chip-input__input");
-  if (input && input.getAttribute("aria-label") !== label) {
-    input.setAttribute("aria-label", label);
-  }
-  const chips = root.querySelector(".cdx-chip-input__chips");
-  if (chips) {
-    if (chips.getAttribute("role") !== "group") {
-      chips.setAttribute("role", "group");
-      chips.removeAttribute("aria-orientation");
-    }
-    if (chips.getAttribute("aria-label") !== label) {
-      chips.setAttribute("aria-label", label);
-    }
-  }
-  Array.from(root.querySelectorAll('.cdx-input-chip[role="option"]')).forEach((chip) => chip.removeAttribute("role"));
-}
-function stickyHeaderBottom() {
-  let bottom = 0;
-  for (const selector of STICKY_HEADERS) {
-    const header = document.querySelector(selector);
-    if (header) {
-      bottom = Math.max(bottom, header.getBoundingClientRect().height);
-    }
-  }
-  return bottom;
-}
-function makeRoomBelow(field) {
-  const rect = field.getBoundingClientRect();
-  const below = window.innerHeight - rect.bottom;
-  if (below >= MENU_ROOM) {
-    return;
-  }
-  const by = rect.top - stickyHeaderBottom() - 8;
-  if (by > 0) {
-    window.scrollBy({ top: by, behavior: "instant" });
-  }
-}
-
-// modules/shared/components/LookupMultiselect.vue
+var import_merge = __toESM(require_merge());
+var import_model = __toESM(require_model());
+var import_validation = __toESM(require_validation());
+var import_codec = __toESM(require_codec());
+var import_apiErrors = __toESM(require_apiErrors());
+var import_dates = __toESM(require_dates());
+var import_drafts = __toESM(require_drafts());
+var import_recordSave = __toESM(require_recordSave());
+var import_LanguagePicker = __toESM(require_LanguagePicker());
+var import_LookupMultiselect = __toESM(require_LookupMultiselect());
+var import_PreviewPanel = __toESM(require_PreviewPanel());
+var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
+var import_TopicPicker = __toESM(require_TopicPicker());
+var _hoisted_1 = ["href"];
+var _hoisted_2 = { class: "ext-capacitybuilding-coach-profile-form__actions" };
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
-  __name: "LookupMultiselect",
-  props: {
-    modelValue: {},
-    options: {},
-    label: {},
-    status: { default: "default" },
-    disabled: {
-      type: Boolean,
-      default: false
-    }
-  },
-  emits: ["update:modelValue"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const root = (0, import_vue3.shallowRef)(null);
-    const query = (0, import_vue3.ref)("");
-    const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
-    function itemsFor(text) {
-      return filterOptions(props.options, text).map((option) => __spreadValues({
-        value: option.value,
-        label: option.label
-      }, option.description ? { description: option.description } : {}));
-    }
-    const menuItems = (0, import_vue3.shallowRef)(itemsFor(""));
-    function onInput(value) {
-      menuItems.value = itemsFor(String(value != null ? value : ""));
-    }
-    (0, import_vue3.watch)(() => props.options, () => {
-      var _a;
-      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
-    });
-    function update(values) {
-      if (JSON.stringify(values) === JSON.stringify(props.modelValue)) {
-        return;
-      }
-      if (values.some((value) => !props.modelValue.includes(value))) {
-        query.value = "";
-        menuItems.value = [];
-      }
-      emit("update:modelValue", values);
-    }
-    function onBlur() {
-      var _a;
-      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
-    }
-    const chips = (0, import_vue3.computed)({
-      get: () => props.modelValue.map((value) => {
-        var _a, _b;
-        return {
-          value,
-          label: (_b = (_a = byValue.value.get(value)) == null ? void 0 : _a.label) != null ? _b : value
-        };
-      }),
-      set: (items) => update(items.map((item) => String(item.value)))
-    });
-    const selection = (0, import_vue3.computed)({
-      get: () => props.modelValue,
-      set: (values) => update(values.map(String))
-    });
-    let observer = null;
-    function fixMarkup() {
-      if (root.value) {
-        fixChipsMarkup(root.value, props.label);
-      }
-    }
-    (0, import_vue3.onMounted)(() => {
-      fixMarkup();
-      observer = new MutationObserver(fixMarkup);
-      if (root.value) {
-        observer.observe(root.value, {
-          childList: true,
-          subtree: true
-        });
-      }
-    });
-    (0, import_vue3.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
-    (0, import_vue3.watch)(() => props.label, fixMarkup);
-    function makeRoomForMenu() {
-      var _a;
-      const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
-      if (box) {
-        makeRoomBelow(box);
-      }
-    }
-    return (_ctx, _cache) => {
-      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-        import_vue2.Fragment,
-        null,
-        [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createElementVNode)(
-          "div",
-          {
-            ref_key: "root",
-            ref: root,
-            class: "ext-capacitybuilding-lookup"
-          },
-          [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
-            "input-chips": chips.value,
-            "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
-            selected: selection.value,
-            "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
-            "input-value": query.value,
-            "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
-            "menu-items": menuItems.value,
-            status: _ctx.status,
-            disabled: _ctx.disabled,
-            "menu-config": { visibleItemLimit: 8 },
-            onInput,
-            onFocus: makeRoomForMenu,
-            onBlur
-          }, {
-            "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          }, 8, [
-            "input-chips",
-            "selected",
-            "input-value",
-            "menu-items",
-            "status",
-            "disabled"
-          ])],
-          512
-          /* NEED_PATCH */
-        )],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      );
-    };
-  }
-});
-var LookupMultiselect_default = _sfc_main;
-
-// modules/shared/components/LanguagePicker.vue
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
-  __name: "LanguagePicker",
-  props: {
-    modelValue: {},
-    label: {},
-    names: {},
-    status: { default: "default" }
-  },
-  emits: ["update:modelValue"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const options = (0, import_vue6.computed)(() => languageOptions(props.names));
-    return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)(LookupMultiselect_default, {
-        "model-value": _ctx.modelValue,
-        options: options.value,
-        label: _ctx.label,
-        status: _ctx.status,
-        "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
-      }, null, 8, [
-        "model-value",
-        "options",
-        "label",
-        "status"
-      ]);
-    };
-  }
-});
-var LanguagePicker_default = _sfc_main2;
-
-// modules/shared/components/PreviewPanel.vue
-var import_vue10 = require("vue");
-var import_vue11 = require("vue");
-var import_vue12 = require("vue");
-var import_codex3 = __toESM(require_codex_shim());
-
-// modules/shared/preview.ts
-async function renderPreview(api, wikitext, title) {
-  const userLanguage = mw.config.get("wgUserLanguage");
-  const response = await apiResult(api.post(__spreadValues(__spreadValues({
-    action: "parse",
-    title,
-    text: wikitext,
-    contentmodel: "wikitext",
-    pst: true,
-    preview: true,
-    disableeditsection: true,
-    disablelimitreport: true,
-    prop: "text",
-    formatversion: 2
-  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
-  return response.parse.text;
-}
-
-// modules/shared/components/SaveErrorMessage.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
-var import_vue9 = require("vue");
-var import_codex2 = __toESM(require_codex_shim());
-var _hoisted_1 = ["innerHTML"];
-var _hoisted_2 = { class: "ext-capacitybuilding-save-error__code" };
-var _hoisted_3 = { class: "ext-capacitybuilding-save-error__question" };
-var _hoisted_4 = ["src", "alt"];
-var _hoisted_5 = { class: "ext-capacitybuilding-save-error__actions" };
-var _hoisted_6 = ["href"];
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
-  __name: "SaveErrorMessage",
-  props: {
-    error: {},
-    loginUrl: {}
-  },
-  emits: ["retry", "login"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const answer = (0, import_vue9.ref)("");
-    (0, import_vue9.watch)(() => props.error, () => {
-      answer.value = "";
-    });
-    const explanation = (0, import_vue9.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-    const canRetry = (0, import_vue9.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
-    function retry() {
-      const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
-        id: props.error.captcha.id,
-        word: answer.value
-      } : null;
-      emit("retry", captcha);
-    }
-    return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
-        type: "error",
-        class: "ext-capacitybuilding-save-error",
-        "data-code": _ctx.error.code
-      }, {
-        default: (0, import_vue8.withCtx)(() => [
-          (0, import_vue8.createElementVNode)(
-            "p",
-            null,
-            (0, import_vue8.toDisplayString)(explanation.value),
-            1
-            /* TEXT */
-          ),
-          (0, import_vue8.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-          (0, import_vue8.createCommentVNode)(" eslint-disable vue/no-v-html "),
-          _ctx.error.html ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", {
-            key: 0,
-            class: "ext-capacitybuilding-save-error__wiki",
-            innerHTML: _ctx.error.html
-          }, null, 8, _hoisted_1)) : (0, import_vue8.createCommentVNode)("v-if", true),
-          (0, import_vue8.createCommentVNode)(" eslint-enable vue/no-v-html "),
-          (0, import_vue8.createElementVNode)(
-            "p",
-            _hoisted_2,
-            (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
-            1
-            /* TEXT */
-          ),
-          _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(
-            (0, import_vue8.unref)(import_codex2.CdxField),
-            {
-              key: 1,
-              class: "ext-capacitybuilding-save-error__captcha"
-            },
-            (0, import_vue8.createSlots)({
-              label: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
-                1
-                /* TEXT */
-              )]),
-              default: (0, import_vue8.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("img", {
-                key: 0,
-                src: _ctx.error.captcha.url,
-                alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-              }, null, 8, _hoisted_4)) : (0, import_vue8.createCommentVNode)("v-if", true), (0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex2.CdxTextInput), {
-                modelValue: answer.value,
-                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                onKeydown: (0, import_vue8.withKeys)((0, import_vue8.withModifiers)(retry, ["prevent"]), ["enter"])
-              }, null, 8, ["modelValue", "onKeydown"])]),
-              _: 2
-            }, [_ctx.error.captcha.question ? {
-              name: "description",
-              fn: (0, import_vue8.withCtx)(() => [(0, import_vue8.createElementVNode)(
-                "span",
-                _hoisted_3,
-                (0, import_vue8.toDisplayString)(_ctx.error.captcha.question),
-                1
-                /* TEXT */
-              )]),
-              key: "0"
-            } : void 0]),
-            1024
-            /* DYNAMIC_SLOTS */
-          )) : (0, import_vue8.createCommentVNode)("v-if", true),
-          (0, import_vue8.createElementVNode)("div", _hoisted_5, [canRetry.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxButton), {
-            key: 0,
-            action: "progressive",
-            onClick: retry
-          }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          })) : (0, import_vue8.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
-            key: 1,
-            href: _ctx.loginUrl,
-            onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-          }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_6)) : (0, import_vue8.createCommentVNode)("v-if", true)])
-        ]),
-        _: 1
-      }, 8, ["data-code"]);
-    };
-  }
-});
-var SaveErrorMessage_default = _sfc_main3;
-
-// modules/shared/components/PreviewPanel.vue
-var _hoisted_12 = ["aria-busy", "aria-label"];
-var _hoisted_22 = ["innerHTML"];
-var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
-  __name: "PreviewPanel",
-  props: {
-    api: {},
-    wikitext: {},
-    title: {}
-  },
-  setup(__props) {
-    const props = __props;
-    const loading = (0, import_vue12.ref)(true);
-    const html = (0, import_vue12.ref)("");
-    const error = (0, import_vue12.ref)(null);
-    let latest = 0;
-    async function render() {
-      const call = ++latest;
-      loading.value = true;
-      error.value = null;
-      try {
-        const rendered = await renderPreview(props.api, props.wikitext, props.title);
-        if (call === latest) {
-          html.value = rendered;
-        }
-      } catch (failure) {
-        if (call === latest) {
-          error.value = failure instanceof SaveFailure ? failure.error : describeApiError("http");
-          mw.log.error(failure);
-        }
-      } finally {
-        if (call === latest) {
-          loading.value = false;
-        }
-      }
-    }
-    (0, import_vue12.watch)(() => [props.wikitext, props.title], render, { immediate: true });
-    return (_ctx, _cache) => {
-      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("section", {
-        class: "ext-capacitybuilding-preview",
-        "aria-busy": loading.value ? "true" : "false",
-        "aria-label": _ctx.$i18n("capacitybuilding-preview-label").text()
-      }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
-        key: 0,
-        inline: "",
-        "aria-label": _ctx.$i18n("capacitybuilding-preview-loading").text()
-      }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SaveErrorMessage_default, {
-        key: 1,
-        error: error.value,
-        onRetry: render
-      }, null, 8, ["error"])) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-        import_vue11.Fragment,
-        { key: 2 },
-        [
-          (0, import_vue11.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
-          (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
-          (0, import_vue11.createElementVNode)("div", {
-            class: "ext-capacitybuilding-preview__content mw-parser-output",
-            innerHTML: html.value
-          }, null, 8, _hoisted_22)
-        ],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      )), (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_12);
-    };
-  }
-});
-var PreviewPanel_default = _sfc_main4;
-
-// modules/shared/components/TopicPicker.vue
-var import_vue13 = require("vue");
-var import_vue14 = require("vue");
-var import_vue15 = require("vue");
-var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
-  __name: "TopicPicker",
-  props: {
-    modelValue: {},
-    label: {},
-    index: {},
-    languageChain: {},
-    status: { default: "default" }
-  },
-  emits: ["update:modelValue"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const options = (0, import_vue15.computed)(() => topicOptions(props.index, props.languageChain));
-    return (_ctx, _cache) => {
-      return (0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(LookupMultiselect_default, {
-        "model-value": _ctx.modelValue,
-        options: options.value,
-        label: _ctx.label,
-        status: _ctx.status,
-        "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
-      }, null, 8, [
-        "model-value",
-        "options",
-        "label",
-        "status"
-      ]);
-    };
-  }
-});
-var TopicPicker_default = _sfc_main5;
-
-// modules/coachProfile/CoachProfileForm.vue
-var _hoisted_13 = ["href"];
-var _hoisted_23 = { class: "ext-capacitybuilding-coach-profile-form__actions" };
-var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
   __name: "CoachProfileForm",
   props: {
     api: {},
@@ -2611,26 +315,25 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       return Object.fromEntries(entries);
     }
     const labels = {
-      region: translated(REGION_MESSAGES),
-      format: translated(FORMAT_MESSAGES),
-      availability: translated(AVAILABILITY_MESSAGES),
-      contact: translated(CONTACT_METHOD_MESSAGES)
+      region: translated(import_model.REGION_MESSAGES),
+      format: translated(import_model.FORMAT_MESSAGES),
+      availability: translated(import_model.AVAILABILITY_MESSAGES),
+      contact: translated(import_model.CONTACT_METHOD_MESSAGES)
     };
-    const page = (0, import_vue18.shallowRef)(props.page);
-    const original = (0, import_vue18.computed)(() => {
+    const page = (0, import_vue3.shallowRef)(props.page);
+    const original = (0, import_vue3.computed)(() => {
       var _a, _b;
-      return (_b = (_a = page.value) == null ? void 0 : _a.record) != null ? _b : newCoachProfile(props.owner);
+      return (_b = (_a = page.value) == null ? void 0 : _a.record) != null ? _b : (0, import_model.newCoachProfile)(props.owner);
     });
-    const drafts = createDraftStore({
+    const drafts = (0, import_drafts.createDraftStore)({
       form: "coachProfile",
-      context: props.title,
-      user: props.user || null
+      context: props.title
     });
     const draft = drafts.load();
     function copy(profile) {
       return JSON.parse(JSON.stringify(profile));
     }
-    const record = (0, import_vue18.reactive)(copy(draft ? __spreadProps(__spreadValues(__spreadValues({}, original.value), draft.value), {
+    const record = (0, import_vue3.reactive)(copy(draft ? __spreadProps(__spreadValues(__spreadValues({}, original.value), draft.value), {
       user: original.value.user
     }) : original.value));
     function snapshot() {
@@ -2639,20 +342,20 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
         maxRequests: String((_a = record.maxRequests) != null ? _a : "")
       });
     }
-    const draftRestored = (0, import_vue18.ref)(draft ? formatTimestamp(draft.saved) : "");
-    const tried = (0, import_vue18.ref)(false);
-    const saving = (0, import_vue18.ref)(false);
-    const previewing = (0, import_vue18.ref)(false);
-    const saveError = (0, import_vue18.ref)(null);
-    const conflict = (0, import_vue18.ref)([]);
-    const createdMeanwhile = (0, import_vue18.ref)("");
-    const contactMethods = (0, import_vue18.computed)(() => props.emailable || original.value.contact === "email" ? ["talk", "email"] : ["talk"]);
-    const hubOptions = (0, import_vue18.computed)(() => props.hubs.map((hub) => ({
+    const draftRestored = (0, import_vue3.ref)(draft ? (0, import_dates.formatTimestamp)(draft.saved) : "");
+    const tried = (0, import_vue3.ref)(false);
+    const saving = (0, import_vue3.ref)(false);
+    const previewing = (0, import_vue3.ref)(false);
+    const saveError = (0, import_vue3.ref)(null);
+    const conflict = (0, import_vue3.ref)([]);
+    const createdMeanwhile = (0, import_vue3.ref)("");
+    const contactMethods = (0, import_vue3.computed)(() => props.emailable || original.value.contact === "email" ? ["talk", "email"] : ["talk"]);
+    const hubOptions = (0, import_vue3.computed)(() => props.hubs.map((hub) => ({
       value: hub,
       label: hub
     })));
-    const problems = (0, import_vue18.computed)(() => {
-      const found = validateCoach(snapshot(), {
+    const problems = (0, import_vue3.computed)(() => {
+      const found = (0, import_validation.validateCoach)(snapshot(), {
         topics: props.topics.size ? new Set(props.topics.keys()) : void 0,
         hubs: props.hubs.length ? new Set(props.hubs) : void 0,
         languages: props.languageNames.size ? new Set(props.languageNames.keys()) : void 0
@@ -2680,16 +383,16 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       return mw.language.listToText(items);
     }
     const isDirty = () => JSON.stringify(snapshot()) !== JSON.stringify(original.value);
-    const stopWarning = warnOnLeave(isDirty);
-    (0, import_vue18.onBeforeUnmount)(stopWarning);
-    (0, import_vue18.watch)(record, () => {
+    const stopWarning = (0, import_drafts.warnOnLeave)(isDirty);
+    (0, import_vue3.onBeforeUnmount)(stopWarning);
+    (0, import_vue3.watch)(record, () => {
       if (isDirty()) {
         drafts.save(snapshot());
       }
     }, { deep: true });
-    const previewText = (0, import_vue18.computed)(() => {
+    const previewText = (0, import_vue3.computed)(() => {
       var _a;
-      return page.value ? (_a = replaceRecord(page.value.text, COACH_SCHEMA, snapshot())) != null ? _a : page.value.text : serialize(COACH_SCHEMA, snapshot());
+      return page.value ? (_a = (0, import_codec.replaceRecord)(page.value.text, import_model.COACH_SCHEMA, snapshot())) != null ? _a : page.value.text : (0, import_codec.serialize)(import_model.COACH_SCHEMA, snapshot());
     });
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     function leaveToLogIn() {
@@ -2703,23 +406,23 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       draftRestored.value = "";
     }
     function failure(error) {
-      if (error instanceof SaveFailure) {
+      if (error instanceof import_apiErrors.SaveFailure) {
         return error.error;
       }
       mw.log.error(error);
-      return describeApiError(typeof error === "string" ? error : "http");
+      return (0, import_apiErrors.describeApiError)(typeof error === "string" ? error : "http");
     }
     async function saveEdit(existing, mine) {
       const base = original.value;
       let clashes = [];
-      const outcome = await editRecordPage({
+      const outcome = await (0, import_recordSave.editRecordPage)({
         api: props.api,
-        schema: COACH_SCHEMA,
+        schema: import_model.COACH_SCHEMA,
         page: existing,
         summary: mw.message("capacitybuilding-coachprofile-summary").text(),
         changeTag: props.changeTag,
         transform: (current) => {
-          const merged = mergeRecords(COACH_SCHEMA, base, mine, current);
+          const merged = (0, import_merge.mergeRecords)(import_model.COACH_SCHEMA, base, mine, current);
           clashes = merged.conflicts;
           return merged.record;
         }
@@ -2732,19 +435,19 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     }
     async function saveNew(mine) {
       try {
-        await createRecordPageAt({
+        await (0, import_recordSave.createRecordPageAt)({
           api: props.api,
-          schema: COACH_SCHEMA,
+          schema: import_model.COACH_SCHEMA,
           record: mine,
           title: props.title,
           summary: mw.message("capacitybuilding-coachprofile-summary-create").text(),
           changeTag: props.changeTag
         });
       } catch (error) {
-        if (!isCode(error, "articleexists")) {
+        if (!(0, import_recordSave.isCode)(error, "articleexists")) {
           throw error;
         }
-        const existing = await loadRecordPage(props.api, props.title, COACH_SCHEMA);
+        const existing = await (0, import_recordSave.loadRecordPage)(props.api, props.title, import_model.COACH_SCHEMA);
         page.value = existing;
         createdMeanwhile.value = (existing == null ? void 0 : existing.record) ? mw.message("capacitybuilding-coachprofile-created-meanwhile").text() : mw.message("capacitybuilding-coachprofile-created-meanwhile-other", props.title).text();
         return;
@@ -2766,7 +469,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       }
       drafts.flush();
       if (props.user === "") {
-        saveError.value = describeApiError("mustbeloggedin");
+        saveError.value = (0, import_apiErrors.describeApiError)("mustbeloggedin");
         return;
       }
       saving.value = true;
@@ -2784,67 +487,67 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue17.openBlock)(), (0, import_vue17.createElementBlock)(
+      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
         "form",
         {
           class: "ext-capacitybuilding-coach-profile-form",
           novalidate: "",
-          onSubmit: (0, import_vue17.withModifiers)(save, ["prevent"])
+          onSubmit: (0, import_vue2.withModifiers)(save, ["prevent"])
         },
         [
-          _ctx.user === "" ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+          _ctx.user === "" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
             key: 0,
             class: "ext-capacitybuilding-coach-profile-form__login"
           }, {
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-login-needed").text()) + " ",
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-login-needed").text()) + " ",
               1
               /* TEXT */
-            ), (0, import_vue17.createElementVNode)("a", {
-              href: (0, import_vue17.unref)(loginUrl),
+            ), (0, import_vue2.createElementVNode)("a", {
+              href: (0, import_vue2.unref)(loginUrl),
               onClick: leaveToLogIn
-            }, (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-login").text()), 9, _hoisted_13)]),
+            }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-login").text()), 9, _hoisted_1)]),
             _: 1
-          })) : (0, import_vue17.createCommentVNode)("v-if", true),
-          draftRestored.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+          })) : (0, import_vue2.createCommentVNode)("v-if", true),
+          draftRestored.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
             key: 1,
             class: "ext-capacitybuilding-coach-profile-form__draft"
           }, {
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-draft-restored", draftRestored.value).text()) + " ",
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-draft-restored", draftRestored.value).text()) + " ",
               1
               /* TEXT */
-            ), (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+            ), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
               weight: "quiet",
               type: "button",
               class: "ext-capacitybuilding-coach-profile-form__discard",
               onClick: discardDraft
             }, {
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-draft-discard").text()),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-draft-discard").text()),
                 1
                 /* TEXT */
               )]),
               _: 1
             })]),
             _: 1
-          })) : (0, import_vue17.createCommentVNode)("v-if", true),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          })) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             status: status("topics"),
             messages: messages("topics"),
             "data-field": "topics"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-topics").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-topics").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-topics").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-topics").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)(TopicPicker_default, {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_TopicPicker.default, {
               modelValue: record.topics,
               "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => record.topics = $event),
               label: _ctx.$i18n("capacitybuilding-coach-field-topics").text(),
@@ -2860,22 +563,22 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ])]),
             _: 1
           }, 8, ["status", "messages"]),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             status: status("languages"),
             messages: messages("languages"),
             "data-field": "languages"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-languages").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-languages").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-languages").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-languages").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)(LanguagePicker_default, {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_LanguagePicker.default, {
               modelValue: record.languages,
               "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => record.languages = $event),
               label: _ctx.$i18n("capacitybuilding-coach-field-languages").text(),
@@ -2889,34 +592,34 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ])]),
             _: 1
           }, 8, ["status", "messages"]),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             "is-fieldset": "",
             status: status("regions"),
             messages: messages("regions"),
             "data-field": "regions"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-regions").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-regions").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-regions").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-regions").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-              import_vue17.Fragment,
+            default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+              import_vue2.Fragment,
               null,
-              (0, import_vue17.renderList)((0, import_vue17.unref)(REGIONS), (region) => {
-                return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxCheckbox), {
+              (0, import_vue2.renderList)((0, import_vue2.unref)(import_model.REGIONS), (region) => {
+                return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxCheckbox), {
                   key: region,
                   modelValue: record.regions,
                   "onUpdate:modelValue": _cache[2] || (_cache[2] = ($event) => record.regions = $event),
                   "input-value": region
                 }, {
-                  default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                    (0, import_vue17.toDisplayString)(labels.region[region]),
+                  default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                    (0, import_vue2.toDisplayString)(labels.region[region]),
                     1
                     /* TEXT */
                   )]),
@@ -2928,29 +631,29 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ))]),
             _: 1
           }, 8, ["status", "messages"]),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             "is-fieldset": "",
             status: status("formats"),
             messages: messages("formats"),
             "data-field": "formats"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-formats").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-formats").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-              import_vue17.Fragment,
+            default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+              import_vue2.Fragment,
               null,
-              (0, import_vue17.renderList)((0, import_vue17.unref)(FORMATS), (format2) => {
-                return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxCheckbox), {
-                  key: format2,
+              (0, import_vue2.renderList)((0, import_vue2.unref)(import_model.FORMATS), (format) => {
+                return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxCheckbox), {
+                  key: format,
                   modelValue: record.formats,
                   "onUpdate:modelValue": _cache[3] || (_cache[3] = ($event) => record.formats = $event),
-                  "input-value": format2
+                  "input-value": format
                 }, {
-                  default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                    (0, import_vue17.toDisplayString)(labels.format[format2]),
+                  default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                    (0, import_vue2.toDisplayString)(labels.format[format]),
                     1
                     /* TEXT */
                   )]),
@@ -2962,30 +665,30 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ))]),
             _: 1
           }, 8, ["status", "messages"]),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             "is-fieldset": "",
             status: status("availability"),
             messages: messages("availability"),
             "data-field": "availability"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-availability").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-availability").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-              import_vue17.Fragment,
+            default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+              import_vue2.Fragment,
               null,
-              (0, import_vue17.renderList)((0, import_vue17.unref)(AVAILABILITIES), (value) => {
-                return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxRadio), {
+              (0, import_vue2.renderList)((0, import_vue2.unref)(import_model.AVAILABILITIES), (value) => {
+                return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxRadio), {
                   key: value,
                   modelValue: record.availability,
                   "onUpdate:modelValue": _cache[4] || (_cache[4] = ($event) => record.availability = $event),
                   name: "availability",
                   "input-value": value
                 }, {
-                  default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                    (0, import_vue17.toDisplayString)(labels.availability[value]),
+                  default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                    (0, import_vue2.toDisplayString)(labels.availability[value]),
                     1
                     /* TEXT */
                   )]),
@@ -2997,46 +700,46 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ))]),
             _: 1
           }, 8, ["status", "messages"]),
-          record.availability === "away" || record.awayUntil !== "" ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxField), {
+          record.availability === "away" || record.awayUntil !== "" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxField), {
             key: 2,
             status: status("awayUntil"),
             messages: messages("awayUntil"),
             "data-field": "awayUntil"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-away-until").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-away-until").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-away-until").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-away-until").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxTextInput), {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
               modelValue: record.awayUntil,
               "onUpdate:modelValue": _cache[5] || (_cache[5] = ($event) => record.awayUntil = $event),
               "input-type": "date",
               status: status("awayUntil")
             }, null, 8, ["modelValue", "status"])]),
             _: 1
-          }, 8, ["status", "messages"])) : (0, import_vue17.createCommentVNode)("v-if", true),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          }, 8, ["status", "messages"])) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             status: status("maxRequests"),
             messages: messages("maxRequests"),
             "data-field": "maxRequests"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-max-requests").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-max-requests").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-max-requests").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-max-requests").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxTextInput), {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
               modelValue: record.maxRequests,
               "onUpdate:modelValue": _cache[6] || (_cache[6] = ($event) => record.maxRequests = $event),
               "input-type": "number",
@@ -3046,57 +749,57 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             }, null, 8, ["modelValue", "status"])]),
             _: 1
           }, 8, ["status", "messages"]),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             status: status("bio"),
             messages: messages("bio"),
             "data-field": "bio"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-bio").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-bio").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-bio").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-bio").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxTextArea), {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
               modelValue: record.bio,
               "onUpdate:modelValue": _cache[7] || (_cache[7] = ($event) => record.bio = $event),
               status: status("bio")
             }, null, 8, ["modelValue", "status"])]),
             _: 1
           }, 8, ["status", "messages"]),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             "is-fieldset": "",
             status: status("contact"),
             messages: messages("contact"),
             "data-field": "contact"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-contact").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-contact").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.emailable ? _ctx.$i18n("capacitybuilding-coach-help-contact").text() : _ctx.$i18n("capacitybuilding-coachprofile-email-unavailable").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.emailable ? _ctx.$i18n("capacitybuilding-coach-help-contact").text() : _ctx.$i18n("capacitybuilding-coachprofile-email-unavailable").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-              import_vue17.Fragment,
+            default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+              import_vue2.Fragment,
               null,
-              (0, import_vue17.renderList)(contactMethods.value, (method) => {
-                return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxRadio), {
+              (0, import_vue2.renderList)(contactMethods.value, (method) => {
+                return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxRadio), {
                   key: method,
                   modelValue: record.contact,
                   "onUpdate:modelValue": _cache[8] || (_cache[8] = ($event) => record.contact = $event),
                   name: "contact",
                   "input-value": method
                 }, {
-                  default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                    (0, import_vue17.toDisplayString)(labels.contact[method]),
+                  default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                    (0, import_vue2.toDisplayString)(labels.contact[method]),
                     1
                     /* TEXT */
                   )]),
@@ -3108,22 +811,22 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ))]),
             _: 1
           }, 8, ["status", "messages"]),
-          (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+          (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
             status: status("hubs"),
             messages: messages("hubs"),
             "data-field": "hubs"
           }, {
-            label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-hubs").text()),
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-hubs").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-hubs").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-hubs").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)(LookupMultiselect_default, {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_LookupMultiselect.default, {
               modelValue: record.hubs,
               "onUpdate:modelValue": _cache[9] || (_cache[9] = ($event) => record.hubs = $event),
               label: _ctx.$i18n("capacitybuilding-coach-field-hubs").text(),
@@ -3137,50 +840,50 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ])]),
             _: 1
           }, 8, ["status", "messages"]),
-          problems.value.length && tried.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+          problems.value.length && tried.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
             key: 3,
             type: "error",
             class: "ext-capacitybuilding-coach-profile-form__problems"
           }, {
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-fix-problems", problems.value.length).text()),
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-fix-problems", problems.value.length).text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue17.createCommentVNode)("v-if", true),
-          conflict.value.length ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+          })) : (0, import_vue2.createCommentVNode)("v-if", true),
+          conflict.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
             key: 4,
             type: "warning",
             class: "ext-capacitybuilding-coach-profile-form__conflict"
           }, {
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-conflict", conflict.value.length, listToText(conflict.value)).text()),
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-conflict", conflict.value.length, listToText(conflict.value)).text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue17.createCommentVNode)("v-if", true),
-          createdMeanwhile.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+          })) : (0, import_vue2.createCommentVNode)("v-if", true),
+          createdMeanwhile.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
             key: 5,
             type: "warning",
             class: "ext-capacitybuilding-coach-profile-form__exists"
           }, {
-            default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(createdMeanwhile.value),
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(createdMeanwhile.value),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue17.createCommentVNode)("v-if", true),
-          saveError.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(SaveErrorMessage_default, {
+          })) : (0, import_vue2.createCommentVNode)("v-if", true),
+          saveError.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(import_SaveErrorMessage.default, {
             key: 6,
             error: saveError.value,
-            "login-url": (0, import_vue17.unref)(loginUrl),
+            "login-url": (0, import_vue2.unref)(loginUrl),
             onRetry: save,
             onLogin: leaveToLogIn
-          }, null, 8, ["error", "login-url"])) : (0, import_vue17.createCommentVNode)("v-if", true),
-          previewing.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(PreviewPanel_default, {
+          }, null, 8, ["error", "login-url"])) : (0, import_vue2.createCommentVNode)("v-if", true),
+          previewing.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(import_PreviewPanel.default, {
             key: 7,
             api: _ctx.api,
             wikitext: previewText.value,
@@ -3189,42 +892,42 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             "api",
             "wikitext",
             "title"
-          ])) : (0, import_vue17.createCommentVNode)("v-if", true),
-          (0, import_vue17.createElementVNode)("div", _hoisted_23, [
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+          ])) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createElementVNode)("div", _hoisted_2, [
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
               action: "progressive",
               weight: "primary",
               type: "submit",
               disabled: saving.value,
               class: "ext-capacitybuilding-coach-profile-form__save"
             }, {
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-save").text()),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-save").text()),
                 1
                 /* TEXT */
               )]),
               _: 1
             }, 8, ["disabled"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
               type: "button",
               class: "ext-capacitybuilding-coach-profile-form__preview",
               onClick: _cache[10] || (_cache[10] = ($event) => previewing.value = !previewing.value)
             }, {
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(previewing.value ? _ctx.$i18n("capacitybuilding-coachprofile-preview-hide").text() : _ctx.$i18n("capacitybuilding-coachprofile-preview").text()),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(previewing.value ? _ctx.$i18n("capacitybuilding-coachprofile-preview-hide").text() : _ctx.$i18n("capacitybuilding-coachprofile-preview").text()),
                 1
                 /* TEXT */
               )]),
               _: 1
             }),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
               weight: "quiet",
               type: "button",
               class: "ext-capacitybuilding-coach-profile-form__cancel",
               onClick: _cache[11] || (_cache[11] = ($event) => emit("cancel"))
             }, {
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-cancel").text()),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-cancel").text()),
                 1
                 /* TEXT */
               )]),
@@ -3238,146 +941,29 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     };
   }
 });
-var CoachProfileForm_default = _sfc_main6;
+var CoachProfileForm_default = _sfc_main;
 
 // modules/coachProfile/CoachProfileView.vue
-var import_vue19 = require("vue");
-var import_vue20 = require("vue");
-var import_vue21 = require("vue");
-var import_codex5 = __toESM(require_codex_shim());
-
-// modules/core/matching.ts
-var TOPIC_POINTS = {
-  same: 10,
-  // The coach has a more specific topic under the requested area.
-  child: 6,
-  // The coach covers the whole area the requested topic belongs to.
-  parent: 5,
-  sibling: 2,
-  unrelated: 0
-};
-var LANGUAGE_POINTS = 6;
-var EXTRA_LANGUAGE_POINTS = 1;
-var REGION_POINTS = 3;
-var FORMAT_POINTS = 2;
-var AVAILABLE_POINTS = 3;
-var LOAD_PENALTY = 4;
-function maximum(profile) {
-  return /^\d{1,9}$/.test(profile.maxRequests) && Number(profile.maxRequests) > 0 ? Number(profile.maxRequests) : null;
-}
-function isAway(profile, today) {
-  if (profile.availability !== "away") {
-    return false;
-  }
-  return !(today && isIsoDate(profile.awayUntil) && profile.awayUntil < today);
-}
-function topicReasons(request, profile, topics) {
-  const exact = [];
-  const related = [];
-  let points = 0;
-  for (const wanted of request.topics) {
-    let best = "unrelated";
-    let bestTopic = "";
-    for (const offered of profile.topics) {
-      const relation = topicRelation(topics, wanted, offered);
-      if (TOPIC_POINTS[relation] > TOPIC_POINTS[best]) {
-        best = relation;
-        bestTopic = offered;
-      }
-    }
-    points += TOPIC_POINTS[best];
-    if (best === "same") {
-      exact.push(wanted);
-    } else if (best !== "unrelated" && !related.includes(bestTopic) && !exact.includes(bestTopic)) {
-      related.push(bestTopic);
-    }
-  }
-  const reasons = [];
-  if (exact.length) {
-    reasons.push({ key: "capacitybuilding-match-reason-topics", list: { kind: "topic", values: exact }, params: [], effect: "plus" });
-  }
-  if (related.length) {
-    reasons.push({ key: "capacitybuilding-match-reason-related-topics", list: { kind: "topic", values: related }, params: [], effect: "plus" });
-  }
-  return { points, reasons };
-}
-function overlap(wanted, offered) {
-  return wanted.filter((value, i) => offered.includes(value) && wanted.indexOf(value) === i);
-}
-function matchCoach(request, coach, topics, options = {}) {
-  const { profile } = coach;
-  const topic = topicReasons(request, profile, topics);
-  if (topic.points === 0) {
-    return null;
-  }
-  const anyLanguage = request.languages.includes(ANY_LANGUAGE) || request.languages.length === 0;
-  const languages = overlap(request.languages.filter((code) => code !== ANY_LANGUAGE), profile.languages);
-  if (!languages.length && !anyLanguage) {
-    return null;
-  }
-  let score = topic.points;
-  const reasons = [];
-  if (languages.length) {
-    score += LANGUAGE_POINTS + EXTRA_LANGUAGE_POINTS * (languages.length - 1);
-    reasons.push({ key: "capacitybuilding-match-reason-languages", list: { kind: "language", values: languages }, params: [], effect: "plus" });
-  }
-  reasons.push(...topic.reasons);
-  if (request.region !== "" && profile.regions.includes(request.region)) {
-    score += REGION_POINTS;
-    reasons.push({ key: "capacitybuilding-match-reason-region", list: { kind: "region", values: [request.region] }, params: [], effect: "plus" });
-  }
-  const formats = overlap(request.formats, profile.formats);
-  if (formats.length) {
-    score += FORMAT_POINTS * formats.length;
-    reasons.push({ key: "capacitybuilding-match-reason-formats", list: { kind: "format", values: formats }, params: [], effect: "plus" });
-  }
-  const max = maximum(profile);
-  let tier = "open";
-  if (isAway(profile, options.today)) {
-    tier = "away";
-    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", date: profile.awayUntil, params: [], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
-  } else if (max !== null && coach.activeRequests >= max) {
-    tier = "full";
-    reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
-  } else {
-    if (profile.availability === "limited") {
-      reasons.push({ key: "capacitybuilding-match-reason-limited", params: [], effect: "minus" });
-    } else {
-      score += AVAILABLE_POINTS;
-    }
-    if (max !== null) {
-      score -= LOAD_PENALTY * coach.activeRequests / max;
-      reasons.push({ key: "capacitybuilding-match-reason-capacity", params: [max - coach.activeRequests], effect: "plus" });
-    }
-  }
-  return { coach, score: Math.round(score * 100) / 100, tier, reasons };
-}
-function rankRequests(coach, requests, toMatchable, topics, limit) {
-  const ranked = [];
-  for (const request of requests) {
-    const match = matchCoach(toMatchable(request), coach, topics);
-    if (match) {
-      const reasons = match.reasons.filter((r) => r.list !== void 0);
-      ranked.push({ request, score: match.score, reasons });
-    }
-  }
-  ranked.sort((a, b) => b.score - a.score);
-  return limit === void 0 ? ranked : ranked.slice(0, limit);
-}
-
-// modules/coachProfile/CoachProfileView.vue
-var _hoisted_14 = { class: "ext-capacitybuilding-coach-profile-view__header" };
-var _hoisted_24 = ["href"];
-var _hoisted_32 = { class: "ext-capacitybuilding-coach-profile-view__facts" };
-var _hoisted_42 = ["data-fact"];
-var _hoisted_52 = ["href"];
-var _hoisted_62 = {
+var import_vue4 = require("vue");
+var import_vue5 = require("vue");
+var import_vue6 = require("vue");
+var import_codex2 = __toESM(require_codex_shim());
+var import_matching = __toESM(require_matching());
+var import_model2 = __toESM(require_model());
+var import_pages = __toESM(require_pages());
+var import_dates2 = __toESM(require_dates());
+var _hoisted_12 = { class: "ext-capacitybuilding-coach-profile-view__header" };
+var _hoisted_22 = ["href"];
+var _hoisted_3 = { class: "ext-capacitybuilding-coach-profile-view__facts" };
+var _hoisted_4 = ["data-fact"];
+var _hoisted_5 = ["href"];
+var _hoisted_6 = {
   key: 0,
   class: "ext-capacitybuilding-record__description ext-capacitybuilding-coach-profile-view__bio",
   dir: "auto"
 };
 var headingId = "ext-capacitybuilding-coach-profile-view-name";
-var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
+var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "CoachProfileView",
   props: {
     profile: {},
@@ -3391,43 +977,43 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
     function url(title) {
       return mw.util.getUrl(title);
     }
-    const away = (0, import_vue21.computed)(() => isAway(props.profile, props.today));
-    const availabilityText = (0, import_vue21.computed)(() => {
+    const away = (0, import_vue6.computed)(() => (0, import_matching.isAway)(props.profile, props.today));
+    const availabilityText = (0, import_vue6.computed)(() => {
       const { availability, awayUntil } = props.profile;
       if (away.value && awayUntil !== "") {
-        return mw.message("capacitybuilding-directory-away-until", formatDate(awayUntil)).text();
+        return mw.message("capacitybuilding-directory-away-until", (0, import_dates2.formatDate)(awayUntil)).text();
       }
       if (away.value) {
         return mw.message("capacitybuilding-availability-away").text();
       }
-      return isOneOf(AVAILABILITIES, availability) ? mw.message(AVAILABILITY_MESSAGES[availability]).text() : availability;
+      return (0, import_model2.isOneOf)(import_model2.AVAILABILITIES, availability) ? mw.message(import_model2.AVAILABILITY_MESSAGES[availability]).text() : availability;
     });
-    function named2(kind, codes) {
+    function named(kind, codes) {
       return mw.language.listToText(codes.map((code) => props.name(kind, code)));
     }
-    const facts = (0, import_vue21.computed)(() => {
+    const facts = (0, import_vue6.computed)(() => {
       const p = props.profile;
       const label = (key) => mw.message(key).text();
       const all = [
         p.topics.length ? {
           key: "topics",
           label: label("capacitybuilding-coach-field-topics"),
-          value: named2("topic", p.topics)
+          value: named("topic", p.topics)
         } : null,
         p.languages.length ? {
           key: "languages",
           label: label("capacitybuilding-coach-field-languages"),
-          value: named2("language", p.languages)
+          value: named("language", p.languages)
         } : null,
         p.regions.length ? {
           key: "regions",
           label: label("capacitybuilding-coach-field-regions"),
-          value: named2("region", p.regions)
+          value: named("region", p.regions)
         } : null,
         p.formats.length ? {
           key: "formats",
           label: label("capacitybuilding-coach-field-formats"),
-          value: named2("format", p.formats)
+          value: named("format", p.formats)
         } : null,
         p.maxRequests ? {
           key: "maxRequests",
@@ -3449,7 +1035,7 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
           key: "hubs",
           label: label("capacitybuilding-coach-field-hubs"),
           links: p.hubs.map((hub) => ({
-            href: url(hubTitle(props.base, hub)),
+            href: url((0, import_pages.hubTitle)(props.base, hub)),
             text: hub
           }))
         } : null
@@ -3457,146 +1043,127 @@ var _sfc_main7 = /* @__PURE__ */ (0, import_vue19.defineComponent)({
       return all.filter((fact) => fact !== null);
     });
     return (_ctx, _cache) => {
-      return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("section", {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
         class: "ext-capacitybuilding-coach-profile-view",
         "aria-labelledby": headingId
       }, [
-        (0, import_vue20.createElementVNode)("header", _hoisted_14, [(0, import_vue20.createElementVNode)("h2", {
+        (0, import_vue5.createElementVNode)("header", _hoisted_12, [(0, import_vue5.createElementVNode)("h2", {
           id: headingId,
           class: "ext-capacitybuilding-coach-profile-view__name"
-        }, [(0, import_vue20.createElementVNode)("a", { href: url(`User:${_ctx.profile.user}`) }, [(0, import_vue20.createElementVNode)(
+        }, [(0, import_vue5.createElementVNode)("a", { href: url(`User:${_ctx.profile.user}`) }, [(0, import_vue5.createElementVNode)(
           "bdi",
           null,
-          (0, import_vue20.toDisplayString)(_ctx.profile.user),
+          (0, import_vue5.toDisplayString)(_ctx.profile.user),
           1
           /* TEXT */
-        )], 8, _hoisted_24)]), (0, import_vue20.createVNode)((0, import_vue20.unref)(import_codex5.CdxInfoChip), {
+        )], 8, _hoisted_22)]), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxInfoChip), {
           class: "ext-capacitybuilding-coach-profile-view__availability",
           "data-availability": away.value ? "away" : _ctx.profile.availability
         }, {
-          default: (0, import_vue20.withCtx)(() => [(0, import_vue20.createTextVNode)(
-            (0, import_vue20.toDisplayString)(availabilityText.value),
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+            (0, import_vue5.toDisplayString)(availabilityText.value),
             1
             /* TEXT */
           )]),
           _: 1
         }, 8, ["data-availability"])]),
-        (0, import_vue20.createElementVNode)("dl", _hoisted_32, [((0, import_vue20.openBlock)(true), (0, import_vue20.createElementBlock)(
-          import_vue20.Fragment,
+        (0, import_vue5.createElementVNode)("dl", _hoisted_3, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+          import_vue5.Fragment,
           null,
-          (0, import_vue20.renderList)(facts.value, (fact) => {
-            return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)("div", {
+          (0, import_vue5.renderList)(facts.value, (fact) => {
+            return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", {
               key: fact.key,
               class: "ext-capacitybuilding-coach-profile-view__fact",
               "data-fact": fact.key
-            }, [(0, import_vue20.createElementVNode)(
+            }, [(0, import_vue5.createElementVNode)(
               "dt",
               null,
-              (0, import_vue20.toDisplayString)(fact.label),
+              (0, import_vue5.toDisplayString)(fact.label),
               1
               /* TEXT */
-            ), (0, import_vue20.createElementVNode)("dd", null, [fact.links ? ((0, import_vue20.openBlock)(true), (0, import_vue20.createElementBlock)(
-              import_vue20.Fragment,
+            ), (0, import_vue5.createElementVNode)("dd", null, [fact.links ? ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              import_vue5.Fragment,
               { key: 0 },
-              (0, import_vue20.renderList)(fact.links, (link, i) => {
-                return (0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
-                  import_vue20.Fragment,
+              (0, import_vue5.renderList)(fact.links, (link, i) => {
+                return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                  import_vue5.Fragment,
                   { key: link.href },
-                  [(0, import_vue20.createElementVNode)("a", { href: link.href }, [(0, import_vue20.createElementVNode)(
+                  [(0, import_vue5.createElementVNode)("a", { href: link.href }, [(0, import_vue5.createElementVNode)(
                     "bdi",
                     null,
-                    (0, import_vue20.toDisplayString)(link.text),
+                    (0, import_vue5.toDisplayString)(link.text),
                     1
                     /* TEXT */
-                  )], 8, _hoisted_52), i < fact.links.length - 1 ? ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
-                    import_vue20.Fragment,
+                  )], 8, _hoisted_5), i < fact.links.length - 1 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                    import_vue5.Fragment,
                     { key: 0 },
-                    [(0, import_vue20.createTextVNode)(
-                      (0, import_vue20.toDisplayString)((0, import_vue20.unref)(separator)),
+                    [(0, import_vue5.createTextVNode)(
+                      (0, import_vue5.toDisplayString)((0, import_vue5.unref)(separator)),
                       1
                       /* TEXT */
                     )],
                     64
                     /* STABLE_FRAGMENT */
-                  )) : (0, import_vue20.createCommentVNode)("v-if", true)],
+                  )) : (0, import_vue5.createCommentVNode)("v-if", true)],
                   64
                   /* STABLE_FRAGMENT */
                 );
               }),
               128
               /* KEYED_FRAGMENT */
-            )) : ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
-              import_vue20.Fragment,
+            )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+              import_vue5.Fragment,
               { key: 1 },
-              [(0, import_vue20.createTextVNode)(
-                (0, import_vue20.toDisplayString)(fact.value),
+              [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(fact.value),
                 1
                 /* TEXT */
               )],
               64
               /* STABLE_FRAGMENT */
-            ))])], 8, _hoisted_42);
+            ))])], 8, _hoisted_4);
           }),
           128
           /* KEYED_FRAGMENT */
         ))]),
-        _ctx.profile.bio ? ((0, import_vue20.openBlock)(), (0, import_vue20.createElementBlock)(
+        _ctx.profile.bio ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "div",
-          _hoisted_62,
-          (0, import_vue20.toDisplayString)(_ctx.profile.bio),
+          _hoisted_6,
+          (0, import_vue5.toDisplayString)(_ctx.profile.bio),
           1
           /* TEXT */
-        )) : (0, import_vue20.createCommentVNode)("v-if", true)
+        )) : (0, import_vue5.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var CoachProfileView_default = _sfc_main7;
+var CoachProfileView_default = _sfc_main2;
 
 // modules/coachProfile/MatchingRequests.vue
-var import_vue22 = require("vue");
-var import_vue23 = require("vue");
-var import_vue24 = require("vue");
-var import_codex6 = __toESM(require_codex_shim());
-
-// modules/shared/openRequests.ts
-function matchable(open) {
-  return open.request;
-}
-async function loadOpenRequests(api, base) {
-  const published = await loadRequestsIndex(api, base);
-  const stale = published !== null && await editedSince(api, base, published.generated, (title) => requestNumber(base, title) !== null);
-  const index = stale ? null : published;
-  let all;
-  if (index) {
-    all = index.requests.map(({ number, page, request }) => ({ number, page, request }));
-  } else {
-    const { records } = await readRecordPages(api, base, "Requests", REQUEST_SCHEMA);
-    all = records.flatMap(({ title, record }) => {
-      const number = requestNumber(base, title);
-      return number === null ? [] : [{ number, page: title, request: record }];
-    });
-  }
-  return all.filter((open) => SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
-}
-
-// modules/coachProfile/MatchingRequests.vue
-var _hoisted_15 = { class: "ext-capacitybuilding-matching-requests" };
-var _hoisted_25 = { class: "ext-capacitybuilding-matching-requests__heading" };
-var _hoisted_33 = { key: 1 };
-var _hoisted_43 = {
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
+var import_vue9 = require("vue");
+var import_codex3 = __toESM(require_codex_shim());
+var import_matching2 = __toESM(require_matching());
+var import_identifiers = __toESM(require_identifiers());
+var import_matchReasons = __toESM(require_matchReasons());
+var import_openRequests = __toESM(require_openRequests());
+var _hoisted_13 = { class: "ext-capacitybuilding-matching-requests" };
+var _hoisted_23 = { class: "ext-capacitybuilding-matching-requests__heading" };
+var _hoisted_32 = { key: 1 };
+var _hoisted_42 = {
   key: 2,
   class: "ext-capacitybuilding-matching-requests__none"
 };
-var _hoisted_53 = {
+var _hoisted_52 = {
   key: 3,
   class: "ext-capacitybuilding-matching-requests__list"
 };
-var _hoisted_63 = ["data-request"];
+var _hoisted_62 = ["data-request"];
 var _hoisted_7 = ["href"];
 var _hoisted_8 = { class: "ext-capacitybuilding-matching-requests__reasons" };
 var LIMIT = 10;
-var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "MatchingRequests",
   props: {
     api: {},
@@ -3607,14 +1174,14 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue24.ref)(true);
-    const error = (0, import_vue24.ref)("");
-    const requests = (0, import_vue24.ref)([]);
-    const ranked = (0, import_vue24.computed)(() => rankRequests(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => sameUser(user, props.coach.user))), matchable, props.topics, LIMIT));
+    const loading = (0, import_vue9.ref)(true);
+    const error = (0, import_vue9.ref)("");
+    const requests = (0, import_vue9.ref)([]);
+    const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
-    loadOpenRequests(props.api, props.base).then((loaded) => {
+    (0, import_openRequests.loadOpenRequests)(props.api, props.base).then((loaded) => {
       requests.value = loaded;
     }).catch((failure) => {
       error.value = mw.message("capacitybuilding-coachprofile-matching-error", failure instanceof Error ? failure.message : String(failure)).text();
@@ -3622,48 +1189,48 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
       loading.value = false;
     });
     return (_ctx, _cache) => {
-      return (0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("section", _hoisted_15, [(0, import_vue23.createElementVNode)(
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", _hoisted_13, [(0, import_vue8.createElementVNode)(
         "h3",
-        _hoisted_25,
-        (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
+        _hoisted_23,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
         1
         /* TEXT */
-      ), error.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createBlock)((0, import_vue23.unref)(import_codex6.CdxMessage), {
+      ), error.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
         key: 0,
         type: "error"
       }, {
-        default: (0, import_vue23.withCtx)(() => [(0, import_vue23.createTextVNode)(
-          (0, import_vue23.toDisplayString)(error.value),
+        default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+          (0, import_vue8.toDisplayString)(error.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : loading.value ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+      })) : loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
-        _hoisted_33,
-        (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
+        _hoisted_32,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
         1
         /* TEXT */
-      )) : !ranked.value.length ? ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)(
+      )) : !ranked.value.length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
-        _hoisted_43,
-        (0, import_vue23.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
+        _hoisted_42,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
         1
         /* TEXT */
-      )) : ((0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("ol", _hoisted_53, [((0, import_vue23.openBlock)(true), (0, import_vue23.createElementBlock)(
-        import_vue23.Fragment,
+      )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ol", _hoisted_52, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+        import_vue8.Fragment,
         null,
-        (0, import_vue23.renderList)(ranked.value, (match) => {
-          return (0, import_vue23.openBlock)(), (0, import_vue23.createElementBlock)("li", {
+        (0, import_vue8.renderList)(ranked.value, (match) => {
+          return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue23.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue23.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue23.createElementVNode)(
+          }, [(0, import_vue8.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue8.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue8.createElementVNode)(
             "span",
             _hoisted_8,
-            (0, import_vue23.toDisplayString)((0, import_vue23.unref)(reasonsText)(match.reasons, _ctx.name)),
+            (0, import_vue8.toDisplayString)((0, import_vue8.unref)(import_matchReasons.reasonsText)(match.reasons, _ctx.name)),
             1
             /* TEXT */
-          )], 8, _hoisted_63);
+          )], 8, _hoisted_62);
         }),
         128
         /* KEYED_FRAGMENT */
@@ -3671,20 +1238,20 @@ var _sfc_main8 = /* @__PURE__ */ (0, import_vue22.defineComponent)({
     };
   }
 });
-var MatchingRequests_default = _sfc_main8;
+var MatchingRequests_default = _sfc_main3;
 
 // modules/coachProfile/CoachProfile.vue
-var _hoisted_16 = ["lang", "dir"];
-var _hoisted_26 = { key: 0 };
-var _hoisted_34 = ["href"];
-var _hoisted_44 = { key: 1 };
-var _hoisted_54 = {
+var _hoisted_14 = ["lang", "dir"];
+var _hoisted_24 = { key: 0 };
+var _hoisted_33 = ["href"];
+var _hoisted_43 = { key: 1 };
+var _hoisted_53 = {
   key: 1,
   class: "ext-capacitybuilding-coach-profile__create-intro"
 };
-var _hoisted_64 = ["innerHTML"];
+var _hoisted_63 = ["innerHTML"];
 var SAVED_FLAG = "capacityBuilding-coachProfile-saved";
-var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "CoachProfile",
   props: {
     api: {},
@@ -3699,33 +1266,33 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
   setup(__props) {
     var _a;
     const props = __props;
-    const ui = interfaceLanguage();
-    const isOwner = sameUser(props.user, props.owner);
+    const ui = (0, import_direction.interfaceLanguage)();
+    const isOwner = (0, import_identifiers2.sameUser)(props.user, props.owner);
     const mayUseForm = isOwner || props.missing === true && props.user === "";
-    const belongs = (0, import_vue27.ref)(!props.missing);
-    const chain = languageChain();
-    const loaded = (0, import_vue27.shallowRef)(null);
-    const view = (0, import_vue27.shallowRef)(null);
+    const belongs = (0, import_vue12.ref)(!props.missing);
+    const chain = (0, import_siteData.languageChain)();
+    const loaded = (0, import_vue12.shallowRef)(null);
+    const view = (0, import_vue12.shallowRef)(null);
     const today = (_a = props.today) != null ? _a : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-    const loadError = (0, import_vue27.ref)("");
-    const editing = (0, import_vue27.ref)(props.missing === true);
-    const notOwnerText = (0, import_vue27.computed)(() => {
+    const loadError = (0, import_vue12.ref)("");
+    const editing = (0, import_vue12.ref)(props.missing === true);
+    const notOwnerText = (0, import_vue12.computed)(() => {
       if (props.missing) {
         return mw.message("capacitybuilding-coachprofile-not-owner-missing", props.owner).text();
       }
       return props.user === "" ? mw.message("capacitybuilding-coachprofile-not-owner-anon", props.owner).text() : mw.message("capacitybuilding-coachprofile-not-owner", props.owner).text();
     });
-    const ownProfileUrl = (0, import_vue27.computed)(() => mw.util.getUrl(coachTitle(props.base, props.user)));
-    const savedMessage = (0, import_vue27.ref)("");
-    const name = (0, import_vue27.computed)(() => {
+    const ownProfileUrl = (0, import_vue12.computed)(() => mw.util.getUrl((0, import_pages2.coachTitle)(props.base, props.user)));
+    const savedMessage = (0, import_vue12.ref)("");
+    const name = (0, import_vue12.computed)(() => {
       var _a2, _b, _c, _d;
-      return codeNamer((_b = (_a2 = loaded.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+      return (0, import_matchReasons2.codeNamer)((_b = (_a2 = loaded.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
     });
-    const viewName = (0, import_vue27.computed)(() => {
+    const viewName = (0, import_vue12.computed)(() => {
       var _a2, _b, _c, _d;
-      return codeNamer((_b = (_a2 = view.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = view.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+      return (0, import_matchReasons2.codeNamer)((_b = (_a2 = view.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = view.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
     });
-    const coach = (0, import_vue27.computed)(() => {
+    const coach = (0, import_vue12.computed)(() => {
       var _a2, _b;
       return {
         user: props.owner,
@@ -3734,11 +1301,11 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
       };
     });
     async function loadHubs(base) {
-      const index = await loadRequestsIndex(props.api, base);
+      const index = await (0, import_siteData.loadIndex)(props.api, base, "hubs");
       if (index) {
-        return index.hubs.map((hub) => hub.key);
+        return index.entries.map((hub) => hub.key);
       }
-      const { records } = await readRecordPages(props.api, base, "Hubs", HUB_SCHEMA);
+      const { records } = await (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model3.HUB_SCHEMA);
       return records.map((page) => page.title.slice(`${base}/Hubs/`.length)).filter((key) => !key.includes("/"));
     }
     function errorText(error) {
@@ -3746,8 +1313,8 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
     }
     async function checkBase() {
       try {
-        const { config } = await loadConfig(props.api);
-        belongs.value = normalizeTitle(config.basePage) === normalizeTitle(props.base);
+        const { config } = await (0, import_siteData.loadConfig)(props.api);
+        belongs.value = (0, import_pages2.normalizeTitle)(config.basePage) === (0, import_pages2.normalizeTitle)(props.base);
       } catch (error) {
         mw.log.error(error);
         belongs.value = true;
@@ -3757,9 +1324,9 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
     let shared = null;
     function loadShared() {
       shared != null ? shared : shared = Promise.all([
-        loadRecordPage(props.api, props.title, COACH_SCHEMA),
-        loadTaxonomy(props.api, props.base).then((taxonomy) => taxonomy.index),
-        loadLanguageNames(props.api, mw.config.get("wgUserLanguage"))
+        (0, import_recordSave2.loadRecordPage)(props.api, props.title, import_model3.COACH_SCHEMA),
+        (0, import_siteData.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
+        (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
       ]);
       return shared;
     }
@@ -3786,13 +1353,13 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
       try {
         const [[page, topics, languageNames], { config }, hubs, emailable, editability] = await Promise.all([
           loadShared(),
-          loadConfig(props.api),
+          (0, import_siteData.loadConfig)(props.api),
           loadHubs(props.base),
-          emailableUsers(props.api, [props.owner]),
+          (0, import_coaches.emailableUsers)(props.api, [props.owner]),
           props.user === "" ? {
             canEdit: true,
             reasons: []
-          } : loadEditability(props.api, props.title)
+          } : (0, import_editability.loadEditability)(props.api, props.title)
         ]);
         if (page && !page.record || !page && !props.missing) {
           loadError.value = mw.message("capacitybuilding-coachprofile-no-profile", props.title).text();
@@ -3837,129 +1404,129 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return belongs.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)("div", {
+      return belongs.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
         key: 0,
         class: "ext-capacitybuilding-coach-profile",
-        lang: (0, import_vue26.unref)(ui).lang,
-        dir: (0, import_vue26.unref)(ui).dir
+        lang: (0, import_vue11.unref)(ui).lang,
+        dir: (0, import_vue11.unref)(ui).dir
       }, [
-        (0, import_vue26.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "),
-        view.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)(CoachProfileView_default, {
+        (0, import_vue11.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "),
+        view.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileView_default, {
           key: 0,
           profile: view.value.profile,
           base: _ctx.base,
           name: viewName.value,
-          today: (0, import_vue26.unref)(today)
+          today: (0, import_vue11.unref)(today)
         }, null, 8, [
           "profile",
           "base",
           "name",
           "today"
-        ])) : (0, import_vue26.createCommentVNode)("v-if", true),
-        !(0, import_vue26.unref)(mayUseForm) ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
-          import_vue26.Fragment,
+        ])) : (0, import_vue11.createCommentVNode)("v-if", true),
+        !(0, import_vue11.unref)(mayUseForm) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
           { key: 1 },
-          [(0, import_vue26.createVNode)((0, import_vue26.unref)(import_codex7.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
-            default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
-              (0, import_vue26.toDisplayString)(notOwnerText.value),
+          [(0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex4.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(notOwnerText.value),
               1
               /* TEXT */
             )]),
             _: 1
-          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)("p", _hoisted_26, [(0, import_vue26.createElementVNode)("a", {
+          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("p", _hoisted_24, [(0, import_vue11.createElementVNode)("a", {
             class: "ext-capacitybuilding-coach-profile__own",
             href: ownProfileUrl.value
-          }, (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_34)])) : (0, import_vue26.createCommentVNode)("v-if", true)],
+          }, (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue11.createCommentVNode)("v-if", true)],
           64
           /* STABLE_FRAGMENT */
-        )) : ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
-          import_vue26.Fragment,
+        )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
           { key: 2 },
-          [loadError.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxMessage), {
+          [loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
             key: 0,
             type: "error",
             class: "ext-capacitybuilding-coach-profile__error"
           }, {
-            default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
-              (0, import_vue26.toDisplayString)(loadError.value),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(loadError.value),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : !loaded.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
+          })) : !loaded.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
             "p",
-            _hoisted_44,
-            (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+            _hoisted_43,
+            (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
             1
             /* TEXT */
-          )) : ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
-            import_vue26.Fragment,
+          )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+            import_vue11.Fragment,
             { key: 2 },
             [
-              savedMessage.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxMessage), {
+              savedMessage.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
                 key: 0,
                 type: "success",
                 class: "ext-capacitybuilding-coach-profile__saved"
               }, {
-                default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
-                  (0, import_vue26.toDisplayString)(savedMessage.value),
+                default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                  (0, import_vue11.toDisplayString)(savedMessage.value),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : (0, import_vue26.createCommentVNode)("v-if", true),
-              !loaded.value.page ? ((0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)(
+              })) : (0, import_vue11.createCommentVNode)("v-if", true),
+              !loaded.value.page ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
                 "p",
-                _hoisted_54,
-                (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+                _hoisted_53,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue26.createCommentVNode)("v-if", true),
-              (0, import_vue26.createCommentVNode)(" A page the owner cannot edit says why, instead of a form whose save would fail. "),
-              !loaded.value.editability.canEdit ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxMessage), {
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              (0, import_vue11.createCommentVNode)(" A page the owner cannot edit says why, instead of a form whose save would fail. "),
+              !loaded.value.editability.canEdit ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
                 key: 2,
                 type: "warning",
                 class: "ext-capacitybuilding-coach-profile__locked"
               }, {
-                default: (0, import_vue26.withCtx)(() => [
-                  (0, import_vue26.createElementVNode)(
+                default: (0, import_vue11.withCtx)(() => [
+                  (0, import_vue11.createElementVNode)(
                     "p",
                     null,
-                    (0, import_vue26.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-locked").text()),
+                    (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-locked").text()),
                     1
                     /* TEXT */
                   ),
-                  (0, import_vue26.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
-                  (0, import_vue26.createCommentVNode)(" eslint-disable vue/no-v-html "),
-                  ((0, import_vue26.openBlock)(true), (0, import_vue26.createElementBlock)(
-                    import_vue26.Fragment,
+                  (0, import_vue11.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+                  (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
+                  ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                    import_vue11.Fragment,
                     null,
-                    (0, import_vue26.renderList)(loaded.value.editability.reasons, (reason, i) => {
-                      return (0, import_vue26.openBlock)(), (0, import_vue26.createElementBlock)("div", {
+                    (0, import_vue11.renderList)(loaded.value.editability.reasons, (reason, i) => {
+                      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
                         key: i,
                         class: "ext-capacitybuilding-coach-profile__locked-reason",
                         innerHTML: reason
-                      }, null, 8, _hoisted_64);
+                      }, null, 8, _hoisted_63);
                     }),
                     128
                     /* KEYED_FRAGMENT */
                   )),
-                  (0, import_vue26.createCommentVNode)(" eslint-enable vue/no-v-html ")
+                  (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")
                 ]),
                 _: 1
-              })) : !editing.value ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)((0, import_vue26.unref)(import_codex7.CdxButton), {
+              })) : !editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxButton), {
                 key: 3,
                 action: "progressive",
                 class: "ext-capacitybuilding-coach-profile__edit",
                 onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
               }, {
-                default: (0, import_vue26.withCtx)(() => [(0, import_vue26.createTextVNode)(
-                  (0, import_vue26.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+                default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                  (0, import_vue11.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)(CoachProfileForm_default, {
+              })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileForm_default, {
                 key: 4,
                 api: _ctx.api,
                 page: loaded.value.page,
@@ -3968,7 +1535,7 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
                 user: _ctx.user,
                 topics: loaded.value.topics,
                 "language-names": loaded.value.languageNames,
-                "language-chain": (0, import_vue26.unref)(chain),
+                "language-chain": (0, import_vue11.unref)(chain),
                 hubs: loaded.value.hubs,
                 emailable: loaded.value.emailable,
                 "change-tag": loaded.value.changeTag,
@@ -3987,7 +1554,7 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
                 "emailable",
                 "change-tag"
               ])),
-              loaded.value.page ? ((0, import_vue26.openBlock)(), (0, import_vue26.createBlock)(MatchingRequests_default, {
+              loaded.value.page ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(MatchingRequests_default, {
                 key: 5,
                 api: _ctx.api,
                 base: _ctx.base,
@@ -4000,7 +1567,7 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
                 "coach",
                 "topics",
                 "name"
-              ])) : (0, import_vue26.createCommentVNode)("v-if", true)
+              ])) : (0, import_vue11.createCommentVNode)("v-if", true)
             ],
             64
             /* STABLE_FRAGMENT */
@@ -4008,17 +1575,17 @@ var _sfc_main9 = /* @__PURE__ */ (0, import_vue25.defineComponent)({
           64
           /* STABLE_FRAGMENT */
         ))
-      ], 8, _hoisted_16)) : (0, import_vue26.createCommentVNode)("v-if", true);
+      ], 8, _hoisted_14)) : (0, import_vue11.createCommentVNode)("v-if", true);
     };
   }
 });
-var CoachProfile_default = _sfc_main9;
+var CoachProfile_default = _sfc_main4;
 
 // modules/coachProfile/index.ts
 function mount(marker) {
   var _a;
   const title = mw.config.get("wgPageName").replace(/_/g, " ");
-  const found = coachPage(title);
+  const found = (0, import_pages3.coachPage)(title);
   const current = mw.config.get("wgRevisionId") === mw.config.get("wgCurRevisionId");
   if (found === null || mw.config.get("wgAction") !== "view" || !current) {
     return;
@@ -4026,7 +1593,7 @@ function mount(marker) {
   const container = document.createElement("div");
   marker.after(container);
   const missing = mw.config.get("wgArticleId") === 0;
-  createMwApp2(CoachProfile_default, {
+  (0, import_mwVue.createMwApp)(CoachProfile_default, {
     api: new mw.Api(),
     title,
     base: found.base,

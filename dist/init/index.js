@@ -20,6 +20,103 @@ function coachPage(title) {
   return user === null ? null : { base, user };
 }
 
+// modules/shared/draftStorage.ts
+var DRAFT_PREFIX = "capacityBuilding-draft:";
+var HOUR = 60 * 60 * 1e3;
+var ACCOUNT_DRAFT_MS = 30 * 24 * HOUR;
+var LOGGED_OUT_DRAFT_MS = 24 * HOUR;
+var CARRY_MS = HOUR;
+function webStorage(kind) {
+  var _a;
+  try {
+    return (_a = window[kind]) != null ? _a : null;
+  } catch (e) {
+    return null;
+  }
+}
+function readDraft(storage, key) {
+  var _a;
+  try {
+    const stored = JSON.parse((_a = storage == null ? void 0 : storage.getItem(key)) != null ? _a : "null");
+    return stored && typeof stored === "object" && "value" in stored && typeof stored.saved === "string" ? stored : null;
+  } catch (e) {
+    return null;
+  }
+}
+function writeDraft(storage, key, draft) {
+  try {
+    storage == null ? void 0 : storage.setItem(key, JSON.stringify(draft));
+  } catch (e) {
+  }
+}
+function removeDraft(storage, key) {
+  try {
+    storage == null ? void 0 : storage.removeItem(key);
+  } catch (e) {
+  }
+}
+function draftKeys(storage) {
+  var _a, _b;
+  const found = [];
+  try {
+    const count = (_a = storage == null ? void 0 : storage.length) != null ? _a : 0;
+    for (let i = 0; i < count; i++) {
+      const key = (_b = storage == null ? void 0 : storage.key(i)) != null ? _b : "";
+      const name = key.replace(/^_EXPIRY_/, "");
+      if (name.startsWith(DRAFT_PREFIX)) {
+        const match = /^(\d+):(.+)$/.exec(name.slice(DRAFT_PREFIX.length));
+        found.push(match && key === name ? { key, owner: Number(match[1]), rest: match[2] } : { key, owner: null, rest: "" });
+      }
+    }
+  } catch (e) {
+  }
+  return found;
+}
+function age(draft, now) {
+  const saved = draft ? Date.parse(draft.saved) : NaN;
+  return Number.isNaN(saved) ? Infinity : now - saved;
+}
+function adopt(local, owner, rest, draft) {
+  const key = `${DRAFT_PREFIX}${owner}:${rest}`;
+  const existing = readDraft(local, key);
+  if (!existing || Date.parse(existing.saved) < Date.parse(draft.saved)) {
+    writeDraft(local, key, draft);
+  }
+}
+function settleDrafts(userId, loggedOutPage, now = Date.now()) {
+  const local = webStorage("localStorage");
+  const session = webStorage("sessionStorage");
+  const keepInTab = userId === 0 && !loggedOutPage;
+  for (const { key, owner } of draftKeys(local)) {
+    const draft = owner === null ? null : readDraft(local, key);
+    if (owner !== null && owner !== 0 && owner === userId && age(draft, now) <= ACCOUNT_DRAFT_MS) {
+      continue;
+    }
+    removeDraft(local, key);
+    if (draft && owner !== 0 && keepInTab && age(draft, now) <= ACCOUNT_DRAFT_MS) {
+      writeDraft(session, key, draft);
+    }
+  }
+  for (const { key, owner, rest } of draftKeys(session)) {
+    const draft = owner === null ? null : readDraft(session, key);
+    const limit = owner === 0 ? LOGGED_OUT_DRAFT_MS : ACCOUNT_DRAFT_MS;
+    if (draft && age(draft, now) <= limit && (owner === 0 ? userId === 0 : keepInTab)) {
+      continue;
+    }
+    removeDraft(session, key);
+    const carried = owner === 0 ? age(draft, now) <= CARRY_MS : owner === userId && age(draft, now) <= limit;
+    if (draft && userId !== 0 && carried) {
+      adopt(local, userId, rest, draft);
+    }
+  }
+}
+function settleDraftsForThisPage() {
+  settleDrafts(
+    Number(mw.config.get("wgUserId")) || 0,
+    mw.config.get("wgCanonicalSpecialPageName") === "Userlogout"
+  );
+}
+
 // modules/init/features.ts
 var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile"];
 function isFeature(name) {
@@ -94,6 +191,7 @@ function markMissingProfile(root) {
   marker.dataset.capacitybuildingFeature = "coachProfile";
   root.prepend(marker);
 }
+settleDraftsForThisPage();
 mw.hook("wikipage.content").add(($content) => {
   const features = [];
   $content.each((_index, element) => {

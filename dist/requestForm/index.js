@@ -51,7 +51,26 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
+
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
+    var shared;
+    try {
+      shared = require("ext.capacityBuilding.shared");
+    } catch (e) {
+      shared = require("ext.gadget.capacityBuilding-shared");
+    }
+    module2.exports = shared;
+  }
+});
+
+// shared-file-ref:shared/mwVue.ts
+var require_mwVue = __commonJS({
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
+  }
+});
 
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
@@ -66,2402 +85,156 @@ var require_codex_shim = __commonJS({
   }
 });
 
+// shared-file-ref:core/model.ts
+var require_model = __commonJS({
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
+  }
+});
+
+// shared-file-ref:core/merge.ts
+var require_merge = __commonJS({
+  "shared-file-ref:core/merge.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/merge.ts"];
+  }
+});
+
+// shared-file-ref:core/pages.ts
+var require_pages = __commonJS({
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
+  }
+});
+
+// shared-file-ref:core/wikitext/codec.ts
+var require_codec = __commonJS({
+  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
+  }
+});
+
+// shared-file-ref:shared/apiErrors.ts
+var require_apiErrors = __commonJS({
+  "shared-file-ref:shared/apiErrors.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/apiErrors.ts"];
+  }
+});
+
+// shared-file-ref:shared/drafts.ts
+var require_drafts = __commonJS({
+  "shared-file-ref:shared/drafts.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/drafts.ts"];
+  }
+});
+
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
+// shared-file-ref:shared/recordSave.ts
+var require_recordSave = __commonJS({
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
+  }
+});
+
+// shared-file-ref:shared/components/LanguagePicker.vue
+var require_LanguagePicker = __commonJS({
+  "shared-file-ref:shared/components/LanguagePicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/LanguagePicker.vue"];
+  }
+});
+
+// shared-file-ref:shared/components/PreviewPanel.vue
+var require_PreviewPanel = __commonJS({
+  "shared-file-ref:shared/components/PreviewPanel.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PreviewPanel.vue"];
+  }
+});
+
+// shared-file-ref:shared/components/SaveErrorMessage.vue
+var require_SaveErrorMessage = __commonJS({
+  "shared-file-ref:shared/components/SaveErrorMessage.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/SaveErrorMessage.vue"];
+  }
+});
+
+// shared-file-ref:shared/components/TopicPicker.vue
+var require_TopicPicker = __commonJS({
+  "shared-file-ref:shared/components/TopicPicker.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/TopicPicker.vue"];
+  }
+});
+
+// shared-file-ref:shared/siteData.ts
+var require_siteData = __commonJS({
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
+  }
+});
+
+// shared-file-ref:core/validation.ts
+var require_validation = __commonJS({
+  "shared-file-ref:core/validation.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/validation.ts"];
+  }
+});
+
 // modules/requestForm/index.ts
 var requestForm_exports = {};
 __export(requestForm_exports, {
   mount: () => mount
 });
 module.exports = __toCommonJS(requestForm_exports);
-
-// modules/shared/mwVue.ts
-var Vue = __toESM(require("vue"));
-function createMwApp2(...args) {
-  return Vue.createMwApp(...args);
-}
+var import_mwVue = __toESM(require_mwVue());
 
 // modules/requestForm/RequestForm.vue
-var import_vue16 = require("vue");
-var import_vue17 = require("vue");
-var import_vue18 = require("vue");
-var import_codex4 = __toESM(require_codex_shim());
-
-// modules/core/model.ts
-var STATUSES = [
-  "open",
-  "triaged",
-  "matched",
-  "in-progress",
-  "completed",
-  "declined",
-  "withdrawn",
-  "on-hold"
-];
-var REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
-var REGION_MESSAGES = {
-  SSA: "capacitybuilding-region-ssa",
-  MENA: "capacitybuilding-region-mena",
-  SA: "capacitybuilding-region-sa",
-  ESEAP: "capacitybuilding-region-eseap",
-  CEECA: "capacitybuilding-region-ceeca",
-  NWE: "capacitybuilding-region-nwe",
-  LAC: "capacitybuilding-region-lac",
-  NA: "capacitybuilding-region-na"
-};
-var FORMATS = ["workshop", "coaching", "mentoring", "documentation", "peer-exchange", "facilitation"];
-var FORMAT_MESSAGES = {
-  workshop: "capacitybuilding-format-workshop",
-  coaching: "capacitybuilding-format-coaching",
-  mentoring: "capacitybuilding-format-mentoring",
-  documentation: "capacitybuilding-format-documentation",
-  "peer-exchange": "capacitybuilding-format-peer-exchange",
-  facilitation: "capacitybuilding-format-facilitation"
-};
-var ANY_LANGUAGE = "mul";
-var REQUESTER_TYPES = ["individual", "group", "organisation"];
-var REQUESTER_TYPE_MESSAGES = {
-  individual: "capacitybuilding-requester-type-individual",
-  group: "capacitybuilding-requester-type-group",
-  organisation: "capacitybuilding-requester-type-organisation"
-};
-var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
-var REQUEST_SCHEMA = {
-  template: "Capacity request",
-  fields: [
-    { key: "title", param: "title", kind: "text", required: true, min: 5, max: 120, label: "capacitybuilding-request-field-title", help: "capacitybuilding-request-help-title" },
-    { key: "requester", param: "requester", kind: "user", required: true, label: "capacitybuilding-request-field-requester", help: "capacitybuilding-request-help-requester" },
-    { key: "requesterType", param: "requester_type", kind: "enum", required: true, values: REQUESTER_TYPES, label: "capacitybuilding-request-field-requester-type", help: "capacitybuilding-request-help-requester-type" },
-    { key: "organisation", param: "organisation", kind: "text", required: false, max: 200, label: "capacitybuilding-request-field-organisation", help: "capacitybuilding-request-help-organisation" },
-    { key: "region", param: "region", kind: "enum", required: true, values: REGIONS, label: "capacitybuilding-request-field-region", help: "capacitybuilding-request-help-region" },
-    { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-request-field-hub", help: "capacitybuilding-request-help-hub" },
-    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-topics", help: "capacitybuilding-request-help-topics" },
-    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-request-field-formats", help: "capacitybuilding-request-help-formats" },
-    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-languages", help: "capacitybuilding-request-help-languages" },
-    { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
-    { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
-    { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
-    { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
-    { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
-    { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
-  ]
-};
-function emptyRecord(schema) {
-  const record = {};
-  for (const field of schema.fields) {
-    record[field.key] = LIST_KINDS.includes(field.kind) ? [] : "";
-  }
-  return record;
-}
-
-// modules/core/merge.ts
-function mergeRecords(schema, base, mine, theirs) {
-  const b = base;
-  const m = mine;
-  const t = theirs;
-  const same = (x, y) => JSON.stringify(x) === JSON.stringify(y);
-  const merged = __spreadValues({}, t);
-  const conflicts = [];
-  for (const field of schema.fields) {
-    const key = field.key;
-    if (same(m[key], b[key])) {
-      continue;
-    }
-    if (!same(t[key], b[key]) && !same(t[key], m[key])) {
-      conflicts.push(field.param);
-    }
-    merged[key] = m[key];
-  }
-  return { record: conflicts.length ? null : merged, conflicts };
-}
-
-// modules/core/identifiers.ts
-var MAX_USERNAME_BYTES = 255;
-var TITLE_FORBIDDEN = /[#<>[\]|{}\u0000-\u001F\u007F]/;
-var USERNAME_TROUBLEMAKERS = /[\u0080-\u009F\u00A0\u2000-\u200F\u2028-\u202F\u3000\uE000-\uF8FF]/;
-var IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-function utf8Length(text) {
-  let bytes = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0);
-    bytes += codePoint < 128 ? 1 : codePoint < 2048 ? 2 : codePoint < 65536 ? 3 : 4;
-  }
-  return bytes;
-}
-function normalizeUsername(name) {
-  const spaced = name.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function isValidUsername(name) {
-  return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
-}
-function isLanguageCode(code) {
-  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
-}
-function isKey(key) {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
-}
-function isIsoDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function isIsoTimestamp(value) {
-  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(value);
-  return match !== null && isIsoDate(match[1]);
-}
-function dateOf(timestamp) {
-  return timestamp.slice(0, 10);
-}
-function isPageTitle(title) {
-  return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
-}
-function isHubKey(key) {
-  return isPageTitle(key) && !key.includes("/") && !key.includes(",");
-}
-
-// modules/core/pages.ts
-var REQUEST_PREFIX = "R";
-function normalizeTitle(title) {
-  const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function requestTitle(base, number) {
-  return `${normalizeTitle(base)}/Requests/${REQUEST_PREFIX}${number}`;
-}
-function sitePages(base) {
-  const b = normalizeTitle(base);
-  return {
-    topics: `${b}/Topics.json`,
-    requestsJson: `${b}/Requests.json`,
-    coachesJson: `${b}/Coaches.json`,
-    statisticsJson: `${b}/Statistics.json`,
-    requestsIndex: `${b}/Requests/Index`,
-    coachesIndex: `${b}/Coaches/Index`,
-    statistics: `${b}/Statistics`,
-    review: `${b}/Review`,
-    // Emergency shut-off: the bot writes nothing while this page exists with any content;
-    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
-    stop: `${b}/Bot/Stop`
-  };
-}
-
-// modules/core/messages.ts
-function problem(field, key, ...params) {
-  return { field, key, params };
-}
-
-// modules/core/wikitext/preprocessor.ts
-var DEFAULT_EXTENSION_TAGS = [
-  "pre",
-  "nowiki",
-  "gallery",
-  "indicator",
-  "langconvert",
-  // Common Wikimedia extensions (Meta-Wiki's list comes from siteinfo when the caller has it).
-  "ref",
-  "references",
-  "templatedata",
-  "templatestyles",
-  "syntaxhighlight",
-  "source",
-  "math",
-  "chem",
-  "ce",
-  "poem",
-  "score",
-  "timeline",
-  "hiero",
-  "imagemap",
-  "inputbox",
-  "categorytree",
-  "charinsert",
-  "section",
-  "mapframe",
-  "maplink",
-  "graph",
-  "talkpage",
-  "rss",
-  "languages",
-  "dynamicpagelist",
-  "phonos",
-  "quiz"
-];
-var RULES = {
-  "{": { end: "}", names: { 2: "template", 3: "tplarg" }, min: 2, max: 3 },
-  "[": { end: "]", names: { 2: null }, min: 2, max: 2 },
-  "-{": { end: "}-", names: { 2: null }, min: 2, max: 2 }
-};
-var SPACE_OR_TAB = " 	";
-function newPart(start, initial = []) {
-  return { start, out: initial, eqIndex: null, eq: null, commentEnd: null, visualEnd: null };
-}
-function addLiteral(accum, start, end) {
-  if (end <= start) {
-    return;
-  }
-  const last = accum[accum.length - 1];
-  if (last && last.type === "text" && last.end === start) {
-    last.end = end;
-  } else {
-    accum.push({ type: "text", start, end });
-  }
-}
-function appendAll(accum, nodes) {
-  for (const node of nodes) {
-    if (node.type === "text") {
-      addLiteral(accum, node.start, node.end);
-    } else {
-      accum.push(node);
-    }
-  }
-}
-function spanForward(text, chars, from, max = Infinity) {
-  let n = 0;
-  while (n < max && from + n < text.length && chars.includes(text[from + n])) {
-    n++;
-  }
-  return n;
-}
-function spanBackward(text, chars, before) {
-  let n = 0;
-  while (before - n - 1 >= 0 && chars.includes(text[before - n - 1])) {
-    n++;
-  }
-  return n;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var WS = "[ \\t\\n\\x0B\\f\\r]";
-var elementsRegexCache = /* @__PURE__ */ new Map();
-function elementsRegexFor(names) {
-  const key = names.join("|");
-  let regex = elementsRegexCache.get(key);
-  if (!regex) {
-    regex = new RegExp(`(?:${names.map(escapeRegExp).join("|")})(?=${WS}|\\/>|>)|!--`, "iy");
-    elementsRegexCache.set(key, regex);
-  }
-  return regex;
-}
-function breakSyntax(piece, openingCount) {
-  var _a, _b;
-  const result = [];
-  if (piece.open === "\n") {
-    appendAll(result, (_b = (_a = piece.parts[0]) == null ? void 0 : _a.out) != null ? _b : []);
-    return result;
-  }
-  const count = openingCount != null ? openingCount : piece.count;
-  const openEnd = piece.start + piece.count;
-  const openStart = openingCount === void 0 ? piece.start - piece.savedPrefix.length : openEnd - count;
-  addLiteral(result, openStart, openEnd);
-  piece.parts.forEach((part, index) => {
-    if (index > 0) {
-      addLiteral(result, part.start - 1, part.start);
-    }
-    appendAll(result, part.out);
-  });
-  return result;
-}
-function toPart(builder, end) {
-  return { start: builder.start, end, eq: builder.eq, children: builder.out };
-}
-function preprocess(text, options = {}) {
-  var _a, _b, _c, _d, _e, _f;
-  const extensionTags = (_a = options.extensionTags) != null ? _a : DEFAULT_EXTENSION_TAGS;
-  const languageConversion = (_b = options.languageConversion) != null ? _b : true;
-  const ignoredTags = ["noinclude", "/noinclude", "onlyinclude", "/onlyinclude"];
-  const ignoredElements = ["includeonly"];
-  const xmlishElements = [...extensionTags, "includeonly"];
-  const allowMissingEndTag = ["includeonly", "noinclude", "onlyinclude"];
-  const elementsRegex = elementsRegexFor([...xmlishElements, ...ignoredTags]);
-  const searchBase = languageConversion ? "[{<\n-" : "[{<\n";
-  const root = newPart(0);
-  const stack = [];
-  const top = () => stack[stack.length - 1];
-  const currentPart = () => {
-    const piece = top();
-    return piece ? piece.parts[piece.parts.length - 1] : root;
-  };
-  let accum = root.out;
-  let findEquals = false;
-  let findPipe = false;
-  let inHeading = false;
-  const noMoreClosingTag = /* @__PURE__ */ new Set();
-  let fakeLineStart = true;
-  let i = 0;
-  const length2 = text.length;
-  const refreshFlags = () => {
-    const piece = top();
-    accum = currentPart().out;
-    if (!piece) {
-      findEquals = false;
-      findPipe = false;
-      inHeading = false;
-      return;
-    }
-    findPipe = piece.open !== "\n" && piece.open !== "[";
-    findEquals = findPipe && piece.parts.length > 1 && currentPart().eqIndex === null;
-    inHeading = piece.open === "\n";
-  };
-  while (true) {
-    let found;
-    let curChar = "";
-    let rule = null;
-    if (fakeLineStart) {
-      found = "line-start";
-    } else {
-      const currentClosing = (_d = (_c = top()) == null ? void 0 : _c.close) != null ? _d : "";
-      const search = searchBase + currentClosing + (findPipe ? "|" : "") + (findEquals ? "=" : "");
-      let literalEnd = i;
-      while (literalEnd < length2 && !search.includes(text[literalEnd])) {
-        literalEnd++;
-      }
-      addLiteral(accum, i, literalEnd);
-      i = literalEnd;
-      if (i >= length2) {
-        if (currentClosing === "\n") {
-          found = "line-end";
-        } else {
-          break;
-        }
-      } else {
-        curChar = text[i];
-        const curTwoChar = text.slice(i, i + 2);
-        if (curChar === "|") {
-          found = "pipe";
-        } else if (curChar === "=") {
-          found = "equals";
-        } else if (curChar === "<") {
-          found = "angle";
-        } else if (curChar === "\n") {
-          found = inHeading ? "line-end" : "line-start";
-        } else if (curTwoChar === currentClosing) {
-          found = "close";
-          curChar = curTwoChar;
-        } else if (curChar === currentClosing) {
-          found = "close";
-        } else if (RULES[curTwoChar] && (curTwoChar !== "-{" || languageConversion)) {
-          curChar = curTwoChar;
-          found = "open";
-          rule = RULES[curTwoChar];
-        } else if (RULES[curChar]) {
-          found = "open";
-          rule = RULES[curChar];
-        } else {
-          addLiteral(accum, i, i + 1);
-          i++;
-          continue;
-        }
-      }
-    }
-    if (found === "angle") {
-      elementsRegex.lastIndex = i + 1;
-      const match = elementsRegex.exec(text);
-      if (!match) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const name = match[0];
-      if (name === "!--") {
-        const endPos = text.indexOf("-->", i + 4);
-        if (endPos === -1) {
-          accum.push({ type: "comment", start: i, end: length2 });
-          i = length2;
-          continue;
-        }
-        const wsStart = i ? i - spanBackward(text, SPACE_OR_TAB, i) : 0;
-        let wsEnd = endPos + 3;
-        wsEnd += spanForward(text, SPACE_OR_TAB, wsEnd);
-        const comments = [[wsStart, wsEnd]];
-        while (text.startsWith("<!--", wsEnd)) {
-          let c = text.indexOf("-->", wsEnd + 4);
-          if (c === -1) {
-            break;
-          }
-          c += 3;
-          c += spanForward(text, SPACE_OR_TAB, c);
-          comments.push([wsEnd, c]);
-          wsEnd = c;
-        }
-        let startPos;
-        let lastPos;
-        if (wsStart > 0 && text[wsStart - 1] === "\n" && text[wsEnd] === "\n") {
-          const wsLength = i - wsStart;
-          const last = accum[accum.length - 1];
-          const lastText = last && last.type === "text" && last.end === i ? text.slice(last.start, last.end) : "";
-          if (last && wsLength > 0 && spanBackward(lastText, SPACE_OR_TAB, lastText.length) >= wsLength) {
-            last.end -= wsLength;
-            if (last.end === last.start) {
-              accum.pop();
-            }
-          }
-          const [lastStart, lastEnd] = comments.pop();
-          for (const [cStart, cEnd] of comments) {
-            accum.push({ type: "comment", start: cStart, end: cEnd });
-          }
-          startPos = lastStart;
-          lastPos = lastEnd;
-          fakeLineStart = true;
-        } else {
-          startPos = i;
-          lastPos = endPos + 2;
-        }
-        const piece = top();
-        if (piece) {
-          const part = currentPart();
-          if (part.commentEnd !== wsStart - 1) {
-            part.visualEnd = wsStart;
-          }
-          part.commentEnd = lastPos;
-        }
-        i = lastPos + 1;
-        accum.push({ type: "comment", start: startPos, end: lastPos + 1 });
-        continue;
-      }
-      const attrStart = i + name.length + 1;
-      const tagEndPos = text.indexOf(">", attrStart);
-      if (tagEndPos === -1) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const lowerName = name.toLowerCase();
-      if (ignoredTags.includes(lowerName)) {
-        accum.push({ type: "ignore", start: i, end: tagEndPos + 1 });
-        i = tagEndPos + 1;
-        continue;
-      }
-      const tagStartPos = i;
-      let inner;
-      if (text[tagEndPos - 1] === "/") {
-        inner = null;
-        i = tagEndPos + 1;
-      } else {
-        const closeRegex = new RegExp(`</${escapeRegExp(name)}${WS}*>`, "gi");
-        closeRegex.lastIndex = tagEndPos + 1;
-        const close = noMoreClosingTag.has(lowerName) ? null : closeRegex.exec(text);
-        if (close) {
-          inner = { start: tagEndPos + 1, end: close.index };
-          i = close.index + close[0].length;
-        } else if (allowMissingEndTag.includes(name)) {
-          inner = { start: tagEndPos + 1, end: length2 };
-          i = length2;
-        } else {
-          i = tagEndPos + 1;
-          addLiteral(accum, tagStartPos, i);
-          noMoreClosingTag.add(lowerName);
-          continue;
-        }
-      }
-      if (ignoredElements.includes(lowerName)) {
-        accum.push({ type: "ignore", start: tagStartPos, end: i });
-        continue;
-      }
-      accum.push({ type: "ext", start: tagStartPos, end: i, name, inner });
-    } else if (found === "line-start") {
-      if (fakeLineStart) {
-        fakeLineStart = false;
-      } else {
-        addLiteral(accum, i, i + 1);
-        i++;
-      }
-      const count = spanForward(text, "=", i, Math.min(length2, 6));
-      if (count === 1 && findEquals) {
-      } else if (count > 0) {
-        stack.push({
-          open: "\n",
-          close: "\n",
-          count,
-          savedPrefix: "",
-          start: i,
-          parts: [newPart(i, [{ type: "text", start: i, end: i + count }])]
-        });
-        refreshFlags();
-        i += count;
-      }
-    } else if (found === "line-end") {
-      const piece = top();
-      const part = currentPart();
-      const wsLength = spanBackward(text, SPACE_OR_TAB, i);
-      let searchStart = i - wsLength;
-      if (part.commentEnd !== null && part.commentEnd === searchStart - 1) {
-        searchStart = (_e = part.visualEnd) != null ? _e : searchStart;
-        searchStart -= spanBackward(text, SPACE_OR_TAB, searchStart);
-      }
-      const equalsLength = spanBackward(text, "=", searchStart);
-      let element;
-      if (equalsLength > 0) {
-        let count;
-        if (searchStart - equalsLength === piece.start) {
-          count = equalsLength < 3 ? 0 : Math.min(6, Math.floor((equalsLength - 1) / 2));
-        } else {
-          count = Math.min(equalsLength, piece.count);
-        }
-        element = count > 0 ? [{ type: "heading", start: piece.start, end: i, level: count, children: part.out }] : part.out;
-      } else {
-        element = part.out;
-      }
-      stack.pop();
-      refreshFlags();
-      appendAll(accum, element);
-    } else if (found === "open") {
-      let currentRule = rule;
-      let opener = curChar;
-      let count = opener.length > 1 ? spanForward(text, opener[opener.length - 1], i + 1) + 1 : spanForward(text, opener, i);
-      let savedPrefix = "";
-      if (opener === "-{" && count > opener.length) {
-        savedPrefix = "-";
-        i++;
-        opener = "{";
-        count--;
-        currentRule = RULES["{"];
-      }
-      if (count >= currentRule.min) {
-        stack.push({
-          open: opener,
-          close: currentRule.end,
-          count,
-          savedPrefix,
-          start: i,
-          parts: [newPart(i + count)]
-        });
-        refreshFlags();
-      } else {
-        addLiteral(accum, i - savedPrefix.length, i + count);
-      }
-      i += count;
-    } else if (found === "close") {
-      const piece = top();
-      let maxCount = piece.count;
-      if (piece.close === "}-" && curChar === "}") {
-        maxCount--;
-      }
-      const count = curChar.length > 1 ? curChar.length : spanForward(text, curChar, i, maxCount);
-      const pieceRule = RULES[piece.open];
-      let matchingCount;
-      if (count > pieceRule.max) {
-        matchingCount = pieceRule.max;
-      } else {
-        matchingCount = count;
-        while (matchingCount > 0 && !(matchingCount in pieceRule.names)) {
-          matchingCount--;
-        }
-      }
-      if (matchingCount <= 0) {
-        addLiteral(accum, i, i + count);
-        i += count;
-        continue;
-      }
-      const name = (_f = pieceRule.names[matchingCount]) != null ? _f : null;
-      let element;
-      if (name === null) {
-        element = breakSyntax(piece, matchingCount);
-        addLiteral(element, i, i + matchingCount);
-      } else {
-        const [titleBuilder, ...partBuilders] = piece.parts;
-        const ends = [...partBuilders.map((p) => p.start - 1), i];
-        element = [{
-          type: name,
-          start: piece.start + piece.count - matchingCount,
-          end: i + matchingCount,
-          title: toPart(titleBuilder, ends[0]),
-          parts: partBuilders.map((p, index) => toPart(p, ends[index + 1]))
-        }];
-      }
-      i += matchingCount;
-      stack.pop();
-      refreshFlags();
-      if (matchingCount < piece.count) {
-        piece.count -= matchingCount;
-        piece.parts = [newPart(piece.start + piece.count)];
-        if (piece.count >= pieceRule.min) {
-          stack.push(piece);
-          refreshFlags();
-        } else if (piece.count === 1 && piece.open === "{" && piece.savedPrefix === "-") {
-          piece.savedPrefix = "";
-          piece.open = "-{";
-          piece.count = 2;
-          piece.start -= 1;
-          piece.close = RULES["-{"].end;
-          stack.push(piece);
-          refreshFlags();
-        } else {
-          addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start + piece.count);
-        }
-      } else if (piece.savedPrefix !== "") {
-        addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start);
-      }
-      appendAll(accum, element);
-    } else if (found === "pipe") {
-      top().parts.push(newPart(i + 1));
-      refreshFlags();
-      i++;
-    } else if (found === "equals") {
-      const part = currentPart();
-      accum.push({ type: "equals", start: i, end: i + 1 });
-      part.eqIndex = accum.length - 1;
-      part.eq = i;
-      findEquals = false;
-      i++;
-    }
-  }
-  for (const piece of stack) {
-    appendAll(root.out, breakSyntax(piece));
-  }
-  return root.out;
-}
-
-// modules/core/wikitext/entities.ts
-var NAMED = "AElig:198,Aacute:193,Acirc:194,Agrave:192,Alpha:913,Aring:197,Atilde:195,Auml:196,Beta:914,Ccedil:199,Chi:935,Dagger:8225,Delta:916,ETH:208,Eacute:201,Ecirc:202,Egrave:200,Epsilon:917,Eta:919,Euml:203,Gamma:915,Iacute:205,Icirc:206,Igrave:204,Iota:921,Iuml:207,Kappa:922,Lambda:923,Mu:924,Ntilde:209,Nu:925,OElig:338,Oacute:211,Ocirc:212,Ograve:210,Omega:937,Omicron:927,Oslash:216,Otilde:213,Ouml:214,Phi:934,Pi:928,Prime:8243,Psi:936,Rho:929,Scaron:352,Sigma:931,THORN:222,Tau:932,Theta:920,Uacute:218,Ucirc:219,Ugrave:217,Upsilon:933,Uuml:220,Xi:926,Yacute:221,Yuml:376,Zeta:918,aacute:225,acirc:226,acute:180,aelig:230,agrave:224,alefsym:8501,alpha:945,amp:38,and:8743,ang:8736,aring:229,asymp:8776,atilde:227,auml:228,bdquo:8222,beta:946,brvbar:166,bull:8226,cap:8745,ccedil:231,cedil:184,cent:162,chi:967,circ:710,clubs:9827,cong:8773,copy:169,crarr:8629,cup:8746,curren:164,dArr:8659,dagger:8224,darr:8595,deg:176,delta:948,diams:9830,divide:247,eacute:233,ecirc:234,egrave:232,empty:8709,emsp:8195,ensp:8194,epsilon:949,equiv:8801,eta:951,eth:240,euml:235,euro:8364,exist:8707,fnof:402,forall:8704,frac12:189,frac14:188,frac34:190,frasl:8260,gamma:947,ge:8805,gt:62,hArr:8660,harr:8596,hearts:9829,hellip:8230,iacute:237,icirc:238,iexcl:161,igrave:236,image:8465,infin:8734,int:8747,iota:953,iquest:191,isin:8712,iuml:239,kappa:954,lArr:8656,lambda:955,lang:9001,laquo:171,larr:8592,lceil:8968,ldquo:8220,le:8804,lfloor:8970,lowast:8727,loz:9674,lrm:8206,lsaquo:8249,lsquo:8216,lt:60,macr:175,mdash:8212,micro:181,middot:183,minus:8722,mu:956,nabla:8711,nbsp:160,ndash:8211,ne:8800,ni:8715,not:172,notin:8713,nsub:8836,ntilde:241,nu:957,oacute:243,ocirc:244,oelig:339,ograve:242,oline:8254,omega:969,omicron:959,oplus:8853,or:8744,ordf:170,ordm:186,oslash:248,otilde:245,otimes:8855,ouml:246,para:182,part:8706,permil:8240,perp:8869,phi:966,pi:960,piv:982,plusmn:177,pound:163,prime:8242,prod:8719,prop:8733,psi:968,quot:34,rArr:8658,radic:8730,rang:9002,raquo:187,rarr:8594,rceil:8969,rdquo:8221,real:8476,reg:174,rfloor:8971,rho:961,rlm:8207,rsaquo:8250,rsquo:8217,sbquo:8218,scaron:353,sdot:8901,sect:167,shy:173,sigma:963,sigmaf:962,sim:8764,spades:9824,sub:8834,sube:8838,sum:8721,sup:8835,sup1:185,sup2:178,sup3:179,supe:8839,szlig:223,tau:964,there4:8756,theta:952,thetasym:977,thinsp:8201,thorn:254,tilde:732,times:215,trade:8482,uArr:8657,uacute:250,uarr:8593,ucirc:251,ugrave:249,uml:168,upsih:978,upsilon:965,uuml:252,weierp:8472,xi:958,yacute:253,yen:165,yuml:255,zeta:950,zwj:8205,zwnj:8204,apos:39";
-var namedTable = null;
-function named() {
-  if (namedTable === null) {
-    namedTable = new Map(NAMED.split(",").map((pair) => {
-      const [name, codePoint] = pair.split(":");
-      return [name, Number(codePoint)];
-    }));
-  }
-  return namedTable;
-}
-function fromCodePoint(value) {
-  if (value > 1114111) {
-    return null;
-  }
-  return value >= 55296 && value <= 57343 ? String.fromCharCode(value) : String.fromCodePoint(value);
-}
-function decodeEntities(text) {
-  if (!text.includes("&")) {
-    return text;
-  }
-  return text.replace(
-    /&(?:#([0-9]+)|#[xX]([0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*));/g,
-    (whole, decimal, hex, name) => {
-      var _a;
-      if (name !== void 0) {
-        const namedCodePoint = named().get(name);
-        return namedCodePoint === void 0 ? whole : String.fromCodePoint(namedCodePoint);
-      }
-      const numeric = decimal !== void 0 ? Number(decimal) : parseInt(hex, 16);
-      return (_a = fromCodePoint(numeric)) != null ? _a : whole;
-    }
-  );
-}
-
-// modules/core/wikitext/values.ts
-var PHP_TRIM = " 	\n\r\0\v";
-var INERT = /^[\p{L}\p{N}\p{M} .,()?!'"@%+/\-–—’‘“”«»]*$/u;
-var MAGIC_LINK = /\b(?:ISBN|RFC|PMID)\b/;
-function isInert(value, style = "text") {
-  if (value === "") {
-    return true;
-  }
-  const withoutColons = style === "page" && !value.includes("//") ? value.replace(/:/g, "") : value.replace(new RegExp("(?<=\\p{N}):", "gu"), "");
-  return INERT.test(withoutColons) && /^[\p{L}\p{N}("'“‘«]/u.test(value) && !/[\s]$/u.test(value) && !value.includes("''") && !value.includes("!!") && !MAGIC_LINK.test(value) && !(style === "listItem" && value.includes(",")) && value.normalize("NFC") === value;
-}
-function hexReference(codePoint) {
-  return `&#x${codePoint.toString(16).toUpperCase()};`;
-}
-function isUnstorable(codePoint) {
-  return codePoint < 32 && codePoint !== 9 && codePoint !== 10 || codePoint >= 127 && codePoint <= 159 || codePoint >= 55296 && codePoint <= 57343 || codePoint >= 64976 && codePoint <= 65007 || // U+FFFE, U+FFFF, U+1FFFE, U+1FFFF…
-  codePoint % 65536 >= 65534;
-}
-var COMBINING = new RegExp("\\p{M}", "u");
-function isJamo(codePoint) {
-  return codePoint >= 4352 && codePoint <= 4607 || codePoint >= 43360 && codePoint <= 43391 || codePoint >= 55216 && codePoint <= 55295;
-}
-function codePoints(value) {
-  const result = [];
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    const next = value.charCodeAt(i + 1);
-    if (unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343) {
-      result.push((unit - 55296) * 1024 + (next - 56320) + 65536);
-      i++;
-    } else {
-      result.push(unit);
-    }
-  }
-  return result;
-}
-function isWellFormed(value) {
-  return !new RegExp("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]").test(value);
-}
-function escapeForNowiki(value) {
-  const points = codePoints(value);
-  const stable = isWellFormed(value) && value.normalize("NFC") === value;
-  let out = "";
-  points.forEach((codePoint, index) => {
-    const char = String.fromCodePoint(codePoint);
-    if (codePoint === 38) {
-      out += "&amp;";
-    } else if (codePoint === 60) {
-      out += "&lt;";
-    } else if (isUnstorable(codePoint)) {
-      out += hexReference(codePoint);
-    } else if (COMBINING.test(char) && (!stable || index === 0)) {
-      out += hexReference(codePoint);
-    } else if (!stable && (isJamo(codePoint) || char.normalize("NFC") !== char)) {
-      out += hexReference(codePoint);
-    } else {
-      out += char;
-    }
-  });
-  return out;
-}
-function encodeValue(value, style = "text") {
-  return isInert(value, style) ? value : `<nowiki>${escapeForNowiki(value)}</nowiki>`;
-}
-function encodeList(items) {
-  return items.map((item) => encodeValue(item, "listItem")).join(", ");
-}
-var TEXT_MARKUP = /\[\[|\]\]|~~~|__[A-Z]+__|''|\[(?:https?:)?\/\//;
-function segmentsOf(source, nodes) {
-  const segments = [];
-  const raw = (text) => {
-    const last = segments[segments.length - 1];
-    if (last && last.kind === "raw") {
-      last.text += text;
-    } else {
-      segments.push({ kind: "raw", text });
-    }
-  };
-  for (const node of nodes) {
-    switch (node.type) {
-      case "text":
-      case "equals":
-        raw(source.slice(node.start, node.end));
-        break;
-      case "comment":
-      case "ignore":
-        break;
-      case "heading":
-        segments.push(...segmentsOf(source, node.children));
-        break;
-      case "ext":
-        if (node.name.toLowerCase() === "nowiki") {
-          const inner = node.inner ? source.slice(node.inner.start, node.inner.end) : "";
-          segments.push({ kind: "literal", text: decodeEntities(inner) });
-        } else {
-          segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-        }
-        break;
-      default:
-        segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-    }
-  }
-  return segments;
-}
-function trimStartChars(text) {
-  let i = 0;
-  while (i < text.length && PHP_TRIM.includes(text[i])) {
-    i++;
-  }
-  return text.slice(i);
-}
-function trimEndChars(text) {
-  let i = text.length;
-  while (i > 0 && PHP_TRIM.includes(text[i - 1])) {
-    i--;
-  }
-  return text.slice(0, i);
-}
-function finish(segments) {
-  var _a, _b;
-  const parts = segments.map((s) => __spreadValues({}, s));
-  while (parts.length && ((_a = parts[0]) == null ? void 0 : _a.kind) === "raw") {
-    const first = parts[0];
-    first.text = trimStartChars(first.text);
-    if (first.text !== "") {
-      break;
-    }
-    parts.shift();
-  }
-  while (parts.length && ((_b = parts[parts.length - 1]) == null ? void 0 : _b.kind) === "raw") {
-    const last = parts[parts.length - 1];
-    last.text = trimEndChars(last.text);
-    if (last.text !== "") {
-      break;
-    }
-    parts.pop();
-  }
-  let markup = false;
-  const value = parts.map((part) => {
-    if (part.kind === "raw") {
-      markup = markup || TEXT_MARKUP.test(part.text);
-      return decodeEntities(part.text);
-    }
-    markup = markup || part.kind === "markup";
-    return part.text;
-  }).join("");
-  return { value, markup };
-}
-function decodeValue(source, nodes) {
-  return finish(segmentsOf(source, nodes));
-}
-function decodeList(source, nodes) {
-  const items = [[]];
-  for (const segment of segmentsOf(source, nodes)) {
-    if (segment.kind !== "raw") {
-      items[items.length - 1].push(segment);
-      continue;
-    }
-    segment.text.split(",").forEach((piece, index) => {
-      if (index > 0) {
-        items.push([]);
-      }
-      items[items.length - 1].push({ kind: "raw", text: piece });
-    });
-  }
-  let markup = false;
-  const values = [];
-  for (const item of items) {
-    const decoded = finish(item);
-    markup = markup || decoded.markup;
-    const hasLiteral = item.some((s) => s.kind !== "raw");
-    if (decoded.value !== "" || hasLiteral) {
-      values.push(decoded.value);
-    }
-  }
-  return { items: values, markup };
-}
-
-// modules/core/wikitext/codec.ts
-function templateName(source, title) {
-  let name = "";
-  for (const node of title.children) {
-    if (node.type === "text") {
-      name += source.slice(node.start, node.end);
-    } else if (node.type !== "comment" && node.type !== "ignore") {
-      return null;
-    }
-  }
-  name = name.replace(/_/g, " ").replace(/[\s\u00A0]+/g, " ").trim();
-  const prefixed = /^template\s*:\s*(.*)$/i.exec(name);
-  if (prefixed) {
-    name = prefixed[1];
-  } else if (name.includes(":")) {
-    return null;
-  }
-  if (name === "") {
-    return null;
-  }
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-function findTemplateCalls(text, template, options = {}) {
-  const wanted = templateNameOf(template);
-  const calls = [];
-  const visit = (nodes) => {
-    for (const node of nodes) {
-      if (node.type === "template" && templateName(text, node.title) === wanted) {
-        calls.push(node);
-      } else if (node.type === "heading") {
-        visit(node.children);
-      }
-    }
-  };
-  visit(preprocess(text, options));
-  return calls;
-}
-function templateNameOf(template) {
-  return template.charAt(0).toUpperCase() + template.slice(1);
-}
-function isList(field) {
-  return LIST_KINDS.includes(field.kind);
-}
-function nameOf(source, nodes) {
-  return decodeValue(source, nodes).value;
-}
-function parseTemplateCall(source, call, schema) {
-  var _a, _b;
-  const record = emptyRecord(schema);
-  const byParam = new Map(schema.fields.map((field) => [field.param, field]));
-  const diagnostics = [];
-  const seen = /* @__PURE__ */ new Set();
-  const extras = [];
-  let position = 0;
-  for (const part of call.parts) {
-    if (part.eq === null) {
-      position++;
-      if (decodeValue(source, part.children).value !== "") {
-        diagnostics.push(problem(null, "capacitybuilding-codec-positional-parameter", position));
-      }
-      continue;
-    }
-    const eq = part.eq;
-    const nameNodes = part.children.filter((node) => node.end <= eq);
-    const valueNodes = part.children.filter((node) => node.start > eq);
-    const name = nameOf(source, nameNodes);
-    if (seen.has(name)) {
-      diagnostics.push(problem((_b = (_a = byParam.get(name)) == null ? void 0 : _a.key) != null ? _b : null, "capacitybuilding-codec-duplicate-parameter", name));
-    }
-    seen.add(name);
-    const field = byParam.get(name);
-    if (!field) {
-      const valueSource = source.slice(eq + 1, part.end).trim();
-      const existing = extras.findIndex((extra) => extra.name === name);
-      if (existing !== -1) {
-        extras.splice(existing, 1);
-      }
-      extras.push({ name, source: valueSource });
-      diagnostics.push(problem(null, "capacitybuilding-codec-unknown-parameter", name));
-      continue;
-    }
-    if (isList(field)) {
-      const { items, markup } = decodeList(source, valueNodes);
-      record[field.key] = items;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    } else {
-      const { value, markup } = decodeValue(source, valueNodes);
-      record[field.key] = value;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    }
-  }
-  return { record, start: call.start, end: call.end, extras, diagnostics };
-}
-function parsePage(text, schema, options = {}) {
-  const calls = findTemplateCalls(text, schema.template, options);
-  const first = calls[0];
-  if (!first) {
-    return { parsed: null, diagnostics: [problem(null, "capacitybuilding-codec-missing-template", schema.template)] };
-  }
-  const parsed = parseTemplateCall(text, first, schema);
-  const diagnostics = [...parsed.diagnostics];
-  if (calls.length > 1) {
-    diagnostics.push(problem(null, "capacitybuilding-codec-duplicate-template", schema.template, calls.length));
-  }
-  return { parsed, diagnostics };
-}
-function serialize(schema, record, extras = []) {
-  const values = record;
-  const lines = [`{{${schema.template}`];
-  for (const field of schema.fields) {
-    const value = values[field.key];
-    let encoded;
-    if (isList(field)) {
-      encoded = encodeList(Array.isArray(value) ? value : []);
-    } else {
-      encoded = encodeValue(typeof value === "string" ? value : "", field.kind === "page" ? "page" : "text");
-    }
-    lines.push(encoded === "" ? `| ${field.param} =` : `| ${field.param} = ${encoded}`);
-  }
-  for (const extra of extras) {
-    lines.push(extra.source === "" ? `| ${extra.name} =` : `| ${extra.name} = ${extra.source}`);
-  }
-  lines.push("}}");
-  return lines.join("\n");
-}
-function roundTripProblems(schema, record, options = {}) {
-  var _a;
-  const text = serialize(schema, record);
-  const { parsed } = parsePage(text, schema, options);
-  const original = record;
-  const back = (_a = parsed == null ? void 0 : parsed.record) != null ? _a : {};
-  return schema.fields.filter((field) => {
-    var _a2;
-    return JSON.stringify((_a2 = original[field.key]) != null ? _a2 : isList(field) ? [] : "") !== JSON.stringify(back[field.key]);
-  }).map((field) => problem(field.key, "capacitybuilding-codec-round-trip", field.param));
-}
-function replaceRecord(text, schema, record, options = {}) {
-  const { parsed } = parsePage(text, schema, options);
-  if (!parsed) {
-    return null;
-  }
-  return text.slice(0, parsed.start) + serialize(schema, record, parsed.extras) + text.slice(parsed.end);
-}
-
-// modules/shared/apiErrors.ts
-var API_ERROR_FORMAT = { errorformat: "html", errorsuselocal: true };
-var SaveFailure = class extends Error {
-  constructor(error) {
-    super(error.code);
-    __publicField(this, "error");
-    this.name = "SaveFailure";
-    this.error = error;
-  }
-};
-function isObject(value) {
-  return typeof value === "object" && value !== null;
-}
-function errorEntry(data) {
-  if (!isObject(data)) {
-    return null;
-  }
-  if (Array.isArray(data.errors) && isObject(data.errors[0])) {
-    return data.errors[0];
-  }
-  return isObject(data.error) ? data.error : null;
-}
-function wikiHtml(data) {
-  var _a;
-  const entry = errorEntry(data);
-  const html = (_a = entry == null ? void 0 : entry.html) != null ? _a : entry == null ? void 0 : entry["*"];
-  return typeof html === "string" && html.trim() !== "" ? html : void 0;
-}
-function plainInfo(data) {
-  var _a, _b, _c;
-  const entry = errorEntry(data);
-  const text = (_c = (_b = (_a = entry == null ? void 0 : entry.text) != null ? _a : entry == null ? void 0 : entry.info) != null ? _b : entry == null ? void 0 : entry.html) != null ? _c : "";
-  return typeof text === "string" ? text.replace(/<[^>]*>/g, "").trim() : "";
-}
-function httpStatus(data) {
-  if (isObject(data) && isObject(data.xhr) && typeof data.xhr.status === "number") {
-    return data.xhr.status;
-  }
-  return 0;
-}
-function describeApiError(code, data) {
-  const html = wikiHtml(data);
-  const make = (key, recovery, params = []) => __spreadValues({ code, key, params, recovery }, html ? { html } : {});
-  switch (code) {
-    case "http": {
-      const status = httpStatus(data);
-      return status === 0 ? { code, key: "capacitybuilding-save-error-network", params: [], recovery: "retry" } : { code, key: "capacitybuilding-save-error-http", params: [String(status)], recovery: "retry" };
-    }
-    case "ok-but-empty":
-      return { code, key: "capacitybuilding-save-error-http", params: ["200"], recovery: "retry" };
-    case "blocked":
-    case "autoblocked":
-    case "globalblocking-blockedtext":
-    case "globalblocking-ipblocked":
-      return make("capacitybuilding-save-error-blocked", "none");
-    case "protectedpage":
-    case "protectedtitle":
-    case "protectednamespace":
-    case "protectednamespace-interface":
-    case "cascadeprotected":
-    case "customcssprotected":
-    case "customjsprotected":
-      return make("capacitybuilding-save-error-protected", "none");
-    case "abusefilter-warning":
-      return make("capacitybuilding-save-error-abusefilter-warning", "retry");
-    case "abusefilter-disallowed":
-    case "abusefilter-blocked-display":
-      return make("capacitybuilding-save-error-abusefilter-disallowed", "edit");
-    case "spamblacklist":
-      return make("capacitybuilding-save-error-spamblacklist", "edit", [spamMatches(data)]);
-    case "captcha":
-      return make("capacitybuilding-save-error-captcha", "captcha");
-    case "ratelimited":
-    case "actionthrottledtext":
-      return make("capacitybuilding-save-error-ratelimited", "retry");
-    case "mustbeloggedin":
-      return { code, key: "capacitybuilding-save-error-login-required", params: [], recovery: "login" };
-    case "badtoken":
-    case "notloggedin":
-    case "assertuserfailed":
-    case "assertnameduserfailed":
-      return { code, key: "capacitybuilding-save-error-session", params: [], recovery: "login" };
-    case "readonly":
-      return make("capacitybuilding-save-error-readonly", "retry", [plainInfo(data)]);
-    case "editconflict":
-      return { code, key: "capacitybuilding-save-error-conflict", params: [], recovery: "retry" };
-    case "articleexists":
-      return { code, key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
-    case "missingtitle":
-    case "pagedeleted":
-      return { code, key: "capacitybuilding-save-error-missing", params: [], recovery: "none" };
-    case "permissiondenied":
-    case "cantcreate":
-    case "cantcreate-anon":
-    case "noedit":
-    case "noedit-anon":
-      return make("capacitybuilding-save-error-permission", "none");
-    default:
-      return __spreadValues({ code, key: "capacitybuilding-save-error-unknown", params: [code, plainInfo(data)], recovery: "retry" }, html ? { html } : {});
-  }
-}
-function spamMatches(data) {
-  const entry = errorEntry(data);
-  const fromData = isObject(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
-  const details = fromData == null ? void 0 : fromData.spamblacklist;
-  const matches = isObject(details) && Array.isArray(details.matches) ? details.matches : [];
-  return matches.map(String).join(", ");
-}
-function captchaOf(editResult) {
-  var _a, _b;
-  if (!isObject(editResult) || !isObject(editResult.captcha)) {
-    return null;
-  }
-  const c = editResult.captcha;
-  return __spreadValues(__spreadValues({
-    id: String((_a = c.id) != null ? _a : ""),
-    type: String((_b = c.type) != null ? _b : "")
-  }, typeof c.question === "string" ? { question: c.question } : {}), typeof c.url === "string" ? { url: c.url } : {});
-}
-function describeEditFailure(editResult) {
-  const captcha = captchaOf(editResult);
-  if (captcha) {
-    return { code: "captcha", key: "capacitybuilding-save-error-captcha", params: [], recovery: "captcha", captcha };
-  }
-  const code = isObject(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
-  return describeApiError(code, void 0);
-}
-function apiResult(call) {
-  return new Promise((resolve, reject) => {
-    call.then(
-      (response) => resolve(response),
-      (code, data) => reject(new SaveFailure(describeApiError(typeof code === "string" ? code : "http", data)))
-    );
-  });
-}
-
-// modules/shared/drafts.ts
-var EXPIRY_SECONDS = 30 * 24 * 60 * 60;
-var PREFIX = "capacityBuilding-draft";
-function storageKey(form, context, user) {
-  return `${PREFIX}:${form}:${context}:${user === null ? "#anonymous" : user}`;
-}
-function read(key) {
-  const stored = mw.storage.getObject(key);
-  return stored && typeof stored === "object" && "value" in stored ? stored : null;
-}
-function createDraftStore(options) {
-  var _a;
-  const own = storageKey(options.form, options.context, options.user);
-  const anonymous = storageKey(options.form, options.context, null);
-  const delay = (_a = options.debounceMs) != null ? _a : 500;
-  let timer = null;
-  let pending = null;
-  const write = () => {
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    if (pending) {
-      const stored = { value: pending.value, saved: (/* @__PURE__ */ new Date()).toISOString() };
-      mw.storage.setObject(own, stored, EXPIRY_SECONDS);
-      pending = null;
-    }
-  };
-  return {
-    load() {
-      const mine = read(own);
-      if (mine) {
-        return { value: mine.value, saved: mine.saved, fromLoggedOut: options.user === null };
-      }
-      const loggedOut = options.user === null ? null : read(anonymous);
-      return loggedOut ? { value: loggedOut.value, saved: loggedOut.saved, fromLoggedOut: true } : null;
-    },
-    save(value) {
-      pending = { value };
-      if (timer !== null) {
-        clearTimeout(timer);
-      }
-      timer = setTimeout(write, delay);
-    },
-    flush: write,
-    clear() {
-      pending = null;
-      if (timer !== null) {
-        clearTimeout(timer);
-        timer = null;
-      }
-      mw.storage.remove(own);
-      mw.storage.remove(anonymous);
-    }
-  };
-}
-function warnOnLeave(isDirty) {
-  const handler = (event) => {
-    if (isDirty()) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
-  };
-  window.addEventListener("beforeunload", handler);
-  return () => window.removeEventListener("beforeunload", handler);
-}
-
-// modules/shared/direction.ts
-function interfaceLanguage() {
-  var _a;
-  const html = document.documentElement;
-  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
-}
-
-// modules/shared/recordSave.ts
-function saveParams(context, tag) {
-  const userLanguage = typeof mw !== "undefined" ? mw.config.get("wgUserLanguage") : void 0;
-  return __spreadValues(__spreadValues(__spreadProps(__spreadValues(__spreadValues({
-    action: "edit",
-    formatversion: 2
-  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {}), {
-    summary: context.summary,
-    assert: "user"
-  }), tag ? { tags: tag } : {}), context.captcha ? { captchaid: context.captcha.id, captchaword: context.captcha.word } : {});
-}
-var activeTags = /* @__PURE__ */ new WeakMap();
-async function usableChangeTag(api, tag) {
-  if (!tag) {
-    return null;
-  }
-  let tags = activeTags.get(api);
-  if (!tags) {
-    tags = (async () => {
-      var _a;
-      const active = /* @__PURE__ */ new Set();
-      let tgcontinue;
-      do {
-        const response = await apiResult(
-          api.get(__spreadValues({ action: "query", list: "tags", tgprop: "active", tglimit: "max", formatversion: 2 }, tgcontinue ? { tgcontinue } : {}))
-        );
-        response.query.tags.filter((t) => t.active).forEach((t) => active.add(t.name));
-        tgcontinue = (_a = response.continue) == null ? void 0 : _a.tgcontinue;
-      } while (tgcontinue);
-      return active;
-    })();
-    activeTags.set(api, tags);
-  }
-  return (await tags).has(tag) ? tag : null;
-}
-function roundTripFailure(field) {
-  return new SaveFailure({ code: "roundtrip", key: "capacitybuilding-codec-round-trip", params: [field], recovery: "edit" });
-}
-function checkRoundTrip(schema, record, pageText) {
-  var _a;
-  const problem2 = roundTripProblems(schema, record)[0];
-  if (problem2) {
-    throw roundTripFailure(String(problem2.params[0]));
-  }
-  const back = (_a = parsePage(pageText, schema).parsed) == null ? void 0 : _a.record;
-  if (!back) {
-    throw roundTripFailure(schema.template);
-  }
-  const original = record;
-  const read2 = back;
-  const wrong = schema.fields.find(
-    (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read2[field.key])
-  );
-  if (wrong) {
-    throw roundTripFailure(wrong.param);
-  }
-}
-async function loadRecordPage(api, title, schema) {
-  var _a, _b, _c, _d;
-  const response = await apiResult(api.get(__spreadValues({
-    action: "query",
-    titles: title,
-    prop: "revisions",
-    rvprop: ["ids", "timestamp", "content"],
-    rvslots: "main",
-    curtimestamp: true,
-    formatversion: 2
-  }, API_ERROR_FORMAT)));
-  const page = response.query.pages[0];
-  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
-  if (!page || page.missing || !revision) {
-    return null;
-  }
-  const text = revision.slots.main.content;
-  return {
-    title: page.title,
-    record: (_c = (_b = parsePage(text, schema).parsed) == null ? void 0 : _b.record) != null ? _c : null,
-    text,
-    revid: revision.revid,
-    timestamp: revision.timestamp,
-    startTimestamp: (_d = response.curtimestamp) != null ? _d : ""
-  };
-}
-async function sendEdit(context, params) {
-  var _a, _b;
-  const tag = await usableChangeTag(context.api, context.changeTag);
-  const request = __spreadValues(__spreadValues({}, saveParams(context, tag)), params);
-  const response = await apiResult(context.api.postWithEditToken(request));
-  const edit = response.edit;
-  if (!edit || edit.result !== "Success") {
-    throw new SaveFailure(describeEditFailure(edit));
-  }
-  return { revid: (_a = edit.newrevid) != null ? _a : 0, title: (_b = edit.title) != null ? _b : String(params.title), nochange: !!edit.nochange };
-}
-function isCode(error, code) {
-  return error instanceof SaveFailure && error.error.code === code;
-}
-function newPageText(options) {
-  var _a;
-  const text = serialize(options.schema, options.record) + "\n" + ((_a = options.after) != null ? _a : "");
-  checkRoundTrip(options.schema, options.record, text);
-  return text;
-}
-var UNUSABLE_NUMBER = ["articleexists", "protectedtitle", "titleblacklist-forbidden"];
-var NUMBERS_READ = 50;
-var FIRST_SPREAD = 64;
-async function freeNumbers(api, titleFor, from) {
-  var _a, _b, _c, _d;
-  const numbers = Array.from({ length: NUMBERS_READ }, (_, i) => from + i);
-  const byTitle = /* @__PURE__ */ new Map();
-  numbers.forEach((n) => byTitle.set(titleFor(n), n));
-  const response = await apiResult(api.get(__spreadValues({
-    action: "query",
-    titles: [...byTitle.keys()],
-    prop: "info",
-    intestactions: "create",
-    formatversion: 2
-  }, API_ERROR_FORMAT)));
-  const free = /* @__PURE__ */ new Set();
-  for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
-    const n = (_c = byTitle.get(page.title)) != null ? _c : byTitle.get(page.title.replace(/_/g, " "));
-    if (n !== void 0 && page.missing && ((_d = page.actions) == null ? void 0 : _d.create) !== false) {
-      free.add(n);
-    }
-  }
-  return numbers.filter((n) => free.has(n));
-}
-async function createRecordPage(options) {
-  var _a, _b, _c;
-  const text = newPageText(options);
-  const attempts = (_a = options.maxAttempts) != null ? _a : 8;
-  const random = (_b = options.random) != null ? _b : Math.random;
-  const pick = async (from, spread) => {
-    for (let start = from; start < from + 4 * NUMBERS_READ; start += NUMBERS_READ) {
-      const free = await freeNumbers(options.api, options.titleFor, start);
-      if (free.length) {
-        return free[Math.floor(random() * Math.min(spread, free.length))];
-      }
-    }
-    return null;
-  };
-  const recent = (_c = options.recentlyCreated) != null ? _c : 0;
-  let n = recent > 0 ? await pick(options.firstNumber, 2 * recent + 2) : null;
-  n != null ? n : n = options.firstNumber;
-  let lastError = null;
-  for (let attempt = 1; attempt <= attempts && n !== null; attempt++) {
-    const title = options.titleFor(n);
-    try {
-      const saved = await sendEdit(options, { title, text, createonly: true });
-      return { title: saved.title, revid: saved.revid, record: options.record, number: n, attempts: attempt };
-    } catch (error) {
-      if (!UNUSABLE_NUMBER.some((code) => isCode(error, code))) {
-        throw error;
-      }
-      lastError = error;
-      n = attempt < attempts ? await pick(n + 1, FIRST_SPREAD * 2 ** (attempt - 1)) : null;
-    }
-  }
-  if (isCode(lastError, "articleexists")) {
-    const exhausted = { code: "articleexists", key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
-    throw new SaveFailure(exhausted);
-  }
-  throw lastError;
-}
-async function numbering(api, titleFor) {
-  var _a, _b;
-  const probe = titleFor(1);
-  const info = await apiResult(
-    api.get({ action: "query", titles: probe, formatversion: 2 })
-  );
-  const page = info.query.pages[0];
-  if (!page) {
-    return { next: 1, recentlyCreated: 0 };
-  }
-  const fullPrefix = page.title.slice(0, -1);
-  const numberOf = (title) => {
-    const rest = title.startsWith(fullPrefix) ? title.slice(fullPrefix.length) : "";
-    return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
-  };
-  const recent = await apiResult(api.get({
-    action: "query",
-    list: "recentchanges",
-    rcnamespace: page.ns,
-    rctype: "new",
-    rcprop: ["title", "timestamp"],
-    rclimit: "max",
-    curtimestamp: true,
-    formatversion: 2
-  }));
-  const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change) => ({ n: numberOf(change.title), at: Date.parse(change.timestamp) })).filter((change) => change.n !== null);
-  if (created.length) {
-    const now = recent.curtimestamp ? Date.parse(recent.curtimestamp) : Date.now();
-    return {
-      next: Math.max(...created.map((change) => change.n)) + 1,
-      recentlyCreated: created.filter((change) => now - change.at < 6e4).length
-    };
-  }
-  return { next: await highestListed(api, page, numberOf) + 1, recentlyCreated: 0 };
-}
-async function highestListed(api, page, numberOf) {
-  var _a, _b;
-  const withoutNamespace = page.ns === 0 ? page.title : page.title.slice(page.title.indexOf(":") + 1);
-  const prefix = withoutNamespace.slice(0, -1);
-  let highest = 0;
-  let apcontinue;
-  do {
-    const response = await apiResult(api.get(__spreadValues({
-      action: "query",
-      list: "allpages",
-      apnamespace: page.ns,
-      apprefix: prefix,
-      aplimit: "max",
-      formatversion: 2
-    }, apcontinue ? { apcontinue } : {})));
-    for (const { title } of response.query.allpages) {
-      highest = Math.max(highest, (_a = numberOf(title)) != null ? _a : 0);
-    }
-    apcontinue = (_b = response.continue) == null ? void 0 : _b.apcontinue;
-  } while (apcontinue);
-  return highest;
-}
-function missingTemplate(template) {
-  return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
-}
-async function editRecordPage(options) {
-  var _a;
-  let page = options.page;
-  const attempts = (_a = options.maxAttempts) != null ? _a : 3;
-  for (let attempt = 1; ; attempt++) {
-    if (page.record === null) {
-      throw missingTemplate(options.schema.template);
-    }
-    const record = options.transform(page.record);
-    if (record === null) {
-      return { kind: "conflict", current: page };
-    }
-    const text = replaceRecord(page.text, options.schema, record);
-    if (text === null) {
-      throw missingTemplate(options.schema.template);
-    }
-    if (text === page.text) {
-      return { kind: "unchanged", page: { title: page.title, revid: page.revid, record } };
-    }
-    checkRoundTrip(options.schema, record, text);
-    try {
-      const saved = await sendEdit(options, __spreadValues({
-        title: page.title,
-        text,
-        nocreate: true,
-        baserevid: page.revid
-      }, page.startTimestamp ? { starttimestamp: page.startTimestamp } : {}));
-      return { kind: "saved", page: { title: saved.title, revid: saved.revid, record } };
-    } catch (error) {
-      if (!isCode(error, "editconflict") || attempt >= attempts) {
-        throw error;
-      }
-      const reloaded = await loadRecordPage(options.api, page.title, options.schema);
-      if (!reloaded) {
-        throw new SaveFailure({ code: "missingtitle", key: "capacitybuilding-save-error-missing", params: [], recovery: "none" });
-      }
-      page = reloaded;
-    }
-  }
-}
-
-// modules/shared/components/LanguagePicker.vue
-var import_vue4 = require("vue");
-var import_vue5 = require("vue");
-var import_vue6 = require("vue");
-
-// modules/core/taxonomy.ts
-var MAX_DEPTH = 3;
-var MAX_LABEL_LENGTH = 100;
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function validateTaxonomy(json) {
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  const at = (path, key, ...params) => {
-    problems.push(problem(path, key, path, ...params));
-  };
-  const checkTopics = (topics, path, depth) => {
-    if (!Array.isArray(topics)) {
-      at(path, "capacitybuilding-topics-not-list");
-      return;
-    }
-    topics.forEach((topic, index) => {
-      const here = `${path}[${index}]`;
-      if (!isObject2(topic)) {
-        at(here, "capacitybuilding-topics-not-object");
-        return;
-      }
-      for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "labels", "children"].includes(property)) {
-          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
-        }
-      }
-      if (typeof topic.key !== "string" || !isKey(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
-      } else if (seen.has(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
-      } else {
-        seen.add(topic.key);
-      }
-      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
-        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
-      }
-      if (!isObject2(topic.labels) || typeof topic.labels.en !== "string") {
-        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
-      } else {
-        for (const [language, label] of Object.entries(topic.labels)) {
-          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
-            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
-          }
-        }
-      }
-      if (topic.children !== void 0) {
-        if (depth + 1 >= MAX_DEPTH) {
-          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
-        } else {
-          checkTopics(topic.children, `${here}.children`, depth + 1);
-        }
-      }
-    });
-  };
-  if (!isObject2(json)) {
-    at("", "capacitybuilding-topics-not-object");
-    return { taxonomy: null, problems };
-  }
-  if (json.version !== 1) {
-    at("version", "capacitybuilding-topics-version");
-  }
-  for (const property of Object.keys(json)) {
-    if (!["version", "topics", "$schema"].includes(property)) {
-      at(property, "capacitybuilding-topics-unknown-property");
-    }
-  }
-  checkTopics(json.topics, "topics", 0);
-  return { taxonomy: problems.length ? null : json, problems };
-}
-function indexTopics(taxonomy) {
-  const index = /* @__PURE__ */ new Map();
-  const walk = (topics, parent, path) => {
-    var _a;
-    for (const topic of topics) {
-      const here = [...path, topic.key];
-      index.set(topic.key, { topic, parent, path: here });
-      walk((_a = topic.children) != null ? _a : [], topic.key, here);
-    }
-  };
-  walk(taxonomy.topics, null, []);
-  return index;
-}
-function topicLabel(topic, languageChain2) {
-  for (const language of [...languageChain2, "en"]) {
-    const label = topic.labels[language];
-    if (label) {
-      return label;
-    }
-  }
-  return topic.key;
-}
-
-// modules/shared/pickerOptions.ts
-function topicOptions(index, languageChain2) {
-  const options = [];
-  for (const [key, entry] of index) {
-    const parents = entry.path.slice(0, -1).map((parent) => {
-      const parentEntry = index.get(parent);
-      return parentEntry ? topicLabel(parentEntry.topic, languageChain2) : parent;
-    });
-    options.push(__spreadValues({
-      value: key,
-      label: topicLabel(entry.topic, languageChain2)
-    }, parents.length ? { description: parents.join(" › ") } : {}));
-  }
-  return options;
-}
-function languageOptions(names) {
-  return [...names].map(([code, name]) => ({
-    value: code,
-    label: name.name || name.autonym || code,
-    description: name.autonym && name.autonym !== name.name ? `${name.autonym} · ${code}` : code,
-    search: `${name.autonym} ${code}`
-  })).sort((a, b) => a.label.localeCompare(b.label));
-}
-function filterOptions(options, query, limit = 50) {
-  var _a, _b;
-  const q = query.trim().toLocaleLowerCase();
-  if (q === "") {
-    return options.slice(0, limit);
-  }
-  const exact = [];
-  const prefix = [];
-  const inside = [];
-  for (const option of options) {
-    const label = option.label.toLocaleLowerCase();
-    const other = `${option.value} ${(_a = option.description) != null ? _a : ""} ${(_b = option.search) != null ? _b : ""}`.toLocaleLowerCase();
-    if (label === q || option.value.toLocaleLowerCase() === q) {
-      exact.push(option);
-    } else if (label.startsWith(q)) {
-      prefix.push(option);
-    } else if (label.includes(q) || other.includes(q)) {
-      inside.push(option);
-    }
-  }
-  return [...exact, ...prefix, ...inside].slice(0, limit);
-}
-
-// modules/shared/components/LookupMultiselect.vue
 var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = __toESM(require_codex_shim());
-
-// modules/shared/components/lookupMarkup.ts
-var STICKY_HEADERS = [".vector-sticky-header"];
-var MENU_ROOM = 520;
-function fixChipsMarkup(root, label) {
-  const input = root.querySelector(".cdx-chip-input__input");
-  if (input && input.getAttribute("aria-label") !== label) {
-    input.setAttribute("aria-label", label);
-  }
-  const chips = root.querySelector(".cdx-chip-input__chips");
-  if (chips) {
-    if (chips.getAttribute("role") !== "group") {
-      chips.setAttribute("role", "group");
-      chips.removeAttribute("aria-orientation");
-    }
-    if (chips.getAttribute("aria-label") !== label) {
-      chips.setAttribute("aria-label", label);
-    }
-  }
-  Array.from(root.querySelectorAll('.cdx-input-chip[role="option"]')).forEach((chip) => chip.removeAttribute("role"));
-}
-function stickyHeaderBottom() {
-  let bottom = 0;
-  for (const selector of STICKY_HEADERS) {
-    const header = document.querySelector(selector);
-    if (header) {
-      bottom = Math.max(bottom, header.getBoundingClientRect().height);
-    }
-  }
-  return bottom;
-}
-function makeRoomBelow(field) {
-  const rect = field.getBoundingClientRect();
-  const below = window.innerHeight - rect.bottom;
-  if (below >= MENU_ROOM) {
-    return;
-  }
-  const by = rect.top - stickyHeaderBottom() - 8;
-  if (by > 0) {
-    window.scrollBy({ top: by, behavior: "instant" });
-  }
-}
-
-// modules/shared/components/LookupMultiselect.vue
-var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
-  __name: "LookupMultiselect",
-  props: {
-    modelValue: {},
-    options: {},
-    label: {},
-    status: { default: "default" },
-    disabled: {
-      type: Boolean,
-      default: false
-    }
-  },
-  emits: ["update:modelValue"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const root = (0, import_vue3.shallowRef)(null);
-    const query = (0, import_vue3.ref)("");
-    const byValue = (0, import_vue3.computed)(() => new Map(props.options.map((option) => [option.value, option])));
-    function itemsFor(text) {
-      return filterOptions(props.options, text).map((option) => __spreadValues({
-        value: option.value,
-        label: option.label
-      }, option.description ? { description: option.description } : {}));
-    }
-    const menuItems = (0, import_vue3.shallowRef)(itemsFor(""));
-    function onInput(value) {
-      menuItems.value = itemsFor(String(value != null ? value : ""));
-    }
-    (0, import_vue3.watch)(() => props.options, () => {
-      var _a;
-      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
-    });
-    function update(values) {
-      if (JSON.stringify(values) === JSON.stringify(props.modelValue)) {
-        return;
-      }
-      if (values.some((value) => !props.modelValue.includes(value))) {
-        query.value = "";
-        menuItems.value = [];
-      }
-      emit("update:modelValue", values);
-    }
-    function onBlur() {
-      var _a;
-      menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
-    }
-    const chips = (0, import_vue3.computed)({
-      get: () => props.modelValue.map((value) => {
-        var _a, _b;
-        return {
-          value,
-          label: (_b = (_a = byValue.value.get(value)) == null ? void 0 : _a.label) != null ? _b : value
-        };
-      }),
-      set: (items) => update(items.map((item) => String(item.value)))
-    });
-    const selection = (0, import_vue3.computed)({
-      get: () => props.modelValue,
-      set: (values) => update(values.map(String))
-    });
-    let observer = null;
-    function fixMarkup() {
-      if (root.value) {
-        fixChipsMarkup(root.value, props.label);
-      }
-    }
-    (0, import_vue3.onMounted)(() => {
-      fixMarkup();
-      observer = new MutationObserver(fixMarkup);
-      if (root.value) {
-        observer.observe(root.value, {
-          childList: true,
-          subtree: true
-        });
-      }
-    });
-    (0, import_vue3.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
-    (0, import_vue3.watch)(() => props.label, fixMarkup);
-    function makeRoomForMenu() {
-      var _a;
-      const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
-      if (box) {
-        makeRoomBelow(box);
-      }
-    }
-    return (_ctx, _cache) => {
-      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-        import_vue2.Fragment,
-        null,
-        [(0, import_vue2.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue2.createElementVNode)(
-          "div",
-          {
-            ref_key: "root",
-            ref: root,
-            class: "ext-capacitybuilding-lookup"
-          },
-          [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMultiselectLookup), {
-            "input-chips": chips.value,
-            "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
-            selected: selection.value,
-            "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
-            "input-value": query.value,
-            "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
-            "menu-items": menuItems.value,
-            status: _ctx.status,
-            disabled: _ctx.disabled,
-            "menu-config": { visibleItemLimit: 8 },
-            onInput,
-            onFocus: makeRoomForMenu,
-            onBlur
-          }, {
-            "no-results": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          }, 8, [
-            "input-chips",
-            "selected",
-            "input-value",
-            "menu-items",
-            "status",
-            "disabled"
-          ])],
-          512
-          /* NEED_PATCH */
-        )],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      );
-    };
-  }
-});
-var LookupMultiselect_default = _sfc_main;
-
-// modules/shared/components/LanguagePicker.vue
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
-  __name: "LanguagePicker",
-  props: {
-    modelValue: {},
-    label: {},
-    names: {},
-    status: { default: "default" }
-  },
-  emits: ["update:modelValue"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const options = (0, import_vue6.computed)(() => languageOptions(props.names));
-    return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)(LookupMultiselect_default, {
-        "model-value": _ctx.modelValue,
-        options: options.value,
-        label: _ctx.label,
-        status: _ctx.status,
-        "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
-      }, null, 8, [
-        "model-value",
-        "options",
-        "label",
-        "status"
-      ]);
-    };
-  }
-});
-var LanguagePicker_default = _sfc_main2;
-
-// modules/shared/components/PreviewPanel.vue
-var import_vue10 = require("vue");
-var import_vue11 = require("vue");
-var import_vue12 = require("vue");
-var import_codex3 = __toESM(require_codex_shim());
-
-// modules/shared/preview.ts
-async function renderPreview(api, wikitext, title) {
-  const userLanguage = mw.config.get("wgUserLanguage");
-  const response = await apiResult(api.post(__spreadValues(__spreadValues({
-    action: "parse",
-    title,
-    text: wikitext,
-    contentmodel: "wikitext",
-    pst: true,
-    preview: true,
-    disableeditsection: true,
-    disablelimitreport: true,
-    prop: "text",
-    formatversion: 2
-  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
-  return response.parse.text;
-}
-
-// modules/shared/components/SaveErrorMessage.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
-var import_vue9 = require("vue");
-var import_codex2 = __toESM(require_codex_shim());
-var _hoisted_1 = ["innerHTML"];
-var _hoisted_2 = { class: "ext-capacitybuilding-save-error__code" };
-var _hoisted_3 = { class: "ext-capacitybuilding-save-error__question" };
-var _hoisted_4 = ["src", "alt"];
-var _hoisted_5 = { class: "ext-capacitybuilding-save-error__actions" };
-var _hoisted_6 = ["href"];
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
-  __name: "SaveErrorMessage",
-  props: {
-    error: {},
-    loginUrl: {}
-  },
-  emits: ["retry", "login"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const answer = (0, import_vue9.ref)("");
-    (0, import_vue9.watch)(() => props.error, () => {
-      answer.value = "";
-    });
-    const explanation = (0, import_vue9.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-    const canRetry = (0, import_vue9.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
-    function retry() {
-      const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
-        id: props.error.captcha.id,
-        word: answer.value
-      } : null;
-      emit("retry", captcha);
-    }
-    return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
-        type: "error",
-        class: "ext-capacitybuilding-save-error",
-        "data-code": _ctx.error.code
-      }, {
-        default: (0, import_vue8.withCtx)(() => [
-          (0, import_vue8.createElementVNode)(
-            "p",
-            null,
-            (0, import_vue8.toDisplayString)(explanation.value),
-            1
-            /* TEXT */
-          ),
-          (0, import_vue8.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-          (0, import_vue8.createCommentVNode)(" eslint-disable vue/no-v-html "),
-          _ctx.error.html ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", {
-            key: 0,
-            class: "ext-capacitybuilding-save-error__wiki",
-            innerHTML: _ctx.error.html
-          }, null, 8, _hoisted_1)) : (0, import_vue8.createCommentVNode)("v-if", true),
-          (0, import_vue8.createCommentVNode)(" eslint-enable vue/no-v-html "),
-          (0, import_vue8.createElementVNode)(
-            "p",
-            _hoisted_2,
-            (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
-            1
-            /* TEXT */
-          ),
-          _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(
-            (0, import_vue8.unref)(import_codex2.CdxField),
-            {
-              key: 1,
-              class: "ext-capacitybuilding-save-error__captcha"
-            },
-            (0, import_vue8.createSlots)({
-              label: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
-                1
-                /* TEXT */
-              )]),
-              default: (0, import_vue8.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("img", {
-                key: 0,
-                src: _ctx.error.captcha.url,
-                alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-              }, null, 8, _hoisted_4)) : (0, import_vue8.createCommentVNode)("v-if", true), (0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex2.CdxTextInput), {
-                modelValue: answer.value,
-                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                onKeydown: (0, import_vue8.withKeys)((0, import_vue8.withModifiers)(retry, ["prevent"]), ["enter"])
-              }, null, 8, ["modelValue", "onKeydown"])]),
-              _: 2
-            }, [_ctx.error.captcha.question ? {
-              name: "description",
-              fn: (0, import_vue8.withCtx)(() => [(0, import_vue8.createElementVNode)(
-                "span",
-                _hoisted_3,
-                (0, import_vue8.toDisplayString)(_ctx.error.captcha.question),
-                1
-                /* TEXT */
-              )]),
-              key: "0"
-            } : void 0]),
-            1024
-            /* DYNAMIC_SLOTS */
-          )) : (0, import_vue8.createCommentVNode)("v-if", true),
-          (0, import_vue8.createElementVNode)("div", _hoisted_5, [canRetry.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxButton), {
-            key: 0,
-            action: "progressive",
-            onClick: retry
-          }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          })) : (0, import_vue8.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
-            key: 1,
-            href: _ctx.loginUrl,
-            onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-          }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_6)) : (0, import_vue8.createCommentVNode)("v-if", true)])
-        ]),
-        _: 1
-      }, 8, ["data-code"]);
-    };
-  }
-});
-var SaveErrorMessage_default = _sfc_main3;
-
-// modules/shared/components/PreviewPanel.vue
-var _hoisted_12 = ["aria-busy", "aria-label"];
-var _hoisted_22 = ["innerHTML"];
-var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
-  __name: "PreviewPanel",
-  props: {
-    api: {},
-    wikitext: {},
-    title: {}
-  },
-  setup(__props) {
-    const props = __props;
-    const loading = (0, import_vue12.ref)(true);
-    const html = (0, import_vue12.ref)("");
-    const error = (0, import_vue12.ref)(null);
-    let latest = 0;
-    async function render() {
-      const call = ++latest;
-      loading.value = true;
-      error.value = null;
-      try {
-        const rendered = await renderPreview(props.api, props.wikitext, props.title);
-        if (call === latest) {
-          html.value = rendered;
-        }
-      } catch (failure) {
-        if (call === latest) {
-          error.value = failure instanceof SaveFailure ? failure.error : describeApiError("http");
-          mw.log.error(failure);
-        }
-      } finally {
-        if (call === latest) {
-          loading.value = false;
-        }
-      }
-    }
-    (0, import_vue12.watch)(() => [props.wikitext, props.title], render, { immediate: true });
-    return (_ctx, _cache) => {
-      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("section", {
-        class: "ext-capacitybuilding-preview",
-        "aria-busy": loading.value ? "true" : "false",
-        "aria-label": _ctx.$i18n("capacitybuilding-preview-label").text()
-      }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
-        key: 0,
-        inline: "",
-        "aria-label": _ctx.$i18n("capacitybuilding-preview-loading").text()
-      }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SaveErrorMessage_default, {
-        key: 1,
-        error: error.value,
-        onRetry: render
-      }, null, 8, ["error"])) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-        import_vue11.Fragment,
-        { key: 2 },
-        [
-          (0, import_vue11.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
-          (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
-          (0, import_vue11.createElementVNode)("div", {
-            class: "ext-capacitybuilding-preview__content mw-parser-output",
-            innerHTML: html.value
-          }, null, 8, _hoisted_22)
-        ],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      )), (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_12);
-    };
-  }
-});
-var PreviewPanel_default = _sfc_main4;
-
-// modules/shared/components/TopicPicker.vue
-var import_vue13 = require("vue");
-var import_vue14 = require("vue");
-var import_vue15 = require("vue");
-var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
-  __name: "TopicPicker",
-  props: {
-    modelValue: {},
-    label: {},
-    index: {},
-    languageChain: {},
-    status: { default: "default" }
-  },
-  emits: ["update:modelValue"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const options = (0, import_vue15.computed)(() => topicOptions(props.index, props.languageChain));
-    return (_ctx, _cache) => {
-      return (0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(LookupMultiselect_default, {
-        "model-value": _ctx.modelValue,
-        options: options.value,
-        label: _ctx.label,
-        status: _ctx.status,
-        "onUpdate:modelValue": _cache[0] || (_cache[0] = (value) => emit("update:modelValue", value))
-      }, null, 8, [
-        "model-value",
-        "options",
-        "label",
-        "status"
-      ]);
-    };
-  }
-});
-var TopicPicker_default = _sfc_main5;
-
-// modules/core/constants.ts
-var DEFAULT_BASE_PAGE = "Capacity building";
-
-// modules/core/config.ts
-var CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
-var DEFAULT_CONFIG = {
-  basePage: DEFAULT_BASE_PAGE,
-  admins: [],
-  evaluators: [],
-  bots: [],
-  privateContacts: [],
-  changeTag: "",
-  statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true }
-};
-function isObject3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseConfig(json) {
-  const problems = [];
-  const config = __spreadProps(__spreadValues({}, DEFAULT_CONFIG), { statusPolicy: __spreadValues({}, DEFAULT_CONFIG.statusPolicy) });
-  if (!isObject3(json)) {
-    return { config, problems: [problem(null, "capacitybuilding-config-not-object")] };
-  }
-  const invalid = (key) => {
-    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
-  };
-  for (const [key, value] of Object.entries(json)) {
-    switch (key) {
-      case "basePage":
-        if (typeof value === "string" && isPageTitle(value)) {
-          config.basePage = value.replace(/_/g, " ");
-        } else {
-          invalid(key);
-        }
-        break;
-      case "admins":
-      case "evaluators":
-      case "bots":
-      case "privateContacts":
-        if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
-          config[key] = value.map(normalizeUsername);
-        } else {
-          invalid(key);
-        }
-        break;
-      case "changeTag":
-        if (typeof value === "string") {
-          config.changeTag = value;
-        } else {
-          invalid(key);
-        }
-        break;
-      case "statusPolicy":
-        if (!isObject3(value)) {
-          invalid(key);
-          break;
-        }
-        for (const [policyKey, policyValue] of Object.entries(value)) {
-          const path = `statusPolicy.${policyKey}`;
-          if (policyKey === "staleAfterDays" && Number.isInteger(policyValue) && policyValue > 0) {
-            config.statusPolicy.staleAfterDays = policyValue;
-          } else if (policyKey === "adminsMayReopenClosed" && typeof policyValue === "boolean") {
-            config.statusPolicy.adminsMayReopenClosed = policyValue;
-          } else if (policyKey === "staleAfterDays" || policyKey === "adminsMayReopenClosed") {
-            invalid(path);
-          } else {
-            problems.push(problem(path, "capacitybuilding-config-unknown-key", path));
-          }
-        }
-        break;
-      default:
-        problems.push(problem(key, "capacitybuilding-config-unknown-key", key));
-    }
-  }
-  return { config, problems };
-}
-
-// modules/shared/siteData.ts
-async function readJsonPage(api, title) {
-  var _a;
-  const response = await api.get({
-    action: "query",
-    titles: title,
-    prop: "revisions",
-    rvprop: ["content", "ids", "timestamp"],
-    rvslots: "main",
-    formatversion: 2
-  });
-  const page = response.query.pages[0];
-  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
-  if (!page || page.missing || !revision) {
-    return { json: void 0, revid: 0, timestamp: "" };
-  }
-  return { json: JSON.parse(revision.slots.main.content), revid: revision.revid, timestamp: revision.timestamp };
-}
-async function loadConfig(api) {
-  const page = await readJsonPage(api, CONFIG_PAGE);
-  return page.json === void 0 ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(page.json);
-}
-async function loadTaxonomy(api, base) {
-  const page = await readJsonPage(api, sitePages(base).topics);
-  if (page.json === void 0) {
-    const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
-    return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
-  }
-  const { taxonomy, problems } = validateTaxonomy(page.json);
-  return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
-}
-async function loadLanguageNames(api, uselang) {
-  var _a;
-  const names = /* @__PURE__ */ new Map();
-  let licontinue;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      meta: "languageinfo",
-      liprop: ["code", "name", "autonym"],
-      uselang,
-      formatversion: 2
-    }, licontinue ? { licontinue } : {}));
-    for (const info of Object.values(response.query.languageinfo)) {
-      names.set(info.code, { name: info.name, autonym: info.autonym });
-    }
-    licontinue = (_a = response.continue) == null ? void 0 : _a.licontinue;
-  } while (licontinue);
-  return names;
-}
-function languageChain() {
-  const chain = mw.language.getFallbackLanguageChain();
-  return chain.includes("en") ? chain : [...chain, "en"];
-}
+var import_model3 = __toESM(require_model());
+var import_merge = __toESM(require_merge());
+var import_pages = __toESM(require_pages());
+var import_codec = __toESM(require_codec());
+var import_apiErrors = __toESM(require_apiErrors());
+var import_drafts = __toESM(require_drafts());
+var import_direction = __toESM(require_direction());
+var import_recordSave2 = __toESM(require_recordSave());
+var import_LanguagePicker = __toESM(require_LanguagePicker());
+var import_PreviewPanel = __toESM(require_PreviewPanel());
+var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
+var import_TopicPicker = __toESM(require_TopicPicker());
 
 // modules/requestForm/formData.ts
+var import_model = __toESM(require_model());
+var import_recordSave = __toESM(require_recordSave());
+var import_siteData = __toESM(require_siteData());
 async function loadFormData(api, editTitle) {
   var _a;
-  const { config, problems: configProblems } = await loadConfig(api);
+  const { config, problems: configProblems } = await (0, import_siteData.loadConfig)(api);
   const userLanguage = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
   const [taxonomy, languageNames, page] = await Promise.all([
-    loadTaxonomy(api, config.basePage),
-    loadLanguageNames(api, userLanguage),
-    editTitle ? loadRecordPage(api, editTitle, REQUEST_SCHEMA) : Promise.resolve(null)
+    (0, import_siteData.loadTaxonomy)(api, config.basePage),
+    (0, import_siteData.loadLanguageNames)(api, userLanguage),
+    editTitle ? (0, import_recordSave.loadRecordPage)(api, editTitle, import_model.REQUEST_SCHEMA) : Promise.resolve(null)
   ]);
   return {
     config,
     topics: taxonomy.index,
     languageNames,
-    languageChain: languageChain(),
+    languageChain: (0, import_siteData.languageChain)(),
     siteProblems: [...configProblems, ...taxonomy.problems],
     page
   };
 }
 
-// modules/core/validation.ts
-function length(text) {
-  return [...text].length;
-}
-function checkItem(field, item, context) {
-  var _a;
-  switch (field.kind) {
-    case "enumList":
-      return ((_a = field.values) == null ? void 0 : _a.includes(item)) ? null : problem(field.key, "capacitybuilding-validation-invalid-choice", item);
-    case "topicList":
-      if (!isKey(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-key", item);
-      }
-      return context.topics && !context.topics.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-topic", item) : null;
-    case "languageList":
-      if (!isLanguageCode(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-language", item);
-      }
-      return item !== ANY_LANGUAGE && context.languages && !context.languages.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-language", item) : null;
-    case "userList":
-      return isValidUsername(item) ? null : problem(field.key, "capacitybuilding-validation-invalid-username", item);
-    case "hubList":
-      if (!isHubKey(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-hub", item);
-      }
-      return context.hubs && !context.hubs.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-hub", item) : null;
-    default:
-      return null;
-  }
-}
-function checkList(field, items, context) {
-  const problems = [];
-  if (field.min !== void 0 && items.length > 0 && items.length < field.min) {
-    problems.push(problem(field.key, "capacitybuilding-validation-too-few", field.min));
-  }
-  if (field.max !== void 0 && items.length > field.max) {
-    problems.push(problem(field.key, "capacitybuilding-validation-too-many", field.max));
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const key = field.kind === "userList" ? normalizeUsername(item) : item;
-    if (seen.has(key)) {
-      problems.push(problem(field.key, "capacitybuilding-validation-duplicate", item));
-      continue;
-    }
-    seen.add(key);
-    const itemProblem = checkItem(field, item, context);
-    if (itemProblem) {
-      problems.push(itemProblem);
-    }
-  }
-  return problems;
-}
-function checkScalar(field, value, context) {
-  var _a, _b, _c;
-  switch (field.kind) {
-    case "text":
-    case "multiline": {
-      const problems = [];
-      if (field.kind === "text" && /[\n\r]/.test(value)) {
-        problems.push(problem(field.key, "capacitybuilding-validation-single-line"));
-      }
-      if (field.min !== void 0 && length(value.trim()) < field.min) {
-        problems.push(problem(field.key, "capacitybuilding-validation-too-short", field.min));
-      }
-      if (field.max !== void 0 && length(value) > field.max) {
-        problems.push(problem(field.key, "capacitybuilding-validation-too-long", field.max));
-      }
-      return problems;
-    }
-    case "enum":
-      return ((_a = field.values) == null ? void 0 : _a.includes(value)) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-choice", value)];
-    case "user":
-      return isValidUsername(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-username", value)];
-    case "date":
-      return isIsoDate(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-date", value)];
-    case "timestamp":
-      return isIsoTimestamp(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-timestamp", value)];
-    case "integer": {
-      if (!/^\d{1,9}$/.test(value)) {
-        return [problem(field.key, "capacitybuilding-validation-invalid-integer", value)];
-      }
-      const n = Number(value);
-      return field.min !== void 0 && n < field.min || field.max !== void 0 && n > field.max ? [problem(field.key, "capacitybuilding-validation-out-of-range", (_b = field.min) != null ? _b : 0, (_c = field.max) != null ? _c : n)] : [];
-    }
-    case "hub":
-      if (!isHubKey(value)) {
-        return [problem(field.key, "capacitybuilding-validation-invalid-hub", value)];
-      }
-      return context.hubs && !context.hubs.has(value) ? [problem(field.key, "capacitybuilding-validation-unknown-hub", value)] : [];
-    case "page":
-      return isPageTitle(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-page", value)];
-    default:
-      return [];
-  }
-}
-function validateFields(schema, record, context = {}) {
-  const values = record;
-  const problems = [];
-  for (const field of schema.fields) {
-    const value = values[field.key];
-    if (Array.isArray(value)) {
-      if (value.length === 0) {
-        if (field.required) {
-          problems.push(problem(field.key, "capacitybuilding-validation-required"));
-        }
-        continue;
-      }
-      problems.push(...checkList(field, value, context));
-    } else {
-      const text = value != null ? value : "";
-      if (text.trim() === "") {
-        if (field.required) {
-          problems.push(problem(field.key, "capacitybuilding-validation-required"));
-        }
-        continue;
-      }
-      problems.push(...checkScalar(field, text, context));
-    }
-  }
-  return problems;
-}
-var NEEDS_COACH = ["matched", "in-progress", "completed"];
-function validateRequest(request, context = {}) {
-  const problems = validateFields(REQUEST_SCHEMA, request, context);
-  if ((request.requesterType === "group" || request.requesterType === "organisation") && request.organisation.trim() === "") {
-    problems.push(problem("organisation", "capacitybuilding-validation-organisation-required"));
-  }
-  if (request.status === "triaged" && request.hub === "") {
-    problems.push(problem("hub", "capacitybuilding-validation-hub-required"));
-  }
-  if (NEEDS_COACH.includes(request.status) && request.coach.length === 0) {
-    problems.push(problem("coach", "capacitybuilding-validation-coach-required"));
-  }
-  const datesKnown = isIsoDate(request.neededBy) && isIsoTimestamp(request.created);
-  if (datesKnown && request.neededBy < dateOf(request.created)) {
-    problems.push(problem("neededBy", "capacitybuilding-validation-needed-by-past"));
-  }
-  return problems;
-}
-
 // modules/requestForm/formModel.ts
+var import_model2 = __toESM(require_model());
+var import_validation = __toESM(require_validation());
 var FORM_FIELDS = [
   "title",
   "requesterType",
@@ -2474,7 +247,7 @@ var FORM_FIELDS = [
   "description"
 ];
 function emptyValues() {
-  return valuesOf(emptyRecord(REQUEST_SCHEMA));
+  return valuesOf((0, import_model2.emptyRecord)(import_model2.REQUEST_SCHEMA));
 }
 function valuesOf(record) {
   const values = {};
@@ -2507,31 +280,31 @@ function isoNow(now = /* @__PURE__ */ new Date()) {
   return now.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function newRequest(values, requester, created) {
-  return __spreadProps(__spreadValues(__spreadValues({}, emptyRecord(REQUEST_SCHEMA)), values), { requester, status: "open", created });
+  return __spreadProps(__spreadValues(__spreadValues({}, (0, import_model2.emptyRecord)(import_model2.REQUEST_SCHEMA)), values), { requester, status: "open", created });
 }
 function formProblems(record, context) {
   var _a;
   const byField = /* @__PURE__ */ new Map();
   const other = [];
-  for (const problem2 of validateRequest(record, context)) {
-    const field = FORM_FIELDS.find((f) => f === problem2.field);
+  for (const problem of (0, import_validation.validateRequest)(record, context)) {
+    const field = FORM_FIELDS.find((f) => f === problem.field);
     if (field) {
-      byField.set(field, [...(_a = byField.get(field)) != null ? _a : [], problem2]);
+      byField.set(field, [...(_a = byField.get(field)) != null ? _a : [], problem]);
     } else {
-      other.push(problem2);
+      other.push(problem);
     }
   }
   return { byField, other };
 }
 
 // modules/requestForm/RequestForm.vue
-var _hoisted_13 = ["lang", "dir"];
-var _hoisted_23 = ["href"];
-var _hoisted_32 = { key: 1 };
-var _hoisted_42 = { class: "ext-capacitybuilding-request-form__buttons" };
-var _hoisted_52 = ["href"];
-var _hoisted_62 = { class: "ext-capacitybuilding-request-form__buttons" };
-var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
+var _hoisted_1 = ["lang", "dir"];
+var _hoisted_2 = ["href"];
+var _hoisted_3 = { key: 1 };
+var _hoisted_4 = { class: "ext-capacitybuilding-request-form__buttons" };
+var _hoisted_5 = ["href"];
+var _hoisted_6 = { class: "ext-capacitybuilding-request-form__buttons" };
+var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "RequestForm",
   props: {
     api: {},
@@ -2542,25 +315,25 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     const props = __props;
     const emptyIndex = /* @__PURE__ */ new Map();
     const emptyNames = /* @__PURE__ */ new Map();
-    const state = (0, import_vue18.ref)("loading");
-    const loadError = (0, import_vue18.ref)(null);
-    const data = (0, import_vue18.ref)(null);
-    const values = (0, import_vue18.reactive)(emptyValues());
-    const initial = (0, import_vue18.ref)(emptyValues());
-    const submitted = (0, import_vue18.ref)(false);
-    const saving = (0, import_vue18.ref)(false);
-    const saved = (0, import_vue18.ref)(false);
-    const saveError = (0, import_vue18.ref)(null);
-    const previewing = (0, import_vue18.ref)(false);
-    const draft = (0, import_vue18.ref)(null);
-    const formElement = (0, import_vue18.ref)(null);
+    const state = (0, import_vue3.ref)("loading");
+    const loadError = (0, import_vue3.ref)(null);
+    const data = (0, import_vue3.ref)(null);
+    const values = (0, import_vue3.reactive)(emptyValues());
+    const initial = (0, import_vue3.ref)(emptyValues());
+    const submitted = (0, import_vue3.ref)(false);
+    const saving = (0, import_vue3.ref)(false);
+    const saved = (0, import_vue3.ref)(false);
+    const saveError = (0, import_vue3.ref)(null);
+    const previewing = (0, import_vue3.ref)(false);
+    const draft = (0, import_vue3.ref)(null);
+    const formElement = (0, import_vue3.ref)(null);
     const userName = mw.user.getName();
     const userLanguage = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-    const ui = interfaceLanguage();
+    const ui = (0, import_direction.interfaceLanguage)();
     const loggedIn = userName !== null;
     let drafts = null;
     let releaseLeaveWarning = null;
-    const loginUrl = (0, import_vue18.computed)(() => {
+    const loginUrl = (0, import_vue3.computed)(() => {
       var _a2;
       return mw.util.getUrl("Special:UserLogin", { returnto: String((_a2 = mw.config.get("wgPageName")) != null ? _a2 : "") });
     });
@@ -2570,11 +343,11 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       releaseLeaveWarning == null ? void 0 : releaseLeaveWarning();
     }
     function toSaveError(error) {
-      if (error instanceof SaveFailure) {
+      if (error instanceof import_apiErrors.SaveFailure) {
         return error.error;
       }
       mw.log.error(error);
-      return describeApiError(typeof error === "string" ? error : "http");
+      return (0, import_apiErrors.describeApiError)(typeof error === "string" ? error : "http");
     }
     function currentValues() {
       return sanitizeValues(JSON.parse(JSON.stringify(values)));
@@ -2596,10 +369,9 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
           setValues(valuesOf(loaded.page.record));
         }
         initial.value = currentValues();
-        drafts = createDraftStore({
+        drafts = (0, import_drafts.createDraftStore)({
           form: "requestForm",
-          context: (_b = (_a2 = loaded.page) == null ? void 0 : _a2.title) != null ? _b : "new",
-          user: userName
+          context: (_b = (_a2 = loaded.page) == null ? void 0 : _a2.title) != null ? _b : "new"
         });
         const stored = drafts.load();
         draft.value = stored && !sameValues(sanitizeValues(stored.value), initial.value) ? stored : null;
@@ -2609,7 +381,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
         state.value = "failed";
       }
     }
-    const draftTime = (0, import_vue18.computed)(() => draft.value ? new Date(draft.value.saved).toLocaleString(userLanguage) : "");
+    const draftTime = (0, import_vue3.computed)(() => draft.value ? new Date(draft.value.saved).toLocaleString(userLanguage) : "");
     function restoreDraft() {
       if (draft.value) {
         setValues(sanitizeValues(draft.value.value));
@@ -2620,45 +392,45 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       drafts == null ? void 0 : drafts.clear();
       draft.value = null;
     }
-    const dirty = (0, import_vue18.computed)(() => !saved.value && !sameValues(values, initial.value));
-    (0, import_vue18.watch)(values, () => {
+    const dirty = (0, import_vue3.computed)(() => !saved.value && !sameValues(values, initial.value));
+    (0, import_vue3.watch)(values, () => {
       if (state.value === "ready" && !saved.value && dirty.value) {
         drafts == null ? void 0 : drafts.save(currentValues());
       }
     }, { deep: true });
-    (0, import_vue18.onMounted)(() => {
-      releaseLeaveWarning = warnOnLeave(() => dirty.value);
+    (0, import_vue3.onMounted)(() => {
+      releaseLeaveWarning = (0, import_drafts.warnOnLeave)(() => dirty.value);
       load();
     });
-    (0, import_vue18.onBeforeUnmount)(() => {
+    (0, import_vue3.onBeforeUnmount)(() => {
       drafts == null ? void 0 : drafts.flush();
       releaseLeaveWarning == null ? void 0 : releaseLeaveWarning();
     });
-    const requesterTypes = REQUESTER_TYPES.map((value) => ({
+    const requesterTypes = import_model3.REQUESTER_TYPES.map((value) => ({
       value,
-      label: mw.msg(REQUESTER_TYPE_MESSAGES[value])
+      label: mw.msg(import_model3.REQUESTER_TYPE_MESSAGES[value])
     }));
-    const regions = REGIONS.map((value) => ({
+    const regions = import_model3.REGIONS.map((value) => ({
       value,
-      label: mw.msg(REGION_MESSAGES[value])
+      label: mw.msg(import_model3.REGION_MESSAGES[value])
     }));
-    const formats = FORMATS.map((value) => ({
+    const formats = import_model3.FORMATS.map((value) => ({
       value,
-      label: mw.msg(FORMAT_MESSAGES[value])
+      label: mw.msg(import_model3.FORMAT_MESSAGES[value])
     }));
-    const privateContacts = (0, import_vue18.computed)(() => {
+    const privateContacts = (0, import_vue3.computed)(() => {
       var _a2, _b;
       return ((_b = (_a2 = data.value) == null ? void 0 : _a2.config.privateContacts) != null ? _b : []).map((name) => ({
         name,
         url: mw.util.getUrl(`Special:EmailUser/${name}`)
       }));
     });
-    const siteProblemTexts = (0, import_vue18.computed)(() => {
+    const siteProblemTexts = (0, import_vue3.computed)(() => {
       var _a2, _b;
       return ((_b = (_a2 = data.value) == null ? void 0 : _a2.siteProblems) != null ? _b : []).map(problemText);
     });
-    function problemText(problem2) {
-      return mw.message(problem2.key, ...problem2.params.map(String)).text();
+    function problemText(problem) {
+      return mw.message(problem.key, ...problem.params.map(String)).text();
     }
     function recordToSave() {
       var _a2;
@@ -2668,7 +440,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
       }
       return newRequest(currentValues(), userName != null ? userName : "", isoNow());
     }
-    const problems = (0, import_vue18.computed)(() => {
+    const problems = (0, import_vue3.computed)(() => {
       var _a2, _b;
       const record = __spreadValues(__spreadValues({}, recordToSave()), values);
       const topics = (_a2 = data.value) == null ? void 0 : _a2.topics;
@@ -2689,18 +461,18 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     }
     async function focusFirstInvalid() {
       var _a2;
-      await (0, import_vue18.nextTick)();
+      await (0, import_vue3.nextTick)();
       const first = FORM_FIELDS.find((field) => problems.value.has(field));
       const wrapper = first ? document.getElementById(`ext-capacitybuilding-request-form-${first}`) : null;
       (_a2 = wrapper == null ? void 0 : wrapper.querySelector("input, textarea, button, [tabindex]")) == null ? void 0 : _a2.focus();
     }
-    const previewTitle = (0, import_vue18.computed)(() => {
+    const previewTitle = (0, import_vue3.computed)(() => {
       var _a2, _b, _c;
-      return (_c = props.editTitle) != null ? _c : requestTitle((_b = (_a2 = data.value) == null ? void 0 : _a2.config.basePage) != null ? _b : "", 1);
+      return (_c = props.editTitle) != null ? _c : (0, import_pages.requestTitle)((_b = (_a2 = data.value) == null ? void 0 : _a2.config.basePage) != null ? _b : "", 1);
     });
-    const previewWikitext = (0, import_vue18.computed)(() => {
+    const previewWikitext = (0, import_vue3.computed)(() => {
       const record = __spreadValues(__spreadValues({}, recordToSave()), values);
-      return serialize(REQUEST_SCHEMA, record);
+      return (0, import_codec.serialize)(import_model3.REQUEST_SCHEMA, record);
     });
     function togglePreview() {
       previewing.value = !previewing.value;
@@ -2724,7 +496,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
         return;
       }
       if (!loggedIn) {
-        saveError.value = describeApiError("mustbeloggedin");
+        saveError.value = (0, import_apiErrors.describeApiError)("mustbeloggedin");
         return;
       }
       saving.value = true;
@@ -2738,30 +510,30 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
           const page = data.value.page;
           const base = page.record;
           const mine = __spreadValues(__spreadValues({}, base), currentValues());
-          const outcome = await editRecordPage(__spreadProps(__spreadValues({}, context), {
-            schema: REQUEST_SCHEMA,
+          const outcome = await (0, import_recordSave2.editRecordPage)(__spreadProps(__spreadValues({}, context), {
+            schema: import_model3.REQUEST_SCHEMA,
             page,
             summary: mw.msg("capacitybuilding-requestform-summary-edit", mine.title),
-            transform: (current) => mergeRecords(REQUEST_SCHEMA, base, mine, current).record
+            transform: (current) => (0, import_merge.mergeRecords)(import_model3.REQUEST_SCHEMA, base, mine, current).record
           }));
           if (outcome.kind === "conflict") {
-            saveError.value = describeApiError("editconflict");
+            saveError.value = (0, import_apiErrors.describeApiError)("editconflict");
             return;
           }
-          finish2(outcome.page.title, outcome.kind === "saved" ? outcome.page.revid : 0, "saved");
+          finish(outcome.page.title, outcome.kind === "saved" ? outcome.page.revid : 0, "saved");
         } else {
           const record = newRequest(currentValues(), userName != null ? userName : "", isoNow());
-          const titleFor = (n) => requestTitle(config.basePage, n);
-          const { next, recentlyCreated } = await numbering(props.api, titleFor);
-          const created = await createRecordPage(__spreadProps(__spreadValues({}, context), {
-            schema: REQUEST_SCHEMA,
+          const titleFor = (n) => (0, import_pages.requestTitle)(config.basePage, n);
+          const { next, recentlyCreated } = await (0, import_recordSave2.numbering)(props.api, titleFor);
+          const created = await (0, import_recordSave2.createRecordPage)(__spreadProps(__spreadValues({}, context), {
+            schema: import_model3.REQUEST_SCHEMA,
             record,
             titleFor,
             firstNumber: next,
             recentlyCreated,
             summary: mw.msg("capacitybuilding-requestform-summary-create", record.title)
           }));
-          finish2(created.title, created.revid, "created");
+          finish(created.title, created.revid, "created");
         }
       } catch (error) {
         saveError.value = toSaveError(error);
@@ -2769,7 +541,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
         saving.value = false;
       }
     }
-    function finish2(title, revid, kind) {
+    function finish(title, revid, kind) {
       saved.value = true;
       drafts == null ? void 0 : drafts.clear();
       releaseLeaveWarning == null ? void 0 : releaseLeaveWarning();
@@ -2780,34 +552,34 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
     }
     __expose({ formElement });
     return (_ctx, _cache) => {
-      return (0, import_vue17.openBlock)(), (0, import_vue17.createElementBlock)(
-        import_vue17.Fragment,
+      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        import_vue2.Fragment,
         null,
-        [(0, import_vue17.createCommentVNode)(" The form is interface, not page content: it takes the direction of the user's language. "), (0, import_vue17.createElementVNode)("div", {
+        [(0, import_vue2.createCommentVNode)(" The form is interface, not page content: it takes the direction of the user's language. "), (0, import_vue2.createElementVNode)("div", {
           class: "ext-capacitybuilding-request-form",
-          lang: (0, import_vue17.unref)(ui).lang,
-          dir: (0, import_vue17.unref)(ui).dir
-        }, [state.value === "loading" ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxProgressBar), {
+          lang: (0, import_vue2.unref)(ui).lang,
+          dir: (0, import_vue2.unref)(ui).dir
+        }, [state.value === "loading" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxProgressBar), {
           key: 0,
           "aria-label": _ctx.$i18n("capacitybuilding-requestform-loading").text()
-        }, null, 8, ["aria-label"])) : state.value === "failed" && loadError.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(SaveErrorMessage_default, {
+        }, null, 8, ["aria-label"])) : state.value === "failed" && loadError.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(import_SaveErrorMessage.default, {
           key: 1,
           error: loadError.value,
           onRetry: load
-        }, null, 8, ["error"])) : state.value === "missing" ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+        }, null, 8, ["error"])) : state.value === "missing" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
           key: 2,
           type: "error"
         }, {
-          default: (0, import_vue17.withCtx)(() => {
+          default: (0, import_vue2.withCtx)(() => {
             var _a2;
-            return [(0, import_vue17.createTextVNode)(
-              (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-edit-missing", (_a2 = _ctx.editTitle) != null ? _a2 : "").text()),
+            return [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-edit-missing", (_a2 = _ctx.editTitle) != null ? _a2 : "").text()),
               1
               /* TEXT */
             )];
           }),
           _: 1
-        })) : ((0, import_vue17.openBlock)(), (0, import_vue17.createElementBlock)(
+        })) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
           "form",
           {
             key: 3,
@@ -2815,61 +587,61 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
             ref: formElement,
             class: "ext-capacitybuilding-request-form__form",
             novalidate: "",
-            onSubmit: _cache[9] || (_cache[9] = (0, import_vue17.withModifiers)(($event) => submit(null), ["prevent"]))
+            onSubmit: _cache[9] || (_cache[9] = (0, import_vue2.withModifiers)(($event) => submit(null), ["prevent"]))
           },
           [
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMessage), {
               type: "warning",
               class: "ext-capacitybuilding-request-form__sensitive"
             }, {
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createElementVNode)(
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive").text()),
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive").text()),
                 1
                 /* TEXT */
-              ), privateContacts.value.length ? ((0, import_vue17.openBlock)(), (0, import_vue17.createElementBlock)(
-                import_vue17.Fragment,
+              ), privateContacts.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+                import_vue2.Fragment,
                 { key: 0 },
-                [(0, import_vue17.createElementVNode)(
+                [(0, import_vue2.createElementVNode)(
                   "p",
                   null,
-                  (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-contacts", privateContacts.value.length).text()),
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-contacts", privateContacts.value.length).text()),
                   1
                   /* TEXT */
-                ), (0, import_vue17.createElementVNode)("ul", null, [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-                  import_vue17.Fragment,
+                ), (0, import_vue2.createElementVNode)("ul", null, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                  import_vue2.Fragment,
                   null,
-                  (0, import_vue17.renderList)(privateContacts.value, (contact) => {
-                    return (0, import_vue17.openBlock)(), (0, import_vue17.createElementBlock)("li", { key: contact.name }, [(0, import_vue17.createElementVNode)("a", { href: contact.url }, (0, import_vue17.toDisplayString)(contact.name), 9, _hoisted_23)]);
+                  (0, import_vue2.renderList)(privateContacts.value, (contact) => {
+                    return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("li", { key: contact.name }, [(0, import_vue2.createElementVNode)("a", { href: contact.url }, (0, import_vue2.toDisplayString)(contact.name), 9, _hoisted_2)]);
                   }),
                   128
                   /* KEYED_FRAGMENT */
                 ))])],
                 64
                 /* STABLE_FRAGMENT */
-              )) : ((0, import_vue17.openBlock)(), (0, import_vue17.createElementBlock)(
+              )) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
                 "p",
-                _hoisted_32,
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-no-contacts").text()),
+                _hoisted_3,
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-no-contacts").text()),
                 1
                 /* TEXT */
               ))]),
               _: 1
             }),
-            ((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-              import_vue17.Fragment,
+            ((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+              import_vue2.Fragment,
               null,
-              (0, import_vue17.renderList)(siteProblemTexts.value, (problem2, i) => {
-                return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(
-                  (0, import_vue17.unref)(import_codex4.CdxMessage),
+              (0, import_vue2.renderList)(siteProblemTexts.value, (problem, i) => {
+                return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(
+                  (0, import_vue2.unref)(import_codex.CdxMessage),
                   {
                     key: i,
                     type: "warning"
                   },
                   {
-                    default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                      (0, import_vue17.toDisplayString)(problem2),
+                    default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                      (0, import_vue2.toDisplayString)(problem),
                       1
                       /* TEXT */
                     )]),
@@ -2882,106 +654,106 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               128
               /* KEYED_FRAGMENT */
             )),
-            draft.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+            draft.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
               key: 0,
               type: "notice",
               class: "ext-capacitybuilding-request-form__draft"
             }, {
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createElementVNode)(
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-found", draftTime.value).text()),
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-found", draftTime.value).text()),
                 1
                 /* TEXT */
-              ), (0, import_vue17.createElementVNode)("div", _hoisted_42, [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+              ), (0, import_vue2.createElementVNode)("div", _hoisted_4, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "button",
                 onClick: restoreDraft
               }, {
-                default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                  (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-restore").text()),
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-restore").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              }), (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+              }), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "button",
                 onClick: discardDraft
               }, {
-                default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                  (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-discard").text()),
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-discard").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
               })])]),
               _: 1
-            })) : (0, import_vue17.createCommentVNode)("v-if", true),
-            !loggedIn ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxMessage), {
+            })) : (0, import_vue2.createCommentVNode)("v-if", true),
+            !loggedIn ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
               key: 1,
               type: "notice",
               class: "ext-capacitybuilding-request-form__login"
             }, {
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login-needed").text()) + " ",
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login-needed").text()) + " ",
                 1
                 /* TEXT */
-              ), (0, import_vue17.createElementVNode)("a", {
+              ), (0, import_vue2.createElementVNode)("a", {
                 href: loginUrl.value,
                 onClick: leaveToLogIn
-              }, (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login").text()), 9, _hoisted_52)]),
+              }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login").text()), 9, _hoisted_5)]),
               _: 1
-            })) : (0, import_vue17.createCommentVNode)("v-if", true),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            })) : (0, import_vue2.createCommentVNode)("v-if", true),
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-title",
               status: status("title"),
               messages: messages("title")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-title").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-title").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-title").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-title").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxTextInput), {
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
                 modelValue: values.title,
                 "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => values.title = $event),
                 name: "title"
               }, null, 8, ["modelValue"])]),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-requesterType",
               "is-fieldset": true,
               status: status("requesterType"),
               messages: messages("requesterType")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-requester-type").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-requester-type").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-requester-type").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-requester-type").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-                import_vue17.Fragment,
+              default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                import_vue2.Fragment,
                 null,
-                (0, import_vue17.renderList)((0, import_vue17.unref)(requesterTypes), (choice) => {
-                  return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxRadio), {
+                (0, import_vue2.renderList)((0, import_vue2.unref)(requesterTypes), (choice) => {
+                  return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxRadio), {
                     key: choice.value,
                     modelValue: values.requesterType,
                     "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => values.requesterType = $event),
                     name: "requesterType",
                     "input-value": choice.value
                   }, {
-                    default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                      (0, import_vue17.toDisplayString)(choice.label),
+                    default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                      (0, import_vue2.toDisplayString)(choice.label),
                       1
                       /* TEXT */
                     )]),
@@ -2993,47 +765,47 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               ))]),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-organisation",
               status: status("organisation"),
               messages: messages("organisation")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-organisation").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-organisation").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-organisation").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-organisation").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxTextInput), {
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
                 modelValue: values.organisation,
                 "onUpdate:modelValue": _cache[2] || (_cache[2] = ($event) => values.organisation = $event),
                 name: "organisation"
               }, null, 8, ["modelValue"])]),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-region",
               status: status("region"),
               messages: messages("region")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-region").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-region").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-region").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-region").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxSelect), {
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
                 selected: values.region,
                 "onUpdate:selected": _cache[3] || (_cache[3] = ($event) => values.region = $event),
-                "menu-items": (0, import_vue17.unref)(regions),
+                "menu-items": (0, import_vue2.unref)(regions),
                 "default-label": _ctx.$i18n("capacitybuilding-requestform-choose").text(),
                 "aria-label": _ctx.$i18n("capacitybuilding-request-field-region").text()
               }, null, 8, [
@@ -3044,27 +816,27 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               ])]),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-topics",
               status: status("topics"),
               messages: messages("topics")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-topics").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-topics").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-topics").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-topics").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => {
+              default: (0, import_vue2.withCtx)(() => {
                 var _a2, _b, _c, _d;
-                return [(0, import_vue17.createVNode)(TopicPicker_default, {
+                return [(0, import_vue2.createVNode)(import_TopicPicker.default, {
                   modelValue: values.topics,
                   "onUpdate:modelValue": _cache[4] || (_cache[4] = ($event) => values.topics = $event),
-                  index: (_b = (_a2 = data.value) == null ? void 0 : _a2.topics) != null ? _b : (0, import_vue17.unref)(emptyIndex),
+                  index: (_b = (_a2 = data.value) == null ? void 0 : _a2.topics) != null ? _b : (0, import_vue2.unref)(emptyIndex),
                   "language-chain": (_d = (_c = data.value) == null ? void 0 : _c.languageChain) != null ? _d : [],
                   label: _ctx.$i18n("capacitybuilding-request-field-topics").text(),
                   status: status("topics")
@@ -3078,34 +850,34 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               }),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-formats",
               "is-fieldset": true,
               status: status("formats"),
               messages: messages("formats")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-formats").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-formats").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-formats").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-formats").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => [((0, import_vue17.openBlock)(true), (0, import_vue17.createElementBlock)(
-                import_vue17.Fragment,
+              default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                import_vue2.Fragment,
                 null,
-                (0, import_vue17.renderList)((0, import_vue17.unref)(formats), (choice) => {
-                  return (0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxCheckbox), {
+                (0, import_vue2.renderList)((0, import_vue2.unref)(formats), (choice) => {
+                  return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxCheckbox), {
                     key: choice.value,
                     modelValue: values.formats,
                     "onUpdate:modelValue": _cache[5] || (_cache[5] = ($event) => values.formats = $event),
                     "input-value": choice.value
                   }, {
-                    default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                      (0, import_vue17.toDisplayString)(choice.label),
+                    default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                      (0, import_vue2.toDisplayString)(choice.label),
                       1
                       /* TEXT */
                     )]),
@@ -3117,27 +889,27 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               ))]),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-languages",
               status: status("languages"),
               messages: messages("languages")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-languages").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-languages").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-languages").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-languages").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => {
+              default: (0, import_vue2.withCtx)(() => {
                 var _a2, _b;
-                return [(0, import_vue17.createVNode)(LanguagePicker_default, {
+                return [(0, import_vue2.createVNode)(import_LanguagePicker.default, {
                   modelValue: values.languages,
                   "onUpdate:modelValue": _cache[6] || (_cache[6] = ($event) => values.languages = $event),
-                  names: (_b = (_a2 = data.value) == null ? void 0 : _a2.languageNames) != null ? _b : (0, import_vue17.unref)(emptyNames),
+                  names: (_b = (_a2 = data.value) == null ? void 0 : _a2.languageNames) != null ? _b : (0, import_vue2.unref)(emptyNames),
                   label: _ctx.$i18n("capacitybuilding-request-field-languages").text(),
                   status: status("languages")
                 }, null, 8, [
@@ -3149,22 +921,22 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               }),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-neededBy",
               status: status("neededBy"),
               messages: messages("neededBy")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-needed-by").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-needed-by").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-needed-by").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-needed-by").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxTextInput), {
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
                 modelValue: values.neededBy,
                 "onUpdate:modelValue": _cache[7] || (_cache[7] = ($event) => values.neededBy = $event),
                 "input-type": "date",
@@ -3172,22 +944,22 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               }, null, 8, ["modelValue"])]),
               _: 1
             }, 8, ["status", "messages"]),
-            (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxField), {
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
               id: "ext-capacitybuilding-request-form-description",
               status: status("description"),
               messages: messages("description")
             }, {
-              label: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-description").text()),
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-description").text()),
                 1
                 /* TEXT */
               )]),
-              description: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                (0, import_vue17.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-description").text()),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-description").text()),
                 1
                 /* TEXT */
               )]),
-              default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxTextArea), {
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
                 modelValue: values.description,
                 "onUpdate:modelValue": _cache[8] || (_cache[8] = ($event) => values.description = $event),
                 name: "description",
@@ -3195,46 +967,46 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               }, null, 8, ["modelValue"])]),
               _: 1
             }, 8, ["status", "messages"]),
-            saveError.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(SaveErrorMessage_default, {
+            saveError.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(import_SaveErrorMessage.default, {
               key: 2,
               error: saveError.value,
               "login-url": loginUrl.value,
               onRetry: submit,
               onLogin: leaveToLogIn
-            }, null, 8, ["error", "login-url"])) : (0, import_vue17.createCommentVNode)("v-if", true),
-            (0, import_vue17.createElementVNode)("div", _hoisted_62, [
-              (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+            }, null, 8, ["error", "login-url"])) : (0, import_vue2.createCommentVNode)("v-if", true),
+            (0, import_vue2.createElementVNode)("div", _hoisted_6, [
+              (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "button",
                 disabled: saving.value,
                 onClick: togglePreview
               }, {
-                default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                  (0, import_vue17.toDisplayString)(previewing.value ? _ctx.$i18n("capacitybuilding-requestform-preview-hide").text() : _ctx.$i18n("capacitybuilding-requestform-preview").text()),
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(previewing.value ? _ctx.$i18n("capacitybuilding-requestform-preview-hide").text() : _ctx.$i18n("capacitybuilding-requestform-preview").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
               }, 8, ["disabled"]),
-              (0, import_vue17.createVNode)((0, import_vue17.unref)(import_codex4.CdxButton), {
+              (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "submit",
                 action: "progressive",
                 weight: "primary",
                 disabled: saving.value
               }, {
-                default: (0, import_vue17.withCtx)(() => [(0, import_vue17.createTextVNode)(
-                  (0, import_vue17.toDisplayString)(_ctx.editTitle ? _ctx.$i18n("capacitybuilding-requestform-save-edit").text() : _ctx.$i18n("capacitybuilding-requestform-submit").text()),
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.editTitle ? _ctx.$i18n("capacitybuilding-requestform-save-edit").text() : _ctx.$i18n("capacitybuilding-requestform-submit").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
               }, 8, ["disabled"]),
-              saving.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)((0, import_vue17.unref)(import_codex4.CdxProgressBar), {
+              saving.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxProgressBar), {
                 key: 0,
                 inline: "",
                 "aria-label": _ctx.$i18n("capacitybuilding-requestform-saving").text()
-              }, null, 8, ["aria-label"])) : (0, import_vue17.createCommentVNode)("v-if", true)
+              }, null, 8, ["aria-label"])) : (0, import_vue2.createCommentVNode)("v-if", true)
             ]),
-            previewing.value && data.value ? ((0, import_vue17.openBlock)(), (0, import_vue17.createBlock)(PreviewPanel_default, {
+            previewing.value && data.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(import_PreviewPanel.default, {
               key: 3,
               api: _ctx.api,
               wikitext: previewWikitext.value,
@@ -3243,22 +1015,22 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue16.defineComponent)({
               "api",
               "wikitext",
               "title"
-            ])) : (0, import_vue17.createCommentVNode)("v-if", true)
+            ])) : (0, import_vue2.createCommentVNode)("v-if", true)
           ],
           544
           /* NEED_HYDRATION, NEED_PATCH */
-        ))], 8, _hoisted_13)],
+        ))], 8, _hoisted_1)],
         2112
         /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
       );
     };
   }
 });
-var RequestForm_default = _sfc_main6;
+var RequestForm_default = _sfc_main;
 
 // modules/requestForm/index.ts
 function mount(marker) {
   var _a;
   const editTitle = ((_a = marker.dataset.capacitybuildingEdit) == null ? void 0 : _a.trim()) || null;
-  createMwApp2(RequestForm_default, { api: new mw.Api(), editTitle }).mount(marker);
+  (0, import_mwVue.createMwApp)(RequestForm_default, { api: new mw.Api(), editTitle }).mount(marker);
 }

@@ -53,6 +53,54 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
+// shared-module-ref:shared-module-ref
+var require_shared_module_ref = __commonJS({
+  "shared-module-ref:shared-module-ref"(exports, module2) {
+    var shared;
+    try {
+      shared = require("ext.capacityBuilding.shared");
+    } catch (e) {
+      shared = require("ext.gadget.capacityBuilding-shared");
+    }
+    module2.exports = shared;
+  }
+});
+
+// shared-file-ref:shared/mwVue.ts
+var require_mwVue = __commonJS({
+  "shared-file-ref:shared/mwVue.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/mwVue.ts"];
+  }
+});
+
+// shared-file-ref:core/history.ts
+var require_history = __commonJS({
+  "shared-file-ref:core/history.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/history.ts"];
+  }
+});
+
+// shared-file-ref:core/model.ts
+var require_model = __commonJS({
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
+  }
+});
+
+// shared-file-ref:core/wikitext/codec.ts
+var require_codec = __commonJS({
+  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
+  }
+});
+
+// shared-file-ref:shared/siteData.ts
+var require_siteData = __commonJS({
+  "shared-file-ref:shared/siteData.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/siteData.ts"];
+  }
+});
+
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
   "codex-shim:codex-shim"(exports, module2) {
@@ -66,1443 +114,115 @@ var require_codex_shim = __commonJS({
   }
 });
 
+// shared-file-ref:core/permissions.ts
+var require_permissions = __commonJS({
+  "shared-file-ref:core/permissions.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/permissions.ts"];
+  }
+});
+
+// shared-file-ref:core/taxonomy.ts
+var require_taxonomy = __commonJS({
+  "shared-file-ref:core/taxonomy.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/taxonomy.ts"];
+  }
+});
+
+// shared-file-ref:shared/components/SaveErrorMessage.vue
+var require_SaveErrorMessage = __commonJS({
+  "shared-file-ref:shared/components/SaveErrorMessage.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/SaveErrorMessage.vue"];
+  }
+});
+
+// shared-file-ref:shared/dates.ts
+var require_dates = __commonJS({
+  "shared-file-ref:shared/dates.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/dates.ts"];
+  }
+});
+
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
+// shared-file-ref:shared/editability.ts
+var require_editability = __commonJS({
+  "shared-file-ref:shared/editability.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/editability.ts"];
+  }
+});
+
+// shared-file-ref:shared/apiErrors.ts
+var require_apiErrors = __commonJS({
+  "shared-file-ref:shared/apiErrors.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/apiErrors.ts"];
+  }
+});
+
+// shared-file-ref:shared/recordSave.ts
+var require_recordSave = __commonJS({
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
+  }
+});
+
+// shared-file-ref:core/matching.ts
+var require_matching = __commonJS({
+  "shared-file-ref:core/matching.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/matching.ts"];
+  }
+});
+
+// shared-file-ref:shared/coaches.ts
+var require_coaches = __commonJS({
+  "shared-file-ref:shared/coaches.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/coaches.ts"];
+  }
+});
+
+// shared-file-ref:shared/MatchSuggestions.vue
+var require_MatchSuggestions = __commonJS({
+  "shared-file-ref:shared/MatchSuggestions.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/MatchSuggestions.vue"];
+  }
+});
+
+// shared-file-ref:shared/matchReasons.ts
+var require_matchReasons = __commonJS({
+  "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/matchReasons.ts"];
+  }
+});
+
 // modules/requestPage/index.ts
 var requestPage_exports = {};
 __export(requestPage_exports, {
   mount: () => mount
 });
 module.exports = __toCommonJS(requestPage_exports);
-
-// modules/shared/mwVue.ts
-var Vue = __toESM(require("vue"));
-function createMwApp2(...args) {
-  return Vue.createMwApp(...args);
-}
-
-// modules/core/model.ts
-var STATUSES = [
-  "open",
-  "triaged",
-  "matched",
-  "in-progress",
-  "completed",
-  "declined",
-  "withdrawn",
-  "on-hold"
-];
-var FINAL_STATUSES = ["completed", "declined", "withdrawn"];
-var SEEKING_COACH_STATUSES = ["open", "triaged"];
-var STATUS_MESSAGES = {
-  open: "capacitybuilding-status-open",
-  triaged: "capacitybuilding-status-triaged",
-  matched: "capacitybuilding-status-matched",
-  "in-progress": "capacitybuilding-status-in-progress",
-  completed: "capacitybuilding-status-completed",
-  declined: "capacitybuilding-status-declined",
-  withdrawn: "capacitybuilding-status-withdrawn",
-  "on-hold": "capacitybuilding-status-on-hold"
-};
-var REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
-var REGION_MESSAGES = {
-  SSA: "capacitybuilding-region-ssa",
-  MENA: "capacitybuilding-region-mena",
-  SA: "capacitybuilding-region-sa",
-  ESEAP: "capacitybuilding-region-eseap",
-  CEECA: "capacitybuilding-region-ceeca",
-  NWE: "capacitybuilding-region-nwe",
-  LAC: "capacitybuilding-region-lac",
-  NA: "capacitybuilding-region-na"
-};
-var FORMATS = ["workshop", "coaching", "mentoring", "documentation", "peer-exchange", "facilitation"];
-var FORMAT_MESSAGES = {
-  workshop: "capacitybuilding-format-workshop",
-  coaching: "capacitybuilding-format-coaching",
-  mentoring: "capacitybuilding-format-mentoring",
-  documentation: "capacitybuilding-format-documentation",
-  "peer-exchange": "capacitybuilding-format-peer-exchange",
-  facilitation: "capacitybuilding-format-facilitation"
-};
-var ANY_LANGUAGE = "mul";
-var REQUESTER_TYPES = ["individual", "group", "organisation"];
-var REQUESTER_TYPE_MESSAGES = {
-  individual: "capacitybuilding-requester-type-individual",
-  group: "capacitybuilding-requester-type-group",
-  organisation: "capacitybuilding-requester-type-organisation"
-};
-var AVAILABILITIES = ["available", "limited", "away"];
-var CONTACT_METHODS = ["talk", "email"];
-var HUB_KINDS = ["regional", "thematic"];
-var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
-var REQUEST_SCHEMA = {
-  template: "Capacity request",
-  fields: [
-    { key: "title", param: "title", kind: "text", required: true, min: 5, max: 120, label: "capacitybuilding-request-field-title", help: "capacitybuilding-request-help-title" },
-    { key: "requester", param: "requester", kind: "user", required: true, label: "capacitybuilding-request-field-requester", help: "capacitybuilding-request-help-requester" },
-    { key: "requesterType", param: "requester_type", kind: "enum", required: true, values: REQUESTER_TYPES, label: "capacitybuilding-request-field-requester-type", help: "capacitybuilding-request-help-requester-type" },
-    { key: "organisation", param: "organisation", kind: "text", required: false, max: 200, label: "capacitybuilding-request-field-organisation", help: "capacitybuilding-request-help-organisation" },
-    { key: "region", param: "region", kind: "enum", required: true, values: REGIONS, label: "capacitybuilding-request-field-region", help: "capacitybuilding-request-help-region" },
-    { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-request-field-hub", help: "capacitybuilding-request-help-hub" },
-    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-topics", help: "capacitybuilding-request-help-topics" },
-    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-request-field-formats", help: "capacitybuilding-request-help-formats" },
-    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-languages", help: "capacitybuilding-request-help-languages" },
-    { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
-    { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
-    { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
-    { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
-    { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
-    { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
-  ]
-};
-var COACH_SCHEMA = {
-  template: "Capacity coach",
-  fields: [
-    { key: "user", param: "user", kind: "user", required: true, label: "capacitybuilding-coach-field-user", help: "capacitybuilding-coach-help-user" },
-    { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-topics", help: "capacitybuilding-coach-help-topics" },
-    { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-languages", help: "capacitybuilding-coach-help-languages" },
-    { key: "regions", param: "regions", kind: "enumList", required: false, values: REGIONS, label: "capacitybuilding-coach-field-regions", help: "capacitybuilding-coach-help-regions" },
-    { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-coach-field-formats", help: "capacitybuilding-coach-help-formats" },
-    { key: "availability", param: "availability", kind: "enum", required: true, values: AVAILABILITIES, label: "capacitybuilding-coach-field-availability", help: "capacitybuilding-coach-help-availability" },
-    { key: "awayUntil", param: "away_until", kind: "date", required: false, label: "capacitybuilding-coach-field-away-until", help: "capacitybuilding-coach-help-away-until" },
-    { key: "maxRequests", param: "max_requests", kind: "integer", required: true, min: 1, max: 20, label: "capacitybuilding-coach-field-max-requests", help: "capacitybuilding-coach-help-max-requests" },
-    { key: "bio", param: "bio", kind: "multiline", required: false, max: 5e3, label: "capacitybuilding-coach-field-bio", help: "capacitybuilding-coach-help-bio" },
-    { key: "contact", param: "contact", kind: "enum", required: true, values: CONTACT_METHODS, label: "capacitybuilding-coach-field-contact", help: "capacitybuilding-coach-help-contact" },
-    { key: "hubs", param: "hubs", kind: "hubList", required: false, max: 10, label: "capacitybuilding-coach-field-hubs", help: "capacitybuilding-coach-help-hubs" }
-  ]
-};
-var HUB_SCHEMA = {
-  template: "Capacity hub",
-  fields: [
-    { key: "name", param: "name", kind: "text", required: true, min: 2, max: 100, label: "capacitybuilding-hub-field-name", help: "capacitybuilding-hub-help-name" },
-    { key: "kind", param: "kind", kind: "enum", required: true, values: HUB_KINDS, label: "capacitybuilding-hub-field-kind", help: "capacitybuilding-hub-help-kind" },
-    { key: "regions", param: "regions", kind: "enumList", required: false, values: REGIONS, label: "capacitybuilding-hub-field-regions", help: "capacitybuilding-hub-help-regions" },
-    { key: "topics", param: "topics", kind: "topicList", required: false, max: 50, label: "capacitybuilding-hub-field-topics", help: "capacitybuilding-hub-help-topics" },
-    { key: "languages", param: "languages", kind: "languageList", required: false, max: 50, label: "capacitybuilding-hub-field-languages", help: "capacitybuilding-hub-help-languages" },
-    { key: "contacts", param: "contacts", kind: "userList", required: true, min: 1, max: 20, label: "capacitybuilding-hub-field-contacts", help: "capacitybuilding-hub-help-contacts" },
-    { key: "noticeboard", param: "noticeboard", kind: "page", required: false, label: "capacitybuilding-hub-field-noticeboard", help: "capacitybuilding-hub-help-noticeboard" }
-  ]
-};
-function emptyRecord(schema) {
-  const record = {};
-  for (const field of schema.fields) {
-    record[field.key] = LIST_KINDS.includes(field.kind) ? [] : "";
-  }
-  return record;
-}
-function isOneOf(values, value) {
-  return values.includes(value);
-}
-
-// modules/core/messages.ts
-function problem(field, key, ...params) {
-  return { field, key, params };
-}
-
-// modules/core/wikitext/preprocessor.ts
-var DEFAULT_EXTENSION_TAGS = [
-  "pre",
-  "nowiki",
-  "gallery",
-  "indicator",
-  "langconvert",
-  // Common Wikimedia extensions (Meta-Wiki's list comes from siteinfo when the caller has it).
-  "ref",
-  "references",
-  "templatedata",
-  "templatestyles",
-  "syntaxhighlight",
-  "source",
-  "math",
-  "chem",
-  "ce",
-  "poem",
-  "score",
-  "timeline",
-  "hiero",
-  "imagemap",
-  "inputbox",
-  "categorytree",
-  "charinsert",
-  "section",
-  "mapframe",
-  "maplink",
-  "graph",
-  "talkpage",
-  "rss",
-  "languages",
-  "dynamicpagelist",
-  "phonos",
-  "quiz"
-];
-var RULES = {
-  "{": { end: "}", names: { 2: "template", 3: "tplarg" }, min: 2, max: 3 },
-  "[": { end: "]", names: { 2: null }, min: 2, max: 2 },
-  "-{": { end: "}-", names: { 2: null }, min: 2, max: 2 }
-};
-var SPACE_OR_TAB = " 	";
-function newPart(start, initial = []) {
-  return { start, out: initial, eqIndex: null, eq: null, commentEnd: null, visualEnd: null };
-}
-function addLiteral(accum, start, end) {
-  if (end <= start) {
-    return;
-  }
-  const last = accum[accum.length - 1];
-  if (last && last.type === "text" && last.end === start) {
-    last.end = end;
-  } else {
-    accum.push({ type: "text", start, end });
-  }
-}
-function appendAll(accum, nodes) {
-  for (const node of nodes) {
-    if (node.type === "text") {
-      addLiteral(accum, node.start, node.end);
-    } else {
-      accum.push(node);
-    }
-  }
-}
-function spanForward(text, chars, from, max = Infinity) {
-  let n = 0;
-  while (n < max && from + n < text.length && chars.includes(text[from + n])) {
-    n++;
-  }
-  return n;
-}
-function spanBackward(text, chars, before) {
-  let n = 0;
-  while (before - n - 1 >= 0 && chars.includes(text[before - n - 1])) {
-    n++;
-  }
-  return n;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var WS = "[ \\t\\n\\x0B\\f\\r]";
-var elementsRegexCache = /* @__PURE__ */ new Map();
-function elementsRegexFor(names) {
-  const key = names.join("|");
-  let regex = elementsRegexCache.get(key);
-  if (!regex) {
-    regex = new RegExp(`(?:${names.map(escapeRegExp).join("|")})(?=${WS}|\\/>|>)|!--`, "iy");
-    elementsRegexCache.set(key, regex);
-  }
-  return regex;
-}
-function breakSyntax(piece, openingCount) {
-  var _a, _b;
-  const result = [];
-  if (piece.open === "\n") {
-    appendAll(result, (_b = (_a = piece.parts[0]) == null ? void 0 : _a.out) != null ? _b : []);
-    return result;
-  }
-  const count = openingCount != null ? openingCount : piece.count;
-  const openEnd = piece.start + piece.count;
-  const openStart = openingCount === void 0 ? piece.start - piece.savedPrefix.length : openEnd - count;
-  addLiteral(result, openStart, openEnd);
-  piece.parts.forEach((part, index) => {
-    if (index > 0) {
-      addLiteral(result, part.start - 1, part.start);
-    }
-    appendAll(result, part.out);
-  });
-  return result;
-}
-function toPart(builder, end) {
-  return { start: builder.start, end, eq: builder.eq, children: builder.out };
-}
-function preprocess(text, options = {}) {
-  var _a, _b, _c, _d, _e, _f;
-  const extensionTags = (_a = options.extensionTags) != null ? _a : DEFAULT_EXTENSION_TAGS;
-  const languageConversion = (_b = options.languageConversion) != null ? _b : true;
-  const ignoredTags = ["noinclude", "/noinclude", "onlyinclude", "/onlyinclude"];
-  const ignoredElements = ["includeonly"];
-  const xmlishElements = [...extensionTags, "includeonly"];
-  const allowMissingEndTag = ["includeonly", "noinclude", "onlyinclude"];
-  const elementsRegex = elementsRegexFor([...xmlishElements, ...ignoredTags]);
-  const searchBase = languageConversion ? "[{<\n-" : "[{<\n";
-  const root = newPart(0);
-  const stack = [];
-  const top = () => stack[stack.length - 1];
-  const currentPart = () => {
-    const piece = top();
-    return piece ? piece.parts[piece.parts.length - 1] : root;
-  };
-  let accum = root.out;
-  let findEquals = false;
-  let findPipe = false;
-  let inHeading = false;
-  const noMoreClosingTag = /* @__PURE__ */ new Set();
-  let fakeLineStart = true;
-  let i = 0;
-  const length = text.length;
-  const refreshFlags = () => {
-    const piece = top();
-    accum = currentPart().out;
-    if (!piece) {
-      findEquals = false;
-      findPipe = false;
-      inHeading = false;
-      return;
-    }
-    findPipe = piece.open !== "\n" && piece.open !== "[";
-    findEquals = findPipe && piece.parts.length > 1 && currentPart().eqIndex === null;
-    inHeading = piece.open === "\n";
-  };
-  while (true) {
-    let found;
-    let curChar = "";
-    let rule = null;
-    if (fakeLineStart) {
-      found = "line-start";
-    } else {
-      const currentClosing = (_d = (_c = top()) == null ? void 0 : _c.close) != null ? _d : "";
-      const search = searchBase + currentClosing + (findPipe ? "|" : "") + (findEquals ? "=" : "");
-      let literalEnd = i;
-      while (literalEnd < length && !search.includes(text[literalEnd])) {
-        literalEnd++;
-      }
-      addLiteral(accum, i, literalEnd);
-      i = literalEnd;
-      if (i >= length) {
-        if (currentClosing === "\n") {
-          found = "line-end";
-        } else {
-          break;
-        }
-      } else {
-        curChar = text[i];
-        const curTwoChar = text.slice(i, i + 2);
-        if (curChar === "|") {
-          found = "pipe";
-        } else if (curChar === "=") {
-          found = "equals";
-        } else if (curChar === "<") {
-          found = "angle";
-        } else if (curChar === "\n") {
-          found = inHeading ? "line-end" : "line-start";
-        } else if (curTwoChar === currentClosing) {
-          found = "close";
-          curChar = curTwoChar;
-        } else if (curChar === currentClosing) {
-          found = "close";
-        } else if (RULES[curTwoChar] && (curTwoChar !== "-{" || languageConversion)) {
-          curChar = curTwoChar;
-          found = "open";
-          rule = RULES[curTwoChar];
-        } else if (RULES[curChar]) {
-          found = "open";
-          rule = RULES[curChar];
-        } else {
-          addLiteral(accum, i, i + 1);
-          i++;
-          continue;
-        }
-      }
-    }
-    if (found === "angle") {
-      elementsRegex.lastIndex = i + 1;
-      const match = elementsRegex.exec(text);
-      if (!match) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const name = match[0];
-      if (name === "!--") {
-        const endPos = text.indexOf("-->", i + 4);
-        if (endPos === -1) {
-          accum.push({ type: "comment", start: i, end: length });
-          i = length;
-          continue;
-        }
-        const wsStart = i ? i - spanBackward(text, SPACE_OR_TAB, i) : 0;
-        let wsEnd = endPos + 3;
-        wsEnd += spanForward(text, SPACE_OR_TAB, wsEnd);
-        const comments = [[wsStart, wsEnd]];
-        while (text.startsWith("<!--", wsEnd)) {
-          let c = text.indexOf("-->", wsEnd + 4);
-          if (c === -1) {
-            break;
-          }
-          c += 3;
-          c += spanForward(text, SPACE_OR_TAB, c);
-          comments.push([wsEnd, c]);
-          wsEnd = c;
-        }
-        let startPos;
-        let lastPos;
-        if (wsStart > 0 && text[wsStart - 1] === "\n" && text[wsEnd] === "\n") {
-          const wsLength = i - wsStart;
-          const last = accum[accum.length - 1];
-          const lastText = last && last.type === "text" && last.end === i ? text.slice(last.start, last.end) : "";
-          if (last && wsLength > 0 && spanBackward(lastText, SPACE_OR_TAB, lastText.length) >= wsLength) {
-            last.end -= wsLength;
-            if (last.end === last.start) {
-              accum.pop();
-            }
-          }
-          const [lastStart, lastEnd] = comments.pop();
-          for (const [cStart, cEnd] of comments) {
-            accum.push({ type: "comment", start: cStart, end: cEnd });
-          }
-          startPos = lastStart;
-          lastPos = lastEnd;
-          fakeLineStart = true;
-        } else {
-          startPos = i;
-          lastPos = endPos + 2;
-        }
-        const piece = top();
-        if (piece) {
-          const part = currentPart();
-          if (part.commentEnd !== wsStart - 1) {
-            part.visualEnd = wsStart;
-          }
-          part.commentEnd = lastPos;
-        }
-        i = lastPos + 1;
-        accum.push({ type: "comment", start: startPos, end: lastPos + 1 });
-        continue;
-      }
-      const attrStart = i + name.length + 1;
-      const tagEndPos = text.indexOf(">", attrStart);
-      if (tagEndPos === -1) {
-        addLiteral(accum, i, i + 1);
-        i++;
-        continue;
-      }
-      const lowerName = name.toLowerCase();
-      if (ignoredTags.includes(lowerName)) {
-        accum.push({ type: "ignore", start: i, end: tagEndPos + 1 });
-        i = tagEndPos + 1;
-        continue;
-      }
-      const tagStartPos = i;
-      let inner;
-      if (text[tagEndPos - 1] === "/") {
-        inner = null;
-        i = tagEndPos + 1;
-      } else {
-        const closeRegex = new RegExp(`</${escapeRegExp(name)}${WS}*>`, "gi");
-        closeRegex.lastIndex = tagEndPos + 1;
-        const close = noMoreClosingTag.has(lowerName) ? null : closeRegex.exec(text);
-        if (close) {
-          inner = { start: tagEndPos + 1, end: close.index };
-          i = close.index + close[0].length;
-        } else if (allowMissingEndTag.includes(name)) {
-          inner = { start: tagEndPos + 1, end: length };
-          i = length;
-        } else {
-          i = tagEndPos + 1;
-          addLiteral(accum, tagStartPos, i);
-          noMoreClosingTag.add(lowerName);
-          continue;
-        }
-      }
-      if (ignoredElements.includes(lowerName)) {
-        accum.push({ type: "ignore", start: tagStartPos, end: i });
-        continue;
-      }
-      accum.push({ type: "ext", start: tagStartPos, end: i, name, inner });
-    } else if (found === "line-start") {
-      if (fakeLineStart) {
-        fakeLineStart = false;
-      } else {
-        addLiteral(accum, i, i + 1);
-        i++;
-      }
-      const count = spanForward(text, "=", i, Math.min(length, 6));
-      if (count === 1 && findEquals) {
-      } else if (count > 0) {
-        stack.push({
-          open: "\n",
-          close: "\n",
-          count,
-          savedPrefix: "",
-          start: i,
-          parts: [newPart(i, [{ type: "text", start: i, end: i + count }])]
-        });
-        refreshFlags();
-        i += count;
-      }
-    } else if (found === "line-end") {
-      const piece = top();
-      const part = currentPart();
-      const wsLength = spanBackward(text, SPACE_OR_TAB, i);
-      let searchStart = i - wsLength;
-      if (part.commentEnd !== null && part.commentEnd === searchStart - 1) {
-        searchStart = (_e = part.visualEnd) != null ? _e : searchStart;
-        searchStart -= spanBackward(text, SPACE_OR_TAB, searchStart);
-      }
-      const equalsLength = spanBackward(text, "=", searchStart);
-      let element;
-      if (equalsLength > 0) {
-        let count;
-        if (searchStart - equalsLength === piece.start) {
-          count = equalsLength < 3 ? 0 : Math.min(6, Math.floor((equalsLength - 1) / 2));
-        } else {
-          count = Math.min(equalsLength, piece.count);
-        }
-        element = count > 0 ? [{ type: "heading", start: piece.start, end: i, level: count, children: part.out }] : part.out;
-      } else {
-        element = part.out;
-      }
-      stack.pop();
-      refreshFlags();
-      appendAll(accum, element);
-    } else if (found === "open") {
-      let currentRule = rule;
-      let opener = curChar;
-      let count = opener.length > 1 ? spanForward(text, opener[opener.length - 1], i + 1) + 1 : spanForward(text, opener, i);
-      let savedPrefix = "";
-      if (opener === "-{" && count > opener.length) {
-        savedPrefix = "-";
-        i++;
-        opener = "{";
-        count--;
-        currentRule = RULES["{"];
-      }
-      if (count >= currentRule.min) {
-        stack.push({
-          open: opener,
-          close: currentRule.end,
-          count,
-          savedPrefix,
-          start: i,
-          parts: [newPart(i + count)]
-        });
-        refreshFlags();
-      } else {
-        addLiteral(accum, i - savedPrefix.length, i + count);
-      }
-      i += count;
-    } else if (found === "close") {
-      const piece = top();
-      let maxCount = piece.count;
-      if (piece.close === "}-" && curChar === "}") {
-        maxCount--;
-      }
-      const count = curChar.length > 1 ? curChar.length : spanForward(text, curChar, i, maxCount);
-      const pieceRule = RULES[piece.open];
-      let matchingCount;
-      if (count > pieceRule.max) {
-        matchingCount = pieceRule.max;
-      } else {
-        matchingCount = count;
-        while (matchingCount > 0 && !(matchingCount in pieceRule.names)) {
-          matchingCount--;
-        }
-      }
-      if (matchingCount <= 0) {
-        addLiteral(accum, i, i + count);
-        i += count;
-        continue;
-      }
-      const name = (_f = pieceRule.names[matchingCount]) != null ? _f : null;
-      let element;
-      if (name === null) {
-        element = breakSyntax(piece, matchingCount);
-        addLiteral(element, i, i + matchingCount);
-      } else {
-        const [titleBuilder, ...partBuilders] = piece.parts;
-        const ends = [...partBuilders.map((p) => p.start - 1), i];
-        element = [{
-          type: name,
-          start: piece.start + piece.count - matchingCount,
-          end: i + matchingCount,
-          title: toPart(titleBuilder, ends[0]),
-          parts: partBuilders.map((p, index) => toPart(p, ends[index + 1]))
-        }];
-      }
-      i += matchingCount;
-      stack.pop();
-      refreshFlags();
-      if (matchingCount < piece.count) {
-        piece.count -= matchingCount;
-        piece.parts = [newPart(piece.start + piece.count)];
-        if (piece.count >= pieceRule.min) {
-          stack.push(piece);
-          refreshFlags();
-        } else if (piece.count === 1 && piece.open === "{" && piece.savedPrefix === "-") {
-          piece.savedPrefix = "";
-          piece.open = "-{";
-          piece.count = 2;
-          piece.start -= 1;
-          piece.close = RULES["-{"].end;
-          stack.push(piece);
-          refreshFlags();
-        } else {
-          addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start + piece.count);
-        }
-      } else if (piece.savedPrefix !== "") {
-        addLiteral(accum, piece.start - piece.savedPrefix.length, piece.start);
-      }
-      appendAll(accum, element);
-    } else if (found === "pipe") {
-      top().parts.push(newPart(i + 1));
-      refreshFlags();
-      i++;
-    } else if (found === "equals") {
-      const part = currentPart();
-      accum.push({ type: "equals", start: i, end: i + 1 });
-      part.eqIndex = accum.length - 1;
-      part.eq = i;
-      findEquals = false;
-      i++;
-    }
-  }
-  for (const piece of stack) {
-    appendAll(root.out, breakSyntax(piece));
-  }
-  return root.out;
-}
-
-// modules/core/wikitext/entities.ts
-var NAMED = "AElig:198,Aacute:193,Acirc:194,Agrave:192,Alpha:913,Aring:197,Atilde:195,Auml:196,Beta:914,Ccedil:199,Chi:935,Dagger:8225,Delta:916,ETH:208,Eacute:201,Ecirc:202,Egrave:200,Epsilon:917,Eta:919,Euml:203,Gamma:915,Iacute:205,Icirc:206,Igrave:204,Iota:921,Iuml:207,Kappa:922,Lambda:923,Mu:924,Ntilde:209,Nu:925,OElig:338,Oacute:211,Ocirc:212,Ograve:210,Omega:937,Omicron:927,Oslash:216,Otilde:213,Ouml:214,Phi:934,Pi:928,Prime:8243,Psi:936,Rho:929,Scaron:352,Sigma:931,THORN:222,Tau:932,Theta:920,Uacute:218,Ucirc:219,Ugrave:217,Upsilon:933,Uuml:220,Xi:926,Yacute:221,Yuml:376,Zeta:918,aacute:225,acirc:226,acute:180,aelig:230,agrave:224,alefsym:8501,alpha:945,amp:38,and:8743,ang:8736,aring:229,asymp:8776,atilde:227,auml:228,bdquo:8222,beta:946,brvbar:166,bull:8226,cap:8745,ccedil:231,cedil:184,cent:162,chi:967,circ:710,clubs:9827,cong:8773,copy:169,crarr:8629,cup:8746,curren:164,dArr:8659,dagger:8224,darr:8595,deg:176,delta:948,diams:9830,divide:247,eacute:233,ecirc:234,egrave:232,empty:8709,emsp:8195,ensp:8194,epsilon:949,equiv:8801,eta:951,eth:240,euml:235,euro:8364,exist:8707,fnof:402,forall:8704,frac12:189,frac14:188,frac34:190,frasl:8260,gamma:947,ge:8805,gt:62,hArr:8660,harr:8596,hearts:9829,hellip:8230,iacute:237,icirc:238,iexcl:161,igrave:236,image:8465,infin:8734,int:8747,iota:953,iquest:191,isin:8712,iuml:239,kappa:954,lArr:8656,lambda:955,lang:9001,laquo:171,larr:8592,lceil:8968,ldquo:8220,le:8804,lfloor:8970,lowast:8727,loz:9674,lrm:8206,lsaquo:8249,lsquo:8216,lt:60,macr:175,mdash:8212,micro:181,middot:183,minus:8722,mu:956,nabla:8711,nbsp:160,ndash:8211,ne:8800,ni:8715,not:172,notin:8713,nsub:8836,ntilde:241,nu:957,oacute:243,ocirc:244,oelig:339,ograve:242,oline:8254,omega:969,omicron:959,oplus:8853,or:8744,ordf:170,ordm:186,oslash:248,otilde:245,otimes:8855,ouml:246,para:182,part:8706,permil:8240,perp:8869,phi:966,pi:960,piv:982,plusmn:177,pound:163,prime:8242,prod:8719,prop:8733,psi:968,quot:34,rArr:8658,radic:8730,rang:9002,raquo:187,rarr:8594,rceil:8969,rdquo:8221,real:8476,reg:174,rfloor:8971,rho:961,rlm:8207,rsaquo:8250,rsquo:8217,sbquo:8218,scaron:353,sdot:8901,sect:167,shy:173,sigma:963,sigmaf:962,sim:8764,spades:9824,sub:8834,sube:8838,sum:8721,sup:8835,sup1:185,sup2:178,sup3:179,supe:8839,szlig:223,tau:964,there4:8756,theta:952,thetasym:977,thinsp:8201,thorn:254,tilde:732,times:215,trade:8482,uArr:8657,uacute:250,uarr:8593,ucirc:251,ugrave:249,uml:168,upsih:978,upsilon:965,uuml:252,weierp:8472,xi:958,yacute:253,yen:165,yuml:255,zeta:950,zwj:8205,zwnj:8204,apos:39";
-var namedTable = null;
-function named() {
-  if (namedTable === null) {
-    namedTable = new Map(NAMED.split(",").map((pair) => {
-      const [name, codePoint] = pair.split(":");
-      return [name, Number(codePoint)];
-    }));
-  }
-  return namedTable;
-}
-function fromCodePoint(value) {
-  if (value > 1114111) {
-    return null;
-  }
-  return value >= 55296 && value <= 57343 ? String.fromCharCode(value) : String.fromCodePoint(value);
-}
-function decodeEntities(text) {
-  if (!text.includes("&")) {
-    return text;
-  }
-  return text.replace(
-    /&(?:#([0-9]+)|#[xX]([0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*));/g,
-    (whole, decimal, hex, name) => {
-      var _a;
-      if (name !== void 0) {
-        const namedCodePoint = named().get(name);
-        return namedCodePoint === void 0 ? whole : String.fromCodePoint(namedCodePoint);
-      }
-      const numeric = decimal !== void 0 ? Number(decimal) : parseInt(hex, 16);
-      return (_a = fromCodePoint(numeric)) != null ? _a : whole;
-    }
-  );
-}
-
-// modules/core/wikitext/values.ts
-var PHP_TRIM = " 	\n\r\0\v";
-var INERT = /^[\p{L}\p{N}\p{M} .,()?!'"@%+/\-–—’‘“”«»]*$/u;
-var MAGIC_LINK = /\b(?:ISBN|RFC|PMID)\b/;
-function isInert(value, style = "text") {
-  if (value === "") {
-    return true;
-  }
-  const withoutColons = style === "page" && !value.includes("//") ? value.replace(/:/g, "") : value.replace(new RegExp("(?<=\\p{N}):", "gu"), "");
-  return INERT.test(withoutColons) && /^[\p{L}\p{N}("'“‘«]/u.test(value) && !/[\s]$/u.test(value) && !value.includes("''") && !value.includes("!!") && !MAGIC_LINK.test(value) && !(style === "listItem" && value.includes(",")) && value.normalize("NFC") === value;
-}
-function hexReference(codePoint) {
-  return `&#x${codePoint.toString(16).toUpperCase()};`;
-}
-function isUnstorable(codePoint) {
-  return codePoint < 32 && codePoint !== 9 && codePoint !== 10 || codePoint >= 127 && codePoint <= 159 || codePoint >= 55296 && codePoint <= 57343 || codePoint >= 64976 && codePoint <= 65007 || // U+FFFE, U+FFFF, U+1FFFE, U+1FFFF…
-  codePoint % 65536 >= 65534;
-}
-var COMBINING = new RegExp("\\p{M}", "u");
-function isJamo(codePoint) {
-  return codePoint >= 4352 && codePoint <= 4607 || codePoint >= 43360 && codePoint <= 43391 || codePoint >= 55216 && codePoint <= 55295;
-}
-function codePoints(value) {
-  const result = [];
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    const next = value.charCodeAt(i + 1);
-    if (unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343) {
-      result.push((unit - 55296) * 1024 + (next - 56320) + 65536);
-      i++;
-    } else {
-      result.push(unit);
-    }
-  }
-  return result;
-}
-function isWellFormed(value) {
-  return !new RegExp("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]").test(value);
-}
-function escapeForNowiki(value) {
-  const points = codePoints(value);
-  const stable = isWellFormed(value) && value.normalize("NFC") === value;
-  let out = "";
-  points.forEach((codePoint, index) => {
-    const char = String.fromCodePoint(codePoint);
-    if (codePoint === 38) {
-      out += "&amp;";
-    } else if (codePoint === 60) {
-      out += "&lt;";
-    } else if (isUnstorable(codePoint)) {
-      out += hexReference(codePoint);
-    } else if (COMBINING.test(char) && (!stable || index === 0)) {
-      out += hexReference(codePoint);
-    } else if (!stable && (isJamo(codePoint) || char.normalize("NFC") !== char)) {
-      out += hexReference(codePoint);
-    } else {
-      out += char;
-    }
-  });
-  return out;
-}
-function encodeValue(value, style = "text") {
-  return isInert(value, style) ? value : `<nowiki>${escapeForNowiki(value)}</nowiki>`;
-}
-function encodeList(items) {
-  return items.map((item) => encodeValue(item, "listItem")).join(", ");
-}
-var TEXT_MARKUP = /\[\[|\]\]|~~~|__[A-Z]+__|''|\[(?:https?:)?\/\//;
-function segmentsOf(source, nodes) {
-  const segments = [];
-  const raw = (text) => {
-    const last = segments[segments.length - 1];
-    if (last && last.kind === "raw") {
-      last.text += text;
-    } else {
-      segments.push({ kind: "raw", text });
-    }
-  };
-  for (const node of nodes) {
-    switch (node.type) {
-      case "text":
-      case "equals":
-        raw(source.slice(node.start, node.end));
-        break;
-      case "comment":
-      case "ignore":
-        break;
-      case "heading":
-        segments.push(...segmentsOf(source, node.children));
-        break;
-      case "ext":
-        if (node.name.toLowerCase() === "nowiki") {
-          const inner = node.inner ? source.slice(node.inner.start, node.inner.end) : "";
-          segments.push({ kind: "literal", text: decodeEntities(inner) });
-        } else {
-          segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-        }
-        break;
-      default:
-        segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
-    }
-  }
-  return segments;
-}
-function trimStartChars(text) {
-  let i = 0;
-  while (i < text.length && PHP_TRIM.includes(text[i])) {
-    i++;
-  }
-  return text.slice(i);
-}
-function trimEndChars(text) {
-  let i = text.length;
-  while (i > 0 && PHP_TRIM.includes(text[i - 1])) {
-    i--;
-  }
-  return text.slice(0, i);
-}
-function finish(segments) {
-  var _a, _b;
-  const parts = segments.map((s) => __spreadValues({}, s));
-  while (parts.length && ((_a = parts[0]) == null ? void 0 : _a.kind) === "raw") {
-    const first = parts[0];
-    first.text = trimStartChars(first.text);
-    if (first.text !== "") {
-      break;
-    }
-    parts.shift();
-  }
-  while (parts.length && ((_b = parts[parts.length - 1]) == null ? void 0 : _b.kind) === "raw") {
-    const last = parts[parts.length - 1];
-    last.text = trimEndChars(last.text);
-    if (last.text !== "") {
-      break;
-    }
-    parts.pop();
-  }
-  let markup = false;
-  const value = parts.map((part) => {
-    if (part.kind === "raw") {
-      markup = markup || TEXT_MARKUP.test(part.text);
-      return decodeEntities(part.text);
-    }
-    markup = markup || part.kind === "markup";
-    return part.text;
-  }).join("");
-  return { value, markup };
-}
-function decodeValue(source, nodes) {
-  return finish(segmentsOf(source, nodes));
-}
-function decodeList(source, nodes) {
-  const items = [[]];
-  for (const segment of segmentsOf(source, nodes)) {
-    if (segment.kind !== "raw") {
-      items[items.length - 1].push(segment);
-      continue;
-    }
-    segment.text.split(",").forEach((piece, index) => {
-      if (index > 0) {
-        items.push([]);
-      }
-      items[items.length - 1].push({ kind: "raw", text: piece });
-    });
-  }
-  let markup = false;
-  const values = [];
-  for (const item of items) {
-    const decoded = finish(item);
-    markup = markup || decoded.markup;
-    const hasLiteral = item.some((s) => s.kind !== "raw");
-    if (decoded.value !== "" || hasLiteral) {
-      values.push(decoded.value);
-    }
-  }
-  return { items: values, markup };
-}
-
-// modules/core/wikitext/codec.ts
-function templateName(source, title) {
-  let name = "";
-  for (const node of title.children) {
-    if (node.type === "text") {
-      name += source.slice(node.start, node.end);
-    } else if (node.type !== "comment" && node.type !== "ignore") {
-      return null;
-    }
-  }
-  name = name.replace(/_/g, " ").replace(/[\s\u00A0]+/g, " ").trim();
-  const prefixed = /^template\s*:\s*(.*)$/i.exec(name);
-  if (prefixed) {
-    name = prefixed[1];
-  } else if (name.includes(":")) {
-    return null;
-  }
-  if (name === "") {
-    return null;
-  }
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-function findTemplateCalls(text, template, options = {}) {
-  const wanted = templateNameOf(template);
-  const calls = [];
-  const visit = (nodes) => {
-    for (const node of nodes) {
-      if (node.type === "template" && templateName(text, node.title) === wanted) {
-        calls.push(node);
-      } else if (node.type === "heading") {
-        visit(node.children);
-      }
-    }
-  };
-  visit(preprocess(text, options));
-  return calls;
-}
-function templateNameOf(template) {
-  return template.charAt(0).toUpperCase() + template.slice(1);
-}
-function isList(field) {
-  return LIST_KINDS.includes(field.kind);
-}
-function nameOf(source, nodes) {
-  return decodeValue(source, nodes).value;
-}
-function parseTemplateCall(source, call, schema) {
-  var _a, _b;
-  const record = emptyRecord(schema);
-  const byParam = new Map(schema.fields.map((field) => [field.param, field]));
-  const diagnostics = [];
-  const seen = /* @__PURE__ */ new Set();
-  const extras = [];
-  let position = 0;
-  for (const part of call.parts) {
-    if (part.eq === null) {
-      position++;
-      if (decodeValue(source, part.children).value !== "") {
-        diagnostics.push(problem(null, "capacitybuilding-codec-positional-parameter", position));
-      }
-      continue;
-    }
-    const eq = part.eq;
-    const nameNodes = part.children.filter((node) => node.end <= eq);
-    const valueNodes = part.children.filter((node) => node.start > eq);
-    const name = nameOf(source, nameNodes);
-    if (seen.has(name)) {
-      diagnostics.push(problem((_b = (_a = byParam.get(name)) == null ? void 0 : _a.key) != null ? _b : null, "capacitybuilding-codec-duplicate-parameter", name));
-    }
-    seen.add(name);
-    const field = byParam.get(name);
-    if (!field) {
-      const valueSource = source.slice(eq + 1, part.end).trim();
-      const existing = extras.findIndex((extra) => extra.name === name);
-      if (existing !== -1) {
-        extras.splice(existing, 1);
-      }
-      extras.push({ name, source: valueSource });
-      diagnostics.push(problem(null, "capacitybuilding-codec-unknown-parameter", name));
-      continue;
-    }
-    if (isList(field)) {
-      const { items, markup } = decodeList(source, valueNodes);
-      record[field.key] = items;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    } else {
-      const { value, markup } = decodeValue(source, valueNodes);
-      record[field.key] = value;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    }
-  }
-  return { record, start: call.start, end: call.end, extras, diagnostics };
-}
-function parsePage(text, schema, options = {}) {
-  const calls = findTemplateCalls(text, schema.template, options);
-  const first = calls[0];
-  if (!first) {
-    return { parsed: null, diagnostics: [problem(null, "capacitybuilding-codec-missing-template", schema.template)] };
-  }
-  const parsed = parseTemplateCall(text, first, schema);
-  const diagnostics = [...parsed.diagnostics];
-  if (calls.length > 1) {
-    diagnostics.push(problem(null, "capacitybuilding-codec-duplicate-template", schema.template, calls.length));
-  }
-  return { parsed, diagnostics };
-}
-function serialize(schema, record, extras = []) {
-  const values = record;
-  const lines = [`{{${schema.template}`];
-  for (const field of schema.fields) {
-    const value = values[field.key];
-    let encoded;
-    if (isList(field)) {
-      encoded = encodeList(Array.isArray(value) ? value : []);
-    } else {
-      encoded = encodeValue(typeof value === "string" ? value : "", field.kind === "page" ? "page" : "text");
-    }
-    lines.push(encoded === "" ? `| ${field.param} =` : `| ${field.param} = ${encoded}`);
-  }
-  for (const extra of extras) {
-    lines.push(extra.source === "" ? `| ${extra.name} =` : `| ${extra.name} = ${extra.source}`);
-  }
-  lines.push("}}");
-  return lines.join("\n");
-}
-function roundTripProblems(schema, record, options = {}) {
-  var _a;
-  const text = serialize(schema, record);
-  const { parsed } = parsePage(text, schema, options);
-  const original = record;
-  const back = (_a = parsed == null ? void 0 : parsed.record) != null ? _a : {};
-  return schema.fields.filter((field) => {
-    var _a2;
-    return JSON.stringify((_a2 = original[field.key]) != null ? _a2 : isList(field) ? [] : "") !== JSON.stringify(back[field.key]);
-  }).map((field) => problem(field.key, "capacitybuilding-codec-round-trip", field.param));
-}
-function replaceRecord(text, schema, record, options = {}) {
-  const { parsed } = parsePage(text, schema, options);
-  if (!parsed) {
-    return null;
-  }
-  return text.slice(0, parsed.start) + serialize(schema, record, parsed.extras) + text.slice(parsed.end);
-}
-
-// modules/core/history.ts
-function statusHistory(revisions) {
-  const ordered = [...revisions].sort((a, b) => a.revid - b.revid);
-  const changes = [];
-  let unreadable = 0;
-  let previous = null;
-  for (const revision of ordered) {
-    const parsed = revision.content === null ? null : parsePage(revision.content, REQUEST_SCHEMA).parsed;
-    if (parsed === null) {
-      unreadable++;
-      continue;
-    }
-    const status = parsed.record.status;
-    if (status !== previous) {
-      changes.push(__spreadValues({
-        revid: revision.revid,
-        parentid: revision.parentid,
-        user: revision.user,
-        timestamp: revision.timestamp,
-        from: previous,
-        to: status
-      }, revision.comment ? { comment: revision.comment } : {}));
-      previous = status;
-    }
-  }
-  return { changes, unreadable };
-}
-
-// modules/core/constants.ts
-var DEFAULT_BASE_PAGE = "Capacity building";
-
-// modules/core/identifiers.ts
-var MAX_USERNAME_BYTES = 255;
-var TITLE_FORBIDDEN = /[#<>[\]|{}\u0000-\u001F\u007F]/;
-var USERNAME_TROUBLEMAKERS = /[\u0080-\u009F\u00A0\u2000-\u200F\u2028-\u202F\u3000\uE000-\uF8FF]/;
-var IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-function utf8Length(text) {
-  let bytes = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0);
-    bytes += codePoint < 128 ? 1 : codePoint < 2048 ? 2 : codePoint < 65536 ? 3 : 4;
-  }
-  return bytes;
-}
-function normalizeUsername(name) {
-  const spaced = name.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function sameUser(a, b) {
-  return a !== "" && normalizeUsername(a) === normalizeUsername(b);
-}
-function isValidUsername(name) {
-  return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
-}
-function isLanguageCode(code) {
-  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
-}
-function isKey(key) {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
-}
-function isIsoDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function isPageTitle(title) {
-  return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
-}
-
-// modules/core/config.ts
-var CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
-var DEFAULT_CONFIG = {
-  basePage: DEFAULT_BASE_PAGE,
-  admins: [],
-  evaluators: [],
-  bots: [],
-  privateContacts: [],
-  changeTag: "",
-  statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true }
-};
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseConfig(json) {
-  const problems = [];
-  const config = __spreadProps(__spreadValues({}, DEFAULT_CONFIG), { statusPolicy: __spreadValues({}, DEFAULT_CONFIG.statusPolicy) });
-  if (!isObject(json)) {
-    return { config, problems: [problem(null, "capacitybuilding-config-not-object")] };
-  }
-  const invalid = (key) => {
-    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
-  };
-  for (const [key, value] of Object.entries(json)) {
-    switch (key) {
-      case "basePage":
-        if (typeof value === "string" && isPageTitle(value)) {
-          config.basePage = value.replace(/_/g, " ");
-        } else {
-          invalid(key);
-        }
-        break;
-      case "admins":
-      case "evaluators":
-      case "bots":
-      case "privateContacts":
-        if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
-          config[key] = value.map(normalizeUsername);
-        } else {
-          invalid(key);
-        }
-        break;
-      case "changeTag":
-        if (typeof value === "string") {
-          config.changeTag = value;
-        } else {
-          invalid(key);
-        }
-        break;
-      case "statusPolicy":
-        if (!isObject(value)) {
-          invalid(key);
-          break;
-        }
-        for (const [policyKey, policyValue] of Object.entries(value)) {
-          const path = `statusPolicy.${policyKey}`;
-          if (policyKey === "staleAfterDays" && Number.isInteger(policyValue) && policyValue > 0) {
-            config.statusPolicy.staleAfterDays = policyValue;
-          } else if (policyKey === "adminsMayReopenClosed" && typeof policyValue === "boolean") {
-            config.statusPolicy.adminsMayReopenClosed = policyValue;
-          } else if (policyKey === "staleAfterDays" || policyKey === "adminsMayReopenClosed") {
-            invalid(path);
-          } else {
-            problems.push(problem(path, "capacitybuilding-config-unknown-key", path));
-          }
-        }
-        break;
-      default:
-        problems.push(problem(key, "capacitybuilding-config-unknown-key", key));
-    }
-  }
-  return { config, problems };
-}
-
-// modules/core/indexes.ts
-var INDEX_VERSION = 1;
-function readIndex(json) {
-  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
-}
-
-// modules/core/pages.ts
-function normalizeTitle(title) {
-  const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function coachUser(base, title) {
-  const prefix = `${normalizeTitle(base)}/Coaches/`;
-  const normalized = normalizeTitle(title);
-  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
-  return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
-}
-function hubKey(base, title) {
-  const prefix = `${normalizeTitle(base)}/Hubs/`;
-  const normalized = normalizeTitle(title);
-  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
-  return rest === "" || rest.includes("/") ? null : rest;
-}
-function sitePages(base) {
-  const b = normalizeTitle(base);
-  return {
-    topics: `${b}/Topics.json`,
-    requestsJson: `${b}/Requests.json`,
-    coachesJson: `${b}/Coaches.json`,
-    statisticsJson: `${b}/Statistics.json`,
-    requestsIndex: `${b}/Requests/Index`,
-    coachesIndex: `${b}/Coaches/Index`,
-    statistics: `${b}/Statistics`,
-    review: `${b}/Review`,
-    // Emergency shut-off: the bot writes nothing while this page exists with any content;
-    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
-    stop: `${b}/Bot/Stop`
-  };
-}
-
-// modules/shared/recordPages.ts
-var PAGE_BATCH = 50;
-function namespaced(base) {
-  const title = new mw.Title(normalizeTitle(base));
-  return { namespace: title.getNamespaceId(), prefix: title.getMain().replace(/_/g, " ") };
-}
-async function readRecordPages(api, base, folder, schema) {
-  var _a, _b, _c;
-  const { namespace, prefix } = namespaced(base);
-  const records = [];
-  const unreadable = [];
-  let cont;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      generator: "allpages",
-      gapnamespace: namespace,
-      gapprefix: `${prefix}/${folder}/`,
-      gaplimit: PAGE_BATCH,
-      gapfilterredir: "nonredirects",
-      prop: "revisions",
-      rvprop: ["content", "ids", "timestamp"],
-      rvslots: "main",
-      formatversion: 2
-    }, cont));
-    for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
-      const revision = (_c = page.revisions) == null ? void 0 : _c[0];
-      if (!revision) {
-        continue;
-      }
-      const { parsed } = parsePage(revision.slots.main.content, schema);
-      if (parsed) {
-        const { revid, timestamp } = revision;
-        records.push({ title: page.title, revid, timestamp, record: parsed.record });
-      } else {
-        unreadable.push(page.title);
-      }
-    }
-    cont = response.continue;
-  } while (cont);
-  return { records, unreadable };
-}
-
-// modules/core/taxonomy.ts
-var MAX_DEPTH = 3;
-var MAX_LABEL_LENGTH = 100;
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function validateTaxonomy(json) {
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  const at = (path, key, ...params) => {
-    problems.push(problem(path, key, path, ...params));
-  };
-  const checkTopics = (topics, path, depth) => {
-    if (!Array.isArray(topics)) {
-      at(path, "capacitybuilding-topics-not-list");
-      return;
-    }
-    topics.forEach((topic, index) => {
-      const here = `${path}[${index}]`;
-      if (!isObject2(topic)) {
-        at(here, "capacitybuilding-topics-not-object");
-        return;
-      }
-      for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "labels", "children"].includes(property)) {
-          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
-        }
-      }
-      if (typeof topic.key !== "string" || !isKey(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
-      } else if (seen.has(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
-      } else {
-        seen.add(topic.key);
-      }
-      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
-        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
-      }
-      if (!isObject2(topic.labels) || typeof topic.labels.en !== "string") {
-        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
-      } else {
-        for (const [language, label] of Object.entries(topic.labels)) {
-          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
-            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
-          }
-        }
-      }
-      if (topic.children !== void 0) {
-        if (depth + 1 >= MAX_DEPTH) {
-          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
-        } else {
-          checkTopics(topic.children, `${here}.children`, depth + 1);
-        }
-      }
-    });
-  };
-  if (!isObject2(json)) {
-    at("", "capacitybuilding-topics-not-object");
-    return { taxonomy: null, problems };
-  }
-  if (json.version !== 1) {
-    at("version", "capacitybuilding-topics-version");
-  }
-  for (const property of Object.keys(json)) {
-    if (!["version", "topics", "$schema"].includes(property)) {
-      at(property, "capacitybuilding-topics-unknown-property");
-    }
-  }
-  checkTopics(json.topics, "topics", 0);
-  return { taxonomy: problems.length ? null : json, problems };
-}
-function indexTopics(taxonomy) {
-  const index = /* @__PURE__ */ new Map();
-  const walk = (topics, parent, path) => {
-    var _a;
-    for (const topic of topics) {
-      const here = [...path, topic.key];
-      index.set(topic.key, { topic, parent, path: here });
-      walk((_a = topic.children) != null ? _a : [], topic.key, here);
-    }
-  };
-  walk(taxonomy.topics, null, []);
-  return index;
-}
-function topicLabel(topic, languageChain2) {
-  for (const language of [...languageChain2, "en"]) {
-    const label = topic.labels[language];
-    if (label) {
-      return label;
-    }
-  }
-  return topic.key;
-}
-function topicRelation(index, a, b) {
-  if (a === b) {
-    return "same";
-  }
-  const entryA = index.get(a);
-  const entryB = index.get(b);
-  if (!entryA || !entryB) {
-    return "unrelated";
-  }
-  if (entryA.path.includes(b)) {
-    return "parent";
-  }
-  if (entryB.path.includes(a)) {
-    return "child";
-  }
-  return entryA.parent !== null && entryA.parent === entryB.parent ? "sibling" : "unrelated";
-}
-
-// modules/shared/siteData.ts
-async function readJsonPage(api, title) {
-  var _a;
-  const response = await api.get({
-    action: "query",
-    titles: title,
-    prop: "revisions",
-    rvprop: ["content", "ids", "timestamp"],
-    rvslots: "main",
-    formatversion: 2
-  });
-  const page = response.query.pages[0];
-  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
-  if (!page || page.missing || !revision) {
-    return { json: void 0, revid: 0, timestamp: "" };
-  }
-  return { json: JSON.parse(revision.slots.main.content), revid: revision.revid, timestamp: revision.timestamp };
-}
-async function loadConfig(api) {
-  const page = await readJsonPage(api, CONFIG_PAGE);
-  return page.json === void 0 ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(page.json);
-}
-async function loadTaxonomy(api, base) {
-  const page = await readJsonPage(api, sitePages(base).topics);
-  if (page.json === void 0) {
-    const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
-    return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
-  }
-  const { taxonomy, problems } = validateTaxonomy(page.json);
-  return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
-}
-async function loadCoachesIndex(api, base) {
-  return readIndex((await readJsonPage(api, sitePages(base).coachesJson)).json);
-}
-async function loadLanguageNames(api, uselang) {
-  var _a;
-  const names = /* @__PURE__ */ new Map();
-  let licontinue;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      meta: "languageinfo",
-      liprop: ["code", "name", "autonym"],
-      uselang,
-      formatversion: 2
-    }, licontinue ? { licontinue } : {}));
-    for (const info of Object.values(response.query.languageinfo)) {
-      names.set(info.code, { name: info.name, autonym: info.autonym });
-    }
-    licontinue = (_a = response.continue) == null ? void 0 : _a.licontinue;
-  } while (licontinue);
-  return names;
-}
-function languageChain() {
-  const chain = mw.language.getFallbackLanguageChain();
-  return chain.includes("en") ? chain : [...chain, "en"];
-}
-async function queryAll(api, params) {
-  const responses = [];
-  let next = {};
-  while (next) {
-    const response = await api.get(__spreadValues(__spreadValues({}, params), next));
-    responses.push(response);
-    next = response.continue;
-  }
-  return responses;
-}
-async function loadHubs(api, base) {
-  const { records, unreadable } = await readRecordPages(api, base, "Hubs", HUB_SCHEMA);
-  const hubs = /* @__PURE__ */ new Map();
-  for (const { title, record } of records) {
-    const key = hubKey(base, title);
-    if (key !== null) {
-      hubs.set(key, record);
-    }
-  }
-  return { hubs, unreadable: unreadable.filter((title) => hubKey(base, title) !== null) };
-}
-async function loadCoachUsers(api, base) {
-  const { namespace, prefix } = namespaced(base);
-  const responses = await queryAll(api, {
-    action: "query",
-    list: "allpages",
-    apnamespace: namespace,
-    apprefix: `${prefix}/Coaches/`,
-    aplimit: "max",
-    formatversion: 2
-  });
-  const users = /* @__PURE__ */ new Set();
-  for (const page of responses.flatMap((response) => {
-    var _a, _b;
-    return (_b = (_a = response.query) == null ? void 0 : _a.allpages) != null ? _b : [];
-  })) {
-    const user = coachUser(base, page.title);
-    if (user !== null) {
-      users.add(user);
-    }
-  }
-  return users;
-}
-async function loadPageRevisions(api, title) {
-  const responses = await queryAll(api, {
-    action: "query",
-    prop: "revisions",
-    titles: title,
-    rvprop: ["ids", "user", "timestamp", "comment", "content"],
-    rvslots: "main",
-    rvlimit: "max",
-    rvdir: "newer",
-    formatversion: 2
-  });
-  return responses.flatMap((response) => {
-    var _a, _b;
-    return (_b = (_a = response.query.pages[0]) == null ? void 0 : _a.revisions) != null ? _b : [];
-  }).map((revision) => {
-    var _a, _b, _c, _d;
-    return {
-      revid: revision.revid,
-      parentid: revision.parentid,
-      user: (_a = revision.user) != null ? _a : "",
-      timestamp: revision.timestamp,
-      // A hidden summary comes without a comment: the same as none.
-      comment: (_b = revision.comment) != null ? _b : "",
-      content: (_d = (_c = revision.slots) == null ? void 0 : _c.main.content) != null ? _d : null
-    };
-  });
-}
+var import_mwVue = __toESM(require_mwVue());
 
 // modules/requestPage/data.ts
+var import_history = __toESM(require_history());
+var import_model = __toESM(require_model());
+var import_codec = __toESM(require_codec());
+var import_siteData = __toESM(require_siteData());
 function basePageOf(title) {
   const match = /^(.+)\/Requests\/R[1-9]\d*$/.exec(title.replace(/_/g, " "));
   return match ? match[1] : null;
 }
 var RequestPageError = class extends Error {
-  constructor(problem2) {
-    super(problem2.key);
-    __publicField(this, "problem", problem2);
+  constructor(problem) {
+    super(problem.key);
+    __publicField(this, "problem", problem);
   }
 };
 async function loadRequestState(api, title) {
-  const revisions = await loadPageRevisions(api, title);
+  const revisions = await (0, import_siteData.loadPageRevisions)(api, title);
   const latest = revisions.at(-1);
   if (!latest) {
     throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-missing", params: [title] });
@@ -1510,7 +230,7 @@ async function loadRequestState(api, title) {
   if (latest.content === null) {
     throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-hidden", params: [title] });
   }
-  const { parsed, diagnostics } = parsePage(latest.content, REQUEST_SCHEMA);
+  const { parsed, diagnostics } = (0, import_codec.parsePage)(latest.content, import_model.REQUEST_SCHEMA);
   if (!parsed) {
     throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-no-template", params: [title] });
   }
@@ -1521,15 +241,15 @@ async function loadRequestState(api, title) {
     content: latest.content,
     record: parsed.record,
     diagnostics,
-    history: statusHistory(revisions)
+    history: (0, import_history.statusHistory)(revisions)
   };
 }
 async function loadRequestContext(api, base) {
   const [{ config, problems }, { hubs, unreadable }, coaches, taxonomy] = await Promise.all([
-    loadConfig(api),
-    loadHubs(api, base),
-    loadCoachUsers(api, base),
-    loadTaxonomy(api, base)
+    (0, import_siteData.loadConfig)(api),
+    (0, import_siteData.loadHubs)(api, base),
+    (0, import_siteData.loadCoachUsers)(api, base),
+    (0, import_siteData.loadTaxonomy)(api, base)
   ]);
   return {
     config,
@@ -1543,747 +263,31 @@ async function loadRequestContext(api, base) {
 }
 
 // modules/requestPage/RequestPage.vue
-var import_vue15 = require("vue");
-var import_vue16 = require("vue");
-var import_vue17 = require("vue");
-var import_codex4 = __toESM(require_codex_shim());
-
-// modules/core/permissions.ts
-var ALLOWED = {
-  create: ["requester", "admin"],
-  edit: ["requester", "hub-contact", "admin"],
-  "edit-identity": ["admin"],
-  triage: ["hub-contact", "admin"],
-  decline: ["hub-contact", "admin"],
-  offer: ["coach"],
-  "retract-offer": ["anyone"],
-  "remove-offer": ["admin"],
-  accept: ["requester", "hub-contact", "admin"],
-  reassign: ["hub-contact", "admin"],
-  start: ["requester", "assigned-coach", "hub-contact", "admin"],
-  complete: ["requester", "assigned-coach", "hub-contact", "admin"],
-  withdraw: ["requester", "admin"],
-  hold: ["requester", "assigned-coach", "hub-contact", "admin"],
-  reopen: ["requester", "assigned-coach", "hub-contact", "admin"],
-  "reopen-closed": ["admin"]
-};
-var DENIED_MESSAGES = {
-  create: "capacitybuilding-permission-denied-create",
-  edit: "capacitybuilding-permission-denied-edit",
-  "edit-identity": "capacitybuilding-permission-denied-edit-identity",
-  triage: "capacitybuilding-permission-denied-triage",
-  decline: "capacitybuilding-permission-denied-decline",
-  offer: "capacitybuilding-permission-denied-offer",
-  "retract-offer": "capacitybuilding-permission-denied-retract-offer",
-  "remove-offer": "capacitybuilding-permission-denied-remove-offer",
-  accept: "capacitybuilding-permission-denied-accept",
-  reassign: "capacitybuilding-permission-denied-reassign",
-  start: "capacitybuilding-permission-denied-start",
-  complete: "capacitybuilding-permission-denied-complete",
-  withdraw: "capacitybuilding-permission-denied-withdraw",
-  hold: "capacitybuilding-permission-denied-hold",
-  reopen: "capacitybuilding-permission-denied-reopen",
-  "reopen-closed": "capacitybuilding-permission-denied-reopen-closed"
-};
-var CONTENT_FIELDS = [
-  "title",
-  "requesterType",
-  "organisation",
-  "region",
-  "topics",
-  "formats",
-  "languages",
-  "neededBy",
-  "description"
-];
-function isFinal(status) {
-  return FINAL_STATUSES.includes(status);
-}
-function includesUser(list, user) {
-  return list.some((name) => sameUser(name, user));
-}
-function isAdmin(user, context) {
-  return includesUser(context.config.admins, user) || includesUser(context.config.bots, user);
-}
-function isHubContact(user, hubKey2, context) {
-  var _a, _b;
-  if (hubKey2 === "") {
-    return [...context.hubs.values()].some((hub) => includesUser(hub.contacts, user));
-  }
-  return includesUser((_b = (_a = context.hubs.get(hubKey2)) == null ? void 0 : _a.contacts) != null ? _b : [], user);
-}
-function rolesFor(request, user, context) {
-  const roles = /* @__PURE__ */ new Set(["anyone"]);
-  if (sameUser(request.requester, user)) {
-    roles.add("requester");
-  }
-  if (includesUser(request.coach, user)) {
-    roles.add("assigned-coach");
-  }
-  if ([...context.coaches].some((coach) => sameUser(coach, user))) {
-    roles.add("coach");
-  }
-  if (isHubContact(user, request.hub, context)) {
-    roles.add("hub-contact");
-  }
-  if (isAdmin(user, context)) {
-    roles.add("admin");
-  }
-  return roles;
-}
-function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-function normalizedSet(names) {
-  return new Set(names.map(normalizeUsername));
-}
-function statusMove(from, to, after) {
-  if (!isOneOf(STATUSES, to)) {
-    return null;
-  }
-  if (isFinal(from)) {
-    return "reopen-closed";
-  }
-  const target = to;
-  switch (target) {
-    case "declined":
-      return "decline";
-    case "withdrawn":
-      return "withdraw";
-    case "on-hold":
-      return "hold";
-    default:
-  }
-  if (from === "on-hold") {
-    return target === "completed" ? null : "reopen";
-  }
-  if (from === "open" && target === "triaged") {
-    return after.hub === "" ? null : "triage";
-  }
-  if ((from === "open" || from === "triaged") && target === "matched") {
-    return "accept";
-  }
-  if (from === "matched" && target === "in-progress") {
-    return "start";
-  }
-  if (from === "in-progress" && target === "completed") {
-    return "complete";
-  }
-  return null;
-}
-function movesOf(before, after, author) {
-  const checks = [];
-  if (before.status !== after.status) {
-    const move = statusMove(before.status, after.status, after);
-    if (move === null) {
-      return problem("status", "capacitybuilding-permission-invalid-transition", before.status, after.status);
-    }
-    checks.push({ move });
-    if (move === "accept") {
-      const offered = normalizedSet(before.offers);
-      const stranger = after.coach.find((coach) => !offered.has(normalizeUsername(coach)));
-      if (stranger !== void 0 || after.coach.length === 0) {
-        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger != null ? stranger : "") });
-      }
-    }
-  }
-  if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
-    checks.push({ move: "triage" });
-  }
-  if (!same([...normalizedSet(before.coach)].sort(), [...normalizedSet(after.coach)].sort()) && !checks.some((c) => c.move === "accept")) {
-    checks.push({ move: "reassign" });
-  }
-  const beforeOffers = normalizedSet(before.offers);
-  const afterOffers = normalizedSet(after.offers);
-  for (const name of afterOffers) {
-    if (!beforeOffers.has(name)) {
-      checks.push(sameUser(name, author) ? { move: "offer" } : { move: "offer", denied: problem("offers", "capacitybuilding-permission-offer-for-other", name) });
-      if (before.status !== "open" && before.status !== "triaged") {
-        checks.push({ move: "offer", denied: problem("offers", "capacitybuilding-permission-offer-closed") });
-      }
-    }
-  }
-  for (const name of beforeOffers) {
-    if (!afterOffers.has(name)) {
-      checks.push({ move: sameUser(name, author) ? "retract-offer" : "remove-offer" });
-    }
-  }
-  if (CONTENT_FIELDS.some((field) => !same(before[field], after[field]))) {
-    checks.push({ move: "edit" });
-  }
-  if (!sameUser(before.requester, after.requester) || before.created !== after.created) {
-    checks.push({ move: "edit-identity" });
-  }
-  return checks;
-}
-function denial(moves, reason) {
-  return { allowed: false, moves, reason };
-}
-function checkRequestChange(before, after, author, context) {
-  if (before === null) {
-    const admin = isAdmin(author, context);
-    if (!admin && !sameUser(after.requester, author)) {
-      return denial(["create"], problem("requester", "capacitybuilding-permission-create-for-other"));
-    }
-    if (after.status !== "open" && !admin) {
-      return denial(["create"], problem("status", "capacitybuilding-permission-create-not-open"));
-    }
-    if ((after.coach.length > 0 || after.offers.length > 0) && !admin) {
-      return denial(["create"], problem("coach", "capacitybuilding-permission-create-with-coach"));
-    }
-    return { allowed: true, moves: ["create"] };
-  }
-  const checks = movesOf(before, after, author);
-  if (!Array.isArray(checks)) {
-    return denial([], checks);
-  }
-  const moves = [...new Set(checks.map((c) => c.move))];
-  const roles = rolesFor(before, author, context);
-  for (const check of checks) {
-    if (check.denied && !roles.has("admin")) {
-      return denial(moves, check.denied);
-    }
-    if (!ALLOWED[check.move].some((role) => roles.has(role))) {
-      return denial(moves, problem(null, DENIED_MESSAGES[check.move]));
-    }
-    if (check.move === "reopen-closed" && !context.config.statusPolicy.adminsMayReopenClosed) {
-      return denial(moves, problem("status", "capacitybuilding-permission-denied-reopen-closed"));
-    }
-  }
-  return { allowed: true, moves };
-}
-function applyAction(request, action, user) {
-  const next = __spreadProps(__spreadValues({}, request), { coach: [...request.coach], offers: [...request.offers] });
-  switch (action.type) {
-    case "offer":
-      if (!includesUser(next.offers, user)) {
-        next.offers.push(normalizeUsername(user));
-      }
-      break;
-    case "retract-offer":
-      next.offers = next.offers.filter((name) => !sameUser(name, user));
-      break;
-    case "accept":
-      next.coach = [normalizeUsername(action.coach)];
-      next.status = "matched";
-      break;
-    case "start":
-      next.status = "in-progress";
-      break;
-    case "complete":
-      next.status = "completed";
-      break;
-    case "withdraw":
-      next.status = "withdrawn";
-      break;
-    case "hold":
-      next.status = "on-hold";
-      break;
-    case "reopen":
-      next.status = next.coach.length ? "matched" : next.hub ? "triaged" : "open";
-      break;
-    case "triage":
-      next.hub = action.hub;
-      if (next.status === "open") {
-        next.status = "triaged";
-      }
-      break;
-    case "decline":
-      next.status = "declined";
-      break;
-  }
-  return next;
-}
-function availableActions(request, user, context, hubKeys = []) {
-  const candidates = [
-    { type: "offer" },
-    { type: "retract-offer" },
-    ...request.offers.map((coach) => ({ type: "accept", coach })),
-    { type: "start" },
-    { type: "complete" },
-    { type: "withdraw" },
-    { type: "hold" },
-    { type: "reopen" },
-    ...hubKeys.filter((hub) => hub !== request.hub).map((hub) => ({ type: "triage", hub })),
-    { type: "decline" }
-  ];
-  return candidates.filter((action) => {
-    const next = applyAction(request, action, user);
-    return !same(next, request) && checkRequestChange(request, next, user, context).allowed;
-  });
-}
-function mayMove(request, move, user, context) {
-  if (user === "") {
-    return false;
-  }
-  const roles = rolesFor(request, user, context);
-  return ALLOWED[move].some((role) => roles.has(role));
-}
-
-// modules/shared/components/SaveErrorMessage.vue
-var import_vue = require("vue");
-var import_vue2 = require("vue");
-var import_vue3 = require("vue");
-var import_codex = __toESM(require_codex_shim());
-var _hoisted_1 = ["innerHTML"];
-var _hoisted_2 = { class: "ext-capacitybuilding-save-error__code" };
-var _hoisted_3 = { class: "ext-capacitybuilding-save-error__question" };
-var _hoisted_4 = ["src", "alt"];
-var _hoisted_5 = { class: "ext-capacitybuilding-save-error__actions" };
-var _hoisted_6 = ["href"];
-var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
-  __name: "SaveErrorMessage",
-  props: {
-    error: {},
-    loginUrl: {}
-  },
-  emits: ["retry", "login"],
-  setup(__props, { emit: __emit }) {
-    const props = __props;
-    const emit = __emit;
-    const answer = (0, import_vue3.ref)("");
-    (0, import_vue3.watch)(() => props.error, () => {
-      answer.value = "";
-    });
-    const explanation = (0, import_vue3.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-    const canRetry = (0, import_vue3.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
-    function retry() {
-      const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
-        id: props.error.captcha.id,
-        word: answer.value
-      } : null;
-      emit("retry", captcha);
-    }
-    return (_ctx, _cache) => {
-      return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
-        type: "error",
-        class: "ext-capacitybuilding-save-error",
-        "data-code": _ctx.error.code
-      }, {
-        default: (0, import_vue2.withCtx)(() => [
-          (0, import_vue2.createElementVNode)(
-            "p",
-            null,
-            (0, import_vue2.toDisplayString)(explanation.value),
-            1
-            /* TEXT */
-          ),
-          (0, import_vue2.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-          (0, import_vue2.createCommentVNode)(" eslint-disable vue/no-v-html "),
-          _ctx.error.html ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", {
-            key: 0,
-            class: "ext-capacitybuilding-save-error__wiki",
-            innerHTML: _ctx.error.html
-          }, null, 8, _hoisted_1)) : (0, import_vue2.createCommentVNode)("v-if", true),
-          (0, import_vue2.createCommentVNode)(" eslint-enable vue/no-v-html "),
-          (0, import_vue2.createElementVNode)(
-            "p",
-            _hoisted_2,
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
-            1
-            /* TEXT */
-          ),
-          _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(
-            (0, import_vue2.unref)(import_codex.CdxField),
-            {
-              key: 1,
-              class: "ext-capacitybuilding-save-error__captcha"
-            },
-            (0, import_vue2.createSlots)({
-              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
-                1
-                /* TEXT */
-              )]),
-              default: (0, import_vue2.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("img", {
-                key: 0,
-                src: _ctx.error.captcha.url,
-                alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-              }, null, 8, _hoisted_4)) : (0, import_vue2.createCommentVNode)("v-if", true), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
-                modelValue: answer.value,
-                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                onKeydown: (0, import_vue2.withKeys)((0, import_vue2.withModifiers)(retry, ["prevent"]), ["enter"])
-              }, null, 8, ["modelValue", "onKeydown"])]),
-              _: 2
-            }, [_ctx.error.captcha.question ? {
-              name: "description",
-              fn: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
-                "span",
-                _hoisted_3,
-                (0, import_vue2.toDisplayString)(_ctx.error.captcha.question),
-                1
-                /* TEXT */
-              )]),
-              key: "0"
-            } : void 0]),
-            1024
-            /* DYNAMIC_SLOTS */
-          )) : (0, import_vue2.createCommentVNode)("v-if", true),
-          (0, import_vue2.createElementVNode)("div", _hoisted_5, [canRetry.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxButton), {
-            key: 0,
-            action: "progressive",
-            onClick: retry
-          }, {
-            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          })) : (0, import_vue2.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
-            key: 1,
-            href: _ctx.loginUrl,
-            onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_6)) : (0, import_vue2.createCommentVNode)("v-if", true)])
-        ]),
-        _: 1
-      }, 8, ["data-code"]);
-    };
-  }
-});
-var SaveErrorMessage_default = _sfc_main;
-
-// modules/shared/dates.ts
-function userLocale() {
-  var _a, _b;
-  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
-}
-function format(date, options, language, fallback) {
-  if (Number.isNaN(date.getTime())) {
-    return fallback;
-  }
-  try {
-    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
-  } catch (error) {
-    mw.log.warn(error);
-    return fallback;
-  }
-}
-function formatDate(isoDate, language) {
-  if (!isIsoDate(isoDate)) {
-    return isoDate;
-  }
-  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
-}
-function formatTimestamp(isoTimestamp, language) {
-  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
-}
-
-// modules/shared/direction.ts
-function interfaceLanguage() {
-  var _a;
-  const html = document.documentElement;
-  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
-}
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
+var import_vue12 = require("vue");
+var import_codex3 = __toESM(require_codex_shim());
+var import_model3 = __toESM(require_model());
+var import_permissions2 = __toESM(require_permissions());
+var import_taxonomy = __toESM(require_taxonomy());
+var import_SaveErrorMessage2 = __toESM(require_SaveErrorMessage());
+var import_dates2 = __toESM(require_dates());
+var import_direction = __toESM(require_direction());
 
 // modules/init/features.ts
 function moduleNames(feature) {
   return [`ext.capacityBuilding.${feature}`, `ext.gadget.capacityBuilding-${feature}`];
 }
 
-// modules/shared/apiErrors.ts
-var API_ERROR_FORMAT = { errorformat: "html", errorsuselocal: true };
-var SaveFailure = class extends Error {
-  constructor(error) {
-    super(error.code);
-    __publicField(this, "error");
-    this.name = "SaveFailure";
-    this.error = error;
-  }
-};
-function isObject3(value) {
-  return typeof value === "object" && value !== null;
-}
-function errorEntry(data) {
-  if (!isObject3(data)) {
-    return null;
-  }
-  if (Array.isArray(data.errors) && isObject3(data.errors[0])) {
-    return data.errors[0];
-  }
-  return isObject3(data.error) ? data.error : null;
-}
-function wikiHtml(data) {
-  var _a;
-  const entry = errorEntry(data);
-  const html = (_a = entry == null ? void 0 : entry.html) != null ? _a : entry == null ? void 0 : entry["*"];
-  return typeof html === "string" && html.trim() !== "" ? html : void 0;
-}
-function plainInfo(data) {
-  var _a, _b, _c;
-  const entry = errorEntry(data);
-  const text = (_c = (_b = (_a = entry == null ? void 0 : entry.text) != null ? _a : entry == null ? void 0 : entry.info) != null ? _b : entry == null ? void 0 : entry.html) != null ? _c : "";
-  return typeof text === "string" ? text.replace(/<[^>]*>/g, "").trim() : "";
-}
-function httpStatus(data) {
-  if (isObject3(data) && isObject3(data.xhr) && typeof data.xhr.status === "number") {
-    return data.xhr.status;
-  }
-  return 0;
-}
-function describeApiError(code, data) {
-  const html = wikiHtml(data);
-  const make = (key, recovery, params = []) => __spreadValues({ code, key, params, recovery }, html ? { html } : {});
-  switch (code) {
-    case "http": {
-      const status = httpStatus(data);
-      return status === 0 ? { code, key: "capacitybuilding-save-error-network", params: [], recovery: "retry" } : { code, key: "capacitybuilding-save-error-http", params: [String(status)], recovery: "retry" };
-    }
-    case "ok-but-empty":
-      return { code, key: "capacitybuilding-save-error-http", params: ["200"], recovery: "retry" };
-    case "blocked":
-    case "autoblocked":
-    case "globalblocking-blockedtext":
-    case "globalblocking-ipblocked":
-      return make("capacitybuilding-save-error-blocked", "none");
-    case "protectedpage":
-    case "protectedtitle":
-    case "protectednamespace":
-    case "protectednamespace-interface":
-    case "cascadeprotected":
-    case "customcssprotected":
-    case "customjsprotected":
-      return make("capacitybuilding-save-error-protected", "none");
-    case "abusefilter-warning":
-      return make("capacitybuilding-save-error-abusefilter-warning", "retry");
-    case "abusefilter-disallowed":
-    case "abusefilter-blocked-display":
-      return make("capacitybuilding-save-error-abusefilter-disallowed", "edit");
-    case "spamblacklist":
-      return make("capacitybuilding-save-error-spamblacklist", "edit", [spamMatches(data)]);
-    case "captcha":
-      return make("capacitybuilding-save-error-captcha", "captcha");
-    case "ratelimited":
-    case "actionthrottledtext":
-      return make("capacitybuilding-save-error-ratelimited", "retry");
-    case "mustbeloggedin":
-      return { code, key: "capacitybuilding-save-error-login-required", params: [], recovery: "login" };
-    case "badtoken":
-    case "notloggedin":
-    case "assertuserfailed":
-    case "assertnameduserfailed":
-      return { code, key: "capacitybuilding-save-error-session", params: [], recovery: "login" };
-    case "readonly":
-      return make("capacitybuilding-save-error-readonly", "retry", [plainInfo(data)]);
-    case "editconflict":
-      return { code, key: "capacitybuilding-save-error-conflict", params: [], recovery: "retry" };
-    case "articleexists":
-      return { code, key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
-    case "missingtitle":
-    case "pagedeleted":
-      return { code, key: "capacitybuilding-save-error-missing", params: [], recovery: "none" };
-    case "permissiondenied":
-    case "cantcreate":
-    case "cantcreate-anon":
-    case "noedit":
-    case "noedit-anon":
-      return make("capacitybuilding-save-error-permission", "none");
-    default:
-      return __spreadValues({ code, key: "capacitybuilding-save-error-unknown", params: [code, plainInfo(data)], recovery: "retry" }, html ? { html } : {});
-  }
-}
-function spamMatches(data) {
-  const entry = errorEntry(data);
-  const fromData = isObject3(entry == null ? void 0 : entry.data) ? entry == null ? void 0 : entry.data : entry;
-  const details = fromData == null ? void 0 : fromData.spamblacklist;
-  const matches = isObject3(details) && Array.isArray(details.matches) ? details.matches : [];
-  return matches.map(String).join(", ");
-}
-function captchaOf(editResult) {
-  var _a, _b;
-  if (!isObject3(editResult) || !isObject3(editResult.captcha)) {
-    return null;
-  }
-  const c = editResult.captcha;
-  return __spreadValues(__spreadValues({
-    id: String((_a = c.id) != null ? _a : ""),
-    type: String((_b = c.type) != null ? _b : "")
-  }, typeof c.question === "string" ? { question: c.question } : {}), typeof c.url === "string" ? { url: c.url } : {});
-}
-function describeEditFailure(editResult) {
-  const captcha = captchaOf(editResult);
-  if (captcha) {
-    return { code: "captcha", key: "capacitybuilding-save-error-captcha", params: [], recovery: "captcha", captcha };
-  }
-  const code = isObject3(editResult) && typeof editResult.code === "string" ? editResult.code : "edit-failure";
-  return describeApiError(code, void 0);
-}
-function apiResult(call) {
-  return new Promise((resolve, reject) => {
-    call.then(
-      (response) => resolve(response),
-      (code, data) => reject(new SaveFailure(describeApiError(typeof code === "string" ? code : "http", data)))
-    );
-  });
-}
-
-// modules/shared/editability.ts
-async function loadEditability(api, title) {
-  var _a, _b, _c, _d;
-  const userLanguage = mw.config.get("wgUserLanguage");
-  const response = await apiResult(api.get(__spreadValues(__spreadValues({
-    action: "query",
-    titles: title,
-    prop: "info",
-    intestactions: "edit",
-    intestactionsdetail: "full",
-    formatversion: 2
-  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
-  const edit = (_d = (_c = (_b = (_a = response.query) == null ? void 0 : _a.pages) == null ? void 0 : _b[0]) == null ? void 0 : _c.actions) == null ? void 0 : _d.edit;
-  if (edit === void 0 || edit === true || Array.isArray(edit) && edit.length === 0) {
-    return { canEdit: true, reasons: [] };
-  }
-  const reasons = Array.isArray(edit) ? edit.map((error) => {
-    var _a2, _b2;
-    return (_b2 = (_a2 = error.html) != null ? _a2 : error.text) != null ? _b2 : error.code;
-  }) : [];
-  return { canEdit: false, reasons };
-}
-
-// modules/shared/recordSave.ts
-function saveParams(context, tag) {
-  const userLanguage = typeof mw !== "undefined" ? mw.config.get("wgUserLanguage") : void 0;
-  return __spreadValues(__spreadValues(__spreadProps(__spreadValues(__spreadValues({
-    action: "edit",
-    formatversion: 2
-  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {}), {
-    summary: context.summary,
-    assert: "user"
-  }), tag ? { tags: tag } : {}), context.captcha ? { captchaid: context.captcha.id, captchaword: context.captcha.word } : {});
-}
-var activeTags = /* @__PURE__ */ new WeakMap();
-async function usableChangeTag(api, tag) {
-  if (!tag) {
-    return null;
-  }
-  let tags = activeTags.get(api);
-  if (!tags) {
-    tags = (async () => {
-      var _a;
-      const active = /* @__PURE__ */ new Set();
-      let tgcontinue;
-      do {
-        const response = await apiResult(
-          api.get(__spreadValues({ action: "query", list: "tags", tgprop: "active", tglimit: "max", formatversion: 2 }, tgcontinue ? { tgcontinue } : {}))
-        );
-        response.query.tags.filter((t) => t.active).forEach((t) => active.add(t.name));
-        tgcontinue = (_a = response.continue) == null ? void 0 : _a.tgcontinue;
-      } while (tgcontinue);
-      return active;
-    })();
-    activeTags.set(api, tags);
-  }
-  return (await tags).has(tag) ? tag : null;
-}
-function roundTripFailure(field) {
-  return new SaveFailure({ code: "roundtrip", key: "capacitybuilding-codec-round-trip", params: [field], recovery: "edit" });
-}
-function checkRoundTrip(schema, record, pageText) {
-  var _a;
-  const problem2 = roundTripProblems(schema, record)[0];
-  if (problem2) {
-    throw roundTripFailure(String(problem2.params[0]));
-  }
-  const back = (_a = parsePage(pageText, schema).parsed) == null ? void 0 : _a.record;
-  if (!back) {
-    throw roundTripFailure(schema.template);
-  }
-  const original = record;
-  const read = back;
-  const wrong = schema.fields.find(
-    (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read[field.key])
-  );
-  if (wrong) {
-    throw roundTripFailure(wrong.param);
-  }
-}
-async function loadRecordPage(api, title, schema) {
-  var _a, _b, _c, _d;
-  const response = await apiResult(api.get(__spreadValues({
-    action: "query",
-    titles: title,
-    prop: "revisions",
-    rvprop: ["ids", "timestamp", "content"],
-    rvslots: "main",
-    curtimestamp: true,
-    formatversion: 2
-  }, API_ERROR_FORMAT)));
-  const page = response.query.pages[0];
-  const revision = (_a = page == null ? void 0 : page.revisions) == null ? void 0 : _a[0];
-  if (!page || page.missing || !revision) {
-    return null;
-  }
-  const text = revision.slots.main.content;
-  return {
-    title: page.title,
-    record: (_c = (_b = parsePage(text, schema).parsed) == null ? void 0 : _b.record) != null ? _c : null,
-    text,
-    revid: revision.revid,
-    timestamp: revision.timestamp,
-    startTimestamp: (_d = response.curtimestamp) != null ? _d : ""
-  };
-}
-async function sendEdit(context, params) {
-  var _a, _b;
-  const tag = await usableChangeTag(context.api, context.changeTag);
-  const request = __spreadValues(__spreadValues({}, saveParams(context, tag)), params);
-  const response = await apiResult(context.api.postWithEditToken(request));
-  const edit = response.edit;
-  if (!edit || edit.result !== "Success") {
-    throw new SaveFailure(describeEditFailure(edit));
-  }
-  return { revid: (_a = edit.newrevid) != null ? _a : 0, title: (_b = edit.title) != null ? _b : String(params.title), nochange: !!edit.nochange };
-}
-function isCode(error, code) {
-  return error instanceof SaveFailure && error.error.code === code;
-}
-function missingTemplate(template) {
-  return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
-}
-async function editRecordPage(options) {
-  var _a;
-  let page = options.page;
-  const attempts = (_a = options.maxAttempts) != null ? _a : 3;
-  for (let attempt = 1; ; attempt++) {
-    if (page.record === null) {
-      throw missingTemplate(options.schema.template);
-    }
-    const record = options.transform(page.record);
-    if (record === null) {
-      return { kind: "conflict", current: page };
-    }
-    const text = replaceRecord(page.text, options.schema, record);
-    if (text === null) {
-      throw missingTemplate(options.schema.template);
-    }
-    if (text === page.text) {
-      return { kind: "unchanged", page: { title: page.title, revid: page.revid, record } };
-    }
-    checkRoundTrip(options.schema, record, text);
-    try {
-      const saved = await sendEdit(options, __spreadValues({
-        title: page.title,
-        text,
-        nocreate: true,
-        baserevid: page.revid
-      }, page.startTimestamp ? { starttimestamp: page.startTimestamp } : {}));
-      return { kind: "saved", page: { title: saved.title, revid: saved.revid, record } };
-    } catch (error) {
-      if (!isCode(error, "editconflict") || attempt >= attempts) {
-        throw error;
-      }
-      const reloaded = await loadRecordPage(options.api, page.title, options.schema);
-      if (!reloaded) {
-        throw new SaveFailure({ code: "missingtitle", key: "capacitybuilding-save-error-missing", params: [], recovery: "none" });
-      }
-      page = reloaded;
-    }
-  }
-}
+// modules/requestPage/RequestPage.vue
+var import_editability = __toESM(require_editability());
+var import_siteData3 = __toESM(require_siteData());
 
 // modules/requestPage/actions.ts
+var import_model2 = __toESM(require_model());
+var import_permissions = __toESM(require_permissions());
+var import_apiErrors = __toESM(require_apiErrors());
+var import_recordSave = __toESM(require_recordSave());
 var ACTION_LABELS = {
   offer: "capacitybuilding-requestpage-action-offer",
   "retract-offer": "capacitybuilding-requestpage-action-retract-offer",
@@ -2325,7 +329,7 @@ function editSummary(action, reason = "") {
   return mw.message(SUMMARIES[action.type], actionParameter(action)).text();
 }
 function statusLabel(status) {
-  return isOneOf(STATUSES, status) ? mw.message(STATUS_MESSAGES[status]).text() : status;
+  return (0, import_model2.isOneOf)(import_model2.STATUSES, status) ? mw.message(import_model2.STATUS_MESSAGES[status]).text() : status;
 }
 function sameAction(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -2333,12 +337,12 @@ function sameAction(a, b) {
 async function performAction(api, state, action, user, context, captcha, reason = "") {
   let attempts = 0;
   try {
-    const outcome = await editRecordPage(__spreadProps(__spreadValues({
+    const outcome = await (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues({
       api,
       summary: editSummary(action, reason),
       changeTag: context.config.changeTag
     }, captcha ? { captcha } : {}), {
-      schema: REQUEST_SCHEMA,
+      schema: import_model2.REQUEST_SCHEMA,
       page: {
         title: state.title,
         record: state.record,
@@ -2349,14 +353,14 @@ async function performAction(api, state, action, user, context, captcha, reason 
       },
       transform: (current) => {
         attempts++;
-        const still = availableActions(current, user, context.permissions, context.hubKeys);
-        return still.some((candidate) => sameAction(candidate, action)) ? applyAction(current, action, user) : null;
+        const still = (0, import_permissions.availableActions)(current, user, context.permissions, context.hubKeys);
+        return still.some((candidate) => sameAction(candidate, action)) ? (0, import_permissions.applyAction)(current, action, user) : null;
       }
     }));
     const now = await loadRequestState(api, state.title);
     return outcome.kind === "conflict" ? { kind: "stale", state: now } : { kind: "saved", state: now, reapplied: attempts > 1 };
   } catch (error) {
-    if (error instanceof SaveFailure) {
+    if (error instanceof import_apiErrors.SaveFailure) {
       return { kind: "failed", error: error.error };
     }
     throw error;
@@ -2364,29 +368,29 @@ async function performAction(api, state, action, user, context, captcha, reason 
 }
 
 // modules/requestPage/RequestActions.vue
-var import_vue4 = require("vue");
-var import_vue5 = require("vue");
-var import_vue6 = require("vue");
-var import_codex2 = __toESM(require_codex_shim());
-var _hoisted_12 = {
+var import_vue = require("vue");
+var import_vue2 = require("vue");
+var import_vue3 = require("vue");
+var import_codex = __toESM(require_codex_shim());
+var _hoisted_1 = {
   key: 0,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_22 = {
+var _hoisted_2 = {
   key: 1,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_32 = {
+var _hoisted_3 = {
   key: 2,
   class: "ext-capacitybuilding-request-actions__buttons"
 };
-var _hoisted_42 = {
+var _hoisted_4 = {
   key: 3,
   class: "ext-capacitybuilding-request-actions__triage"
 };
 var headingId = "ext-capacitybuilding-request-actions-heading";
 var triageLabelId = "ext-capacitybuilding-request-actions-triage-label";
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "RequestActions",
   props: {
     actions: {},
@@ -2417,10 +421,10 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     function needsConfirmation(action) {
       return action.type in CONFIRM;
     }
-    const pending = (0, import_vue6.ref)(null);
-    const confirming = (0, import_vue6.ref)(false);
-    const reason = (0, import_vue6.ref)("");
-    const confirmText = (0, import_vue6.computed)(() => {
+    const pending = (0, import_vue3.ref)(null);
+    const confirming = (0, import_vue3.ref)(false);
+    const reason = (0, import_vue3.ref)("");
+    const confirmText = (0, import_vue3.computed)(() => {
       const keys = pending.value && needsConfirmation(pending.value) ? CONFIRM[pending.value.type] : CONFIRM.decline;
       return {
         title: mw.message(keys.title).text(),
@@ -2443,12 +447,12 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         emit("act", pending.value, reason.value);
       }
     }
-    const buttons = (0, import_vue6.computed)(() => props.actions.filter((action) => action.type !== "triage"));
-    const triageHubs = (0, import_vue6.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
+    const buttons = (0, import_vue3.computed)(() => props.actions.filter((action) => action.type !== "triage"));
+    const triageHubs = (0, import_vue3.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
       value: action.hub,
       label: action.hub
     }] : []));
-    const selectedHub = (0, import_vue6.ref)(null);
+    const selectedHub = (0, import_vue3.ref)(null);
     function actionKey(action) {
       return `${action.type}:${actionParameter(action)}`;
     }
@@ -2472,46 +476,46 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     }
     return (_ctx, _cache) => {
       var _a;
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
+      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
         "aria-labelledby": headingId
       }, [
-        (0, import_vue5.createElementVNode)(
+        (0, import_vue2.createElementVNode)(
           "h3",
           {
             id: headingId,
             class: "ext-capacitybuilding-request-actions__heading"
           },
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
+          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
           1
           /* TEXT */
         ),
-        !_ctx.loggedIn ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        !_ctx.loggedIn ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
           "p",
-          _hoisted_12,
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
+          _hoisted_1,
+          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
           1
           /* TEXT */
-        )) : _ctx.actions.length === 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        )) : _ctx.actions.length === 0 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
           "p",
-          _hoisted_22,
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
+          _hoisted_2,
+          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
           1
           /* TEXT */
-        )) : (0, import_vue5.createCommentVNode)("v-if", true),
-        buttons.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_32, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-          import_vue5.Fragment,
+        )) : (0, import_vue2.createCommentVNode)("v-if", true),
+        buttons.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_3, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+          import_vue2.Fragment,
           null,
-          (0, import_vue5.renderList)(buttons.value, (action) => {
-            return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
+          (0, import_vue2.renderList)(buttons.value, (action) => {
+            return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxButton), {
               key: actionKey(action),
               action: buttonStyle(action),
               disabled: _ctx.busy,
               "data-action": action.type,
               onClick: ($event) => choose(action)
             }, {
-              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-                (0, import_vue5.toDisplayString)(label(action)),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(label(action)),
                 1
                 /* TEXT */
               )]),
@@ -2525,16 +529,16 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           }),
           128
           /* KEYED_FRAGMENT */
-        ))])) : (0, import_vue5.createCommentVNode)("v-if", true),
-        triageHubs.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_42, [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), null, {
-          label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue5.createElementVNode)(
+        ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
+        triageHubs.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_4, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), null, {
+          label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue2.createElementVNode)(
             "span",
             { id: triageLabelId },
-            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
             1
             /* TEXT */
           )]),
-          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
+          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
             selected: selectedHub.value,
             "onUpdate:selected": _cache[0] || (_cache[0] = ($event) => selectedHub.value = $event),
             "aria-labelledby": triageLabelId,
@@ -2548,20 +552,20 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             "disabled"
           ])]),
           _: 1
-        }), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxButton), {
+        }), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
           "data-action": "triage",
           disabled: _ctx.busy || selectedHub.value === null,
           onClick: triage
         }, {
-          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
+          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
             1
             /* TEXT */
           )]),
           _: 1
-        }, 8, ["disabled"])])) : (0, import_vue5.createCommentVNode)("v-if", true),
-        (0, import_vue5.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
-        (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxDialog), {
+        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true),
+        (0, import_vue2.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
+        (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxDialog), {
           open: confirming.value,
           "onUpdate:open": _cache[2] || (_cache[2] = ($event) => confirming.value = $event),
           class: "ext-capacitybuilding-request-actions__confirm",
@@ -2578,27 +582,27 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           onPrimary: confirm,
           onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
         }, {
-          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createElementVNode)(
+          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
             "p",
             null,
-            (0, import_vue5.toDisplayString)(confirmText.value.body),
+            (0, import_vue2.toDisplayString)(confirmText.value.body),
             1
             /* TEXT */
-          ), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
-            label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
+          ), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
               1
               /* TEXT */
             )]),
-            "help-text": (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
               1
               /* TEXT */
             )]),
-            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxTextArea), {
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
               modelValue: reason.value,
               "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => reason.value = $event),
-              maxlength: (0, import_vue5.unref)(REASON_LENGTH)
+              maxlength: (0, import_vue2.unref)(REASON_LENGTH)
             }, null, 8, ["modelValue", "maxlength"])]),
             _: 1
           })]),
@@ -2615,21 +619,22 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     };
   }
 });
-var RequestActions_default = _sfc_main2;
+var RequestActions_default = _sfc_main;
 
 // modules/requestPage/StatusHistory.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
-var import_vue9 = require("vue");
-var _hoisted_13 = { class: "ext-capacitybuilding-request-history__list" };
-var _hoisted_23 = { class: "ext-capacitybuilding-request-history__change" };
-var _hoisted_33 = ["href"];
-var _hoisted_43 = {
+var import_vue4 = require("vue");
+var import_vue5 = require("vue");
+var import_vue6 = require("vue");
+var import_dates = __toESM(require_dates());
+var _hoisted_12 = { class: "ext-capacitybuilding-request-history__list" };
+var _hoisted_22 = { class: "ext-capacitybuilding-request-history__change" };
+var _hoisted_32 = ["href"];
+var _hoisted_42 = {
   key: 1,
   class: "ext-capacitybuilding-request-history__user"
 };
-var _hoisted_52 = ["href"];
-var _hoisted_62 = ["datetime"];
+var _hoisted_5 = ["href"];
+var _hoisted_6 = ["datetime"];
 var _hoisted_7 = ["href"];
 var _hoisted_8 = {
   key: 3,
@@ -2640,7 +645,7 @@ var _hoisted_9 = {
   class: "ext-capacitybuilding-request-history__unreadable"
 };
 var headingId2 = "ext-capacitybuilding-request-history-heading";
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
+var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "StatusHistory",
   props: {
     title: {},
@@ -2648,7 +653,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const newestFirst = (0, import_vue9.computed)(() => [...props.history.changes].reverse());
+    const newestFirst = (0, import_vue6.computed)(() => [...props.history.changes].reverse());
     function describe(change) {
       return change.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change.from), statusLabel(change.to)).text();
     }
@@ -2665,424 +670,102 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       });
     }
     return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-history",
         "aria-labelledby": headingId2
       }, [
-        (0, import_vue8.createElementVNode)(
+        (0, import_vue5.createElementVNode)(
           "h3",
           {
             id: headingId2,
             class: "ext-capacitybuilding-request-history__heading"
           },
-          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
           1
           /* TEXT */
         ),
-        (0, import_vue8.createElementVNode)("ol", _hoisted_13, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-          import_vue8.Fragment,
+        (0, import_vue5.createElementVNode)("ol", _hoisted_12, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+          import_vue5.Fragment,
           null,
-          (0, import_vue8.renderList)(newestFirst.value, (change) => {
-            return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
+          (0, import_vue5.renderList)(newestFirst.value, (change) => {
+            return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
               key: change.revid,
               class: "ext-capacitybuilding-request-history__item"
             }, [
-              (0, import_vue8.createElementVNode)(
+              (0, import_vue5.createElementVNode)(
                 "span",
-                _hoisted_23,
-                (0, import_vue8.toDisplayString)(describe(change)),
+                _hoisted_22,
+                (0, import_vue5.toDisplayString)(describe(change)),
                 1
                 /* TEXT */
               ),
-              change.user ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
+              change.user ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 0,
                 class: "ext-capacitybuilding-request-history__user",
                 href: userUrl(change.user)
-              }, [(0, import_vue8.createElementVNode)(
+              }, [(0, import_vue5.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue8.toDisplayString)(change.user),
+                (0, import_vue5.toDisplayString)(change.user),
                 1
                 /* TEXT */
-              )], 8, _hoisted_33)) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+              )], 8, _hoisted_32)) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
                 "span",
-                _hoisted_43,
-                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
+                _hoisted_42,
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
                 1
                 /* TEXT */
               )),
-              (0, import_vue8.createElementVNode)("a", {
+              (0, import_vue5.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
-              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)((0, import_vue8.unref)(formatTimestamp)(change.timestamp)), 9, _hoisted_62)], 8, _hoisted_52),
-              change.parentid ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
+              }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
+              change.parentid ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue8.createCommentVNode)("v-if", true),
-              (0, import_vue8.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
-              change.comment ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true),
+              (0, import_vue5.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
+              change.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
                 "span",
                 _hoisted_8,
-                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue8.createCommentVNode)("v-if", true)
+              )) : (0, import_vue5.createCommentVNode)("v-if", true)
             ]);
           }),
           128
           /* KEYED_FRAGMENT */
         ))]),
-        _ctx.history.unreadable > 0 ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+        _ctx.history.unreadable > 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
           _hoisted_9,
-          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
           1
           /* TEXT */
-        )) : (0, import_vue8.createCommentVNode)("v-if", true)
+        )) : (0, import_vue5.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var StatusHistory_default = _sfc_main3;
+var StatusHistory_default = _sfc_main2;
 
 // modules/requestPage/SuggestedCoaches.vue
-var import_vue12 = require("vue");
-var import_vue13 = require("vue");
-var import_vue14 = require("vue");
-var import_codex3 = __toESM(require_codex_shim());
-
-// modules/core/matching.ts
-var TOPIC_POINTS = {
-  same: 10,
-  // The coach has a more specific topic under the requested area.
-  child: 6,
-  // The coach covers the whole area the requested topic belongs to.
-  parent: 5,
-  sibling: 2,
-  unrelated: 0
-};
-var LANGUAGE_POINTS = 6;
-var EXTRA_LANGUAGE_POINTS = 1;
-var REGION_POINTS = 3;
-var FORMAT_POINTS = 2;
-var AVAILABLE_POINTS = 3;
-var LOAD_PENALTY = 4;
-var TIER_ORDER = { open: 0, full: 1, away: 2 };
-function maximum(profile) {
-  return /^\d{1,9}$/.test(profile.maxRequests) && Number(profile.maxRequests) > 0 ? Number(profile.maxRequests) : null;
-}
-function isAway(profile, today) {
-  if (profile.availability !== "away") {
-    return false;
-  }
-  return !(today && isIsoDate(profile.awayUntil) && profile.awayUntil < today);
-}
-function topicReasons(request, profile, topics) {
-  const exact = [];
-  const related = [];
-  let points = 0;
-  for (const wanted of request.topics) {
-    let best = "unrelated";
-    let bestTopic = "";
-    for (const offered of profile.topics) {
-      const relation = topicRelation(topics, wanted, offered);
-      if (TOPIC_POINTS[relation] > TOPIC_POINTS[best]) {
-        best = relation;
-        bestTopic = offered;
-      }
-    }
-    points += TOPIC_POINTS[best];
-    if (best === "same") {
-      exact.push(wanted);
-    } else if (best !== "unrelated" && !related.includes(bestTopic) && !exact.includes(bestTopic)) {
-      related.push(bestTopic);
-    }
-  }
-  const reasons = [];
-  if (exact.length) {
-    reasons.push({ key: "capacitybuilding-match-reason-topics", list: { kind: "topic", values: exact }, params: [], effect: "plus" });
-  }
-  if (related.length) {
-    reasons.push({ key: "capacitybuilding-match-reason-related-topics", list: { kind: "topic", values: related }, params: [], effect: "plus" });
-  }
-  return { points, reasons };
-}
-function overlap(wanted, offered) {
-  return wanted.filter((value, i) => offered.includes(value) && wanted.indexOf(value) === i);
-}
-function matchCoach(request, coach, topics, options = {}) {
-  const { profile } = coach;
-  const topic = topicReasons(request, profile, topics);
-  if (topic.points === 0) {
-    return null;
-  }
-  const anyLanguage = request.languages.includes(ANY_LANGUAGE) || request.languages.length === 0;
-  const languages = overlap(request.languages.filter((code) => code !== ANY_LANGUAGE), profile.languages);
-  if (!languages.length && !anyLanguage) {
-    return null;
-  }
-  let score = topic.points;
-  const reasons = [];
-  if (languages.length) {
-    score += LANGUAGE_POINTS + EXTRA_LANGUAGE_POINTS * (languages.length - 1);
-    reasons.push({ key: "capacitybuilding-match-reason-languages", list: { kind: "language", values: languages }, params: [], effect: "plus" });
-  }
-  reasons.push(...topic.reasons);
-  if (request.region !== "" && profile.regions.includes(request.region)) {
-    score += REGION_POINTS;
-    reasons.push({ key: "capacitybuilding-match-reason-region", list: { kind: "region", values: [request.region] }, params: [], effect: "plus" });
-  }
-  const formats = overlap(request.formats, profile.formats);
-  if (formats.length) {
-    score += FORMAT_POINTS * formats.length;
-    reasons.push({ key: "capacitybuilding-match-reason-formats", list: { kind: "format", values: formats }, params: [], effect: "plus" });
-  }
-  const max = maximum(profile);
-  let tier = "open";
-  if (isAway(profile, options.today)) {
-    tier = "away";
-    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", date: profile.awayUntil, params: [], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
-  } else if (max !== null && coach.activeRequests >= max) {
-    tier = "full";
-    reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
-  } else {
-    if (profile.availability === "limited") {
-      reasons.push({ key: "capacitybuilding-match-reason-limited", params: [], effect: "minus" });
-    } else {
-      score += AVAILABLE_POINTS;
-    }
-    if (max !== null) {
-      score -= LOAD_PENALTY * coach.activeRequests / max;
-      reasons.push({ key: "capacitybuilding-match-reason-capacity", params: [max - coach.activeRequests], effect: "plus" });
-    }
-  }
-  return { coach, score: Math.round(score * 100) / 100, tier, reasons };
-}
-function compareMatches(a, b) {
-  return TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.coach.user.localeCompare(b.coach.user);
-}
-function rankCoaches(request, coaches, topics, options = {}) {
-  var _a;
-  const excluded = (_a = options.exclude) != null ? _a : [];
-  const matches = [];
-  for (const coach of coaches) {
-    if (excluded.some((name) => sameUser(name, coach.user))) {
-      continue;
-    }
-    const match = matchCoach(request, coach, topics, options);
-    if (match) {
-      matches.push(match);
-    }
-  }
-  matches.sort(compareMatches);
-  return options.limit === void 0 ? matches : matches.slice(0, options.limit);
-}
-
-// modules/shared/coaches.ts
-async function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
-  const { namespace } = namespaced(base);
-  let cont;
-  do {
-    const response = await api.get(__spreadValues({
-      action: "query",
-      list: "recentchanges",
-      rcnamespace: namespace,
-      rcend: since,
-      rcdir: "older",
-      rctype: ["edit", "new"],
-      rcprop: ["title", "timestamp"],
-      rclimit: "max",
-      formatversion: 2
-    }, cont));
-    const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
-    if (changes.some((change) => isRecordPage(change.title))) {
-      return true;
-    }
-    cont = response.continue;
-  } while (cont);
-  return false;
-}
-async function readProfilePages(api, base) {
-  const { records, unreadable } = await readRecordPages(api, base, "Coaches", COACH_SCHEMA);
-  const coaches = [];
-  for (const { title, revid, timestamp, record } of records) {
-    const user = coachUser(base, title);
-    if (user !== null) {
-      coaches.push({
-        user,
-        page: title,
-        revid,
-        updated: timestamp,
-        profile: record,
-        // Unknown without the bot's index of requests; matching then treats every coach as free.
-        activeRequests: 0
-      });
-    }
-  }
-  coaches.sort((a, b) => a.user.localeCompare(b.user));
-  return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
-}
-async function loadCoaches(api, base) {
-  const index = await loadCoachesIndex(api, base);
-  let fallback = null;
-  if (!index) {
-    fallback = "missing";
-  } else if (await editedSince(api, base, index.generated)) {
-    fallback = "outdated";
-  }
-  if (index && !fallback) {
-    return { coaches: index.coaches, fallback: null, unreadable: [] };
-  }
-  const pages = await readProfilePages(api, base);
-  if (index) {
-    const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
-    pages.coaches.forEach((coach) => {
-      var _a;
-      coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
-    });
-  }
-  return __spreadProps(__spreadValues({}, pages), { fallback });
-}
-
-// modules/shared/MatchSuggestions.vue
-var import_vue10 = require("vue");
-var import_vue11 = require("vue");
-
-// modules/shared/matchReasons.ts
-function codeNamer(topics, languageNames, languageChain2) {
-  return (kind, code) => {
-    var _a, _b;
-    switch (kind) {
-      case "topic": {
-        const entry = topics.get(code);
-        return entry ? topicLabel(entry.topic, languageChain2) : code;
-      }
-      case "language":
-        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
-      case "region":
-        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
-      case "format":
-        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
-    }
-  };
-}
-function reasonText(reason, name) {
-  const list = reason.list;
-  let params = reason.params;
-  if (list) {
-    const names = list.values.map((code) => name(list.kind, code));
-    params = [mw.language.listToText(names), list.values.length, ...params];
-  } else if (reason.date !== void 0) {
-    params = [formatDate(reason.date), ...params];
-  }
-  return mw.message(reason.key, ...params).text();
-}
-function reasonsText(reasons, name) {
-  return mw.language.listToText(reasons.map((reason) => reasonText(reason, name)));
-}
-
-// modules/shared/MatchSuggestions.vue
-var _hoisted_14 = { class: "ext-capacitybuilding-match-suggestions" };
-var _hoisted_24 = {
-  key: 0,
-  class: "ext-capacitybuilding-match-suggestions__empty"
-};
-var _hoisted_34 = {
-  key: 1,
-  class: "ext-capacitybuilding-match-suggestions__list"
-};
-var _hoisted_44 = ["data-user"];
-var _hoisted_53 = ["href"];
-var _hoisted_63 = {
-  key: 0,
-  class: "ext-capacitybuilding-match-suggestions__tier"
-};
-var _hoisted_72 = {
-  key: 1,
-  class: "ext-capacitybuilding-match-suggestions__reasons"
-};
-var _hoisted_82 = {
-  key: 2,
-  class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
-};
-var _hoisted_92 = { class: "ext-capacitybuilding-match-suggestions__actions" };
-var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
-  __name: "MatchSuggestions",
-  props: {
-    matches: {},
-    name: { type: Function }
-  },
-  setup(__props) {
-    function plus(match) {
-      return match.reasons.filter((reason) => reason.effect === "plus");
-    }
-    function minus(match) {
-      return match.reasons.filter((reason) => reason.effect === "minus");
-    }
-    function profileUrl(coach) {
-      var _a;
-      return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
-    }
-    return (_ctx, _cache) => {
-      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-        import_vue11.Fragment,
-        null,
-        [(0, import_vue11.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( … )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">…</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue11.createElementVNode)("div", _hoisted_14, [!_ctx.matches.length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-          "p",
-          _hoisted_24,
-          (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
-          1
-          /* TEXT */
-        )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("ol", _hoisted_34, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
-          import_vue11.Fragment,
-          null,
-          (0, import_vue11.renderList)(_ctx.matches, (match) => {
-            return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("li", {
-              key: match.coach.user,
-              class: (0, import_vue11.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
-              "data-user": match.coach.user
-            }, [
-              (0, import_vue11.createElementVNode)("a", {
-                class: "ext-capacitybuilding-match-suggestions__name",
-                href: profileUrl(match.coach)
-              }, (0, import_vue11.toDisplayString)(match.coach.user), 9, _hoisted_53),
-              match.tier === "away" ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-                "span",
-                _hoisted_63,
-                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
-                1
-                /* TEXT */
-              )) : (0, import_vue11.createCommentVNode)("v-if", true),
-              plus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-                "p",
-                _hoisted_72,
-                (0, import_vue11.toDisplayString)((0, import_vue11.unref)(reasonsText)(plus(match), _ctx.name)),
-                1
-                /* TEXT */
-              )) : (0, import_vue11.createCommentVNode)("v-if", true),
-              minus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-                "p",
-                _hoisted_82,
-                (0, import_vue11.toDisplayString)((0, import_vue11.unref)(reasonsText)(minus(match), _ctx.name)),
-                1
-                /* TEXT */
-              )) : (0, import_vue11.createCommentVNode)("v-if", true),
-              (0, import_vue11.createElementVNode)("div", _hoisted_92, [(0, import_vue11.renderSlot)(_ctx.$slots, "actions", { match })])
-            ], 10, _hoisted_44);
-          }),
-          128
-          /* KEYED_FRAGMENT */
-        ))]))])],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      );
-    };
-  }
-});
-var MatchSuggestions_default = _sfc_main4;
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
+var import_vue9 = require("vue");
+var import_codex2 = __toESM(require_codex_shim());
+var import_matching = __toESM(require_matching());
+var import_apiErrors3 = __toESM(require_apiErrors());
+var import_coaches = __toESM(require_coaches());
+var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
+var import_MatchSuggestions = __toESM(require_MatchSuggestions());
+var import_matchReasons = __toESM(require_matchReasons());
+var import_siteData2 = __toESM(require_siteData());
 
 // modules/requestPage/invite.ts
+var import_apiErrors2 = __toESM(require_apiErrors());
 function invitationParams(coach, requestPage, inviter) {
   return __spreadValues({
     action: "edit",
@@ -3094,20 +777,20 @@ function invitationParams(coach, requestPage, inviter) {
     summary: mw.message("capacitybuilding-requestpage-invite-summary", requestPage).text(),
     assert: "user",
     formatversion: 2
-  }, API_ERROR_FORMAT);
+  }, import_apiErrors2.API_ERROR_FORMAT);
 }
 async function inviteToOffer(api, coach, requestPage, inviter) {
-  await apiResult(api.postWithEditToken(invitationParams(coach, requestPage, inviter)));
+  await (0, import_apiErrors2.apiResult)(api.postWithEditToken(invitationParams(coach, requestPage, inviter)));
 }
 
 // modules/requestPage/SuggestedCoaches.vue
-var _hoisted_15 = {
+var _hoisted_13 = {
   key: 0,
   class: "ext-capacitybuilding-request-suggestions__invited"
 };
 var LIMIT = 5;
 var headingId3 = "ext-capacitybuilding-request-suggestions-heading";
-var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "SuggestedCoaches",
   props: {
     api: {},
@@ -3120,16 +803,16 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue14.ref)(true);
-    const loadError = (0, import_vue14.ref)(null);
-    const coaches = (0, import_vue14.shallowRef)([]);
-    const languageNames = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
-    const invited = (0, import_vue14.ref)(/* @__PURE__ */ new Set());
-    const inviting = (0, import_vue14.ref)(null);
-    const inviteError = (0, import_vue14.ref)(null);
-    const failedInvite = (0, import_vue14.ref)(null);
-    const name = (0, import_vue14.computed)(() => codeNamer(props.topics, languageNames.value, languageChain()));
-    const matches = (0, import_vue14.computed)(() => rankCoaches(props.request, coaches.value, props.topics, {
+    const loading = (0, import_vue9.ref)(true);
+    const loadError = (0, import_vue9.ref)(null);
+    const coaches = (0, import_vue9.shallowRef)([]);
+    const languageNames = (0, import_vue9.shallowRef)(/* @__PURE__ */ new Map());
+    const invited = (0, import_vue9.ref)(/* @__PURE__ */ new Set());
+    const inviting = (0, import_vue9.ref)(null);
+    const inviteError = (0, import_vue9.ref)(null);
+    const failedInvite = (0, import_vue9.ref)(null);
+    const name = (0, import_vue9.computed)(() => (0, import_matchReasons.codeNamer)(props.topics, languageNames.value, (0, import_siteData2.languageChain)()));
+    const matches = (0, import_vue9.computed)(() => (0, import_matching.rankCoaches)(props.request, coaches.value, props.topics, {
       today: props.today,
       limit: LIMIT,
       exclude: [
@@ -3138,9 +821,9 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         ...props.request.coach
       ]
     }));
-    (0, import_vue14.onMounted)(async () => {
+    (0, import_vue9.onMounted)(async () => {
       try {
-        const [loaded, names] = await Promise.all([loadCoaches(props.api, props.base), loadLanguageNames(props.api, mw.config.get("wgUserLanguage"))]);
+        const [loaded, names] = await Promise.all([(0, import_coaches.loadCoaches)(props.api, props.base), (0, import_siteData2.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))]);
         coaches.value = loaded.coaches;
         languageNames.value = names;
       } catch (error) {
@@ -3158,7 +841,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         await inviteToOffer(props.api, coach, props.title, props.user);
         invited.value = /* @__PURE__ */ new Set([...invited.value, coach]);
       } catch (error) {
-        if (!(error instanceof SaveFailure)) {
+        if (!(error instanceof import_apiErrors3.SaveFailure)) {
           throw error;
         }
         inviteError.value = error.error;
@@ -3173,50 +856,50 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("section", {
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-suggestions",
         "aria-labelledby": headingId3
       }, [
-        (0, import_vue13.createElementVNode)(
+        (0, import_vue8.createElementVNode)(
           "h3",
           { id: headingId3 },
-          (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
           1
           /* TEXT */
         ),
-        loading.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxProgressBar), {
+        loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxProgressBar), {
           key: 0,
           inline: "",
           "aria-label": _ctx.$i18n("capacitybuilding-requestpage-suggestions-loading").text()
-        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
           key: 1,
           type: "error"
         }, {
-          default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-            (0, import_vue13.toDisplayString)(loadError.value),
+          default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+            (0, import_vue8.toDisplayString)(loadError.value),
             1
             /* TEXT */
           )]),
           _: 1
-        })) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(MatchSuggestions_default, {
+        })) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(import_MatchSuggestions.default, {
           key: 2,
           matches: matches.value,
           name: name.value
         }, {
-          actions: (0, import_vue13.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
+          actions: (0, import_vue8.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
             "span",
-            _hoisted_15,
-            (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
+            _hoisted_13,
+            (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
             1
             /* TEXT */
-          )) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxButton), {
+          )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxButton), {
             key: 1,
             class: "ext-capacitybuilding-request-suggestions__invite",
             disabled: inviting.value !== null,
             onClick: ($event) => invite(match.coach.user)
           }, {
-            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
+            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
               1
               /* TEXT */
             )]),
@@ -3224,32 +907,32 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
           }, 1032, ["disabled", "onClick"]))]),
           _: 1
         }, 8, ["matches", "name"])),
-        inviteError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(SaveErrorMessage_default, {
+        inviteError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(import_SaveErrorMessage.default, {
           key: 3,
           error: inviteError.value,
           onRetry: retry
-        }, null, 8, ["error"])) : (0, import_vue13.createCommentVNode)("v-if", true)
+        }, null, 8, ["error"])) : (0, import_vue8.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var SuggestedCoaches_default = _sfc_main5;
+var SuggestedCoaches_default = _sfc_main3;
 
 // modules/requestPage/RequestPage.vue
-var _hoisted_16 = ["lang", "dir"];
-var _hoisted_25 = { class: "ext-capacitybuilding-request-page__header" };
-var _hoisted_35 = { class: "ext-capacitybuilding-request-page__title" };
-var _hoisted_45 = { class: "ext-capacitybuilding-request-page__facts" };
-var _hoisted_54 = ["data-fact"];
-var _hoisted_64 = { class: "ext-capacitybuilding-request-page__description" };
-var _hoisted_73 = { "aria-live": "polite" };
-var _hoisted_83 = ["innerHTML"];
-var _hoisted_93 = {
+var _hoisted_14 = ["lang", "dir"];
+var _hoisted_23 = { class: "ext-capacitybuilding-request-page__header" };
+var _hoisted_33 = { class: "ext-capacitybuilding-request-page__title" };
+var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
+var _hoisted_52 = ["data-fact"];
+var _hoisted_62 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_72 = { "aria-live": "polite" };
+var _hoisted_82 = ["innerHTML"];
+var _hoisted_92 = {
   key: 2,
   class: "ext-capacitybuilding-request-page__edit"
 };
 var _hoisted_10 = ["data-capacitybuilding-edit"];
-var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "RequestPage",
   props: {
     api: {},
@@ -3260,33 +943,33 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const ui = interfaceLanguage();
-    const loading = (0, import_vue17.ref)(true);
-    const loadError = (0, import_vue17.ref)(null);
-    const state = (0, import_vue17.ref)(null);
-    const context = (0, import_vue17.ref)(null);
-    const busy = (0, import_vue17.ref)(false);
-    const notice = (0, import_vue17.ref)(null);
-    const saveError = (0, import_vue17.ref)(null);
-    const failedAction = (0, import_vue17.ref)(null);
-    const editability = (0, import_vue17.shallowRef)(null);
-    const languageNames = (0, import_vue17.shallowRef)(/* @__PURE__ */ new Map());
+    const ui = (0, import_direction.interfaceLanguage)();
+    const loading = (0, import_vue12.ref)(true);
+    const loadError = (0, import_vue12.ref)(null);
+    const state = (0, import_vue12.ref)(null);
+    const context = (0, import_vue12.ref)(null);
+    const busy = (0, import_vue12.ref)(false);
+    const notice = (0, import_vue12.ref)(null);
+    const saveError = (0, import_vue12.ref)(null);
+    const failedAction = (0, import_vue12.ref)(null);
+    const editability = (0, import_vue12.shallowRef)(null);
+    const languageNames = (0, import_vue12.shallowRef)(/* @__PURE__ */ new Map());
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
-    const editing = (0, import_vue17.ref)(false);
-    const editContainer = (0, import_vue17.shallowRef)(null);
+    const editing = (0, import_vue12.ref)(false);
+    const editContainer = (0, import_vue12.shallowRef)(null);
     function problemText(item) {
       return mw.message(item.key, ...item.params.map(String)).text();
     }
-    (0, import_vue17.onMounted)(async () => {
+    (0, import_vue12.onMounted)(async () => {
       try {
         const [loadedState, loadedContext, names, mayEditPage] = await Promise.all([
           loadRequestState(props.api, props.title),
           loadRequestContext(props.api, props.base),
-          loadLanguageNames(props.api, mw.config.get("wgUserLanguage")).catch((error) => {
+          (0, import_siteData3.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")).catch((error) => {
             mw.log.error(error);
             return /* @__PURE__ */ new Map();
           }),
-          props.user === "" ? Promise.resolve(null) : loadEditability(props.api, props.title)
+          props.user === "" ? Promise.resolve(null) : (0, import_editability.loadEditability)(props.api, props.title)
         ]);
         state.value = loadedState;
         context.value = loadedContext;
@@ -3309,23 +992,23 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
       withdrawn: "error",
       "on-hold": "warning"
     };
-    const chipStatus = (0, import_vue17.computed)(() => {
+    const chipStatus = (0, import_vue12.computed)(() => {
       var _a, _b, _c;
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
     function enumLabel(values, messages, value) {
-      return isOneOf(values, value) ? mw.message(messages[value]).text() : value;
+      return (0, import_model3.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
     }
     function topicName(key) {
       var _a;
       const entry = (_a = context.value) == null ? void 0 : _a.topics.get(key);
-      return entry ? topicLabel(entry.topic, languageChain()) : key;
+      return entry ? (0, import_taxonomy.topicLabel)(entry.topic, (0, import_siteData3.languageChain)()) : key;
     }
     function languageName(code) {
       var _a;
       return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
-    const facts = (0, import_vue17.computed)(() => {
+    const facts = (0, import_vue12.computed)(() => {
       var _a;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
@@ -3341,7 +1024,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "requesterType",
           label: "capacitybuilding-request-field-requester-type",
-          value: enumLabel(REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, record.requesterType)
+          value: enumLabel(import_model3.REQUESTER_TYPES, import_model3.REQUESTER_TYPE_MESSAGES, record.requesterType)
         },
         {
           key: "organisation",
@@ -3351,7 +1034,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "region",
           label: "capacitybuilding-request-field-region",
-          value: enumLabel(REGIONS, REGION_MESSAGES, record.region)
+          value: enumLabel(import_model3.REGIONS, import_model3.REGION_MESSAGES, record.region)
         },
         {
           key: "hub",
@@ -3366,7 +1049,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "formats",
           label: "capacitybuilding-request-field-formats",
-          value: list(record.formats.map((f) => enumLabel(FORMATS, FORMAT_MESSAGES, f)))
+          value: list(record.formats.map((f) => enumLabel(import_model3.FORMATS, import_model3.FORMAT_MESSAGES, f)))
         },
         {
           key: "languages",
@@ -3376,7 +1059,7 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "neededBy",
           label: "capacitybuilding-request-field-needed-by",
-          value: formatDate(record.neededBy)
+          value: (0, import_dates2.formatDate)(record.neededBy)
         },
         {
           key: "coach",
@@ -3391,20 +1074,20 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
         {
           key: "created",
           label: "capacitybuilding-request-field-created",
-          value: formatTimestamp(record.created)
+          value: (0, import_dates2.formatTimestamp)(record.created)
         }
       ];
       return all.filter((fact) => fact.value !== "").map((fact) => __spreadProps(__spreadValues({}, fact), {
         label: mw.message(fact.label).text()
       }));
     });
-    const pageProblems = (0, import_vue17.computed)(() => {
+    const pageProblems = (0, import_vue12.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.siteProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue17.computed)(() => state.value && context.value && props.user !== "" ? availableActions(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
-    const mayEdit = (0, import_vue17.computed)(() => !!state.value && !!context.value && mayMove(state.value.record, "edit", props.user, context.value.permissions));
-    const maySuggest = (0, import_vue17.computed)(() => !!state.value && !!context.value && SEEKING_COACH_STATUSES.includes(state.value.record.status) && mayMove(state.value.record, "triage", props.user, context.value.permissions));
+    const actions = (0, import_vue12.computed)(() => state.value && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
+    const mayEdit = (0, import_vue12.computed)(() => !!state.value && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions));
+    const maySuggest = (0, import_vue12.computed)(() => !!state.value && !!context.value && import_model3.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
     async function act(action, reason, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
@@ -3488,92 +1171,92 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
     }
     return (_ctx, _cache) => {
       var _a;
-      return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
+      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue16.unref)(ui).lang,
-        dir: (0, import_vue16.unref)(ui).dir
-      }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxProgressBar), {
+        lang: (0, import_vue11.unref)(ui).lang,
+        dir: (0, import_vue11.unref)(ui).dir
+      }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
-      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
+      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
         key: 1,
         type: "error",
         class: "ext-capacitybuilding-request-page__load-error"
       }, {
-        default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
-          (0, import_vue16.toDisplayString)(loadError.value),
+        default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+          (0, import_vue11.toDisplayString)(loadError.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : state.value && context.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
-        import_vue16.Fragment,
+      })) : state.value && context.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+        import_vue11.Fragment,
         { key: 2 },
         [
-          (0, import_vue16.createElementVNode)("header", _hoisted_25, [(0, import_vue16.createElementVNode)("h2", _hoisted_35, [(0, import_vue16.createElementVNode)(
+          (0, import_vue11.createElementVNode)("header", _hoisted_23, [(0, import_vue11.createElementVNode)("h2", _hoisted_33, [(0, import_vue11.createElementVNode)(
             "bdi",
             null,
-            (0, import_vue16.toDisplayString)(state.value.record.title),
+            (0, import_vue11.toDisplayString)(state.value.record.title),
             1
             /* TEXT */
-          )]), (0, import_vue16.createVNode)((0, import_vue16.unref)(import_codex4.CdxInfoChip), {
+          )]), (0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex3.CdxInfoChip), {
             status: chipStatus.value,
             class: "ext-capacitybuilding-request-page__status"
           }, {
-            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
-              (0, import_vue16.toDisplayString)((0, import_vue16.unref)(statusLabel)(state.value.record.status)),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)((0, import_vue11.unref)(statusLabel)(state.value.record.status)),
               1
               /* TEXT */
             )]),
             _: 1
           }, 8, ["status"])]),
-          (0, import_vue16.createElementVNode)("dl", _hoisted_45, [((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
-            import_vue16.Fragment,
+          (0, import_vue11.createElementVNode)("dl", _hoisted_43, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+            import_vue11.Fragment,
             null,
-            (0, import_vue16.renderList)(facts.value, (fact) => {
-              return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
+            (0, import_vue11.renderList)(facts.value, (fact) => {
+              return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
                 key: fact.key,
                 class: "ext-capacitybuilding-request-page__fact",
                 "data-fact": fact.key
-              }, [(0, import_vue16.createElementVNode)(
+              }, [(0, import_vue11.createElementVNode)(
                 "dt",
                 null,
-                (0, import_vue16.toDisplayString)(fact.label),
+                (0, import_vue11.toDisplayString)(fact.label),
                 1
                 /* TEXT */
-              ), (0, import_vue16.createElementVNode)("dd", null, [(0, import_vue16.createElementVNode)(
+              ), (0, import_vue11.createElementVNode)("dd", null, [(0, import_vue11.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue16.toDisplayString)(fact.value),
+                (0, import_vue11.toDisplayString)(fact.value),
                 1
                 /* TEXT */
-              )])], 8, _hoisted_54);
+              )])], 8, _hoisted_52);
             }),
             128
             /* KEYED_FRAGMENT */
           ))]),
-          (0, import_vue16.createElementVNode)(
+          (0, import_vue11.createElementVNode)(
             "p",
-            _hoisted_64,
-            (0, import_vue16.toDisplayString)(state.value.record.description),
+            _hoisted_62,
+            (0, import_vue11.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
           ),
-          ((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
-            import_vue16.Fragment,
+          ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+            import_vue11.Fragment,
             null,
-            (0, import_vue16.renderList)(pageProblems.value, (item, index) => {
-              return (0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(
-                (0, import_vue16.unref)(import_codex4.CdxMessage),
+            (0, import_vue11.renderList)(pageProblems.value, (item, index) => {
+              return (0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(
+                (0, import_vue11.unref)(import_codex3.CdxMessage),
                 {
                   key: index,
                   type: "warning",
                   class: "ext-capacitybuilding-request-page__problem"
                 },
                 {
-                  default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
-                    (0, import_vue16.toDisplayString)(item),
+                  default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                    (0, import_vue11.toDisplayString)(item),
                     1
                     /* TEXT */
                   )]),
@@ -3586,57 +1269,57 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue16.createElementVNode)("div", _hoisted_73, [saveError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SaveErrorMessage_default, {
+          (0, import_vue11.createElementVNode)("div", _hoisted_72, [saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
             key: 0,
             error: saveError.value,
-            "login-url": (0, import_vue16.unref)(loginUrl),
+            "login-url": (0, import_vue11.unref)(loginUrl),
             onRetry: retry
-          }, null, 8, ["error", "login-url"])) : (0, import_vue16.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
+          }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
             key: 1,
             type: notice.value.type,
             class: "ext-capacitybuilding-request-page__notice",
             "data-notice": notice.value.kind
           }, {
-            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
-              (0, import_vue16.toDisplayString)(notice.value.text),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(notice.value.text),
               1
               /* TEXT */
             )]),
             _: 1
-          }, 8, ["type", "data-notice"])) : (0, import_vue16.createCommentVNode)("v-if", true)]),
-          (0, import_vue16.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
-          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
+          }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true)]),
+          (0, import_vue11.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
+          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
             key: 0,
             type: "warning",
             class: "ext-capacitybuilding-request-page__locked"
           }, {
-            default: (0, import_vue16.withCtx)(() => [
-              (0, import_vue16.createElementVNode)(
+            default: (0, import_vue11.withCtx)(() => [
+              (0, import_vue11.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
                 1
                 /* TEXT */
               ),
-              (0, import_vue16.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
-              (0, import_vue16.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              ((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
-                import_vue16.Fragment,
+              (0, import_vue11.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+              (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                import_vue11.Fragment,
                 null,
-                (0, import_vue16.renderList)(editability.value.reasons, (reason, i) => {
-                  return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
+                (0, import_vue11.renderList)(editability.value.reasons, (reason, i) => {
+                  return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
                     key: i,
                     class: "ext-capacitybuilding-request-page__locked-reason",
                     innerHTML: reason
-                  }, null, 8, _hoisted_83);
+                  }, null, 8, _hoisted_82);
                 }),
                 128
                 /* KEYED_FRAGMENT */
               )),
-              (0, import_vue16.createCommentVNode)(" eslint-enable vue/no-v-html ")
+              (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")
             ]),
             _: 1
-          })) : ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(RequestActions_default, {
+          })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(RequestActions_default, {
             key: 1,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
@@ -3647,24 +1330,24 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             "logged-in",
             "busy"
           ])),
-          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_93, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_92, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
           }, {
-            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
-              (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue16.createCommentVNode)("v-if", true), (0, import_vue16.createElementVNode)("div", {
+          })) : (0, import_vue11.createCommentVNode)("v-if", true), (0, import_vue11.createElementVNode)("div", {
             ref_key: "editContainer",
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_10)])) : (0, import_vue16.createCommentVNode)("v-if", true),
-          maySuggest.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SuggestedCoaches_default, {
+          }, null, 8, _hoisted_10)])) : (0, import_vue11.createCommentVNode)("v-if", true),
+          maySuggest.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SuggestedCoaches_default, {
             key: 3,
             api: _ctx.api,
             base: _ctx.base,
@@ -3681,19 +1364,19 @@ var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
             "topics",
             "user",
             "today"
-          ])) : (0, import_vue16.createCommentVNode)("v-if", true),
-          (0, import_vue16.createVNode)(StatusHistory_default, {
+          ])) : (0, import_vue11.createCommentVNode)("v-if", true),
+          (0, import_vue11.createVNode)(StatusHistory_default, {
             title: state.value.title,
             history: state.value.history
           }, null, 8, ["title", "history"])
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue16.createCommentVNode)("v-if", true)], 8, _hoisted_16);
+      )) : (0, import_vue11.createCommentVNode)("v-if", true)], 8, _hoisted_14);
     };
   }
 });
-var RequestPage_default = _sfc_main6;
+var RequestPage_default = _sfc_main4;
 
 // modules/requestPage/index.ts
 function mount(marker) {
@@ -3705,7 +1388,7 @@ function mount(marker) {
     return;
   }
   const user = (_a = mw.config.get("wgUserName")) != null ? _a : "";
-  createMwApp2(RequestPage_default, {
+  (0, import_mwVue.createMwApp)(RequestPage_default, {
     api: new mw.Api(),
     title,
     base,

@@ -1,5 +1,5 @@
 /**
- * The on-wiki data model (DESIGN.md, "Source of truth"): the records people enter, each stored as
+ * The on-wiki data model (docs/data-model.md): the records people enter, each stored as
  * one template call on a wiki page, and the schema of every template parameter.
  *
  * Records hold exactly what the page says: every scalar is a string and every list a string array,

@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN.md, "Status lifecycle and who may move it"), as pure functions.
+ * Who may do what (docs/data-model.md, "Who may do what"), as pure functions.
  *
  * The form asks `availableActions` which buttons to show; the bot asks `checkRequestChange`
  * whether a revision's change may be synced. Both come down to the same rules: a change is split

@@ -11,12 +11,18 @@ export function isFeature( name: string | undefined ): name is Feature {
 }
 
 /**
- * ResourceLoader module names under which a feature may be registered: as an extension module,
- * or as a gadget deployed on a wiki that does not run the extension.
+ * The module every feature depends on: the code of modules/core and modules/shared, built once
+ * (scripts/lib/bundles.ts). Features reach it by name; the init module does not load it.
+ */
+export const SHARED = 'shared';
+
+/**
+ * ResourceLoader module names under which a feature (or the shared module) may be registered: as
+ * an extension module, or as a gadget deployed on a wiki that does not run the extension.
  *
  * @param feature
  * @return Candidate module names, preferred first
  */
-export function moduleNames( feature: Feature ): string[] {
+export function moduleNames( feature: Feature | typeof SHARED ): string[] {
 	return [ `ext.capacityBuilding.${ feature }`, `ext.gadget.capacityBuilding-${ feature }` ];
 }

@@ -6,11 +6,15 @@
  * A marker is `<div class="ext-capacitybuilding-marker" data-capacitybuilding-feature="…">` whose
  * content is the no-JavaScript rendering; the feature replaces it when it mounts.
  *
+ * It also settles the drafts kept in the browser (shared/draftStorage.ts): MediaWiki says nothing
+ * to scripts when someone logs out, so each page view checks whose drafts are kept.
+ *
  * One page carries no template yet: a coach's profile page before the coach created it. Its
  * "missing page" view gets a coachProfile marker here, so the coach finds the form that creates
  * the profile where the directory (and the design) says their profile lives.
  */
 import { coachPage } from '../core/pages';
+import { settleDraftsForThisPage } from '../shared/draftStorage';
 import type { FeatureModule } from '../shared/feature';
 import { isFeature, moduleNames, type Feature } from './features';
 
@@ -100,6 +104,10 @@ function markMissingProfile( root: Element ): void {
 	marker.dataset.capacitybuildingFeature = 'coachProfile';
 	root.prepend( marker );
 }
+
+// Drafts belong to one account: on every page view, before any form loads, drafts of another
+// account (or of one that logged out) leave the browser's lasting storage (see draftStorage.ts).
+settleDraftsForThisPage();
 
 mw.hook( 'wikipage.content' ).add( ( $content: JQuery ) => {
 	const features: Feature[] = [];

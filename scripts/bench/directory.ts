@@ -1,6 +1,6 @@
 /**
- * The coach directory's filtering on 5,000 coaches, one keystroke at a time: DESIGN.md's budget is
- * one frame (16 ms) per keystroke. Prints the worst and median time per keystroke for typing
+ * The coach directory's filtering on 5,000 coaches, one keystroke at a time: the budget
+ * (docs/architecture.md) is one frame (16 ms) per keystroke. Prints the worst and median time per keystroke for typing
  * searches with and without filters, in every sort order.
  *
  * Wall-clock time includes moments when another process had the CPU (the machine may be shared),

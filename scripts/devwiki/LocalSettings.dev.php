@@ -64,3 +64,12 @@ foreach ( [
 		require_once $autoloader;
 	}
 }
+
+// Tests may run maintenance scripts on a copy of this wiki's database, named by the environment
+// (tests/integration/pages-import.test.ts imports the pages dump there, not here). Its jobs stay in
+// memory, away from this wiki's job queue.
+$capacityDatabaseCopy = getenv( 'CAPACITY_DEVWIKI_DATABASE_COPY' );
+if ( is_string( $capacityDatabaseCopy ) && preg_match( '/^devwiki_copy_[a-z0-9]+$/', $capacityDatabaseCopy ) ) {
+	$wgDBname = $capacityDatabaseCopy;
+	$wgJobTypeConf['default'] = [ 'class' => 'JobQueueMemory', 'order' => 'fifo' ];
+}

@@ -1,39 +1,63 @@
 /**
- * Builds the client bundles that ResourceLoader serves: one CommonJS file per feature module
- * (plus its CSS when the feature has styles), from TypeScript and Vue single-file components.
+ * Builds the client bundles that ResourceLoader serves, from TypeScript and Vue single-file
+ * components, as CommonJS files (plus a stylesheet where there are styles):
+ * - `init`: the tiny module every page loads. It bundles the little it imports and nothing else;
+ * - `shared`: the code of modules/core and modules/shared that the features use, built once into
+ *   the module `ext.capacityBuilding.shared`;
+ * - one bundle per feature folder (modules/<feature>/index.ts). An import of a file under
+ *   modules/core or modules/shared does not copy that file into the feature: it becomes a
+ *   reference to the same file's exports in the shared module, which the feature requires by
+ *   name (and declares as a dependency). So a page that runs two features runs the core once.
+ *
+ * The shared module's package exports one object per source file it contains, keyed by the
+ * file's path under modules/ (e.g. `core/model.ts`); it contains exactly the files some feature
+ * imports, with what they import in turn.
  *
  * MediaWiki provides `vue` and Codex, so they are never bundled. Codex reaches a bundle by one of
  * two routes, and the same bundle must work on both:
  * - extension route: a CodexModule with `codexComponents` adds a tree-shaken `codex.js` file to
  *   the module's own package, reached with `require( './codex.js' )`;
  * - gadget route (Meta-Wiki): the gadget depends on the full `@wikimedia/codex` module.
- * The shim below tries the first and falls back to the second.
+ * The shim below tries the first and falls back to the second. The shared module is reached the
+ * same way: by its extension name, else by its gadget name (`moduleNames` in modules/init/features.ts).
  */
 import * as esbuild from 'esbuild';
 import Vue from 'unplugin-vue/esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SHARED, moduleNames } from '../../modules/init/features';
 import { repoRoot } from './paths';
 
-/** Folders under modules/ that are not feature modules but code shared by them. */
-const SHARED_FOLDERS = new Set( [ 'core', 'shared' ] );
+/** Folders under modules/ whose code goes into the shared module rather than into each feature. */
+export const SHARED_FOLDERS = [ 'core', 'shared' ];
+
+/** `init` (every page), `shared` (what the features share) or `feature`. */
+export type BundleKind = 'init' | 'shared' | 'feature';
 
 export interface Bundle {
-	/** Folder name under modules/, e.g. `requestForm`. */
+	/** Folder name under modules/, e.g. `requestForm`; `shared` for the shared module. */
 	feature: string;
+	kind: BundleKind;
 	/** Path of the built script, relative to the output folder. */
 	script: string;
-	/** Path of the built stylesheet relative to the output folder, when the feature has styles. */
+	/** Path of the built stylesheet relative to the output folder, when the bundle has styles. */
 	style: string | null;
 	/** Source files (relative to the repository root) that went into the bundle. */
 	inputs: string[];
+	/**
+	 * For a feature: the files of the shared module it uses (paths under modules/), which it
+	 * requires from the shared module instead of containing them. For the shared module: the files
+	 * it exports. Empty for init.
+	 */
+	shared: string[];
 }
 
-/** Feature folders under modules/, each with an index.ts entry point. */
+const modulesDir = path.join( repoRoot, 'modules' );
+
+/** Feature folders under modules/ (init included), each with an index.ts entry point. */
 export function listFeatures(): string[] {
-	const modulesDir = path.join( repoRoot, 'modules' );
 	return fs.readdirSync( modulesDir, { withFileTypes: true } )
-		.filter( ( entry ) => entry.isDirectory() && !SHARED_FOLDERS.has( entry.name ) )
+		.filter( ( entry ) => entry.isDirectory() && !SHARED_FOLDERS.includes( entry.name ) )
 		.filter( ( entry ) => fs.existsSync( path.join( modulesDir, entry.name, 'index.ts' ) ) )
 		.map( ( entry ) => entry.name )
 		.sort();
@@ -53,6 +77,19 @@ try {
 module.exports = Object.assign( {}, codex );
 `;
 
+const [ SHARED_MODULE, SHARED_GADGET ] = moduleNames( SHARED ) as [ string, string ];
+
+/** How a feature reaches the shared module: a dependency by its extension name, else its gadget name. */
+const SHARED_SHIM = `
+var shared;
+try {
+	shared = require( ${ JSON.stringify( SHARED_MODULE ) } );
+} catch ( e ) {
+	shared = require( ${ JSON.stringify( SHARED_GADGET ) } );
+}
+module.exports = shared;
+`;
+
 /** Resolves `@wikimedia/codex` to the route-independent shim and keeps MediaWiki's modules external. */
 const mediaWikiModules: esbuild.Plugin = {
 	name: 'mediawiki-modules',
@@ -68,23 +105,80 @@ const mediaWikiModules: esbuild.Plugin = {
 	},
 };
 
+/** The path under modules/ (e.g. `core/model.ts`) of the shared source file `file`, or null. */
+function sharedPath( file: string ): string | null {
+	const relative = path.relative( modulesDir, file ).split( path.sep ).join( '/' );
+	return SHARED_FOLDERS.some( ( folder ) => relative.startsWith( `${ folder }/` ) ) ? relative : null;
+}
+
+/** The source file an import names (`../core/model` is `modules/core/model.ts`). */
+function sourceFile( resolveDir: string, request: string ): string | null {
+	const base = path.resolve( resolveDir, request );
+	return [ base, `${ base }.ts`, path.join( base, 'index.ts' ) ].find( ( file ) => fs.existsSync( file ) &&
+		fs.statSync( file ).isFile() ) ?? null;
+}
+
 /**
- * Builds every feature into outDir and returns what was written. The output is deterministic
- * (no absolute paths, no timestamps) so that a fresh build can be compared byte for byte with
- * the committed one.
+ * In a feature build: an import of a shared file from a feature's own file becomes the matching
+ * export of the shared module (`used` collects which files). Imports inside shared code, which
+ * only the shared build sees, are left alone.
+ *
+ * @param used Collects the shared paths the features import
  */
-export async function buildBundles( outDir: string ): Promise<Bundle[]> {
-	const features = listFeatures();
-	fs.rmSync( outDir, { recursive: true, force: true } );
-	fs.mkdirSync( outDir, { recursive: true } );
-	const entryPoints: Record<string, string> = {};
-	for ( const feature of features ) {
-		entryPoints[ `${ feature }/index` ] = path.join( repoRoot, 'modules', feature, 'index.ts' );
-	}
+function sharedReferences( used: Set<string> ): esbuild.Plugin {
+	return {
+		name: 'shared-references',
+		setup( build ) {
+			build.onResolve( { filter: /^\.\.?\// }, ( args ) => {
+				// Vue SFC blocks import from the component's path with a query: compare files.
+				const importer = args.importer.replace( /\?.*$/, '' );
+				const file = sourceFile( args.resolveDir, args.path.replace( /\?.*$/, '' ) );
+				const target = file && !args.path.includes( '?' ) ? sharedPath( file ) : null;
+				if ( target === null || sharedPath( importer ) !== null ) {
+					return undefined;
+				}
+				used.add( target );
+				return { path: target, namespace: 'shared-file-ref' };
+			} );
+			build.onLoad( { filter: /.*/, namespace: 'shared-file-ref' }, ( args ) => ( {
+				contents: `module.exports = require( 'shared-module-ref' )[ ${ JSON.stringify( args.path ) } ];`,
+				loader: 'js',
+			} ) );
+			build.onResolve( { filter: /^shared-module-ref$/ }, () => (
+				{ path: 'shared-module-ref', namespace: 'shared-module-ref' } ) );
+			build.onResolve( { filter: /.*/, namespace: 'shared-module-ref' }, ( args ) => (
+				{ path: args.path, external: true } ) );
+			build.onLoad( { filter: /.*/, namespace: 'shared-module-ref' }, () => (
+				{ contents: SHARED_SHIM, loader: 'js' } ) );
+		},
+	};
+}
+
+/** The shared module's entry point: an object of each shared file's exports, keyed by its path. */
+function sharedEntry( files: string[] ): esbuild.Plugin {
+	return {
+		name: 'shared-module-entry',
+		setup( build ) {
+			build.onResolve( { filter: /^shared-module-entry$/ }, () => (
+				{ path: 'index', namespace: 'shared-module-entry' } ) );
+			build.onLoad( { filter: /.*/, namespace: 'shared-module-entry' }, () => ( {
+				contents: `module.exports = {\n${ files.map( ( file ) => `\t${ JSON.stringify( file ) }: require( ${ JSON.stringify( `./${ file }` ) } )` ).join( ',\n' ) }\n};\n`,
+				resolveDir: modulesDir,
+				loader: 'js',
+			} ) );
+		},
+	};
+}
+
+/**
+ * Runs esbuild on some entry points with the settings every bundle shares, and writes the output
+ * (after removing the absolute checkout path esbuild puts in comments).
+ */
+async function bundle( outDir: string, entryPoints: Record<string, string>,
+	plugins: esbuild.Plugin[] ): Promise<esbuild.Metafile> {
 	const result = await esbuild.build( {
 		absWorkingDir: repoRoot,
 		metafile: true,
-		// Written below, after removing the absolute checkout path esbuild puts in comments.
 		write: false,
 		entryPoints,
 		outdir: outDir,
@@ -101,6 +195,7 @@ export async function buildBundles( outDir: string ): Promise<Bundle[]> {
 			css: '/* Generated by `npm run build` from modules/; do not edit. */',
 		},
 		plugins: [
+			...plugins,
 			mediaWikiModules,
 			Vue( {
 				isProduction: true,
@@ -119,24 +214,79 @@ export async function buildBundles( outDir: string ): Promise<Bundle[]> {
 		fs.mkdirSync( path.dirname( file.path ), { recursive: true } );
 		fs.writeFileSync( file.path, file.text.split( repoRoot + path.sep ).join( '' ) );
 	}
-	const outputs = result.metafile.outputs;
-	return features.map( ( feature ) => {
+	return result.metafile;
+}
+
+/** What went into the output `script` (only files that put code into it: tree shaking can drop a whole file). */
+function inputsOf( metafile: esbuild.Metafile, outDir: string, script: string ): string[] {
+	const output = Object.entries( metafile.outputs )
+		.find( ( [ file ] ) => path.resolve( repoRoot, file ) === path.join( outDir, script ) );
+	const inputs = Object.entries( output?.[ 1 ].inputs ?? {} )
+		.filter( ( [ , info ] ) => info.bytesInOutput > 0 )
+		.map( ( [ input ] ) => input )
+		// Vue SFCs appear once per block (`App.vue?vue&type=script…`): keep the file.
+		.map( ( input ) => input.replace( /\?.*$/, '' ) )
+		.filter( ( input ) => !input.includes( ':' ) && fs.existsSync( path.join( repoRoot, input ) ) );
+	return [ ...new Set( inputs ) ].sort();
+}
+
+/** The shared paths a feature's output requires (its `shared-file-ref:` inputs). */
+function sharedInputsOf( metafile: esbuild.Metafile, outDir: string, script: string ): string[] {
+	const output = Object.entries( metafile.outputs )
+		.find( ( [ file ] ) => path.resolve( repoRoot, file ) === path.join( outDir, script ) );
+	return Object.keys( output?.[ 1 ].inputs ?? {} )
+		.filter( ( input ) => input.startsWith( 'shared-file-ref:' ) )
+		.map( ( input ) => input.slice( 'shared-file-ref:'.length ) )
+		.sort();
+}
+
+/**
+ * Builds every bundle into outDir and returns what was written. The output is deterministic
+ * (no absolute paths, no timestamps) so that a fresh build can be compared byte for byte with
+ * the committed one.
+ */
+export async function buildBundles( outDir: string ): Promise<Bundle[]> {
+	const features = listFeatures();
+	fs.rmSync( outDir, { recursive: true, force: true } );
+	fs.mkdirSync( outDir, { recursive: true } );
+	const entry = ( feature: string ): Record<string, string> => (
+		{ [ `${ feature }/index` ]: path.join( modulesDir, feature, 'index.ts' ) } );
+	const styleOf = ( feature: string ): string | null => fs.existsSync( path.join( outDir, feature, 'index.css' ) ) ?
+		`${ feature }/index.css` : null;
+
+	// The init module: on its own, bundling what it imports (a few lines of core).
+	const initMeta = await bundle( outDir, entry( 'init' ), [] );
+	// The features, each referring to the shared files it imports…
+	const used = new Set<string>();
+	const featureNames = features.filter( ( feature ) => feature !== 'init' );
+	const featureEntries = Object.assign( {}, ...featureNames.map( entry ) ) as Record<string, string>;
+	const featureMeta = await bundle( outDir, featureEntries, [ sharedReferences( used ) ] );
+	// …and the shared module, exporting exactly those files.
+	const sharedFiles = [ ...used ].sort();
+	const sharedMeta = await bundle( outDir, { [ `${ SHARED }/index` ]: 'shared-module-entry' },
+		[ sharedEntry( sharedFiles ) ] );
+
+	const bundles: Bundle[] = [];
+	for ( const feature of features ) {
 		const script = `${ feature }/index.js`;
-		const style = `${ feature }/index.css`;
-		const output = Object.entries( outputs )
-			.find( ( [ file ] ) => path.resolve( repoRoot, file ) === path.join( outDir, script ) );
-		// Only files that put code into the bundle (tree shaking can drop a whole file).
-		const inputs = Object.entries( output?.[ 1 ].inputs ?? {} )
-			.filter( ( [ , info ] ) => info.bytesInOutput > 0 )
-			.map( ( [ input ] ) => input )
-			// Vue SFCs appear once per block (`App.vue?vue&type=script…`): keep the file.
-			.map( ( input ) => input.replace( /\?.*$/, '' ) )
-			.filter( ( input ) => !input.includes( ':' ) && fs.existsSync( path.join( repoRoot, input ) ) );
-		return {
+		const metafile = feature === 'init' ? initMeta : featureMeta;
+		bundles.push( {
 			feature,
+			kind: feature === 'init' ? 'init' : 'feature',
 			script,
-			style: fs.existsSync( path.join( outDir, style ) ) ? style : null,
-			inputs: [ ...new Set( inputs ) ].sort(),
-		};
+			style: styleOf( feature ),
+			inputs: inputsOf( metafile, outDir, script ),
+			shared: feature === 'init' ? [] : sharedInputsOf( metafile, outDir, script ),
+		} );
+	}
+	const sharedScript = `${ SHARED }/index.js`;
+	bundles.push( {
+		feature: SHARED,
+		kind: 'shared',
+		script: sharedScript,
+		style: styleOf( SHARED ),
+		inputs: inputsOf( sharedMeta, outDir, sharedScript ),
+		shared: sharedFiles,
 	} );
+	return bundles;
 }

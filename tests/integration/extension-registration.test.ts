@@ -1,10 +1,11 @@
 /**
  * MediaWiki's own validator accepts extension.json, and would reject a broken one with the
- * schema's reason (so this test can fail).
+ * schema's reason (so this test can fail); the wiki lists the tracking categories it registers.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import en from '../../i18n/en.json';
 import { repoRoot } from '../../scripts/lib/paths';
 import { testWiki } from '../support/wiki';
 
@@ -30,6 +31,16 @@ describe( 'extension.json', () => {
 			expect( result.output ).toMatch( /does not validate|NoSuchTopLevelKey|not allowed|String value found/ );
 		} finally {
 			fs.rmSync( dir, { recursive: true, force: true } );
+		}
+	} );
+
+	it( 'registers the templates\' categories as tracking categories, described on Special:TrackingCategories', async () => {
+		const response = await fetch( wiki.pageUrl( 'Special:TrackingCategories', { uselang: 'en' } ) );
+		const html = await response.text();
+		for ( const key of [ 'capacitybuilding-category-requests', 'capacitybuilding-category-coaches', 'capacitybuilding-category-hubs',
+			'capacitybuilding-category-invalid' ] as const ) {
+			expect( html ).toContain( `>${ en[ key ] }</a>` );
+			expect( html ).toContain( en[ `${ key }-desc` ].replace( /\[\[[^\]|]*\]\]/g, '' ).split( ':' )[ 0 ] as string );
 		}
 	} );
 } );

@@ -1,5 +1,5 @@
 /**
- * The who-may-do-what table of DESIGN.md, cell by cell, plus the rules around it.
+ * The who-may-do-what table (docs/data-model.md), cell by cell, plus the rules around it.
  */
 import { DEFAULT_CONFIG } from '../../../modules/core/config';
 import type { CapacityRequest, CoachProfile, Feedback } from '../../../modules/core/model';

@@ -42,8 +42,32 @@ describe( 'build output', () => {
 		}
 	} );
 
-	it( 'builds the init module and a bundle per feature', () => {
-		expect( bundles.map( ( b ) => b.feature ) ).toEqual( expect.arrayContaining( [ 'init', 'requestForm' ] ) );
+	it( 'builds the init module, the shared module and a bundle per feature', () => {
+		expect( bundles.map( ( b ) => b.feature ) ).toEqual( expect.arrayContaining( [ 'init', 'shared', 'requestForm' ] ) );
+		expect( bundles.filter( ( b ) => b.kind === 'shared' ).map( ( b ) => b.script ) ).toEqual( [ 'shared/index.js' ] );
+	} );
+
+	it( 'puts the code of modules/core and modules/shared into the shared module only', () => {
+		const shared = bundles.find( ( b ) => b.kind === 'shared' ) as Bundle;
+		for ( const bundle of bundles.filter( ( b ) => b.kind === 'feature' ) ) {
+			// A feature contains none of the shared files: it requires them from the shared module by name.
+			expect( bundle.inputs.filter( ( input ) => /^modules\/(core|shared)\//.test( input ) ) ).toEqual( [] );
+			expect( bundle.shared.length ).toBeGreaterThan( 0 );
+			expect( shared.shared ).toEqual( expect.arrayContaining( bundle.shared ) );
+			const code = fs.readFileSync( path.join( freshDir, bundle.script ), 'utf8' );
+			expect( code ).toContain( 'require("ext.capacityBuilding.shared")' );
+			expect( code ).not.toContain( 'capacitybuilding-codec-markup' );
+		}
+		// The shared module exports exactly the files the features use, and contains the core.
+		expect( shared.shared ).toEqual( [ ...new Set( bundles.flatMap( ( b ) => b.kind === 'feature' ? b.shared : [] ) ) ].sort() );
+		expect( shared.inputs ).toEqual( expect.arrayContaining( [ 'modules/core/wikitext/codec.ts', 'modules/core/model.ts' ] ) );
+		expect( fs.readFileSync( path.join( freshDir, shared.script ), 'utf8' ) ).toContain( 'capacitybuilding-codec-markup' );
+	} );
+
+	it( 'keeps the init module on its own: it does not require the shared module', () => {
+		const init = bundles.find( ( b ) => b.kind === 'init' ) as Bundle;
+		expect( fs.readFileSync( path.join( freshDir, init.script ), 'utf8' ) ).not.toContain( 'ext.capacityBuilding.shared' );
+		expect( init.shared ).toEqual( [] );
 	} );
 
 	it( 'keeps vue and Codex out of the bundles', () => {

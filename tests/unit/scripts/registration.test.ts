@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Bundle } from '../../../scripts/lib/bundles';
-import { checkModuleRegistrations, usedCodexComponents, usedMessageKeys, type ExtensionJson } from '../../../scripts/lib/registration';
+import { checkModuleRegistrations, checkWikiRequirements, usedCodexComponents, usedMessageKeys, type ExtensionJson } from '../../../scripts/lib/registration';
 import { repoRoot } from '../../../scripts/lib/paths';
 
 describe( 'source scanning', () => {
@@ -36,7 +36,7 @@ describe( 'checkModuleRegistrations', () => {
 		fs.writeFileSync( path.join( dir, 'demo/index.css' ), '' );
 		const source = path.join( dir, 'source.ts' );
 		fs.writeFileSync( source, 'import { CdxButton } from \'@wikimedia/codex\';\nmw.msg( \'capacitybuilding-demo-title\' );\n' );
-		bundles = [ { feature: 'demo', script: 'demo/index.js', style: 'demo/index.css', inputs: [ path.relative( repoRoot, source ) ] } ];
+		bundles = [ { feature: 'demo', kind: 'feature', script: 'demo/index.js', style: 'demo/index.css', inputs: [ path.relative( repoRoot, source ) ], shared: [] } ];
 	} );
 
 	afterAll( () => fs.rmSync( dir, { recursive: true, force: true } ) );
@@ -86,8 +86,105 @@ describe( 'checkModuleRegistrations', () => {
 		] );
 	} );
 
+	describe( 'with the shared module', () => {
+		let sharedBundles: Bundle[];
+
+		beforeAll( () => {
+			// The shared module uses one message; the feature uses it too, and one of its own.
+			fs.mkdirSync( path.join( dir, 'shared' ) );
+			fs.writeFileSync( path.join( dir, 'shared/index.js' ), 'mw.msg( "capacitybuilding-demo-shared" );\n' );
+			fs.writeFileSync( path.join( dir, 'demo/index.js' ), 'mw.msg( "capacitybuilding-demo-title" ); mw.msg( "capacitybuilding-demo-shared" );\n' );
+			sharedBundles = [
+				{ ...bundles[ 0 ] as Bundle, shared: [ 'core/demo.ts' ] },
+				{ feature: 'shared', kind: 'shared', script: 'shared/index.js', style: null, inputs: [], shared: [ 'core/demo.ts' ] },
+			];
+		} );
+
+		afterAll( () => {
+			fs.writeFileSync( path.join( dir, 'demo/index.js' ), 'mw.msg( "capacitybuilding-demo-title" );\n' );
+			fs.rmSync( path.join( dir, 'shared' ), { recursive: true, force: true } );
+		} );
+
+		const shared = { packageFiles: [ { name: 'index.js', file: 'shared/index.js' } ], messages: [ 'capacitybuilding-demo-shared' ] };
+		const withShared = ( demo: object, sharedDefinition: object = shared ): ExtensionJson => ( {
+			ResourceFileModulePaths: { localBasePath: 'dist' },
+			ResourceModules: { 'ext.capacityBuilding.demo': demo, 'ext.capacityBuilding.shared': sharedDefinition },
+		} );
+		const englishWithShared = { ...english, 'capacitybuilding-demo-shared': 'Shared' };
+
+		it( 'accepts a feature that depends on it and declares only its own messages', () => {
+			const demo = { ...good, dependencies: [ 'vue', 'ext.capacityBuilding.shared' ] };
+			expect( checkModuleRegistrations( dir, sharedBundles, withShared( demo ), englishWithShared ) ).toEqual( [] );
+		} );
+
+		it( 'reports a feature that uses it without depending on it, or declares its messages again', () => {
+			expect( checkModuleRegistrations( dir, sharedBundles, withShared( good ), englishWithShared ) ).toEqual( [
+				'ext.capacityBuilding.demo: uses the shared module, so it must depend on "ext.capacityBuilding.shared"',
+			] );
+			const again = { ...good, dependencies: [ 'vue', 'ext.capacityBuilding.shared' ], messages: [ 'capacitybuilding-demo-title', 'capacitybuilding-demo-shared' ] };
+			expect( checkModuleRegistrations( dir, sharedBundles, withShared( again ), englishWithShared ) ).toEqual( [
+				'ext.capacityBuilding.demo: lists message capacitybuilding-demo-shared that ext.capacityBuilding.shared already declares',
+			] );
+		} );
+
+		it( 'reports a feature that depends on it but uses none of it', () => {
+			const demo = { ...good, dependencies: [ 'vue', 'ext.capacityBuilding.shared' ] };
+			const unused = [ { ...sharedBundles[ 0 ] as Bundle, shared: [] }, sharedBundles[ 1 ] as Bundle ];
+			fs.writeFileSync( path.join( dir, 'demo/index.js' ), 'mw.msg( "capacitybuilding-demo-title" );\n' );
+			try {
+				expect( checkModuleRegistrations( dir, unused, withShared( demo ), englishWithShared ) ).toEqual( [
+					'ext.capacityBuilding.demo: depends on "ext.capacityBuilding.shared" but uses none of it',
+				] );
+			} finally {
+				fs.writeFileSync( path.join( dir, 'demo/index.js' ), 'mw.msg( "capacitybuilding-demo-title" ); mw.msg( "capacitybuilding-demo-shared" );\n' );
+			}
+		} );
+
+		it( 'checks the shared module\'s own messages exactly', () => {
+			const demo = { ...good, dependencies: [ 'vue', 'ext.capacityBuilding.shared' ] };
+			expect( checkModuleRegistrations( dir, sharedBundles, withShared( demo, { ...shared, messages: [ 'capacitybuilding-demo-title' ] } ),
+				englishWithShared ) ).toEqual( [
+				'ext.capacityBuilding.demo: lists message capacitybuilding-demo-title that ext.capacityBuilding.shared already declares',
+				'ext.capacityBuilding.demo: uses message capacitybuilding-demo-shared but its "messages" does not list it',
+				'ext.capacityBuilding.shared: uses message capacitybuilding-demo-shared but its "messages" does not list it',
+				'ext.capacityBuilding.shared: lists message capacitybuilding-demo-title that none of its sources uses',
+			] );
+		} );
+	} );
+
 	it( 'reports a feature extension.json does not register', () => {
 		expect( checkModuleRegistrations( dir, bundles, { ResourceFileModulePaths: { localBasePath: 'dist' }, ResourceModules: {} }, english ) )
 			.toEqual( [ 'extension.json does not register ext.capacityBuilding.demo for dist/demo/index.js' ] );
+	} );
+} );
+
+describe( 'checkWikiRequirements', () => {
+	const templates = [
+		{ name: 'Capacity thing', text: '{{#switch:{{{kind|}}}|a=A}}[[Category:{{MediaWiki:capacitybuilding-category-things}}]]' },
+		{ name: 'Capacity plain', text: 'No parser functions here.' },
+	];
+	const english = { 'capacitybuilding-category-things': 'Things', 'capacitybuilding-category-things-desc': 'Every thing.' };
+	const extension = ( more: Partial<ExtensionJson> ): ExtensionJson => ( { ResourceFileModulePaths: { localBasePath: 'dist' }, ResourceModules: {}, ...more } );
+
+	it( 'passes the real extension.json, templates and messages', () => {
+		expect( checkWikiRequirements() ).toEqual( [] );
+	} );
+
+	it( 'accepts ParserFunctions required and the categories registered with their descriptions', () => {
+		expect( checkWikiRequirements( extension( {
+			requires: { MediaWiki: '>= 1.43.0', extensions: { ParserFunctions: '*' } },
+			TrackingCategories: [ 'capacitybuilding-category-things' ],
+		} ), english, templates ) ).toEqual( [] );
+	} );
+
+	it( 'reports a missing requirement, unregistered or stray tracking categories and missing descriptions', () => {
+		expect( checkWikiRequirements( extension( { TrackingCategories: [ 'capacitybuilding-category-gone' ] } ),
+			{ 'capacitybuilding-category-things': 'Things' }, templates ) ).toEqual( [
+			'extension.json must require ParserFunctions: Capacity thing use its parser functions',
+			'extension.json: TrackingCategories must list capacitybuilding-category-things (a template adds that category)',
+			'extension.json: TrackingCategories lists capacitybuilding-category-gone but no template adds it',
+			'tracking category capacitybuilding-category-gone: message capacitybuilding-category-gone is missing from i18n/en.json',
+			'tracking category capacitybuilding-category-gone: message capacitybuilding-category-gone-desc is missing from i18n/en.json',
+		] );
 	} );
 } );

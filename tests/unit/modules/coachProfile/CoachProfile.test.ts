@@ -4,6 +4,8 @@ import { COACH_SCHEMA, REQUEST_SCHEMA, emptyRecord, type CoachProfile as Profile
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import CoachProfile from '../../../../modules/coachProfile/CoachProfile.vue';
 import { qqx } from '../mwMock';
+import { clearStorage, seedDraft, storedDraft } from '../storedDrafts';
+import { publishedIndex, revisionsAnswer } from '../indexFixtures';
 
 function profile( user: string ): Profile {
 	return {
@@ -12,16 +14,14 @@ function profile( user: string ): Profile {
 	};
 }
 
-const requests = {
-	version: 1, generated: '2026-12-01T00:00:00Z', base: 'Capacity building', hubs: [],
-	requests: [ 1, 2, 3 ].map( ( number ) => ( {
-		number, page: `Capacity building/Requests/R${ number }`, revid: number, updated: '2026-12-01T00:00:00Z', feedback: [], problems: 0,
-		request: {
-			...emptyRecord( REQUEST_SCHEMA ), title: `Request ${ number }`, topics: [ 'grant-writing' ], languages: [ number === 2 ? 'de' : 'es' ],
-			formats: [ 'coaching' ], region: 'LAC', status: number === 3 ? 'matched' : 'open',
-		},
-	} ) ),
-};
+const requests = publishedIndex( 'Capacity building', 'requests', [ 1, 2, 3 ].map( ( number ) => ( {
+	number, page: `Capacity building/Requests/R${ number }`, revid: number, updated: '2026-12-01T00:00:00Z', feedback: 0, problems: 0,
+	state: 'valid' as const, history: [],
+	request: {
+		...emptyRecord( REQUEST_SCHEMA ), title: `Request ${ number }`, topics: [ 'grant-writing' ], languages: [ number === 2 ? 'de' : 'es' ],
+		formats: [ 'coaching' ], region: 'LAC', status: number === 3 ? 'matched' : 'open',
+	},
+} ) ), { generated: '2026-12-01T00:00:00Z', perPart: 2 } );
 
 type Answer = { ok: unknown } | { fail: string };
 
@@ -46,7 +46,7 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 	const pages: Record<string, string> = {
 		'Capacity building/Coaches/Ana': `Intro\n${ serialize( COACH_SCHEMA, profile( 'Ana' ) ) }`,
 		'Capacity building/Topics.json': JSON.stringify( defaultTopics ),
-		'Capacity building/Requests.json': JSON.stringify( requests ),
+		'Capacity building/Requests.json': JSON.stringify( requests.manifest ),
 	};
 	const get = jest.fn( ( params: Record<string, unknown> ) => {
 		calls.push( params );
@@ -57,6 +57,8 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 			answer = { query: { users: [ { name: 'Ana' } ] } };
 		} else if ( params.list === 'recentchanges' ) {
 			answer = { query: { recentchanges: [] } };
+		} else if ( params.revids !== undefined ) {
+			answer = revisionsAnswer( requests.revisions, params.revids );
 		} else {
 			const title = params.titles as string;
 			answer = title in pages ?
@@ -75,6 +77,8 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 }
 
 const stored = new Map<string, unknown>();
+/** The user id the page is viewed as (mw.config's wgUserId; 0 when logged out). */
+let userId = 5;
 
 beforeEach( () => {
 	const fake = mw as unknown as Record<string, unknown>;
@@ -102,7 +106,10 @@ beforeEach( () => {
 			return this.text.replace( / /g, '_' );
 		}
 	};
-	( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => key === 'wgUserLanguage' ? 'en' : null );
+	// Logged in as Carla (user id 5) unless a test logs out.
+	userId = 5;
+	clearStorage();
+	( mw.config.get as jest.Mock ).mockImplementation( ( key: string ) => ( { wgUserLanguage: 'en', wgUserId: userId || null } as Record<string, unknown> )[ key ] ?? null );
 } );
 
 describe( 'CoachProfile', () => {
@@ -160,13 +167,15 @@ describe( 'CoachProfile', () => {
 	} );
 
 	it( 'offers its owner the form and the open requests that match, without email when not emailable', async () => {
-		const { api } = fakeApi();
+		const { api, calls } = fakeApi();
 		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Ana' } } );
 		for ( let i = 0; i < 6; i++ ) {
 			await flushPromises();
 		}
 		// R2 needs German, R3 already has a coach.
 		expect( wrapper.findAll( '.ext-capacitybuilding-matching-requests [data-request]' ).map( ( li ) => li.attributes( 'data-request' ) ) ).toEqual( [ '1' ] );
+		// Only the part whose requests seek a coach is read (R3's part holds none).
+		expect( calls.filter( ( c ) => c.revids !== undefined ).map( ( c ) => c.revids ) ).toEqual( [ [ requests.manifest.parts[ 0 ]?.revid ] ] );
 		await wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).trigger( 'click' );
 		expect( wrapper.findAll( '[data-field="contact"] input[type="radio"]' ) ).toHaveLength( 1 );
 		expect( wrapper.find( '[data-field="contact"]' ).text() ).toContain( qqx( 'capacitybuilding-coachprofile-email-unavailable' ) );
@@ -206,7 +215,7 @@ describe( 'creating a profile', () => {
 	it( 'opens the empty form on the owner\'s missing page and creates the page create-only', async () => {
 		const { api, posts } = fakeApi( [ () => ( { ok: { edit: { result: 'Success', newrevid: 9, title } } } ) ] );
 		// What the coach typed before logging in, kept as a logged-out draft.
-		stored.set( `capacityBuilding-draft:coachProfile:${ title }:#anonymous`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		seedDraft( 0, 'coachProfile', title, { ...profile( 'Carla' ), ...filled } );
 		const wrapper = mount( CoachProfile, { props: { ...props, api, user: 'Carla' } } );
 		await settle();
 		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__create-intro' ).text() ).toBe( qqx( 'capacitybuilding-coachprofile-create-intro', 'Carla' ) );
@@ -221,7 +230,8 @@ describe( 'creating a profile', () => {
 		expect( parsePage( String( posts[ 0 ]?.text ), COACH_SCHEMA ).parsed?.record ).toEqual( { ...profile( 'Carla' ), ...filled } );
 		// The page reloads to show the new profile and says it was saved; the draft is used up.
 		expect( mw.storage.session.set ).toHaveBeenCalledWith( 'capacityBuilding-coachProfile-saved', title );
-		expect( stored.has( `capacityBuilding-draft:coachProfile:${ title }:#anonymous` ) ).toBe( false );
+		expect( storedDraft( 0, 'coachProfile', title ) ).toBeNull();
+		expect( storedDraft( 5, 'coachProfile', title ) ).toBeNull();
 	} );
 
 	it( 'starts from the core\'s new profile: the coach\'s name, available, talk page', async () => {
@@ -239,7 +249,8 @@ describe( 'creating a profile', () => {
 
 	it( 'lets a logged-out visitor fill it in, keeps the draft and sends them to log in and back', async () => {
 		const { api, posts } = fakeApi();
-		stored.set( `capacityBuilding-draft:coachProfile:${ title }:#anonymous`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		userId = 0;
+		seedDraft( 0, 'coachProfile', title, { ...profile( 'Carla' ), ...filled } );
 		const wrapper = mount( CoachProfile, { props: { ...props, api, user: '' } } );
 		await settle();
 		const login = wrapper.find( '.ext-capacitybuilding-coach-profile-form__login a' );
@@ -250,7 +261,7 @@ describe( 'creating a profile', () => {
 		expect( posts ).toEqual( [] );
 		expect( wrapper.find( '.ext-capacitybuilding-save-error' ).attributes( 'data-code' ) ).toBe( 'mustbeloggedin' );
 		await login.trigger( 'click' );
-		expect( stored.get( `capacityBuilding-draft:coachProfile:${ title }:#anonymous` ) ).toMatchObject( { value: { bio: 'Changed while logged out.', topics: filled.topics } } );
+		expect( storedDraft( 0, 'coachProfile', title ) ).toMatchObject( { value: { bio: 'Changed while logged out.', topics: filled.topics } } );
 	} );
 
 	it( 'loads a page someone created meanwhile, explains, keeps what was typed, and then edits that page', async () => {
@@ -262,7 +273,7 @@ describe( 'creating a profile', () => {
 			},
 			() => ( { ok: { edit: { result: 'Success', newrevid: 11, title } } } ),
 		] );
-		stored.set( `capacityBuilding-draft:coachProfile:${ title }:Carla`, { value: { ...profile( 'Carla' ), ...filled }, saved: '2026-12-02T10:00:00Z' } );
+		seedDraft( 5, 'coachProfile', title, { ...profile( 'Carla' ), ...filled } );
 		const wrapper = mount( CoachProfile, { props: { ...props, api: fake.api, user: 'Carla' } } );
 		await settle();
 		await wrapper.find( 'form' ).trigger( 'submit' );

@@ -10,13 +10,15 @@ import TopicPicker from '../../../../modules/shared/components/TopicPicker.vue';
 import { REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import { installMw, qqx, type FakeMw } from '../mwMock';
+import { clearStorage, seedDraft, storedDraft } from '../storedDrafts';
 import { createFakeWiki, type FakeWiki } from '../fakeWikiApi';
 import defaultTopics from '../../../../wiki/pages/Topics.json';
 
 jest.setTimeout( 30_000 );
 
 const CONFIG = 'MediaWiki:Gadget-capacityBuilding-config.json';
-const DRAFT_KEY = 'capacityBuilding-draft:requestForm:new:Ada';
+/** Ada's user id. */
+const ADA = 3;
 
 let fakeMw: FakeMw & { cookie: { set: jest.Mock } };
 let wiki: FakeWiki;
@@ -35,6 +37,8 @@ beforeEach( () => {
 	fakeMw = Object.assign( installMw(), { cookie: { set: jest.fn() } } );
 	fakeMw.user.getName.mockReturnValue( 'Ada' );
 	fakeMw.user.isAnon.mockReturnValue( false );
+	fakeMw.config.get.mockImplementation( ( key: string ) => key === 'wgUserId' && fakeMw.user.getName() ? ADA : null );
+	clearStorage();
 	wiki = createFakeWiki();
 	wiki.put( 'Capacity building/Topics.json', JSON.stringify( defaultTopics ) );
 	wiki.put( CONFIG, JSON.stringify( { privateContacts: [ 'Trusted Person' ], changeTag: 'capacity-building' } ) );
@@ -135,7 +139,7 @@ describe( 'RequestForm', () => {
 			summary: qqx( 'capacitybuilding-requestform-summary-create', 'Help with grant writing' ),
 		} );
 		expect( fakeMw.cookie.set ).toHaveBeenCalledWith( `PostEditRevision${ wiki.pages.get( 'Capacity building/Requests/R8' )?.revid }`, 'created', { expires: 1200 } );
-		expect( fakeMw.storage.stored.has( DRAFT_KEY ) ).toBe( false );
+		expect( storedDraft( ADA, 'requestForm', 'new' ) ).toBeNull();
 	} );
 
 	it.each( [
@@ -198,12 +202,13 @@ describe( 'RequestForm', () => {
 		await submit( w );
 		expect( w.find( '.ext-capacitybuilding-save-error' ).attributes( 'data-code' ) ).toBe( 'mustbeloggedin' );
 		expect( wiki.edits ).toEqual( [] );
-		const stored = JSON.parse( fakeMw.storage.stored.get( 'capacityBuilding-draft:requestForm:new:#anonymous' ) ?? 'null' );
-		expect( stored.value.title ).toBe( 'Help with grant writing' );
+		// Kept in this tab only, as a logged-out draft.
+		expect( storedDraft( 0, 'requestForm', 'new' ) ).toMatchObject( { value: { title: 'Help with grant writing' } } );
+		expect( window.localStorage.length ).toBe( 0 );
 	} );
 
 	it( 'draft restore: offers a stored draft, restores or discards it', async () => {
-		fakeMw.storage.setObject( DRAFT_KEY, { saved: '2026-12-01T10:00:00Z', value: { title: 'From the draft', topics: [ 'governance' ], bogus: 1 } } );
+		seedDraft( ADA, 'requestForm', 'new', { title: 'From the draft', topics: [ 'governance' ], bogus: 1 } );
 		let w = await mountForm();
 		const prompt = w.find( '.ext-capacitybuilding-request-form__draft' );
 		expect( prompt.exists() ).toBe( true );
@@ -214,7 +219,7 @@ describe( 'RequestForm', () => {
 		w = await mountForm();
 		await w.find( '.ext-capacitybuilding-request-form__draft' ).findAll( 'button' )
 			.find( ( b ) => b.text() === qqx( 'capacitybuilding-requestform-draft-discard' ) )?.trigger( 'click' );
-		expect( fakeMw.storage.stored.has( DRAFT_KEY ) ).toBe( false );
+		expect( storedDraft( ADA, 'requestForm', 'new' ) ).toBeNull();
 		expect( ( fieldOf( w, 'title' ).find( 'input' ).element as HTMLInputElement ).value ).toBe( '' );
 	} );
 
