@@ -4345,7 +4345,7 @@ var init_recordSave = __esm({
     init_text();
     init_apiErrors();
     activeTags = /* @__PURE__ */ new WeakMap();
-    UNUSABLE_NUMBER = ["articleexists", "protectedtitle", "titleblacklist-forbidden"];
+    UNUSABLE_NUMBER = ["articleexists", "protectedpage", "protectedtitle", "cascadeprotected", "titleblacklist-forbidden"];
     NUMBERS_READ = 50;
     FIRST_SPREAD = 64;
   }

@@ -222,8 +222,13 @@ function newPageText<R>( options: { schema: RecordSchema<R>; record: R; after?: 
 	return text;
 }
 
-/** Errors of a create-only save that mean "not this number" rather than "not you" or "not this text". */
-const UNUSABLE_NUMBER = [ 'articleexists', 'protectedtitle', 'titleblacklist-forbidden' ];
+/**
+ * Errors of a create-only save that mean "not this number" rather than "not you" or "not this
+ * text": taken, or its title protected against creation (MediaWiki 1.43 answers `protectedpage`
+ * for a create-protected title, older versions `protectedtitle`; `cascadeprotected` when a
+ * cascading protection covers it), or blacklisted.
+ */
+const UNUSABLE_NUMBER = [ 'articleexists', 'protectedpage', 'protectedtitle', 'cascadeprotected', 'titleblacklist-forbidden' ];
 
 /** How many numbers one read of free numbers looks at (the API's limit of titles per request). */
 const NUMBERS_READ = 50;

@@ -290,7 +290,6 @@ describe( 'request form on the development wiki', () => {
 	 * one complete draft), as when many people submit at once.
 	 */
 	async function formsOfPeople( count: number, description: string ): Promise<{ contexts: BrowserContext[]; pages: Page[] }> {
-		const draftKey = `capacityBuilding-draft:requestForm:new:${ USER }`;
 		const contexts: BrowserContext[] = [];
 		const pages: Page[] = [];
 		for ( let i = 0; i < count; i++ ) {
@@ -298,10 +297,13 @@ describe( 'request form on the development wiki', () => {
 			const page = await context.newPage();
 			await page.goto( wiki.pageUrl( 'Special:BlankPage' ) );
 			await page.waitForFunction( () => typeof mw !== 'undefined' && !!mw.storage );
-			await page.evaluate( ( [ key, text ] ) => mw.storage.setObject( key as string, { saved: new Date().toISOString(), value: {
-				title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
-				formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: text,
-			} } ), [ draftKey, description ] as const );
+			// An account's draft: `capacityBuilding-draft:<user id>:<form>:<page>` (modules/shared/draftStorage.ts).
+			await page.evaluate( ( text ) => mw.storage.setObject( `capacityBuilding-draft:${ String( mw.config.get( 'wgUserId' ) ) }:requestForm:new`, {
+				saved: new Date().toISOString(), value: {
+					title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
+					formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: text,
+				},
+			} ), description );
 			await page.goto( wiki.pageUrl( formPage ) );
 			contexts.push( context );
 			pages.push( page );

@@ -112,7 +112,8 @@ export function createFakeWiki(): FakeWiki {
 				return error( 'articleexists' );
 			}
 			if ( !existing && wiki.protectedTitles.has( title ) ) {
-				return error( 'protectedtitle' );
+				// What MediaWiki 1.43 answers for a create-protected title.
+				return error( 'protectedpage' );
 			}
 			if ( params.nocreate && !existing ) {
 				return error( 'missingtitle' );

@@ -84,7 +84,7 @@ describe( 'createRecordPage', () => {
 			wiki.protectedTitles.add( titleFor( n ) );
 		}
 		const failure = await failureOf( createRecordPage( { api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 1, summary: 's' } ) );
-		expect( failure.error.code ).toBe( 'protectedtitle' );
+		expect( failure.error.code ).toBe( 'protectedpage' );
 		expect( wiki.edits ).toHaveLength( 1 );
 	} );
 
