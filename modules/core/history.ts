@@ -17,6 +17,8 @@ export interface RevisionContent {
 	timestamp: string;
 	/** The main slot's wikitext; null when it is hidden (revision deletion). */
 	content: string | null;
+	/** The edit summary ('' when none or hidden). */
+	comment?: string;
 }
 
 export interface StatusChange {
@@ -28,6 +30,8 @@ export interface StatusChange {
 	/** Status before the change; null for the status the request was created with. */
 	from: string | null;
 	to: string;
+	/** The edit summary of the revision (it carries the reason for declining, withdrawing, holding). */
+	comment?: string;
 }
 
 export interface StatusHistory {
@@ -58,6 +62,7 @@ export function statusHistory( revisions: readonly RevisionContent[] ): StatusHi
 			changes.push( {
 				revid: revision.revid, parentid: revision.parentid, user: revision.user,
 				timestamp: revision.timestamp, from: previous, to: status,
+				...( revision.comment ? { comment: revision.comment } : {} ),
 			} );
 			previous = status;
 		}

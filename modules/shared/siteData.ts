@@ -288,7 +288,7 @@ export async function loadCoachUsers( api: mw.Api, base: string ): Promise<Set<s
 
 type HistoryResponse = {
 	query: { pages: { missing?: boolean; revisions?: {
-		revid: number; parentid: number; user?: string; userhidden?: boolean; timestamp: string;
+		revid: number; parentid: number; user?: string; userhidden?: boolean; timestamp: string; comment?: string;
 		slots?: { main: { content?: string; texthidden?: boolean } };
 	}[]; }[]; };
 	continue?: Record<string, string>;
@@ -300,7 +300,7 @@ type HistoryResponse = {
  */
 export async function loadPageRevisions( api: mw.Api, title: string ): Promise<RevisionContent[]> {
 	const responses = await queryAll<HistoryResponse>( api, {
-		action: 'query', prop: 'revisions', titles: title, rvprop: [ 'ids', 'user', 'timestamp', 'content' ],
+		action: 'query', prop: 'revisions', titles: title, rvprop: [ 'ids', 'user', 'timestamp', 'comment', 'content' ],
 		rvslots: 'main', rvlimit: 'max', rvdir: 'newer', formatversion: 2,
 	} );
 	return responses.flatMap( ( response ) => response.query.pages[ 0 ]?.revisions ?? [] ).map( ( revision ) => ( {
@@ -308,6 +308,8 @@ export async function loadPageRevisions( api: mw.Api, title: string ): Promise<R
 		parentid: revision.parentid,
 		user: revision.user ?? '',
 		timestamp: revision.timestamp,
+		// A hidden summary comes without a comment: the same as none.
+		comment: revision.comment ?? '',
 		content: revision.slots?.main.content ?? null,
 	} ) );
 }

@@ -33,6 +33,14 @@ describe( 'statusHistory', () => {
 		] );
 	} );
 
+	it( 'carries the edit summary of a change (the reason for declining, withdrawing, holding)', () => {
+		const history = statusHistory( [
+			revision( 1, 'Ada', page( 'open' ) ),
+			{ ...revision( 2, 'Hub', page( 'declined' ) ), comment: 'Declining this request: a duplicate of R12' },
+		] );
+		expect( history.changes.map( ( change ) => change.comment ) ).toEqual( [ undefined, 'Declining this request: a duplicate of R12' ] );
+	} );
+
 	it( 'skips and counts revisions it cannot read, so a revert of vandalism is not a change', () => {
 		const history = statusHistory( [
 			revision( 1, 'Ada', page( 'open' ) ),

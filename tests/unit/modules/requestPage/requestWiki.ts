@@ -66,8 +66,12 @@ export function createRequestWiki(): RequestWiki {
 	wiki.put = ( title, text ) => {
 		const page = put( title, text );
 		const revisions = history.get( title ) ?? [];
+		// A save through the API keeps its edit summary.
+		const edit = base.edits.at( -1 );
+		const comment = edit && edit.text === text && typeof edit.summary === 'string' ? edit.summary : '';
 		revisions.push( {
 			revid: page.revid, parentid: revisions.at( -1 )?.revid ?? 0, user: wiki.editor, timestamp: page.timestamp, content: text,
+			...( comment ? { comment } : {} ),
 		} );
 		history.set( title, revisions );
 		return page;
