@@ -941,15 +941,19 @@ var _hoisted_22 = { class: "ext-capacitybuilding-matching-requests__heading" };
 var _hoisted_3 = { key: 1 };
 var _hoisted_4 = {
   key: 2,
-  class: "ext-capacitybuilding-matching-requests__none"
+  class: "ext-capacitybuilding-matching-requests__no-index"
 };
 var _hoisted_5 = {
   key: 3,
+  class: "ext-capacitybuilding-matching-requests__none"
+};
+var _hoisted_6 = {
+  key: 4,
   class: "ext-capacitybuilding-matching-requests__list"
 };
-var _hoisted_6 = ["data-request"];
-var _hoisted_7 = ["href"];
-var _hoisted_8 = { class: "ext-capacitybuilding-matching-requests__reasons" };
+var _hoisted_7 = ["data-request"];
+var _hoisted_8 = ["href"];
+var _hoisted_9 = { class: "ext-capacitybuilding-matching-requests__reasons" };
 var LIMIT = 10;
 var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "MatchingRequests",
@@ -965,12 +969,14 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     const loading = (0, import_vue6.ref)(true);
     const error = (0, import_vue6.ref)("");
     const requests = (0, import_vue6.ref)([]);
+    const published = (0, import_vue6.ref)(true);
     const ranked = (0, import_vue6.computed)(() => (0, import_matching.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
     (0, import_openRequests.loadOpenRequests)(props.api, props.base).then((loaded) => {
-      requests.value = loaded;
+      requests.value = loaded.requests;
+      published.value = loaded.published;
     }).catch((failure) => {
       error.value = mw.message("capacitybuilding-coachprofile-matching-error", failure instanceof Error ? failure.message : String(failure)).text();
     }).finally(() => {
@@ -999,26 +1005,32 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
         1
         /* TEXT */
-      )) : !ranked.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+      )) : !published.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
         "p",
         _hoisted_4,
+        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-no-index").text()),
+        1
+        /* TEXT */
+      )) : !ranked.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        "p",
+        _hoisted_5,
         (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
         1
         /* TEXT */
-      )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ol", _hoisted_5, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+      )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ol", _hoisted_6, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
         import_vue5.Fragment,
         null,
         (0, import_vue5.renderList)(ranked.value, (match) => {
           return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue5.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue5.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue5.createElementVNode)(
+          }, [(0, import_vue5.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue5.toDisplayString)(match.request.request.title), 9, _hoisted_8), (0, import_vue5.createElementVNode)(
             "span",
-            _hoisted_8,
+            _hoisted_9,
             (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_matchReasons.reasonsText)(match.reasons, _ctx.name)),
             1
             /* TEXT */
-          )], 8, _hoisted_6);
+          )], 8, _hoisted_7);
         }),
         128
         /* KEYED_FRAGMENT */
