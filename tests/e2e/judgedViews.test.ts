@@ -15,11 +15,11 @@ import { CONFIG_PAGE, defaultConfigJson } from '../../modules/core/config';
 import { COACH_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
 import { coachTitle, hubTitle, requestTitle, sitePages } from '../../modules/core/pages';
 import { parsePage, serialize } from '../../modules/core/wikitext/codec';
-import { runBot, type BotRun } from '../support/bot';
+import { runBot, syncAndPublish as runBotRound } from '../support/bot';
 import { testWiki, uniqueTitle } from '../support/wiki';
 import { launchBrowser } from './support/browser';
 import { profile } from './support/coaches';
-import { botFor } from './support/pages';
+import { botFor, removeIndexes } from './support/pages';
 import { browseAs, PASSWORD, request, runId, uniqueRequestNumber } from './support/requestPages';
 
 /** One API request a page made, by its parameters. */
@@ -83,15 +83,8 @@ describe( 'views that judge, against hostile editors, on the development wiki', 
 	}
 
 	/** Runs the bot's sync then publish for a base page, with a store of its own. */
-	async function syncAndPublish( base: string, store: string ): Promise<void> {
-		const options = [ '--json', '--db', `sqlite:${ path.join( dir, store ) }`, '--base', base ];
-		for ( const args of [ [ 'sync', ...options ], [ 'publish', ...options ] ] ) {
-			const run: BotRun = await runBot( args );
-			// 5: done, with problems for a person (the stranger's edits are such problems).
-			if ( run.code !== 0 && run.code !== 5 ) {
-				throw new Error( `capacity-bot ${ args[ 0 ] } failed:\n${ run.lines.join( '\n' ) }` );
-			}
-		}
+	function syncAndPublish( base: string, store: string ): Promise<void> {
+		return runBotRound( base, path.join( dir, store ) );
 	}
 
 	async function open( user: string | null, title: string, ready: string, query: Record<string, string> = {} ): Promise<{ page: Page; calls: ApiCall[] }> {
@@ -244,9 +237,7 @@ describe( 'views that judge, against hostile editors, on the development wiki', 
 
 		afterAll( async () => {
 			// Other tests expect no index at the configured base page unless they publish one.
-			for ( const manifest of [ sitePages( base ).requestsJson, sitePages( base ).coachesJson, sitePages( base ).hubsJson ] ) {
-				await bot.delete( manifest, 'End-to-end test: clean up' ).catch( () => undefined );
-			}
+			await removeIndexes( bot, base );
 		} );
 
 		it( 'never shows a stranger\'s edit of a profile on a card, nor an allowed edit carrying it; shows allowed edits at once', async () => {
