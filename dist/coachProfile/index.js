@@ -120,10 +120,24 @@ var require_matchReasons = __commonJS({
   }
 });
 
-// shared-file-ref:shared/recordSave.ts
-var require_recordSave = __commonJS({
-  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
+// shared-file-ref:shared/components/PendingEdits.vue
+var require_PendingEdits = __commonJS({
+  "shared-file-ref:shared/components/PendingEdits.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PendingEdits.vue"];
+  }
+});
+
+// shared-file-ref:shared/judgedPages.ts
+var require_judgedPages = __commonJS({
+  "shared-file-ref:shared/judgedPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedPages.ts"];
+  }
+});
+
+// shared-file-ref:shared/roles.ts
+var require_roles = __commonJS({
+  "shared-file-ref:shared/roles.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/roles.ts"];
   }
 });
 
@@ -180,6 +194,13 @@ var require_dates = __commonJS({
 var require_drafts = __commonJS({
   "shared-file-ref:shared/drafts.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/drafts.ts"];
+  }
+});
+
+// shared-file-ref:shared/recordSave.ts
+var require_recordSave = __commonJS({
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
   }
 });
 
@@ -251,7 +272,9 @@ var import_model2 = __toESM(require_model());
 var import_pages = __toESM(require_pages());
 var import_coaches = __toESM(require_coaches());
 var import_matchReasons2 = __toESM(require_matchReasons());
-var import_recordSave2 = __toESM(require_recordSave());
+var import_PendingEdits = __toESM(require_PendingEdits());
+var import_judgedPages = __toESM(require_judgedPages());
+var import_roles = __toESM(require_roles());
 var import_recordPages = __toESM(require_recordPages());
 var import_siteData = __toESM(require_siteData());
 
@@ -288,10 +311,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     languageChain: {},
     hubs: {},
     emailable: { type: Boolean },
-    changeTag: {}
+    changeTag: {},
+    judging: {},
+    loadEdit: { type: Function }
   },
   emits: ["saved", "cancel"],
   setup(__props, { emit: __emit }) {
+    var _a;
     const props = __props;
     const emit = __emit;
     function translated(keys) {
@@ -305,9 +331,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       contact: translated(import_model.CONTACT_METHOD_MESSAGES)
     };
     const page = (0, import_vue3.shallowRef)(props.page);
+    const judging = (0, import_vue3.shallowRef)((_a = props.judging) != null ? _a : null);
     const original = (0, import_vue3.computed)(() => {
-      var _a, _b;
-      return (_b = (_a = page.value) == null ? void 0 : _a.record) != null ? _b : (0, import_model.newCoachProfile)(props.owner);
+      var _a2, _b;
+      return (_b = (_a2 = page.value) == null ? void 0 : _a2.record) != null ? _b : (0, import_model.newCoachProfile)(props.owner);
     });
     const drafts = (0, import_drafts.createDraftStore)({
       form: "coachProfile",
@@ -321,9 +348,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       user: original.value.user
     }) : original.value));
     function snapshot() {
-      var _a;
+      var _a2;
       return __spreadProps(__spreadValues({}, copy(record)), {
-        maxRequests: String((_a = record.maxRequests) != null ? _a : "")
+        maxRequests: String((_a2 = record.maxRequests) != null ? _a2 : "")
       });
     }
     const draftRestored = (0, import_vue3.ref)(draft ? (0, import_dates.formatTimestamp)(draft.saved) : "");
@@ -375,8 +402,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
     }, { deep: true });
     const previewText = (0, import_vue3.computed)(() => {
-      var _a;
-      return page.value ? (_a = (0, import_codec.replaceRecord)(page.value.text, import_model.COACH_SCHEMA, snapshot())) != null ? _a : page.value.text : (0, import_codec.serialize)(import_model.COACH_SCHEMA, snapshot());
+      var _a2;
+      return page.value ? (_a2 = (0, import_codec.replaceRecord)(page.value.text, import_model.COACH_SCHEMA, snapshot())) != null ? _a2 : page.value.text : (0, import_codec.serialize)(import_model.COACH_SCHEMA, snapshot());
     });
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     function leaveToLogIn() {
@@ -399,10 +426,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     async function saveEdit(existing, mine) {
       const base = original.value;
       let clashes = [];
-      const outcome = await (0, import_recordSave.editRecordPage)({
+      const outcome = await (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues({
         api: props.api,
         schema: import_model.COACH_SCHEMA,
-        page: existing,
+        page: existing
+      }, judging.value), {
         summary: mw.message("capacitybuilding-coachprofile-summary").text(),
         changeTag: props.changeTag,
         transform: (current) => {
@@ -410,7 +438,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           clashes = merged.conflicts;
           return merged.record;
         }
-      });
+      }));
       if (outcome.kind === "conflict") {
         conflict.value = clashes;
         return;
@@ -418,6 +446,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       done(outcome.kind === "saved");
     }
     async function saveNew(mine) {
+      var _a2;
       try {
         await (0, import_recordSave.createRecordPageAt)({
           api: props.api,
@@ -431,7 +460,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         if (!(0, import_recordSave.isCode)(error, "articleexists")) {
           throw error;
         }
-        const existing = await (0, import_recordSave.loadRecordPage)(props.api, props.title, import_model.COACH_SCHEMA);
+        const edit = props.loadEdit ? await props.loadEdit() : null;
+        const existing = (_a2 = edit == null ? void 0 : edit.page) != null ? _a2 : null;
+        judging.value = edit;
         page.value = existing;
         createdMeanwhile.value = (existing == null ? void 0 : existing.record) ? mw.message("capacitybuilding-coachprofile-created-meanwhile").text() : mw.message("capacitybuilding-coachprofile-created-meanwhile-other", props.title).text();
         return;
@@ -1061,7 +1092,8 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     base: {},
     owner: {},
     user: {},
-    missing: { type: Boolean }
+    missing: { type: Boolean },
+    replaces: {}
   },
   setup(__props) {
     const props = __props;
@@ -1070,6 +1102,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     const belongs = (0, import_vue9.ref)(!props.missing);
     const chain = (0, import_siteData.languageChain)();
     const loaded = (0, import_vue9.shallowRef)(null);
+    const judged = (0, import_vue9.shallowRef)(null);
     const loadError = (0, import_vue9.ref)("");
     const editing = (0, import_vue9.ref)(props.missing === true);
     const notOwnerText = (0, import_vue9.computed)(() => {
@@ -1113,16 +1146,66 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       }
       return belongs.value;
     }
-    async function load() {
+    const roles = new import_roles.RolesLoader(props.api, props.base);
+    function loadEdit() {
+      return (0, import_judgedPages.loadJudgedEdit)(props.api, {
+        title: props.title,
+        page: {
+          kind: "coach",
+          user: props.owner
+        },
+        roles,
+        reader: props.user,
+        empty: (0, import_model2.newCoachProfile)(props.owner)
+      });
+    }
+    let judging = null;
+    function loadJudged() {
+      judging != null ? judging : judging = loadEdit();
+      return judging;
+    }
+    async function acceptedRendering(revid) {
+      var _a, _b;
+      const response = await props.api.get({
+        action: "parse",
+        oldid: revid,
+        prop: "text",
+        formatversion: 2
+      });
+      const html = new DOMParser().parseFromString((_b = (_a = response.parse) == null ? void 0 : _a.text) != null ? _b : "", "text/html");
+      const marker = html.querySelector(".ext-capacitybuilding-marker");
+      return marker ? [...marker.childNodes] : null;
+    }
+    async function showJudged() {
+      var _a;
       try {
-        const [page, { config }, taxonomy, languageNames, hubs, emailable] = await Promise.all([
-          (0, import_recordSave2.loadRecordPage)(props.api, props.title, import_model2.COACH_SCHEMA),
+        const edit = await loadJudged();
+        const record = (_a = edit == null ? void 0 : edit.judged) != null ? _a : null;
+        judged.value = record;
+        const template = props.replaces;
+        const current = (record == null ? void 0 : record.record) && record.record.revid === record.latest.revid && !record.unchecked;
+        if (!record || !template || current) {
+          return;
+        }
+        const accepted = record.record ? await acceptedRendering(record.record.revid) : null;
+        template.replaceChildren(...accepted != null ? accepted : []);
+        template.hidden = accepted === null;
+      } catch (error) {
+        mw.log.error(error);
+      }
+    }
+    async function load() {
+      var _a;
+      try {
+        const [edit, { config }, taxonomy, languageNames, hubs, emailable] = await Promise.all([
+          props.missing ? Promise.resolve(null) : loadJudged(),
           (0, import_siteData.loadConfig)(props.api),
           (0, import_siteData.loadTaxonomy)(props.api, props.base),
           (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")),
           loadHubs(props.base),
           (0, import_coaches.emailableUsers)(props.api, [props.owner])
         ]);
+        const page = (_a = edit == null ? void 0 : edit.page) != null ? _a : null;
         if (page && !page.record || !page && !props.missing) {
           loadError.value = mw.message("capacitybuilding-coachprofile-no-profile", props.title).text();
           return;
@@ -1133,7 +1216,11 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
           languageNames,
           hubs,
           changeTag: config.changeTag,
-          emailable: emailable.size > 0
+          emailable: emailable.size > 0,
+          judging: edit ? {
+            check: edit.check,
+            reload: edit.reload
+          } : null
         };
       } catch (error) {
         loadError.value = mw.message("capacitybuilding-coachprofile-load-error", errorText(error)).text();
@@ -1158,130 +1245,151 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
           load();
         }
       });
-    } else if (isOwner) {
-      load();
+    } else {
+      showJudged();
+      if (isOwner) {
+        load();
+      }
     }
     return (_ctx, _cache) => {
-      return belongs.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", _hoisted_13, [!(0, import_vue8.unref)(mayUseForm) ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-        import_vue8.Fragment,
-        { key: 0 },
-        [(0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex3.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
-          default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-            (0, import_vue8.toDisplayString)(notOwnerText.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("p", _hoisted_23, [(0, import_vue8.createElementVNode)("a", {
-          class: "ext-capacitybuilding-coach-profile__own",
-          href: ownProfileUrl.value
-        }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_32)])) : (0, import_vue8.createCommentVNode)("v-if", true)],
-        64
-        /* STABLE_FRAGMENT */
-      )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-        import_vue8.Fragment,
-        { key: 1 },
-        [loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
+      return belongs.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", _hoisted_13, [
+        (0, import_vue8.createCommentVNode)(" Newer edits of the profile that are not accepted: not shown, and said so. "),
+        judged.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(import_PendingEdits.default, {
           key: 0,
-          type: "error",
-          class: "ext-capacitybuilding-coach-profile__error"
-        }, {
-          default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-            (0, import_vue8.toDisplayString)(loadError.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        })) : !loaded.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-          "p",
-          _hoisted_42,
-          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
-          1
-          /* TEXT */
+          title: _ctx.title,
+          base: _ctx.base,
+          pending: judged.value.pending,
+          unchecked: judged.value.unchecked
+        }, null, 8, [
+          "title",
+          "base",
+          "pending",
+          "unchecked"
+        ])) : (0, import_vue8.createCommentVNode)("v-if", true),
+        !(0, import_vue8.unref)(mayUseForm) ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+          import_vue8.Fragment,
+          { key: 1 },
+          [(0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex3.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+              (0, import_vue8.toDisplayString)(notOwnerText.value),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("p", _hoisted_23, [(0, import_vue8.createElementVNode)("a", {
+            class: "ext-capacitybuilding-coach-profile__own",
+            href: ownProfileUrl.value
+          }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_32)])) : (0, import_vue8.createCommentVNode)("v-if", true)],
+          64
+          /* STABLE_FRAGMENT */
         )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
           import_vue8.Fragment,
           { key: 2 },
-          [
-            savedMessage.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
-              key: 0,
-              type: "success",
-              class: "ext-capacitybuilding-coach-profile__saved"
-            }, {
-              default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                (0, import_vue8.toDisplayString)(savedMessage.value),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            })) : (0, import_vue8.createCommentVNode)("v-if", true),
-            !loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-              "p",
-              _hoisted_52,
-              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+          [loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
+            key: 0,
+            type: "error",
+            class: "ext-capacitybuilding-coach-profile__error"
+          }, {
+            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+              (0, import_vue8.toDisplayString)(loadError.value),
               1
               /* TEXT */
-            )) : (0, import_vue8.createCommentVNode)("v-if", true),
-            !editing.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxButton), {
-              key: 2,
-              action: "progressive",
-              class: "ext-capacitybuilding-coach-profile__edit",
-              onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
-            }, {
-              default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                (0, import_vue8.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+            )]),
+            _: 1
+          })) : !loaded.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+            "p",
+            _hoisted_42,
+            (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+            1
+            /* TEXT */
+          )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+            import_vue8.Fragment,
+            { key: 2 },
+            [
+              savedMessage.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
+                key: 0,
+                type: "success",
+                class: "ext-capacitybuilding-coach-profile__saved"
+              }, {
+                default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+                  (0, import_vue8.toDisplayString)(savedMessage.value),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : (0, import_vue8.createCommentVNode)("v-if", true),
+              !loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                "p",
+                _hoisted_52,
+                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
                 1
                 /* TEXT */
-              )]),
-              _: 1
-            })) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(CoachProfileForm_default, {
-              key: 3,
-              api: _ctx.api,
-              page: loaded.value.page,
-              title: _ctx.title,
-              owner: _ctx.owner,
-              user: _ctx.user,
-              topics: loaded.value.topics,
-              "language-names": loaded.value.languageNames,
-              "language-chain": (0, import_vue8.unref)(chain),
-              hubs: loaded.value.hubs,
-              emailable: loaded.value.emailable,
-              "change-tag": loaded.value.changeTag,
-              onSaved,
-              onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
-            }, null, 8, [
-              "api",
-              "page",
-              "title",
-              "owner",
-              "user",
-              "topics",
-              "language-names",
-              "language-chain",
-              "hubs",
-              "emailable",
-              "change-tag"
-            ])),
-            loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(MatchingRequests_default, {
-              key: 4,
-              api: _ctx.api,
-              base: _ctx.base,
-              coach: coach.value,
-              topics: loaded.value.topics,
-              name: name.value
-            }, null, 8, [
-              "api",
-              "base",
-              "coach",
-              "topics",
-              "name"
-            ])) : (0, import_vue8.createCommentVNode)("v-if", true)
-          ],
+              )) : (0, import_vue8.createCommentVNode)("v-if", true),
+              !editing.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxButton), {
+                key: 2,
+                action: "progressive",
+                class: "ext-capacitybuilding-coach-profile__edit",
+                onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
+              }, {
+                default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+                  (0, import_vue8.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(CoachProfileForm_default, {
+                key: 3,
+                api: _ctx.api,
+                page: loaded.value.page,
+                title: _ctx.title,
+                owner: _ctx.owner,
+                user: _ctx.user,
+                topics: loaded.value.topics,
+                "language-names": loaded.value.languageNames,
+                "language-chain": (0, import_vue8.unref)(chain),
+                hubs: loaded.value.hubs,
+                emailable: loaded.value.emailable,
+                "change-tag": loaded.value.changeTag,
+                judging: loaded.value.judging,
+                "load-edit": loadEdit,
+                onSaved,
+                onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
+              }, null, 8, [
+                "api",
+                "page",
+                "title",
+                "owner",
+                "user",
+                "topics",
+                "language-names",
+                "language-chain",
+                "hubs",
+                "emailable",
+                "change-tag",
+                "judging"
+              ])),
+              loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(MatchingRequests_default, {
+                key: 4,
+                api: _ctx.api,
+                base: _ctx.base,
+                coach: coach.value,
+                topics: loaded.value.topics,
+                name: name.value
+              }, null, 8, [
+                "api",
+                "base",
+                "coach",
+                "topics",
+                "name"
+              ])) : (0, import_vue8.createCommentVNode)("v-if", true)
+            ],
+            64
+            /* STABLE_FRAGMENT */
+          ))],
           64
           /* STABLE_FRAGMENT */
-        ))],
-        64
-        /* STABLE_FRAGMENT */
-      ))])) : (0, import_vue8.createCommentVNode)("v-if", true);
+        ))
+      ])) : (0, import_vue8.createCommentVNode)("v-if", true);
     };
   }
 });
@@ -1304,6 +1412,8 @@ function mount(marker) {
     base: found.base,
     owner: found.user,
     user: (_a = mw.config.get("wgUserName")) != null ? _a : "",
-    missing: mw.config.get("wgArticleId") === 0
+    missing: mw.config.get("wgArticleId") === 0,
+    // The template's rendering of the current text gives way to the accepted profile's when they differ.
+    replaces: marker
   }).mount(container);
 }

@@ -3037,11 +3037,12 @@ async function judgeEdited(api, edited, publishedOf, rolesFor3, cap) {
   }));
   return { judged: results.filter((result) => result !== null), notJudged };
 }
-function editablePage(record) {
+function editablePage(record, empty) {
   const text = record.latest.text;
+  const start = record.record ? record.record.content.record : empty != null ? empty : null;
   return {
     title: record.title,
-    record: text === null || record.unchecked || !record.record ? null : record.record.content.record,
+    record: text === null || record.unchecked ? null : start,
     text: text != null ? text : "",
     revid: record.latest.revid,
     timestamp: record.latest.timestamp,
@@ -4538,7 +4539,7 @@ async function loadJudgedEdit(api, options) {
     return null;
   }
   return {
-    page: editablePage(judged2),
+    page: editablePage(judged2, options.empty),
     judged: judged2,
     check: (text) => {
       const current = judged2;
@@ -4550,7 +4551,7 @@ async function loadJudgedEdit(api, options) {
         return null;
       }
       judged2 = again;
-      return editablePage(again);
+      return editablePage(again, options.empty);
     }
   };
 }

@@ -29,5 +29,7 @@ export function mount( marker: HTMLElement ): void {
 		owner: found.user,
 		user: ( mw.config.get( 'wgUserName' ) as string | null ) ?? '',
 		missing: mw.config.get( 'wgArticleId' ) === 0,
+		// The template's rendering of the current text gives way to the accepted profile's when they differ.
+		replaces: marker,
 	} ).mount( container );
 }

@@ -126,19 +126,21 @@ export interface JudgedEdit<R> {
  * @param options.page
  * @param options.roles
  * @param options.reader Who will save
+ * @param options.empty The record to start from when no revision of the page is accepted (see editablePage)
  */
 export async function loadJudgedEdit<R>( api: mw.Api, options: {
 	title: string;
 	page: RecordPageKind;
 	roles: Roles;
 	reader: string;
+	empty?: R;
 } ): Promise<JudgedEdit<R> | null> {
 	let { judged } = await loadJudgedPage( api, options );
 	if ( !judged ) {
 		return null;
 	}
 	return {
-		page: editablePage<R>( judged ),
+		page: editablePage<R>( judged, options.empty ),
 		judged,
 		check: ( text ) => {
 			const current = judged as JudgedRecord;
@@ -150,7 +152,7 @@ export async function loadJudgedEdit<R>( api: mw.Api, options: {
 				return null;
 			}
 			judged = again;
-			return editablePage<R>( again );
+			return editablePage<R>( again, options.empty );
 		},
 	};
 }

@@ -393,15 +393,19 @@ export async function judgeEdited( api: mw.Api, edited: readonly EditedPage[],
  * overwritten unseen (an edit conflict reads the page again). `saveCheck` then refuses a result the
  * judge would not accept — e.g. one that would carry a change outside the template block that was
  * not accepted, such as someone's feedback altered by someone else. Record null (nothing to edit)
- * when no revision is accepted, or when the latest revision's text is hidden or was not read.
+ * when the latest revision's text is hidden or was not read, and when no revision is accepted
+ * (unless the caller gives the record to start from then: a coach's own profile page that someone
+ * else created is the coach's to write, over the template block that is there).
  *
  * @param record The judged page
+ * @param empty The record to start from when no revision is accepted (none: nothing to edit)
  */
-export function editablePage<R>( record: JudgedRecord ): LoadedRecordPage<R> {
+export function editablePage<R>( record: JudgedRecord, empty?: R ): LoadedRecordPage<R> {
 	const text = record.latest.text;
+	const start = record.record ? record.record.content.record as R : empty ?? null;
 	return {
 		title: record.title,
-		record: text === null || record.unchecked || !record.record ? null : record.record.content.record as R,
+		record: text === null || record.unchecked ? null : start,
 		text: text ?? '',
 		revid: record.latest.revid,
 		timestamp: record.latest.timestamp,

@@ -207,6 +207,31 @@ describe( 'views that judge, against hostile editors, on the development wiki', 
 		} );
 	} );
 
+	describe( 'a coach profile page', () => {
+		const base = uniqueTitle( 'E2E judged profiles' );
+		const title = coachTitle( base, people.ana );
+
+		beforeAll( async () => {
+			await edit( people.ana, title, serialize( COACH_SCHEMA, profile( people.ana, { bio: 'Ana\'s own words.' } ) ), 'My profile' );
+			await syncAndPublish( base, 'profile.sqlite' );
+			await edit( people.stranger, title, serialize( COACH_SCHEMA, profile( people.ana, { bio: 'Hire the stranger instead.' } ) ), 'Fixed' );
+		} );
+
+		it( 'never shows a stranger\'s edit of a profile as the coach\'s, and says a newer edit awaits checking', async () => {
+			const { page } = await open( null, title, '.ext-capacitybuilding-coach-profile' );
+			await page.waitForLoadState( 'networkidle' );
+			expect( await page.locator( '.ext-capacitybuilding-record__description' ).innerText() ).toBe( 'Ana\'s own words.' );
+			expect( await page.locator( '.ext-capacitybuilding-pending__item' ).count() ).toBe( 1 );
+			expect( await page.locator( '.ext-capacitybuilding-pending__item' ).innerText() ).toContain( `Only ${ people.ana } or an admin can change this coach profile.` );
+		} );
+
+		it( 'gives the coach a form that starts from their accepted profile', async () => {
+			const { page } = await open( people.ana, title, '.ext-capacitybuilding-coach-profile__edit' );
+			await page.locator( '.ext-capacitybuilding-coach-profile__edit' ).click();
+			expect( await page.locator( '[data-field="bio"] textarea' ).inputValue() ).toBe( 'Ana\'s own words.' );
+		} );
+	} );
+
 	describe( 'the coach directory', () => {
 		// The directory lists the coaches of the configured base page.
 		const base = 'Capacity building';
