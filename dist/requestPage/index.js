@@ -246,20 +246,19 @@ var RequestPageError = class extends Error {
   }
 };
 async function loadRequestState(api, title, context, entryRead) {
-  var _a, _b, _c, _d;
+  var _a, _b, _c;
   const base = context.roles.base;
   const number = (0, import_pages.requestNumber)(base, title);
   if (number === null) {
     throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-missing", title));
   }
   const page = { kind: "request", number };
-  const { entry, judged } = await (0, import_judgedPages.loadJudgedPage)(api, {
+  const { entry, judged } = await (0, import_judgedPages.loadJudgedPage)(api, __spreadValues({
     title,
     page,
     roles: context.roles,
-    reader: context.user,
-    entry: entryRead != null ? entryRead : (0, import_judgedPages.loadEntry)(api, base, page)
-  });
+    reader: context.user
+  }, entryRead ? { entry: entryRead } : {}));
   if (!judged) {
     throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-missing", title));
   }
@@ -289,7 +288,6 @@ async function loadRequestState(api, title, context, entryRead) {
     pending: judged.pending,
     unchecked: judged.unchecked,
     editable: (0, import_judgedRecords.editablePage)(judged).record !== null,
-    reviewProblems: (_d = entry == null ? void 0 : entry.problems) != null ? _d : 0,
     judged,
     entry
   };

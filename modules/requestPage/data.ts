@@ -47,8 +47,6 @@ export interface RequestState {
 	 * before it back to the record shown were read (actions are not offered otherwise).
 	 */
 	editable: boolean;
-	/** Problems the bot's review page lists for the page (from the index; 0 when not listed). */
-	reviewProblems: number;
 	/** What was judged: an action's save is judged on top of it. */
 	judged: JudgedRecord;
 	/** The request's entry in the published index (null when not listed), kept for judging again. */
@@ -106,7 +104,7 @@ export async function loadRequestState( api: mw.Api, title: string, context: Pic
 	}
 	const page = { kind: 'request' as const, number };
 	const { entry, judged } = await loadJudgedPage( api, {
-		title, page, roles: context.roles, reader: context.user, entry: entryRead ?? loadEntry( api, base, page ),
+		title, page, roles: context.roles, reader: context.user, ...( entryRead ? { entry: entryRead } : {} ),
 	} ) as { entry: RequestEntry | null; judged: JudgedRecord | null };
 	if ( !judged ) {
 		throw new RequestPageError( problemOf( null, 'capacitybuilding-requestpage-error-missing', title ) );
@@ -134,7 +132,6 @@ export async function loadRequestState( api: mw.Api, title: string, context: Pic
 		pending: judged.pending,
 		unchecked: judged.unchecked,
 		editable: editablePage( judged ).record !== null,
-		reviewProblems: entry?.problems ?? 0,
 		judged,
 		entry,
 	};
