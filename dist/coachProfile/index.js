@@ -113,10 +113,24 @@ var require_coaches = __commonJS({
   }
 });
 
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
 // shared-file-ref:shared/matchReasons.ts
 var require_matchReasons = __commonJS({
   "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/matchReasons.ts"];
+  }
+});
+
+// shared-file-ref:shared/editability.ts
+var require_editability = __commonJS({
+  "shared-file-ref:shared/editability.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/editability.ts"];
   }
 });
 
@@ -259,19 +273,21 @@ __export(coachProfile_exports, {
   mount: () => mount
 });
 module.exports = __toCommonJS(coachProfile_exports);
-var import_pages2 = __toESM(require_pages());
+var import_pages3 = __toESM(require_pages());
 var import_mwVue = __toESM(require_mwVue());
 
 // modules/coachProfile/CoachProfile.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
-var import_vue9 = require("vue");
-var import_codex3 = __toESM(require_codex_shim());
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
+var import_vue12 = require("vue");
+var import_codex4 = __toESM(require_codex_shim());
 var import_identifiers2 = __toESM(require_identifiers());
-var import_model2 = __toESM(require_model());
-var import_pages = __toESM(require_pages());
+var import_model3 = __toESM(require_model());
+var import_pages2 = __toESM(require_pages());
 var import_coaches = __toESM(require_coaches());
+var import_direction = __toESM(require_direction());
 var import_matchReasons2 = __toESM(require_matchReasons());
+var import_editability = __toESM(require_editability());
 var import_PendingEdits = __toESM(require_PendingEdits());
 var import_judgedPages = __toESM(require_judgedPages());
 var import_roles = __toESM(require_roles());
@@ -958,27 +974,223 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
 });
 var CoachProfileForm_default = _sfc_main;
 
-// modules/coachProfile/MatchingRequests.vue
+// modules/coachProfile/CoachProfileView.vue
 var import_vue4 = require("vue");
 var import_vue5 = require("vue");
 var import_vue6 = require("vue");
 var import_codex2 = __toESM(require_codex_shim());
 var import_matching = __toESM(require_matching());
+var import_model2 = __toESM(require_model());
+var import_pages = __toESM(require_pages());
+var import_dates2 = __toESM(require_dates());
+var _hoisted_12 = { class: "ext-capacitybuilding-coach-profile-view__header" };
+var _hoisted_22 = ["href"];
+var _hoisted_3 = { class: "ext-capacitybuilding-coach-profile-view__facts" };
+var _hoisted_4 = ["data-fact"];
+var _hoisted_5 = ["href"];
+var _hoisted_6 = {
+  key: 0,
+  class: "ext-capacitybuilding-record__description ext-capacitybuilding-coach-profile-view__bio",
+  dir: "auto"
+};
+var headingId = "ext-capacitybuilding-coach-profile-view-name";
+var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+  __name: "CoachProfileView",
+  props: {
+    profile: {},
+    base: {},
+    name: { type: Function },
+    today: {}
+  },
+  setup(__props) {
+    const props = __props;
+    const separator = mw.message("comma-separator").text().trim();
+    function url(title) {
+      return mw.util.getUrl(title);
+    }
+    const away = (0, import_vue6.computed)(() => (0, import_matching.isAway)(props.profile, props.today));
+    const availabilityText = (0, import_vue6.computed)(() => {
+      const { availability, awayUntil } = props.profile;
+      if (away.value && awayUntil !== "") {
+        return mw.message("capacitybuilding-directory-away-until", (0, import_dates2.formatDate)(awayUntil)).text();
+      }
+      if (away.value) {
+        return mw.message("capacitybuilding-availability-away").text();
+      }
+      return (0, import_model2.isOneOf)(import_model2.AVAILABILITIES, availability) ? mw.message(import_model2.AVAILABILITY_MESSAGES[availability]).text() : availability;
+    });
+    function named(kind, codes) {
+      return mw.language.listToText(codes.map((code) => props.name(kind, code)));
+    }
+    const facts = (0, import_vue6.computed)(() => {
+      const p = props.profile;
+      const label = (key) => mw.message(key).text();
+      const all = [
+        p.topics.length ? {
+          key: "topics",
+          label: label("capacitybuilding-coach-field-topics"),
+          value: named("topic", p.topics)
+        } : null,
+        p.languages.length ? {
+          key: "languages",
+          label: label("capacitybuilding-coach-field-languages"),
+          value: named("language", p.languages)
+        } : null,
+        p.regions.length ? {
+          key: "regions",
+          label: label("capacitybuilding-coach-field-regions"),
+          value: named("region", p.regions)
+        } : null,
+        p.formats.length ? {
+          key: "formats",
+          label: label("capacitybuilding-coach-field-formats"),
+          value: named("format", p.formats)
+        } : null,
+        p.maxRequests ? {
+          key: "maxRequests",
+          label: label("capacitybuilding-coach-field-max-requests"),
+          value: p.maxRequests
+        } : null,
+        {
+          key: "contact",
+          label: label("capacitybuilding-coach-field-contact"),
+          links: [p.contact === "email" ? {
+            href: url(`Special:EmailUser/${p.user}`),
+            text: label("capacitybuilding-contact-email")
+          } : {
+            href: url(`User talk:${p.user}`),
+            text: label("capacitybuilding-contact-talk")
+          }]
+        },
+        p.hubs.length ? {
+          key: "hubs",
+          label: label("capacitybuilding-coach-field-hubs"),
+          links: p.hubs.map((hub) => ({
+            href: url((0, import_pages.hubTitle)(props.base, hub)),
+            text: hub
+          }))
+        } : null
+      ];
+      return all.filter((fact) => fact !== null);
+    });
+    return (_ctx, _cache) => {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
+        class: "ext-capacitybuilding-coach-profile-view",
+        "aria-labelledby": headingId
+      }, [
+        (0, import_vue5.createElementVNode)("header", _hoisted_12, [(0, import_vue5.createElementVNode)("h2", {
+          id: headingId,
+          class: "ext-capacitybuilding-coach-profile-view__name"
+        }, [(0, import_vue5.createElementVNode)("a", { href: url(`User:${_ctx.profile.user}`) }, [(0, import_vue5.createElementVNode)(
+          "bdi",
+          null,
+          (0, import_vue5.toDisplayString)(_ctx.profile.user),
+          1
+          /* TEXT */
+        )], 8, _hoisted_22)]), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxInfoChip), {
+          class: "ext-capacitybuilding-coach-profile-view__availability",
+          "data-availability": away.value ? "away" : _ctx.profile.availability
+        }, {
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+            (0, import_vue5.toDisplayString)(availabilityText.value),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        }, 8, ["data-availability"])]),
+        (0, import_vue5.createElementVNode)("dl", _hoisted_3, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+          import_vue5.Fragment,
+          null,
+          (0, import_vue5.renderList)(facts.value, (fact) => {
+            return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", {
+              key: fact.key,
+              class: "ext-capacitybuilding-coach-profile-view__fact",
+              "data-fact": fact.key
+            }, [(0, import_vue5.createElementVNode)(
+              "dt",
+              null,
+              (0, import_vue5.toDisplayString)(fact.label),
+              1
+              /* TEXT */
+            ), (0, import_vue5.createElementVNode)("dd", null, [fact.links ? ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              import_vue5.Fragment,
+              { key: 0 },
+              (0, import_vue5.renderList)(fact.links, (link, i) => {
+                return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                  import_vue5.Fragment,
+                  { key: link.href },
+                  [(0, import_vue5.createElementVNode)("a", { href: link.href }, [(0, import_vue5.createElementVNode)(
+                    "bdi",
+                    null,
+                    (0, import_vue5.toDisplayString)(link.text),
+                    1
+                    /* TEXT */
+                  )], 8, _hoisted_5), i < fact.links.length - 1 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                    import_vue5.Fragment,
+                    { key: 0 },
+                    [(0, import_vue5.createTextVNode)(
+                      (0, import_vue5.toDisplayString)((0, import_vue5.unref)(separator)),
+                      1
+                      /* TEXT */
+                    )],
+                    64
+                    /* STABLE_FRAGMENT */
+                  )) : (0, import_vue5.createCommentVNode)("v-if", true)],
+                  64
+                  /* STABLE_FRAGMENT */
+                );
+              }),
+              128
+              /* KEYED_FRAGMENT */
+            )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+              import_vue5.Fragment,
+              { key: 1 },
+              [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(fact.value),
+                1
+                /* TEXT */
+              )],
+              64
+              /* STABLE_FRAGMENT */
+            ))])], 8, _hoisted_4);
+          }),
+          128
+          /* KEYED_FRAGMENT */
+        ))]),
+        _ctx.profile.bio ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+          "div",
+          _hoisted_6,
+          (0, import_vue5.toDisplayString)(_ctx.profile.bio),
+          1
+          /* TEXT */
+        )) : (0, import_vue5.createCommentVNode)("v-if", true)
+      ]);
+    };
+  }
+});
+var CoachProfileView_default = _sfc_main2;
+
+// modules/coachProfile/MatchingRequests.vue
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
+var import_vue9 = require("vue");
+var import_codex3 = __toESM(require_codex_shim());
+var import_matching2 = __toESM(require_matching());
 var import_identifiers = __toESM(require_identifiers());
 var import_matchReasons = __toESM(require_matchReasons());
 var import_openRequests = __toESM(require_openRequests());
-var _hoisted_12 = { class: "ext-capacitybuilding-matching-requests" };
-var _hoisted_22 = { class: "ext-capacitybuilding-matching-requests__heading" };
-var _hoisted_3 = { key: 1 };
-var _hoisted_4 = {
+var _hoisted_13 = { class: "ext-capacitybuilding-matching-requests" };
+var _hoisted_23 = { class: "ext-capacitybuilding-matching-requests__heading" };
+var _hoisted_32 = { key: 1 };
+var _hoisted_42 = {
   key: 2,
   class: "ext-capacitybuilding-matching-requests__no-index"
 };
-var _hoisted_5 = {
+var _hoisted_52 = {
   key: 3,
   class: "ext-capacitybuilding-matching-requests__none"
 };
-var _hoisted_6 = {
+var _hoisted_62 = {
   key: 4,
   class: "ext-capacitybuilding-matching-requests__list"
 };
@@ -986,7 +1198,7 @@ var _hoisted_7 = ["data-request"];
 var _hoisted_8 = ["href"];
 var _hoisted_9 = { class: "ext-capacitybuilding-matching-requests__reasons" };
 var LIMIT = 10;
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "MatchingRequests",
   props: {
     api: {},
@@ -997,11 +1209,11 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue6.ref)(true);
-    const error = (0, import_vue6.ref)("");
-    const requests = (0, import_vue6.ref)([]);
-    const published = (0, import_vue6.ref)(true);
-    const ranked = (0, import_vue6.computed)(() => (0, import_matching.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
+    const loading = (0, import_vue9.ref)(true);
+    const error = (0, import_vue9.ref)("");
+    const requests = (0, import_vue9.ref)([]);
+    const published = (0, import_vue9.ref)(true);
+    const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
@@ -1014,51 +1226,51 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       loading.value = false;
     });
     return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", _hoisted_12, [(0, import_vue5.createElementVNode)(
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", _hoisted_13, [(0, import_vue8.createElementVNode)(
         "h3",
-        _hoisted_22,
-        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
+        _hoisted_23,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
         1
         /* TEXT */
-      ), error.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+      ), error.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
         key: 0,
         type: "error"
       }, {
-        default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-          (0, import_vue5.toDisplayString)(error.value),
+        default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+          (0, import_vue8.toDisplayString)(error.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : loading.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+      })) : loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
-        _hoisted_3,
-        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
+        _hoisted_32,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
         1
         /* TEXT */
-      )) : !published.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+      )) : !published.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
-        _hoisted_4,
-        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-no-index").text()),
+        _hoisted_42,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-no-index").text()),
         1
         /* TEXT */
-      )) : !ranked.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+      )) : !ranked.value.length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
-        _hoisted_5,
-        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
+        _hoisted_52,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
         1
         /* TEXT */
-      )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ol", _hoisted_6, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-        import_vue5.Fragment,
+      )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ol", _hoisted_62, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+        import_vue8.Fragment,
         null,
-        (0, import_vue5.renderList)(ranked.value, (match) => {
-          return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
+        (0, import_vue8.renderList)(ranked.value, (match) => {
+          return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue5.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue5.toDisplayString)(match.request.request.title), 9, _hoisted_8), (0, import_vue5.createElementVNode)(
+          }, [(0, import_vue8.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue8.toDisplayString)(match.request.request.title), 9, _hoisted_8), (0, import_vue8.createElementVNode)(
             "span",
             _hoisted_9,
-            (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_matchReasons.reasonsText)(match.reasons, _ctx.name)),
+            (0, import_vue8.toDisplayString)((0, import_vue8.unref)(import_matchReasons.reasonsText)(match.reasons, _ctx.name)),
             1
             /* TEXT */
           )], 8, _hoisted_7);
@@ -1069,22 +1281,20 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     };
   }
 });
-var MatchingRequests_default = _sfc_main2;
+var MatchingRequests_default = _sfc_main3;
 
 // modules/coachProfile/CoachProfile.vue
-var _hoisted_13 = {
-  key: 0,
-  class: "ext-capacitybuilding-coach-profile"
-};
-var _hoisted_23 = { key: 0 };
-var _hoisted_32 = ["href"];
-var _hoisted_42 = { key: 1 };
-var _hoisted_52 = {
+var _hoisted_14 = ["lang", "dir"];
+var _hoisted_24 = { key: 0 };
+var _hoisted_33 = ["href"];
+var _hoisted_43 = { key: 1 };
+var _hoisted_53 = {
   key: 1,
   class: "ext-capacitybuilding-coach-profile__create-intro"
 };
+var _hoisted_63 = ["innerHTML"];
 var SAVED_FLAG = "capacityBuilding-coachProfile-saved";
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "CoachProfile",
   props: {
     api: {},
@@ -1093,36 +1303,45 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     owner: {},
     user: {},
     missing: { type: Boolean },
-    replaces: {}
+    replaces: {},
+    today: {}
   },
   setup(__props) {
+    var _a;
     const props = __props;
+    const ui = (0, import_direction.interfaceLanguage)();
     const isOwner = (0, import_identifiers2.sameUser)(props.user, props.owner);
     const mayUseForm = isOwner || props.missing === true && props.user === "";
-    const belongs = (0, import_vue9.ref)(!props.missing);
+    const belongs = (0, import_vue12.ref)(!props.missing);
     const chain = (0, import_siteData.languageChain)();
-    const loaded = (0, import_vue9.shallowRef)(null);
-    const judged = (0, import_vue9.shallowRef)(null);
-    const loadError = (0, import_vue9.ref)("");
-    const editing = (0, import_vue9.ref)(props.missing === true);
-    const notOwnerText = (0, import_vue9.computed)(() => {
+    const loaded = (0, import_vue12.shallowRef)(null);
+    const view = (0, import_vue12.shallowRef)(null);
+    const judged = (0, import_vue12.shallowRef)(null);
+    const today = (_a = props.today) != null ? _a : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+    const loadError = (0, import_vue12.ref)("");
+    const editing = (0, import_vue12.ref)(props.missing === true);
+    const notOwnerText = (0, import_vue12.computed)(() => {
       if (props.missing) {
         return mw.message("capacitybuilding-coachprofile-not-owner-missing", props.owner).text();
       }
       return props.user === "" ? mw.message("capacitybuilding-coachprofile-not-owner-anon", props.owner).text() : mw.message("capacitybuilding-coachprofile-not-owner", props.owner).text();
     });
-    const ownProfileUrl = (0, import_vue9.computed)(() => mw.util.getUrl((0, import_pages.coachTitle)(props.base, props.user)));
-    const savedMessage = (0, import_vue9.ref)("");
-    const name = (0, import_vue9.computed)(() => {
-      var _a, _b, _c, _d;
-      return (0, import_matchReasons2.codeNamer)((_b = (_a = loaded.value) == null ? void 0 : _a.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+    const ownProfileUrl = (0, import_vue12.computed)(() => mw.util.getUrl((0, import_pages2.coachTitle)(props.base, props.user)));
+    const savedMessage = (0, import_vue12.ref)("");
+    const name = (0, import_vue12.computed)(() => {
+      var _a2, _b, _c, _d;
+      return (0, import_matchReasons2.codeNamer)((_b = (_a2 = loaded.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
     });
-    const coach = (0, import_vue9.computed)(() => {
-      var _a, _b;
+    const viewName = (0, import_vue12.computed)(() => {
+      var _a2, _b, _c, _d;
+      return (0, import_matchReasons2.codeNamer)((_b = (_a2 = view.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = view.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+    });
+    const coach = (0, import_vue12.computed)(() => {
+      var _a2, _b;
       return {
         user: props.owner,
         activeRequests: 0,
-        profile: (_b = (_a = loaded.value) == null ? void 0 : _a.page) == null ? void 0 : _b.record
+        profile: (_b = (_a2 = loaded.value) == null ? void 0 : _a2.page) == null ? void 0 : _b.record
       };
     });
     async function loadHubs(base) {
@@ -1130,7 +1349,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       if (index) {
         return index.entries.map((hub) => hub.key);
       }
-      const { records } = await (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model2.HUB_SCHEMA);
+      const { records } = await (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model3.HUB_SCHEMA);
       return records.map((page) => page.title.slice(`${base}/Hubs/`.length)).filter((key) => !key.includes("/"));
     }
     function errorText(error) {
@@ -1139,7 +1358,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     async function checkBase() {
       try {
         const { config } = await (0, import_siteData.loadConfig)(props.api);
-        belongs.value = (0, import_pages.normalizeTitle)(config.basePage) === (0, import_pages.normalizeTitle)(props.base);
+        belongs.value = (0, import_pages2.normalizeTitle)(config.basePage) === (0, import_pages2.normalizeTitle)(props.base);
       } catch (error) {
         mw.log.error(error);
         belongs.value = true;
@@ -1156,67 +1375,67 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         },
         roles,
         reader: props.user,
-        empty: (0, import_model2.newCoachProfile)(props.owner)
+        empty: (0, import_model3.newCoachProfile)(props.owner)
       });
     }
-    let judging = null;
-    function loadJudged() {
-      judging != null ? judging : judging = loadEdit();
-      return judging;
+    let shared = null;
+    function loadShared() {
+      shared != null ? shared : shared = Promise.all([
+        props.missing ? Promise.resolve(null) : loadEdit(),
+        (0, import_siteData.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
+        (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
+      ]);
+      return shared;
     }
-    async function acceptedRendering(revid) {
-      var _a, _b;
-      const response = await props.api.get({
-        action: "parse",
-        oldid: revid,
-        prop: "text",
-        formatversion: 2
-      });
-      const html = new DOMParser().parseFromString((_b = (_a = response.parse) == null ? void 0 : _a.text) != null ? _b : "", "text/html");
-      const marker = html.querySelector(".ext-capacitybuilding-marker");
-      return marker ? [...marker.childNodes] : null;
-    }
-    async function showJudged() {
-      var _a;
+    async function loadView() {
       try {
-        const edit = await loadJudged();
-        const record = (_a = edit == null ? void 0 : edit.judged) != null ? _a : null;
-        judged.value = record;
-        const template = props.replaces;
-        const current = (record == null ? void 0 : record.record) && record.record.revid === record.latest.revid && !record.unchecked;
-        if (!record || !template || current) {
-          return;
+        const [edit, topics, languageNames] = await loadShared();
+        if (edit) {
+          judged.value = edit.judged;
+          const template = props.replaces;
+          template == null ? void 0 : template.replaceChildren();
+          if (template) {
+            template.hidden = true;
+          }
+          const accepted = edit.judged.record;
+          if ((accepted == null ? void 0 : accepted.content.kind) === "coach") {
+            view.value = {
+              profile: accepted.content.record,
+              topics,
+              languageNames
+            };
+          }
         }
-        const accepted = record.record ? await acceptedRendering(record.record.revid) : null;
-        template.replaceChildren(...accepted != null ? accepted : []);
-        template.hidden = accepted === null;
       } catch (error) {
         mw.log.error(error);
       }
     }
     async function load() {
-      var _a;
+      var _a2;
       try {
-        const [edit, { config }, taxonomy, languageNames, hubs, emailable] = await Promise.all([
-          props.missing ? Promise.resolve(null) : loadJudged(),
+        const [[edit, topics, languageNames], { config }, hubs, emailable, editability] = await Promise.all([
+          loadShared(),
           (0, import_siteData.loadConfig)(props.api),
-          (0, import_siteData.loadTaxonomy)(props.api, props.base),
-          (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")),
           loadHubs(props.base),
-          (0, import_coaches.emailableUsers)(props.api, [props.owner])
+          (0, import_coaches.emailableUsers)(props.api, [props.owner]),
+          props.user === "" ? {
+            canEdit: true,
+            reasons: []
+          } : (0, import_editability.loadEditability)(props.api, props.title)
         ]);
-        const page = (_a = edit == null ? void 0 : edit.page) != null ? _a : null;
+        const page = (_a2 = edit == null ? void 0 : edit.page) != null ? _a2 : null;
         if (page && !page.record || !page && !props.missing) {
           loadError.value = mw.message("capacitybuilding-coachprofile-no-profile", props.title).text();
           return;
         }
         loaded.value = {
           page: (page == null ? void 0 : page.record) ? page : null,
-          topics: taxonomy.index,
+          topics,
           languageNames,
           hubs,
           changeTag: config.changeTag,
           emailable: emailable.size > 0,
+          editability,
           judging: edit ? {
             check: edit.check,
             reload: edit.reload
@@ -1246,15 +1465,21 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         }
       });
     } else {
-      showJudged();
+      loadView();
       if (isOwner) {
         load();
       }
     }
     return (_ctx, _cache) => {
-      return belongs.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", _hoisted_13, [
-        (0, import_vue8.createCommentVNode)(" Newer edits of the profile that are not accepted: not shown, and said so. "),
-        judged.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(import_PendingEdits.default, {
+      return belongs.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+        key: 0,
+        class: "ext-capacitybuilding-coach-profile",
+        lang: (0, import_vue11.unref)(ui).lang,
+        dir: (0, import_vue11.unref)(ui).dir
+      }, [
+        (0, import_vue11.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "),
+        (0, import_vue11.createCommentVNode)(" Newer edits of the profile that are not accepted: not shown, and said so. "),
+        judged.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_PendingEdits.default, {
           key: 0,
           title: _ctx.title,
           base: _ctx.base,
@@ -1265,80 +1490,124 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
           "base",
           "pending",
           "unchecked"
-        ])) : (0, import_vue8.createCommentVNode)("v-if", true),
-        !(0, import_vue8.unref)(mayUseForm) ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-          import_vue8.Fragment,
-          { key: 1 },
-          [(0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex3.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(notOwnerText.value),
+        ])) : (0, import_vue11.createCommentVNode)("v-if", true),
+        view.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileView_default, {
+          key: 1,
+          profile: view.value.profile,
+          base: _ctx.base,
+          name: viewName.value,
+          today: (0, import_vue11.unref)(today)
+        }, null, 8, [
+          "profile",
+          "base",
+          "name",
+          "today"
+        ])) : (0, import_vue11.createCommentVNode)("v-if", true),
+        !(0, import_vue11.unref)(mayUseForm) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
+          { key: 2 },
+          [(0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex4.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(notOwnerText.value),
               1
               /* TEXT */
             )]),
             _: 1
-          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("p", _hoisted_23, [(0, import_vue8.createElementVNode)("a", {
+          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("p", _hoisted_24, [(0, import_vue11.createElementVNode)("a", {
             class: "ext-capacitybuilding-coach-profile__own",
             href: ownProfileUrl.value
-          }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_32)])) : (0, import_vue8.createCommentVNode)("v-if", true)],
+          }, (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue11.createCommentVNode)("v-if", true)],
           64
           /* STABLE_FRAGMENT */
-        )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-          import_vue8.Fragment,
-          { key: 2 },
-          [loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
+        )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
+          { key: 3 },
+          [loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
             key: 0,
             type: "error",
             class: "ext-capacitybuilding-coach-profile__error"
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(loadError.value),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(loadError.value),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : !loaded.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+          })) : !loaded.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
             "p",
-            _hoisted_42,
-            (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+            _hoisted_43,
+            (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
             1
             /* TEXT */
-          )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-            import_vue8.Fragment,
+          )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+            import_vue11.Fragment,
             { key: 2 },
             [
-              savedMessage.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
+              savedMessage.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
                 key: 0,
                 type: "success",
                 class: "ext-capacitybuilding-coach-profile__saved"
               }, {
-                default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                  (0, import_vue8.toDisplayString)(savedMessage.value),
+                default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                  (0, import_vue11.toDisplayString)(savedMessage.value),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : (0, import_vue8.createCommentVNode)("v-if", true),
-              !loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+              })) : (0, import_vue11.createCommentVNode)("v-if", true),
+              !loaded.value.page ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
                 "p",
-                _hoisted_52,
-                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+                _hoisted_53,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue8.createCommentVNode)("v-if", true),
-              !editing.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxButton), {
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              (0, import_vue11.createCommentVNode)(" A page the owner cannot edit says why, instead of a form whose save would fail. "),
+              !loaded.value.editability.canEdit ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
                 key: 2,
+                type: "warning",
+                class: "ext-capacitybuilding-coach-profile__locked"
+              }, {
+                default: (0, import_vue11.withCtx)(() => [
+                  (0, import_vue11.createElementVNode)(
+                    "p",
+                    null,
+                    (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-locked").text()),
+                    1
+                    /* TEXT */
+                  ),
+                  (0, import_vue11.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+                  (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
+                  ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                    import_vue11.Fragment,
+                    null,
+                    (0, import_vue11.renderList)(loaded.value.editability.reasons, (reason, i) => {
+                      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+                        key: i,
+                        class: "ext-capacitybuilding-coach-profile__locked-reason",
+                        innerHTML: reason
+                      }, null, 8, _hoisted_63);
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  )),
+                  (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")
+                ]),
+                _: 1
+              })) : !editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxButton), {
+                key: 3,
                 action: "progressive",
                 class: "ext-capacitybuilding-coach-profile__edit",
                 onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
               }, {
-                default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                  (0, import_vue8.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+                default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                  (0, import_vue11.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(CoachProfileForm_default, {
-                key: 3,
+              })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileForm_default, {
+                key: 4,
                 api: _ctx.api,
                 page: loaded.value.page,
                 title: _ctx.title,
@@ -1346,7 +1615,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
                 user: _ctx.user,
                 topics: loaded.value.topics,
                 "language-names": loaded.value.languageNames,
-                "language-chain": (0, import_vue8.unref)(chain),
+                "language-chain": (0, import_vue11.unref)(chain),
                 hubs: loaded.value.hubs,
                 emailable: loaded.value.emailable,
                 "change-tag": loaded.value.changeTag,
@@ -1368,8 +1637,8 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
                 "change-tag",
                 "judging"
               ])),
-              loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(MatchingRequests_default, {
-                key: 4,
+              loaded.value.page ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(MatchingRequests_default, {
+                key: 5,
                 api: _ctx.api,
                 base: _ctx.base,
                 coach: coach.value,
@@ -1381,7 +1650,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
                 "coach",
                 "topics",
                 "name"
-              ])) : (0, import_vue8.createCommentVNode)("v-if", true)
+              ])) : (0, import_vue11.createCommentVNode)("v-if", true)
             ],
             64
             /* STABLE_FRAGMENT */
@@ -1389,31 +1658,33 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
           64
           /* STABLE_FRAGMENT */
         ))
-      ])) : (0, import_vue8.createCommentVNode)("v-if", true);
+      ], 8, _hoisted_14)) : (0, import_vue11.createCommentVNode)("v-if", true);
     };
   }
 });
-var CoachProfile_default = _sfc_main3;
+var CoachProfile_default = _sfc_main4;
 
 // modules/coachProfile/index.ts
 function mount(marker) {
   var _a;
   const title = mw.config.get("wgPageName").replace(/_/g, " ");
-  const found = (0, import_pages2.coachPage)(title);
+  const found = (0, import_pages3.coachPage)(title);
   const current = mw.config.get("wgRevisionId") === mw.config.get("wgCurRevisionId");
   if (found === null || mw.config.get("wgAction") !== "view" || !current) {
     return;
   }
   const container = document.createElement("div");
   marker.after(container);
+  const missing = mw.config.get("wgArticleId") === 0;
   (0, import_mwVue.createMwApp)(CoachProfile_default, {
     api: new mw.Api(),
     title,
     base: found.base,
     owner: found.user,
     user: (_a = mw.config.get("wgUserName")) != null ? _a : "",
-    missing: mw.config.get("wgArticleId") === 0,
-    // The template's rendering of the current text gives way to the accepted profile's when they differ.
-    replaces: marker
+    missing,
+    // The template's rendering (codes) gives way to the profile with names once that has loaded.
+    replaces: missing ? null : marker,
+    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   }).mount(container);
 }

@@ -127,6 +127,13 @@ var require_drafts = __commonJS({
   }
 });
 
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
 // shared-file-ref:shared/recordSave.ts
 var require_recordSave = __commonJS({
   "shared-file-ref:shared/recordSave.ts"(exports, module2) {
@@ -209,6 +216,7 @@ var import_pages2 = __toESM(require_pages());
 var import_codec = __toESM(require_codec());
 var import_apiErrors = __toESM(require_apiErrors());
 var import_drafts = __toESM(require_drafts());
+var import_direction = __toESM(require_direction());
 var import_recordSave = __toESM(require_recordSave());
 var import_LanguagePicker = __toESM(require_LanguagePicker());
 var import_PreviewPanel = __toESM(require_PreviewPanel());
@@ -351,7 +359,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     const formElement = (0, import_vue3.ref)(null);
     const userName = mw.user.getName();
     const userLanguage = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-    const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
+    const ui = (0, import_direction.interfaceLanguage)();
     const loggedIn = userName !== null;
     let drafts = null;
     let releaseLeaveWarning = null;
@@ -547,11 +555,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         } else {
           const record = newRequest(currentValues(), userName != null ? userName : "", isoNow());
           const titleFor = (n) => (0, import_pages2.requestTitle)(config.basePage, n);
+          const { next, recentlyCreated } = await (0, import_recordSave.numbering)(props.api, titleFor);
           const created = await (0, import_recordSave.createRecordPage)(__spreadProps(__spreadValues({}, context), {
             schema: import_model2.REQUEST_SCHEMA,
             record,
             titleFor,
-            firstNumber: await (0, import_recordSave.nextNumber)(props.api, titleFor),
+            firstNumber: next,
+            recentlyCreated,
             summary: mw.msg("capacitybuilding-requestform-summary-create", record.title)
           }));
           finish(created.title, created.revid, "created");
@@ -578,8 +588,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         null,
         [(0, import_vue2.createCommentVNode)(" The form is interface, not page content: it takes the direction of the user's language. "), (0, import_vue2.createElementVNode)("div", {
           class: "ext-capacitybuilding-request-form",
-          lang: (0, import_vue2.unref)(userLanguage),
-          dir: (0, import_vue2.unref)(userDirection)
+          lang: (0, import_vue2.unref)(ui).lang,
+          dir: (0, import_vue2.unref)(ui).dir
         }, [state.value === "loading" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxProgressBar), {
           key: 0,
           "aria-label": _ctx.$i18n("capacitybuilding-requestform-loading").text()

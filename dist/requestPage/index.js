@@ -177,6 +177,20 @@ var require_dates = __commonJS({
   }
 });
 
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
+// shared-file-ref:shared/editability.ts
+var require_editability = __commonJS({
+  "shared-file-ref:shared/editability.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/editability.ts"];
+  }
+});
+
 // shared-file-ref:shared/apiErrors.ts
 var require_apiErrors = __commonJS({
   "shared-file-ref:shared/apiErrors.ts"(exports, module2) {
@@ -331,6 +345,7 @@ var import_taxonomy = __toESM(require_taxonomy());
 var import_PendingEdits = __toESM(require_PendingEdits());
 var import_SaveErrorMessage2 = __toESM(require_SaveErrorMessage());
 var import_dates2 = __toESM(require_dates());
+var import_direction = __toESM(require_direction());
 
 // modules/init/features.ts
 function moduleNames(feature) {
@@ -338,6 +353,7 @@ function moduleNames(feature) {
 }
 
 // modules/requestPage/RequestPage.vue
+var import_editability = __toESM(require_editability());
 var import_siteData3 = __toESM(require_siteData());
 
 // modules/requestPage/actions.ts
@@ -373,7 +389,17 @@ var SUMMARIES = {
 function actionParameter(action) {
   return action.type === "accept" ? action.coach : action.type === "triage" ? action.hub : "";
 }
-function editSummary(action) {
+var SUMMARIES_WITH_REASON = {
+  decline: "capacitybuilding-requestpage-summary-decline-reason",
+  withdraw: "capacitybuilding-requestpage-summary-withdraw-reason",
+  hold: "capacitybuilding-requestpage-summary-hold-reason"
+};
+var REASON_LENGTH = 300;
+function editSummary(action, reason = "") {
+  const oneLine = reason.replace(/\s+/g, " ").trim().slice(0, REASON_LENGTH);
+  if (oneLine && action.type in SUMMARIES_WITH_REASON) {
+    return mw.message(SUMMARIES_WITH_REASON[action.type], oneLine).text();
+  }
   return mw.message(SUMMARIES[action.type], actionParameter(action)).text();
 }
 function statusLabel(status) {
@@ -382,13 +408,13 @@ function statusLabel(status) {
 function sameAction(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-async function performAction(api, state, action, user, context, captcha) {
+async function performAction(api, state, action, user, context, captcha, reason = "") {
   let attempts = 0;
   let current = state;
   try {
     const outcome = await (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues({
       api,
-      summary: editSummary(action),
+      summary: editSummary(action, reason),
       changeTag: context.config.changeTag
     }, captcha ? { captcha } : {}), {
       schema: import_model.REQUEST_SCHEMA,
@@ -448,6 +474,52 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
+    const CONFIRM = {
+      decline: {
+        title: "capacitybuilding-requestpage-confirm-decline-title",
+        body: "capacitybuilding-requestpage-confirm-decline-body",
+        confirm: "capacitybuilding-requestpage-confirm-decline"
+      },
+      withdraw: {
+        title: "capacitybuilding-requestpage-confirm-withdraw-title",
+        body: "capacitybuilding-requestpage-confirm-withdraw-body",
+        confirm: "capacitybuilding-requestpage-confirm-withdraw"
+      },
+      hold: {
+        title: "capacitybuilding-requestpage-confirm-hold-title",
+        body: "capacitybuilding-requestpage-confirm-hold-body",
+        confirm: "capacitybuilding-requestpage-confirm-hold"
+      }
+    };
+    function needsConfirmation(action) {
+      return action.type in CONFIRM;
+    }
+    const pending = (0, import_vue3.ref)(null);
+    const confirming = (0, import_vue3.ref)(false);
+    const reason = (0, import_vue3.ref)("");
+    const confirmText = (0, import_vue3.computed)(() => {
+      const keys = pending.value && needsConfirmation(pending.value) ? CONFIRM[pending.value.type] : CONFIRM.decline;
+      return {
+        title: mw.message(keys.title).text(),
+        body: mw.message(keys.body).text(),
+        confirm: mw.message(keys.confirm).text()
+      };
+    });
+    function choose(action) {
+      if (needsConfirmation(action)) {
+        pending.value = action;
+        reason.value = "";
+        confirming.value = true;
+        return;
+      }
+      emit("act", action, "");
+    }
+    function confirm() {
+      confirming.value = false;
+      if (pending.value) {
+        emit("act", pending.value, reason.value);
+      }
+    }
     const buttons = (0, import_vue3.computed)(() => props.actions.filter((action) => action.type !== "triage"));
     const triageHubs = (0, import_vue3.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
       value: action.hub,
@@ -472,10 +544,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         emit("act", {
           type: "triage",
           hub
-        });
+        }, "");
       }
     }
     return (_ctx, _cache) => {
+      var _a;
       return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
         "aria-labelledby": headingId
@@ -512,7 +585,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               action: buttonStyle(action),
               disabled: _ctx.busy,
               "data-action": action.type,
-              onClick: ($event) => emit("act", action)
+              onClick: ($event) => choose(action)
             }, {
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(label(action)),
@@ -563,7 +636,58 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             /* TEXT */
           )]),
           _: 1
-        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true)
+        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true),
+        (0, import_vue2.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
+        (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxDialog), {
+          open: confirming.value,
+          "onUpdate:open": _cache[2] || (_cache[2] = ($event) => confirming.value = $event),
+          class: "ext-capacitybuilding-request-actions__confirm",
+          title: confirmText.value.title,
+          "use-close-button": true,
+          "close-button-label": _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text(),
+          "primary-action": {
+            label: confirmText.value.confirm,
+            actionType: "destructive"
+          },
+          "default-action": { label: _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text() },
+          "render-in-place": true,
+          "data-confirm": (_a = pending.value) == null ? void 0 : _a.type,
+          onPrimary: confirm,
+          onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
+        }, {
+          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
+            "p",
+            null,
+            (0, import_vue2.toDisplayString)(confirmText.value.body),
+            1
+            /* TEXT */
+          ), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
+              1
+              /* TEXT */
+            )]),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
+              1
+              /* TEXT */
+            )]),
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
+              modelValue: reason.value,
+              "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => reason.value = $event),
+              maxlength: (0, import_vue2.unref)(REASON_LENGTH)
+            }, null, 8, ["modelValue", "maxlength"])]),
+            _: 1
+          })]),
+          _: 1
+        }, 8, [
+          "open",
+          "title",
+          "close-button-label",
+          "primary-action",
+          "default-action",
+          "data-confirm"
+        ])
       ]);
     };
   }
@@ -586,6 +710,10 @@ var _hoisted_5 = ["href"];
 var _hoisted_6 = ["datetime"];
 var _hoisted_7 = ["href"];
 var _hoisted_8 = {
+  key: 3,
+  class: "ext-capacitybuilding-request-history__comment"
+};
+var _hoisted_9 = {
   key: 0,
   class: "ext-capacitybuilding-request-history__truncated"
 };
@@ -669,7 +797,15 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true)
+              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true),
+              (0, import_vue5.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
+              change.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                "span",
+                _hoisted_8,
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue5.createCommentVNode)("v-if", true)
             ]);
           }),
           128
@@ -677,7 +813,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         ))]),
         _ctx.history.truncated ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_8,
+          _hoisted_9,
           (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-truncated").text()),
           1
           /* TEXT */
@@ -863,11 +999,12 @@ var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
 var _hoisted_52 = ["data-fact"];
 var _hoisted_62 = { class: "ext-capacitybuilding-request-page__description" };
 var _hoisted_72 = { "aria-live": "polite" };
-var _hoisted_82 = {
-  key: 0,
+var _hoisted_82 = ["innerHTML"];
+var _hoisted_92 = {
+  key: 2,
   class: "ext-capacitybuilding-request-page__edit"
 };
-var _hoisted_9 = ["data-capacitybuilding-edit"];
+var _hoisted_10 = ["data-capacitybuilding-edit"];
 var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "RequestPage",
   props: {
@@ -879,8 +1016,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const userLanguage = mw.config.get("wgUserLanguage");
-    const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
+    const ui = (0, import_direction.interfaceLanguage)();
     const loading = (0, import_vue12.ref)(true);
     const loadError = (0, import_vue12.ref)(null);
     const state = (0, import_vue12.ref)(null);
@@ -889,6 +1025,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     const notice = (0, import_vue12.ref)(null);
     const saveError = (0, import_vue12.ref)(null);
     const failedAction = (0, import_vue12.ref)(null);
+    const editability = (0, import_vue12.shallowRef)(null);
+    const languageNames = (0, import_vue12.shallowRef)(/* @__PURE__ */ new Map());
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     const editing = (0, import_vue12.ref)(false);
     const editContainer = (0, import_vue12.shallowRef)(null);
@@ -897,9 +1035,18 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     (0, import_vue12.onMounted)(async () => {
       try {
-        const loaded = await loadRequestPage(props.api, props.title, props.base, props.user);
+        const [loaded, names, mayEditPage] = await Promise.all([
+          loadRequestPage(props.api, props.title, props.base, props.user),
+          (0, import_siteData3.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")).catch((error) => {
+            mw.log.error(error);
+            return /* @__PURE__ */ new Map();
+          }),
+          props.user === "" ? Promise.resolve(null) : (0, import_editability.loadEditability)(props.api, props.title)
+        ]);
         state.value = loaded.state;
         context.value = loaded.context;
+        languageNames.value = names;
+        editability.value = mayEditPage;
       } catch (error) {
         if (error instanceof RequestPageError) {
           loadError.value = problemText(error.problem);
@@ -931,12 +1078,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     function languageName(code) {
       var _a;
-      try {
-        const names = new Intl.DisplayNames([mw.config.get("wgUserLanguage"), "en"], { type: "language" });
-        return (_a = names.of(code)) != null ? _a : code;
-      } catch (e) {
-        return code;
-      }
+      return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
     const facts = (0, import_vue12.computed)(() => {
       var _a;
@@ -1024,7 +1166,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
     });
     const maySuggest = (0, import_vue12.computed)(() => !!state.value && !!context.value && import_model2.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
-    async function act(action, captcha) {
+    async function act(action, reason, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
       }
@@ -1034,10 +1176,13 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       failedAction.value = null;
       const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
       try {
-        const outcome = await performAction(props.api, state.value, action, props.user, context.value, captcha);
+        const outcome = await performAction(props.api, state.value, action, props.user, context.value, captcha, reason);
         if (outcome.kind === "failed") {
           saveError.value = outcome.error;
-          failedAction.value = action;
+          failedAction.value = {
+            action,
+            reason
+          };
           return;
         }
         state.value = outcome.state;
@@ -1071,7 +1216,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     function retry(captcha) {
       if (failedAction.value) {
-        act(failedAction.value, captcha != null ? captcha : void 0);
+        act(failedAction.value.action, failedAction.value.reason, captcha != null ? captcha : void 0);
       }
     }
     async function openEditForm() {
@@ -1103,10 +1248,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
+      var _a;
       return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue11.unref)(userLanguage),
-        dir: (0, import_vue11.unref)(userDirection)
+        lang: (0, import_vue11.unref)(ui).lang,
+        dir: (0, import_vue11.unref)(ui).dir
       }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
         key: 0,
         inline: "",
@@ -1232,7 +1378,40 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             )]),
             _: 1
           }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true)]),
-          (0, import_vue11.createVNode)(RequestActions_default, {
+          (0, import_vue11.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
+          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+            key: 0,
+            type: "warning",
+            class: "ext-capacitybuilding-request-page__locked"
+          }, {
+            default: (0, import_vue11.withCtx)(() => [
+              (0, import_vue11.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
+                1
+                /* TEXT */
+              ),
+              (0, import_vue11.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+              (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                import_vue11.Fragment,
+                null,
+                (0, import_vue11.renderList)(editability.value.reasons, (reason, i) => {
+                  return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+                    key: i,
+                    class: "ext-capacitybuilding-request-page__locked-reason",
+                    innerHTML: reason
+                  }, null, 8, _hoisted_82);
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              )),
+              (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")
+            ]),
+            _: 1
+          })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(RequestActions_default, {
+            key: 1,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
             busy: busy.value,
@@ -1241,8 +1420,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "actions",
             "logged-in",
             "busy"
-          ]),
-          mayEdit.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_82, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
+          ])),
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_92, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
@@ -1258,9 +1437,9 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_9)])) : (0, import_vue11.createCommentVNode)("v-if", true),
+          }, null, 8, _hoisted_10)])) : (0, import_vue11.createCommentVNode)("v-if", true),
           maySuggest.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SuggestedCoaches_default, {
-            key: 1,
+            key: 3,
             api: _ctx.api,
             base: _ctx.base,
             title: state.value.title,

@@ -3722,6 +3722,60 @@ var require_codex_shim = __commonJS({
   }
 });
 
+// modules/shared/components/lookupMarkup.ts
+function fixChipsMarkup(root, label) {
+  const input = root.querySelector(".cdx-chip-input__input");
+  if (input && input.getAttribute("aria-label") !== label) {
+    input.setAttribute("aria-label", label);
+  }
+  const chips = root.querySelector(".cdx-chip-input__chips");
+  if (chips) {
+    if (chips.getAttribute("role") !== "group") {
+      chips.setAttribute("role", "group");
+      chips.removeAttribute("aria-orientation");
+    }
+    if (chips.getAttribute("aria-label") !== label) {
+      chips.setAttribute("aria-label", label);
+    }
+  }
+  Array.from(root.querySelectorAll('.cdx-input-chip[role="option"]')).forEach((chip) => chip.removeAttribute("role"));
+}
+function stickyHeaderBottom() {
+  let bottom = 0;
+  for (const selector of STICKY_HEADERS) {
+    const header = document.querySelector(selector);
+    if (header) {
+      bottom = Math.max(bottom, header.getBoundingClientRect().height);
+    }
+  }
+  return bottom;
+}
+function makeRoomBelow(field) {
+  const rect = field.getBoundingClientRect();
+  const below = window.innerHeight - rect.bottom;
+  if (below >= MENU_ROOM) {
+    return;
+  }
+  const by = rect.top - stickyHeaderBottom() - 8;
+  if (by > 0) {
+    window.scrollBy({ top: by, behavior: "instant" });
+  }
+}
+var STICKY_HEADERS, MENU_ROOM;
+var init_lookupMarkup = __esm({
+  "modules/shared/components/lookupMarkup.ts"() {
+    "use strict";
+    STICKY_HEADERS = [".vector-sticky-header"];
+    MENU_ROOM = 520;
+  }
+});
+
+// unplugin-vue:modules/shared/components/LookupMultiselect.vue?vue&type=style&index=0&lang.css
+var init_LookupMultiselect_vue_vue_type_style_index_0_lang = __esm({
+  "unplugin-vue:modules/shared/components/LookupMultiselect.vue?vue&type=style&index=0&lang.css"() {
+  }
+});
+
 // modules/shared/components/LookupMultiselect.vue
 var LookupMultiselect_exports = {};
 __export(LookupMultiselect_exports, {
@@ -3736,6 +3790,8 @@ var init_LookupMultiselect = __esm({
     import_vue5 = require("vue");
     import_codex = __toESM(require_codex_shim());
     init_pickerOptions();
+    init_lookupMarkup();
+    init_LookupMultiselect_vue_vue_type_style_index_0_lang();
     _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
       __name: "LookupMultiselect",
       props: {
@@ -3752,19 +3808,36 @@ var init_LookupMultiselect = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
+        const root = (0, import_vue5.shallowRef)(null);
         const query = (0, import_vue5.ref)("");
-        const lookup = (0, import_vue5.ref)(null);
-        function nameInput() {
-          var _a, _b;
-          (_b = (_a = lookup.value) == null ? void 0 : _a.$el.querySelector("input")) == null ? void 0 : _b.setAttribute("aria-label", props.label);
-        }
-        (0, import_vue5.onMounted)(nameInput);
-        (0, import_vue5.watch)(() => props.label, nameInput);
         const byValue = (0, import_vue5.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+        function itemsFor(text) {
+          return filterOptions(props.options, text).map((option) => __spreadValues({
+            value: option.value,
+            label: option.label
+          }, option.description ? { description: option.description } : {}));
+        }
+        const menuItems = (0, import_vue5.shallowRef)(itemsFor(""));
+        function onInput(value) {
+          menuItems.value = itemsFor(String(value != null ? value : ""));
+        }
+        (0, import_vue5.watch)(() => props.options, () => {
+          var _a;
+          menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
+        });
         function update(values) {
-          if (JSON.stringify(values) !== JSON.stringify(props.modelValue)) {
-            emit("update:modelValue", values);
+          if (JSON.stringify(values) === JSON.stringify(props.modelValue)) {
+            return;
           }
+          if (values.some((value) => !props.modelValue.includes(value))) {
+            query.value = "";
+            menuItems.value = [];
+          }
+          emit("update:modelValue", values);
+        }
+        function onBlur() {
+          var _a;
+          menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         }
         const chips = (0, import_vue5.computed)({
           get: () => props.modelValue.map((value) => {
@@ -3780,45 +3853,74 @@ var init_LookupMultiselect = __esm({
           get: () => props.modelValue,
           set: (values) => update(values.map(String))
         });
-        const menuItems = (0, import_vue5.computed)(() => {
-          var _a;
-          return filterOptions(props.options, String((_a = query.value) != null ? _a : "")).map((option) => __spreadValues({
-            value: option.value,
-            label: option.label
-          }, option.description ? { description: option.description } : {}));
+        let observer = null;
+        function fixMarkup() {
+          if (root.value) {
+            fixChipsMarkup(root.value, props.label);
+          }
+        }
+        (0, import_vue5.onMounted)(() => {
+          fixMarkup();
+          observer = new MutationObserver(fixMarkup);
+          if (root.value) {
+            observer.observe(root.value, {
+              childList: true,
+              subtree: true
+            });
+          }
         });
+        (0, import_vue5.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
+        (0, import_vue5.watch)(() => props.label, fixMarkup);
+        function makeRoomForMenu() {
+          var _a;
+          const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
+          if (box) {
+            makeRoomBelow(box);
+          }
+        }
         return (_ctx, _cache) => {
           return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
             import_vue4.Fragment,
             null,
-            [(0, import_vue4.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue4.createVNode)((0, import_vue4.unref)(import_codex.CdxMultiselectLookup), {
-              ref_key: "lookup",
-              ref: lookup,
-              "input-chips": chips.value,
-              "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
-              selected: selection.value,
-              "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
-              "input-value": query.value,
-              "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
-              "menu-items": menuItems.value,
-              status: _ctx.status,
-              disabled: _ctx.disabled,
-              "menu-config": { visibleItemLimit: 8 }
-            }, {
-              "no-results": (0, import_vue4.withCtx)(() => [(0, import_vue4.createTextVNode)(
-                (0, import_vue4.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            }, 8, [
-              "input-chips",
-              "selected",
-              "input-value",
-              "menu-items",
-              "status",
-              "disabled"
-            ])],
+            [(0, import_vue4.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue4.createElementVNode)(
+              "div",
+              {
+                ref_key: "root",
+                ref: root,
+                class: "ext-capacitybuilding-lookup"
+              },
+              [(0, import_vue4.createVNode)((0, import_vue4.unref)(import_codex.CdxMultiselectLookup), {
+                "input-chips": chips.value,
+                "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
+                selected: selection.value,
+                "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
+                "input-value": query.value,
+                "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
+                "menu-items": menuItems.value,
+                status: _ctx.status,
+                disabled: _ctx.disabled,
+                "menu-config": { visibleItemLimit: 8 },
+                onInput,
+                onFocus: makeRoomForMenu,
+                onBlur
+              }, {
+                "no-results": (0, import_vue4.withCtx)(() => [(0, import_vue4.createTextVNode)(
+                  (0, import_vue4.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              }, 8, [
+                "input-chips",
+                "selected",
+                "input-value",
+                "menu-items",
+                "status",
+                "disabled"
+              ])],
+              512
+              /* NEED_PATCH */
+            )],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
           );
@@ -4312,6 +4414,23 @@ var init_TopicPicker = __esm({
   }
 });
 
+// modules/shared/direction.ts
+var direction_exports = {};
+__export(direction_exports, {
+  interfaceLanguage: () => interfaceLanguage
+});
+function interfaceLanguage() {
+  var _a;
+  const html = document.documentElement;
+  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
+}
+var init_direction = __esm({
+  "modules/shared/direction.ts"() {
+    "use strict";
+  }
+});
+
 // modules/shared/draftStorage.ts
 function webStorage(kind) {
   var _a;
@@ -4483,6 +4602,39 @@ var init_drafts = __esm({
   }
 });
 
+// modules/shared/editability.ts
+var editability_exports = {};
+__export(editability_exports, {
+  loadEditability: () => loadEditability
+});
+async function loadEditability(api, title) {
+  var _a, _b, _c, _d;
+  const userLanguage = mw.config.get("wgUserLanguage");
+  const response = await apiResult(api.get(__spreadValues(__spreadValues({
+    action: "query",
+    titles: title,
+    prop: "info",
+    intestactions: "edit",
+    intestactionsdetail: "full",
+    formatversion: 2
+  }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
+  const edit = (_d = (_c = (_b = (_a = response.query) == null ? void 0 : _a.pages) == null ? void 0 : _b[0]) == null ? void 0 : _c.actions) == null ? void 0 : _d.edit;
+  if (edit === void 0 || edit === true || Array.isArray(edit) && edit.length === 0) {
+    return { canEdit: true, reasons: [] };
+  }
+  const reasons = Array.isArray(edit) ? edit.map((error) => {
+    var _a2, _b2;
+    return (_b2 = (_a2 = error.html) != null ? _a2 : error.text) != null ? _b2 : error.code;
+  }) : [];
+  return { canEdit: false, reasons };
+}
+var init_editability = __esm({
+  "modules/shared/editability.ts"() {
+    "use strict";
+    init_apiErrors();
+  }
+});
+
 // modules/shared/judgedPages.ts
 var judgedPages_exports = {};
 __export(judgedPages_exports, {
@@ -4626,9 +4778,11 @@ __export(recordSave_exports, {
   createRecordPage: () => createRecordPage,
   createRecordPageAt: () => createRecordPageAt,
   editRecordPage: () => editRecordPage,
+  freeNumbers: () => freeNumbers,
   isCode: () => isCode,
   loadRecordPage: () => loadRecordPage,
   nextNumber: () => nextNumber,
+  numbering: () => numbering,
   usableChangeTag: () => usableChangeTag
 });
 function saveParams(context, tag) {
@@ -4732,42 +4886,108 @@ function newPageText(options) {
   checkRoundTrip(options.schema, options.record, text);
   return text;
 }
+async function freeNumbers(api, titleFor, from) {
+  var _a, _b, _c, _d;
+  const numbers = Array.from({ length: NUMBERS_READ }, (_, i) => from + i);
+  const byTitle = /* @__PURE__ */ new Map();
+  numbers.forEach((n) => byTitle.set(titleFor(n), n));
+  const response = await apiResult(api.get(__spreadValues({
+    action: "query",
+    titles: [...byTitle.keys()],
+    prop: "info",
+    intestactions: "create",
+    formatversion: 2
+  }, API_ERROR_FORMAT)));
+  const free = /* @__PURE__ */ new Set();
+  for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
+    const n = (_c = byTitle.get(page.title)) != null ? _c : byTitle.get(page.title.replace(/_/g, " "));
+    if (n !== void 0 && page.missing && ((_d = page.actions) == null ? void 0 : _d.create) !== false) {
+      free.add(n);
+    }
+  }
+  return numbers.filter((n) => free.has(n));
+}
 async function createRecordPage(options) {
-  var _a;
+  var _a, _b, _c;
   const text = newPageText(options);
-  const attempts = (_a = options.maxAttempts) != null ? _a : 50;
-  for (let n = options.firstNumber; n < options.firstNumber + attempts; n++) {
+  const attempts = (_a = options.maxAttempts) != null ? _a : 8;
+  const random = (_b = options.random) != null ? _b : Math.random;
+  const pick = async (from, spread) => {
+    for (let start = from; start < from + 4 * NUMBERS_READ; start += NUMBERS_READ) {
+      const free = await freeNumbers(options.api, options.titleFor, start);
+      if (free.length) {
+        return free[Math.floor(random() * Math.min(spread, free.length))];
+      }
+    }
+    return null;
+  };
+  const recent = (_c = options.recentlyCreated) != null ? _c : 0;
+  let n = recent > 0 ? await pick(options.firstNumber, 2 * recent + 2) : null;
+  n != null ? n : n = options.firstNumber;
+  let lastError = null;
+  for (let attempt = 1; attempt <= attempts && n !== null; attempt++) {
     const title = options.titleFor(n);
     try {
       const saved = await sendEdit(options, { title, text, createonly: true });
-      return { title: saved.title, revid: saved.revid, record: options.record, number: n };
+      return { title: saved.title, revid: saved.revid, record: options.record, number: n, attempts: attempt };
     } catch (error) {
-      if (!isCode(error, "articleexists")) {
+      if (!UNUSABLE_NUMBER.some((code) => isCode(error, code))) {
         throw error;
       }
+      lastError = error;
+      n = attempt < attempts ? await pick(n + 1, FIRST_SPREAD * 2 ** (attempt - 1)) : null;
     }
   }
-  const exhausted = { code: "articleexists", key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
-  throw new SaveFailure(exhausted);
+  if (isCode(lastError, "articleexists")) {
+    const exhausted = { code: "articleexists", key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
+    throw new SaveFailure(exhausted);
+  }
+  throw lastError;
 }
 async function createRecordPageAt(options) {
   const text = newPageText(options);
   const saved = await sendEdit(options, { title: options.title, text, createonly: true });
   return { title: saved.title, revid: saved.revid, record: options.record };
 }
-async function nextNumber(api, titleFor) {
-  var _a;
+async function numbering(api, titleFor) {
+  var _a, _b;
   const probe = titleFor(1);
   const info = await apiResult(
     api.get({ action: "query", titles: probe, formatversion: 2 })
   );
   const page = info.query.pages[0];
   if (!page) {
-    return 1;
+    return { next: 1, recentlyCreated: 0 };
   }
+  const fullPrefix = page.title.slice(0, -1);
+  const numberOf = (title) => {
+    const rest = title.startsWith(fullPrefix) ? title.slice(fullPrefix.length) : "";
+    return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
+  };
+  const recent = await apiResult(api.get({
+    action: "query",
+    list: "recentchanges",
+    rcnamespace: page.ns,
+    rctype: "new",
+    rcprop: ["title", "timestamp"],
+    rclimit: "max",
+    curtimestamp: true,
+    formatversion: 2
+  }));
+  const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change2) => ({ n: numberOf(change2.title), at: Date.parse(change2.timestamp) })).filter((change2) => change2.n !== null);
+  if (created.length) {
+    const now = recent.curtimestamp ? Date.parse(recent.curtimestamp) : Date.now();
+    return {
+      next: Math.max(...created.map((change2) => change2.n)) + 1,
+      recentlyCreated: created.filter((change2) => now - change2.at < 6e4).length
+    };
+  }
+  return { next: await highestListed(api, page, numberOf) + 1, recentlyCreated: 0 };
+}
+async function highestListed(api, page, numberOf) {
+  var _a, _b;
   const withoutNamespace = page.ns === 0 ? page.title : page.title.slice(page.title.indexOf(":") + 1);
   const prefix = withoutNamespace.slice(0, -1);
-  const fullPrefix = page.title.slice(0, -1);
   let highest = 0;
   let apcontinue;
   do {
@@ -4780,14 +5000,14 @@ async function nextNumber(api, titleFor) {
       formatversion: 2
     }, apcontinue ? { apcontinue } : {})));
     for (const { title } of response.query.allpages) {
-      const rest = title.slice(fullPrefix.length);
-      if (/^[1-9]\d{0,8}$/.test(rest)) {
-        highest = Math.max(highest, Number(rest));
-      }
+      highest = Math.max(highest, (_a = numberOf(title)) != null ? _a : 0);
     }
-    apcontinue = (_a = response.continue) == null ? void 0 : _a.apcontinue;
+    apcontinue = (_b = response.continue) == null ? void 0 : _b.apcontinue;
   } while (apcontinue);
-  return highest + 1;
+  return highest;
+}
+async function nextNumber(api, titleFor) {
+  return (await numbering(api, titleFor)).next;
 }
 function missingTemplate(template) {
   return new SaveFailure({ code: "missingtemplate", key: "capacitybuilding-save-error-no-template", params: [template], recovery: "none" });
@@ -4833,7 +5053,7 @@ async function editRecordPage(options) {
     }
   }
 }
-var activeTags;
+var activeTags, UNUSABLE_NUMBER, NUMBERS_READ, FIRST_SPREAD;
 var init_recordSave = __esm({
   "modules/shared/recordSave.ts"() {
     "use strict";
@@ -4841,6 +5061,9 @@ var init_recordSave = __esm({
     init_text();
     init_apiErrors();
     activeTags = /* @__PURE__ */ new WeakMap();
+    UNUSABLE_NUMBER = ["articleexists", "protectedtitle", "titleblacklist-forbidden"];
+    NUMBERS_READ = 50;
+    FIRST_SPREAD = 64;
   }
 });
 
@@ -4979,7 +5202,9 @@ module.exports = {
   "shared/components/SaveErrorMessage.vue": (init_SaveErrorMessage(), __toCommonJS(SaveErrorMessage_exports)),
   "shared/components/TopicPicker.vue": (init_TopicPicker(), __toCommonJS(TopicPicker_exports)),
   "shared/dates.ts": (init_dates(), __toCommonJS(dates_exports)),
+  "shared/direction.ts": (init_direction(), __toCommonJS(direction_exports)),
   "shared/drafts.ts": (init_drafts(), __toCommonJS(drafts_exports)),
+  "shared/editability.ts": (init_editability(), __toCommonJS(editability_exports)),
   "shared/judgedPages.ts": (init_judgedPages(), __toCommonJS(judgedPages_exports)),
   "shared/judgedRecords.ts": (init_judgedRecords(), __toCommonJS(judgedRecords_exports)),
   "shared/matchReasons.ts": (init_matchReasons(), __toCommonJS(matchReasons_exports)),

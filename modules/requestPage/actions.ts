@@ -44,7 +44,31 @@ export function actionParameter( action: RequestAction ): string {
 	return action.type === 'accept' ? action.coach : action.type === 'triage' ? action.hub : '';
 }
 
-export function editSummary( action: RequestAction ): string {
+/** The actions that end or pause a request: they ask for confirmation and take an optional reason. */
+export type ConfirmedAction = 'decline' | 'withdraw' | 'hold';
+
+/** Edit summaries with the reason the user gave ($1). */
+const SUMMARIES_WITH_REASON: Record<ConfirmedAction, MessageKey> = {
+	decline: 'capacitybuilding-requestpage-summary-decline-reason',
+	withdraw: 'capacitybuilding-requestpage-summary-withdraw-reason',
+	hold: 'capacitybuilding-requestpage-summary-hold-reason',
+};
+
+/** The longest reason taken (an edit summary holds 500 characters; the message needs some of them). */
+export const REASON_LENGTH = 300;
+
+/**
+ * The edit summary of an action, with the user's reason when they gave one (on one line: an edit
+ * summary has no line breaks).
+ *
+ * @param action
+ * @param reason
+ */
+export function editSummary( action: RequestAction, reason = '' ): string {
+	const oneLine = reason.replace( /\s+/g, ' ' ).trim().slice( 0, REASON_LENGTH );
+	if ( oneLine && action.type in SUMMARIES_WITH_REASON ) {
+		return mw.message( SUMMARIES_WITH_REASON[ action.type as ConfirmedAction ], oneLine ).text();
+	}
 	return mw.message( SUMMARIES[ action.type ], actionParameter( action ) ).text();
 }
 
@@ -85,16 +109,18 @@ function sameAction( a: RequestAction, b: RequestAction ): boolean {
  * @param captcha The answer to the captcha of the previous attempt
  * @param captcha.id
  * @param captcha.word
+ * @param reason Why (declining, withdrawing, putting on hold): goes into the edit summary
  */
 export async function performAction(
 	api: mw.Api, state: RequestState, action: RequestAction, user: string, context: RequestContext,
-	captcha?: { id: string; word: string },
+	captcha?: { id: string; word: string }, reason = '',
 ): Promise<ActionOutcome> {
 	let attempts = 0;
 	let current = state;
 	try {
 		const outcome = await editRecordPage<CapacityRequest>( {
-			api, summary: editSummary( action ), changeTag: context.config.changeTag, ...( captcha ? { captcha } : {} ),
+			api, summary: editSummary( action, reason ), changeTag: context.config.changeTag,
+			...( captcha ? { captcha } : {} ),
 			schema: REQUEST_SCHEMA,
 			page: editablePage( state.judged ),
 			transform: ( record ) => {

@@ -17,14 +17,18 @@ import { launchBrowser } from './support/browser';
 import { botFor } from './support/pages';
 import { BASE, deleteCoachesIndex, profile, saveProfile, writeCoachesIndex } from './support/coaches';
 import { testWiki, uniqueTitle } from '../support/wiki';
+import { layoutProblems, VIEWPORTS } from './support/layout';
 
 const ARTIFACTS = path.join( __dirname, '..', '..', 'artifacts' );
+const CARD = '.ext-capacitybuilding-directory__card';
 
 describe( 'coach directory on the development wiki', () => {
 	const wiki = testWiki();
 	// Every coach of this run carries the token in its name, so searching for it isolates this run's coaches.
 	const token = `Dir${ Date.now().toString( 36 ) }`;
 	const users = { ana: `${ token } Ana`, amina: `${ token } Amina`, zed: `${ token } Zed` };
+	/** A coach with the longest topic names, a long name and a long bio, for narrow screens. */
+	const wordy = `${ token } Wilhelmina-Alexandrovna Papadopoulou-Oyelaran`;
 	let browser: Browser;
 	let bot: Mwn;
 	let page: Page;
@@ -141,6 +145,25 @@ describe( 'coach directory on the development wiki', () => {
 		expect( await page.locator( '.ext-capacitybuilding-directory__fallback' ).count() ).toBe( 0 );
 		expect( ( await cardNames() ).sort() ).toEqual( [ users.amina, users.ana, indexOnly, users.zed ].sort() );
 		await deleteCoachesIndex( bot );
+	} );
+
+	it.each( [
+		[ 'ar', 'desktop' ], [ 'ar', 'phone' ], [ 'he', 'desktop' ], [ 'he', 'phone' ],
+	] as const )( 'in %s on a %s screen: mirrored right, nothing cut off or sticking out, no serious accessibility problem', async ( lang, screen ) => {
+		await saveProfile( bot, profile( wordy, {
+			topics: [ 'glam', 'safety-and-conduct', 'grant-writing' ], languages: [ 'ar', 'he', 'en' ], regions: [ 'MENA', 'CEECA' ],
+			formats: [ 'workshop', 'facilitation', 'documentation' ],
+			bio: 'Supercalifragilisticexpialidocious-workshops-for-Wikimedians-everywhere and a long story about partnerships. '.repeat( 6 ),
+		} ) );
+		await page.setViewportSize( VIEWPORTS[ screen ] );
+		await openDirectory( { uselang: lang, cbsearch: token } );
+		await page.locator( `${ CARD }[data-user="${ wordy }"]` ).waitFor();
+		expect( await layoutProblems( page, '.ext-capacitybuilding-directory', { lang, dir: 'rtl' } ) ).toEqual( [] );
+		fs.mkdirSync( ARTIFACTS, { recursive: true } );
+		await page.screenshot( { path: path.join( ARTIFACTS, `coach-directory-${ lang }-${ screen }.png` ), fullPage: true } );
+		const results = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-directory' ).analyze();
+		const serious = results.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' );
+		expect( serious.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` ) ).toEqual( [] );
 	} );
 
 	it( 'lays out right to left without horizontal overflow, and has no serious accessibility problem', async () => {

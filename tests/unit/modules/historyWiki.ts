@@ -3,9 +3,8 @@
  * is a revision with its author (`editor`), time and edit summary, and the fake answers what the
  * judging views read — a page's revisions from one on (`rvstartid`, `rvdir=newer`, `rvlimit` with
  * continuation, `prop=info`'s `lastrevid`), revisions by id (page revisions and the parts of
- * published indexes), recent changes with ids, every page under a prefix with its latest
- * revision and contributors (`generator=allpages`), and a revision's rendering (`action=parse&oldid`:
- * its text in a `<pre>` inside the templates' marker). `publish` puts a published index in place (its
+ * published indexes), recent changes with ids, and every page under a prefix with its latest
+ * revision and contributors (`generator=allpages`). `publish` puts a published index in place (its
  * manifest a page, its parts revisions, as the bot writes them), and `requests` counts the API's
  * read requests.
  */
@@ -112,12 +111,6 @@ export function createHistoryWiki(): HistoryWiki {
 		const props = list( params.prop );
 		if ( params.list === 'users' ) {
 			return { query: { users: list( params.ususers ).map( ( name ) => ( { name } ) ) } };
-		}
-		if ( params.action === 'parse' && params.oldid !== undefined ) {
-			// A revision's rendering: the template's marker around the page's text.
-			const found = allRevisions().get( Number( params.oldid ) );
-			const escaped = ( found?.revision.text ?? '' ).replace( /&/g, '&amp;' ).replace( /</g, '&lt;' );
-			return { parse: { text: `<div class="mw-parser-output"><div class="ext-capacitybuilding-marker"><pre>${ escaped }</pre></div></div>` } };
 		}
 		if ( params.revids !== undefined ) {
 			const pages = new Map<string, { title: string; revisions: unknown[] }>();

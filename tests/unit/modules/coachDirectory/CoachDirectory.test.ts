@@ -124,10 +124,19 @@ beforeEach( () => {
 	history.replaceState( null, '', '/wiki/Directory' );
 } );
 
+/** Until the directory has drawn the cards it draws after the first frame. */
+async function nextFrames(): Promise<void> {
+	await new Promise( ( resolve ) => {
+		requestAnimationFrame( () => setTimeout( resolve, 1 ) );
+	} );
+	await flushPromises();
+}
+
 async function mountDirectory( wiki: FakeWiki, user = 'Reader' ): Promise<ReturnType<typeof mount>> {
 	const wrapper = mount( CoachDirectory, { props: { api: fakeApi( wiki ), today: '2026-12-02', user } } );
 	await flushPromises();
 	await flushPromises();
+	await nextFrames();
 	return wrapper;
 }
 
@@ -237,6 +246,20 @@ describe( 'CoachDirectory', () => {
 		expect( cardUsers( wrapper ) ).toHaveLength( 20 );
 		await wrapper.find( '.ext-capacitybuilding-directory__more' ).trigger( 'click' );
 		expect( cardUsers( wrapper ) ).toHaveLength( 40 );
+	} );
+
+	it( 'draws in a keystroke’s frame only the cards a screen shows, the rest of the page after it', async () => {
+		const coaches = Array.from( { length: 30 }, ( _, i ) => indexed( `Coach ${ String( i ).padStart( 2, '0' ) }` ) );
+		const wiki = withIndex( newWiki(), '2026-11-30T00:00:00Z', coaches );
+		const wrapper = await mountDirectory( wiki );
+		expect( cardUsers( wrapper ) ).toHaveLength( 20 );
+		await wrapper.find( '.ext-capacitybuilding-directory__search input' ).setValue( 'coach 1' );
+		await flushPromises();
+		const expected = [ 'Coach 01', ...Array.from( { length: 10 }, ( _, i ) => `Coach 1${ i }` ), 'Coach 21' ];
+		expect( wrapper.find( '[role="status"]' ).text() ).toContain( qqx( 'capacitybuilding-directory-count', expected.length ) );
+		expect( cardUsers( wrapper ) ).toEqual( expected.slice( 0, 8 ) );
+		await nextFrames();
+		expect( cardUsers( wrapper ) ).toEqual( expected );
 	} );
 
 	it( 'shows a profile edited after Coaches.json was generated as the judge has it: a stranger\'s edit never, its coach\'s at once', async () => {

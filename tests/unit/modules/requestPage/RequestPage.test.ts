@@ -52,14 +52,32 @@ function record(): CapacityRequest {
 	return parsed.record;
 }
 
-async function click( wrapper: VueWrapper, action: string ): Promise<string | undefined> {
+/** Confirms in the dialog that declining, withdrawing and putting on hold open, with a reason or none. */
+async function confirm( wrapper: VueWrapper, reason = '' ): Promise<void> {
+	await until( () => wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__primary-action' ).exists() );
+	if ( reason ) {
+		await wrapper.find( '.ext-capacitybuilding-request-actions__reason textarea' ).setValue( reason );
+	}
+	await wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__primary-action' ).trigger( 'click' );
+}
+
+async function click( wrapper: VueWrapper, action: string, reason = '' ): Promise<string | undefined> {
 	await wrapper.find( `.ext-capacitybuilding-request-actions__buttons [data-action="${ action }"]` ).trigger( 'click' );
+	if ( [ 'decline', 'withdraw', 'hold' ].includes( action ) ) {
+		await confirm( wrapper, reason );
+	}
 	await until( () => wrapper.find( '.ext-capacitybuilding-request-page__notice, .ext-capacitybuilding-save-error' ).exists() );
 	const notice = wrapper.find( '.ext-capacitybuilding-request-page__notice' );
 	return notice.exists() ? notice.attributes( 'data-notice' ) : undefined;
 }
 
 describe( 'RequestPage: display', () => {
+	it( 'names languages as MediaWiki does, in the reader’s language', async () => {
+		const wrapper = await show( '', { ...SAMPLE, languages: [ 'fr', 'ar', 'xx-unknown' ] } );
+		expect( wrapper.find( '[data-fact="languages"] dd' ).text() ).toBe( [ 'French', 'Arabic', 'xx-unknown' ].join( qqx( 'comma-separator' ) ) );
+		expect( wiki.api.get ).toHaveBeenCalledWith( expect.objectContaining( { meta: 'languageinfo', uselang: 'en' } ) );
+	} );
+
 	it( 'shows the status chip, the key facts and the status history, newest first', async () => {
 		wiki.putRequest( { ...SAMPLE, status: 'open', offers: [] }, 'Rita' );
 		wiki.editor = 'Hana';
@@ -210,6 +228,28 @@ describe( 'RequestPage: actions are edits of the template block', () => {
 			.toBe( qqx( `capacitybuilding-status-${ record().status }` ) );
 	} );
 
+	it.each( [
+		[ 'decline', 'Adam', 'declined' ], [ 'withdraw', 'Rita', 'withdrawn' ], [ 'hold', 'Hana', 'on-hold' ],
+	] )( '%s asks first, saves nothing when cancelled, and puts the reason into the summary and the history', async ( action, user, status ) => {
+		const wrapper = await show( user );
+		await wrapper.find( `.ext-capacitybuilding-request-actions__buttons [data-action="${ action }"]` ).trigger( 'click' );
+		await until( () => wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__default-action' ).exists() );
+		expect( wrapper.find( '.ext-capacitybuilding-request-actions__confirm' ).text() ).toContain( qqx( `capacitybuilding-requestpage-confirm-${ action }-title` ) );
+		await wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__default-action' ).trigger( 'click' );
+		await flushPromises();
+		expect( wiki.edits ).toEqual( [] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer' ).exists() ).toBe( false );
+
+		expect( await click( wrapper, action, 'Duplicate of\nR12,  handled there' ) ).toBe( 'saved' );
+		expect( record().status ).toBe( status );
+		// One line, in the translated summary made for a reason.
+		const summary = qqx( `capacitybuilding-requestpage-summary-${ action }-reason`, 'Duplicate of R12, handled there' );
+		expect( wiki.edits[ 0 ]?.summary ).toBe( summary );
+		await until( () => wrapper.find( '.ext-capacitybuilding-request-history__comment' ).exists() );
+		expect( wrapper.find( '.ext-capacitybuilding-request-history__item .ext-capacitybuilding-request-history__comment' ).text() )
+			.toBe( qqx( 'capacitybuilding-requestpage-history-comment', summary ) );
+	} );
+
 	it( 'routes to the hub chosen in the selector', async () => {
 		const wrapper = await show( 'Hana', { ...SAMPLE, hub: '', status: 'open', offers: [] } );
 		const triage = wrapper.find( '.ext-capacitybuilding-request-actions__triage [data-action="triage"]' );
@@ -220,6 +260,24 @@ describe( 'RequestPage: actions are edits of the template block', () => {
 		await until( () => wrapper.find( '.ext-capacitybuilding-request-page__notice' ).exists() );
 		expect( record() ).toMatchObject( { hub: 'Hub B', status: 'triaged' } );
 		expect( wiki.edits[ 0 ]?.summary ).toBe( qqx( 'capacitybuilding-requestpage-summary-triage', 'Hub B' ) );
+	} );
+} );
+
+describe( 'RequestPage: a page the user cannot edit', () => {
+	it( 'says why, in the wiki’s words, instead of offering buttons whose saves would fail', async () => {
+		wiki.protectedPages.set( TITLE, '<p class="wiki-says">This page has been protected.</p>' );
+		const wrapper = await show( 'Rita' );
+		expect( actions( wrapper ) ).toEqual( [] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__edit-button' ).exists() ).toBe( false );
+		const locked = wrapper.find( '.ext-capacitybuilding-request-page__locked' );
+		expect( locked.text() ).toContain( qqx( 'capacitybuilding-requestpage-locked' ) );
+		expect( locked.find( '.wiki-says' ).text() ).toBe( 'This page has been protected.' );
+	} );
+
+	it( 'offers the buttons when the page can be edited', async () => {
+		const wrapper = await show( 'Rita' );
+		expect( actions( wrapper ) ).toEqual( [ 'accept', 'hold', 'withdraw' ] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__locked' ).exists() ).toBe( false );
 	} );
 } );
 
