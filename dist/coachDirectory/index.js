@@ -658,7 +658,7 @@ var CoachCard_default = _sfc_main;
 // modules/coachDirectory/CoachDirectory.vue
 var _hoisted_12 = ["lang", "dir"];
 var _hoisted_22 = {
-  key: 2,
+  key: 3,
   class: "ext-capacitybuilding-directory__own"
 };
 var _hoisted_32 = ["href", "data-own"];
@@ -667,7 +667,7 @@ var _hoisted_42 = {
   role: "search"
 };
 var _hoisted_52 = {
-  key: 3,
+  key: 4,
   class: "ext-capacitybuilding-directory__status"
 };
 var _hoisted_62 = {
@@ -706,6 +706,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     const loadError = (0, import_vue6.ref)("");
     const fallback = (0, import_vue6.ref)(null);
     const unreadable = (0, import_vue6.ref)([]);
+    const awaiting = (0, import_vue6.ref)(0);
     const siteProblems = (0, import_vue6.ref)([]);
     const prepared = (0, import_vue6.shallowRef)([]);
     const search = (0, import_vue6.shallowRef)((0, import_vue6.markRaw)(new DirectorySearch([])));
@@ -949,8 +950,9 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             show(first);
             loadingMore.value = true;
             loading.value = false;
-          })
+          }, config)
         ]);
+        awaiting.value = loaded.awaiting;
         siteProblems.value = [...configProblems, ...taxonomy.problems].map((p) => mw.message(p.key, ...p.params).text());
         topicIndex.value = taxonomy.index;
         languageNames.value = names;
@@ -991,12 +993,26 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             class: "ext-capacitybuilding-directory__fallback"
           }, {
             default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-              (0, import_vue5.toDisplayString)(fallback.value === "missing" ? _ctx.$i18n("capacitybuilding-directory-fallback-missing", coachesJson.value).text() : _ctx.$i18n("capacitybuilding-directory-fallback-outdated", coachesJson.value).text()),
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-fallback-missing", coachesJson.value).text()),
               1
               /* TEXT */
             )]),
             _: 1
           })) : (0, import_vue5.createCommentVNode)("v-if", true),
+          (0, import_vue5.createCommentVNode)(" Profiles edited since the index whose newer edits are not shown (not accepted, or not judged here). "),
+          awaiting.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+            key: 1,
+            type: "notice",
+            class: "ext-capacitybuilding-directory__awaiting",
+            "data-awaiting": awaiting.value
+          }, {
+            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-awaiting", awaiting.value, coachesJson.value).text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          }, 8, ["data-awaiting"])) : (0, import_vue5.createCommentVNode)("v-if", true),
           ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
             import_vue5.Fragment,
             null,
@@ -1024,7 +1040,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             /* KEYED_FRAGMENT */
           )),
           unreadable.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
-            key: 1,
+            key: 2,
             type: "warning",
             class: "ext-capacitybuilding-directory__unreadable"
           }, {
@@ -1118,7 +1134,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             /* TEXT */
           )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
             import_vue5.Fragment,
-            { key: 4 },
+            { key: 5 },
             [
               (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
                 (0, import_vue5.toDisplayString)(loadingMore.value ? _ctx.$i18n("capacitybuilding-directory-loading-more").text() : countText(results.value.length)) + " ",

@@ -134,10 +134,24 @@ var require_editability = __commonJS({
   }
 });
 
-// shared-file-ref:shared/recordSave.ts
-var require_recordSave = __commonJS({
-  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
+// shared-file-ref:shared/components/PendingEdits.vue
+var require_PendingEdits = __commonJS({
+  "shared-file-ref:shared/components/PendingEdits.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PendingEdits.vue"];
+  }
+});
+
+// shared-file-ref:shared/judgedPages.ts
+var require_judgedPages = __commonJS({
+  "shared-file-ref:shared/judgedPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedPages.ts"];
+  }
+});
+
+// shared-file-ref:shared/roles.ts
+var require_roles = __commonJS({
+  "shared-file-ref:shared/roles.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/roles.ts"];
   }
 });
 
@@ -194,6 +208,13 @@ var require_dates = __commonJS({
 var require_drafts = __commonJS({
   "shared-file-ref:shared/drafts.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/drafts.ts"];
+  }
+});
+
+// shared-file-ref:shared/recordSave.ts
+var require_recordSave = __commonJS({
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
   }
 });
 
@@ -267,7 +288,9 @@ var import_coaches = __toESM(require_coaches());
 var import_direction = __toESM(require_direction());
 var import_matchReasons2 = __toESM(require_matchReasons());
 var import_editability = __toESM(require_editability());
-var import_recordSave2 = __toESM(require_recordSave());
+var import_PendingEdits = __toESM(require_PendingEdits());
+var import_judgedPages = __toESM(require_judgedPages());
+var import_roles = __toESM(require_roles());
 var import_recordPages = __toESM(require_recordPages());
 var import_siteData = __toESM(require_siteData());
 
@@ -304,10 +327,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     languageChain: {},
     hubs: {},
     emailable: { type: Boolean },
-    changeTag: {}
+    changeTag: {},
+    judging: {},
+    loadEdit: { type: Function }
   },
   emits: ["saved", "cancel"],
   setup(__props, { emit: __emit }) {
+    var _a;
     const props = __props;
     const emit = __emit;
     function translated(keys) {
@@ -321,9 +347,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       contact: translated(import_model.CONTACT_METHOD_MESSAGES)
     };
     const page = (0, import_vue3.shallowRef)(props.page);
+    const judging = (0, import_vue3.shallowRef)((_a = props.judging) != null ? _a : null);
     const original = (0, import_vue3.computed)(() => {
-      var _a, _b;
-      return (_b = (_a = page.value) == null ? void 0 : _a.record) != null ? _b : (0, import_model.newCoachProfile)(props.owner);
+      var _a2, _b;
+      return (_b = (_a2 = page.value) == null ? void 0 : _a2.record) != null ? _b : (0, import_model.newCoachProfile)(props.owner);
     });
     const drafts = (0, import_drafts.createDraftStore)({
       form: "coachProfile",
@@ -337,9 +364,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       user: original.value.user
     }) : original.value));
     function snapshot() {
-      var _a;
+      var _a2;
       return __spreadProps(__spreadValues({}, copy(record)), {
-        maxRequests: String((_a = record.maxRequests) != null ? _a : "")
+        maxRequests: String((_a2 = record.maxRequests) != null ? _a2 : "")
       });
     }
     const draftRestored = (0, import_vue3.ref)(draft ? (0, import_dates.formatTimestamp)(draft.saved) : "");
@@ -391,8 +418,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
     }, { deep: true });
     const previewText = (0, import_vue3.computed)(() => {
-      var _a;
-      return page.value ? (_a = (0, import_codec.replaceRecord)(page.value.text, import_model.COACH_SCHEMA, snapshot())) != null ? _a : page.value.text : (0, import_codec.serialize)(import_model.COACH_SCHEMA, snapshot());
+      var _a2;
+      return page.value ? (_a2 = (0, import_codec.replaceRecord)(page.value.text, import_model.COACH_SCHEMA, snapshot())) != null ? _a2 : page.value.text : (0, import_codec.serialize)(import_model.COACH_SCHEMA, snapshot());
     });
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     function leaveToLogIn() {
@@ -415,10 +442,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     async function saveEdit(existing, mine) {
       const base = original.value;
       let clashes = [];
-      const outcome = await (0, import_recordSave.editRecordPage)({
+      const outcome = await (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues({
         api: props.api,
         schema: import_model.COACH_SCHEMA,
-        page: existing,
+        page: existing
+      }, judging.value), {
         summary: mw.message("capacitybuilding-coachprofile-summary").text(),
         changeTag: props.changeTag,
         transform: (current) => {
@@ -426,7 +454,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           clashes = merged.conflicts;
           return merged.record;
         }
-      });
+      }));
       if (outcome.kind === "conflict") {
         conflict.value = clashes;
         return;
@@ -434,6 +462,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       done(outcome.kind === "saved");
     }
     async function saveNew(mine) {
+      var _a2;
       try {
         await (0, import_recordSave.createRecordPageAt)({
           api: props.api,
@@ -447,7 +476,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         if (!(0, import_recordSave.isCode)(error, "articleexists")) {
           throw error;
         }
-        const existing = await (0, import_recordSave.loadRecordPage)(props.api, props.title, import_model.COACH_SCHEMA);
+        const edit = props.loadEdit ? await props.loadEdit() : null;
+        const existing = (_a2 = edit == null ? void 0 : edit.page) != null ? _a2 : null;
+        judging.value = edit;
         page.value = existing;
         createdMeanwhile.value = (existing == null ? void 0 : existing.record) ? mw.message("capacitybuilding-coachprofile-created-meanwhile").text() : mw.message("capacitybuilding-coachprofile-created-meanwhile-other", props.title).text();
         return;
@@ -1153,15 +1184,19 @@ var _hoisted_23 = { class: "ext-capacitybuilding-matching-requests__heading" };
 var _hoisted_32 = { key: 1 };
 var _hoisted_42 = {
   key: 2,
-  class: "ext-capacitybuilding-matching-requests__none"
+  class: "ext-capacitybuilding-matching-requests__no-index"
 };
 var _hoisted_52 = {
   key: 3,
+  class: "ext-capacitybuilding-matching-requests__none"
+};
+var _hoisted_62 = {
+  key: 4,
   class: "ext-capacitybuilding-matching-requests__list"
 };
-var _hoisted_62 = ["data-request"];
-var _hoisted_7 = ["href"];
-var _hoisted_8 = { class: "ext-capacitybuilding-matching-requests__reasons" };
+var _hoisted_7 = ["data-request"];
+var _hoisted_8 = ["href"];
+var _hoisted_9 = { class: "ext-capacitybuilding-matching-requests__reasons" };
 var LIMIT = 10;
 var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "MatchingRequests",
@@ -1177,12 +1212,14 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     const loading = (0, import_vue9.ref)(true);
     const error = (0, import_vue9.ref)("");
     const requests = (0, import_vue9.ref)([]);
+    const published = (0, import_vue9.ref)(true);
     const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
     (0, import_openRequests.loadOpenRequests)(props.api, props.base).then((loaded) => {
-      requests.value = loaded;
+      requests.value = loaded.requests;
+      published.value = loaded.published;
     }).catch((failure) => {
       error.value = mw.message("capacitybuilding-coachprofile-matching-error", failure instanceof Error ? failure.message : String(failure)).text();
     }).finally(() => {
@@ -1211,26 +1248,32 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
         1
         /* TEXT */
-      )) : !ranked.value.length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+      )) : !published.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
         _hoisted_42,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-no-index").text()),
+        1
+        /* TEXT */
+      )) : !ranked.value.length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+        "p",
+        _hoisted_52,
         (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
         1
         /* TEXT */
-      )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ol", _hoisted_52, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+      )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ol", _hoisted_62, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
         import_vue8.Fragment,
         null,
         (0, import_vue8.renderList)(ranked.value, (match) => {
           return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue8.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue8.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue8.createElementVNode)(
+          }, [(0, import_vue8.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue8.toDisplayString)(match.request.request.title), 9, _hoisted_8), (0, import_vue8.createElementVNode)(
             "span",
-            _hoisted_8,
+            _hoisted_9,
             (0, import_vue8.toDisplayString)((0, import_vue8.unref)(import_matchReasons.reasonsText)(match.reasons, _ctx.name)),
             1
             /* TEXT */
-          )], 8, _hoisted_62);
+          )], 8, _hoisted_7);
         }),
         128
         /* KEYED_FRAGMENT */
@@ -1273,6 +1316,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     const chain = (0, import_siteData.languageChain)();
     const loaded = (0, import_vue12.shallowRef)(null);
     const view = (0, import_vue12.shallowRef)(null);
+    const judged = (0, import_vue12.shallowRef)(null);
     const today = (_a = props.today) != null ? _a : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
     const loadError = (0, import_vue12.ref)("");
     const editing = (0, import_vue12.ref)(props.missing === true);
@@ -1321,10 +1365,23 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       }
       return belongs.value;
     }
+    const roles = new import_roles.RolesLoader(props.api, props.base);
+    function loadEdit() {
+      return (0, import_judgedPages.loadJudgedEdit)(props.api, {
+        title: props.title,
+        page: {
+          kind: "coach",
+          user: props.owner
+        },
+        roles,
+        reader: props.user,
+        empty: (0, import_model3.newCoachProfile)(props.owner)
+      });
+    }
     let shared = null;
     function loadShared() {
       shared != null ? shared : shared = Promise.all([
-        (0, import_recordSave2.loadRecordPage)(props.api, props.title, import_model3.COACH_SCHEMA),
+        props.missing ? Promise.resolve(null) : loadEdit(),
         (0, import_siteData.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
         (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
       ]);
@@ -1332,26 +1389,31 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     async function loadView() {
       try {
-        const [page, topics, languageNames] = await loadShared();
-        if (page == null ? void 0 : page.record) {
+        const [edit, topics, languageNames] = await loadShared();
+        if (edit) {
+          judged.value = edit.judged;
           const template = props.replaces;
           template == null ? void 0 : template.replaceChildren();
           if (template) {
             template.hidden = true;
           }
-          view.value = {
-            profile: page.record,
-            topics,
-            languageNames
-          };
+          const accepted = edit.judged.record;
+          if ((accepted == null ? void 0 : accepted.content.kind) === "coach") {
+            view.value = {
+              profile: accepted.content.record,
+              topics,
+              languageNames
+            };
+          }
         }
       } catch (error) {
         mw.log.error(error);
       }
     }
     async function load() {
+      var _a2;
       try {
-        const [[page, topics, languageNames], { config }, hubs, emailable, editability] = await Promise.all([
+        const [[edit, topics, languageNames], { config }, hubs, emailable, editability] = await Promise.all([
           loadShared(),
           (0, import_siteData.loadConfig)(props.api),
           loadHubs(props.base),
@@ -1361,6 +1423,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             reasons: []
           } : (0, import_editability.loadEditability)(props.api, props.title)
         ]);
+        const page = (_a2 = edit == null ? void 0 : edit.page) != null ? _a2 : null;
         if (page && !page.record || !page && !props.missing) {
           loadError.value = mw.message("capacitybuilding-coachprofile-no-profile", props.title).text();
           return;
@@ -1372,7 +1435,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
           hubs,
           changeTag: config.changeTag,
           emailable: emailable.size > 0,
-          editability
+          editability,
+          judging: edit ? {
+            check: edit.check,
+            reload: edit.reload
+          } : null
         };
       } catch (error) {
         loadError.value = mw.message("capacitybuilding-coachprofile-load-error", errorText(error)).text();
@@ -1411,8 +1478,21 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         dir: (0, import_vue11.unref)(ui).dir
       }, [
         (0, import_vue11.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "),
-        view.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileView_default, {
+        (0, import_vue11.createCommentVNode)(" Newer edits of the profile that are not accepted: not shown, and said so. "),
+        judged.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_PendingEdits.default, {
           key: 0,
+          title: _ctx.title,
+          base: _ctx.base,
+          pending: judged.value.pending,
+          unchecked: judged.value.unchecked
+        }, null, 8, [
+          "title",
+          "base",
+          "pending",
+          "unchecked"
+        ])) : (0, import_vue11.createCommentVNode)("v-if", true),
+        view.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileView_default, {
+          key: 1,
           profile: view.value.profile,
           base: _ctx.base,
           name: viewName.value,
@@ -1425,7 +1505,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         ])) : (0, import_vue11.createCommentVNode)("v-if", true),
         !(0, import_vue11.unref)(mayUseForm) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
           import_vue11.Fragment,
-          { key: 1 },
+          { key: 2 },
           [(0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex4.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
             default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
               (0, import_vue11.toDisplayString)(notOwnerText.value),
@@ -1441,7 +1521,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
           /* STABLE_FRAGMENT */
         )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
           import_vue11.Fragment,
-          { key: 2 },
+          { key: 3 },
           [loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
             key: 0,
             type: "error",
@@ -1539,6 +1619,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
                 hubs: loaded.value.hubs,
                 emailable: loaded.value.emailable,
                 "change-tag": loaded.value.changeTag,
+                judging: loaded.value.judging,
+                "load-edit": loadEdit,
                 onSaved,
                 onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
               }, null, 8, [
@@ -1552,7 +1634,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
                 "language-chain",
                 "hubs",
                 "emailable",
-                "change-tag"
+                "change-tag",
+                "judging"
               ])),
               loaded.value.page ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(MatchingRequests_default, {
                 key: 5,

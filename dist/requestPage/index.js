@@ -80,17 +80,38 @@ var require_history = __commonJS({
   }
 });
 
-// shared-file-ref:core/model.ts
-var require_model = __commonJS({
-  "shared-file-ref:core/model.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["core/model.ts"];
+// shared-file-ref:core/messages.ts
+var require_messages = __commonJS({
+  "shared-file-ref:core/messages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/messages.ts"];
   }
 });
 
-// shared-file-ref:core/wikitext/codec.ts
-var require_codec = __commonJS({
-  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
+// shared-file-ref:core/pages.ts
+var require_pages = __commonJS({
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
+  }
+});
+
+// shared-file-ref:shared/judgedPages.ts
+var require_judgedPages = __commonJS({
+  "shared-file-ref:shared/judgedPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedPages.ts"];
+  }
+});
+
+// shared-file-ref:shared/judgedRecords.ts
+var require_judgedRecords = __commonJS({
+  "shared-file-ref:shared/judgedRecords.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedRecords.ts"];
+  }
+});
+
+// shared-file-ref:shared/roles.ts
+var require_roles = __commonJS({
+  "shared-file-ref:shared/roles.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/roles.ts"];
   }
 });
 
@@ -114,6 +135,13 @@ var require_codex_shim = __commonJS({
   }
 });
 
+// shared-file-ref:core/model.ts
+var require_model = __commonJS({
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
+  }
+});
+
 // shared-file-ref:core/permissions.ts
 var require_permissions = __commonJS({
   "shared-file-ref:core/permissions.ts"(exports, module2) {
@@ -125,6 +153,13 @@ var require_permissions = __commonJS({
 var require_taxonomy = __commonJS({
   "shared-file-ref:core/taxonomy.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["core/taxonomy.ts"];
+  }
+});
+
+// shared-file-ref:shared/components/PendingEdits.vue
+var require_PendingEdits = __commonJS({
+  "shared-file-ref:shared/components/PendingEdits.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PendingEdits.vue"];
   }
 });
 
@@ -208,8 +243,11 @@ var import_mwVue = __toESM(require_mwVue());
 
 // modules/requestPage/data.ts
 var import_history = __toESM(require_history());
-var import_model = __toESM(require_model());
-var import_codec = __toESM(require_codec());
+var import_messages = __toESM(require_messages());
+var import_pages = __toESM(require_pages());
+var import_judgedPages = __toESM(require_judgedPages());
+var import_judgedRecords = __toESM(require_judgedRecords());
+var import_roles = __toESM(require_roles());
 var import_siteData = __toESM(require_siteData());
 function basePageOf(title) {
   const match = /^(.+)\/Requests\/R[1-9]\d*$/.exec(title.replace(/_/g, " "));
@@ -221,45 +259,79 @@ var RequestPageError = class extends Error {
     __publicField(this, "problem", problem);
   }
 };
-async function loadRequestState(api, title) {
-  const revisions = await (0, import_siteData.loadPageRevisions)(api, title);
-  const latest = revisions.at(-1);
-  if (!latest) {
-    throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-missing", params: [title] });
+async function loadRequestState(api, title, context, entryRead) {
+  var _a, _b, _c;
+  const base = context.roles.base;
+  const number = (0, import_pages.requestNumber)(base, title);
+  if (number === null) {
+    throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-missing", title));
   }
-  if (latest.content === null) {
-    throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-hidden", params: [title] });
+  const page = { kind: "request", number };
+  const { entry, judged } = await (0, import_judgedPages.loadJudgedPage)(api, __spreadValues({
+    title,
+    page,
+    roles: context.roles,
+    reader: context.user
+  }, entryRead ? { entry: entryRead } : {}));
+  if (!judged) {
+    throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-missing", title));
   }
-  const { parsed, diagnostics } = (0, import_codec.parsePage)(latest.content, import_model.REQUEST_SCHEMA);
-  if (!parsed) {
-    throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-no-template", params: [title] });
+  const shown = judged.record;
+  if (!shown || shown.content.kind !== "request") {
+    const rejected = judged.pending.find((p) => p.kind === "rejected");
+    if (!rejected) {
+      throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-no-template", title));
+    }
+    const why = mw.message(rejected.reason.key, ...rejected.reason.params.map(String)).text();
+    throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-not-accepted", why));
   }
+  const fromPublished = judged.startedFrom !== null && entry !== null;
   return {
     title,
-    revid: latest.revid,
-    timestamp: latest.timestamp,
-    content: latest.content,
-    record: parsed.record,
-    diagnostics,
-    history: (0, import_history.statusHistory)(revisions)
+    revid: judged.latest.revid,
+    timestamp: judged.latest.timestamp,
+    content: (_a = judged.latest.text) != null ? _a : "",
+    record: shown.content.record,
+    recordRevid: shown.revid,
+    diagnostics: shown.problems,
+    history: (0, import_history.acceptedHistory)(
+      fromPublished ? (_b = entry == null ? void 0 : entry.history) != null ? _b : [] : [],
+      judged.statusChanges,
+      fromPublished && !!((_c = entry == null ? void 0 : entry.cut) == null ? void 0 : _c.includes("history"))
+    ),
+    pending: judged.pending,
+    unchecked: judged.unchecked,
+    editable: (0, import_judgedRecords.editablePage)(judged).record !== null,
+    judged,
+    entry
   };
 }
-async function loadRequestContext(api, base) {
-  const [{ config, problems }, { hubs, unreadable }, coaches, taxonomy] = await Promise.all([
-    (0, import_siteData.loadConfig)(api),
-    (0, import_siteData.loadHubs)(api, base),
-    (0, import_siteData.loadCoachUsers)(api, base),
+async function loadRequestContext(api, base, user, roles = new import_roles.RolesLoader(api, base)) {
+  const [site, permissions, taxonomy] = await Promise.all([
+    roles.siteRoles(),
+    roles.context(user ? [user] : []),
     (0, import_siteData.loadTaxonomy)(api, base)
   ]);
   return {
-    config,
-    hubs,
-    unreadableHubs: unreadable,
+    config: site.config,
+    hubs: site.hubs,
+    unreadableHubs: site.unreadableHubs,
     topics: taxonomy.index,
-    siteProblems: [...problems, ...taxonomy.problems],
-    permissions: { config, hubs, coaches },
-    hubKeys: [...hubs.keys()].sort()
+    siteProblems: [...site.configProblems, ...taxonomy.problems],
+    permissions,
+    hubKeys: [...site.hubs.keys()].sort(),
+    roles,
+    user
   };
+}
+async function loadRequestPage(api, title, base, user) {
+  const roles = new import_roles.RolesLoader(api, base);
+  const number = (0, import_pages.requestNumber)(base, title);
+  const [state, context] = await Promise.all([
+    loadRequestState(api, title, { roles, user }, number === null ? void 0 : (0, import_judgedPages.loadEntry)(api, base, { kind: "request", number })),
+    loadRequestContext(api, base, user, roles)
+  ]);
+  return { state, context };
 }
 
 // modules/requestPage/RequestPage.vue
@@ -267,9 +339,10 @@ var import_vue10 = require("vue");
 var import_vue11 = require("vue");
 var import_vue12 = require("vue");
 var import_codex3 = __toESM(require_codex_shim());
-var import_model3 = __toESM(require_model());
+var import_model2 = __toESM(require_model());
 var import_permissions2 = __toESM(require_permissions());
 var import_taxonomy = __toESM(require_taxonomy());
+var import_PendingEdits = __toESM(require_PendingEdits());
 var import_SaveErrorMessage2 = __toESM(require_SaveErrorMessage());
 var import_dates2 = __toESM(require_dates());
 var import_direction = __toESM(require_direction());
@@ -284,9 +357,10 @@ var import_editability = __toESM(require_editability());
 var import_siteData3 = __toESM(require_siteData());
 
 // modules/requestPage/actions.ts
-var import_model2 = __toESM(require_model());
+var import_model = __toESM(require_model());
 var import_permissions = __toESM(require_permissions());
 var import_apiErrors = __toESM(require_apiErrors());
+var import_judgedRecords2 = __toESM(require_judgedRecords());
 var import_recordSave = __toESM(require_recordSave());
 var ACTION_LABELS = {
   offer: "capacitybuilding-requestpage-action-offer",
@@ -329,35 +403,34 @@ function editSummary(action, reason = "") {
   return mw.message(SUMMARIES[action.type], actionParameter(action)).text();
 }
 function statusLabel(status) {
-  return (0, import_model2.isOneOf)(import_model2.STATUSES, status) ? mw.message(import_model2.STATUS_MESSAGES[status]).text() : status;
+  return (0, import_model.isOneOf)(import_model.STATUSES, status) ? mw.message(import_model.STATUS_MESSAGES[status]).text() : status;
 }
 function sameAction(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 async function performAction(api, state, action, user, context, captcha, reason = "") {
   let attempts = 0;
+  let current = state;
   try {
     const outcome = await (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues({
       api,
       summary: editSummary(action, reason),
       changeTag: context.config.changeTag
     }, captcha ? { captcha } : {}), {
-      schema: import_model2.REQUEST_SCHEMA,
-      page: {
-        title: state.title,
-        record: state.record,
-        text: state.content,
-        revid: state.revid,
-        timestamp: state.timestamp,
-        startTimestamp: ""
-      },
-      transform: (current) => {
+      schema: import_model.REQUEST_SCHEMA,
+      page: (0, import_judgedRecords2.editablePage)(state.judged),
+      transform: (record) => {
         attempts++;
-        const still = (0, import_permissions.availableActions)(current, user, context.permissions, context.hubKeys);
-        return still.some((candidate) => sameAction(candidate, action)) ? (0, import_permissions.applyAction)(current, action, user) : null;
-      }
+        const still = (0, import_permissions.availableActions)(record, user, current.judged.input.context, context.hubKeys);
+        return still.some((candidate) => sameAction(candidate, action)) ? (0, import_permissions.applyAction)(record, action, user) : null;
+      },
+      reload: async () => {
+        current = await loadRequestState(api, state.title, context, Promise.resolve(state.entry));
+        return (0, import_judgedRecords2.editablePage)(current.judged);
+      },
+      check: (text) => (0, import_judgedRecords2.saveCheck)(current.judged, user, current.judged.input.context)(text)
     }));
-    const now = await loadRequestState(api, state.title);
+    const now = await loadRequestState(api, state.title, context, Promise.resolve(state.entry));
     return outcome.kind === "conflict" ? { kind: "stale", state: now } : { kind: "saved", state: now, reapplied: attempts > 1 };
   } catch (error) {
     if (error instanceof import_apiErrors.SaveFailure) {
@@ -642,7 +715,7 @@ var _hoisted_8 = {
 };
 var _hoisted_9 = {
   key: 0,
-  class: "ext-capacitybuilding-request-history__unreadable"
+  class: "ext-capacitybuilding-request-history__truncated"
 };
 var headingId2 = "ext-capacitybuilding-request-history-heading";
 var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
@@ -720,7 +793,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
               }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
-              change.parentid ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+              change.from !== null ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
@@ -738,10 +811,10 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           128
           /* KEYED_FRAGMENT */
         ))]),
-        _ctx.history.unreadable > 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        _ctx.history.truncated ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
           _hoisted_9,
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-truncated").text()),
           1
           /* TEXT */
         )) : (0, import_vue5.createCommentVNode)("v-if", true)
@@ -962,17 +1035,16 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     (0, import_vue12.onMounted)(async () => {
       try {
-        const [loadedState, loadedContext, names, mayEditPage] = await Promise.all([
-          loadRequestState(props.api, props.title),
-          loadRequestContext(props.api, props.base),
+        const [loaded, names, mayEditPage] = await Promise.all([
+          loadRequestPage(props.api, props.title, props.base, props.user),
           (0, import_siteData3.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")).catch((error) => {
             mw.log.error(error);
             return /* @__PURE__ */ new Map();
           }),
           props.user === "" ? Promise.resolve(null) : (0, import_editability.loadEditability)(props.api, props.title)
         ]);
-        state.value = loadedState;
-        context.value = loadedContext;
+        state.value = loaded.state;
+        context.value = loaded.context;
         languageNames.value = names;
         editability.value = mayEditPage;
       } catch (error) {
@@ -997,7 +1069,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
     function enumLabel(values, messages, value) {
-      return (0, import_model3.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
+      return (0, import_model2.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
     }
     function topicName(key) {
       var _a;
@@ -1024,7 +1096,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         {
           key: "requesterType",
           label: "capacitybuilding-request-field-requester-type",
-          value: enumLabel(import_model3.REQUESTER_TYPES, import_model3.REQUESTER_TYPE_MESSAGES, record.requesterType)
+          value: enumLabel(import_model2.REQUESTER_TYPES, import_model2.REQUESTER_TYPE_MESSAGES, record.requesterType)
         },
         {
           key: "organisation",
@@ -1034,7 +1106,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         {
           key: "region",
           label: "capacitybuilding-request-field-region",
-          value: enumLabel(import_model3.REGIONS, import_model3.REGION_MESSAGES, record.region)
+          value: enumLabel(import_model2.REGIONS, import_model2.REGION_MESSAGES, record.region)
         },
         {
           key: "hub",
@@ -1049,7 +1121,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         {
           key: "formats",
           label: "capacitybuilding-request-field-formats",
-          value: list(record.formats.map((f) => enumLabel(import_model3.FORMATS, import_model3.FORMAT_MESSAGES, f)))
+          value: list(record.formats.map((f) => enumLabel(import_model2.FORMATS, import_model2.FORMAT_MESSAGES, f)))
         },
         {
           key: "languages",
@@ -1085,9 +1157,15 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.siteProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue12.computed)(() => state.value && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
-    const mayEdit = (0, import_vue12.computed)(() => !!state.value && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions));
-    const maySuggest = (0, import_vue12.computed)(() => !!state.value && !!context.value && import_model3.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
+    const actions = (0, import_vue12.computed)(() => {
+      var _a;
+      return ((_a = state.value) == null ? void 0 : _a.editable) && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : [];
+    });
+    const mayEdit = (0, import_vue12.computed)(() => {
+      var _a;
+      return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
+    });
+    const maySuggest = (0, import_vue12.computed)(() => !!state.value && !!context.value && import_model2.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
     async function act(action, reason, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
@@ -1269,6 +1347,19 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
+          (0, import_vue11.createVNode)(import_PendingEdits.default, {
+            title: state.value.title,
+            base: _ctx.base,
+            pending: state.value.pending,
+            unchecked: state.value.unchecked,
+            "actions-note": actions.value.length > 0
+          }, null, 8, [
+            "title",
+            "base",
+            "pending",
+            "unchecked",
+            "actions-note"
+          ]),
           (0, import_vue11.createElementVNode)("div", _hoisted_72, [saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
             key: 0,
             error: saveError.value,

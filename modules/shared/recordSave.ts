@@ -420,6 +420,17 @@ export interface EditOptions<R> extends SaveContext {
 	transform: ( current: R ) => R | null;
 	/** How many edit conflicts to re-apply through before reporting one. */
 	maxAttempts?: number;
+	/**
+	 * Reads the page again after an edit conflict (default: loadRecordPage, the page as it is). A
+	 * view that shows the judged record passes its own, so the change is re-applied to the judged
+	 * record again (judgedRecords.ts).
+	 */
+	reload?: () => Promise<LoadedRecordPage<R> | null>;
+	/**
+	 * Checks the new page text before it is sent; throws a SaveFailure to refuse it (a view that
+	 * judges refuses a save the judge would not accept: judgedRecords.ts judgeSave).
+	 */
+	check?: ( text: string, record: R, page: LoadedRecordPage<R> ) => void;
 }
 
 export type EditOutcome<R> =
@@ -453,6 +464,7 @@ export async function editRecordPage<R>( options: EditOptions<R> ): Promise<Edit
 			return { kind: 'unchanged', page: { title: page.title, revid: page.revid, record } };
 		}
 		checkRoundTrip( options.schema, record, text );
+		options.check?.( text, record, page );
 		try {
 			// The base revision only: with `basetimestamp` as well, MediaWiki (1.43) takes a conflicting
 			// edit saved within the same second as the base revision for one by the same user and
@@ -467,7 +479,8 @@ export async function editRecordPage<R>( options: EditOptions<R> ): Promise<Edit
 			if ( !isCode( error, 'editconflict' ) || attempt >= attempts ) {
 				throw error;
 			}
-			const reloaded = await loadRecordPage( options.api, page.title, options.schema );
+			const reloaded = options.reload ? await options.reload() :
+				await loadRecordPage( options.api, page.title, options.schema );
 			if ( !reloaded ) {
 				throw new SaveFailure( { code: 'missingtitle', key: 'capacitybuilding-save-error-missing', params: [], recovery: 'none' } );
 			}

@@ -1,8 +1,9 @@
 /**
  * The coach directory in Debian's Chromium on the development wiki, with coach profile pages
  * seeded by the test: the fallback that reads profile pages when the bot has not published
- * Coaches.json, the index when it has, filters kept in a shareable URL, cards, "no match"
- * suggestions, right-to-left layout and accessibility.
+ * Coaches.json, the index when it has (with the profiles edited since judged), filters kept in a
+ * shareable URL, cards, "no match" suggestions, right-to-left layout and accessibility. Hostile
+ * edits are in judgedViews.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -125,7 +126,7 @@ describe( 'coach directory on the development wiki', () => {
 		expect( await cardNames() ).toEqual( [ users.ana ] );
 	} );
 
-	it( 'uses Coaches.json when it is current, and the pages when a profile changed after it', async () => {
+	it( 'uses Coaches.json when it is current, and judges the profiles edited after it', async () => {
 		const latest = await saveProfile( bot, profile( users.ana, { topics: [ 'grant-writing' ], languages: [ 'es', 'en' ], regions: [ 'LAC' ], bio: 'Talleres sobre subvenciones.' } ) );
 		// A coach only the index knows proves the index was used.
 		const indexOnly = `${ token } Indexonly`;
@@ -138,10 +139,11 @@ describe( 'coach directory on the development wiki', () => {
 		expect( await page.locator( '.ext-capacitybuilding-directory__fallback' ).count() ).toBe( 0 );
 		expect( await cardNames() ).toEqual( [ indexOnly ] );
 
+		// An index older than the profiles: those edited since are judged (saved by an admin here: accepted) and shown with it.
 		await writeCoachesIndex( bot, '2001-01-01T00:00:00Z', [ entry ] );
 		await openDirectory( { cbsearch: token } );
-		expect( await page.locator( '.ext-capacitybuilding-directory__fallback' ).innerText() ).toContain( 'Some profiles changed' );
-		expect( await cardNames() ).toEqual( [ users.amina, users.ana, users.zed ] );
+		expect( await page.locator( '.ext-capacitybuilding-directory__fallback' ).count() ).toBe( 0 );
+		expect( ( await cardNames() ).sort() ).toEqual( [ users.amina, users.ana, indexOnly, users.zed ].sort() );
 		await deleteCoachesIndex( bot );
 	} );
 

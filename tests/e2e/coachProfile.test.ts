@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -16,8 +17,9 @@ import { coachTitle, requestTitle } from '../../modules/core/pages';
 import { parsePage, serialize } from '../../modules/core/wikitext/codec';
 import { seedSamples } from '../../scripts/lib/samples';
 import { launchBrowser } from './support/browser';
-import { botFor } from './support/pages';
+import { botFor, removeIndexes } from './support/pages';
 import { BASE, logIn, profile, saveProfile } from './support/coaches';
+import { syncAndPublish } from '../support/bot';
 import { testWiki } from '../support/wiki';
 import { layoutProblems, VIEWPORTS } from './support/layout';
 
@@ -61,6 +63,8 @@ describe( 'coach profile page on the development wiki', () => {
 
 	afterAll( async () => {
 		await browser?.close();
+		// Other tests expect no index at the base page unless they publish one.
+		await removeIndexes( bot, BASE );
 	} );
 
 	beforeEach( async () => {
@@ -94,6 +98,10 @@ describe( 'coach profile page on the development wiki', () => {
 	} );
 
 	it( 'shows the coach the open requests that match them, with reasons', async () => {
+		// Only accepted requests are matched: the bot publishes them.
+		const store = fs.mkdtempSync( path.join( os.tmpdir(), 'capacity-profile-' ) );
+		await syncAndPublish( BASE, path.join( store, 'store.sqlite' ) );
+		fs.rmSync( store, { recursive: true, force: true } );
 		await logIn( page, wiki, owner, password );
 		await openProfile();
 		const item = page.locator( `.ext-capacitybuilding-matching-requests [data-request="${ requestNumber }"]` );
