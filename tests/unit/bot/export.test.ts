@@ -120,7 +120,7 @@ describe( 'export files', () => {
 		expect( rows.map( ( r ) => `${ r.dimension }:${ r.group }` ) ).toEqual( [ 'all:', 'region:LAC', 'region:SSA',
 			'language:en', 'language:es', 'language:fr', 'topic:\'=HYPERLINK("x","y")', 'topic:governance', 'hub:Hub A' ] );
 		for ( const row of rows.slice( 1 ) ) {
-			const group = figures.by[ row.dimension as 'region' ].find( ( g ) => g.key === row.group.replace( /^'/, '' ) );
+			const group = figures.by[ row.dimension as 'region' ].find( ( g ) => g.key === ( row.group ?? '' ).replace( /^'/, '' ) );
 			expect( Number( row.received ) ).toBe( group?.figures.requests.received );
 		}
 	} );
