@@ -45,6 +45,8 @@ export interface PublishedPage {
 	text: string;
 	/** The JSON value, for JSON pages. */
 	json?: unknown;
+	/** The edit summary, when not the publish one. */
+	summary?: MessageKey;
 }
 
 /** Problems of one page shown on the review page; the rest are counted in one more row. */
