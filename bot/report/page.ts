@@ -143,8 +143,9 @@ function feedbackHeaders( c: Cells ): string[] {
 
 function questionCells( figure: QuestionFigure, numeric: boolean, width: number, c: Cells ): string[] {
 	if ( figure.suppressed ) {
+		// One cell across the question's columns: none of its figures is shown.
 		const hidden = c.say( 'capacitybuilding-bot-report-too-few-answers', c.number( c.minAnswers ), c.minAnswers );
-		return Array.from( { length: width }, () => hidden );
+		return [ width > 1 ? `colspan="${ width }" | ${ hidden }` : hidden ];
 	}
 	const answers = c.number( figure.answers ?? 0 );
 	if ( numeric ) {
