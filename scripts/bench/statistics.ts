@@ -10,6 +10,8 @@
  * 2. the figures of the whole programme, all time (modules/core/figures.ts);
  * 3. "everything" a year of quarterly reports needs: each quarter, for the programme and for
  *    each hub;
+ *    Then the same reports as publish writes them: figures and wikitext of every report page
+ *    (bot/publish/reports.ts), merged into new pages, with the largest page's size;
  * 4. `Statistics.json` as publish builds it (bot/publish/content.ts);
  * 5. the export files of the whole programme (bot/export/files.ts), in memory;
  * 6. the real `capacity-bot export` command in this process, store to files on disk.
@@ -24,9 +26,10 @@ import { main } from '../../bot/cli';
 import { exportFiles } from '../../bot/export/files';
 import { Messages } from '../../bot/i18n';
 import { buildStatisticsIndex } from '../../bot/publish/content';
-import { Store, type StatusChange, type StoredRequest } from '../../bot/store';
+import { mergeReports, planReports } from '../../bot/publish/reports';
+import { Store, type StatusChange, type StoredHub, type StoredRequest } from '../../bot/store';
 import { computeFigures, parsePeriod, type FigureRequest } from '../../modules/core/figures';
-import { FEEDBACK_OUTCOMES, REGIONS, type CapacityRequest, type Feedback } from '../../modules/core/model';
+import { FEEDBACK_OUTCOMES, REGIONS, type CapacityRequest, type Feedback, type Hub } from '../../modules/core/model';
 
 const LANGUAGES = [ 'en', 'es', 'fr', 'pt', 'ar', 'de', 'hi', 'sw', 'id', 'ru', 'zh', 'ja', 'bn', 'yo', 'uk' ];
 const TOPICS = [ 'outreach', 'governance', 'grant-writing', 'community', 'wikidata', 'education', 'glam', 'partnerships', 'conflict', 'strategy' ];
@@ -135,6 +138,11 @@ export async function bench( args: string[] ): Promise<void> {
 				}
 			}
 		} );
+		const hubs = HUBS.map( ( key ): StoredHub => ( { key, page: `CB/Hubs/${ key }`, revid: 1, updated: '', record: { name: key } as Hub } ) );
+		const quarters = [ 'Q1', 'Q2', 'Q3', 'Q4' ].map( ( q ) => parsePeriod( `2026-${ q }` )! );
+		const pages = await step( `3b. the ${ 4 * ( HUBS.length + 1 ) } report pages (figures, wikitext, merge)`, () => mergeReports(
+			planReports( 'CB', { requests: read.requests, history: read.history, hubs }, quarters, new Messages( 'en' ) ), new Map() ).pages );
+		console.log( `     (largest report page ${ ( Math.max( ...pages.map( ( p ) => Buffer.byteLength( p.text ) ) ) / 1024 ).toFixed( 0 ) } KiB)` );
 		await step( '4. Statistics.json as publish builds it', () => buildStatisticsIndex( 'CB', {
 			requests: read.requests, coaches: [], hubs: [], problems: [], history: read.history,
 		} ) );
