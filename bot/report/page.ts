@@ -101,12 +101,24 @@ function tableText( headers: readonly string[], rows: readonly string[][] ): str
 	].join( '\n' );
 }
 
+/**
+ * A link to a page, showing a name someone typed. The title is a real page's, so it holds nothing
+ * that is markup in a link target (no `[`, `]`, `|`, `{`, `}`, `<`, `>`, nor "~~~"); the leading
+ * colon keeps a title that starts like a category or file from becoming one.
+ *
+ * @param title The page
+ * @param name What the link shows
+ */
+function link( title: string, name: string ): string {
+	return `[[:${ title }|${ encodeValue( name ) }]]`;
+}
+
 function groupName( dimension: Dimension, key: string, context: ReportContext, c: Cells ): string {
 	if ( dimension === 'region' && isOneOf( REGIONS, key ) ) {
 		return c.say( REGION_MESSAGES[ key ] );
 	}
 	const hub = dimension === 'hub' ? context.hubs.get( key ) : undefined;
-	return hub ? `[[${ hub.page }|${ encodeValue( hub.name ) }]]` : encodeValue( key );
+	return hub ? link( hub.page, hub.name ) : encodeValue( key );
 }
 
 function requestHeaders( c: Cells ): string[] {
@@ -185,7 +197,7 @@ function intro( figures: Figures, context: ReportContext, c: Cells ): string {
 	const [ from, to ] = [ c.date( period.start ?? '' ), c.date( new Date( Date.parse( period.end ?? '' ) - 1 ).toISOString() ) ];
 	const received = figures.all.requests.received;
 	return context.hub ?
-		c.say( 'capacitybuilding-bot-report-intro-hub', `[[${ context.hub.page }|${ encodeValue( context.hub.name ) }]]`, period.label, from, to, received, c.number( received ) ) :
+		c.say( 'capacitybuilding-bot-report-intro-hub', link( context.hub.page, context.hub.name ), period.label, from, to, received, c.number( received ) ) :
 		c.say( 'capacitybuilding-bot-report-intro-programme', period.label, from, to, received, c.number( received ) );
 }
 
@@ -194,7 +206,7 @@ function hubReports( context: ReportContext, c: Cells ): string[] {
 		return [];
 	}
 	return [ '', `== ${ c.say( 'capacitybuilding-bot-report-heading-hub-reports' ) } ==`, context.hubReports.length ?
-		context.hubReports.map( ( r ) => `* [[${ r.title }|${ encodeValue( r.name ) }]]` ).join( '\n' ) :
+		context.hubReports.map( ( r ) => `* ${ link( r.title, r.name ) }` ).join( '\n' ) :
 		c.say( 'capacitybuilding-bot-report-no-hub-reports' ) ];
 }
 

@@ -130,7 +130,7 @@ it( 'creates a report per hub and one for the programme, with the figures of com
 	}
 	expect( ( await text( hubReport ) ).text ).toContain( 'Self-evaluation of the hub [[' );
 	expect( ( await text( hubReport ) ).text ).toContain( '|The reflection hub]] for 2026-Q3 (July 1, 2026 to September 30, 2026): 2 requests received.' );
-	expect( ( await text( programmeReport ) ).text ).toContain( `* [[${ hubReport }|The reflection hub]]` );
+	expect( ( await text( programmeReport ) ).text ).toContain( `* [[:${ hubReport }|The reflection hub]]` );
 } );
 
 it( 'keeps every byte of the reflection a hub wrote when the figures change, and edits nothing on a rerun', async () => {

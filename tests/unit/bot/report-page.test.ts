@@ -84,7 +84,7 @@ describe( 'the figures of a report', () => {
 		expect( figures.all.requests.received ).toBe( 12 );
 		expect( firstRow( asia ?? '', 'Requests' ) ).toEqual( [ 'All requests', '12', '12 (100%)', '0 (0%)', '0 (0%)',
 			`${ figures.all.requests.daysToTriage.median } (12 requests)`, '0.5 (12 requests)', '–' ] );
-		expect( asia ).toContain( 'Self-evaluation of the hub [[CB/Hubs/Asia hub|Asia hub]] for 2026-Q1 (January 1, 2026 to March 31, 2026): 12 requests received.' );
+		expect( asia ).toContain( 'Self-evaluation of the hub [[:CB/Hubs/Asia hub|Asia hub]] for 2026-Q1 (January 1, 2026 to March 31, 2026): 12 requests received.' );
 		expect( firstRow( programme ?? '', 'Requests' ).slice( 0, 4 ) ).toEqual( [ 'All requests', '13', '12 (92.3%)', '1 (7.7%)' ] );
 		expect( africa ).toContain( 'one request received' );
 	} );
@@ -99,11 +99,11 @@ describe( 'the figures of a report', () => {
 
 	it( 'are grouped by region, language and topic, and by hub on the programme\'s report only', () => {
 		expect( programme ).toContain( '=== By hub ===' );
-		expect( programme ).toContain( '| [[CB/Hubs/Africa hub|Africa, the hub]] || 1 ||' );
+		expect( programme ).toContain( '| [[:CB/Hubs/Africa hub|Africa, the hub]] || 1 ||' );
 		expect( asia ).not.toContain( '=== By hub ===' );
 		expect( programme ).toContain( '| Sub-Saharan Africa || 1 ||' );
 		expect( programme ).toContain( '| sw || 1 ||' );
-		expect( programme ).toContain( '* [[CB/Reports/2026-Q1/Asia hub|Asia hub]]' );
+		expect( programme ).toContain( '* [[:CB/Reports/2026-Q1/Asia hub|Asia hub]]' );
 	} );
 
 	it( 'change nothing when built again from the same store', () => {
@@ -119,7 +119,7 @@ describe( 'the words of a report', () => {
 		const marked = new Messages( 'x-keys', { ...files, 'x-keys': keys } );
 		const text = mergeReports( planReports( 'CB', fixture(), [ Q1 ], marked ), new Map() ).pages.map( ( p ) => p.text ).join( '\n' );
 		const rest = text.replace( /⟦[a-z-]+⟧/g, ' ' ).replace( /<!-- capacity-bot-figures-(start [0-9a-f]{16}|end) -->/g, ' ' )
-			.replace( /class="wikitable sortable"|colspan="\d+"/g, ' ' ).replace( /\[\[CB\/(Hubs|Reports\/2026-Q1)\/[^|]+\|/g, ' ' ).replace( /<\/?nowiki>/g, ' ' );
+			.replace( /class="wikitable sortable"|colspan="\d+"/g, ' ' ).replace( /\[\[:CB\/(Hubs|Reports\/2026-Q1)\/[^|]+\|/g, ' ' ).replace( /<\/?nowiki>/g, ' ' );
 		// What is left: numbers, wiki syntax, and the data (language codes, topic keys, hub names).
 		expect( new Set( rest.match( /\p{L}+/gu ) ) ).toEqual( new Set( [ 'id', 'sw', 'governance', 'Asia', 'hub', 'Africa', 'the' ] ) );
 	} );
