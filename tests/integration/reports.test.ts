@@ -3,7 +3,8 @@
  * publish): a hub writes its reflection by hand on its report page, new figures come in, and the
  * bot's next publish rewrites the figures and keeps every byte of the reflection; a publish with
  * nothing new makes no edit; the figures are `computeFigures`'s; a page whose markers an editor
- * damaged is reported on the review page and left as it is, and the other pages are still written.
+ * damaged, or that a long reflection made larger than the bot writes, is reported on the review
+ * page and left as it is, and the other pages are still written.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
+import { PAGE_LIMIT_BYTES } from '../../bot/publish/publish';
 import { planReports, reportTitle } from '../../bot/publish/reports';
 import { figuresBlock } from '../../bot/report/markers';
 import { Store } from '../../bot/store';
@@ -185,4 +187,22 @@ it( 'reports a page whose markers an editor removed, leaves it as it is, and sti
 	expect( repaired.code ).toBe( 0 );
 	expect( ( await text( hubReport ) ).text ).toContain( ( await expectedBlocks() ).get( hubReport ) );
 	expect( ( await text( sitePages( base ).review ) ).text ).not.toContain( `[[:${ hubReport }]]` );
+} );
+
+it( 'leaves a page the reflection made larger than the bot writes as it is, and says so', async () => {
+	const contact = await as( CONTACT );
+	const line = 'A long reflection, written over many lines, with ünïcödé. 🧭\n';
+	const long = `${ ( await text( hubReport ) ).text }\n${ line.repeat( Math.ceil( 1.05 * PAGE_LIMIT_BYTES / Buffer.byteLength( line ) ) ) }`;
+	await contact.save( hubReport, long, 'A very long reflection' );
+	const before = await text( hubReport );
+	expect( Buffer.byteLength( before.text ) ).toBeGreaterThan( PAGE_LIMIT_BYTES );
+	// New figures: a third request.
+	await ( await as( REQUESTER ) ).save( `${ base }/Requests/R3`, serialize( REQUEST_SCHEMA, request( { created: '2026-09-01T10:00:00Z' } ) ), 'test' );
+	await bot( 'sync' );
+	const run = await bot( 'publish', ...reports );
+	expect( run.code ).toBe( 5 );
+	expect( ( publishLine( run )?.outcomes as Record<string, string> )[ hubReport ] ).toBe( 'skipped' );
+	expect( await text( hubReport ) ).toEqual( before );
+	expect( ( await text( sitePages( base ).review ) ).text ).toContain( `[[:${ hubReport }]]` );
+	expect( ( await text( programmeReport ) ).text ).toContain( '3 requests received' );
 } );
