@@ -5,7 +5,7 @@
  * and sentence is a message; numbers are formatted for the content language. Nothing here reads a
  * clock: the same figures give the same text (and no edit).
  */
-import { DIMENSIONS, FEEDBACK_QUESTIONS, type Dimension, type Figures, type GroupFigures, type Median, type RequestFigures } from '../../modules/core/figures';
+import { DIMENSIONS, FEEDBACK_QUESTIONS, type Dimension, type FeedbackQuestionKey, type Figures, type GroupFigures, type Median, type RequestFigures } from '../../modules/core/figures';
 import type { MessageKey } from '../../modules/core/messages';
 import { FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_OUTCOMES, REGION_MESSAGES, REGIONS, isOneOf } from '../../modules/core/model';
 import type { QuestionFigure } from '../../modules/core/suppression';
@@ -121,13 +121,24 @@ function groupName( dimension: Dimension, key: string, context: ReportContext, c
 	return hub ? link( hub.page, hub.name ) : encodeValue( key );
 }
 
+const REQUEST_COLUMNS: readonly MessageKey[] = [
+	'capacitybuilding-bot-report-column-group', 'capacitybuilding-bot-report-column-received',
+	'capacitybuilding-bot-report-column-completed', 'capacitybuilding-bot-report-column-declined',
+	'capacitybuilding-bot-report-column-withdrawn', 'capacitybuilding-bot-report-column-days-to-triage',
+	'capacitybuilding-bot-report-column-days-to-match', 'capacitybuilding-bot-report-column-days-to-complete',
+];
+
+/**
+ * The headings of each feedback question's columns: its answers, and its average when its answers
+ * are numbers (a question added to FEEDBACK_QUESTIONS must name its own here).
+ */
+const QUESTION_COLUMNS: Record<FeedbackQuestionKey, { answers: MessageKey; average?: MessageKey }> = {
+	rating: { answers: 'capacitybuilding-bot-report-column-rating-answers', average: 'capacitybuilding-bot-report-column-rating-average' },
+	outcome: { answers: 'capacitybuilding-bot-report-column-outcome-answers' },
+};
+
 function requestHeaders( c: Cells ): string[] {
-	return [
-		'capacitybuilding-bot-report-column-group', 'capacitybuilding-bot-report-column-received',
-		'capacitybuilding-bot-report-column-completed', 'capacitybuilding-bot-report-column-declined',
-		'capacitybuilding-bot-report-column-withdrawn', 'capacitybuilding-bot-report-column-days-to-triage',
-		'capacitybuilding-bot-report-column-days-to-match', 'capacitybuilding-bot-report-column-days-to-complete',
-	].map( ( key ) => c.say( key as MessageKey ) );
+	return REQUEST_COLUMNS.map( ( key ) => c.say( key ) );
 }
 
 function requestCells( figures: RequestFigures, c: Cells ): string[] {
@@ -146,11 +157,12 @@ function optionLabel( option: string, c: Cells ): string {
 
 /** The feedback columns: for each question, its answers, its average when numeric, its options when not. */
 function feedbackHeaders( c: Cells ): string[] {
-	return [ c.say( 'capacitybuilding-bot-report-column-group' ), ...FEEDBACK_QUESTIONS.flatMap( ( q ) => q.numeric ? [
-		c.say( 'capacitybuilding-bot-report-column-rating-answers' ), c.say( 'capacitybuilding-bot-report-column-rating-average' ),
-	] : [
-		c.say( 'capacitybuilding-bot-report-column-outcome-answers' ), ...q.options.map( ( o ) => optionLabel( o, c ) ),
-	] ) ];
+	return [ c.say( 'capacitybuilding-bot-report-column-group' ), ...FEEDBACK_QUESTIONS.flatMap( ( q ) => {
+		const { answers, average } = QUESTION_COLUMNS[ q.key ];
+		return [ c.say( answers ), ...( q.numeric ?
+			[ average ? c.say( average ) : c.none() ] :
+			q.options.map( ( o ) => optionLabel( o, c ) ) ) ];
+	} ) ];
 }
 
 function questionCells( figure: QuestionFigure, numeric: boolean, width: number, c: Cells ): string[] {
