@@ -102,7 +102,7 @@ describe( 'request form on the development wiki', () => {
 		await field( page, 'description' ).locator( 'textarea' ).fill( description );
 		return {
 			title, requesterType: 'group', organisation: HOSTILE_ORGANISATION, region: 'MENA', topics: [ 'governance' ],
-			formats: [ 'workshop', 'mentoring' ], languages: [ 'ar', 'fr' ], neededBy: '2031-06-30', description,
+			formats: [ 'workshop', 'mentoring' ], languages: [ 'ar', 'fr' ], lang: '', neededBy: '2031-06-30', description,
 		};
 	}
 
@@ -210,7 +210,7 @@ describe( 'request form on the development wiki', () => {
 	it( 'edit mode changes only the template block, on top of a change made meanwhile', async () => {
 		const original: CapacityRequest = {
 			title: 'Original title here', requester: USER, requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
-			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '', status: 'triaged',
+			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '', status: 'triaged',
 			description: 'The original description, long enough to be valid.', coach: [], offers: [], created: '2026-11-30T10:00:00Z',
 		};
 		const requestPage = `${ BASE }/Requests/R${ 900000 + Math.floor( Math.random() * 99999 ) }`;
@@ -259,7 +259,7 @@ describe( 'request form on the development wiki', () => {
 		await first.evaluate( () => mw.storage.setObject( `capacityBuilding-draft:${ String( mw.config.get( 'wgUserId' ) ) }:requestForm:new`, {
 			saved: new Date().toISOString(), value: {
 				title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
-				formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'Ten at once, each must keep its own number.',
+				formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'Ten at once, each must keep its own number.',
 			},
 		} ) );
 		await first.close();

@@ -10,7 +10,7 @@ import type { CapacityRequest } from '../../../modules/core/model';
 const en = new Messages( 'en' );
 const request: CapacityRequest = {
 	title: '[[Category:Hijack]] {{subst:X}} ~~~~', requester: 'Alice', requesterType: 'individual', organisation: '', region: 'SSA',
-	hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '',
+	hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
 	description: 'A description that is long enough.', status: 'matched', coach: [ 'Carol' ], offers: [ 'Carol' ], created: '2026-11-01T00:00:00Z',
 };
 const snapshot: StoreSnapshot = {

@@ -4,7 +4,7 @@ import { serialize } from '../../../modules/core/wikitext/codec';
 
 const base: CapacityRequest = {
 	title: 'Grant writing for a new user group', requester: 'Ada', requesterType: 'group', organisation: '',
-	region: 'SSA', hub: '', topics: [ 'grant-writing' ], formats: [ 'workshop' ], languages: [ 'fr' ],
+	region: 'SSA', hub: '', topics: [ 'grant-writing' ], formats: [ 'workshop' ], languages: [ 'fr' ], lang: '',
 	neededBy: '', description: 'We would like to learn how to write a grant proposal.', status: 'open',
 	coach: [], offers: [], created: '2026-11-23T19:45:00Z',
 };

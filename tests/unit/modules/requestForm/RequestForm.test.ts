@@ -226,7 +226,7 @@ describe( 'RequestForm', () => {
 	it( 'edit mode: loads the page’s values and changes only the template block', async () => {
 		const record: CapacityRequest = {
 			title: 'Existing request', requester: 'Ada', requesterType: 'individual', organisation: '', region: 'SA', hub: 'South Asia hub',
-			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'An existing description that is long enough.',
+			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'An existing description that is long enough.',
 			status: 'triaged', coach: [], offers: [ 'Bea' ], created: '2026-11-01T00:00:00Z',
 		};
 		const text = `Intro\n${ serialize( REQUEST_SCHEMA, record ) }\n\n== Talk ==\nHi ~~~~\n`;
