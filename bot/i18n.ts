@@ -36,6 +36,10 @@ export class Messages {
 	}
 
 	public text( key: MessageKey, ...params: MessageParam[] ): string {
+		if ( this.language === 'qqx' ) {
+			// As MediaWiki shows messages in the pseudo-language qqx: the key and the parameters.
+			return params.length ? `(${ key }: ${ params.map( String ).join( ', ' ) })` : `(${ key })`;
+		}
 		return this.banana.i18n( key, ...params.map( String ) );
 	}
 

@@ -94,9 +94,13 @@ export class BotContext {
 	/** Messages for the operator's console (see `operatorLanguage`). */
 	public readonly messages: Messages;
 
+	/** Every message file by language (what notices can be written in). */
+	public readonly messageFiles: Record<string, Record<string, string>>;
+
 	public constructor( options: GlobalOptions, io: Io, messages: Messages ) {
 		this.options = options;
 		this.messages = messages;
+		this.messageFiles = io.messageFiles ?? loadMessageFiles();
 		this.env = io.env;
 		this.logger = new Logger( {
 			verbose: options.verbose, quiet: options.quiet, json: options.json,
