@@ -88,7 +88,7 @@ export function route( event: NoticeEvent, request: StoredRequest | null, hubs: 
 	const kind = KINDS[ event.kind ];
 	const { config } = input;
 	const people = recipientsOf( kind.recipients( event, request, hubs, config ), event.actor );
-	const data = { ...event.data, actor: event.actor };
+	const data = { ...event.data, actor: event.actor, revid: event.revid };
 	const draft = ( key: string, channel: Channel, target: string, recipients: string[] ): NoticeDraft => ( {
 		key, kind: event.kind, request: event.request, channel, target, recipients, eventAt: event.at, data,
 	} );

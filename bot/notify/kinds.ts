@@ -66,11 +66,15 @@ export interface NoticeEvent {
 	actor: string;
 	/** The request (0 for a coach's notice). */
 	request: number;
+	/** The revision it comes from (0 for the clock's): orders events of the same second. */
+	revid: number;
 	data: NoticeData;
 }
 
 /** What the messages of a notice are made from (stored with the notice, so a retry writes the same). */
 export interface NoticeData {
+	/** The revision the event comes from (0 for the clock's). */
+	revid?: number;
 	page?: string;
 	title?: string;
 	status?: string;
@@ -173,7 +177,7 @@ function fromStatusHistory( kind: NoticeKind ) {
 	return ( situation: RequestSituation ): NoticeEvent[] => situation.changes
 		.filter( ( change ) => statusNoticeKind( change.from, change.to ) === kind )
 		.map( ( change ) => ( {
-			kind, key: `${ kind }-${ change.revid }`, at: change.at, actor: change.user, request: situation.request.number,
+			kind, key: `${ kind }-${ change.revid }`, at: change.at, actor: change.user, request: situation.request.number, revid: change.revid,
 			data: { ...requestData( situation ), status: change.to, reason: change.comment ?? '',
 				coaches: [ ...situation.request.record.coach ] },
 		} ) );
@@ -224,6 +228,7 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 			return [ {
 				kind: 'submitted', key: `submitted-${ creation?.revid ?? `R${ request.number }` }`,
 				at: creation?.at ?? request.record.created, actor: request.record.requester, request: request.number,
+				revid: creation?.revid ?? 0,
 				data: requestData( situation ),
 			} ];
 		},
@@ -242,7 +247,7 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 			if ( !events.length && snapshot && request.record.hub !== '' && request.record.hub !== snapshot.hub &&
 				!situation.changes.some( ( c ) => c.to === 'triaged' ) ) {
 				events.push( { kind: 'triaged', key: `triaged-${ request.revid }`, at: request.updated, actor: '',
-					request: request.number, data: requestData( situation ) } );
+					request: request.number, revid: request.revid, data: requestData( situation ) } );
 			}
 			return events;
 		},
@@ -264,7 +269,7 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 			const added = request.record.offers.filter( ( name ) => !before.has( normalizeUsername( name ) ) );
 			return added.map( ( name ) => ( {
 				kind: 'offered' as const, key: `offered-${ request.revid }-${ nameKey( name ) }`, at: request.updated,
-				actor: normalizeUsername( name ), request: request.number,
+				actor: normalizeUsername( name ), request: request.number, revid: request.revid,
 				data: { ...requestData( situation ), coaches: [ normalizeUsername( name ) ] },
 			} ) );
 		},
@@ -285,7 +290,7 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 			const added = request.record.coach.filter( ( name ) => !before.has( normalizeUsername( name ) ) );
 			if ( !events.length && snapshot && added.length && !situation.changes.some( ( c ) => c.to === 'matched' ) ) {
 				events.push( { kind: 'matched', key: `matched-${ request.revid }`, at: request.updated, actor: '',
-					request: request.number,
+					request: request.number, revid: request.revid,
 					data: { ...requestData( situation ), coaches: added.map( normalizeUsername ) } } );
 			}
 			return events;
@@ -373,7 +378,7 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 			}
 			return [ {
 				kind: 'stale', key: `stale-${ current?.revid ?? `R${ request.number }` }-${ periods }`,
-				at: iso( Date.parse( since ) + periods * period ), actor: '', request: request.number,
+				at: iso( Date.parse( since ) + periods * period ), actor: '', request: request.number, revid: 0,
 				data: { ...requestData( situation ),
 					days: Math.floor( ( now.getTime() - Date.parse( since ) ) / DAY ) },
 			} ];
@@ -400,7 +405,7 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 			const created = creation?.at ?? request.record.created;
 			return [ {
 				kind: 'deadline', key: `deadline-${ creation?.revid ?? `R${ request.number }` }-${ neededBy }`,
-				at: created > opens ? created : opens, actor: '', request: request.number,
+				at: created > opens ? created : opens, actor: '', request: request.number, revid: 0,
 				data: { ...requestData( situation ), neededBy },
 			} ];
 		},
@@ -423,7 +428,7 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 				return [];
 			}
 			return [ {
-				kind: 'away-ended', key: `away-${ nameKey( coach.user ) }-${ until }`, at: passed, actor: '', request: 0,
+				kind: 'away-ended', key: `away-${ nameKey( coach.user ) }-${ until }`, at: passed, actor: '', request: 0, revid: 0,
 				data: { awayUntil: until, profile: coach.page, coaches: [ coach.user ] },
 			} ];
 		},

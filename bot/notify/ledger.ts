@@ -137,7 +137,7 @@ export class Ledger {
 		const rows = await this.db.selectFrom( 'notifications' ).selectAll()
 			.where( ( eb ) => eb.or( [ eb( 'state', 'in', [ 'pending', 'posting' ] ),
 				eb.and( [ eb( 'state', '=', 'failed' ), eb( 'attempts', '<', MAX_ATTEMPTS ) ] ) ] ) )
-			.orderBy( 'created' ).orderBy( 'notice_key' ).execute();
+			.orderBy( 'created' ).orderBy( 'event_at' ).orderBy( 'notice_key' ).execute();
 		return rows.map( fromRow );
 	}
 

@@ -158,6 +158,10 @@ export async function runNotify( options: NotifyOptions ): Promise<NotifyReport>
 		open = await ledger.open();
 	}
 
+	// In the order the events happened (a second holds several edits: then by revision).
+	open.sort( ( a, b ) => a.eventAt.localeCompare( b.eventAt ) || ( a.data.revid ?? 0 ) - ( b.data.revid ?? 0 ) ||
+		a.key.localeCompare( b.key ) );
+
 	// 2. Nothing to post or to check: no request to the wiki.
 	if ( !open.length ) {
 		return report;

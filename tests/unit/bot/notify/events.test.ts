@@ -189,7 +189,7 @@ describe( 'detect', () => {
 
 describe( 'route', () => {
 	const request = stored( 7, 70, { coach: [ 'Carol' ], status: 'in-progress' } );
-	const event = { kind: 'completed' as const, key: 'completed-70', at: '2026-01-02T00:00:00Z', actor: 'Hubert', request: 7,
+	const event = { kind: 'completed' as const, key: 'completed-70', at: '2026-01-02T00:00:00Z', actor: 'Hubert', request: 7, revid: 70,
 		data: { page: request.page, title: 'T' } };
 	const hubs = new Map( [ [ 'Africa', hub ] ] );
 
