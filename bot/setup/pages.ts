@@ -16,11 +16,12 @@ import {
 } from '../../modules/core/model';
 import { CONFIG_PAGE, DEFAULT_NOTIFICATIONS, defaultConfigJson } from '../../modules/core/config';
 import { defaultSwitches } from '../notify/kinds';
+import { ROOT } from '../paths';
 import { normalizeTitle, sitePages } from '../../modules/core/pages';
 import type { MessageKey } from '../../modules/core/messages';
 import { inAllLanguages, recordTemplateData, type MessageFiles } from './templatedata';
 
-export const WIKI_DIR = path.resolve( __dirname, '..', '..', 'wiki' );
+export const WIKI_DIR = path.join( ROOT, 'wiki' );
 
 export interface DesiredPage {
 	title: string;
