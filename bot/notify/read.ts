@@ -41,8 +41,8 @@ export interface ReadWanted {
 type RawPage = {
 	title: string; missing?: boolean; invalid?: boolean; pagelanguage?: string;
 	revisions?: {
-		revid: number; timestamp: string; user?: string;
-		slots?: { main?: { content?: string; contentmodel?: string } };
+		revid: number; timestamp: string; user?: string; sha1?: string;
+		slots?: { main?: { content?: string; contentmodel?: string; sha1?: string } };
 	}[];
 };
 
@@ -75,6 +75,7 @@ function merge( into: RoundReads, response: ApiResponse, normalized: Map<string,
 			revid: revision?.revid ?? 0,
 			timestamp: revision?.timestamp ?? '',
 			user: revision?.user ?? '',
+			sha1: revision?.sha1 ?? revision?.slots?.main?.sha1 ?? '',
 			language: page.pagelanguage ?? '',
 		};
 		into.pages.set( page.title, state );

@@ -131,6 +131,7 @@ function sitePages(base) {
     topics: `${b}/Topics.json`,
     requestsJson: `${b}/Requests.json`,
     coachesJson: `${b}/Coaches.json`,
+    hubsJson: `${b}/Hubs.json`,
     statisticsJson: `${b}/Statistics.json`,
     requestsIndex: `${b}/Requests/Index`,
     coachesIndex: `${b}/Coaches/Index`,
@@ -1098,24 +1099,24 @@ function decodeValue(source, nodes) {
   return finish(segmentsOf(source, nodes, report), report);
 }
 function decodeList(source, nodes) {
-  const items = [[]];
+  const items2 = [[]];
   const report = { surrogate: false };
   for (const segment of segmentsOf(source, nodes, report)) {
     if (segment.kind !== "raw") {
-      items[items.length - 1].push(segment);
+      items2[items2.length - 1].push(segment);
       continue;
     }
     segment.text.split(",").forEach((piece, index) => {
       if (index > 0) {
-        items.push([]);
+        items2.push([]);
       }
-      items[items.length - 1].push({ kind: "raw", text: piece });
+      items2[items2.length - 1].push({ kind: "raw", text: piece });
     });
   }
   let markup = false;
   let invalid = false;
   const values = [];
-  for (const item of items) {
+  for (const item of items2) {
     const decoded = finish(item, { surrogate: false });
     markup = markup || decoded.markup;
     invalid = invalid || decoded.invalid;
@@ -1288,45 +1289,206 @@ function botsRule(text2, botName, messageType, options = {}) {
   return { allowed: true };
 }
 
+// bot/publish/json.ts
+var import_node_crypto = __toESM(require("node:crypto"));
+function loneSurrogates(value) {
+  const found = [];
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 55296 && unit <= 56319) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 56320 && next <= 57343) {
+        i++;
+      } else {
+        found.push(i);
+      }
+    } else if (unit >= 56320 && unit <= 57343) {
+      found.push(i);
+    }
+  }
+  return found;
+}
+function storableText(value) {
+  let text2 = value;
+  const lone = loneSurrogates(text2);
+  if (lone.length) {
+    const units = text2.split("");
+    lone.forEach((i) => {
+      units[i] = "\uFFFD";
+    });
+    text2 = units.join("");
+  }
+  return text2.normalize("NFC").replace(/[\uFFFE\uFFFF]/g, "\uFFFD");
+}
+var SHORT_ESCAPES = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "	": "\\t",
+  "<": "\\u003C",
+  ">": "\\u003E",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029"
+};
+var MARK = new RegExp("^\\p{M}$", "u");
+function escapeUnit(code) {
+  return `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function jsonString(value) {
+  const text2 = storableText(value);
+  let out = '"';
+  let afterEscape = false;
+  for (const char of text2) {
+    const code = char.codePointAt(0);
+    const short = SHORT_ESCAPES[char];
+    if (short !== void 0) {
+      out += short;
+      afterEscape = true;
+    } else if (code < 32) {
+      out += escapeUnit(code);
+      afterEscape = true;
+    } else if (afterEscape && MARK.test(char)) {
+      out += [...char].map((c) => escapeUnit(c.charCodeAt(0))).join("");
+    } else {
+      out += char;
+      afterEscape = false;
+    }
+  }
+  return `${out}"`;
+}
+function jsonNumber(value) {
+  if (!Number.isFinite(value)) {
+    return "null";
+  }
+  const plain = JSON.stringify(value);
+  if (/^-?\d+$/.test(plain) && Math.abs(value) < 2 ** 63) {
+    return plain;
+  }
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace(/^-/, "").replace(".", "");
+  const sign = negative ? "-" : "";
+  if (exponent < -4 || exponent > 16) {
+    const decimals = digits.length > 1 ? digits.slice(1) : "0";
+    return `${sign}${digits[0]}.${decimals}e${exponent < 0 ? "-" : "+"}${Math.abs(exponent)}`;
+  }
+  if (exponent < 0) {
+    return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+  }
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+  const fraction = digits.slice(exponent + 1);
+  return `${sign}${whole}${fraction ? `.${fraction}` : ".0"}`;
+}
+function encode(value, indent) {
+  if (value === null || value === void 0) {
+    return "null";
+  }
+  if (typeof value === "string") {
+    return jsonString(value);
+  }
+  if (typeof value === "number") {
+    return jsonNumber(value);
+  }
+  if (typeof value === "boolean") {
+    return value ? "true" : "false";
+  }
+  const inner = `${indent}	`;
+  if (Array.isArray(value)) {
+    if (!value.length) {
+      return "[]";
+    }
+    return `[
+${value.map((item) => inner + encode(item, inner)).join(",\n")}
+${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== void 0);
+  if (!entries.length) {
+    return "{}";
+  }
+  return `{
+${entries.map(([key, v]) => `${inner}${jsonString(key)}: ${encode(v, inner)}`).join(",\n")}
+${indent}}`;
+}
+function mediaWikiJson(value, indent = "") {
+  return encode(value, indent);
+}
+function textSha1(text2) {
+  return import_node_crypto.default.createHash("sha1").update(text2, "utf8").digest("hex");
+}
+function byteLength(text2) {
+  return Buffer.byteLength(text2, "utf8");
+}
+
 // bot/edits.ts
 var ShutOffError = class extends Error {
 };
-async function readPages(client, titles) {
+async function queryPages(client, titles, content) {
   const pages = /* @__PURE__ */ new Map();
+  const rvprop = ["ids", "timestamp", "user", "contentmodel", "sha1", ...content ? ["content"] : []];
   for (let i = 0; i < titles.length; i += client.batchSize) {
     const batch = titles.slice(i, i + client.batchSize);
-    const response = await client.request({
-      action: "query",
-      titles: batch,
-      prop: "revisions",
-      rvprop: ["content", "ids", "timestamp", "user", "contentmodel"],
-      rvslots: "main"
-    });
     const normalized = /* @__PURE__ */ new Map();
-    for (const entry of response.query?.normalized ?? []) {
-      normalized.set(entry.to, entry.from);
+    const pending = /* @__PURE__ */ new Map();
+    let next = {};
+    while (next) {
+      const response = await client.request({
+        action: "query",
+        titles: batch,
+        prop: "revisions",
+        rvprop,
+        rvslots: "main",
+        ...next
+      });
+      for (const entry of response.query?.normalized ?? []) {
+        normalized.set(entry.to, entry.from);
+      }
+      for (const page of response.query?.pages ?? []) {
+        const title = page.title;
+        const revision = page.revisions?.[0];
+        if (!revision && !page.missing && !page.invalid) {
+          if (!pages.has(title)) {
+            pending.set(title, page);
+          }
+          continue;
+        }
+        pending.delete(title);
+        const slot = revision?.slots?.main;
+        const state = {
+          title,
+          exists: revision !== void 0,
+          text: slot?.content ?? "",
+          contentModel: slot?.contentmodel ?? "",
+          revid: revision?.revid ?? 0,
+          timestamp: revision?.timestamp ?? "",
+          user: revision?.user ?? "",
+          sha1: revision?.sha1 ?? slot?.sha1 ?? ""
+        };
+        pages.set(title, state);
+      }
+      next = response.continue;
     }
-    for (const page of response.query?.pages ?? []) {
-      const title = page.title;
-      const revision = page.revisions?.[0];
-      const slot = revision?.slots?.main;
-      const state = {
-        title,
-        exists: !page.missing && !page.invalid && revision !== void 0,
-        text: slot?.content ?? "",
-        contentModel: slot?.contentmodel ?? "",
-        revid: revision?.revid ?? 0,
-        timestamp: revision?.timestamp ?? "",
-        user: revision?.user ?? ""
-      };
-      pages.set(title, state);
-      const asAsked = normalized.get(title);
-      if (asAsked !== void 0) {
-        pages.set(asAsked, state);
+    for (const [title, page] of pending) {
+      pages.set(title, { title, exists: !page.missing, text: "", contentModel: "", revid: 0, timestamp: "", user: "", sha1: "" });
+    }
+    for (const [to, from] of normalized) {
+      const state = pages.get(to);
+      if (state) {
+        pages.set(from, state);
       }
     }
   }
   return pages;
+}
+function readPages(client, titles) {
+  return queryPages(client, titles, true);
+}
+function readPageInfo(client, titles) {
+  return queryPages(client, titles, false);
 }
 function botsAllow(text2, botName) {
   return botsRule(text2, botName, null).allowed;
@@ -1336,8 +1498,6 @@ var REFUSED_POST_CODES = /* @__PURE__ */ new Set([
   "cascadeprotected",
   "protectednamespace",
   "protectedtitle",
-  "blocked",
-  "autoblocked",
   "abusefilter-disallowed",
   "abusefilter-warning",
   "spamblacklist",
@@ -1351,6 +1511,23 @@ var REFUSED_POST_CODES = /* @__PURE__ */ new Set([
   "invalidtitle",
   "confirmemail"
 ]);
+var SYSTEMIC_ERRORS = /* @__PURE__ */ new Set([
+  "assertuserfailed",
+  "assertbotfailed",
+  "assertnameduserfailed",
+  "badtoken",
+  "notoken",
+  "readonly",
+  "maxlag",
+  "ratelimited",
+  "blocked",
+  "autoblocked",
+  "writeapidenied",
+  "noapiwrite",
+  "mwoauth-invalid-authorization",
+  "mwoauth-invalid-authorization-invalid-user",
+  "mustbeloggedin"
+]);
 var Editor = class {
   client;
   logger;
@@ -1358,6 +1535,8 @@ var Editor = class {
   stopChecked = false;
   /** Edits made (not counting skipped or unchanged pages). */
   edits = 0;
+  /** Edit requests sent (a "nochange" answer and a refused edit count too). */
+  requests = 0;
   skipped = [];
   messages;
   constructor(client, logger, options) {
@@ -1365,6 +1544,10 @@ var Editor = class {
     this.logger = logger;
     this.options = options;
     this.messages = options.messages ?? new Messages("en");
+  }
+  /** Whether this editor only shows its edits. */
+  get dryRun() {
+    return this.options.dryRun;
   }
   /** Fails when someone wrote on the shut-off page. Checked once, before the first write. */
   async checkShutOff() {
@@ -1378,12 +1561,30 @@ var Editor = class {
     this.stopChecked = true;
   }
   async apply(edit) {
-    if (edit.base?.exists && edit.base.text === edit.text) {
-      return "unchanged";
+    return (await this.write(edit)).outcome;
+  }
+  /**
+   * Makes one edit (or says why not) and gives the page's revision afterwards: the new one, or
+   * the base's when nothing changed (0 when the page was not written). A failure that concerns this
+   * page only (the wiki refused it: too big, invalid JSON, an abuse filter, protection…) is one
+   * skipped page, reported, never an exception; failures that concern every edit (the wiki is
+   * unreachable, the session is lost, the bot is blocked, the shut-off page) are thrown.
+   *
+   * @param edit The edit; its text is sent as MediaWiki stores it (NFC, see storableText)
+   */
+  async write(edit) {
+    const unchanged = { outcome: "unchanged", revid: edit.base?.revid ?? 0 };
+    if (loneSurrogates(edit.text).length) {
+      this.skip(edit.title, this.messages.text("capacitybuilding-bot-skip-not-saved", "lone UTF-16 surrogate"));
+      return { outcome: "skipped", revid: 0 };
+    }
+    const text2 = storableText(edit.text);
+    if (edit.base?.exists && edit.base.text === text2) {
+      return unchanged;
     }
     if (edit.base?.exists && (edit.contentModel ?? "wikitext") === "wikitext" && !botsAllow(edit.base.text, this.client.user.name)) {
       this.skip(edit.title, this.messages.text("capacitybuilding-bot-skip-nobots"));
-      return "skipped";
+      return { outcome: "skipped", revid: 0 };
     }
     if (this.options.dryRun) {
       const before = edit.base?.exists ? edit.base.text : "";
@@ -1393,7 +1594,7 @@ var Editor = class {
           this.messages.text("capacitybuilding-bot-dry-run-after", edit.title),
           `${before}
 `,
-          `${edit.text}
+          `${text2}
 `,
           "",
           "",
@@ -1401,14 +1602,14 @@ var Editor = class {
         ).trimEnd(),
         { title: edit.title, dryRun: true }
       );
-      return edit.base?.exists ? "would-edit" : "would-create";
+      return { outcome: edit.base?.exists ? "would-edit" : "would-create", revid: 0 };
     }
     await this.checkShutOff();
     const creating = !edit.base?.exists;
     const params = {
       action: "edit",
       title: edit.title,
-      text: edit.text,
+      text: text2,
       summary: edit.summary,
       bot: true,
       token: this.client.mwn.csrfToken,
@@ -1422,26 +1623,27 @@ var Editor = class {
       params.baserevid = edit.base.revid;
       params.starttimestamp = edit.base.timestamp;
     }
+    this.requests++;
     try {
       const response = await this.client.request(params);
       const result = response.edit;
       if (result?.result !== "Success") {
         this.skip(edit.title, this.messages.text("capacitybuilding-bot-skip-not-saved", JSON.stringify(result)));
-        return "skipped";
+        return { outcome: "skipped", revid: 0 };
       }
       if (result.nochange) {
-        return "unchanged";
+        return unchanged;
       }
       this.edits++;
       this.logger.info(this.messages.text(creating ? "capacitybuilding-bot-log-created" : "capacitybuilding-bot-log-edited", edit.title), { title: edit.title });
-      return creating ? "created" : "edited";
+      return { outcome: creating ? "created" : "edited", revid: result.newrevid ?? 0 };
     } catch (error) {
-      const code = error instanceof import_mwn.MwnError ? error.code : void 0;
-      if (code === "editconflict" || code === "articleexists") {
-        this.skip(edit.title, this.messages.text(code === "articleexists" ? "capacitybuilding-bot-skip-created-meanwhile" : "capacitybuilding-bot-skip-edit-conflict"));
-        return "skipped";
+      const reason = this.failure(error);
+      if (reason === null) {
+        throw error;
       }
-      throw error;
+      this.skip(edit.title, reason);
+      return { outcome: "skipped", revid: 0 };
     }
   }
   /**
@@ -1512,6 +1714,24 @@ var Editor = class {
   get stopPage() {
     return this.options.stopPage;
   }
+  /** Why an edit failed when the failure concerns this page only; null when it concerns every edit. */
+  failure(error) {
+    if (error instanceof import_mwn.MwnError) {
+      const code = error.code ?? "";
+      if (code === "editconflict" || code === "articleexists") {
+        return this.messages.text(code === "articleexists" ? "capacitybuilding-bot-skip-created-meanwhile" : "capacitybuilding-bot-skip-edit-conflict");
+      }
+      if (code === "" || SYSTEMIC_ERRORS.has(code) || /^E[A-Z]+$/.test(code)) {
+        return null;
+      }
+      return this.messages.text("capacitybuilding-bot-skip-not-saved", `${code}: ${error.info ?? ""}`.trim());
+    }
+    const status = error.response?.status;
+    if (error instanceof URIError || status === 413) {
+      return this.messages.text("capacitybuilding-bot-skip-not-saved", status === 413 ? "HTTP 413" : error.message);
+    }
+    return null;
+  }
   skip(title, reason) {
     this.skipped.push({ title, reason });
     this.logger.warn(this.messages.text("capacitybuilding-bot-log-skipped", title, reason), { title });
@@ -1578,20 +1798,20 @@ var Logger = class {
     this.log("error", message, data);
   }
   /** Shows how far long work has got: a bar on a terminal, an occasional line otherwise. */
-  progress(label2, done, total) {
+  progress(label2, done, total2) {
     if (this.minimum === "warn") {
       return;
     }
     if (this.interactive) {
       const width = 30;
-      const filled = total > 0 ? Math.round(width * done / total) : width;
-      process.stderr.write(`\r${label2} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
+      const filled = total2 > 0 ? Math.round(width * done / total2) : width;
+      process.stderr.write(`\r${label2} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total2}`);
       this.progressShown = true;
-      if (done >= total) {
+      if (done >= total2) {
         this.clearProgress();
       }
-    } else if (done === total || done % 500 === 0) {
-      this.debug(`${label2}: ${done}/${total}`, { done, total });
+    } else if (done === total2 || done % 500 === 0) {
+      this.debug(`${label2}: ${done}/${total2}`, { done, total: total2 });
     }
   }
   clearProgress() {
@@ -2558,7 +2778,7 @@ function defaultConfigJson(overrides = {}) {
 }
 
 // bot/notify/kinds.ts
-var import_node_crypto = __toESM(require("node:crypto"));
+var import_node_crypto2 = __toESM(require("node:crypto"));
 var DAY = 864e5;
 function sameNames(list3) {
   return new Set(list3.map(normalizeUsername));
@@ -2631,7 +2851,7 @@ function iso(ms) {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function nameKey(name) {
-  return import_node_crypto.default.createHash("sha256").update(normalizeUsername(name)).digest("hex").slice(0, 10);
+  return import_node_crypto2.default.createHash("sha256").update(normalizeUsername(name)).digest("hex").slice(0, 10);
 }
 var KINDS = {
   submitted: {
@@ -3317,6 +3537,7 @@ function merge(into, response, normalized) {
       revid: revision?.revid ?? 0,
       timestamp: revision?.timestamp ?? "",
       user: revision?.user ?? "",
+      sha1: revision?.sha1 ?? revision?.slots?.main?.sha1 ?? "",
       language: page.pagelanguage ?? ""
     };
     into.pages.set(page.title, state);
@@ -3416,8 +3637,8 @@ function userLink(user) {
 function gender(genders, user) {
   return genders.get(normalizeUsername(user)) ?? "unknown";
 }
-function list2(voice, items) {
-  return items.join(voice.messages.text("capacitybuilding-notice-list-separator"));
+function list2(voice, items2) {
+  return items2.join(voice.messages.text("capacitybuilding-notice-list-separator"));
 }
 function requestLink(notice) {
   return `[[${notice.data.page ?? ""}|R${notice.request}]]`;
@@ -3868,7 +4089,16 @@ function notifyCommand(kit) {
 }
 
 // modules/core/indexes.ts
-var INDEX_VERSION = 1;
+var INDEX_VERSION = 2;
+var INDEX_NAMES = ["requests", "coaches", "hubs"];
+var PART_MAX_BYTES = 512 * 1024;
+var PART_FILL_BYTES = 384 * 1024;
+var PART_MIN_BYTES = 64 * 1024;
+var ENTRY_MAX_BYTES = 16 * 1024;
+var DESCRIPTION_EXCERPT = 200;
+var BIO_EXCERPT = 300;
+var STATISTICS_MAX_KEYS = 200;
+var STATISTICS_OTHER_KEY = "(other)";
 var ACTIVE_STATUSES = ["matched", "in-progress"];
 function count(into, key) {
   if (key !== "") {
@@ -3891,31 +4121,34 @@ function activeLoad(requests) {
   const load = /* @__PURE__ */ new Map();
   for (const { request } of requests) {
     if (ACTIVE_STATUSES.includes(request.status)) {
-      for (const coach of request.coach) {
-        const name = normalizeUsername(coach);
-        load.set(name, (load.get(name) ?? 0) + 1);
+      for (const coach of new Set(request.coach.map(normalizeUsername))) {
+        load.set(coach, (load.get(coach) ?? 0) + 1);
       }
     }
   }
   return load;
 }
-function buildRequestsIndex(base, generated, requests, hubs) {
-  return {
-    version: INDEX_VERSION,
-    generated,
-    base,
-    requests: [...requests].sort((a, b) => a.number - b.number),
-    hubs: [...hubs].sort((a, b) => a.key.localeCompare(b.key))
-  };
-}
-function buildCoachesIndex(base, generated, coaches, requests) {
-  const load = activeLoad(requests);
-  return {
-    version: INDEX_VERSION,
-    generated,
-    base,
-    coaches: coaches.map((coach) => ({ ...coach, activeRequests: load.get(normalizeUsername(coach.user)) ?? 0 })).sort((a, b) => a.user.localeCompare(b.user))
-  };
+function boundCounts(counts, keep = []) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(counts)) {
+    const short = [...key].length > 64 ? [...key].slice(0, 64).join("") : key;
+    merged.set(short, (merged.get(short) ?? 0) + value);
+  }
+  if (merged.size <= STATISTICS_MAX_KEYS) {
+    return Object.fromEntries(merged);
+  }
+  const known = (key) => Number(keep.includes(key));
+  const ranked = [...merged].sort((a, b) => known(b[0]) - known(a[0]) || b[1] - a[1] || compareKeys(a[0], b[0]));
+  const kept = new Map(ranked.slice(0, STATISTICS_MAX_KEYS - 1));
+  const other = ranked.slice(STATISTICS_MAX_KEYS - 1).reduce((sum, [, value]) => sum + value, 0);
+  const bounded = {};
+  for (const [key, value] of merged) {
+    if (kept.has(key)) {
+      bounded[key] = value;
+    }
+  }
+  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other;
+  return bounded;
 }
 function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) {
   const stats = {
@@ -3960,11 +4193,347 @@ function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) 
     profile.topics.forEach((topic) => count(stats.coaches.byTopic, topic));
     profile.regions.forEach((region) => count(stats.coaches.byRegion, region));
   }
+  const bound = (group, known) => {
+    for (const [name, value] of Object.entries(group)) {
+      if (typeof value === "object" && value !== null) {
+        group[name] = boundCounts(value, known[name] ?? []);
+      }
+    }
+  };
+  bound(stats.requests, { byStatus: STATUSES, byRegion: REGIONS, byFormat: FORMATS });
+  bound(stats.coaches, {});
+  bound(stats.feedback, { byOutcome: FEEDBACK_OUTCOMES });
   return stats;
+}
+function compareKeys(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    return a - b;
+  }
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject2(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject2(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function entryKey(index, entry) {
+  if (index === "requests") {
+    return entry.number;
+  }
+  return index === "coaches" ? entry.user : entry.key;
+}
+
+// bot/publish/entries.ts
+function cutText(value, max) {
+  if (value.length <= max) {
+    return value;
+  }
+  let end = 0;
+  for (let count2 = 0; count2 < max && end < value.length; count2++) {
+    const unit = value.charCodeAt(end);
+    const next = value.charCodeAt(end + 1);
+    end += unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343 ? 2 : 1;
+  }
+  return value.slice(0, end);
+}
+function nfc(value) {
+  if (typeof value === "string") {
+    return value.normalize("NFC");
+  }
+  if (Array.isArray(value)) {
+    return value.map(nfc);
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), nfc(v)]));
+  }
+  return value;
+}
+function badlyEncoded(value, path6 = "") {
+  if (typeof value === "string") {
+    return loneSurrogates(value).length ? path6 : null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (loneSurrogates(key).length) {
+        return path6;
+      }
+      const found = badlyEncoded(item, Array.isArray(value) ? path6 : path6 ? `${path6}.${key}` : key);
+      if (found !== null) {
+        return found;
+      }
+    }
+  }
+  return null;
+}
+var CUT_LEVELS = [
+  { text: 0, items: 0, history: 0 },
+  { text: 200, items: 20, history: 20 },
+  { text: 40, items: 5, history: 5 }
+];
+function cutRecord(record, level, fixed, cut) {
+  const out = {};
+  for (const [key, value] of Object.entries(record)) {
+    const max = fixed[key] ?? level.text;
+    if (typeof value === "string") {
+      const short = max ? cutText(value, max) : value;
+      if (short !== value) {
+        cut.add(key);
+      }
+      out[key] = short;
+    } else if (Array.isArray(value)) {
+      const items2 = level.items && value.length > level.items ? value.slice(0, level.items) : value;
+      const short = level.text ? items2.map((item) => cutText(item, level.text)) : items2;
+      if (short.length !== value.length || short.some((item, i) => item !== value[i])) {
+        cut.add(key);
+      }
+      out[key] = short;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+var ENTRY_INDENT = "		";
+var entryTexts = /* @__PURE__ */ new WeakMap();
+function entryText(entry) {
+  let text2 = entryTexts.get(entry);
+  if (text2 === void 0) {
+    text2 = mediaWikiJson(entry, ENTRY_INDENT);
+    entryTexts.set(entry, text2);
+  }
+  return text2;
+}
+function entryBytes(entry) {
+  return byteLength(entryText(entry)) + ENTRY_INDENT.length + 2;
+}
+function fitted(make) {
+  for (const [i, level] of CUT_LEVELS.entries()) {
+    const cut = /* @__PURE__ */ new Set();
+    const entry = make(level, cut);
+    if (cut.size) {
+      entry.cut = [...cut].sort();
+    }
+    if (entryBytes(entry) <= ENTRY_MAX_BYTES) {
+      return { entry, level: i };
+    }
+  }
+  return { entry: null, level: CUT_LEVELS.length };
+}
+function stateOf(revid, problems) {
+  const own = problems.filter((p) => p.revid === revid);
+  if (own.some((p) => p.kind === "malformed")) {
+    return "malformed";
+  }
+  return own.some((p) => p.kind === "invalid") ? "invalid" : "valid";
+}
+function build(record, raw, make) {
+  const field = badlyEncoded(raw);
+  if (field !== null) {
+    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-encoding", params: [field || "-"] } };
+  }
+  const { entry, level } = fitted(make);
+  if (!entry) {
+    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-too-large", params: [ENTRY_MAX_BYTES] } };
+  }
+  return {
+    entry,
+    problem: level > 0 ? { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-shortened", params: [(entry.cut ?? []).join(", ")] } : null
+  };
+}
+function buildEntries(snapshot) {
+  const problemsOf = /* @__PURE__ */ new Map();
+  for (const p of snapshot.problems) {
+    problemsOf.set(p.page, [...problemsOf.get(p.page) ?? [], p]);
+  }
+  const historyOf = /* @__PURE__ */ new Map();
+  for (const change of snapshot.history) {
+    historyOf.set(change.requestNumber, [...historyOf.get(change.requestNumber) ?? [], change]);
+  }
+  const common = (record) => {
+    const problems = problemsOf.get(record.page) ?? [];
+    return {
+      page: record.page,
+      revid: record.revid,
+      updated: record.updated,
+      problems: problems.length,
+      state: stateOf(record.revid, problems)
+    };
+  };
+  const out = { requests: [], coaches: [], hubs: [], problems: [] };
+  const keep = (into, built) => {
+    if (built.entry) {
+      into.push(built.entry);
+    }
+    if (built.problem) {
+      out.problems.push(built.problem);
+    }
+  };
+  for (const stored of snapshot.requests) {
+    const history = [...historyOf.get(stored.number) ?? []].sort((a, b) => a.revid - b.revid);
+    keep(out.requests, build(stored, [stored.record, history], (level, cut) => {
+      const rows = level.history && history.length > level.history ? history.slice(-level.history) : history;
+      if (rows.length !== history.length) {
+        cut.add("history");
+      }
+      const entryHistory = rows.map((row) => {
+        const item = { from: row.from, to: row.to, user: row.user, at: row.at, revid: row.revid };
+        if (row.comment !== void 0) {
+          item.comment = level.text ? cutText(row.comment, level.text) : row.comment;
+          if (item.comment !== row.comment) {
+            cut.add("history");
+          }
+        }
+        return item;
+      });
+      return nfc({
+        number: stored.number,
+        ...common(stored),
+        request: cutRecord(stored.record, level, { description: DESCRIPTION_EXCERPT }, cut),
+        feedback: stored.feedback.length,
+        history: entryHistory
+      });
+    }));
+  }
+  const load = activeLoad(snapshot.requests.map((r) => ({ request: r.record })));
+  for (const stored of snapshot.coaches) {
+    keep(out.coaches, build(stored, stored.record, (level, cut) => nfc({
+      user: stored.user,
+      ...common(stored),
+      profile: cutRecord(stored.record, level, { bio: BIO_EXCERPT }, cut),
+      activeRequests: load.get(stored.user) ?? 0
+    })));
+  }
+  for (const stored of snapshot.hubs) {
+    keep(out.hubs, build(stored, stored.record, (level, cut) => nfc({
+      key: stored.key,
+      ...common(stored),
+      hub: cutRecord(stored.record, level, {}, cut)
+    })));
+  }
+  out.requests.sort((a, b) => a.number - b.number);
+  const byKey = (index) => (a, b) => {
+    const [x, y] = [String(entryKey(index, a)), String(entryKey(index, b))];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  out.coaches.sort(byKey("coaches"));
+  out.hubs.sort(byKey("hubs"));
+  return out;
+}
+
+// bot/publish/partition.ts
+function total(items2) {
+  return items2.reduce((sum, item) => sum + item.weight, 0);
+}
+function pack(items2, target) {
+  const runs = [];
+  let run = [];
+  let size = 0;
+  for (const item of items2) {
+    if (run.length && size + item.weight > target) {
+      runs.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(item);
+    size += item.weight;
+  }
+  if (run.length) {
+    runs.push(run);
+  }
+  return runs;
+}
+function split(items2, limits) {
+  const weight = total(items2);
+  const count2 = Math.ceil(weight / limits.fill);
+  const share = weight / count2;
+  const pieces = [[]];
+  let before = 0;
+  for (const item of items2) {
+    const current = pieces[pieces.length - 1];
+    if (current.length && pieces.length < count2 && before + item.weight / 2 > pieces.length * share) {
+      pieces.push([item]);
+    } else {
+      current.push(item);
+    }
+    before += item.weight;
+  }
+  return pieces;
+}
+function partition(items2, previous, limits) {
+  let groups;
+  const published = [...previous].sort((a, b) => compareKeys(a.first, b.first));
+  if (!published.length) {
+    groups = pack(items2, limits.fill).map((run) => ({ id: null, items: run }));
+  } else {
+    const byPart = published.map(() => []);
+    let at = 0;
+    for (const item of items2) {
+      while (at + 1 < published.length && compareKeys(published[at + 1].first, item.key) <= 0) {
+        at++;
+      }
+      byPart[at].push(item);
+    }
+    groups = [];
+    published.forEach((part, i) => {
+      const run = byPart[i];
+      if (!run.length) {
+        return;
+      }
+      if (total(run) > limits.max) {
+        split(run, limits).forEach((piece, j) => {
+          groups.push({ id: j === 0 ? part.id : null, items: piece });
+        });
+      } else {
+        groups.push({ id: part.id, items: run });
+      }
+    });
+    for (let i = 0; i < groups.length; ) {
+      const group = groups[i];
+      const size = total(group.items);
+      const next = groups[i + 1];
+      const before = groups[i - 1];
+      if (size < limits.min && next && size + total(next.items) <= limits.fill) {
+        groups.splice(i, 2, { id: group.id ?? next.id, items: [...group.items, ...next.items] });
+      } else if (size < limits.min && before && size + total(before.items) <= limits.fill) {
+        groups.splice(i - 1, 2, { id: before.id ?? group.id, items: [...before.items, ...group.items] });
+        i--;
+      } else {
+        i++;
+      }
+    }
+  }
+  const used = new Set(groups.map((g) => g.id).filter((id) => id !== null));
+  let free = 1;
+  return groups.map((group) => {
+    let id = group.id;
+    if (id === null) {
+      while (used.has(free)) {
+        free++;
+      }
+      id = free;
+      used.add(id);
+    }
+    return { id, items: group.items, weight: total(group.items) };
+  });
 }
 
 // bot/publish/content.ts
 var DAY_MS = 864e5;
+var PROBLEMS_SHOWN = 10;
+var OTHER_PROBLEMS_BYTES = 256 * 1024;
+var PARAM_SHOWN = 200;
+var CELL_SHOWN = 150;
+var LIST_ITEMS = 10;
+var LIMITS = { max: PART_MAX_BYTES, fill: PART_FILL_BYTES, min: PART_MIN_BYTES };
 function daysToMatch(requests, history) {
   const firstMatch = /* @__PURE__ */ new Map();
   for (const change of history) {
@@ -3983,203 +4552,532 @@ function daysToMatch(requests, history) {
   }
   return days;
 }
+function newest(records) {
+  return records.map((r) => r.updated).reduce((a, b) => b > a ? b : a, "");
+}
 function newestRevision(snapshot) {
-  return [...snapshot.requests, ...snapshot.coaches, ...snapshot.hubs].map((r) => r.updated).reduce((a, b) => b > a ? b : a, "");
+  return newest([...snapshot.requests, ...snapshot.coaches, ...snapshot.hubs]);
 }
-function buildIndexes(base, snapshot) {
-  const generated = newestRevision(snapshot);
-  const problemCount = /* @__PURE__ */ new Map();
-  for (const p of snapshot.problems) {
-    problemCount.set(p.page, (problemCount.get(p.page) ?? 0) + 1);
-  }
-  const requests = snapshot.requests.map((r) => ({
-    number: r.number,
-    page: r.page,
-    revid: r.revid,
-    updated: r.updated,
-    request: r.record,
-    feedback: r.feedback,
-    problems: problemCount.get(r.page) ?? 0
-  }));
-  const hubs = snapshot.hubs.map((h) => ({
-    key: h.key,
-    page: h.page,
-    revid: h.revid,
-    updated: h.updated,
-    hub: h.record
-  }));
-  const coachEntries = snapshot.coaches.map((c) => ({
-    user: c.user,
-    page: c.page,
-    revid: c.revid,
-    updated: c.updated,
-    profile: c.record
-  }));
-  const requestsIndex = buildRequestsIndex(base, generated, requests, hubs);
-  const coachesIndex = buildCoachesIndex(base, generated, coachEntries, requests);
-  return {
-    requests: requestsIndex,
-    coaches: coachesIndex,
-    statistics: buildStatistics(base, generated, requests, coachesIndex.coaches, daysToMatch(
-      snapshot.requests,
-      snapshot.history
-    ))
+function buildStatisticsIndex(base, snapshot) {
+  const requests = snapshot.requests.filter((r) => badlyEncoded([r.record, r.feedback]) === null);
+  const coaches = snapshot.coaches.filter((c) => badlyEncoded(c.record) === null);
+  const stats = buildStatistics(
+    base,
+    newestRevision(snapshot),
+    requests.map((r) => ({ request: r.record, feedback: r.feedback })),
+    coaches.map((c) => ({ profile: c.record })),
+    daysToMatch(requests, snapshot.history)
+  );
+  const nfc2 = (counts) => {
+    const out = {};
+    for (const [key, value] of Object.entries(counts)) {
+      const k = key.normalize("NFC");
+      out[k] = (out[k] ?? 0) + value;
+    }
+    return out;
   };
+  for (const group of [stats.requests, stats.coaches, stats.feedback]) {
+    for (const [name, value] of Object.entries(group)) {
+      if (typeof value === "object" && value !== null) {
+        group[name] = nfc2(value);
+      }
+    }
+  }
+  return stats;
 }
-function text(value) {
-  return encodeValue(value);
+function text(value, max = CELL_SHOWN) {
+  const points = [...value];
+  return encodeValue(points.length > max ? `${points.slice(0, max).join("")}\u2026` : value);
 }
 function userLink2(name) {
-  return name === "" ? "" : `[[User:${name}|${text(name)}]]`;
+  if (name === "") {
+    return "";
+  }
+  return isValidUsername(name) ? `[[User:${name}|${text(name)}]]` : text(name);
+}
+function items(values, show) {
+  const shown = values.slice(0, LIST_ITEMS).map(show);
+  return (values.length > LIST_ITEMS ? [...shown, "\u2026"] : shown).join(", ");
 }
 function label(values, labels, value, messages) {
   return isOneOf(values, value) ? messages.text(labels[value]) : text(value);
 }
+function tableRow(row) {
+  return `|-
+${`| ${row.map((cell) => cell === "" ? " " : cell).join(" || ")}`.replace(/\s+$/, "")}`;
+}
 function table(headers, rows, sortable = true) {
   const lines = [`{| class="wikitable${sortable ? " sortable" : ""}"`, `! ${headers.join(" !! ")}`];
   for (const row of rows) {
-    lines.push("|-", `| ${row.map((cell) => cell === "" ? " " : cell).join(" || ")}`.replace(/\s+$/, ""));
+    lines.push(tableRow(row));
   }
   lines.push("|}");
   return lines.join("\n");
 }
-function requestsIndexPage(index, messages) {
-  const m = (key, ...params) => messages.text(key, ...params);
-  const rows = index.requests.map(({ number, page, request }) => [
-    `[[:${page}|R${number}]]`,
+function sayer(messages) {
+  return (key, ...params) => messages.text(key, ...params);
+}
+function requestRow(entry, messages) {
+  const { request } = entry;
+  return [
+    `[[:${entry.page}|R${entry.number}]]`,
     text(request.title),
     label(STATUSES, STATUS_MESSAGES, request.status, messages),
     label(REGIONS, REGION_MESSAGES, request.region, messages),
     text(request.hub),
-    request.coach.map(userLink2).join(", "),
-    request.created.slice(0, 10)
-  ]);
-  return [
-    m("capacitybuilding-bot-publish-requests-intro", index.requests.length),
-    "",
-    rows.length ? table([
-      m("capacitybuilding-bot-publish-column-request"),
-      m("capacitybuilding-request-field-title"),
-      m("capacitybuilding-request-field-status"),
-      m("capacitybuilding-request-field-region"),
-      m("capacitybuilding-request-field-hub"),
-      m("capacitybuilding-request-field-coach"),
-      m("capacitybuilding-request-field-created")
-    ], rows) : m("capacitybuilding-bot-publish-none")
-  ].join("\n");
+    items(request.coach, userLink2),
+    text(request.created.slice(0, 10)),
+    entry.problems ? String(entry.problems) : ""
+  ];
 }
-function coachesIndexPage(index, messages) {
-  const m = (key, ...params) => messages.text(key, ...params);
-  const rows = index.coaches.map(({ user, page, profile, activeRequests }) => [
-    `[[:${page}|${text(user)}]]`,
+function coachRow(entry, messages) {
+  const { profile } = entry;
+  return [
+    `[[:${entry.page}|${text(entry.user)}]]`,
     label(AVAILABILITIES, AVAILABILITY_MESSAGES, profile.availability, messages),
-    profile.languages.map(text).join(", "),
-    profile.topics.map(text).join(", "),
-    profile.regions.map((r) => label(REGIONS, REGION_MESSAGES, r, messages)).join(", "),
-    profile.formats.map((f) => label(FORMATS, FORMAT_MESSAGES, f, messages)).join(", "),
-    String(activeRequests)
-  ]);
+    items(profile.languages, (v) => text(v)),
+    items(profile.topics, (v) => text(v)),
+    items(profile.regions, (r) => label(REGIONS, REGION_MESSAGES, r, messages)),
+    items(profile.formats, (f) => label(FORMATS, FORMAT_MESSAGES, f, messages)),
+    String(entry.activeRequests),
+    entry.problems ? String(entry.problems) : ""
+  ];
+}
+function requestHeaders(m) {
   return [
-    m("capacitybuilding-bot-publish-coaches-intro", index.coaches.length),
+    m("capacitybuilding-bot-publish-column-request"),
+    m("capacitybuilding-request-field-title"),
+    m("capacitybuilding-request-field-status"),
+    m("capacitybuilding-request-field-region"),
+    m("capacitybuilding-request-field-hub"),
+    m("capacitybuilding-request-field-coach"),
+    m("capacitybuilding-request-field-created"),
+    m("capacitybuilding-bot-publish-column-problems")
+  ];
+}
+function coachHeaders(m) {
+  return [
+    m("capacitybuilding-coach-field-user"),
+    m("capacitybuilding-coach-field-availability"),
+    m("capacitybuilding-coach-field-languages"),
+    m("capacitybuilding-coach-field-topics"),
+    m("capacitybuilding-coach-field-regions"),
+    m("capacitybuilding-coach-field-formats"),
+    m("capacitybuilding-bot-publish-column-active"),
+    m("capacitybuilding-bot-publish-column-problems")
+  ];
+}
+var PROBLEM_KIND_MESSAGES = {
+  invalid: "capacitybuilding-bot-review-kind-invalid",
+  malformed: "capacitybuilding-bot-review-kind-malformed",
+  rejected: "capacitybuilding-bot-review-kind-rejected",
+  misnamed: "capacitybuilding-bot-review-kind-misnamed",
+  publish: "capacitybuilding-bot-review-kind-publish"
+};
+function publishProblem(p) {
+  return { page: p.page, revid: p.revid, user: "", kind: "publish", message: p.message, params: p.params };
+}
+function problemRows(problems, messages, shown = PROBLEMS_SHOWN) {
+  const m = sayer(messages);
+  const rows = problems.slice(0, shown).map((p) => [
+    `[[:${p.page}]]`,
+    p.revid ? `[[Special:Diff/${p.revid}|${p.revid}]]` : "",
+    userLink2(p.user),
+    m(PROBLEM_KIND_MESSAGES[p.kind]),
+    // Parameters come from pages people wrote: shown literally, never as markup.
+    m(p.message, ...p.params.map((param) => typeof param === "number" ? param : text(param, PARAM_SHOWN)))
+  ]);
+  if (problems.length > shown) {
+    const first = problems[0];
+    rows.push([`[[:${first.page}]]`, "", "", "", m("capacitybuilding-bot-review-more", problems.length - shown)]);
+  }
+  return rows;
+}
+function reviewHeaders(m) {
+  return [
+    m("capacitybuilding-bot-review-column-page"),
+    m("capacitybuilding-bot-review-column-revision"),
+    m("capacitybuilding-bot-review-column-user"),
+    m("capacitybuilding-bot-review-column-kind"),
+    m("capacitybuilding-bot-review-column-problem")
+  ];
+}
+function reviewPage(problems, messages) {
+  const m = sayer(messages);
+  const rows = groupByPage(problems).flatMap((group) => problemRows(group, messages));
+  return [
+    m("capacitybuilding-bot-review-intro", problems.length),
     "",
-    rows.length ? table([
-      m("capacitybuilding-coach-field-user"),
-      m("capacitybuilding-coach-field-availability"),
-      m("capacitybuilding-coach-field-languages"),
-      m("capacitybuilding-coach-field-topics"),
-      m("capacitybuilding-coach-field-regions"),
-      m("capacitybuilding-coach-field-formats"),
-      m("capacitybuilding-bot-publish-column-active")
-    ], rows) : m("capacitybuilding-bot-publish-none")
+    rows.length ? table(reviewHeaders(m), rows) : m("capacitybuilding-bot-review-none")
   ].join("\n");
 }
-function countsTable(counts, name, messages, heading) {
-  const rows = Object.entries(counts).map(([key, value]) => [name(key), String(value)]);
-  return [
-    `== ${messages.text(heading)} ==`,
-    rows.length ? table([messages.text(heading), messages.text("capacitybuilding-bot-publish-column-count")], rows) : messages.text("capacitybuilding-bot-publish-none")
-  ].join("\n");
+function groupByPage(problems) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const p of problems) {
+    groups.set(p.page, [...groups.get(p.page) ?? [], p]);
+  }
+  return [...groups.values()];
+}
+var INDEX_MESSAGES = {
+  requests: "capacitybuilding-bot-publish-index-requests",
+  coaches: "capacitybuilding-bot-publish-index-coaches",
+  hubs: "capacitybuilding-bot-publish-index-hubs"
+};
+function partText(part) {
+  const head = `{
+	"version": ${part.version},
+	"index": ${jsonString(part.index)},
+	"id": ${part.id},
+	"entries": `;
+  if (!part.entries.length) {
+    return `${head}[]
+}`;
+  }
+  return `${head}[
+${part.entries.map((entry) => ENTRY_INDENT + entryText(entry)).join(",\n")}
+	]
+}`;
+}
+function jsonPage(title, value) {
+  return { title, contentModel: "json", text: mediaWikiJson(value), json: value };
+}
+function recordKey(base, page) {
+  const number = requestNumber(base, page);
+  if (number !== null) {
+    return { index: "requests", key: number };
+  }
+  const user = coachUser(base, page);
+  if (user !== null) {
+    return { index: "coaches", key: user };
+  }
+  const hub = hubKey(base, page);
+  return hub === null ? null : { index: "hubs", key: hub };
+}
+function manifestTitleOf(base, index) {
+  const pages = sitePages(base);
+  return index === "requests" ? pages.requestsJson : index === "coaches" ? pages.coachesJson : pages.hubsJson;
+}
+function planIndex(base, index, entries, problemsByKey, previous, messages) {
+  const manifestTitle = manifestTitleOf(base, index);
+  const rows = /* @__PURE__ */ new Map();
+  const rowFor = (key) => {
+    const id = String(key);
+    let row = rows.get(id);
+    if (!row) {
+      row = { key, weight: 0, entry: null, listRow: null, reviewRows: [], problems: 0 };
+      rows.set(id, row);
+    }
+    return row;
+  };
+  for (const entry of entries) {
+    const row = rowFor(entryKey(index, entry));
+    row.entry = entry;
+    row.listRow = index === "requests" ? requestRow(entry, messages) : index === "coaches" ? coachRow(entry, messages) : null;
+  }
+  for (const [id, problems] of problemsByKey) {
+    const found = recordKey(base, problems[0]?.page ?? "");
+    if (found?.index === index && String(found.key) === id) {
+      const row = rowFor(found.key);
+      row.reviewRows = problemRows(problems, messages);
+      row.problems = problems.length;
+    }
+  }
+  const ordered = [...rows.values()].sort((a, b) => compareKeys(a.key, b.key));
+  for (const row of ordered) {
+    row.weight = Math.max(
+      row.entry ? entryBytes(row.entry) : 0,
+      row.listRow ? byteLength(tableRow(row.listRow)) + 1 : 0,
+      row.reviewRows.reduce((sum, r) => sum + byteLength(tableRow(r)) + 1, 0)
+    );
+  }
+  const previousParts = (previous?.parts ?? []).map((p) => ({ id: p.id, first: p.first }));
+  const planned = partition(ordered, previousParts, LIMITS);
+  const parts = planned.map((part) => {
+    const partEntries = part.items.flatMap((row) => row.entry ? [row.entry] : []);
+    const value = { version: INDEX_VERSION, index, id: part.id, entries: partEntries };
+    return {
+      id: part.id,
+      page: { title: `${manifestTitle}/${part.id}`, contentModel: "json", text: partText(value), json: value },
+      entries: partEntries,
+      first: part.items[0].key,
+      last: part.items[part.items.length - 1].key,
+      listRows: part.items.flatMap((row) => row.listRow ? [row.listRow] : []),
+      reviewRows: part.items.flatMap((row) => row.reviewRows),
+      problems: part.items.reduce((sum, row) => sum + row.problems, 0)
+    };
+  });
+  const used = new Set(parts.map((p) => p.id));
+  const previousIds = (previous?.parts ?? []).map((p) => p.id);
+  const generated = newest(entries);
+  return {
+    index,
+    manifestTitle,
+    parts,
+    generated,
+    retired: previousIds.filter((id) => !used.has(id)),
+    known: [.../* @__PURE__ */ new Set([...previousIds, ...used])].sort((a, b) => a - b),
+    manifest: (revids) => {
+      const refs = parts.map((part) => {
+        const ref = {
+          id: part.id,
+          page: part.page.title,
+          revid: revids.get(part.page.title) ?? 0,
+          first: part.first,
+          last: part.last,
+          count: part.entries.length,
+          bytes: byteLength(part.page.text)
+        };
+        if (index === "requests") {
+          const statuses = {};
+          for (const entry of part.entries) {
+            statuses[entry.request.status] = (statuses[entry.request.status] ?? 0) + 1;
+          }
+          ref.statuses = statuses;
+        }
+        return ref;
+      });
+      const value = {
+        version: INDEX_VERSION,
+        index,
+        base,
+        generated,
+        count: entries.length,
+        parts: refs
+      };
+      return jsonPage(manifestTitle, value);
+    }
+  };
+}
+function partName(index, id, messages) {
+  return messages.text("capacitybuilding-bot-publish-part-name", messages.text(INDEX_MESSAGES[index]), id);
+}
+function keyText(index, key) {
+  return index === "requests" ? `R${key}` : text(String(key));
+}
+function listPages(title, plan, intro, headers, messages) {
+  const m = sayer(messages);
+  const rows = plan.parts.flatMap((part) => part.listRows);
+  if (plan.parts.length <= 1) {
+    return {
+      pages: [{ title, contentModel: "wikitext", text: [intro, "", rows.length ? table(headers, rows) : m("capacitybuilding-bot-publish-none")].join("\n") }],
+      subpages: /* @__PURE__ */ new Set()
+    };
+  }
+  const pages = [];
+  const toc = [];
+  for (const part of plan.parts) {
+    const sub = `${title}/${part.id}`;
+    toc.push([
+      `[[${sub}|${partName(plan.index, part.id, messages)}]]`,
+      keyText(plan.index, part.first),
+      keyText(plan.index, part.last),
+      String(part.listRows.length)
+    ]);
+    pages.push({ title: sub, contentModel: "wikitext", text: [
+      m("capacitybuilding-bot-publish-part-intro", title, part.id, part.listRows.length),
+      "",
+      part.listRows.length ? table(headers, part.listRows) : m("capacitybuilding-bot-publish-none")
+    ].join("\n") });
+  }
+  pages.unshift({ title, contentModel: "wikitext", text: [
+    intro,
+    "",
+    m("capacitybuilding-bot-publish-parts-intro", plan.parts.length),
+    "",
+    table([
+      m("capacitybuilding-bot-publish-column-part"),
+      m("capacitybuilding-bot-publish-column-first"),
+      m("capacitybuilding-bot-publish-column-last"),
+      m("capacitybuilding-bot-publish-column-count")
+    ], toc, false)
+  ].join("\n") });
+  return { pages, subpages: new Set(pages.slice(1).map((p) => p.title)) };
 }
 function statisticsPage(stats, messages) {
-  const m = (key, ...params) => messages.text(key, ...params);
+  const m = sayer(messages);
   const average = stats.feedback.averageRating;
   const median2 = stats.requests.medianDaysToMatch;
+  const countsTable = (counts, name, heading) => {
+    const rows = Object.entries(counts).map(([key, value]) => [name(key), String(value)]);
+    return [
+      `== ${m(heading)} ==`,
+      rows.length ? table([m(heading), m("capacitybuilding-bot-publish-column-count")], rows) : m("capacitybuilding-bot-publish-none")
+    ].join("\n");
+  };
   return [
     m("capacitybuilding-bot-publish-statistics-intro", stats.requests.total, stats.coaches.total, stats.feedback.entries),
     "",
     median2 === null ? m("capacitybuilding-bot-publish-statistics-no-match") : m("capacitybuilding-bot-publish-statistics-median", median2),
     average === null ? m("capacitybuilding-bot-publish-statistics-no-rating") : m("capacitybuilding-bot-publish-statistics-rating", average),
     "",
-    countsTable(stats.requests.byStatus, (k) => label(STATUSES, STATUS_MESSAGES, k, messages), messages, "capacitybuilding-request-field-status"),
+    countsTable(stats.requests.byStatus, (k) => label(STATUSES, STATUS_MESSAGES, k, messages), "capacitybuilding-request-field-status"),
     "",
-    countsTable(stats.requests.byRegion, (k) => label(REGIONS, REGION_MESSAGES, k, messages), messages, "capacitybuilding-request-field-region"),
+    countsTable(stats.requests.byRegion, (k) => label(REGIONS, REGION_MESSAGES, k, messages), "capacitybuilding-request-field-region"),
     "",
-    countsTable(stats.requests.byFormat, (k) => label(FORMATS, FORMAT_MESSAGES, k, messages), messages, "capacitybuilding-request-field-formats"),
+    countsTable(stats.requests.byFormat, (k) => label(FORMATS, FORMAT_MESSAGES, k, messages), "capacitybuilding-request-field-formats"),
     "",
-    countsTable(stats.requests.byMonth, text, messages, "capacitybuilding-bot-publish-statistics-by-month"),
+    countsTable(stats.requests.byMonth, (k) => text(k), "capacitybuilding-bot-publish-statistics-by-month"),
     "",
-    countsTable(stats.coaches.byAvailability, (k) => label(AVAILABILITIES, AVAILABILITY_MESSAGES, k, messages), messages, "capacitybuilding-coach-field-availability")
+    countsTable(stats.coaches.byAvailability, (k) => label(AVAILABILITIES, AVAILABILITY_MESSAGES, k, messages), "capacitybuilding-coach-field-availability")
   ].join("\n");
 }
-var PROBLEM_KIND_MESSAGES = {
-  invalid: "capacitybuilding-bot-review-kind-invalid",
-  malformed: "capacitybuilding-bot-review-kind-malformed",
-  rejected: "capacitybuilding-bot-review-kind-rejected",
-  misnamed: "capacitybuilding-bot-review-kind-misnamed"
-};
-function reviewPage(problems, messages) {
-  const m = (key, ...params) => messages.text(key, ...params);
-  const rows = problems.map((p) => [
-    `[[:${p.page}]]`,
-    `[[Special:Diff/${p.revid}|${p.revid}]]`,
-    userLink2(p.user),
-    m(PROBLEM_KIND_MESSAGES[p.kind]),
-    // Parameters come from pages people wrote: shown literally, never as markup.
-    m(p.message, ...p.params.map((param) => typeof param === "number" ? param : text(param)))
-  ]);
-  return [
-    m("capacitybuilding-bot-review-intro", problems.length),
-    "",
-    rows.length ? table([
-      m("capacitybuilding-bot-review-column-page"),
-      m("capacitybuilding-bot-review-column-revision"),
-      m("capacitybuilding-bot-review-column-user"),
-      m("capacitybuilding-bot-review-column-kind"),
-      m("capacitybuilding-bot-review-column-problem")
-    ], rows) : m("capacitybuilding-bot-review-none")
-  ].join("\n");
-}
-function publishedPages(base, snapshot, messages) {
+function planPublication(base, snapshot, previous, messages) {
+  const m = sayer(messages);
   const pages = sitePages(base);
-  const indexes = buildIndexes(base, snapshot);
-  const json = (title, value) => ({
-    title,
-    contentModel: "json",
-    text: JSON.stringify(value, null, 4),
-    json: value
-  });
-  return [
-    json(pages.requestsJson, indexes.requests),
-    json(pages.coachesJson, indexes.coaches),
-    json(pages.statisticsJson, indexes.statistics),
-    { title: pages.requestsIndex, contentModel: "wikitext", text: requestsIndexPage(indexes.requests, messages) },
-    { title: pages.coachesIndex, contentModel: "wikitext", text: coachesIndexPage(indexes.coaches, messages) },
-    { title: pages.statistics, contentModel: "wikitext", text: statisticsPage(indexes.statistics, messages) },
-    { title: pages.review, contentModel: "wikitext", text: reviewPage(snapshot.problems, messages) }
+  const built = buildEntries(snapshot);
+  const stored = snapshot.problems.map((p) => ({ ...p }));
+  const buildProblems = built.problems.map(publishProblem);
+  const byKey = {
+    requests: /* @__PURE__ */ new Map(),
+    coaches: /* @__PURE__ */ new Map(),
+    hubs: /* @__PURE__ */ new Map()
+  };
+  const ordered = [...stored, ...buildProblems].sort((a, b) => compareKeys(a.page, b.page) || a.revid - b.revid);
+  for (const p of ordered) {
+    const found = recordKey(base, p.page);
+    if (found) {
+      const map = byKey[found.index];
+      map.set(String(found.key), [...map.get(String(found.key)) ?? [], p]);
+    }
+  }
+  const indexes = [
+    planIndex(base, "requests", built.requests, byKey.requests, previous.requests, messages),
+    planIndex(base, "coaches", built.coaches, byKey.coaches, previous.coaches, messages),
+    planIndex(base, "hubs", built.hubs, byKey.hubs, previous.hubs, messages)
   ];
+  const [requests, coaches] = indexes;
+  const statistics = buildStatisticsIndex(base, snapshot);
+  const requestList = listPages(
+    pages.requestsIndex,
+    requests,
+    m("capacitybuilding-bot-publish-requests-intro", built.requests.length),
+    requestHeaders(m),
+    messages
+  );
+  const coachList = listPages(
+    pages.coachesIndex,
+    coaches,
+    m("capacitybuilding-bot-publish-coaches-intro", built.coaches.length),
+    coachHeaders(m),
+    messages
+  );
+  const retired = [];
+  const note = (title, main2) => ({
+    title,
+    contentModel: "wikitext",
+    text: m("capacitybuilding-bot-publish-retired", main2)
+  });
+  for (const plan of indexes) {
+    for (const id of plan.retired) {
+      retired.push(jsonPage(`${plan.manifestTitle}/${id}`, { version: INDEX_VERSION, index: plan.index, id, entries: [] }));
+    }
+  }
+  const lists = [
+    [requests, requestList, pages.requestsIndex],
+    [coaches, coachList, pages.coachesIndex]
+  ];
+  for (const [plan, list3, title] of lists) {
+    for (const id of plan.known) {
+      const sub = `${title}/${id}`;
+      if (!list3.subpages.has(sub)) {
+        retired.push(note(sub, title));
+      }
+    }
+  }
+  const reviewSub = (plan, id) => `${pages.review}/${m(INDEX_MESSAGES[plan.index])}/${id}`;
+  const reviewTitles = [
+    pages.review,
+    ...indexes.flatMap((plan) => plan.known.map((id) => reviewSub(plan, id)))
+  ];
+  return {
+    indexes,
+    pages: [
+      ...indexes.flatMap((plan) => plan.parts.map((part) => part.page)),
+      jsonPage(pages.statisticsJson, statistics),
+      ...requestList.pages,
+      ...coachList.pages,
+      { title: pages.statistics, contentModel: "wikitext", text: statisticsPage(statistics, messages) }
+    ],
+    retired,
+    problems: built.problems,
+    reviewTitles,
+    review: (more) => {
+      const extra = more.map(publishProblem);
+      const others = [...stored, ...buildProblems, ...extra].filter((p) => !recordKey(base, p.page)).sort((a, b) => compareKeys(a.page, b.page) || a.revid - b.revid);
+      const all = [...stored, ...buildProblems, ...extra];
+      const single = reviewPage(all, messages);
+      const unused = (keep) => reviewTitles.slice(1).filter((t) => !keep.has(t)).map((t) => note(t, pages.review));
+      if (byteLength(single) <= PART_FILL_BYTES) {
+        return { pages: [{ title: pages.review, contentModel: "wikitext", text: single }], unused: unused(/* @__PURE__ */ new Set()) };
+      }
+      const subpages = [];
+      const toc = [];
+      for (const plan of indexes) {
+        for (const part of plan.parts) {
+          if (!part.reviewRows.length) {
+            continue;
+          }
+          const title = reviewSub(plan, part.id);
+          const name = partName(plan.index, part.id, messages);
+          toc.push([`[[${title}|${name}]]`, keyText(plan.index, part.first), keyText(plan.index, part.last), String(part.problems)]);
+          subpages.push({ title, contentModel: "wikitext", text: [
+            m("capacitybuilding-bot-review-part-intro", pages.review, name, part.problems),
+            "",
+            table(reviewHeaders(m), part.reviewRows)
+          ].join("\n") });
+        }
+      }
+      const otherRows = groupByPage(others).flatMap((group) => problemRows(group, messages));
+      const shownRows = [];
+      let shownBytes = 0;
+      for (const row of otherRows) {
+        shownBytes += byteLength(tableRow(row)) + 1;
+        if (shownBytes > OTHER_PROBLEMS_BYTES) {
+          break;
+        }
+        shownRows.push(row);
+      }
+      if (otherRows.length > shownRows.length) {
+        shownRows.push(["", "", "", "", m("capacitybuilding-bot-review-more", otherRows.length - shownRows.length)]);
+      }
+      const main2 = { title: pages.review, contentModel: "wikitext", text: [
+        m("capacitybuilding-bot-review-intro", all.length),
+        "",
+        ...shownRows.length ? [table(reviewHeaders(m), shownRows), ""] : [],
+        m("capacitybuilding-bot-review-parts-intro", subpages.length),
+        "",
+        table([
+          m("capacitybuilding-bot-publish-column-part"),
+          m("capacitybuilding-bot-publish-column-first"),
+          m("capacitybuilding-bot-publish-column-last"),
+          m("capacitybuilding-bot-publish-column-count")
+        ], toc, false)
+      ].join("\n") };
+      return { pages: [main2, ...subpages], unused: unused(new Set(subpages.map((p) => p.title))) };
+    }
+  };
 }
 
 // bot/publish/publish.ts
+var PAGE_LIMIT_BYTES = 1024 * 1024;
 function sameJson(text2, value) {
   try {
-    return JSON.stringify(JSON.parse(text2)) === JSON.stringify(value);
+    return JSON.stringify(JSON.parse(text2)) === JSON.stringify(JSON.parse(JSON.stringify(value)));
   } catch {
     return false;
+  }
+}
+function jsonOf(state) {
+  try {
+    return state?.exists ? JSON.parse(state.text) : void 0;
+  } catch {
+    return void 0;
   }
 }
 async function runPublish(options) {
   const { client, store, editor, messages } = options;
   const base = normalizeTitle(options.base);
+  const site = sitePages(base);
   const [requests, coaches, hubs, problems, history] = await Promise.all([
     store.requests(),
     store.coaches(),
@@ -4187,26 +5085,104 @@ async function runPublish(options) {
     store.problems(),
     store.statusHistory()
   ]);
-  const pages = publishedPages(base, { requests, coaches, hubs, problems, history }, messages);
-  const current = await readPages(client, pages.map((p) => p.title));
-  const report = { outcomes: {}, edits: 0 };
-  for (const page of pages) {
-    const state = current.get(page.title);
-    const existing = state?.exists ? state : null;
-    if (existing && page.json !== void 0 && existing.contentModel === "json" && sameJson(existing.text, page.json)) {
-      report.outcomes[page.title] = "unchanged";
+  const manifestTitles = {
+    requests: site.requestsJson,
+    coaches: site.coachesJson,
+    hubs: site.hubsJson
+  };
+  const known = await readPages(client, Object.values(manifestTitles));
+  const previous = Object.fromEntries(INDEX_NAMES.map((index) => [
+    index,
+    readManifest(jsonOf(known.get(manifestTitles[index])), index)
+  ]));
+  const plan = planPublication(base, { requests, coaches, hubs, problems, history }, previous, messages);
+  const report = {
+    outcomes: {},
+    edits: 0,
+    editRequests: 0,
+    problems: [...plan.problems],
+    sizes: {}
+  };
+  const requestsBefore = editor.requests;
+  const revids = /* @__PURE__ */ new Map();
+  const titles = [...plan.pages, ...plan.retired].map((p) => p.title).concat(plan.reviewTitles);
+  const info = await readPageInfo(client, [...new Set(titles)]);
+  for (const [title, state] of known) {
+    info.set(title, state);
+  }
+  const unchanged = (page, state) => Boolean(state?.exists && state.contentModel === page.contentModel && state.sha1 !== "" && state.sha1 === textSha1(storableText(page.text)));
+  const put = async (pages, onlyIfExists = false) => {
+    const due = pages.filter((page) => {
+      const state = info.get(page.title);
+      if (onlyIfExists && !state?.exists) {
+        return false;
+      }
+      report.sizes[page.title] = byteLength(page.text);
+      if (unchanged(page, state)) {
+        report.outcomes[page.title] = "unchanged";
+        revids.set(page.title, state?.revid ?? 0);
+        return false;
+      }
+      return true;
+    });
+    const missingContent = due.filter((page) => info.get(page.title)?.exists && !known.has(page.title)).map((page) => page.title);
+    for (const [title, state] of missingContent.length ? await readPages(client, missingContent) : []) {
+      known.set(title, state);
+    }
+    for (const page of due) {
+      const bytes = byteLength(page.text);
+      if (bytes > PAGE_LIMIT_BYTES) {
+        report.outcomes[page.title] = "skipped";
+        report.problems.push({ page: page.title, revid: 0, message: "capacitybuilding-bot-publish-problem-page-too-big", params: [bytes, PAGE_LIMIT_BYTES] });
+        continue;
+      }
+      const state = known.get(page.title);
+      const existing = state?.exists ? state : null;
+      if (existing && page.json !== void 0 && existing.contentModel === "json" && sameJson(existing.text, page.json)) {
+        report.outcomes[page.title] = "unchanged";
+        revids.set(page.title, existing.revid);
+        continue;
+      }
+      const result = await editor.write({
+        title: page.title,
+        text: page.text,
+        contentModel: page.contentModel,
+        base: existing,
+        summary: messages.text("capacitybuilding-bot-summary-publish")
+      });
+      report.outcomes[page.title] = result.outcome;
+      if (result.outcome === "created" || result.outcome === "edited") {
+        report.edits++;
+      }
+      if (result.outcome === "skipped") {
+        const reason = editor.skipped.filter((s) => s.title === page.title).at(-1)?.reason ?? "";
+        report.problems.push({ page: page.title, revid: 0, message: "capacitybuilding-bot-publish-problem-not-saved", params: [reason] });
+      } else if (result.outcome === "created" || result.outcome === "edited" || result.outcome === "unchanged") {
+        revids.set(page.title, result.revid);
+      }
+    }
+  };
+  await put(plan.pages);
+  await put(plan.retired, true);
+  for (const index of plan.indexes) {
+    const notSaved = index.parts.filter((part) => !revids.has(part.page.title)).length;
+    if (notSaved && !editor.dryRun) {
+      report.outcomes[index.manifestTitle] = "skipped";
+      report.problems.push({ page: index.manifestTitle, revid: 0, message: "capacitybuilding-bot-publish-problem-manifest-kept", params: [notSaved] });
       continue;
     }
-    const outcome = await editor.apply({
-      title: page.title,
-      text: page.text,
-      contentModel: page.contentModel,
-      base: existing,
-      summary: messages.text("capacitybuilding-bot-summary-publish")
-    });
-    report.outcomes[page.title] = outcome;
-    if (outcome === "created" || outcome === "edited") {
-      report.edits++;
+    await put([index.manifest(revids)]);
+  }
+  const review = plan.review(report.problems.filter((p) => !plan.problems.includes(p)));
+  await put(review.pages);
+  await put(review.unused, true);
+  report.editRequests = editor.requests - requestsBefore;
+  if (options.logger && options.console) {
+    for (const p of report.problems) {
+      options.logger.warn(
+        options.console.text("capacitybuilding-bot-log-publish-problem", p.page, options.console.text(p.message, ...p.params)),
+        { title: p.page, revid: p.revid, message: p.message }
+      );
     }
   }
   return report;
@@ -4223,22 +5199,30 @@ async function publishOnce(ctx) {
       store,
       editor,
       messages: await ctx.contentMessages(),
-      base: ctx.base
+      base: ctx.base,
+      console: ctx.messages,
+      logger: ctx.logger
     });
     const outcomes = Object.values(report.outcomes);
     const count2 = (...kinds) => outcomes.filter((o) => kinds.includes(o)).length;
     if (ctx.options.dryRun) {
       ctx.logger.info(
         ctx.messages.text("capacitybuilding-bot-log-publish-dry-run", count2("would-create", "would-edit")),
-        { outcomes: report.outcomes, edits: 0 }
+        { outcomes: report.outcomes, edits: 0, editRequests: 0 }
       );
     } else {
       ctx.logger.info(
         ctx.messages.text("capacitybuilding-bot-log-publish-done", report.edits, count2("unchanged"), count2("skipped")),
-        { outcomes: report.outcomes, edits: report.edits }
+        { outcomes: report.outcomes, edits: report.edits, editRequests: report.editRequests }
       );
     }
-    return count2("skipped") ? EXIT.problems : EXIT.ok;
+    if (report.problems.length) {
+      ctx.logger.warn(
+        ctx.messages.text("capacitybuilding-bot-log-publish-problems", report.problems.length, sitePages(ctx.base).review),
+        { problems: report.problems.length }
+      );
+    }
+    return count2("skipped") || report.problems.length ? EXIT.problems : EXIT.ok;
   } finally {
     await store.close();
   }
@@ -4852,16 +5836,16 @@ function checkItem(field, item, context) {
       return null;
   }
 }
-function checkList(field, items, context) {
+function checkList(field, items2, context) {
   const problems = [];
-  if (field.min !== void 0 && items.length > 0 && items.length < field.min) {
+  if (field.min !== void 0 && items2.length > 0 && items2.length < field.min) {
     problems.push(problem(field.key, "capacitybuilding-validation-too-few", field.min));
   }
-  if (field.max !== void 0 && items.length > field.max) {
+  if (field.max !== void 0 && items2.length > field.max) {
     problems.push(problem(field.key, "capacitybuilding-validation-too-many", field.max));
   }
   const seen = /* @__PURE__ */ new Set();
-  for (const item of items) {
+  for (const item of items2) {
     const key = field.kind === "userList" ? normalizeUsername(item) : item;
     if (seen.has(key)) {
       problems.push(problem(field.key, "capacitybuilding-validation-duplicate", item));
@@ -5431,12 +6415,12 @@ async function startingPoint(client, base) {
   collectConfig(response, found);
   const continued2 = response.continue?.rvcontinue !== void 0;
   const configRevisions = continued2 ? await configHistory(client) : [...found.values()].sort((a, b) => a.revid - b.revid);
-  const newest = response.query?.recentchanges?.[0];
+  const newest2 = response.query?.recentchanges?.[0];
   const newestMove = response.query?.logevents?.[0];
   return {
     cursor: {
-      timestamp: newest?.timestamp ?? String(response.curtimestamp ?? ""),
-      rcid: newest?.rcid ?? 0,
+      timestamp: newest2?.timestamp ?? String(response.curtimestamp ?? ""),
+      rcid: newest2?.rcid ?? 0,
       logid: newestMove?.logid ?? 0
     },
     config: newestText(configRevisions, ""),
@@ -5710,12 +6694,12 @@ function resultOf(judgement, old, hadRecord, maxRevisions) {
   const { title, pageKind, known } = page;
   const problems = outcome.rejected.flatMap((r) => toStored(title, r.revision, [r.reason], "rejected"));
   const extra = [];
-  const newest = page.revisions[page.revisions.length - 1];
-  if (newest && !parsed.get(newest.revid)?.content) {
-    extra.push(...toStored(title, newest, parsed.get(newest.revid)?.problems ?? [], "malformed"));
+  const newest2 = page.revisions[page.revisions.length - 1];
+  if (newest2 && !parsed.get(newest2.revid)?.content) {
+    extra.push(...toStored(title, newest2, parsed.get(newest2.revid)?.problems ?? [], "malformed"));
   }
-  if (newest && page.more) {
-    extra.push(...toStored(title, newest, [
+  if (newest2 && page.more) {
+    extra.push(...toStored(title, newest2, [
       { field: null, key: "capacitybuilding-bot-sync-history-too-long", params: [maxRevisions] }
     ], "rejected"));
   }

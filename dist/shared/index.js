@@ -1681,6 +1681,7 @@ function sitePages(base) {
     topics: `${b}/Topics.json`,
     requestsJson: `${b}/Requests.json`,
     coachesJson: `${b}/Coaches.json`,
+    hubsJson: `${b}/Hubs.json`,
     statisticsJson: `${b}/Statistics.json`,
     requestsIndex: `${b}/Requests/Index`,
     coachesIndex: `${b}/Coaches/Index`,
@@ -2604,10 +2605,16 @@ async function readRecordPages(api, base, folder, schema) {
       if (!revision) {
         continue;
       }
-      const { parsed } = parsePage(revision.slots.main.content, schema);
+      const { parsed, diagnostics } = parsePage(revision.slots.main.content, schema);
       if (parsed) {
         const { revid, timestamp } = revision;
-        records.push({ title: page.title, revid, timestamp, record: parsed.record });
+        records.push({
+          title: page.title,
+          revid,
+          timestamp,
+          record: parsed.record,
+          malformed: diagnostics.length > 0
+        });
       } else {
         unreadable.push(page.title);
       }
@@ -2826,30 +2833,76 @@ var init_config = __esm({
 });
 
 // modules/core/indexes.ts
-function readIndex(json) {
-  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
+function compareKeys(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    return a - b;
+  }
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
-var INDEX_VERSION;
+function isObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject4(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject4(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function readPart(json, index) {
+  if (!isObject4(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.entries)) {
+    return null;
+  }
+  return json.entries.every(isObject4) ? json.entries : null;
+}
+function entryKey(index, entry) {
+  if (index === "requests") {
+    return entry.number;
+  }
+  return index === "coaches" ? entry.user : entry.key;
+}
+function partFor(manifest, key) {
+  let found = null;
+  for (const part of manifest.parts) {
+    if (compareKeys(part.first, key) > 0) {
+      break;
+    }
+    found = part;
+  }
+  return found;
+}
+var INDEX_VERSION, PART_MAX_BYTES, PART_FILL_BYTES, PART_MIN_BYTES, ENTRY_MAX_BYTES;
 var init_indexes = __esm({
   "modules/core/indexes.ts"() {
     "use strict";
     init_model();
     init_identifiers();
-    INDEX_VERSION = 1;
+    INDEX_VERSION = 2;
+    PART_MAX_BYTES = 512 * 1024;
+    PART_FILL_BYTES = 384 * 1024;
+    PART_MIN_BYTES = 64 * 1024;
+    ENTRY_MAX_BYTES = 16 * 1024;
   }
 });
 
 // modules/shared/siteData.ts
 var siteData_exports = {};
 __export(siteData_exports, {
+  IndexPartError: () => IndexPartError,
   languageChain: () => languageChain,
   loadCoachUsers: () => loadCoachUsers,
-  loadCoachesIndex: () => loadCoachesIndex,
   loadConfig: () => loadConfig,
   loadHubs: () => loadHubs,
+  loadIndex: () => loadIndex,
+  loadIndexEntry: () => loadIndexEntry,
   loadLanguageNames: () => loadLanguageNames,
+  loadManifest: () => loadManifest,
   loadPageRevisions: () => loadPageRevisions,
-  loadRequestsIndex: () => loadRequestsIndex,
+  loadParts: () => loadParts,
   loadTaxonomy: () => loadTaxonomy,
   readJsonPage: () => readJsonPage
 });
@@ -2883,11 +2936,98 @@ async function loadTaxonomy(api, base) {
   const { taxonomy, problems } = validateTaxonomy(page.json);
   return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
 }
-async function loadRequestsIndex(api, base) {
-  return readIndex((await readJsonPage(api, sitePages(base).requestsJson)).json);
+async function loadManifest(api, base, index) {
+  return readManifest((await readJsonPage(api, sitePages(base)[MANIFEST_TITLE[index]])).json, index);
 }
-async function loadCoachesIndex(api, base) {
-  return readIndex((await readJsonPage(api, sitePages(base).coachesJson)).json);
+function partGroups(parts) {
+  const groups = [];
+  let group = [];
+  let bytes = 0;
+  parts.forEach((part, i) => {
+    const full = group.length >= PARTS_PER_REQUEST || bytes + part.bytes > BYTES_PER_REQUEST;
+    if (group.length && (i === 1 || full)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(part);
+    bytes += part.bytes;
+  });
+  if (group.length) {
+    groups.push(group);
+  }
+  return groups;
+}
+async function loadParts(api, manifest, index, options = {}) {
+  var _a;
+  const parts = (_a = options.parts) != null ? _a : manifest.parts;
+  const read = /* @__PURE__ */ new Map();
+  await Promise.all(partGroups(parts).map(async (group) => {
+    var _a2, _b, _c, _d, _e, _f;
+    const contents = /* @__PURE__ */ new Map();
+    let next = {};
+    while (next) {
+      const response = await api.get(__spreadValues({
+        action: "query",
+        revids: group.map((part) => part.revid),
+        prop: "revisions",
+        rvprop: ["ids", "content"],
+        rvslots: "main",
+        formatversion: 2
+      }, next));
+      for (const page of (_b = (_a2 = response.query) == null ? void 0 : _a2.pages) != null ? _b : []) {
+        for (const revision of (_c = page.revisions) != null ? _c : []) {
+          const content = (_e = (_d = revision.slots) == null ? void 0 : _d.main) == null ? void 0 : _e.content;
+          if (content !== void 0) {
+            contents.set(revision.revid, { title: page.title, content });
+          }
+        }
+      }
+      next = response.continue;
+    }
+    for (const part of group) {
+      const found = contents.get(part.revid);
+      let entries = null;
+      try {
+        entries = found && found.title === part.page ? readPart(JSON.parse(found.content), index) : null;
+      } catch (e) {
+        entries = null;
+      }
+      if (!entries) {
+        throw new IndexPartError(part.page);
+      }
+      read.set(part.id, entries);
+      (_f = options.onPart) == null ? void 0 : _f.call(options, part, entries);
+    }
+  }));
+  return parts.flatMap((part) => {
+    var _a2;
+    return (_a2 = read.get(part.id)) != null ? _a2 : [];
+  });
+}
+async function loadIndex(api, base, index) {
+  const manifest = await loadManifest(api, base, index);
+  if (!manifest) {
+    return null;
+  }
+  try {
+    return { manifest, entries: await loadParts(api, manifest, index) };
+  } catch (error) {
+    if (error instanceof IndexPartError) {
+      return null;
+    }
+    throw error;
+  }
+}
+async function loadIndexEntry(api, base, index, key, manifest) {
+  var _a;
+  const known = manifest === void 0 ? await loadManifest(api, base, index) : manifest;
+  const part = known ? partFor(known, key) : null;
+  if (!known || !part) {
+    return null;
+  }
+  const entries = await loadParts(api, known, index, { parts: [part] });
+  return (_a = entries.find((entry) => entryKey(index, entry) === key)) != null ? _a : null;
 }
 async function loadLanguageNames(api, uselang) {
   var _a;
@@ -2980,6 +3120,7 @@ async function loadPageRevisions(api, title) {
     };
   });
 }
+var MANIFEST_TITLE, IndexPartError, PARTS_PER_REQUEST, BYTES_PER_REQUEST;
 var init_siteData = __esm({
   "modules/shared/siteData.ts"() {
     "use strict";
@@ -2989,6 +3130,15 @@ var init_siteData = __esm({
     init_pages();
     init_recordPages();
     init_taxonomy();
+    MANIFEST_TITLE = {
+      requests: "requestsJson",
+      coaches: "coachesJson",
+      hubs: "hubsJson"
+    };
+    IndexPartError = class extends Error {
+    };
+    PARTS_PER_REQUEST = 50;
+    BYTES_PER_REQUEST = 6 * 1024 * 1024;
   }
 });
 
@@ -3026,7 +3176,7 @@ async function editedSince(api, base, since, isRecordPage = (title) => coachUser
 async function readProfilePages(api, base) {
   const { records, unreadable } = await readRecordPages(api, base, "Coaches", COACH_SCHEMA);
   const coaches = [];
-  for (const { title, revid, timestamp, record } of records) {
+  for (const { title, revid, timestamp, record, malformed } of records) {
     const user = coachUser(base, title);
     if (user !== null) {
       coaches.push({
@@ -3035,6 +3185,9 @@ async function readProfilePages(api, base) {
         revid,
         updated: timestamp,
         profile: record,
+        // What the bot would report is unknown here; a malformed template is not.
+        problems: 0,
+        state: malformed ? "malformed" : "valid",
         // Unknown without the bot's index of requests; matching then treats every coach as free.
         activeRequests: 0
       });
@@ -3043,20 +3196,38 @@ async function readProfilePages(api, base) {
   coaches.sort((a, b) => a.user.localeCompare(b.user));
   return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
 }
-async function loadCoaches(api, base) {
-  const index = await loadCoachesIndex(api, base);
-  let fallback = null;
-  if (!index) {
-    fallback = "missing";
-  } else if (await editedSince(api, base, index.generated)) {
-    fallback = "outdated";
+async function loadCoaches(api, base, onFirst) {
+  const manifest = await loadManifest(api, base, "coaches");
+  let fallback = manifest ? null : "missing";
+  let indexed = null;
+  if (manifest) {
+    const outdated = editedSince(api, base, manifest.generated);
+    const first = manifest.parts[0];
+    try {
+      [indexed] = await Promise.all([
+        loadParts(api, manifest, "coaches", { onPart: (part, entries) => {
+          if (onFirst && part === first && manifest.parts.length > 1) {
+            outdated.then((stale) => stale || onFirst(entries), () => void 0);
+          }
+        } }),
+        outdated
+      ]);
+    } catch (error) {
+      if (!(error instanceof IndexPartError)) {
+        throw error;
+      }
+      fallback = "missing";
+    }
+    if (!fallback && await outdated) {
+      fallback = "outdated";
+    }
   }
-  if (index && !fallback) {
-    return { coaches: index.coaches, fallback: null, unreadable: [] };
+  if (indexed && !fallback) {
+    return { coaches: indexed, fallback: null, unreadable: [] };
   }
   const pages = await readProfilePages(api, base);
-  if (index) {
-    const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
+  if (indexed) {
+    const load = new Map(indexed.map((coach) => [coach.user, coach.activeRequests]));
     pages.coaches.forEach((coach) => {
       var _a;
       coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
@@ -3809,13 +3980,23 @@ function matchable(open) {
   return open.request;
 }
 async function loadOpenRequests(api, base) {
-  const published = await loadRequestsIndex(api, base);
-  const stale = published !== null && await editedSince(api, base, published.generated, (title) => requestNumber(base, title) !== null);
-  const index = stale ? null : published;
-  let all;
-  if (index) {
-    all = index.requests.map(({ number, page, request }) => ({ number, page, request }));
-  } else {
+  const manifest = await loadManifest(api, base, "requests");
+  const stale = manifest !== null && await editedSince(api, base, manifest.generated, (title) => requestNumber(base, title) !== null);
+  let all = null;
+  if (manifest && !stale) {
+    const seeking = manifest.parts.filter((part) => !part.statuses || SEEKING_COACH_STATUSES.some((status) => {
+      var _a, _b;
+      return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
+    }));
+    try {
+      all = (await loadParts(api, manifest, "requests", { parts: seeking })).map(({ number, page, request }) => ({ number, page, request }));
+    } catch (error) {
+      if (!(error instanceof IndexPartError)) {
+        throw error;
+      }
+    }
+  }
+  if (!all) {
     const { records } = await readRecordPages(api, base, "Requests", REQUEST_SCHEMA);
     all = records.flatMap(({ title, record }) => {
       const number = requestNumber(base, title);

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
-import { buildIndexes, publishedPages } from '../../bot/publish/content';
+import { allPages, planPublication } from '../../bot/publish/content';
 import { Logger } from '../../bot/log';
 import { Store } from '../../bot/store';
 import { runSync } from '../../bot/sync/sync';
@@ -147,8 +147,9 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 	const base = uniqueTitle( 'CB sync' );
 	const t = ( rest: string ): string => `${ base }/${ rest }`;
 	const published = sitePages( base );
-	const publishedTitles = [ published.requestsJson, published.coachesJson, published.statisticsJson, published.requestsIndex,
-		published.coachesIndex, published.statistics, published.review ];
+	const publishedTitles = [ `${ published.requestsJson }/1`, `${ published.coachesJson }/1`, `${ published.hubsJson }/1`,
+		published.statisticsJson, published.requestsIndex, published.coachesIndex, published.statistics, published.requestsJson,
+		published.coachesJson, published.hubsJson, published.review ];
 	let client: WikiClient;
 	let db: string;
 	const rev: Record<string, number> = {};
@@ -230,26 +231,31 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 
 		const run = await bot( db, base, 'publish' );
 		expect( run.code ).toBe( 0 );
-		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 7 } );
+		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 11, editRequests: 11 } );
 		const store = await Store.open( db );
 		try {
 			const snapshot = {
 				requests: await store.requests(), coaches: await store.coaches(), hubs: await store.hubs(),
 				problems: await store.problems(), history: await store.statusHistory(),
 			};
-			const expected = publishedPages( base, snapshot, en );
 			const pages = await readPages( client, publishedTitles );
+			const expected = allPages( planPublication( base, snapshot, { requests: null, coaches: null, hubs: null }, en ),
+				new Map( [ ...pages ].map( ( [ title, page ] ) => [ title, page.revid ] ) ) );
+			expect( expected.map( ( page ) => page.title ) ).toEqual( publishedTitles );
 			for ( const page of expected ) {
 				const actual = pages.get( page.title );
-				// JSON pages are compared by value: MediaWiki re-formats JSON when saving.
-				const content = page.json === undefined ? actual?.text : JSON.parse( actual?.text ?? 'null' );
-				expect( { title: page.title, model: actual?.contentModel, content } )
-					.toEqual( { title: page.title, model: page.contentModel, content: page.json ?? page.text } );
+				// Exactly the text the bot sent: JSON as MediaWiki re-encodes it, so no publish edits a page that did not change.
+				expect( { title: page.title, model: actual?.contentModel, text: actual?.text } )
+					.toEqual( { title: page.title, model: page.contentModel, text: page.text } );
 			}
-			const requestsJson = JSON.parse( pages.get( published.requestsJson )?.text ?? '{}' );
-			expect( requestsJson ).toEqual( buildIndexes( base, snapshot ).requests );
-			const updated = [ ...snapshot.requests, ...snapshot.coaches, ...snapshot.hubs ].map( ( r ) => r.updated ).sort();
-			expect( requestsJson.generated ).toBe( updated[ updated.length - 1 ] );
+			const manifest = JSON.parse( pages.get( published.requestsJson )?.text ?? '{}' );
+			const updated = snapshot.requests.map( ( r ) => r.updated ).sort();
+			expect( manifest.generated ).toBe( updated[ updated.length - 1 ] );
+			expect( manifest.parts[ 0 ] ).toMatchObject( { page: `${ published.requestsJson }/1`, revid: pages.get( `${ published.requestsJson }/1` )?.revid } );
+			const part = JSON.parse( pages.get( `${ published.requestsJson }/1` )?.text ?? '{}' );
+			expect( part.entries.map( ( e: { number: number } ) => e.number ) ).toEqual( snapshot.requests.map( ( r ) => r.number ) );
+			expect( part.entries.find( ( e: { number: number } ) => e.number === 5 ) ).toMatchObject( { state: 'malformed' } );
+			expect( part.entries.find( ( e: { number: number } ) => e.number === 4 ) ).toMatchObject( { state: 'invalid' } );
 		} finally {
 			await store.close();
 		}
@@ -265,7 +271,8 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		const sync = await bot( db, base, 'sync' );
 		expect( record( sync, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
 		const publish = await bot( db, base, 'publish' );
-		expect( record( publish, 'Publish:' ) ).toMatchObject( { edits: 0 } );
+		// Not one edit request (not even one MediaWiki would answer with "nochange").
+		expect( record( publish, 'Publish:' ) ).toMatchObject( { edits: 0, editRequests: 0 } );
 		expect( await revids( client, publishedTitles ) ).toEqual( before );
 	} );
 

@@ -11,6 +11,9 @@ import { Store } from '../../../../bot/store';
 import { Ledger, MAX_ATTEMPTS, SINCE_STATE } from '../../../../bot/notify/ledger';
 import type { NoticeDraft } from '../../../../bot/notify/events';
 
+// Real SQLite files: generous on a busy machine.
+jest.setTimeout( 30_000 );
+
 function draft( key: string ): NoticeDraft {
 	return { key, kind: 'offered', request: 1, channel: 'request', target: 'CB/Requests/R1', recipients: [ 'Alice' ],
 		eventAt: '2026-01-01T00:00:00Z', data: { actor: 'Carol', page: 'CB/Requests/R1', title: 'T', coaches: [ 'Carol' ] } };
