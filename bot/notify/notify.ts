@@ -55,6 +55,8 @@ export interface NotifyOptions {
 	graceSeconds?: number;
 	/** People's Babel languages are read again after this many days. */
 	babelDays?: number;
+	/** Titles (and users) a read request carries: 50, or 500 with apihighlimits (the default: what the account may). */
+	batchSize?: number;
 }
 
 export interface NotifyReport {
@@ -182,7 +184,7 @@ export async function runNotify( options: NotifyOptions ): Promise<NotifyReport>
 	const langOf = ( notice: Notice ): string => byNumber.get( notice.request )?.record.lang ?? '';
 	const posting = open.filter( ( n ) => n.state === 'posting' );
 	const oldestPosting = posting.reduce( ( oldest, n ) => n.updated < oldest ? n.updated : oldest, '9999' );
-	const reads: RoundReads = await readRound( client, {
+	const reads: RoundReads = await readRound( client, options.batchSize ?? client.batchSize, {
 		titles: [ editor.stopPage, ...open.map( ( n ) => n.target ) ],
 		users: [ ...named ],
 		languages: [ ...new Set( [ contentLanguage, ...open.map( langOf ).filter( Boolean ) ] ) ],

@@ -115,11 +115,11 @@ async function continued( client: WikiClient, params: ApiParams, into: RoundRead
  * language information and the bot's recent edits ride along with the first.
  *
  * @param client
+ * @param size Titles (and users) a request: 50, or 500 with apihighlimits
  * @param wanted
  */
-export async function readRound( client: WikiClient, wanted: ReadWanted ): Promise<RoundReads> {
+export async function readRound( client: WikiClient, size: number, wanted: ReadWanted ): Promise<RoundReads> {
 	const into: RoundReads = { pages: new Map(), genders: new Map(), languages: new Map(), contributions: [] };
-	const size = client.batchSize;
 	const titles = [ ...new Set( wanted.titles ) ];
 	const users = [ ...new Set( wanted.users ) ];
 	const rounds = Math.max( Math.ceil( titles.length / size ), Math.ceil( users.length / size ), 1 );

@@ -3567,9 +3567,8 @@ async function continued(client, params, into) {
     next = { ...params, ...response.continue };
   }
 }
-async function readRound(client, wanted) {
+async function readRound(client, size, wanted) {
   const into = { pages: /* @__PURE__ */ new Map(), genders: /* @__PURE__ */ new Map(), languages: /* @__PURE__ */ new Map(), contributions: [] };
-  const size = client.batchSize;
   const titles = [...new Set(wanted.titles)];
   const users = [...new Set(wanted.users)];
   const rounds = Math.max(Math.ceil(titles.length / size), Math.ceil(users.length / size), 1);
@@ -3857,7 +3856,7 @@ async function runNotify(options) {
   const langOf = (notice) => byNumber.get(notice.request)?.record.lang ?? "";
   const posting = open.filter((n) => n.state === "posting");
   const oldestPosting = posting.reduce((oldest, n) => n.updated < oldest ? n.updated : oldest, "9999");
-  const reads = await readRound(client, {
+  const reads = await readRound(client, options.batchSize ?? client.batchSize, {
     titles: [editor.stopPage, ...open.map((n) => n.target)],
     users: [...named2],
     languages: [.../* @__PURE__ */ new Set([contentLanguage, ...open.map(langOf).filter(Boolean)])],

@@ -375,4 +375,13 @@ describe( 'safety', () => {
 		expect( report ).toMatchObject( { sent: 2, edits: 2, digests: 1 } );
 		expect( markers( ( await readPages( client, [ R5 ] ) ).get( R5 )?.text ?? '' ) ).toHaveLength( 1 );
 	} );
+
+	it( 'watch --notify runs sync, notify and publish each round', async () => {
+		const watch = await runBot( [ 'watch', '--interval', '1', '--rounds', '2', '--notify', '--publish', '--json', '--db', db, '--base', base ],
+			botEnv(), messageFiles );
+		expect( watch.code ).toBe( 0 );
+		const order = watch.records.map( ( r ) => String( r.message ) ).filter( ( m ) => /^(Sync|Status updates|Publish)/.test( m ) )
+			.map( ( m ) => m.replace( /:.*/, '' ) );
+		expect( order ).toEqual( [ 'Sync', 'Status updates', 'Publish', 'Sync', 'Status updates', 'Publish' ] );
+	} );
 } );
