@@ -1,7 +1,8 @@
 /**
  * The bot runs in production from dist/bot/capacity-bot.cjs (built by `npm run build`; the build
  * output test checks it is fresh): it needs Node.js and the production dependencies only — what
- * `npm ci --omit=dev` installs on Toolforge — and no TypeScript runner; bin/capacity-bot.cjs runs it.
+ * `npm ci --omit=dev` installs on Toolforge — and no TypeScript runner; bin/capacity-bot.cjs runs it,
+ * and so does the Toolforge job (jobs.yaml), with no secret written in the file.
  */
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
@@ -29,5 +30,14 @@ describe( 'the compiled bot', () => {
 		expect( bin ).not.toMatch( /tsx|ts-node|\.ts'/ );
 		const version = execFileSync( process.execPath, [ path.join( repoRoot, 'bin/capacity-bot.cjs' ), '--version' ], { encoding: 'utf8' } );
 		expect( version.trim() ).toBe( ( JSON.parse( fs.readFileSync( path.join( repoRoot, 'package.json' ), 'utf8' ) ) as { version: string } ).version );
+	} );
+
+	it( 'is what the Toolforge jobs run: watch with status updates and publishing, continuously, secrets from envvars', () => {
+		const jobs = fs.readFileSync( path.join( repoRoot, 'jobs.yaml' ), 'utf8' );
+		const job = /- name: capacity-bot\n((?: {2}.*\n)+)/.exec( jobs )?.[ 1 ] ?? '';
+		expect( job ).toMatch( /command: .*node bin\/capacity-bot\.cjs --json watch .*--notify --publish/ );
+		expect( job ).toContain( 'continuous: true' );
+		expect( job ).toMatch( /image: node\d+/ );
+		expect( jobs ).not.toMatch( /CAPACITY_BOT_[A-Z0-9_]+=|--db\s|mysql:\/\/|password:/i );
 	} );
 } );
