@@ -156,6 +156,13 @@ var require_recordSave = __commonJS({
   }
 });
 
+// shared-file-ref:shared/subscriptions.ts
+var require_subscriptions = __commonJS({
+  "shared-file-ref:shared/subscriptions.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/subscriptions.ts"];
+  }
+});
+
 // shared-file-ref:core/matching.ts
 var require_matching = __commonJS({
   "shared-file-ref:core/matching.ts"(exports, module2) {
@@ -272,6 +279,7 @@ var import_model2 = __toESM(require_model());
 var import_permissions = __toESM(require_permissions());
 var import_apiErrors = __toESM(require_apiErrors());
 var import_recordSave = __toESM(require_recordSave());
+var import_subscriptions = __toESM(require_subscriptions());
 var ACTION_LABELS = {
   offer: "capacitybuilding-requestpage-action-offer",
   "retract-offer": "capacitybuilding-requestpage-action-retract-offer",
@@ -332,7 +340,12 @@ async function performAction(api, state, action, user, context, captcha) {
       }
     }));
     const now = await loadRequestState(api, state.title);
-    return outcome.kind === "conflict" ? { kind: "stale", state: now } : { kind: "saved", state: now, reapplied: attempts > 1 };
+    if (outcome.kind === "conflict") {
+      return { kind: "stale", state: now };
+    }
+    const follows = action.type === "offer" || action.type === "accept";
+    const unsubscribed = follows ? await (0, import_subscriptions.subscribeToNewTopics)(api, state.title) : null;
+    return { kind: "saved", state: now, reapplied: attempts > 1, unsubscribed };
   } catch (error) {
     if (error instanceof import_apiErrors.SaveFailure) {
       return { kind: "failed", error: error.error };
@@ -815,6 +828,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     const busy = (0, import_vue12.ref)(false);
     const notice = (0, import_vue12.ref)(null);
     const saveError = (0, import_vue12.ref)(null);
+    const unsubscribed = (0, import_vue12.ref)(null);
+    const unsubscribedReason = (0, import_vue12.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
     const failedAction = (0, import_vue12.ref)(null);
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     const editing = (0, import_vue12.ref)(false);
@@ -952,6 +967,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       busy.value = true;
       notice.value = null;
       saveError.value = null;
+      unsubscribed.value = null;
       failedAction.value = null;
       const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
       try {
@@ -969,6 +985,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             text: mw.message("capacitybuilding-requestpage-conflict-stale", done, statusLabel(outcome.state.record.status)).text()
           };
         } else {
+          unsubscribed.value = outcome.unsubscribed;
           notice.value = outcome.reapplied ? {
             kind: "reapplied",
             type: "success",
@@ -1122,24 +1139,40 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue11.createElementVNode)("div", _hoisted_72, [saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
-            key: 0,
-            error: saveError.value,
-            "login-url": (0, import_vue11.unref)(loginUrl),
-            onRetry: retry
-          }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
-            key: 1,
-            type: notice.value.type,
-            class: "ext-capacitybuilding-request-page__notice",
-            "data-notice": notice.value.kind
-          }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)(notice.value.text),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true)]),
+          (0, import_vue11.createElementVNode)("div", _hoisted_72, [
+            saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
+              key: 0,
+              error: saveError.value,
+              "login-url": (0, import_vue11.unref)(loginUrl),
+              onRetry: retry
+            }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true),
+            notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+              key: 1,
+              type: notice.value.type,
+              class: "ext-capacitybuilding-request-page__notice",
+              "data-notice": notice.value.kind
+            }, {
+              default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                (0, import_vue11.toDisplayString)(notice.value.text),
+                1
+                /* TEXT */
+              )]),
+              _: 1
+            }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true),
+            unsubscribed.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+              key: 2,
+              type: "warning",
+              class: "ext-capacitybuilding-request-page__unsubscribed",
+              "data-code": unsubscribed.value.code
+            }, {
+              default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue11.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
+                1
+                /* TEXT */
+              )]),
+              _: 1
+            }, 8, ["data-code"])) : (0, import_vue11.createCommentVNode)("v-if", true)
+          ]),
           (0, import_vue11.createVNode)(RequestActions_default, {
             actions: actions.value,
             "logged-in": _ctx.user !== "",

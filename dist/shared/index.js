@@ -4240,6 +4240,37 @@ var init_recordSave = __esm({
   }
 });
 
+// modules/shared/subscriptions.ts
+var subscriptions_exports = {};
+__export(subscriptions_exports, {
+  newTopicsItem: () => newTopicsItem,
+  subscribeToNewTopics: () => subscribeToNewTopics
+});
+function newTopicsItem(title) {
+  const parsed = new mw.Title(title);
+  return `p-topics-${parsed.getNamespaceId()}:${parsed.getMain()}`;
+}
+async function subscribeToNewTopics(api, title) {
+  try {
+    await apiResult(api.postWithToken("csrf", __spreadValues({
+      action: "discussiontoolssubscribe",
+      page: title,
+      commentname: newTopicsItem(title),
+      subscribe: true,
+      formatversion: 2
+    }, API_ERROR_FORMAT)));
+    return null;
+  } catch (error) {
+    return error instanceof SaveFailure ? error.error : describeApiError("http");
+  }
+}
+var init_subscriptions = __esm({
+  "modules/shared/subscriptions.ts"() {
+    "use strict";
+    init_apiErrors();
+  }
+});
+
 // shared-module-entry:index
 module.exports = {
   "core/history.ts": (init_history(), __toCommonJS(history_exports)),
@@ -4267,5 +4298,6 @@ module.exports = {
   "shared/openRequests.ts": (init_openRequests(), __toCommonJS(openRequests_exports)),
   "shared/recordPages.ts": (init_recordPages(), __toCommonJS(recordPages_exports)),
   "shared/recordSave.ts": (init_recordSave(), __toCommonJS(recordSave_exports)),
-  "shared/siteData.ts": (init_siteData(), __toCommonJS(siteData_exports))
+  "shared/siteData.ts": (init_siteData(), __toCommonJS(siteData_exports)),
+  "shared/subscriptions.ts": (init_subscriptions(), __toCommonJS(subscriptions_exports))
 };

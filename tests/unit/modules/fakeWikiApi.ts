@@ -2,8 +2,9 @@
  * An in-memory wiki behind a fake `mw.Api`, for jsdom tests of code that reads and saves pages.
  * It answers like MediaWiki's API (formatversion 2) for what the tools use: page content with
  * revisions, `curtimestamp`, `list=allpages`, `list=tags`, `action=parse` (echoes the wikitext in
- * a `<pre>`), `meta=languageinfo`, and `action=edit` with `createonly`, `nocreate` and base revision
- * conflicts. Like `mw.Api`, it returns jQuery promises that reject with `( code, response )`.
+ * a `<pre>`), `meta=languageinfo`, `action=edit` with `createonly`, `nocreate` and base revision
+ * conflicts, and `action=discussiontoolssubscribe` (kept in `subscriptions`). Like `mw.Api`, it returns
+ * jQuery promises that reject with `( code, response )`.
  *
  * `fail( code, response? )` makes the next edit fail with that error; `beforeEdit` runs before an
  * edit is applied (to simulate someone else saving first).
@@ -31,6 +32,10 @@ export interface FakeWiki {
 	/** The next edit returns this `edit` result instead of saving (ConfirmEdit's captcha). */
 	failResult( result: unknown ): void;
 	beforeEdit: ( ( params: Params ) => void ) | null;
+	/** DiscussionTools subscriptions made (their item names), in order. */
+	subscriptions: string[];
+	/** The next subscription fails with this error. */
+	failSubscription( code: string, response?: unknown ): void;
 	/** Saves a page as someone else would. */
 	put( title: string, text: string ): FakePage;
 }
@@ -46,6 +51,7 @@ export function createFakeWiki(): FakeWiki {
 	const pages = new Map<string, FakePage>();
 	const edits: Params[] = [];
 	const failures: ( { code: string; response: unknown } | { result: unknown } )[] = [];
+	const subscriptionFailures: { code: string; response: unknown }[] = [];
 	const tick = (): string => {
 		clock += 1000;
 		return new Date( clock ).toISOString().replace( /\.\d+Z$/, 'Z' );
@@ -63,6 +69,10 @@ export function createFakeWiki(): FakeWiki {
 			failures.push( { result } );
 		},
 		beforeEdit: null,
+		subscriptions: [],
+		failSubscription( code, response ) {
+			subscriptionFailures.push( { code, response: response ?? { errors: [ { code, html: `<p>${ code }</p>` } ] } } );
+		},
 		put( title, text ) {
 			const page = { text, revid: ++revid, timestamp: tick() };
 			pages.set( normalize( title ), page );
@@ -101,6 +111,14 @@ export function createFakeWiki(): FakeWiki {
 			}
 			const page = wiki.put( title, String( params.text ) );
 			return { ok: { edit: { result: 'Success', title, newrevid: page.revid } } };
+		}
+		if ( params.action === 'discussiontoolssubscribe' ) {
+			const failure = subscriptionFailures.shift();
+			if ( failure ) {
+				return failure;
+			}
+			wiki.subscriptions.push( String( params.commentname ) );
+			return { ok: { discussiontoolssubscribe: { page: params.page, commentname: params.commentname, subscribe: true } } };
 		}
 		if ( params.list === 'allpages' ) {
 			const prefix = String( params.apprefix );

@@ -34,7 +34,8 @@ describe( 'the compiled bot', () => {
 
 	it( 'is what the Toolforge jobs run: watch with status updates and publishing, continuously, secrets from envvars', () => {
 		const jobs = fs.readFileSync( path.join( repoRoot, 'jobs.yaml' ), 'utf8' );
-		const job = /- name: capacity-bot\n((?: {2}.*\n)+)/.exec( jobs )?.[ 1 ] ?? '';
+		const start = jobs.indexOf( '- name: capacity-bot\n' );
+		const job = jobs.slice( start, jobs.indexOf( '\n- name:', start + 1 ) );
 		expect( job ).toMatch( /command: .*node bin\/capacity-bot\.cjs --json watch .*--notify --publish/ );
 		expect( job ).toContain( 'continuous: true' );
 		expect( job ).toMatch( /image: node\d+/ );
