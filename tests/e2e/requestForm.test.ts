@@ -102,7 +102,8 @@ describe( 'request form on the development wiki', () => {
 		await field( page, 'description' ).locator( 'textarea' ).fill( description );
 		return {
 			title, requesterType: 'group', organisation: HOSTILE_ORGANISATION, region: 'MENA', topics: [ 'governance' ],
-			formats: [ 'workshop', 'mentoring' ], languages: [ 'ar', 'fr' ], lang: '', neededBy: '2031-06-30', description,
+			// The language for updates starts at the user's interface language.
+			formats: [ 'workshop', 'mentoring' ], languages: [ 'ar', 'fr' ], lang: 'en', neededBy: '2031-06-30', description,
 		};
 	}
 
@@ -148,6 +149,47 @@ describe( 'request form on the development wiki', () => {
 		// The draft is gone after success.
 		const drafts = await page.evaluate( () => Object.keys( localStorage ).filter( ( k ) => k.startsWith( 'capacityBuilding-draft' ) ) );
 		expect( drafts ).toEqual( [] );
+		await context.close();
+	} );
+
+	/** Whether the page's user follows new topics on `title` (DiscussionTools' own API). */
+	async function followsNewTopics( page: Page, title: string ): Promise<boolean> {
+		const item = `p-topics-0:${ title.replace( / /g, '_' ) }`;
+		const state = await page.evaluate( async ( name ) => {
+			const response = await new mw.Api().get( { action: 'discussiontoolsgetsubscriptions', commentname: name, formatversion: 2 } );
+			return ( response as { subscriptions: Record<string, number> } ).subscriptions[ name ] ?? 0;
+		}, item );
+		return state === 1;
+	}
+
+	it( 'subscribes the requester to new topics on the new request page, where the bot posts its updates', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		await fillAll( page, 'A request to be followed', 'A description long enough to be a valid request.' );
+		const title = await submitAndWaitForRequestPage( page );
+		expect( await followsNewTopics( page, title ) ).toBe( true );
+		await context.close();
+	} );
+
+	it( 'says so, keeps the request and lets the requester go on, when subscribing fails', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		// The wiki cannot be reached for the subscription only.
+		await page.route( '**/api.php*', ( route ) => ( route.request().postData() ?? '' ).includes( 'discussiontoolssubscribe' ) ?
+			route.abort() : route.continue() );
+		await fillAll( page, 'A request whose subscription fails', 'A description long enough to be a valid request.' );
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-submit' ] } ).click();
+		const warning = page.locator( '.ext-capacitybuilding-request-form__unsubscribed' );
+		await warning.waitFor();
+		expect( await warning.getAttribute( 'data-code' ) ).toBe( 'http' );
+		const title = ( await warning.innerText() ).match( /Capacity building\/Requests\/R\d+/ )?.[ 0 ] ?? '';
+		expect( ( await savedRecord( bot, title, REQUEST_SCHEMA ) ).record?.title ).toBe( 'A request whose subscription fails' );
+		await page.unroute( '**/api.php*' );
+		await Promise.all( [
+			page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( title.replace( / /g, '_' ) ) ),
+			page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-subscribe-continue' ] } ).click(),
+		] );
+		expect( await followsNewTopics( page, title ) ).toBe( false );
 		await context.close();
 	} );
 
