@@ -27,7 +27,7 @@ let out: string;
 function request( number: number, overrides: Partial<CapacityRequest>, entries: Feedback[] ): StoredRequest {
 	const record: CapacityRequest = {
 		title: `Request ${ number }`, requester: `Requester ${ number }`, requesterType: 'group', organisation: '', region: 'ESEAP',
-		hub: 'ESEAP hub', topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'id' ], neededBy: '',
+		hub: 'ESEAP hub', topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'id' ], lang: '', neededBy: '',
 		description: 'Enough words to describe a request.', status: 'completed', coach: [ 'Coach' ], offers: [ 'Coach' ],
 		created: `2026-01-${ String( number ).padStart( 2, '0' ) }T10:00:00Z`, ...overrides,
 	};

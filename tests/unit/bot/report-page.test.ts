@@ -17,7 +17,7 @@ const english = new Messages( 'en' );
 function request( number: number, overrides: Partial<CapacityRequest> = {}, feedback: Feedback[] = [] ): StoredRequest {
 	const record: CapacityRequest = {
 		title: `Request ${ number }`, requester: 'Requester', requesterType: 'group', organisation: '', region: 'ESEAP',
-		hub: 'Asia hub', topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'id' ], neededBy: '',
+		hub: 'Asia hub', topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'id' ], lang: '', neededBy: '',
 		description: 'A description.', status: 'completed', coach: [ 'Coach' ], offers: [ 'Coach' ],
 		created: `2026-02-${ String( number ).padStart( 2, '0' ) }T10:00:00Z`, ...overrides,
 	};

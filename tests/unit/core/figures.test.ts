@@ -11,7 +11,7 @@ import type { CapacityRequest } from '../../../modules/core/model';
 
 const base: CapacityRequest = {
 	title: 'Help', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: 'Hub A',
-	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], neededBy: '', description: 'x',
+	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '', description: 'x',
 	status: 'open', coach: [], offers: [], created: '2026-01-10T00:00:00Z',
 };
 
