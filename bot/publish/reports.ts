@@ -11,7 +11,7 @@
 import { computeFigures, parsePeriod, type FigureChange, type Period } from '../../modules/core/figures';
 import type { MessageKey } from '../../modules/core/messages';
 import { hubTitle, normalizeTitle } from '../../modules/core/pages';
-import { figureRequests } from '../commands/export';
+import { figureRequests } from '../export/storeFigures';
 import type { PageState } from '../edits';
 import type { Messages } from '../i18n';
 import { mergeReport, type MarkerProblem } from '../report/markers';

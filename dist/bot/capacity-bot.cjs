@@ -3251,8 +3251,7 @@ function buildEntries(snapshot) {
   return out;
 }
 
-// bot/commands/export.ts
-var DEFAULT_PERIOD = "all";
+// bot/export/storeFigures.ts
 function figureRequests(stored) {
   return stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null).map((r) => ({ number: r.number, request: r.record, feedback: r.feedback }));
 }
@@ -3264,6 +3263,9 @@ async function storeFigures(store, period, hub) {
   const figures = computeFigures(figureRequests(requests), history, period, hub);
   return { figures, generated };
 }
+
+// bot/commands/export.ts
+var DEFAULT_PERIOD = "all";
 function writeFiles(dir, files) {
   import_node_fs6.default.mkdirSync(dir, { recursive: true });
   return files.map((file) => {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { storeFigures } from '../../bot/commands/export';
+import { storeFigures } from '../../bot/export/storeFigures';
 import { COLUMNS } from '../../bot/export/files';
 import { Store, type StatusChange, type StoredRequest } from '../../bot/store';
 import { parsePeriod } from '../../modules/core/figures';
