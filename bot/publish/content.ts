@@ -27,6 +27,7 @@ import {
 } from '../../modules/core/indexes';
 import { AVAILABILITY_MESSAGES, FORMAT_MESSAGES, REGION_MESSAGES, STATUS_MESSAGES, isOneOf, AVAILABILITIES, FORMATS, REGIONS, STATUSES } from '../../modules/core/model';
 import type { MessageKey } from '../../modules/core/messages';
+import { daysBetween, firstReached } from '../../modules/core/figures';
 import { isValidUsername } from '../../modules/core/identifiers';
 import { coachUser, hubKey, requestNumber, sitePages } from '../../modules/core/pages';
 import { encodeValue } from '../../modules/core/wikitext/values';
@@ -44,9 +45,10 @@ export interface PublishedPage {
 	text: string;
 	/** The JSON value, for JSON pages. */
 	json?: unknown;
+	/** The edit summary, when not the publish one. */
+	summary?: MessageKey;
 }
 
-const DAY_MS = 86_400_000;
 /** Problems of one page shown on the review page; the rest are counted in one more row. */
 const PROBLEMS_SHOWN = 10;
 /** Rows of problems of pages outside the indexes (misnamed pages, publishing) the main review page shows, in bytes. */
@@ -59,21 +61,15 @@ const LIST_ITEMS = 10;
 
 export const LIMITS = { max: PART_MAX_BYTES, fill: PART_FILL_BYTES, min: PART_MIN_BYTES };
 
-/** Days from creation to the first accepted move to "matched", per request that has one. */
+/** Days from creation to the first accepted move to "matched", per request that has one (as figures.ts counts). */
 export function daysToMatch( requests: readonly StoredRequest[], history: readonly StatusChange[] ): number[] {
-	const firstMatch = new Map<number, string>();
-	for ( const change of history ) {
-		if ( change.to === 'matched' && !firstMatch.has( change.requestNumber ) ) {
-			firstMatch.set( change.requestNumber, change.at );
-		}
-	}
+	const firstMatch = firstReached( history, [ 'matched' ] );
 	const days: number[] = [];
 	for ( const { number, record } of requests ) {
 		const matched = firstMatch.get( number );
-		const from = Date.parse( record.created );
-		const to = matched === undefined ? NaN : Date.parse( matched );
-		if ( !Number.isNaN( from ) && !Number.isNaN( to ) && to >= from ) {
-			days.push( Math.round( 10 * ( to - from ) / DAY_MS ) / 10 );
+		const value = matched === undefined ? null : daysBetween( record.created, matched );
+		if ( value !== null ) {
+			days.push( value );
 		}
 	}
 	return days;

@@ -9,7 +9,9 @@
  * with nothing new therefore sends no edit request.
  *
  * Order: the parts of the indexes, then the lists and statistics, then each manifest (with the
- * revisions of its parts), then the review page (with this run's problems). A manifest is written
+ * revisions of its parts), then the self-evaluation reports of the quarters asked for (reports.ts:
+ * their current text is read, since the bot rewrites only its block of them), then the review page
+ * (with this run's problems). A manifest is written
  * only when every part it names is saved, so readers keep a consistent previous version otherwise.
  *
  * One bad page never stops the rest: a record that cannot be published is left out (or shortened)
@@ -26,8 +28,10 @@ import type { Messages } from '../i18n';
 import type { Logger } from '../log';
 import type { Store } from '../store';
 import type { WikiClient } from '../wiki';
+import type { Period } from '../../modules/core/figures';
 import { planPublication, type PreviousManifests, type PublishedPage, type PublishProblem } from './content';
 import { byteLength, storableText, textSha1 } from './json';
+import { mergeReports, planReports, type PlannedReport } from './reports';
 
 export interface PublishOptions {
 	client: WikiClient;
@@ -39,6 +43,8 @@ export interface PublishOptions {
 	/** Messages for the operator's console (problems are logged with them). */
 	console?: Messages;
 	logger?: Logger;
+	/** The quarters whose self-evaluation reports are written (reports.ts); none when not given. */
+	reportQuarters?: readonly Period[];
 }
 
 export interface PublishReport {
@@ -87,13 +93,14 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 		index, readManifest( jsonOf( known.get( manifestTitles[ index ] ) ), index ),
 	] ) ) as PreviousManifests;
 	const plan = planPublication( base, { requests, coaches, hubs, problems, history }, previous, messages );
+	const reports = planReports( base, { requests, history, hubs }, options.reportQuarters ?? [], messages );
 
 	const report: PublishReport = {
 		outcomes: {}, edits: 0, editRequests: 0, problems: [ ...plan.problems ], sizes: {},
 	};
 	const requestsBefore = editor.requests;
 	const revids = new Map<string, number>();
-	const titles = [ ...plan.pages, ...plan.retired ].map( ( p ) => p.title ).concat( plan.reviewTitles );
+	const titles = [ ...plan.pages, ...plan.retired, ...reports ].map( ( p ) => p.title ).concat( plan.reviewTitles );
 	const info = await readPageInfo( client, [ ...new Set( titles ) ] );
 	for ( const [ title, state ] of known ) {
 		info.set( title, state );
@@ -143,7 +150,7 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 				text: page.text,
 				contentModel: page.contentModel,
 				base: existing,
-				summary: messages.text( 'capacitybuilding-bot-summary-publish' ),
+				summary: messages.text( page.summary ?? 'capacitybuilding-bot-summary-publish' ),
 			} );
 			report.outcomes[ page.title ] = result.outcome;
 			if ( result.outcome === 'created' || result.outcome === 'edited' ) {
@@ -158,6 +165,23 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 		}
 	};
 
+	/** The report pages: their current text read (the block is merged into it), damaged ones reported. */
+	const putReports = async ( planned: PlannedReport[] ): Promise<void> => {
+		const existing = planned.map( ( r ) => r.title )
+			.filter( ( title ) => info.get( title )?.exists && !known.has( title ) );
+		for ( const [ title, state ] of existing.length ? await readPages( client, existing ) : [] ) {
+			known.set( title, state );
+		}
+		const current = new Map( planned.map( ( r ) => [ r.title, known.get( r.title ) ?? info.get( r.title ) ] )
+			.filter( ( entry ): entry is [ string, PageState ] => entry[ 1 ] !== undefined ) );
+		const merged = mergeReports( planned, current );
+		for ( const problem of merged.problems ) {
+			report.outcomes[ problem.page ] = 'skipped';
+			report.problems.push( problem );
+		}
+		await put( merged.pages );
+	};
+
 	await put( plan.pages );
 	await put( plan.retired, true );
 	for ( const index of plan.indexes ) {
@@ -169,6 +193,7 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 		}
 		await put( [ index.manifest( revids ) ] );
 	}
+	await putReports( reports );
 	const review = plan.review( report.problems.filter( ( p ) => !plan.problems.includes( p ) ) );
 	await put( review.pages );
 	await put( review.unused, true );

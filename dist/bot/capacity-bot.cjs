@@ -34,7 +34,7 @@ __export(cli_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(cli_exports);
-var import_commander4 = require("commander");
+var import_commander6 = require("commander");
 
 // modules/core/constants.ts
 var DEFAULT_BASE_PAGE = "Capacity building";
@@ -1933,8 +1933,8 @@ async function up(db) {
   await db.schema.createTable("notifications").addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()).addColumn("marker", "varchar(255)", (c) => c.notNull().unique()).addColumn("request_number", "integer", (c) => c.notNull()).addColumn("kind", "varchar(64)", (c) => c.notNull()).addColumn("target", "varchar(255)", (c) => c.notNull()).addColumn("revid", "integer", (c) => c.notNull()).addColumn("state", "varchar(16)", (c) => c.notNull()).addColumn("created", "varchar(32)", (c) => c.notNull()).addColumn("done", "varchar(32)", (c) => c.notNull()).modifyEnd(options).execute();
 }
 async function down(db) {
-  for (const table2 of ["notifications", "sync_state", "problems", "status_history", "hubs", "coaches", "requests"]) {
-    await db.schema.dropTable(table2).execute();
+  for (const table3 of ["notifications", "sync_state", "problems", "status_history", "hubs", "coaches", "requests"]) {
+    await db.schema.dropTable(table3).execute();
   }
 }
 
@@ -2135,11 +2135,11 @@ var Store = class _Store {
     await this.db.transaction().execute(async (tx) => {
       if (result.full) {
         const seen = new Set(result.updates.map((u) => u.page));
-        for (const table2 of ["requests", "coaches", "hubs", "problems", "hub_history"]) {
-          const pages = await tx.selectFrom(table2).select("page").execute();
+        for (const table3 of ["requests", "coaches", "hubs", "problems", "hub_history"]) {
+          const pages = await tx.selectFrom(table3).select("page").execute();
           const gone = [...new Set(pages.map((p) => p.page))].filter((page) => !seen.has(page));
           for (let i = 0; i < gone.length; i += 500) {
-            await tx.deleteFrom(table2).where("page", "in", gone.slice(i, i + 500)).execute();
+            await tx.deleteFrom(table3).where("page", "in", gone.slice(i, i + 500)).execute();
           }
         }
       }
@@ -2267,8 +2267,8 @@ var Store = class _Store {
   async counts() {
     const counts = {};
     const tables = { requests: "requests", coaches: "coaches", hubs: "hubs", problems: "problems", statusHistory: "status_history", notifications: "notifications" };
-    for (const [name, table2] of Object.entries(tables)) {
-      const row = await this.db.selectFrom(table2).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+    for (const [name, table3] of Object.entries(tables)) {
+      const row = await this.db.selectFrom(table3).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
       counts[name] = Number(row?.n ?? 0);
     }
     return counts;
@@ -2561,8 +2561,201 @@ var BotContext = class {
   }
 };
 
-// bot/commands/notify.ts
+// bot/commands/export.ts
 var import_commander = require("commander");
+var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_path5 = __toESM(require("node:path"));
+
+// modules/core/suppression.ts
+var MIN_ANSWERS = 10;
+var MIN_OPTION_COUNT = 5;
+var SHARE_DECIMALS = 3;
+function roundDown(value) {
+  const scale = 10 ** SHARE_DECIMALS;
+  return Math.floor(value * scale + 1e-9) / scale;
+}
+function roundUp(value) {
+  const scale = 10 ** SHARE_DECIMALS;
+  return Math.ceil(value * scale - 1e-9) / scale;
+}
+function share(count2, total2) {
+  const scale = 10 ** SHARE_DECIMALS;
+  return Math.round(scale * count2 / total2) / scale;
+}
+function suppressQuestion(question, counts, average) {
+  const answers = counts.reduce((sum, [, count2]) => sum + count2, 0);
+  if (answers < MIN_ANSWERS) {
+    return { question, answers: null, average: null, suppressed: "too-few-answers", options: [] };
+  }
+  const options = counts.map(([option2, count2]) => {
+    if (count2 > 0 && count2 < MIN_OPTION_COUNT) {
+      const [low, high] = [1, MIN_OPTION_COUNT - 1];
+      const range = {
+        countLow: low,
+        countHigh: high,
+        shareLow: roundDown(low / answers),
+        shareHigh: roundUp(high / answers)
+      };
+      return { option: option2, count: null, share: null, range };
+    }
+    return { option: option2, count: count2, share: share(count2, answers), range: null };
+  });
+  return { question, answers, average, suppressed: null, options };
+}
+
+// modules/core/figures.ts
+var FIGURES_VERSION = 1;
+var DAY_MS = 864e5;
+var FEEDBACK_QUESTIONS = [
+  { key: "rating", options: ["1", "2", "3", "4", "5"], numeric: true },
+  { key: "outcome", options: FEEDBACK_OUTCOMES, numeric: false }
+];
+var DIMENSIONS = ["region", "language", "topic", "hub"];
+var TRIAGE_STATUSES = ["triaged", "matched", "in-progress", "completed", "declined"];
+function median(values) {
+  if (!values.length) {
+    return null;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle];
+  return sorted.length % 2 ? upper : (sorted[middle - 1] + upper) / 2;
+}
+function daysBetween(from, to) {
+  const [a, b] = [Date.parse(from), Date.parse(to)];
+  if (Number.isNaN(a) || Number.isNaN(b) || b < a) {
+    return null;
+  }
+  return Math.round(10 * (b - a) / DAY_MS) / 10;
+}
+function firstReached(history, statuses) {
+  const first = /* @__PURE__ */ new Map();
+  for (const change of history) {
+    if (statuses.includes(change.to) && !first.has(change.requestNumber)) {
+      first.set(change.requestNumber, change.at);
+    }
+  }
+  return first;
+}
+var QUARTER = /^(\d{4})-Q([1-4])$/;
+var MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+var YEAR = /^(\d{4})$/;
+function utc(year, month) {
+  return new Date(Date.UTC(year, month, 1)).toISOString().replace(".000Z", "Z");
+}
+function parsePeriod(label2) {
+  if (label2 === "all") {
+    return { label: label2, start: null, end: null };
+  }
+  const parts = QUARTER.exec(label2) ?? MONTH.exec(label2) ?? YEAR.exec(label2);
+  if (!parts) {
+    return null;
+  }
+  const year = Number(parts[1]);
+  if (QUARTER.test(label2)) {
+    const first = 3 * (Number(parts[2]) - 1);
+    return { label: label2, start: utc(year, first), end: utc(year, first + 3) };
+  }
+  if (MONTH.test(label2)) {
+    const month = Number(parts[2]) - 1;
+    return { label: label2, start: utc(year, month), end: utc(year, month + 1) };
+  }
+  return { label: label2, start: utc(year, 0), end: utc(year + 1, 0) };
+}
+function inPeriod(created, period) {
+  if (period.start === null && period.end === null) {
+    return true;
+  }
+  const time = Date.parse(created);
+  return !Number.isNaN(time) && (period.start === null || time >= Date.parse(period.start)) && (period.end === null || time < Date.parse(period.end));
+}
+function medianTo(requests, reached) {
+  const days = [];
+  for (const { number, request } of requests) {
+    const at = reached.get(number);
+    const value = at === void 0 ? null : daysBetween(request.created, at);
+    if (value !== null) {
+      days.push(value);
+    }
+  }
+  return { requests: days.length, median: median(days) };
+}
+function requestFigures(requests, milestones) {
+  const received = requests.length;
+  const withStatus = (status) => requests.filter((r) => r.request.status === status).length;
+  const [completed, declined, withdrawn] = [withStatus("completed"), withStatus("declined"), withStatus("withdrawn")];
+  const rate = (count2) => received ? share(count2, received) : null;
+  return {
+    received,
+    completed,
+    declined,
+    withdrawn,
+    completionRate: rate(completed),
+    declineRate: rate(declined),
+    withdrawalRate: rate(withdrawn),
+    daysToTriage: medianTo(requests, milestones.triage),
+    daysToMatch: medianTo(requests, milestones.match),
+    daysToComplete: medianTo(requests, milestones.complete)
+  };
+}
+function questionFigure(question, requests) {
+  const counts = new Map(question.options.map((option2) => [option2, 0]));
+  let sum = 0;
+  for (const { feedback } of requests) {
+    for (const entry of feedback) {
+      const answer = entry[question.key] ?? "";
+      const known = counts.get(answer);
+      if (known !== void 0) {
+        counts.set(answer, known + 1);
+        sum += question.numeric ? Number(answer) : 0;
+      }
+    }
+  }
+  const answers = [...counts.values()].reduce((a, b) => a + b, 0);
+  const average = question.numeric && answers ? Math.round(100 * sum / answers) / 100 : null;
+  return suppressQuestion(question.key, [...counts], average);
+}
+function groupFigures(requests, milestones) {
+  return {
+    requests: requestFigures(requests, milestones),
+    feedback: FEEDBACK_QUESTIONS.map((question) => questionFigure(question, requests))
+  };
+}
+function keysOf(request, dimension) {
+  const keys = dimension === "region" ? [request.region] : dimension === "hub" ? [request.hub] : dimension === "language" ? request.languages : request.topics;
+  return [...new Set(keys)].filter((key) => key !== "");
+}
+function byDimension(requests, dimension, milestones) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const request of requests) {
+    for (const key of keysOf(request.request, dimension)) {
+      const group = groups2.get(key);
+      if (group) {
+        group.push(request);
+      } else {
+        groups2.set(key, [request]);
+      }
+    }
+  }
+  return [...groups2].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0).map(([key, group]) => ({ key, figures: groupFigures(group, milestones) }));
+}
+function computeFigures(requests, history, period, hub = null) {
+  const chosen = requests.filter((r) => inPeriod(r.request.created, period) && (hub === null || r.request.hub === hub));
+  const milestones = {
+    triage: firstReached(history, TRIAGE_STATUSES),
+    match: firstReached(history, ["matched"]),
+    complete: firstReached(history, ["completed"])
+  };
+  const by = Object.fromEntries(DIMENSIONS.map((d) => [d, byDimension(chosen, d, milestones)]));
+  return {
+    version: FIGURES_VERSION,
+    period,
+    hub,
+    rules: { minAnswers: MIN_ANSWERS, minOptionCount: MIN_OPTION_COUNT },
+    all: groupFigures(chosen, milestones),
+    by
+  };
+}
 
 // bot/exitCodes.ts
 var EXIT = {
@@ -2594,6 +2787,533 @@ function exitCodesHelp(messages) {
   const lines = Object.keys(EXIT).map((name) => `  ${EXIT[name]}  ${messages.text(EXIT_MESSAGES[name])}`);
   return [messages.text("capacitybuilding-bot-help-exit-codes"), ...lines].join("\n");
 }
+
+// bot/export/csv.ts
+var FORMULA_START = /^[=+\-@\t\r]/;
+var NEEDS_QUOTES = /[",\r\n]/;
+function csvCell(value) {
+  if (value === null) {
+    return "";
+  }
+  if (typeof value === "number") {
+    return String(value);
+  }
+  const text2 = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
+}
+function csvText(header, rows) {
+  return [header, ...rows].map((row) => `${row.map(csvCell).join(",")}\r
+`).join("");
+}
+
+// bot/export/files.ts
+var TOO_FEW = "capacitybuilding-bot-export-suppression-too-few-answers";
+var RANGE = "capacitybuilding-bot-export-suppression-range";
+function groupColumns() {
+  return [
+    { name: "dimension", type: "string", description: "capacitybuilding-bot-export-column-dimension", suppression: null, value: (r) => r.dimension },
+    { name: "group", type: "string", description: "capacitybuilding-bot-export-column-group", suppression: null, value: (r) => r.group }
+  ];
+}
+var REQUEST_COLUMNS = [
+  ...groupColumns(),
+  { name: "received", type: "integer", description: "capacitybuilding-bot-export-column-received", suppression: null, value: (r) => r.figures.received },
+  { name: "completed", type: "integer", description: "capacitybuilding-bot-export-column-completed", suppression: null, value: (r) => r.figures.completed },
+  { name: "declined", type: "integer", description: "capacitybuilding-bot-export-column-declined", suppression: null, value: (r) => r.figures.declined },
+  { name: "withdrawn", type: "integer", description: "capacitybuilding-bot-export-column-withdrawn", suppression: null, value: (r) => r.figures.withdrawn },
+  { name: "completion_rate", type: "number", description: "capacitybuilding-bot-export-column-completion-rate", suppression: null, value: (r) => r.figures.completionRate },
+  { name: "decline_rate", type: "number", description: "capacitybuilding-bot-export-column-decline-rate", suppression: null, value: (r) => r.figures.declineRate },
+  { name: "withdrawal_rate", type: "number", description: "capacitybuilding-bot-export-column-withdrawal-rate", suppression: null, value: (r) => r.figures.withdrawalRate },
+  { name: "reached_triage", type: "integer", description: "capacitybuilding-bot-export-column-reached-triage", suppression: null, value: (r) => r.figures.daysToTriage.requests },
+  { name: "median_days_to_triage", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-triage", suppression: null, value: (r) => r.figures.daysToTriage.median },
+  { name: "reached_match", type: "integer", description: "capacitybuilding-bot-export-column-reached-match", suppression: null, value: (r) => r.figures.daysToMatch.requests },
+  { name: "median_days_to_match", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-match", suppression: null, value: (r) => r.figures.daysToMatch.median },
+  { name: "reached_completion", type: "integer", description: "capacitybuilding-bot-export-column-reached-completion", suppression: null, value: (r) => r.figures.daysToComplete.requests },
+  { name: "median_days_to_complete", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-complete", suppression: null, value: (r) => r.figures.daysToComplete.median }
+];
+function option(row) {
+  return row.question.options[row.option] ?? null;
+}
+var FEEDBACK_COLUMNS = [
+  ...groupColumns(),
+  { name: "question", type: "string", description: "capacitybuilding-bot-export-column-question", suppression: null, value: (r) => r.question.question },
+  { name: "answers", type: "integer", description: "capacitybuilding-bot-export-column-answers", suppression: TOO_FEW, value: (r) => r.question.answers },
+  { name: "average", type: "number", description: "capacitybuilding-bot-export-column-average", suppression: TOO_FEW, value: (r) => r.question.average },
+  { name: "option", type: "string", description: "capacitybuilding-bot-export-column-option", suppression: TOO_FEW, value: (r) => option(r)?.option ?? "" },
+  { name: "count", type: "integer", description: "capacitybuilding-bot-export-column-count", suppression: RANGE, value: (r) => option(r)?.count ?? null },
+  { name: "count_low", type: "integer", description: "capacitybuilding-bot-export-column-count-low", suppression: null, value: (r) => option(r)?.range?.countLow ?? null },
+  { name: "count_high", type: "integer", description: "capacitybuilding-bot-export-column-count-high", suppression: null, value: (r) => option(r)?.range?.countHigh ?? null },
+  { name: "share", type: "number", description: "capacitybuilding-bot-export-column-share", suppression: RANGE, value: (r) => option(r)?.share ?? null },
+  { name: "share_low", type: "number", description: "capacitybuilding-bot-export-column-share-low", suppression: null, value: (r) => option(r)?.range?.shareLow ?? null },
+  { name: "share_high", type: "number", description: "capacitybuilding-bot-export-column-share-high", suppression: null, value: (r) => option(r)?.range?.shareHigh ?? null },
+  {
+    name: "suppression",
+    type: "string",
+    description: "capacitybuilding-bot-export-column-suppression",
+    suppression: null,
+    value: (r) => r.question.suppressed ?? (option(r)?.range ? "range" : "")
+  }
+];
+function groups(figures) {
+  return [
+    { dimension: "all", group: "", figures: figures.all },
+    ...DIMENSIONS.flatMap((dimension) => figures.by[dimension].map(
+      (g) => ({ dimension, group: g.key, figures: g.figures })
+    ))
+  ];
+}
+function requestRows(figures) {
+  return groups(figures).map((g) => ({ ...g, figures: g.figures.requests }));
+}
+function feedbackRows(figures) {
+  return groups(figures).flatMap((g) => g.figures.feedback.flatMap((question) => (question.suppressed ? [-1] : question.options.map((_o, i) => i)).map((i) => ({ dimension: g.dimension, group: g.group, question, option: i }))));
+}
+function table(columns, rows) {
+  return csvText(columns.map((c) => c.name), rows.map((row) => columns.map((c) => c.value(row))));
+}
+function slug(key) {
+  return key.normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "_");
+}
+function exportNames(figures) {
+  const prefix = `capacity-building-v${FIGURES_VERSION}-${figures.period.label}${figures.hub === null ? "" : `-hub-${slug(figures.hub)}`}`;
+  return {
+    requests: `${prefix}-requests.csv`,
+    feedback: `${prefix}-feedback.csv`,
+    figures: `${prefix}.json`,
+    dictionaryJson: `${prefix}-dictionary.json`,
+    dictionaryCsv: `${prefix}-dictionary.csv`
+  };
+}
+function dictionary(figures, names, messages) {
+  const { minAnswers, minOptionCount } = figures.rules;
+  const describe = (columns) => columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    description: messages.text(c.description, minAnswers, minOptionCount - 1),
+    suppression: c.suppression ? messages.text(c.suppression, minAnswers, minOptionCount - 1) : ""
+  }));
+  return {
+    version: FIGURES_VERSION,
+    rules: { minAnswers, minOptionCount, text: messages.text("capacitybuilding-bot-export-rules", minAnswers, minOptionCount, minOptionCount - 1) },
+    files: [
+      { name: names.requests, description: messages.text("capacitybuilding-bot-export-file-requests"), columns: describe(REQUEST_COLUMNS) },
+      { name: names.feedback, description: messages.text("capacitybuilding-bot-export-file-feedback"), columns: describe(FEEDBACK_COLUMNS) },
+      { name: names.figures, description: messages.text("capacitybuilding-bot-export-file-figures"), columns: [] }
+    ]
+  };
+}
+function exportFiles(figures, generated, messages) {
+  const names = exportNames(figures);
+  const dict = dictionary(figures, names, messages);
+  const dictRows = dict.files.flatMap((f) => f.columns.map(
+    (c) => [f.name, c.name, c.type, c.description, c.suppression]
+  ));
+  const json = (value) => `${JSON.stringify(value, null, "	")}
+`;
+  return [
+    { name: names.requests, text: table(REQUEST_COLUMNS, requestRows(figures)) },
+    { name: names.feedback, text: table(FEEDBACK_COLUMNS, feedbackRows(figures)) },
+    { name: names.figures, text: json({ generated, figures }) },
+    { name: names.dictionaryJson, text: json(dict) },
+    { name: names.dictionaryCsv, text: csvText(["file", "column", "type", "description", "suppression"], dictRows) }
+  ];
+}
+
+// modules/core/indexes.ts
+var INDEX_VERSION = 2;
+var INDEX_NAMES = ["requests", "coaches", "hubs"];
+var PART_MAX_BYTES = 512 * 1024;
+var PART_FILL_BYTES = 384 * 1024;
+var PART_MIN_BYTES = 64 * 1024;
+var ENTRY_MAX_BYTES = 16 * 1024;
+var DESCRIPTION_EXCERPT = 200;
+var BIO_EXCERPT = 300;
+var STATISTICS_MAX_KEYS = 200;
+var STATISTICS_OTHER_KEY = "(other)";
+var ACTIVE_STATUSES = ["matched", "in-progress"];
+function count(into, key) {
+  if (key !== "") {
+    into[key] = (into[key] ?? 0) + 1;
+  }
+}
+function zeroes(keys) {
+  return Object.fromEntries(keys.map((key) => [key, 0]));
+}
+function activeLoad(requests) {
+  const load = /* @__PURE__ */ new Map();
+  for (const { request } of requests) {
+    if (ACTIVE_STATUSES.includes(request.status)) {
+      for (const coach of new Set(request.coach.map(normalizeUsername))) {
+        load.set(coach, (load.get(coach) ?? 0) + 1);
+      }
+    }
+  }
+  return load;
+}
+function boundCounts(counts, keep = []) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(counts)) {
+    const short = [...key].length > 64 ? [...key].slice(0, 64).join("") : key;
+    merged.set(short, (merged.get(short) ?? 0) + value);
+  }
+  if (merged.size <= STATISTICS_MAX_KEYS) {
+    return Object.fromEntries(merged);
+  }
+  const known = (key) => Number(keep.includes(key));
+  const ranked = [...merged].sort((a, b) => known(b[0]) - known(a[0]) || b[1] - a[1] || compareKeys(a[0], b[0]));
+  const kept = new Map(ranked.slice(0, STATISTICS_MAX_KEYS - 1));
+  const other = ranked.slice(STATISTICS_MAX_KEYS - 1).reduce((sum, [, value]) => sum + value, 0);
+  const bounded = {};
+  for (const [key, value] of merged) {
+    if (kept.has(key)) {
+      bounded[key] = value;
+    }
+  }
+  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other;
+  return bounded;
+}
+function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) {
+  const stats = {
+    version: INDEX_VERSION,
+    generated,
+    base,
+    requests: {
+      total: requests.length,
+      byStatus: zeroes(STATUSES),
+      byRegion: zeroes(REGIONS),
+      byFormat: zeroes(FORMATS),
+      byTopic: {},
+      byLanguage: {},
+      byHub: {},
+      byMonth: {},
+      medianDaysToMatch: median(daysToMatch2)
+    },
+    coaches: { total: coaches.length, byAvailability: {}, byLanguage: {}, byTopic: {}, byRegion: {} },
+    feedback: { entries: 0, averageRating: null, byOutcome: zeroes(FEEDBACK_OUTCOMES) }
+  };
+  const ratings = [];
+  for (const { request, feedback } of requests) {
+    count(stats.requests.byStatus, request.status);
+    count(stats.requests.byRegion, request.region);
+    count(stats.requests.byHub, request.hub);
+    count(stats.requests.byMonth, request.created.slice(0, 7));
+    request.formats.forEach((format) => count(stats.requests.byFormat, format));
+    request.topics.forEach((topic) => count(stats.requests.byTopic, topic));
+    request.languages.forEach((language) => count(stats.requests.byLanguage, language));
+    for (const entry of feedback) {
+      stats.feedback.entries++;
+      count(stats.feedback.byOutcome, entry.outcome);
+      if (/^[1-5]$/.test(entry.rating)) {
+        ratings.push(Number(entry.rating));
+      }
+    }
+  }
+  stats.feedback.averageRating = ratings.length ? Math.round(100 * ratings.reduce((a, b) => a + b, 0) / ratings.length) / 100 : null;
+  for (const { profile } of coaches) {
+    count(stats.coaches.byAvailability, profile.availability);
+    profile.languages.forEach((language) => count(stats.coaches.byLanguage, language));
+    profile.topics.forEach((topic) => count(stats.coaches.byTopic, topic));
+    profile.regions.forEach((region) => count(stats.coaches.byRegion, region));
+  }
+  const bound = (group, known) => {
+    for (const [name, value] of Object.entries(group)) {
+      if (typeof value === "object" && value !== null) {
+        group[name] = boundCounts(value, known[name] ?? []);
+      }
+    }
+  };
+  bound(stats.requests, { byStatus: STATUSES, byRegion: REGIONS, byFormat: FORMATS });
+  bound(stats.coaches, {});
+  bound(stats.feedback, { byOutcome: FEEDBACK_OUTCOMES });
+  return stats;
+}
+function compareKeys(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    return a - b;
+  }
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function entryKey(index, entry) {
+  if (index === "requests") {
+    return entry.number;
+  }
+  return index === "coaches" ? entry.user : entry.key;
+}
+
+// bot/publish/entries.ts
+function cutText(value, max) {
+  if (value.length <= max) {
+    return value;
+  }
+  let end = 0;
+  for (let count2 = 0; count2 < max && end < value.length; count2++) {
+    const unit = value.charCodeAt(end);
+    const next = value.charCodeAt(end + 1);
+    end += unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343 ? 2 : 1;
+  }
+  return value.slice(0, end);
+}
+function nfc(value) {
+  if (typeof value === "string") {
+    return value.normalize("NFC");
+  }
+  if (Array.isArray(value)) {
+    return value.map(nfc);
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), nfc(v)]));
+  }
+  return value;
+}
+function badlyEncoded(value, path7 = "") {
+  if (typeof value === "string") {
+    return loneSurrogates(value).length ? path7 : null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (loneSurrogates(key).length) {
+        return path7;
+      }
+      const found = badlyEncoded(item, Array.isArray(value) ? path7 : path7 ? `${path7}.${key}` : key);
+      if (found !== null) {
+        return found;
+      }
+    }
+  }
+  return null;
+}
+var CUT_LEVELS = [
+  { text: 0, items: 0, history: 0 },
+  { text: 200, items: 20, history: 20 },
+  { text: 40, items: 5, history: 5 }
+];
+function cutRecord(record, level, fixed, cut) {
+  const out = {};
+  for (const [key, value] of Object.entries(record)) {
+    const max = fixed[key] ?? level.text;
+    if (typeof value === "string") {
+      const short = max ? cutText(value, max) : value;
+      if (short !== value) {
+        cut.add(key);
+      }
+      out[key] = short;
+    } else if (Array.isArray(value)) {
+      const items2 = level.items && value.length > level.items ? value.slice(0, level.items) : value;
+      const short = level.text ? items2.map((item) => cutText(item, level.text)) : items2;
+      if (short.length !== value.length || short.some((item, i) => item !== value[i])) {
+        cut.add(key);
+      }
+      out[key] = short;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+var ENTRY_INDENT = "		";
+var entryTexts = /* @__PURE__ */ new WeakMap();
+function entryText(entry) {
+  let text2 = entryTexts.get(entry);
+  if (text2 === void 0) {
+    text2 = mediaWikiJson(entry, ENTRY_INDENT);
+    entryTexts.set(entry, text2);
+  }
+  return text2;
+}
+function entryBytes(entry) {
+  return byteLength(entryText(entry)) + ENTRY_INDENT.length + 2;
+}
+function fitted(make) {
+  for (const [i, level] of CUT_LEVELS.entries()) {
+    const cut = /* @__PURE__ */ new Set();
+    const entry = make(level, cut);
+    if (cut.size) {
+      entry.cut = [...cut].sort();
+    }
+    if (entryBytes(entry) <= ENTRY_MAX_BYTES) {
+      return { entry, level: i };
+    }
+  }
+  return { entry: null, level: CUT_LEVELS.length };
+}
+function stateOf(revid, problems) {
+  const own = problems.filter((p) => p.revid === revid);
+  if (own.some((p) => p.kind === "malformed")) {
+    return "malformed";
+  }
+  return own.some((p) => p.kind === "invalid") ? "invalid" : "valid";
+}
+function build(record, raw, make) {
+  const field = badlyEncoded(raw);
+  if (field !== null) {
+    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-encoding", params: [field || "-"] } };
+  }
+  const { entry, level } = fitted(make);
+  if (!entry) {
+    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-too-large", params: [ENTRY_MAX_BYTES] } };
+  }
+  return {
+    entry,
+    problem: level > 0 ? { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-shortened", params: [(entry.cut ?? []).join(", ")] } : null
+  };
+}
+function buildEntries(snapshot) {
+  const problemsOf = /* @__PURE__ */ new Map();
+  for (const p of snapshot.problems) {
+    problemsOf.set(p.page, [...problemsOf.get(p.page) ?? [], p]);
+  }
+  const historyOf = /* @__PURE__ */ new Map();
+  for (const change of snapshot.history) {
+    historyOf.set(change.requestNumber, [...historyOf.get(change.requestNumber) ?? [], change]);
+  }
+  const common = (record) => {
+    const problems = problemsOf.get(record.page) ?? [];
+    return {
+      page: record.page,
+      revid: record.revid,
+      updated: record.updated,
+      problems: problems.length,
+      state: stateOf(record.revid, problems)
+    };
+  };
+  const out = { requests: [], coaches: [], hubs: [], problems: [] };
+  const keep = (into, built) => {
+    if (built.entry) {
+      into.push(built.entry);
+    }
+    if (built.problem) {
+      out.problems.push(built.problem);
+    }
+  };
+  for (const stored of snapshot.requests) {
+    const history = [...historyOf.get(stored.number) ?? []].sort((a, b) => a.revid - b.revid);
+    keep(out.requests, build(stored, [stored.record, history], (level, cut) => {
+      const rows = level.history && history.length > level.history ? history.slice(-level.history) : history;
+      if (rows.length !== history.length) {
+        cut.add("history");
+      }
+      const entryHistory = rows.map((row) => {
+        const item = { from: row.from, to: row.to, user: row.user, at: row.at, revid: row.revid };
+        if (row.comment !== void 0) {
+          item.comment = level.text ? cutText(row.comment, level.text) : row.comment;
+          if (item.comment !== row.comment) {
+            cut.add("history");
+          }
+        }
+        return item;
+      });
+      return nfc({
+        number: stored.number,
+        ...common(stored),
+        request: cutRecord(stored.record, level, { description: DESCRIPTION_EXCERPT }, cut),
+        feedback: stored.feedback.length,
+        history: entryHistory
+      });
+    }));
+  }
+  const load = activeLoad(snapshot.requests.map((r) => ({ request: r.record })));
+  for (const stored of snapshot.coaches) {
+    keep(out.coaches, build(stored, stored.record, (level, cut) => nfc({
+      user: stored.user,
+      ...common(stored),
+      profile: cutRecord(stored.record, level, { bio: BIO_EXCERPT }, cut),
+      activeRequests: load.get(stored.user) ?? 0
+    })));
+  }
+  for (const stored of snapshot.hubs) {
+    keep(out.hubs, build(stored, stored.record, (level, cut) => nfc({
+      key: stored.key,
+      ...common(stored),
+      hub: cutRecord(stored.record, level, {}, cut)
+    })));
+  }
+  out.requests.sort((a, b) => a.number - b.number);
+  const byKey = (index) => (a, b) => {
+    const [x, y] = [String(entryKey(index, a)), String(entryKey(index, b))];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  out.coaches.sort(byKey("coaches"));
+  out.hubs.sort(byKey("hubs"));
+  return out;
+}
+
+// bot/export/storeFigures.ts
+function figureRequests(stored) {
+  return stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null).map((r) => ({ number: r.number, request: r.record, feedback: r.feedback }));
+}
+async function storeFigures(store, period, hub) {
+  const requests = (await store.requests()).filter((r) => badlyEncoded([r.record, r.feedback]) === null);
+  const history = await store.statusHistory();
+  const times = [...requests.map((r) => r.updated), ...history.map((c) => c.at)];
+  const generated = times.reduce((a, b) => a === null || b > a ? b : a, null);
+  const figures = computeFigures(figureRequests(requests), history, period, hub);
+  return { figures, generated };
+}
+
+// bot/commands/export.ts
+var DEFAULT_PERIOD = "all";
+function writeFiles(dir, files) {
+  import_node_fs6.default.mkdirSync(dir, { recursive: true });
+  return files.map((file) => {
+    const target = import_node_path5.default.join(dir, file.name);
+    const partial = `${target}.partial`;
+    import_node_fs6.default.writeFileSync(partial, file.text, "utf8");
+    import_node_fs6.default.renameSync(partial, target);
+    return target;
+  });
+}
+async function exportToDirectory(store, options, messages) {
+  const { figures, generated } = await storeFigures(store, options.period, options.hub);
+  return { figures, written: writeFiles(options.out, exportFiles(figures, generated, messages)) };
+}
+function exportCommand(kit) {
+  const t = kit.t.bind(kit);
+  kit.command("export", "capacitybuilding-bot-help-command-export", "capacitybuilding-bot-help-export-after").requiredOption("--out <dir>", t("capacitybuilding-bot-help-option-out")).option("--period <period>", t("capacitybuilding-bot-help-option-period", DEFAULT_PERIOD), (value) => {
+    const period = parsePeriod(value);
+    if (!period) {
+      throw new import_commander.InvalidArgumentError(t("capacitybuilding-bot-help-period-invalid"));
+    }
+    return period;
+  }, parsePeriod(DEFAULT_PERIOD)).option("--hub <key>", t("capacitybuilding-bot-help-option-hub")).action(async (options, command) => {
+    const ctx = kit.context(command);
+    const m = ctx.messages;
+    const store = await ctx.store();
+    try {
+      const hub = options.hub ?? null;
+      const { out, period } = options;
+      const { figures, written } = await exportToDirectory(store, { out, period, hub }, m);
+      for (const file of written) {
+        ctx.logger.info(m.text("capacitybuilding-bot-log-export-file", file), { file });
+      }
+      const received = figures.all.requests.received;
+      const label2 = options.period.label;
+      ctx.logger.info(
+        hub === null ? m.text("capacitybuilding-bot-log-export-done", written.length, options.out, received, label2) : m.text("capacitybuilding-bot-log-export-done-hub", written.length, options.out, received, label2, hub),
+        { files: written, period: label2, hub, received }
+      );
+      kit.run.code = EXIT.ok;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+// bot/commands/notify.ts
+var import_commander2 = require("commander");
 
 // bot/notify/notify.ts
 var import_mwn3 = require("mwn");
@@ -2644,7 +3364,7 @@ var DEFAULT_CONFIG = {
   statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
   notifications: DEFAULT_NOTIFICATIONS
 };
-function isObject(value) {
+function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseConfig(json) {
@@ -2654,7 +3374,7 @@ function parseConfig(json) {
     statusPolicy: { ...DEFAULT_CONFIG.statusPolicy },
     notifications: { ...DEFAULT_NOTIFICATIONS, kinds: {}, userTalk: [] }
   };
-  if (!isObject(json)) {
+  if (!isObject2(json)) {
     return { config, problems: [problem(null, "capacitybuilding-config-not-object")] };
   }
   const invalid = (key) => {
@@ -2687,25 +3407,25 @@ function parseConfig(json) {
         }
         break;
       case "statusPolicy":
-        if (!isObject(value)) {
+        if (!isObject2(value)) {
           invalid(key);
           break;
         }
         for (const [policyKey, policyValue] of Object.entries(value)) {
-          const path6 = `statusPolicy.${policyKey}`;
+          const path7 = `statusPolicy.${policyKey}`;
           if (policyKey === "staleAfterDays" && Number.isInteger(policyValue) && policyValue > 0) {
             config.statusPolicy.staleAfterDays = policyValue;
           } else if (policyKey === "adminsMayReopenClosed" && typeof policyValue === "boolean") {
             config.statusPolicy.adminsMayReopenClosed = policyValue;
           } else if (policyKey === "staleAfterDays" || policyKey === "adminsMayReopenClosed") {
-            invalid(path6);
+            invalid(path7);
           } else {
-            problems.push(problem(path6, "capacitybuilding-config-unknown-key", path6));
+            problems.push(problem(path7, "capacitybuilding-config-unknown-key", path7));
           }
         }
         break;
       case "notifications":
-        if (isObject(value)) {
+        if (isObject2(value)) {
           parseNotifications(value, config.notifications, problems);
         } else {
           invalid(key);
@@ -2718,24 +3438,24 @@ function parseConfig(json) {
   return { config, problems };
 }
 function parseNotifications(json, settings, problems) {
-  const invalid = (path6) => {
-    problems.push(problem(path6, "capacitybuilding-config-invalid-value", path6));
+  const invalid = (path7) => {
+    problems.push(problem(path7, "capacitybuilding-config-invalid-value", path7));
   };
   for (const [key, value] of Object.entries(json)) {
-    const path6 = `notifications.${key}`;
+    const path7 = `notifications.${key}`;
     switch (key) {
       case "kinds":
-        if (!isObject(value)) {
-          invalid(path6);
+        if (!isObject2(value)) {
+          invalid(path7);
           break;
         }
         for (const [kind, on] of Object.entries(value)) {
           if (!isNoticeKind(kind)) {
-            problems.push(problem(`${path6}.${kind}`, "capacitybuilding-config-unknown-key", `${path6}.${kind}`));
+            problems.push(problem(`${path7}.${kind}`, "capacitybuilding-config-unknown-key", `${path7}.${kind}`));
           } else if (typeof on === "boolean") {
             settings.kinds[kind] = on;
           } else {
-            invalid(`${path6}.${kind}`);
+            invalid(`${path7}.${kind}`);
           }
         }
         break;
@@ -2743,32 +3463,32 @@ function parseNotifications(json, settings, problems) {
         if (Array.isArray(value) && value.every((v) => typeof v === "string" && isNoticeKind(v))) {
           settings.userTalk = [...new Set(value)];
         } else {
-          invalid(path6);
+          invalid(path7);
         }
         break;
       case "noticeboard":
         if (typeof value === "string" && (value === "" || isPageTitle(value))) {
           settings.noticeboard = value.replace(/_/g, " ");
         } else {
-          invalid(path6);
+          invalid(path7);
         }
         break;
       case "mentions":
         if (typeof value === "boolean") {
           settings.mentions = value;
         } else {
-          invalid(path6);
+          invalid(path7);
         }
         break;
       case "deadlineDays":
         if (Number.isInteger(value) && value > 0 && value <= 365) {
           settings.deadlineDays = value;
         } else {
-          invalid(path6);
+          invalid(path7);
         }
         break;
       default:
-        problems.push(problem(path6, "capacitybuilding-config-unknown-key", path6));
+        problems.push(problem(path7, "capacitybuilding-config-unknown-key", path7));
     }
   }
 }
@@ -3652,31 +4372,31 @@ ${inner} ~~~~</div>`;
 function body(notice, voice, genders, base) {
   const m = voice.messages;
   const { data } = notice;
-  const link = requestLink(notice);
+  const link2 = requestLink(notice);
   const title = escapeWikitext(data.title ?? "");
   const key = KINDS[notice.kind].messages.body;
   const actor = data.actor ? escapeWikitext(data.actor) : "";
   switch (notice.kind) {
     case "triaged":
-      return m.text(key, link, title, `[[${hubTitle(base, data.hub ?? "")}|${escapeWikitext(data.hub ?? "")}]]`);
+      return m.text(key, link2, title, `[[${hubTitle(base, data.hub ?? "")}|${escapeWikitext(data.hub ?? "")}]]`);
     case "offered": {
       const coach = data.coaches?.[0] ?? "";
-      return m.text(key, link, title, escapeWikitext(coach), gender(genders, coach));
+      return m.text(key, link2, title, escapeWikitext(coach), gender(genders, coach));
     }
     case "matched":
       return m.text(
         key,
-        link,
+        link2,
         title,
         list2(voice, (data.coaches ?? []).map(escapeWikitext)),
         (data.coaches ?? []).length
       );
     case "reopened":
-      return m.text(key, link, title, actor, gender(genders, data.actor), statusLabel(voice, data.status ?? ""));
+      return m.text(key, link2, title, actor, gender(genders, data.actor), statusLabel(voice, data.status ?? ""));
     case "away-ended":
       return m.text(key, data.awayUntil ?? "", data.profile ?? "", gender(genders, data.coaches?.[0] ?? ""));
     default:
-      return m.text(key, link, title, actor, gender(genders, data.actor));
+      return m.text(key, link2, title, actor, gender(genders, data.actor));
   }
 }
 function composeNotice(notice, voice, genders, base) {
@@ -3704,15 +4424,15 @@ function digestLine(notice, voice) {
   const m = voice.messages;
   const { data } = notice;
   const key = KINDS[notice.kind].messages.line;
-  const link = requestLink(notice);
+  const link2 = requestLink(notice);
   const title = escapeWikitext(data.title ?? "");
   switch (notice.kind) {
     case "stale":
-      return m.text(key, link, title, data.days ?? 0, statusLabel(voice, data.status ?? ""));
+      return m.text(key, link2, title, data.days ?? 0, statusLabel(voice, data.status ?? ""));
     case "deadline":
-      return m.text(key, link, title, data.neededBy ?? "");
+      return m.text(key, link2, title, data.neededBy ?? "");
     default:
-      return m.text(key, link, title);
+      return m.text(key, link2, title);
   }
 }
 function composeDigest(entries, key, voice, date) {
@@ -3725,9 +4445,9 @@ function composeDigest(entries, key, voice, date) {
       }
     }
   }
-  const intro = m.text("capacitybuilding-notice-digest-intro", entries.length);
+  const intro2 = m.text("capacitybuilding-notice-digest-intro", entries.length);
   const lines = entries.map((entry) => `* ${digestLine(entry, voice)} ${marker(entry.key)}`);
-  const addressed = people.length ? m.text("capacitybuilding-notice-addressed", list2(voice, people.slice(0, 50).map(userLink)), intro) : intro;
+  const addressed = people.length ? m.text("capacitybuilding-notice-addressed", list2(voice, people.slice(0, 50).map(userLink)), intro2) : intro2;
   return {
     heading: m.text("capacitybuilding-notice-digest-heading", entries.length, date),
     text: `<div lang="${voice.language}" dir="${voice.dir}" class="ext-capacitybuilding-notice">${marker(key)}
@@ -4075,7 +4795,7 @@ async function notifyOnce(ctx, since) {
 function sinceOption(kit) {
   return (value) => {
     if (parseSince(value, /* @__PURE__ */ new Date()) === null) {
-      throw new import_commander.InvalidArgumentError(kit.t("capacitybuilding-bot-help-since-invalid"));
+      throw new import_commander2.InvalidArgumentError(kit.t("capacitybuilding-bot-help-since-invalid"));
     }
     return value;
   };
@@ -4087,346 +4807,8 @@ function notifyCommand(kit) {
   });
 }
 
-// modules/core/indexes.ts
-var INDEX_VERSION = 2;
-var INDEX_NAMES = ["requests", "coaches", "hubs"];
-var PART_MAX_BYTES = 512 * 1024;
-var PART_FILL_BYTES = 384 * 1024;
-var PART_MIN_BYTES = 64 * 1024;
-var ENTRY_MAX_BYTES = 16 * 1024;
-var DESCRIPTION_EXCERPT = 200;
-var BIO_EXCERPT = 300;
-var STATISTICS_MAX_KEYS = 200;
-var STATISTICS_OTHER_KEY = "(other)";
-var ACTIVE_STATUSES = ["matched", "in-progress"];
-function count(into, key) {
-  if (key !== "") {
-    into[key] = (into[key] ?? 0) + 1;
-  }
-}
-function zeroes(keys) {
-  return Object.fromEntries(keys.map((key) => [key, 0]));
-}
-function median(values) {
-  if (!values.length) {
-    return null;
-  }
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle];
-  return sorted.length % 2 ? upper : (sorted[middle - 1] + upper) / 2;
-}
-function activeLoad(requests) {
-  const load = /* @__PURE__ */ new Map();
-  for (const { request } of requests) {
-    if (ACTIVE_STATUSES.includes(request.status)) {
-      for (const coach of new Set(request.coach.map(normalizeUsername))) {
-        load.set(coach, (load.get(coach) ?? 0) + 1);
-      }
-    }
-  }
-  return load;
-}
-function boundCounts(counts, keep = []) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(counts)) {
-    const short = [...key].length > 64 ? [...key].slice(0, 64).join("") : key;
-    merged.set(short, (merged.get(short) ?? 0) + value);
-  }
-  if (merged.size <= STATISTICS_MAX_KEYS) {
-    return Object.fromEntries(merged);
-  }
-  const known = (key) => Number(keep.includes(key));
-  const ranked = [...merged].sort((a, b) => known(b[0]) - known(a[0]) || b[1] - a[1] || compareKeys(a[0], b[0]));
-  const kept = new Map(ranked.slice(0, STATISTICS_MAX_KEYS - 1));
-  const other = ranked.slice(STATISTICS_MAX_KEYS - 1).reduce((sum, [, value]) => sum + value, 0);
-  const bounded = {};
-  for (const [key, value] of merged) {
-    if (kept.has(key)) {
-      bounded[key] = value;
-    }
-  }
-  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other;
-  return bounded;
-}
-function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) {
-  const stats = {
-    version: INDEX_VERSION,
-    generated,
-    base,
-    requests: {
-      total: requests.length,
-      byStatus: zeroes(STATUSES),
-      byRegion: zeroes(REGIONS),
-      byFormat: zeroes(FORMATS),
-      byTopic: {},
-      byLanguage: {},
-      byHub: {},
-      byMonth: {},
-      medianDaysToMatch: median(daysToMatch2)
-    },
-    coaches: { total: coaches.length, byAvailability: {}, byLanguage: {}, byTopic: {}, byRegion: {} },
-    feedback: { entries: 0, averageRating: null, byOutcome: zeroes(FEEDBACK_OUTCOMES) }
-  };
-  const ratings = [];
-  for (const { request, feedback } of requests) {
-    count(stats.requests.byStatus, request.status);
-    count(stats.requests.byRegion, request.region);
-    count(stats.requests.byHub, request.hub);
-    count(stats.requests.byMonth, request.created.slice(0, 7));
-    request.formats.forEach((format) => count(stats.requests.byFormat, format));
-    request.topics.forEach((topic) => count(stats.requests.byTopic, topic));
-    request.languages.forEach((language) => count(stats.requests.byLanguage, language));
-    for (const entry of feedback) {
-      stats.feedback.entries++;
-      count(stats.feedback.byOutcome, entry.outcome);
-      if (/^[1-5]$/.test(entry.rating)) {
-        ratings.push(Number(entry.rating));
-      }
-    }
-  }
-  stats.feedback.averageRating = ratings.length ? Math.round(100 * ratings.reduce((a, b) => a + b, 0) / ratings.length) / 100 : null;
-  for (const { profile } of coaches) {
-    count(stats.coaches.byAvailability, profile.availability);
-    profile.languages.forEach((language) => count(stats.coaches.byLanguage, language));
-    profile.topics.forEach((topic) => count(stats.coaches.byTopic, topic));
-    profile.regions.forEach((region) => count(stats.coaches.byRegion, region));
-  }
-  const bound = (group, known) => {
-    for (const [name, value] of Object.entries(group)) {
-      if (typeof value === "object" && value !== null) {
-        group[name] = boundCounts(value, known[name] ?? []);
-      }
-    }
-  };
-  bound(stats.requests, { byStatus: STATUSES, byRegion: REGIONS, byFormat: FORMATS });
-  bound(stats.coaches, {});
-  bound(stats.feedback, { byOutcome: FEEDBACK_OUTCOMES });
-  return stats;
-}
-function compareKeys(a, b) {
-  if (typeof a === "number" && typeof b === "number") {
-    return a - b;
-  }
-  const [x, y] = [String(a), String(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isKeyValue(value) {
-  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
-}
-function readManifest(json, index) {
-  if (!isObject2(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
-    return null;
-  }
-  const valid = json.parts.every((part) => isObject2(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
-  return valid ? json : null;
-}
-function entryKey(index, entry) {
-  if (index === "requests") {
-    return entry.number;
-  }
-  return index === "coaches" ? entry.user : entry.key;
-}
-
-// bot/publish/entries.ts
-function cutText(value, max) {
-  if (value.length <= max) {
-    return value;
-  }
-  let end = 0;
-  for (let count2 = 0; count2 < max && end < value.length; count2++) {
-    const unit = value.charCodeAt(end);
-    const next = value.charCodeAt(end + 1);
-    end += unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343 ? 2 : 1;
-  }
-  return value.slice(0, end);
-}
-function nfc(value) {
-  if (typeof value === "string") {
-    return value.normalize("NFC");
-  }
-  if (Array.isArray(value)) {
-    return value.map(nfc);
-  }
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), nfc(v)]));
-  }
-  return value;
-}
-function badlyEncoded(value, path6 = "") {
-  if (typeof value === "string") {
-    return loneSurrogates(value).length ? path6 : null;
-  }
-  if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (loneSurrogates(key).length) {
-        return path6;
-      }
-      const found = badlyEncoded(item, Array.isArray(value) ? path6 : path6 ? `${path6}.${key}` : key);
-      if (found !== null) {
-        return found;
-      }
-    }
-  }
-  return null;
-}
-var CUT_LEVELS = [
-  { text: 0, items: 0, history: 0 },
-  { text: 200, items: 20, history: 20 },
-  { text: 40, items: 5, history: 5 }
-];
-function cutRecord(record, level, fixed, cut) {
-  const out = {};
-  for (const [key, value] of Object.entries(record)) {
-    const max = fixed[key] ?? level.text;
-    if (typeof value === "string") {
-      const short = max ? cutText(value, max) : value;
-      if (short !== value) {
-        cut.add(key);
-      }
-      out[key] = short;
-    } else if (Array.isArray(value)) {
-      const items2 = level.items && value.length > level.items ? value.slice(0, level.items) : value;
-      const short = level.text ? items2.map((item) => cutText(item, level.text)) : items2;
-      if (short.length !== value.length || short.some((item, i) => item !== value[i])) {
-        cut.add(key);
-      }
-      out[key] = short;
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
-}
-var ENTRY_INDENT = "		";
-var entryTexts = /* @__PURE__ */ new WeakMap();
-function entryText(entry) {
-  let text2 = entryTexts.get(entry);
-  if (text2 === void 0) {
-    text2 = mediaWikiJson(entry, ENTRY_INDENT);
-    entryTexts.set(entry, text2);
-  }
-  return text2;
-}
-function entryBytes(entry) {
-  return byteLength(entryText(entry)) + ENTRY_INDENT.length + 2;
-}
-function fitted(make) {
-  for (const [i, level] of CUT_LEVELS.entries()) {
-    const cut = /* @__PURE__ */ new Set();
-    const entry = make(level, cut);
-    if (cut.size) {
-      entry.cut = [...cut].sort();
-    }
-    if (entryBytes(entry) <= ENTRY_MAX_BYTES) {
-      return { entry, level: i };
-    }
-  }
-  return { entry: null, level: CUT_LEVELS.length };
-}
-function stateOf(revid, problems) {
-  const own = problems.filter((p) => p.revid === revid);
-  if (own.some((p) => p.kind === "malformed")) {
-    return "malformed";
-  }
-  return own.some((p) => p.kind === "invalid") ? "invalid" : "valid";
-}
-function build(record, raw, make) {
-  const field = badlyEncoded(raw);
-  if (field !== null) {
-    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-encoding", params: [field || "-"] } };
-  }
-  const { entry, level } = fitted(make);
-  if (!entry) {
-    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-too-large", params: [ENTRY_MAX_BYTES] } };
-  }
-  return {
-    entry,
-    problem: level > 0 ? { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-shortened", params: [(entry.cut ?? []).join(", ")] } : null
-  };
-}
-function buildEntries(snapshot) {
-  const problemsOf = /* @__PURE__ */ new Map();
-  for (const p of snapshot.problems) {
-    problemsOf.set(p.page, [...problemsOf.get(p.page) ?? [], p]);
-  }
-  const historyOf = /* @__PURE__ */ new Map();
-  for (const change of snapshot.history) {
-    historyOf.set(change.requestNumber, [...historyOf.get(change.requestNumber) ?? [], change]);
-  }
-  const common = (record) => {
-    const problems = problemsOf.get(record.page) ?? [];
-    return {
-      page: record.page,
-      revid: record.revid,
-      updated: record.updated,
-      problems: problems.length,
-      state: stateOf(record.revid, problems)
-    };
-  };
-  const out = { requests: [], coaches: [], hubs: [], problems: [] };
-  const keep = (into, built) => {
-    if (built.entry) {
-      into.push(built.entry);
-    }
-    if (built.problem) {
-      out.problems.push(built.problem);
-    }
-  };
-  for (const stored of snapshot.requests) {
-    const history = [...historyOf.get(stored.number) ?? []].sort((a, b) => a.revid - b.revid);
-    keep(out.requests, build(stored, [stored.record, history], (level, cut) => {
-      const rows = level.history && history.length > level.history ? history.slice(-level.history) : history;
-      if (rows.length !== history.length) {
-        cut.add("history");
-      }
-      const entryHistory = rows.map((row) => {
-        const item = { from: row.from, to: row.to, user: row.user, at: row.at, revid: row.revid };
-        if (row.comment !== void 0) {
-          item.comment = level.text ? cutText(row.comment, level.text) : row.comment;
-          if (item.comment !== row.comment) {
-            cut.add("history");
-          }
-        }
-        return item;
-      });
-      return nfc({
-        number: stored.number,
-        ...common(stored),
-        request: cutRecord(stored.record, level, { description: DESCRIPTION_EXCERPT }, cut),
-        feedback: stored.feedback.length,
-        history: entryHistory
-      });
-    }));
-  }
-  const load = activeLoad(snapshot.requests.map((r) => ({ request: r.record })));
-  for (const stored of snapshot.coaches) {
-    keep(out.coaches, build(stored, stored.record, (level, cut) => nfc({
-      user: stored.user,
-      ...common(stored),
-      profile: cutRecord(stored.record, level, { bio: BIO_EXCERPT }, cut),
-      activeRequests: load.get(stored.user) ?? 0
-    })));
-  }
-  for (const stored of snapshot.hubs) {
-    keep(out.hubs, build(stored, stored.record, (level, cut) => nfc({
-      key: stored.key,
-      ...common(stored),
-      hub: cutRecord(stored.record, level, {}, cut)
-    })));
-  }
-  out.requests.sort((a, b) => a.number - b.number);
-  const byKey = (index) => (a, b) => {
-    const [x, y] = [String(entryKey(index, a)), String(entryKey(index, b))];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  out.coaches.sort(byKey("coaches"));
-  out.hubs.sort(byKey("hubs"));
-  return out;
-}
+// bot/commands/publish.ts
+var import_commander3 = require("commander");
 
 // bot/publish/partition.ts
 function total(items2) {
@@ -4453,12 +4835,12 @@ function pack(items2, target) {
 function split(items2, limits) {
   const weight = total(items2);
   const count2 = Math.ceil(weight / limits.fill);
-  const share = weight / count2;
+  const share2 = weight / count2;
   const pieces = [[]];
   let before = 0;
   for (const item of items2) {
     const current = pieces[pieces.length - 1];
-    if (current.length && pieces.length < count2 && before + item.weight / 2 > pieces.length * share) {
+    if (current.length && pieces.length < count2 && before + item.weight / 2 > pieces.length * share2) {
       pieces.push([item]);
     } else {
       current.push(item);
@@ -4468,10 +4850,10 @@ function split(items2, limits) {
   return pieces;
 }
 function partition(items2, previous, limits) {
-  let groups;
+  let groups2;
   const published = [...previous].sort((a, b) => compareKeys(a.first, b.first));
   if (!published.length) {
-    groups = pack(items2, limits.fill).map((run) => ({ id: null, items: run }));
+    groups2 = pack(items2, limits.fill).map((run) => ({ id: null, items: run }));
   } else {
     const byPart = published.map(() => []);
     let at = 0;
@@ -4481,7 +4863,7 @@ function partition(items2, previous, limits) {
       }
       byPart[at].push(item);
     }
-    groups = [];
+    groups2 = [];
     published.forEach((part, i) => {
       const run = byPart[i];
       if (!run.length) {
@@ -4489,30 +4871,30 @@ function partition(items2, previous, limits) {
       }
       if (total(run) > limits.max) {
         split(run, limits).forEach((piece, j) => {
-          groups.push({ id: j === 0 ? part.id : null, items: piece });
+          groups2.push({ id: j === 0 ? part.id : null, items: piece });
         });
       } else {
-        groups.push({ id: part.id, items: run });
+        groups2.push({ id: part.id, items: run });
       }
     });
-    for (let i = 0; i < groups.length; ) {
-      const group = groups[i];
+    for (let i = 0; i < groups2.length; ) {
+      const group = groups2[i];
       const size = total(group.items);
-      const next = groups[i + 1];
-      const before = groups[i - 1];
+      const next = groups2[i + 1];
+      const before = groups2[i - 1];
       if (size < limits.min && next && size + total(next.items) <= limits.fill) {
-        groups.splice(i, 2, { id: group.id ?? next.id, items: [...group.items, ...next.items] });
+        groups2.splice(i, 2, { id: group.id ?? next.id, items: [...group.items, ...next.items] });
       } else if (size < limits.min && before && size + total(before.items) <= limits.fill) {
-        groups.splice(i - 1, 2, { id: before.id ?? group.id, items: [...before.items, ...group.items] });
+        groups2.splice(i - 1, 2, { id: before.id ?? group.id, items: [...before.items, ...group.items] });
         i--;
       } else {
         i++;
       }
     }
   }
-  const used = new Set(groups.map((g) => g.id).filter((id) => id !== null));
+  const used = new Set(groups2.map((g) => g.id).filter((id) => id !== null));
   let free = 1;
-  return groups.map((group) => {
+  return groups2.map((group) => {
     let id = group.id;
     if (id === null) {
       while (used.has(free)) {
@@ -4526,7 +4908,6 @@ function partition(items2, previous, limits) {
 }
 
 // bot/publish/content.ts
-var DAY_MS = 864e5;
 var PROBLEMS_SHOWN = 10;
 var OTHER_PROBLEMS_BYTES = 256 * 1024;
 var PARAM_SHOWN = 200;
@@ -4534,19 +4915,13 @@ var CELL_SHOWN = 150;
 var LIST_ITEMS = 10;
 var LIMITS = { max: PART_MAX_BYTES, fill: PART_FILL_BYTES, min: PART_MIN_BYTES };
 function daysToMatch(requests, history) {
-  const firstMatch = /* @__PURE__ */ new Map();
-  for (const change of history) {
-    if (change.to === "matched" && !firstMatch.has(change.requestNumber)) {
-      firstMatch.set(change.requestNumber, change.at);
-    }
-  }
+  const firstMatch = firstReached(history, ["matched"]);
   const days = [];
   for (const { number, record } of requests) {
     const matched = firstMatch.get(number);
-    const from = Date.parse(record.created);
-    const to = matched === void 0 ? NaN : Date.parse(matched);
-    if (!Number.isNaN(from) && !Number.isNaN(to) && to >= from) {
-      days.push(Math.round(10 * (to - from) / DAY_MS) / 10);
+    const value = matched === void 0 ? null : daysBetween(record.created, matched);
+    if (value !== null) {
+      days.push(value);
     }
   }
   return days;
@@ -4605,7 +4980,7 @@ function tableRow(row) {
   return `|-
 ${`| ${row.map((cell) => cell === "" ? " " : cell).join(" || ")}`.replace(/\s+$/, "")}`;
 }
-function table(headers, rows, sortable = true) {
+function table2(headers, rows, sortable = true) {
   const lines = [`{| class="wikitable${sortable ? " sortable" : ""}"`, `! ${headers.join(" !! ")}`];
   for (const row of rows) {
     lines.push(tableRow(row));
@@ -4707,15 +5082,15 @@ function reviewPage(problems, messages) {
   return [
     m("capacitybuilding-bot-review-intro", problems.length),
     "",
-    rows.length ? table(reviewHeaders(m), rows) : m("capacitybuilding-bot-review-none")
+    rows.length ? table2(reviewHeaders(m), rows) : m("capacitybuilding-bot-review-none")
   ].join("\n");
 }
 function groupByPage(problems) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const p of problems) {
-    groups.set(p.page, [...groups.get(p.page) ?? [], p]);
+    groups2.set(p.page, [...groups2.get(p.page) ?? [], p]);
   }
-  return [...groups.values()];
+  return [...groups2.values()];
 }
 var INDEX_MESSAGES = {
   requests: "capacitybuilding-bot-publish-index-requests",
@@ -4853,12 +5228,12 @@ function partName(index, id, messages) {
 function keyText(index, key) {
   return index === "requests" ? `R${key}` : text(String(key));
 }
-function listPages(title, plan, intro, headers, messages) {
+function listPages(title, plan, intro2, headers, messages) {
   const m = sayer(messages);
   const rows = plan.parts.flatMap((part) => part.listRows);
   if (plan.parts.length <= 1) {
     return {
-      pages: [{ title, contentModel: "wikitext", text: [intro, "", rows.length ? table(headers, rows) : m("capacitybuilding-bot-publish-none")].join("\n") }],
+      pages: [{ title, contentModel: "wikitext", text: [intro2, "", rows.length ? table2(headers, rows) : m("capacitybuilding-bot-publish-none")].join("\n") }],
       subpages: /* @__PURE__ */ new Set()
     };
   }
@@ -4875,15 +5250,15 @@ function listPages(title, plan, intro, headers, messages) {
     pages.push({ title: sub, contentModel: "wikitext", text: [
       m("capacitybuilding-bot-publish-part-intro", title, part.id, part.listRows.length),
       "",
-      part.listRows.length ? table(headers, part.listRows) : m("capacitybuilding-bot-publish-none")
+      part.listRows.length ? table2(headers, part.listRows) : m("capacitybuilding-bot-publish-none")
     ].join("\n") });
   }
   pages.unshift({ title, contentModel: "wikitext", text: [
-    intro,
+    intro2,
     "",
     m("capacitybuilding-bot-publish-parts-intro", plan.parts.length),
     "",
-    table([
+    table2([
       m("capacitybuilding-bot-publish-column-part"),
       m("capacitybuilding-bot-publish-column-first"),
       m("capacitybuilding-bot-publish-column-last"),
@@ -4900,7 +5275,7 @@ function statisticsPage(stats, messages) {
     const rows = Object.entries(counts).map(([key, value]) => [name(key), String(value)]);
     return [
       `== ${m(heading)} ==`,
-      rows.length ? table([m(heading), m("capacitybuilding-bot-publish-column-count")], rows) : m("capacitybuilding-bot-publish-none")
+      rows.length ? table2([m(heading), m("capacitybuilding-bot-publish-column-count")], rows) : m("capacitybuilding-bot-publish-none")
     ].join("\n");
   };
   return [
@@ -5022,7 +5397,7 @@ function planPublication(base, snapshot, previous, messages) {
           subpages.push({ title, contentModel: "wikitext", text: [
             m("capacitybuilding-bot-review-part-intro", pages.review, name, part.problems),
             "",
-            table(reviewHeaders(m), part.reviewRows)
+            table2(reviewHeaders(m), part.reviewRows)
           ].join("\n") });
         }
       }
@@ -5042,10 +5417,10 @@ function planPublication(base, snapshot, previous, messages) {
       const main2 = { title: pages.review, contentModel: "wikitext", text: [
         m("capacitybuilding-bot-review-intro", all.length),
         "",
-        ...shownRows.length ? [table(reviewHeaders(m), shownRows), ""] : [],
+        ...shownRows.length ? [table2(reviewHeaders(m), shownRows), ""] : [],
         m("capacitybuilding-bot-review-parts-intro", subpages.length),
         "",
-        table([
+        table2([
           m("capacitybuilding-bot-publish-column-part"),
           m("capacitybuilding-bot-publish-column-first"),
           m("capacitybuilding-bot-publish-column-last"),
@@ -5055,6 +5430,349 @@ function planPublication(base, snapshot, previous, messages) {
       return { pages: [main2, ...subpages], unused: unused(new Set(subpages.map((p) => p.title))) };
     }
   };
+}
+
+// bot/report/markers.ts
+var import_node_crypto3 = require("node:crypto");
+var START_TOKEN = "capacity-bot-figures-start";
+var END_TOKEN = "capacity-bot-figures-end";
+var END_MARKER = `<!-- ${END_TOKEN} -->`;
+var START_MARKER = new RegExp(`^<!-- ${START_TOKEN}(?: ([0-9a-f]{16}))? -->`);
+var RAW_TAGS = "nowiki|pre|syntaxhighlight|source|math|chem|ce|score|templatedata|timeline|graph|includeonly";
+var OPENING = new RegExp(`<!--|<(${RAW_TAGS})(\\s[^>]*)?>`, "gi");
+function blockChecksum(content) {
+  return (0, import_node_crypto3.createHash)("sha1").update(content.normalize("NFC"), "utf8").digest("hex").slice(0, 16);
+}
+function figuresBlock(content) {
+  return `<!-- ${START_TOKEN} ${blockChecksum(content)} -->
+${content}
+${END_MARKER}`;
+}
+function openComments(text2) {
+  const starts = /* @__PURE__ */ new Set();
+  let at = 0;
+  for (; ; ) {
+    OPENING.lastIndex = at;
+    const found = OPENING.exec(text2);
+    if (!found) {
+      return starts;
+    }
+    const after = found.index + found[0].length;
+    if (found[0] === "<!--") {
+      starts.add(found.index);
+      const close = text2.indexOf("-->", after);
+      if (close < 0) {
+        return starts;
+      }
+      at = close + 3;
+    } else if (found[0].endsWith("/>")) {
+      at = after;
+    } else {
+      const closing = new RegExp(`</${found[1]}\\s*>`, "gi");
+      closing.lastIndex = after;
+      const close = closing.exec(text2);
+      at = close ? close.index + close[0].length : after;
+    }
+  }
+}
+function positions(text2, token) {
+  const found = [];
+  for (let at = text2.indexOf(token); at >= 0; at = text2.indexOf(token, at + 1)) {
+    found.push(at);
+  }
+  return found;
+}
+function locate(text2) {
+  const starts = positions(text2, START_TOKEN);
+  const ends = positions(text2, END_TOKEN);
+  if (starts.length > 1 || ends.length > 1) {
+    return "duplicated";
+  }
+  if (starts.length === 0 || ends.length === 0) {
+    return "missing";
+  }
+  if (starts[0] > ends[0]) {
+    return "reordered";
+  }
+  const start = starts[0] - "<!-- ".length;
+  const end = ends[0] - "<!-- ".length;
+  const startMarker = start < 0 ? null : START_MARKER.exec(text2.slice(start));
+  const open = openComments(text2);
+  if (!startMarker || !text2.startsWith(END_MARKER, end) || !open.has(start) || !open.has(end)) {
+    return "hidden";
+  }
+  const checksum = startMarker[1];
+  const inner = text2.slice(start + startMarker[0].length, end);
+  const content = inner.replace(/^\n/, "").replace(/\n$/, "");
+  if (checksum !== void 0 && blockChecksum(content) !== checksum) {
+    return "edited";
+  }
+  return { start, end: end + END_MARKER.length };
+}
+function mergeReport(existing, content, reflection) {
+  if (existing === null) {
+    return { text: `${figuresBlock(content)}
+
+${reflection}`, problem: null };
+  }
+  const place = locate(existing);
+  if (typeof place === "string") {
+    return { text: null, problem: place };
+  }
+  const text2 = existing.slice(0, place.start) + figuresBlock(content) + existing.slice(place.end);
+  return { text: text2, problem: null };
+}
+
+// bot/report/page.ts
+var DIMENSION_HEADINGS = {
+  region: "capacitybuilding-bot-report-heading-by-region",
+  language: "capacitybuilding-bot-report-heading-by-language",
+  topic: "capacitybuilding-bot-report-heading-by-topic",
+  hub: "capacitybuilding-bot-report-heading-by-hub"
+};
+function formats(language) {
+  const make = (tag) => ({
+    number: new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }),
+    percent: new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 }),
+    date: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" })
+  });
+  try {
+    return make(language);
+  } catch {
+    return make("en");
+  }
+}
+var Cells = class {
+  say;
+  /** Fewer answers than this give no figure (the figures' own rule, said in the cells). */
+  minAnswers;
+  format;
+  constructor(messages, minAnswers) {
+    this.say = (key, ...params) => messages.text(key, ...params);
+    this.format = formats(messages.language);
+    this.minAnswers = minAnswers;
+  }
+  number(value) {
+    return this.format.number.format(value);
+  }
+  percent(value) {
+    return this.format.percent.format(value);
+  }
+  date(iso2) {
+    return this.format.date.format(new Date(iso2));
+  }
+  none() {
+    return this.say("capacitybuilding-bot-report-no-figure");
+  }
+  countRate(count2, rate) {
+    return rate === null ? this.number(count2) : this.say("capacitybuilding-bot-report-count-share", this.number(count2), this.percent(rate));
+  }
+  median(value) {
+    return value.median === null ? this.none() : this.say("capacitybuilding-bot-report-median", this.number(value.median), value.requests, this.number(value.requests));
+  }
+};
+function tableText(headers, rows) {
+  return [
+    '{| class="wikitable sortable"',
+    `! ${headers.join(" !! ")}`,
+    ...rows.map((row) => `|-
+| ${row.join(" || ")}`),
+    "|}"
+  ].join("\n");
+}
+function link(title, name) {
+  return `[[:${title}|${encodeValue(name)}]]`;
+}
+function groupName(dimension, key, context, c) {
+  if (dimension === "region" && isOneOf(REGIONS, key)) {
+    return c.say(REGION_MESSAGES[key]);
+  }
+  const hub = dimension === "hub" ? context.hubs.get(key) : void 0;
+  return hub ? link(hub.page, hub.name) : encodeValue(key);
+}
+var REQUEST_COLUMNS2 = [
+  "capacitybuilding-bot-report-column-group",
+  "capacitybuilding-bot-report-column-received",
+  "capacitybuilding-bot-report-column-completed",
+  "capacitybuilding-bot-report-column-declined",
+  "capacitybuilding-bot-report-column-withdrawn",
+  "capacitybuilding-bot-report-column-days-to-triage",
+  "capacitybuilding-bot-report-column-days-to-match",
+  "capacitybuilding-bot-report-column-days-to-complete"
+];
+var QUESTION_COLUMNS = {
+  rating: { answers: "capacitybuilding-bot-report-column-rating-answers", average: "capacitybuilding-bot-report-column-rating-average" },
+  outcome: { answers: "capacitybuilding-bot-report-column-outcome-answers" }
+};
+function requestHeaders2(c) {
+  return REQUEST_COLUMNS2.map((key) => c.say(key));
+}
+function requestCells(figures, c) {
+  return [
+    c.number(figures.received),
+    c.countRate(figures.completed, figures.completionRate),
+    c.countRate(figures.declined, figures.declineRate),
+    c.countRate(figures.withdrawn, figures.withdrawalRate),
+    c.median(figures.daysToTriage),
+    c.median(figures.daysToMatch),
+    c.median(figures.daysToComplete)
+  ];
+}
+function optionLabel(option2, c) {
+  return isOneOf(FEEDBACK_OUTCOMES, option2) ? c.say(FEEDBACK_OUTCOME_MESSAGES[option2]) : encodeValue(option2);
+}
+function feedbackHeaders(c) {
+  return [c.say("capacitybuilding-bot-report-column-group"), ...FEEDBACK_QUESTIONS.flatMap((q) => {
+    const { answers, average } = QUESTION_COLUMNS[q.key];
+    return [c.say(answers), ...q.numeric ? [average ? c.say(average) : c.none()] : q.options.map((o) => optionLabel(o, c))];
+  })];
+}
+function questionCells(figure, numeric, width, c) {
+  if (figure.suppressed) {
+    const hidden = c.say("capacitybuilding-bot-report-too-few-answers", c.number(c.minAnswers), c.minAnswers);
+    return [width > 1 ? `colspan="${width}" | ${hidden}` : hidden];
+  }
+  const answers = c.number(figure.answers ?? 0);
+  if (numeric) {
+    return [answers, figure.average === null ? c.none() : c.number(figure.average)];
+  }
+  return [answers, ...figure.options.map((o) => o.range ? c.say(
+    "capacitybuilding-bot-report-range",
+    c.number(o.range.countLow),
+    c.number(o.range.countHigh),
+    c.percent(o.range.shareLow),
+    c.percent(o.range.shareHigh)
+  ) : c.countRate(o.count ?? 0, o.share))];
+}
+function feedbackCells(figures, c) {
+  return FEEDBACK_QUESTIONS.flatMap((question, i) => {
+    const figure = figures.feedback[i];
+    return questionCells(figure, question.numeric, question.numeric ? 2 : question.options.length + 1, c);
+  });
+}
+function section(figures, context, c, heading, headers, cells) {
+  const dimensions = DIMENSIONS.filter((d) => d !== "hub" || context.hub === null);
+  return [
+    `== ${c.say(heading)} ==`,
+    tableText(headers, [[c.say("capacitybuilding-bot-report-group-all"), ...cells(figures.all)]]),
+    ...dimensions.flatMap((dimension) => {
+      const groups2 = figures.by[dimension];
+      const rows = groups2.map((g) => [groupName(dimension, g.key, context, c), ...cells(g.figures)]);
+      return [
+        "",
+        `=== ${c.say(DIMENSION_HEADINGS[dimension])} ===`,
+        rows.length ? tableText(headers, rows) : c.say("capacitybuilding-bot-report-no-groups")
+      ];
+    })
+  ];
+}
+function intro(figures, context, c) {
+  const { period } = figures;
+  const [from, to] = [c.date(period.start ?? ""), c.date(new Date(Date.parse(period.end ?? "") - 1).toISOString())];
+  const received = figures.all.requests.received;
+  return context.hub ? c.say("capacitybuilding-bot-report-intro-hub", link(context.hub.page, context.hub.name), period.label, from, to, received, c.number(received)) : c.say("capacitybuilding-bot-report-intro-programme", period.label, from, to, received, c.number(received));
+}
+function hubReports(context, c) {
+  if (context.hub !== null) {
+    return [];
+  }
+  return ["", `== ${c.say("capacitybuilding-bot-report-heading-hub-reports")} ==`, context.hubReports.length ? context.hubReports.map((r) => `* ${link(r.title, r.name)}`).join("\n") : c.say("capacitybuilding-bot-report-no-hub-reports")];
+}
+function reportFigures(figures, context, messages) {
+  const c = new Cells(messages, figures.rules.minAnswers);
+  return [
+    c.say("capacitybuilding-bot-report-notice"),
+    "",
+    intro(figures, context, c),
+    "",
+    ...section(
+      figures,
+      context,
+      c,
+      "capacitybuilding-bot-report-heading-requests",
+      requestHeaders2(c),
+      (g) => requestCells(g.requests, c)
+    ),
+    "",
+    ...section(
+      figures,
+      context,
+      c,
+      "capacitybuilding-bot-report-heading-feedback",
+      feedbackHeaders(c),
+      (g) => feedbackCells(g, c)
+    ),
+    "",
+    c.say("capacitybuilding-bot-report-feedback-rules", figures.rules.minAnswers, figures.rules.minOptionCount),
+    ...hubReports(context, c)
+  ].join("\n");
+}
+function reflectionStart(hub, messages) {
+  return [
+    `== ${messages.text("capacitybuilding-bot-report-heading-reflection")} ==`,
+    messages.text(hub ? "capacitybuilding-bot-report-reflection-hub" : "capacitybuilding-bot-report-reflection-programme")
+  ].join("\n");
+}
+
+// bot/publish/reports.ts
+var QUARTER2 = /^\d{4}-Q[1-4]$/;
+var PROBLEM_MESSAGES = {
+  missing: "capacitybuilding-bot-report-problem-missing",
+  duplicated: "capacitybuilding-bot-report-problem-duplicated",
+  reordered: "capacitybuilding-bot-report-problem-reordered",
+  hidden: "capacitybuilding-bot-report-problem-hidden",
+  edited: "capacitybuilding-bot-report-problem-edited"
+};
+function parseQuarter(label2) {
+  return QUARTER2.test(label2) ? parsePeriod(label2) : null;
+}
+function defaultQuarters(now) {
+  const year = now.getUTCFullYear();
+  const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+  const previous = quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+  return [`${year}-Q${quarter}`, previous].map((label2) => parseQuarter(label2));
+}
+function reportTitle(base, quarter, hub) {
+  const period = `${normalizeTitle(base)}/Reports/${quarter}`;
+  return hub === null ? period : `${period}/${hub}`;
+}
+function planReports(base, store, quarters, messages) {
+  const requests = figureRequests(store.requests);
+  const hubs = [...store.hubs].sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const named2 = new Map(hubs.map((h) => [h.key, {
+    page: hubTitle(base, h.key),
+    name: h.record.name || h.key
+  }]));
+  return quarters.flatMap((quarter) => {
+    const report = (hub, context) => ({
+      title: reportTitle(base, quarter.label, hub),
+      content: reportFigures(computeFigures(requests, store.history, quarter, hub), context, messages),
+      reflection: reflectionStart(hub !== null, messages)
+    });
+    const hubReports2 = hubs.map((h) => ({
+      title: reportTitle(base, quarter.label, h.key),
+      name: named2.get(h.key)?.name ?? h.key
+    }));
+    return [
+      report(null, { hub: null, hubs: named2, hubReports: hubReports2 }),
+      ...hubs.map((h) => report(h.key, { hub: named2.get(h.key) ?? null, hubs: named2, hubReports: [] }))
+    ];
+  });
+}
+function mergeReports(planned, current) {
+  const pages = [];
+  const problems = [];
+  for (const report of planned) {
+    const state = current.get(report.title);
+    const merged = mergeReport(state?.exists ? state.text : null, report.content, report.reflection);
+    if (merged.problem === null) {
+      pages.push({ title: report.title, contentModel: "wikitext", text: merged.text, summary: "capacitybuilding-bot-summary-report" });
+    } else {
+      const message = PROBLEM_MESSAGES[merged.problem];
+      problems.push({ page: report.title, revid: state?.revid ?? 0, message, params: [] });
+    }
+  }
+  return { pages, problems };
 }
 
 // bot/publish/publish.ts
@@ -5095,6 +5813,7 @@ async function runPublish(options) {
     readManifest(jsonOf(known.get(manifestTitles[index])), index)
   ]));
   const plan = planPublication(base, { requests, coaches, hubs, problems, history }, previous, messages);
+  const reports = planReports(base, { requests, history, hubs }, options.reportQuarters ?? [], messages);
   const report = {
     outcomes: {},
     edits: 0,
@@ -5104,7 +5823,7 @@ async function runPublish(options) {
   };
   const requestsBefore = editor.requests;
   const revids = /* @__PURE__ */ new Map();
-  const titles = [...plan.pages, ...plan.retired].map((p) => p.title).concat(plan.reviewTitles);
+  const titles = [...plan.pages, ...plan.retired, ...reports].map((p) => p.title).concat(plan.reviewTitles);
   const info = await readPageInfo(client, [...new Set(titles)]);
   for (const [title, state] of known) {
     info.set(title, state);
@@ -5147,7 +5866,7 @@ async function runPublish(options) {
         text: page.text,
         contentModel: page.contentModel,
         base: existing,
-        summary: messages.text("capacitybuilding-bot-summary-publish")
+        summary: messages.text(page.summary ?? "capacitybuilding-bot-summary-publish")
       });
       report.outcomes[page.title] = result.outcome;
       if (result.outcome === "created" || result.outcome === "edited") {
@@ -5161,6 +5880,19 @@ async function runPublish(options) {
       }
     }
   };
+  const putReports = async (planned) => {
+    const existing = planned.map((r) => r.title).filter((title) => info.get(title)?.exists && !known.has(title));
+    for (const [title, state] of existing.length ? await readPages(client, existing) : []) {
+      known.set(title, state);
+    }
+    const current = new Map(planned.map((r) => [r.title, known.get(r.title) ?? info.get(r.title)]).filter((entry) => entry[1] !== void 0));
+    const merged = mergeReports(planned, current);
+    for (const problem2 of merged.problems) {
+      report.outcomes[problem2.page] = "skipped";
+      report.problems.push(problem2);
+    }
+    await put(merged.pages);
+  };
   await put(plan.pages);
   await put(plan.retired, true);
   for (const index of plan.indexes) {
@@ -5172,6 +5904,7 @@ async function runPublish(options) {
     }
     await put([index.manifest(revids)]);
   }
+  await putReports(reports);
   const review = plan.review(report.problems.filter((p) => !plan.problems.includes(p)));
   await put(review.pages);
   await put(review.unused, true);
@@ -5188,7 +5921,7 @@ async function runPublish(options) {
 }
 
 // bot/commands/publish.ts
-async function publishOnce(ctx) {
+async function publishOnce(ctx, reportQuarters) {
   const client = await ctx.wiki();
   const store = await ctx.store();
   try {
@@ -5200,7 +5933,8 @@ async function publishOnce(ctx) {
       messages: await ctx.contentMessages(),
       base: ctx.base,
       console: ctx.messages,
-      logger: ctx.logger
+      logger: ctx.logger,
+      reportQuarters: reportQuarters ?? defaultQuarters(/* @__PURE__ */ new Date())
     });
     const outcomes = Object.values(report.outcomes);
     const count2 = (...kinds) => outcomes.filter((o) => kinds.includes(o)).length;
@@ -5226,15 +5960,30 @@ async function publishOnce(ctx) {
     await store.close();
   }
 }
+function reportQuartersOption(value, invalid) {
+  if (value.trim() === "none") {
+    return [];
+  }
+  const quarters = value.split(",").map((label2) => parseQuarter(label2.trim()));
+  if (!quarters.length || quarters.includes(null)) {
+    throw new import_commander3.InvalidArgumentError(invalid);
+  }
+  return [...new Map(quarters.map((q) => [q.label, q])).values()];
+}
 function publishCommand(kit) {
-  kit.command("publish", "capacitybuilding-bot-help-command-publish", "capacitybuilding-bot-help-publish-after").action(async (_options, command) => {
-    kit.run.code = await publishOnce(kit.context(command));
+  const t = kit.t.bind(kit);
+  kit.command("publish", "capacitybuilding-bot-help-command-publish", "capacitybuilding-bot-help-publish-after").option(
+    "--report-quarters <quarters>",
+    t("capacitybuilding-bot-help-option-report-quarters"),
+    (value) => reportQuartersOption(value, t("capacitybuilding-bot-help-report-quarters-invalid"))
+  ).action(async (options, command) => {
+    kit.run.code = await publishOnce(kit.context(command), options.reportQuarters);
   });
 }
 
 // bot/setup/pages.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path6 = __toESM(require("node:path"));
 
 // bot/setup/templatedata.ts
 function inAllLanguages(files, key) {
@@ -5284,9 +6033,9 @@ function recordTemplateData(schema, description, files) {
 }
 
 // bot/setup/pages.ts
-var WIKI_DIR = import_node_path5.default.join(ROOT, "wiki");
+var WIKI_DIR = import_node_path6.default.join(ROOT, "wiki");
 function readSource(...parts) {
-  return import_node_fs6.default.readFileSync(import_node_path5.default.join(WIKI_DIR, ...parts), "utf8").replace(/\n+$/, "");
+  return import_node_fs7.default.readFileSync(import_node_path6.default.join(WIKI_DIR, ...parts), "utf8").replace(/\n+$/, "");
 }
 function cases(values, messages) {
   return values.map((value) => `${value}={{int:${messages[value]}}}`).join("|");
@@ -7063,7 +7812,7 @@ function syncCommand(kit) {
 }
 
 // bot/commands/watch.ts
-var import_commander2 = require("commander");
+var import_commander4 = require("commander");
 var DEFAULT_INTERVAL = 60;
 function pause(ms, signal) {
   return new Promise((resolve) => {
@@ -7079,7 +7828,7 @@ function watchCommand(kit) {
   kit.command("watch", "capacitybuilding-bot-help-command-watch", "capacitybuilding-bot-help-watch-after").option("--interval <seconds>", t("capacitybuilding-bot-help-option-interval", DEFAULT_INTERVAL), (value) => {
     const seconds = Number(value);
     if (!Number.isInteger(seconds) || seconds < 1) {
-      throw new import_commander2.InvalidArgumentError(t("capacitybuilding-bot-help-interval-invalid"));
+      throw new import_commander4.InvalidArgumentError(t("capacitybuilding-bot-help-interval-invalid"));
     }
     return seconds;
   }, DEFAULT_INTERVAL).option("--notify", t("capacitybuilding-bot-help-option-notify")).option("--publish", t("capacitybuilding-bot-help-option-publish")).option("--rounds <n>", t("capacitybuilding-bot-help-option-rounds"), (value) => Number(value)).action(async (options, command) => {
@@ -7124,8 +7873,8 @@ function watchCommand(kit) {
 }
 
 // bot/usageErrors.ts
-var import_commander3 = require("commander");
-var commander = import_commander3.Command.prototype;
+var import_commander5 = require("commander");
+var commander = import_commander5.Command.prototype;
 var MAX_DISTANCE = 3;
 function editDistance(a, b) {
   if (Math.abs(a.length - b.length) > MAX_DISTANCE) {
@@ -7180,7 +7929,7 @@ function suggestSimilar(word, candidates) {
   }
   return similar.sort((a, b) => a.localeCompare(b));
 }
-var TranslatedCommand = class _TranslatedCommand extends import_commander3.Command {
+var TranslatedCommand = class _TranslatedCommand extends import_commander5.Command {
   messages;
   /** The translated text of the usage error being raised, and commander's code for it. */
   raising = null;
@@ -7233,9 +7982,9 @@ ${this.messages.text("capacitybuilding-bot-usage-did-you-mean", similar.join(", 
       commands.push(parent);
     }
     for (const command of commands) {
-      for (const option of command.createHelp().visibleOptions(command)) {
-        if (option.long) {
-          candidates.push(option.long);
+      for (const option2 of command.createHelp().visibleOptions(command)) {
+        if (option2.long) {
+          candidates.push(option2.long);
         }
       }
     }
@@ -7252,21 +8001,21 @@ ${this.messages.text("capacitybuilding-bot-usage-did-you-mean", similar.join(", 
     const text2 = this.messages.text("capacitybuilding-bot-usage-missing-argument", name);
     this.translate("commander.missingArgument", text2, () => commander.missingArgument.call(this, name));
   }
-  optionMissingArgument(option) {
-    const text2 = this.messages.text("capacitybuilding-bot-usage-option-missing-argument", option.flags);
-    this.translate("commander.optionMissingArgument", text2, () => commander.optionMissingArgument.call(this, option));
+  optionMissingArgument(option2) {
+    const text2 = this.messages.text("capacitybuilding-bot-usage-option-missing-argument", option2.flags);
+    this.translate("commander.optionMissingArgument", text2, () => commander.optionMissingArgument.call(this, option2));
   }
-  missingMandatoryOptionValue(option) {
-    const text2 = this.messages.text("capacitybuilding-bot-usage-missing-mandatory-option", option.flags);
+  missingMandatoryOptionValue(option2) {
+    const text2 = this.messages.text("capacitybuilding-bot-usage-missing-mandatory-option", option2.flags);
     this.translate(
       "commander.missingMandatoryOptionValue",
       text2,
-      () => commander.missingMandatoryOptionValue.call(this, option)
+      () => commander.missingMandatoryOptionValue.call(this, option2)
     );
   }
-  _conflictingOption(option, conflictingOption) {
-    const text2 = this.messages.text("capacitybuilding-bot-usage-conflicting-options", option.flags, conflictingOption.flags);
-    this.translate("commander.conflictingOption", text2, () => commander._conflictingOption.call(this, option, conflictingOption));
+  _conflictingOption(option2, conflictingOption) {
+    const text2 = this.messages.text("capacitybuilding-bot-usage-conflicting-options", option2.flags, conflictingOption.flags);
+    this.translate("commander.conflictingOption", text2, () => commander._conflictingOption.call(this, option2, conflictingOption));
   }
   _excessArguments(receivedArgs) {
     const text2 = this.messages.text("capacitybuilding-bot-usage-excess-arguments", this.name());
@@ -7280,7 +8029,7 @@ ${this.messages.text("capacitybuilding-bot-usage-did-you-mean", similar.join(", 
       const { code, exitCode } = error;
       if (code === "commander.invalidArgument") {
         const reason = error.message;
-        const text2 = target instanceof import_commander3.Argument ? this.messages.text("capacitybuilding-bot-usage-invalid-command-argument", target.name(), value, reason) : this.messages.text("capacitybuilding-bot-usage-invalid-argument", target.flags, value, reason);
+        const text2 = target instanceof import_commander5.Argument ? this.messages.text("capacitybuilding-bot-usage-invalid-command-argument", target.name(), value, reason) : this.messages.text("capacitybuilding-bot-usage-invalid-argument", target.flags, value, reason);
         this.translate(code, text2, () => this.error(`${invalidArgumentMessage} ${reason}`, { exitCode, code }));
       }
       throw error;
@@ -7295,7 +8044,8 @@ var COMMANDS = [
   notifyCommand,
   publishCommand,
   watchCommand,
-  statusCommand
+  statusCommand,
+  exportCommand
 ];
 function exitCodeFor(error, logger, messages) {
   const report = (message) => {
@@ -7344,7 +8094,7 @@ function translatedHelp(messages) {
   };
   return {
     styleTitle: (title) => titles[title] ? messages.text(titles[title]) : title,
-    optionDescription: (option) => option.description
+    optionDescription: (option2) => option2.description
   };
 }
 function buildProgram(io, run) {
@@ -7352,7 +8102,7 @@ function buildProgram(io, run) {
   const t = (key, ...params) => operator.text(key, ...params);
   const exitCodes = `
 ${exitCodesHelp(operator)}`;
-  const program = new TranslatedCommand("capacity-bot", operator).description(t("capacitybuilding-bot-help-program")).version(VERSION, "-V, --version", t("capacitybuilding-bot-help-option-version")).helpOption("-h, --help", t("capacitybuilding-bot-help-option-help")).helpCommand("help [command]", t("capacitybuilding-bot-help-command-help")).configureHelp(translatedHelp(operator)).addOption(new import_commander4.Option("--api <url>", t("capacitybuilding-bot-help-option-api"))).addOption(new import_commander4.Option("--config <file>", t("capacitybuilding-bot-help-option-config"))).addOption(new import_commander4.Option("--db <url>", t("capacitybuilding-bot-help-option-db"))).addOption(new import_commander4.Option("--base <page>", t("capacitybuilding-bot-help-option-base", DEFAULT_BASE_PAGE))).addOption(new import_commander4.Option("--contact <text>", t("capacitybuilding-bot-help-option-contact"))).addOption(new import_commander4.Option("--dry-run", t("capacitybuilding-bot-help-option-dry-run"))).addOption(new import_commander4.Option("--verbose", t("capacitybuilding-bot-help-option-verbose")).conflicts("quiet")).addOption(new import_commander4.Option("--quiet", t("capacitybuilding-bot-help-option-quiet"))).addOption(new import_commander4.Option("--json", t("capacitybuilding-bot-help-option-json"))).addHelpText("after", `
+  const program = new TranslatedCommand("capacity-bot", operator).description(t("capacitybuilding-bot-help-program")).version(VERSION, "-V, --version", t("capacitybuilding-bot-help-option-version")).helpOption("-h, --help", t("capacitybuilding-bot-help-option-help")).helpCommand("help [command]", t("capacitybuilding-bot-help-command-help")).configureHelp(translatedHelp(operator)).addOption(new import_commander6.Option("--api <url>", t("capacitybuilding-bot-help-option-api"))).addOption(new import_commander6.Option("--config <file>", t("capacitybuilding-bot-help-option-config"))).addOption(new import_commander6.Option("--db <url>", t("capacitybuilding-bot-help-option-db"))).addOption(new import_commander6.Option("--base <page>", t("capacitybuilding-bot-help-option-base", DEFAULT_BASE_PAGE))).addOption(new import_commander6.Option("--contact <text>", t("capacitybuilding-bot-help-option-contact"))).addOption(new import_commander6.Option("--dry-run", t("capacitybuilding-bot-help-option-dry-run"))).addOption(new import_commander6.Option("--verbose", t("capacitybuilding-bot-help-option-verbose")).conflicts("quiet")).addOption(new import_commander6.Option("--quiet", t("capacitybuilding-bot-help-option-quiet"))).addOption(new import_commander6.Option("--json", t("capacitybuilding-bot-help-option-json"))).addHelpText("after", `
 ${t("capacitybuilding-bot-help-credentials")}
 ${exitCodes}`).showHelpAfterError().exitOverride();
   if (io.write) {
@@ -7383,7 +8133,7 @@ async function main(argv, io = { env: process.env }) {
     await program.parseAsync(argv, { from: "user" });
     return run.code;
   } catch (error) {
-    if (error instanceof import_commander4.CommanderError) {
+    if (error instanceof import_commander6.CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
         return EXIT.ok;
       }

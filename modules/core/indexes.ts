@@ -46,6 +46,7 @@ import {
 	FEEDBACK_OUTCOMES, FORMATS, REGIONS, STATUSES,
 	type CapacityRequest, type CoachProfile, type Feedback, type Hub, type Status,
 } from './model';
+import { median } from './figures';
 import { normalizeUsername } from './identifiers';
 
 export const INDEX_VERSION = 2;
@@ -217,16 +218,6 @@ function count( into: Counts, key: string ): void {
 
 function zeroes( keys: readonly string[] ): Counts {
 	return Object.fromEntries( keys.map( ( key ) => [ key, 0 ] ) );
-}
-
-function median( values: number[] ): number | null {
-	if ( !values.length ) {
-		return null;
-	}
-	const sorted = [ ...values ].sort( ( a, b ) => a - b );
-	const middle = Math.floor( sorted.length / 2 );
-	const upper = sorted[ middle ] as number;
-	return sorted.length % 2 ? upper : ( ( sorted[ middle - 1 ] as number ) + upper ) / 2;
 }
 
 /** What the statistics and the coaches' load need of a request: the full record and its feedback. */

@@ -231,7 +231,8 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 
 		const run = await bot( db, base, 'publish' );
 		expect( run.code ).toBe( 0 );
-		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 11, editRequests: 11 } );
+		// Eleven pages, and the reports of the current and the previous quarter (the programme's and the hub's).
+		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 15, editRequests: 15 } );
 		const store = await Store.open( db );
 		try {
 			const snapshot = {

@@ -1,0 +1,31 @@
+/**
+ * The figures of the store: what the open-data exports (`capacity-bot export`) and the report
+ * pages (`publish`) are computed from, so the two always count the same requests.
+ */
+import { computeFigures, type FigureRequest, type Figures, type Period } from '../../modules/core/figures';
+import { badlyEncoded } from '../publish/entries';
+import type { Store, StoredRequest } from '../store';
+
+/**
+ * What the figures are computed from, of the stored requests: the exports and the reports both
+ * read them through here, so they count the same requests.
+ *
+ * @param stored The store's requests
+ */
+export function figureRequests( stored: readonly StoredRequest[] ): FigureRequest[] {
+	// As Statistics.json does: a record whose text is not valid Unicode cannot be published anywhere.
+	return stored.filter( ( r ) => badlyEncoded( [ r.record, r.feedback ] ) === null )
+		.map( ( r ) => ( { number: r.number, request: r.record, feedback: r.feedback } ) );
+}
+
+/** The figures of the store, and the newest revision they were computed from. */
+export async function storeFigures(
+	store: Store, period: Period, hub: string | null,
+): Promise<{ figures: Figures; generated: string | null }> {
+	const requests = ( await store.requests() ).filter( ( r ) => badlyEncoded( [ r.record, r.feedback ] ) === null );
+	const history = await store.statusHistory();
+	const times = [ ...requests.map( ( r ) => r.updated ), ...history.map( ( c ) => c.at ) ];
+	const generated = times.reduce<string | null>( ( a, b ) => ( a === null || b > a ? b : a ), null );
+	const figures = computeFigures( figureRequests( requests ), history, period, hub );
+	return { figures, generated };
+}
