@@ -1174,8 +1174,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     });
     const route = (0, import_vue12.computed)(() => {
       var _a, _b;
-      const published = ((_a = state.value) == null ? void 0 : _a.record.hub.trim()) === "" ? (_b = state.value.entry) == null ? void 0 : _b.route : void 0;
-      if (!published) {
+      const shown = (_a = state.value) == null ? void 0 : _a.record;
+      const entry = (_b = state.value) == null ? void 0 : _b.entry;
+      const published = shown && (entry == null ? void 0 : entry.route) && shown.hub.trim() === "" ? entry.route : void 0;
+      const list = (items) => items.join("\n");
+      if (!shown || !entry || !published || import_model2.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
         return null;
       }
       const hubs = Array.isArray(published.hubs) ? published.hubs.filter((hub) => typeof hub === "string" && hub !== "") : [];

@@ -352,6 +352,32 @@ describe( 'RequestPage: the suggested hubs of a request without a hub', () => {
 		expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).exists() ).toBe( false );
 	} );
 
+	it.each( [
+		[ 'region', { region: 'NA' } ],
+		[ 'topics', { topics: [ 'governance', 'photography' ] } ],
+		[ 'languages', { languages: [ 'es', 'pt' ] } ],
+		[ 'status (withdrawn)', { status: 'withdrawn' } ],
+	] as [ string, Partial<CapacityRequest> ][] )( 'suggests nothing once an accepted edit since the index changed the %s', async ( _, change ) => {
+		coveringHubs();
+		wiki.putRequest( UNROUTED, 'Rita' );
+		wiki.publishAll();
+		// The requester's own edit, accepted: the published route no longer says where the request shown goes.
+		wiki.putAs( 'Rita', TITLE, requestText( { ...UNROUTED, ...change } ) );
+		const wrapper = await show( 'Lucía' );
+		// Accepted: nothing awaits checking.
+		expect( wrapper.find( '.ext-capacitybuilding-pending' ).exists() ).toBe( false );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).exists() ).toBe( false );
+	} );
+
+	it( 'still suggests after an accepted edit that routing does not read', async () => {
+		coveringHubs();
+		wiki.putRequest( UNROUTED, 'Rita' );
+		wiki.publishAll();
+		wiki.putAs( 'Rita', TITLE, requestText( { ...UNROUTED, neededBy: '2027-05-01', description: `${ UNROUTED.description } More.` } ) );
+		const wrapper = await show( 'Lucía' );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).attributes( 'data-route' ) ).toBe( 'hubs' );
+	} );
+
 	it( 'reads the route from the entry it already reads: the same API requests as without a route', async () => {
 		const requestsOf = async ( routes: boolean ): Promise<unknown[]> => {
 			wiki = createRequestWiki();
