@@ -3,11 +3,13 @@
  * setup, sync and publish run by the test (docs/data-model.md, "Routing"): a request in a hub's
  * region shows that hub as suggested; its contact finds it chosen for the triage action and routes
  * the request with one click (the person's edit, never the bot's); a request no hub covers says it
- * is in the programme admins' queue.
+ * is in the programme admins' queue. The suggestion is laid out right to left on a phone and passes
+ * axe.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
 import { hubTitle, requestTitle } from '../../modules/core/pages';
@@ -15,6 +17,7 @@ import { parsePage, serialize } from '../../modules/core/wikitext/codec';
 import { runBot, syncAndPublish } from '../support/bot';
 import { testWiki, uniqueTitle } from '../support/wiki';
 import { launchBrowser } from './support/browser';
+import { layoutProblems, VIEWPORTS } from './support/layout';
 import { botFor } from './support/pages';
 import { browseAs, openRequest, PASSWORD, request, runId, uniqueRequestNumber } from './support/requestPages';
 
@@ -30,10 +33,10 @@ describe( 'the suggested hub on a request page, on the development wiki', () => 
 	const contexts: BrowserContext[] = [];
 	let browser: Browser;
 
-	async function open( user: string | null, title: string ): Promise<Page> {
+	async function open( user: string | null, title: string, query: Record<string, string> = {} ): Promise<Page> {
 		const context = await browseAs( browser, wiki, user );
 		contexts.push( context );
-		return openRequest( context, wiki, title );
+		return openRequest( context, wiki, title, query );
 	}
 
 	async function recordOf( title: string ): Promise<CapacityRequest | undefined> {
@@ -65,6 +68,17 @@ describe( 'the suggested hub on a request page, on the development wiki', () => 
 		}
 		await browser?.close();
 		fs.rmSync( dir, { recursive: true, force: true } );
+	} );
+
+	// Before the contact routes the request: the suggestion, its confirmation and the chosen hub on screen.
+	it.each( [ 'ar', 'he' ] )( 'lays the suggestion out right to left in %s on a phone, with no serious or critical accessibility violation', async ( lang ) => {
+		const page = await open( people.hubContact, routed, { uselang: lang } );
+		await page.setViewportSize( VIEWPORTS.phone );
+		await page.locator( '.ext-capacitybuilding-request-page__route-confirm' ).waitFor();
+		expect( await layoutProblems( page, '.ext-capacitybuilding-request-page', { lang, dir: 'rtl' } ) ).toEqual( [] );
+		const results = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-page' ).analyze();
+		expect( results.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
+			.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` ) ).toEqual( [] );
 	} );
 
 	it( 'shows the hub of the request\'s region as suggested, and its contact confirms it with the triage action', async () => {
