@@ -17,10 +17,11 @@ import { CredentialsError, assertPrivateFile, loadCredentials } from '../credent
 import { Editor } from '../edits';
 import { Messages, loadMessageFiles, operatorLanguage } from '../i18n';
 import { Logger } from '../log';
+import { ROOT } from '../paths';
 import { Store } from '../store';
 import { WikiClient } from '../wiki';
 
-const PACKAGE = JSON.parse( fs.readFileSync( path.resolve( __dirname, '..', '..', 'package.json' ), 'utf8' ) ) as { version: string };
+const PACKAGE = JSON.parse( fs.readFileSync( path.join( ROOT, 'package.json' ), 'utf8' ) ) as { version: string };
 export const VERSION = PACKAGE.version;
 const DEFAULT_CONTACT = 'https://meta.wikimedia.org/wiki/Talk:Capacity_building';
 
@@ -94,9 +95,13 @@ export class BotContext {
 	/** Messages for the operator's console (see `operatorLanguage`). */
 	public readonly messages: Messages;
 
+	/** Every message file by language (what notices can be written in). */
+	public readonly messageFiles: Record<string, Record<string, string>>;
+
 	public constructor( options: GlobalOptions, io: Io, messages: Messages ) {
 		this.options = options;
 		this.messages = messages;
+		this.messageFiles = io.messageFiles ?? loadMessageFiles();
 		this.env = io.env;
 		this.logger = new Logger( {
 			verbose: options.verbose, quiet: options.quiet, json: options.json,
