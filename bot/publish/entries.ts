@@ -10,6 +10,7 @@ import {
 	type RequestEntry,
 } from '../../modules/core/indexes';
 import type { MessageKey } from '../../modules/core/messages';
+import { routeRequest } from '../../modules/core/routing';
 import type { StatusChange, StoredCoach, StoredHub, StoredProblem, StoredRequest } from '../store';
 import { byteLength, loneSurrogates, mediaWikiJson } from './json';
 
@@ -231,7 +232,15 @@ export function buildEntries( snapshot: StoreSnapshot ): Entries {
 		}
 	};
 
+	// Hubs are built first: requests are routed to the hubs as published (NFC keys, left-out hubs
+	// never named), with their problems still reported after those of requests and coaches.
+	const hubs = snapshot.hubs.map( ( stored ) => build( stored, stored.record, ( level, cut ) => nfc( {
+		key: stored.key, ...common( stored ),
+		hub: cutRecord( stored.record, level, {}, cut ),
+	} ) ) );
+	const routable = hubs.flatMap( ( built ) => built.entry ? [ built.entry ] : [] );
 	for ( const stored of snapshot.requests ) {
+		const route = routeRequest( nfc( stored.record ), routable );
 		const history = [ ...( historyOf.get( stored.number ) ?? [] ) ].sort( ( a, b ) => a.revid - b.revid );
 		keep( out.requests, build( stored, [ stored.record, history ], ( level, cut ) => {
 			const rows = level.history && history.length > level.history ? history.slice( -level.history ) : history;
@@ -253,6 +262,7 @@ export function buildEntries( snapshot: StoreSnapshot ): Entries {
 				request: cutRecord( stored.record, level, { description: DESCRIPTION_EXCERPT }, cut ),
 				feedback: stored.feedback.length,
 				history: entryHistory,
+				...( route ? { route } : {} ),
 			} );
 		} ) );
 	}
@@ -264,11 +274,8 @@ export function buildEntries( snapshot: StoreSnapshot ): Entries {
 			activeRequests: load.get( stored.user ) ?? 0,
 		} ) ) );
 	}
-	for ( const stored of snapshot.hubs ) {
-		keep( out.hubs, build( stored, stored.record, ( level, cut ) => nfc( {
-			key: stored.key, ...common( stored ),
-			hub: cutRecord( stored.record, level, {}, cut ),
-		} ) ) );
+	for ( const built of hubs ) {
+		keep( out.hubs, built );
 	}
 	out.requests.sort( ( a, b ) => a.number - b.number );
 	const byKey = <N extends IndexName>( index: N ) => ( a: EntryOf[ N ], b: EntryOf[ N ] ): number => {

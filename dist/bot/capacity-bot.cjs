@@ -532,9 +532,9 @@ function breakSyntax(piece, openingCount) {
     appendAll(result, piece.parts[0]?.out ?? []);
     return result;
   }
-  const count2 = openingCount ?? piece.count;
+  const count3 = openingCount ?? piece.count;
   const openEnd = piece.start + piece.count;
-  const openStart = openingCount === void 0 ? piece.start - piece.savedPrefix.length : openEnd - count2;
+  const openStart = openingCount === void 0 ? piece.start - piece.savedPrefix.length : openEnd - count3;
   addLiteral(result, openStart, openEnd);
   piece.parts.forEach((part, index) => {
     if (index > 0) {
@@ -747,19 +747,19 @@ function preprocess(text2, options = {}) {
         addLiteral(accum, i, i + 1);
         i++;
       }
-      const count2 = spanForward(text2, "=", i, Math.min(length2, 6));
-      if (count2 === 1 && findEquals) {
-      } else if (count2 > 0) {
+      const count3 = spanForward(text2, "=", i, Math.min(length2, 6));
+      if (count3 === 1 && findEquals) {
+      } else if (count3 > 0) {
         stack.push({
           open: "\n",
           close: "\n",
-          count: count2,
+          count: count3,
           savedPrefix: "",
           start: i,
-          parts: [newPart(i, [{ type: "text", start: i, end: i + count2 }])]
+          parts: [newPart(i, [{ type: "text", start: i, end: i + count3 }])]
         });
         refreshFlags();
-        i += count2;
+        i += count3;
       }
     } else if (found === "line-end") {
       const piece = top();
@@ -773,13 +773,13 @@ function preprocess(text2, options = {}) {
       const equalsLength = spanBackward(text2, "=", searchStart);
       let element;
       if (equalsLength > 0) {
-        let count2;
+        let count3;
         if (searchStart - equalsLength === piece.start) {
-          count2 = equalsLength < 3 ? 0 : Math.min(6, Math.floor((equalsLength - 1) / 2));
+          count3 = equalsLength < 3 ? 0 : Math.min(6, Math.floor((equalsLength - 1) / 2));
         } else {
-          count2 = Math.min(equalsLength, piece.count);
+          count3 = Math.min(equalsLength, piece.count);
         }
-        element = count2 > 0 ? [{ type: "heading", start: piece.start, end: i, level: count2, children: part.out }] : part.out;
+        element = count3 > 0 ? [{ type: "heading", start: piece.start, end: i, level: count3, children: part.out }] : part.out;
       } else {
         element = part.out;
       }
@@ -789,49 +789,49 @@ function preprocess(text2, options = {}) {
     } else if (found === "open") {
       let currentRule = rule;
       let opener = curChar;
-      let count2 = opener.length > 1 ? spanForward(text2, opener[opener.length - 1], i + 1) + 1 : spanForward(text2, opener, i);
+      let count3 = opener.length > 1 ? spanForward(text2, opener[opener.length - 1], i + 1) + 1 : spanForward(text2, opener, i);
       let savedPrefix = "";
-      if (opener === "-{" && count2 > opener.length) {
+      if (opener === "-{" && count3 > opener.length) {
         savedPrefix = "-";
         i++;
         opener = "{";
-        count2--;
+        count3--;
         currentRule = RULES["{"];
       }
-      if (count2 >= currentRule.min) {
+      if (count3 >= currentRule.min) {
         stack.push({
           open: opener,
           close: currentRule.end,
-          count: count2,
+          count: count3,
           savedPrefix,
           start: i,
-          parts: [newPart(i + count2)]
+          parts: [newPart(i + count3)]
         });
         refreshFlags();
       } else {
-        addLiteral(accum, i - savedPrefix.length, i + count2);
+        addLiteral(accum, i - savedPrefix.length, i + count3);
       }
-      i += count2;
+      i += count3;
     } else if (found === "close") {
       const piece = top();
       let maxCount = piece.count;
       if (piece.close === "}-" && curChar === "}") {
         maxCount--;
       }
-      const count2 = curChar.length > 1 ? curChar.length : spanForward(text2, curChar, i, maxCount);
+      const count3 = curChar.length > 1 ? curChar.length : spanForward(text2, curChar, i, maxCount);
       const pieceRule = RULES[piece.open];
       let matchingCount;
-      if (count2 > pieceRule.max) {
+      if (count3 > pieceRule.max) {
         matchingCount = pieceRule.max;
       } else {
-        matchingCount = count2;
+        matchingCount = count3;
         while (matchingCount > 0 && !(matchingCount in pieceRule.names)) {
           matchingCount--;
         }
       }
       if (matchingCount <= 0) {
-        addLiteral(accum, i, i + count2);
-        i += count2;
+        addLiteral(accum, i, i + count3);
+        i += count3;
         continue;
       }
       const name = pieceRule.names[matchingCount] ?? null;
@@ -2578,17 +2578,17 @@ function roundUp(value) {
   const scale = 10 ** SHARE_DECIMALS;
   return Math.ceil(value * scale - 1e-9) / scale;
 }
-function share(count2, total2) {
+function share(count3, total2) {
   const scale = 10 ** SHARE_DECIMALS;
-  return Math.round(scale * count2 / total2) / scale;
+  return Math.round(scale * count3 / total2) / scale;
 }
 function suppressQuestion(question, counts, average) {
-  const answers = counts.reduce((sum, [, count2]) => sum + count2, 0);
+  const answers = counts.reduce((sum, [, count3]) => sum + count3, 0);
   if (answers < MIN_ANSWERS) {
     return { question, answers: null, average: null, suppressed: "too-few-answers", options: [] };
   }
-  const options = counts.map(([option2, count2]) => {
-    if (count2 > 0 && count2 < MIN_OPTION_COUNT) {
+  const options = counts.map(([option2, count3]) => {
+    if (count3 > 0 && count3 < MIN_OPTION_COUNT) {
       const [low, high] = [1, MIN_OPTION_COUNT - 1];
       const range = {
         countLow: low,
@@ -2598,7 +2598,7 @@ function suppressQuestion(question, counts, average) {
       };
       return { option: option2, count: null, share: null, range };
     }
-    return { option: option2, count: count2, share: share(count2, answers), range: null };
+    return { option: option2, count: count3, share: share(count3, answers), range: null };
   });
   return { question, answers, average, suppressed: null, options };
 }
@@ -2684,7 +2684,7 @@ function requestFigures(requests, milestones) {
   const received = requests.length;
   const withStatus = (status) => requests.filter((r) => r.request.status === status).length;
   const [completed, declined, withdrawn] = [withStatus("completed"), withStatus("declined"), withStatus("withdrawn")];
-  const rate = (count2) => received ? share(count2, received) : null;
+  const rate = (count3) => received ? share(count3, received) : null;
   return {
     received,
     completed,
@@ -3054,13 +3054,61 @@ function entryKey(index, entry) {
   return index === "coaches" ? entry.user : entry.key;
 }
 
+// modules/core/routing.ts
+var ROUTE_MAX_CANDIDATES = 5;
+function listOf(record, field) {
+  const value = record[field];
+  if (typeof value === "string") {
+    return value.split(",").map((item) => item.trim()).filter(Boolean);
+  }
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string").map((item) => item.trim()).filter(Boolean) : [];
+}
+function count2(wanted, offered) {
+  return new Set(offered.filter((item) => wanted.has(item))).size;
+}
+function routeRequest(request, hubs) {
+  if (String(request.hub ?? "").trim() !== "" || FINAL_STATUSES.includes(request.status)) {
+    return null;
+  }
+  const region = String(request.region ?? "").trim().toUpperCase();
+  const topics = new Set(listOf(request, "topics"));
+  const requested = listOf(request, "languages").map((code) => code.toLowerCase());
+  const languages = new Set(requested.filter((code) => code !== ANY_LANGUAGE));
+  const anyLanguage = requested.length === 0 || requested.includes(ANY_LANGUAGE);
+  const seen = /* @__PURE__ */ new Set();
+  const candidates = [];
+  for (const { key, hub, state } of hubs) {
+    if (typeof key !== "string" || key === "" || seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    if (state === "malformed" || typeof hub !== "object" || hub === null || Array.isArray(hub)) {
+      continue;
+    }
+    const record = hub;
+    const kind = typeof record.kind === "string" ? record.kind.trim().toLowerCase() : "";
+    const sharedTopics = count2(topics, listOf(record, "topics"));
+    const sharedLanguages = count2(languages, listOf(record, "languages").map((code) => code.toLowerCase()));
+    if (kind === "regional") {
+      if (region !== "" && listOf(record, "regions").some((item) => item.toUpperCase() === region)) {
+        candidates.push({ key, regional: true, topics: sharedTopics, languages: sharedLanguages });
+      }
+    } else if (kind === "thematic" && sharedTopics > 0 && (sharedLanguages > 0 || anyLanguage)) {
+      candidates.push({ key, regional: false, topics: sharedTopics, languages: sharedLanguages });
+    }
+  }
+  candidates.sort((a, b) => Number(b.regional) - Number(a.regional) || b.topics - a.topics || b.languages - a.languages || compareKeys(a.key, b.key));
+  const keys = candidates.slice(0, ROUTE_MAX_CANDIDATES).map((candidate) => candidate.key);
+  return { hubs: keys, queue: keys.length ? "hubs" : "admins" };
+}
+
 // bot/publish/entries.ts
 function cutText(value, max) {
   if (value.length <= max) {
     return value;
   }
   let end = 0;
-  for (let count2 = 0; count2 < max && end < value.length; count2++) {
+  for (let count3 = 0; count3 < max && end < value.length; count3++) {
     const unit = value.charCodeAt(end);
     const next = value.charCodeAt(end + 1);
     end += unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343 ? 2 : 1;
@@ -3199,7 +3247,14 @@ function buildEntries(snapshot) {
       out.problems.push(built.problem);
     }
   };
+  const hubs = snapshot.hubs.map((stored) => build(stored, stored.record, (level, cut) => nfc({
+    key: stored.key,
+    ...common(stored),
+    hub: cutRecord(stored.record, level, {}, cut)
+  })));
+  const routable = hubs.flatMap((built) => built.entry ? [built.entry] : []);
   for (const stored of snapshot.requests) {
+    const route2 = routeRequest(nfc(stored.record), routable);
     const history = [...historyOf.get(stored.number) ?? []].sort((a, b) => a.revid - b.revid);
     keep(out.requests, build(stored, [stored.record, history], (level, cut) => {
       const rows = level.history && history.length > level.history ? history.slice(-level.history) : history;
@@ -3221,7 +3276,8 @@ function buildEntries(snapshot) {
         ...common(stored),
         request: cutRecord(stored.record, level, { description: DESCRIPTION_EXCERPT }, cut),
         feedback: stored.feedback.length,
-        history: entryHistory
+        history: entryHistory,
+        ...route2 ? { route: route2 } : {}
       });
     }));
   }
@@ -3234,12 +3290,8 @@ function buildEntries(snapshot) {
       activeRequests: load.get(stored.user) ?? 0
     })));
   }
-  for (const stored of snapshot.hubs) {
-    keep(out.hubs, build(stored, stored.record, (level, cut) => nfc({
-      key: stored.key,
-      ...common(stored),
-      hub: cutRecord(stored.record, level, {}, cut)
-    })));
+  for (const built of hubs) {
+    keep(out.hubs, built);
   }
   out.requests.sort((a, b) => a.number - b.number);
   const byKey = (index) => (a, b) => {
@@ -4834,13 +4886,13 @@ function pack(items2, target) {
 }
 function split(items2, limits) {
   const weight = total(items2);
-  const count2 = Math.ceil(weight / limits.fill);
-  const share2 = weight / count2;
+  const count3 = Math.ceil(weight / limits.fill);
+  const share2 = weight / count3;
   const pieces = [[]];
   let before = 0;
   for (const item of items2) {
     const current = pieces[pieces.length - 1];
-    if (current.length && pieces.length < count2 && before + item.weight / 2 > pieces.length * share2) {
+    if (current.length && pieces.length < count3 && before + item.weight / 2 > pieces.length * share2) {
       pieces.push([item]);
     } else {
       current.push(item);
@@ -5564,8 +5616,8 @@ var Cells = class {
   none() {
     return this.say("capacitybuilding-bot-report-no-figure");
   }
-  countRate(count2, rate) {
-    return rate === null ? this.number(count2) : this.say("capacitybuilding-bot-report-count-share", this.number(count2), this.percent(rate));
+  countRate(count3, rate) {
+    return rate === null ? this.number(count3) : this.say("capacitybuilding-bot-report-count-share", this.number(count3), this.percent(rate));
   }
   median(value) {
     return value.median === null ? this.none() : this.say("capacitybuilding-bot-report-median", this.number(value.median), value.requests, this.number(value.requests));
@@ -5937,15 +5989,15 @@ async function publishOnce(ctx, reportQuarters) {
       reportQuarters: reportQuarters ?? defaultQuarters(/* @__PURE__ */ new Date())
     });
     const outcomes = Object.values(report.outcomes);
-    const count2 = (...kinds) => outcomes.filter((o) => kinds.includes(o)).length;
+    const count3 = (...kinds) => outcomes.filter((o) => kinds.includes(o)).length;
     if (ctx.options.dryRun) {
       ctx.logger.info(
-        ctx.messages.text("capacitybuilding-bot-log-publish-dry-run", count2("would-create", "would-edit")),
+        ctx.messages.text("capacitybuilding-bot-log-publish-dry-run", count3("would-create", "would-edit")),
         { outcomes: report.outcomes, edits: 0, editRequests: 0 }
       );
     } else {
       ctx.logger.info(
-        ctx.messages.text("capacitybuilding-bot-log-publish-done", report.edits, count2("unchanged"), count2("skipped")),
+        ctx.messages.text("capacitybuilding-bot-log-publish-done", report.edits, count3("unchanged"), count3("skipped")),
         { outcomes: report.outcomes, edits: report.edits, editRequests: report.editRequests }
       );
     }
@@ -5955,7 +6007,7 @@ async function publishOnce(ctx, reportQuarters) {
         { problems: report.problems.length }
       );
     }
-    return count2("skipped") || report.problems.length ? EXIT.problems : EXIT.ok;
+    return count3("skipped") || report.problems.length ? EXIT.problems : EXIT.ok;
   } finally {
     await store.close();
   }
@@ -6092,7 +6144,8 @@ function templateSources(files) {
       })
     },
     { name: "Capacity request form", templateData: simple("capacitybuilding-templatedata-request-form") },
-    { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") }
+    { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") },
+    { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") }
   ];
 }
 function templatePage(source, options) {

@@ -118,7 +118,7 @@ function settleDraftsForThisPage() {
 }
 
 // modules/init/features.ts
-var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile"];
+var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview"];
 function isFeature(name) {
   return FEATURES.includes(name != null ? name : "");
 }

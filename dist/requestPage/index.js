@@ -481,10 +481,12 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   props: {
     actions: {},
     loggedIn: { type: Boolean },
-    busy: { type: Boolean }
+    busy: { type: Boolean },
+    suggestedHub: {}
   },
   emits: ["act"],
   setup(__props, { emit: __emit }) {
+    var _a;
     const props = __props;
     const emit = __emit;
     const CONFIRM = {
@@ -538,7 +540,12 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       value: action.hub,
       label: action.hub
     }] : []));
-    const selectedHub = (0, import_vue3.ref)(null);
+    const selectedHub = (0, import_vue3.ref)((_a = props.suggestedHub) != null ? _a : null);
+    (0, import_vue3.watch)(triageHubs, (hubs) => {
+      if (selectedHub.value !== null && !hubs.some((item) => item.value === selectedHub.value)) {
+        selectedHub.value = null;
+      }
+    });
     function actionKey(action) {
       return `${action.type}:${actionParameter(action)}`;
     }
@@ -561,7 +568,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      var _a;
+      var _a2;
       return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
         "aria-labelledby": headingId
@@ -664,7 +671,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           },
           "default-action": { label: _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text() },
           "render-in-place": true,
-          "data-confirm": (_a = pending.value) == null ? void 0 : _a.type,
+          "data-confirm": (_a2 = pending.value) == null ? void 0 : _a2.type,
           onPrimary: confirm,
           onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
         }, {
@@ -1010,14 +1017,18 @@ var _hoisted_23 = { class: "ext-capacitybuilding-request-page__header" };
 var _hoisted_33 = { class: "ext-capacitybuilding-request-page__title" };
 var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
 var _hoisted_52 = ["data-fact"];
-var _hoisted_62 = { class: "ext-capacitybuilding-request-page__description" };
-var _hoisted_72 = { "aria-live": "polite" };
-var _hoisted_82 = ["innerHTML"];
-var _hoisted_92 = {
-  key: 2,
+var _hoisted_62 = {
+  key: 0,
+  class: "ext-capacitybuilding-request-page__route-confirm"
+};
+var _hoisted_72 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_82 = { "aria-live": "polite" };
+var _hoisted_92 = ["innerHTML"];
+var _hoisted_10 = {
+  key: 3,
   class: "ext-capacitybuilding-request-page__edit"
 };
-var _hoisted_10 = ["data-capacitybuilding-edit"];
+var _hoisted_11 = ["data-capacitybuilding-edit"];
 var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "RequestPage",
   props: {
@@ -1176,6 +1187,36 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       var _a;
       return ((_a = state.value) == null ? void 0 : _a.editable) && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : [];
     });
+    const route = (0, import_vue12.computed)(() => {
+      var _a, _b;
+      const shown = (_a = state.value) == null ? void 0 : _a.record;
+      const entry = (_b = state.value) == null ? void 0 : _b.entry;
+      const published = shown && (entry == null ? void 0 : entry.route) && shown.hub.trim() === "" ? entry.route : void 0;
+      const list = (items) => items.join("\n");
+      if (!shown || !entry || !published || import_model2.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
+        return null;
+      }
+      const hubs = Array.isArray(published.hubs) ? published.hubs.filter((hub) => typeof hub === "string" && hub !== "") : [];
+      return hubs.length ? {
+        queue: "hubs",
+        hubs,
+        text: mw.message("capacitybuilding-requestpage-route-hubs", hubs.join(mw.message("comma-separator").text()), hubs.length).text()
+      } : {
+        queue: "admins",
+        hubs,
+        text: mw.message("capacitybuilding-requestpage-route-admins").text()
+      };
+    });
+    const suggestedHub = (0, import_vue12.computed)(() => {
+      var _a, _b;
+      const permissions = (_a = context.value) == null ? void 0 : _a.permissions;
+      if (!route.value || !permissions) {
+        return null;
+      }
+      const routable = new Set(actions.value.flatMap((action) => action.type === "triage" ? [action.hub] : []));
+      const admin = (0, import_permissions2.isAdmin)(props.user, permissions);
+      return (_b = route.value.hubs.find((hub) => routable.has(hub) && (admin || (0, import_permissions2.isHubContact)(props.user, hub, permissions)))) != null ? _b : null;
+    });
     const mayEdit = (0, import_vue12.computed)(() => {
       var _a;
       return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
@@ -1331,9 +1372,31 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           ))]),
+          (0, import_vue11.createCommentVNode)(" Where routing sends a request without a hub: from the index entry already read. "),
+          route.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+            key: 0,
+            type: "notice",
+            class: "ext-capacitybuilding-request-page__route",
+            "data-route": route.value.queue
+          }, {
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createElementVNode)(
+              "p",
+              null,
+              (0, import_vue11.toDisplayString)(route.value.text),
+              1
+              /* TEXT */
+            ), suggestedHub.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+              "p",
+              _hoisted_62,
+              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-route-confirm", suggestedHub.value).text()),
+              1
+              /* TEXT */
+            )) : (0, import_vue11.createCommentVNode)("v-if", true)]),
+            _: 1
+          }, 8, ["data-route"])) : (0, import_vue11.createCommentVNode)("v-if", true),
           (0, import_vue11.createElementVNode)(
             "p",
-            _hoisted_62,
+            _hoisted_72,
             (0, import_vue11.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
@@ -1377,7 +1440,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "unchecked",
             "actions-note"
           ]),
-          (0, import_vue11.createElementVNode)("div", _hoisted_72, [
+          (0, import_vue11.createElementVNode)("div", _hoisted_82, [
             saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
               key: 0,
               error: saveError.value,
@@ -1413,7 +1476,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
           ]),
           (0, import_vue11.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
           editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
-            key: 0,
+            key: 1,
             type: "warning",
             class: "ext-capacitybuilding-request-page__locked"
           }, {
@@ -1435,7 +1498,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
                     key: i,
                     class: "ext-capacitybuilding-request-page__locked-reason",
                     innerHTML: reason
-                  }, null, 8, _hoisted_82);
+                  }, null, 8, _hoisted_92);
                 }),
                 128
                 /* KEYED_FRAGMENT */
@@ -1444,17 +1507,19 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             ]),
             _: 1
           })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(RequestActions_default, {
-            key: 1,
+            key: 2,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
             busy: busy.value,
+            "suggested-hub": suggestedHub.value,
             onAct: act
           }, null, 8, [
             "actions",
             "logged-in",
-            "busy"
+            "busy",
+            "suggested-hub"
           ])),
-          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_92, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_10, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
@@ -1470,9 +1535,9 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_10)])) : (0, import_vue11.createCommentVNode)("v-if", true),
+          }, null, 8, _hoisted_11)])) : (0, import_vue11.createCommentVNode)("v-if", true),
           maySuggest.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SuggestedCoaches_default, {
-            key: 3,
+            key: 4,
             api: _ctx.api,
             base: _ctx.base,
             title: state.value.title,

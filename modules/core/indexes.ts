@@ -39,6 +39,8 @@
  * points) and the fields cut are named in `cut`; an entry that would still be larger than
  * ENTRY_MAX_BYTES has its other long values cut too, and says so the same way. A record the bot
  * cannot publish at all (text that is not valid Unicode) is left out and listed on the review page.
+ * A request without a hub that is not closed also carries its `route` (routing.ts): computed by
+ * the bot from the hubs it publishes, never written into the request's own page.
  *
  * Readers refuse any other `version` (and fall back to reading pages).
  */
@@ -48,6 +50,7 @@ import {
 } from './model';
 import { median } from './figures';
 import { normalizeUsername } from './identifiers';
+import type { Route } from './routing';
 
 export const INDEX_VERSION = 2;
 
@@ -110,6 +113,11 @@ export interface RequestEntry extends EntryBase {
 	feedback: number;
 	/** The accepted status history, oldest first. */
 	history: HistoryEntry[];
+	/**
+	 * Only for a request without a hub that is not closed: where routing (routing.ts) sends it, the
+	 * candidate hubs (keys in Hubs.json, best first) or `queue: 'admins'`, the programme admins' queue.
+	 */
+	route?: Route;
 }
 
 export interface CoachEntry extends EntryBase {

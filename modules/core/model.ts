@@ -125,7 +125,7 @@ export interface CapacityRequest {
 	requesterType: string;
 	organisation: string;
 	region: string;
-	/** Hub key (the hub page's name under `<base>/Hubs/`); routed by the bot when empty. */
+	/** Hub key (the page name under `<base>/Hubs/`); when empty, the bot publishes candidate hubs (routing.ts). */
 	hub: string;
 	/** Topic keys from the taxonomy. */
 	topics: string[];

@@ -121,6 +121,63 @@ describe( 'published content', () => {
 		expect( hub ).toMatchObject( { key: 'Africa', state: 'invalid', problems: 1 } );
 	} );
 
+	it( 'routes requests without a hub: candidate hubs as published, or the programme admins\' queue; others carry no route', () => {
+		const stored = snapshot.requests[ 0 ] as StoreSnapshot[ 'requests' ][ number ];
+		const hubStored = snapshot.hubs[ 0 ] as StoreSnapshot[ 'hubs' ][ number ];
+		const routed: StoreSnapshot = {
+			...snapshot,
+			requests: [
+				// SSA, no hub: the (invalid but readable) regional hub Africa.
+				stored,
+				{ ...stored, number: 3, page: 'CB/Requests/R3', record: { ...request, region: 'NA' } },
+				{ ...stored, number: 4, page: 'CB/Requests/R4', record: { ...request, hub: 'Africa' } },
+				{ ...stored, number: 5, page: 'CB/Requests/R5', record: { ...request, status: 'declined' } },
+				// Thematic by topic and language: a hub in NFD is published (and routed to) in NFC.
+				{ ...stored, number: 6, page: 'CB/Requests/R6', record: { ...request, region: 'LAC', languages: [ 'es' ] } },
+			],
+			hubs: [
+				hubStored,
+				{ ...hubStored, key: 'Difusio\u0301n', page: 'CB/Hubs/Difusio\u0301n', revid: 41, record: { ...hubStored.record, kind: 'thematic', regions: [], topics: [ 'outreach' ], languages: [ 'es' ] } },
+				// Not valid Unicode: left out of Hubs.json, so never a candidate.
+				{ ...hubStored, key: 'Broken', page: 'CB/Hubs/Broken', revid: 42, record: { ...hubStored.record, name: 'x\uD800', regions: [ 'NA' ] } },
+			],
+		};
+		const plan = planPublication( 'CB', routed, NONE, en );
+		const pages = allPages( plan );
+		const entries = readPart( json( pages, 'CB/Requests.json/1' ), 'requests' ) as RequestEntry[];
+		expect( entries.map( ( e ) => [ e.number, e.route ] ) ).toEqual( [
+			[ 2, { hubs: [ 'Africa' ], queue: 'hubs' } ],
+			[ 3, { hubs: [], queue: 'admins' } ],
+			[ 4, undefined ],
+			[ 5, undefined ],
+			[ 6, { hubs: [ 'Difusi\u00F3n' ], queue: 'hubs' } ],
+		] );
+		expect( ( readPart( json( pages, 'CB/Hubs.json/1' ), 'hubs' ) as HubEntry[] ).map( ( h ) => h.key ) ).toEqual( [ 'Africa', 'Difusi\u00F3n' ] );
+		// The route follows the history in the entry, before `cut`; the hub's problem still comes after the requests'.
+		expect( Object.keys( entries[ 0 ] ?? {} ) ).toEqual( [ 'number', 'page', 'revid', 'updated', 'problems', 'state', 'request', 'feedback', 'history', 'route' ] );
+		expect( plan.problems.map( ( p ) => p.page ) ).toEqual( [ 'CB/Hubs/Broken' ] );
+		// Routing never writes a hub into the request: the entry's record is the page's.
+		expect( entries.map( ( e ) => e.request.hub ) ).toEqual( [ '', '', 'Africa', '', '' ] );
+	} );
+
+	it( 'keeps parts bounded and stable with routes: a new hub no request falls under rewrites no part of requests', () => {
+		const before = allPages( planPublication( 'CB', manyRequests( 3000 ), NONE, en ) );
+		expect( ( readPart( json( before, 'CB/Requests.json/1' ), 'requests' ) as RequestEntry[] )[ 0 ]?.route ).toEqual( { hubs: [ 'Africa' ], queue: 'hubs' } );
+		const more = manyRequests( 3000 );
+		const africa = more.hubs[ 0 ] as StoreSnapshot[ 'hubs' ][ number ];
+		more.hubs = [ ...more.hubs, { ...africa, key: 'Pacific', page: 'CB/Hubs/Pacific', revid: 43, record: { ...africa.record, regions: [ 'ESEAP' ] } } ];
+		const after = allPages( planPublication( 'CB', more, published( before ), en ) );
+		const differ = after.filter( ( page ) => before.find( ( p ) => p.title === page.title )?.text !== page.text ).map( ( p ) => p.title );
+		expect( differ.filter( ( t ) => t.startsWith( 'CB/Requests' ) ) ).toEqual( [] );
+		// A hub that covers them all changes every request's route, but no boundary moves and every part stays bounded.
+		more.hubs = [ ...more.hubs, { ...africa, key: 'Also Africa', page: 'CB/Hubs/Also Africa', revid: 44 } ];
+		const covered = allPages( planPublication( 'CB', more, published( before ), en ) );
+		const parts = ( pages: typeof before ): unknown => json<Manifest>( pages, 'CB/Requests.json' ).parts.map( ( p ) => [ p.id, p.first, p.last ] );
+		expect( parts( covered ) ).toEqual( parts( before ) );
+		expect( ( readPart( json( covered, 'CB/Requests.json/1' ), 'requests' ) as RequestEntry[] )[ 0 ]?.route ).toEqual( { hubs: [ 'Africa', 'Also Africa' ], queue: 'hubs' } );
+		expect( Math.max( ...covered.map( ( p ) => byteLength( p.text ) ) ) ).toBeLessThanOrEqual( PART_MAX_BYTES + 4096 );
+	} );
+
 	it( 'cuts long descriptions to an excerpt, and shortens (and reports) a record too large for an entry', () => {
 		const big = { ...snapshot, requests: [ { ...snapshot.requests[ 0 ] as StoreSnapshot[ 'requests' ][ number ],
 			record: { ...request, description: 'é'.repeat( 20000 ), topics: Array.from( { length: 3000 }, ( _, i ) => `topic-${ i }` ) } } ] };

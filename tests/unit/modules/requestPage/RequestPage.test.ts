@@ -1,5 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { FEEDBACK_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
+import { hubTitle } from '../../../../modules/core/pages';
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import RequestPage from '../../../../modules/requestPage/RequestPage.vue';
 import { qqx } from '../mwMock';
@@ -260,6 +261,138 @@ describe( 'RequestPage: actions are edits of the template block', () => {
 		await until( () => wrapper.find( '.ext-capacitybuilding-request-page__notice' ).exists() );
 		expect( record() ).toMatchObject( { hub: 'Hub B', status: 'triaged' } );
 		expect( wiki.edits[ 0 ]?.summary ).toBe( qqx( 'capacitybuilding-requestpage-summary-triage', 'Hub B' ) );
+	} );
+} );
+
+describe( 'RequestPage: the suggested hubs of a request without a hub', () => {
+	const UNROUTED: CapacityRequest = { ...SAMPLE, hub: '', status: 'open', offers: [] };
+
+	/** Two hubs that cover UNROUTED: a regional one (contact Lucía) and a thematic one (contact Gabriel). */
+	function coveringHubs(): void {
+		wiki.putAs( 'Adam', hubTitle( BASE, 'Hub Gobernanza' ), '{{Capacity hub\n| name = Hub Gobernanza\n| kind = thematic\n' +
+			'| topics = governance\n| languages = es\n| contacts = Gabriel\n}}' );
+		wiki.putAs( 'Adam', hubTitle( BASE, 'Hub América Latina' ), '{{Capacity hub\n| name = Hub América Latina\n| kind = regional\n' +
+			'| regions = LAC\n| contacts = Lucía\n}}' );
+	}
+
+	function route( wrapper: VueWrapper ): { queue?: string; text: string; confirm: string | null } {
+		const box = wrapper.find( '.ext-capacitybuilding-request-page__route' );
+		const confirmLine = box.find( '.ext-capacitybuilding-request-page__route-confirm' );
+		return { queue: box.attributes( 'data-route' ), text: box.find( 'p' ).text(), confirm: confirmLine.exists() ? confirmLine.text() : null };
+	}
+
+	function selectedHub( wrapper: VueWrapper ): unknown {
+		return wrapper.findComponent( { name: 'CdxSelect' } ).props( 'selected' );
+	}
+
+	it( 'names the published candidates, best first; a contact of one finds it chosen for the triage action, which confirms it', async () => {
+		coveringHubs();
+		const wrapper = await show( 'Lucía', UNROUTED );
+		const names = [ 'Hub América Latina', 'Hub Gobernanza' ].join( qqx( 'comma-separator' ) );
+		expect( route( wrapper ) ).toEqual( {
+			queue: 'hubs',
+			text: qqx( 'capacitybuilding-requestpage-route-hubs', names, 2 ),
+			confirm: qqx( 'capacitybuilding-requestpage-route-confirm', 'Hub América Latina' ),
+		} );
+		expect( selectedHub( wrapper ) ).toBe( 'Hub América Latina' );
+		const triage = wrapper.find( '.ext-capacitybuilding-request-actions__triage [data-action="triage"]' );
+		expect( triage.attributes( 'disabled' ) ).toBeUndefined();
+		await triage.trigger( 'click' );
+		await until( () => wrapper.find( '.ext-capacitybuilding-request-page__notice' ).exists() );
+		// The person's edit, not the bot's, sets the hub; then the page suggests nothing more.
+		expect( record() ).toEqual( { ...UNROUTED, hub: 'Hub América Latina', status: 'triaged' } );
+		expect( wiki.edits[ 0 ]?.summary ).toBe( qqx( 'capacitybuilding-requestpage-summary-triage', 'Hub América Latina' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).exists() ).toBe( false );
+		expect( selectedHub( wrapper ) ).toBeNull();
+	} );
+
+	it( 'chooses the suggested hub of the reader\'s own, not the first one, and the first one for an admin', async () => {
+		coveringHubs();
+		const gabriel = await show( 'Gabriel', UNROUTED );
+		expect( selectedHub( gabriel ) ).toBe( 'Hub Gobernanza' );
+		expect( route( gabriel ).confirm ).toBe( qqx( 'capacitybuilding-requestpage-route-confirm', 'Hub Gobernanza' ) );
+		gabriel.unmount();
+		const adam = await show( 'Adam', UNROUTED );
+		expect( selectedHub( adam ) ).toBe( 'Hub América Latina' );
+	} );
+
+	it( 'shows the suggestion to everyone, but chooses nothing for a contact of another hub, and confirms nothing for a reader', async () => {
+		coveringHubs();
+		const hana = await show( 'Hana', UNROUTED );
+		expect( route( hana ) ).toMatchObject( { queue: 'hubs', confirm: null } );
+		// Hana (Hub A) may still route it anywhere, starting from nothing chosen.
+		expect( hana.find( '.ext-capacitybuilding-request-actions__triage' ).exists() ).toBe( true );
+		expect( selectedHub( hana ) ).toBeNull();
+		hana.unmount();
+		const reader = await show( '', UNROUTED );
+		expect( route( reader ) ).toMatchObject( { queue: 'hubs', confirm: null } );
+		reader.unmount();
+		wiki = createRequestWiki();
+		coveringHubs();
+		expect( route( await show( '', { ...UNROUTED, region: 'SSA' } ) ).text ).toBe( qqx( 'capacitybuilding-requestpage-route-hubs', 'Hub Gobernanza', 1 ) );
+	} );
+
+	it( 'says a request no hub covers is in the programme admins\' queue, and chooses nothing', async () => {
+		const wrapper = await show( 'Adam', { ...UNROUTED, region: 'NA', topics: [ 'photography' ] } );
+		expect( route( wrapper ) ).toEqual( { queue: 'admins', text: qqx( 'capacitybuilding-requestpage-route-admins' ), confirm: null } );
+		expect( selectedHub( wrapper ) ).toBeNull();
+	} );
+
+	it( 'suggests nothing for a request with a hub, nor once an accepted edit since the index gave it one', async () => {
+		coveringHubs();
+		expect( ( await show( 'Lucía', SAMPLE ) ).find( '.ext-capacitybuilding-request-page__route' ).exists() ).toBe( false );
+		wiki = createRequestWiki();
+		coveringHubs();
+		wiki.putRequest( UNROUTED, 'Rita' );
+		wiki.publishAll();
+		// Hana, a hub contact, routes it by hand after the index was published: the judge accepts it.
+		wiki.putAs( 'Hana', TITLE, requestText( { ...UNROUTED, hub: 'Hub A', status: 'triaged' } ) );
+		const wrapper = await show( 'Lucía' );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__status' ).text() ).toBe( qqx( 'capacitybuilding-status-triaged' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).exists() ).toBe( false );
+	} );
+
+	it.each( [
+		[ 'region', { region: 'NA' } ],
+		[ 'topics', { topics: [ 'governance', 'photography' ] } ],
+		[ 'languages', { languages: [ 'es', 'pt' ] } ],
+		[ 'status (withdrawn)', { status: 'withdrawn' } ],
+	] as [ string, Partial<CapacityRequest> ][] )( 'suggests nothing once an accepted edit since the index changed the %s', async ( _, change ) => {
+		coveringHubs();
+		wiki.putRequest( UNROUTED, 'Rita' );
+		wiki.publishAll();
+		// The requester's own edit, accepted: the published route no longer says where the request shown goes.
+		wiki.putAs( 'Rita', TITLE, requestText( { ...UNROUTED, ...change } ) );
+		const wrapper = await show( 'Lucía' );
+		// Accepted: nothing awaits checking.
+		expect( wrapper.find( '.ext-capacitybuilding-pending' ).exists() ).toBe( false );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).exists() ).toBe( false );
+	} );
+
+	it( 'still suggests after an accepted edit that routing does not read', async () => {
+		coveringHubs();
+		wiki.putRequest( UNROUTED, 'Rita' );
+		wiki.publishAll();
+		wiki.putAs( 'Rita', TITLE, requestText( { ...UNROUTED, neededBy: '2027-05-01', description: `${ UNROUTED.description } More.` } ) );
+		const wrapper = await show( 'Lucía' );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).attributes( 'data-route' ) ).toBe( 'hubs' );
+	} );
+
+	it( 'reads the route from the entry it already reads: the same API requests as without a route', async () => {
+		const requestsOf = async ( routes: boolean ): Promise<unknown[]> => {
+			wiki = createRequestWiki();
+			coveringHubs();
+			wiki.putRequest( UNROUTED, 'Rita' );
+			wiki.publishAll( {}, { routes } );
+			wiki.requests.length = 0;
+			const wrapper = await show( 'Lucía' );
+			expect( wrapper.find( '.ext-capacitybuilding-request-page__route' ).exists() ).toBe( routes );
+			wrapper.unmount();
+			// Revision ids differ between the two wikis; everything else must not.
+			return wiki.requests.map( ( params ) => JSON.stringify( params ).replace( /\d{3,}/g, 'N' ) );
+		};
+		const without = await requestsOf( false );
+		expect( await requestsOf( true ) ).toEqual( without );
 	} );
 } );
 

@@ -7,6 +7,7 @@
 import type { CoachEntry, HistoryEntry, HubEntry, RequestEntry } from '../../../../modules/core/indexes';
 import { COACH_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
 import { coachTitle, coachUser, hubKey, hubTitle, requestNumber } from '../../../../modules/core/pages';
+import { routeRequest } from '../../../../modules/core/routing';
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import { createHistoryWiki, type HistoryWiki } from '../historyWiki';
 
@@ -21,9 +22,10 @@ export interface RequestWiki extends HistoryWiki {
 	text( title?: string ): string;
 	/**
 	 * Publishes the three indexes as the bot would if it had accepted every page as it is now (each
-	 * request's history: its creation in its current status, unless given).
+	 * request's history: its creation in its current status, unless given; requests without a hub
+	 * with their route, unless `routes` is false).
 	 */
-	publishAll( histories?: Record<string, HistoryEntry[]> ): void;
+	publishAll( histories?: Record<string, HistoryEntry[]>, options?: { routes?: boolean } ): void;
 }
 
 export const SAMPLE: CapacityRequest = {
@@ -64,7 +66,7 @@ export function createRequestWiki(): RequestWiki {
 		wiki.putAs( user, TITLE, requestText( record ), comment );
 	};
 	wiki.text = ( title = TITLE ) => wiki.pages.get( title )?.text ?? '';
-	wiki.publishAll = ( histories = {} ) => {
+	wiki.publishAll = ( histories = {}, options = {} ) => {
 		const requests: RequestEntry[] = [];
 		const coaches: CoachEntry[] = [];
 		const hubs: HubEntry[] = [];
@@ -92,6 +94,13 @@ export function createRequestWiki(): RequestWiki {
 				if ( hub ) {
 					hubs.push( { ...common, key, hub } );
 				}
+			}
+		}
+		// Requests without a hub carry their route, as the bot publishes it.
+		for ( const entry of requests ) {
+			const route = options.routes === false ? null : routeRequest( entry.request, hubs );
+			if ( route ) {
+				entry.route = route;
 			}
 		}
 		wiki.publish( BASE, 'requests', requests );
