@@ -2987,13 +2987,7 @@ var init_pickerOptions = __esm({
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
   "codex-shim:codex-shim"(exports2, module2) {
-    var codex;
-    try {
-      codex = require("./codex.js");
-    } catch (e) {
-      codex = require("@wikimedia/codex");
-    }
-    module2.exports = Object.assign({}, codex);
+    module2.exports = Object.assign({}, require("./codex.js"));
   }
 });
 

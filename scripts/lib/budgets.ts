@@ -54,9 +54,10 @@ export function checkBudgets( outDir: string, bundles: Bundle[] ): BudgetReport 
 
 export function formatBudgetReport( report: BudgetReport ): string {
 	const shared = report.sizes.find( ( s ) => s.kind === 'shared' )?.gzipBytes ?? 0;
+	const width = Math.max( 16, ...report.sizes.map( ( s ) => s.feature.length ) );
 	return report.sizes.map( ( s ) => {
 		const share = ( 100 * s.gzipBytes / s.budgetBytes ).toFixed( 0 );
 		const page = s.kind === 'feature' && shared ? `; with the shared module ${ s.gzipBytes + shared } B` : '';
-		return `  ${ s.feature.padEnd( 16 ) } ${ String( s.gzipBytes ).padStart( 6 ) } B gzip  (${ share }% of ${ s.budgetBytes } B${ page })`;
+		return `  ${ s.feature.padEnd( width ) } ${ String( s.gzipBytes ).padStart( 6 ) } B gzip  (${ share }% of ${ s.budgetBytes } B${ page })`;
 	} ).join( '\n' );
 }

@@ -466,6 +466,19 @@ export class DevWiki {
 		return !pidIsAlive( state.pid );
 	}
 
+	/**
+	 * Parses JavaScript files with the parser and the ECMAScript version MediaWiki's ResourceLoader
+	 * uses for wiki pages (scripts/devwiki/es2016.php); returns each file's syntax error, or null.
+	 */
+	public parseAsWikiPageScripts( files: string[] ): Map<string, string | null> {
+		const output = capture( 'php', [ path.join( repoRoot, 'scripts/devwiki/es2016.php' ), this.mediawikiDir, ...files ],
+			{ cwd: this.mediawikiDir, maxBuffer: 16 * 1024 * 1024 } );
+		return new Map( output.trim().split( '\n' ).map( ( line ) => {
+			const { file, error } = JSON.parse( line ) as { file: string; error: string | null };
+			return [ file, error ];
+		} ) );
+	}
+
 	/** Runs MediaWiki's own validator on an extension.json; returns its exit status and output. */
 	public validateRegistrationFile( file: string ): { ok: boolean; output: string } {
 		const result = spawnSync( 'php', [ path.join( this.mediawikiDir, 'maintenance/run.php' ), 'validateRegistrationFile', file ],

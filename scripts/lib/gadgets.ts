@@ -1,0 +1,114 @@
+/**
+ * The gadget flavour of the build (dist/gadgets/), described: what `scripts/lib/gadgetBuild.ts`
+ * writes, what `capacity-bot deploy` publishes, and the checks `npm run build` makes on it. This
+ * file needs no build tools (the bot reads gadgets.json with it on a machine without them).
+ *
+ * See gadgetBuild.ts for what each gadget is.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { MESSAGES_GADGET, gadgetModule } from '../../modules/core/gadgets';
+import type { Bundle } from './bundles';
+import { MODULE_PREFIX, usedMessageKeys } from './registration';
+
+/** Where the gadget flavour goes, under the build output. */
+export const GADGETS_DIR = 'gadgets';
+/** The description of the gadgets, under GADGETS_DIR. */
+export const GADGETS_JSON = 'gadgets.json';
+
+export type GadgetKind = 'init' | 'styles' | 'messages' | 'shared' | 'feature';
+
+export interface GadgetDefinition {
+	/** Gadget name, e.g. `capacityBuilding-requestForm`. */
+	name: string;
+	kind: GadgetKind;
+	/**
+	 * Loaded by default, hidden from the preferences, on the pages that can carry a marker (init
+	 * and styles); every other gadget is hidden and loaded on demand by the init module.
+	 */
+	onMarkerPages: boolean;
+	/** A package gadget (CommonJS: the first script is the entry point, JSON files are its data). */
+	package: boolean;
+	/** `styles`: a styles-only gadget, which MediaWiki loads as a stylesheet (also without JavaScript). */
+	type: 'general' | 'styles';
+	/** ResourceLoader modules it depends on. */
+	dependencies: string[];
+	/** Its pages (without `MediaWiki:Gadget-`), the entry point first. */
+	pages: string[];
+	/** Those of its pages that deploy writes itself (the messages manifest); the others are in dist/gadgets/. */
+	deployedPages: string[];
+	/** The keys of the English messages it carries. */
+	messages: string[];
+}
+
+/** Reads the description of the built gadgets (dist/gadgets/gadgets.json). */
+export function readGadgets( outDir: string ): GadgetDefinition[] {
+	return JSON.parse( fs.readFileSync( path.join( outDir, GADGETS_DIR, GADGETS_JSON ), 'utf8' ) ) as GadgetDefinition[];
+}
+
+/**
+ * The gadgets as bundles for the size budgets: init (3 KB), the shared gadget (40 KB), and every
+ * other gadget as a feature (40 KB). Measured as served, English messages included.
+ */
+export function gadgetBundles( gadgets: GadgetDefinition[] ): Bundle[] {
+	return gadgets.map( ( gadget ) => {
+		const built = gadget.pages.filter( ( page ) => !gadget.deployedPages.includes( page ) )
+			.map( ( page ) => `${ GADGETS_DIR }/${ page }` );
+		const script = built.find( ( page ) => page.endsWith( '.js' ) );
+		const style = built.find( ( page ) => page.endsWith( '.css' ) ) ?? null;
+		return {
+			feature: gadget.name,
+			kind: gadget.kind === 'init' ? 'init' : gadget.kind === 'shared' ? 'shared' : 'feature',
+			// A styles gadget has only its stylesheet.
+			script: script ?? style ?? '',
+			style: script ? style : null,
+			inputs: [],
+			shared: [],
+		};
+	} );
+}
+
+/**
+ * Checks the gadget flavour: every page exists; every message key a gadget's code uses is in the
+ * English it carries or in the English of a gadget it depends on (the messages gadget carries the
+ * init module's); no gadget refers to an extension module.
+ *
+ * @param outDir The build output folder
+ * @param gadgets What buildGadgets returned
+ * @return One line per problem
+ */
+export function checkGadgets( outDir: string, gadgets: GadgetDefinition[] ): string[] {
+	const problems: string[] = [];
+	const byModule = new Map( gadgets.map( ( g ) => [ gadgetModule( g.name ), g ] ) );
+	for ( const gadget of gadgets ) {
+		for ( const page of gadget.pages.filter( ( p ) => !gadget.deployedPages.includes( p ) ) ) {
+			if ( !fs.existsSync( path.join( outDir, GADGETS_DIR, page ) ) ) {
+				problems.push( `gadget ${ gadget.name }: ${ GADGETS_DIR }/${ page } was not built` );
+			}
+		}
+		const script = gadget.pages[ 0 ] as string;
+		if ( !script.endsWith( '.js' ) ) {
+			continue;
+		}
+		const code = fs.readFileSync( path.join( outDir, GADGETS_DIR, script ), 'utf8' );
+		// The code after the English prelude (whose keys are the ones it gives).
+		const body = code.replace( /^[\s\S]*?\.english\( \{[\s\S]*?\n\} \);\n/, '' );
+		const available = new Set( [ ...gadget.messages,
+			...gadget.dependencies.flatMap( ( d ) => byModule.get( d )?.messages ?? [] ),
+			...( gadget.kind === 'init' ? byModule.get( gadgetModule( MESSAGES_GADGET ) )?.messages ?? [] : [] ) ] );
+		for ( const key of [ ...usedMessageKeys( [ body ] ) ].sort() ) {
+			if ( !available.has( key ) ) {
+				problems.push( `gadget ${ gadget.name }: uses message ${ key }, which neither it nor its dependencies carry` );
+			}
+		}
+		for ( const dependency of gadget.dependencies ) {
+			if ( dependency.startsWith( MODULE_PREFIX ) ) {
+				problems.push( `gadget ${ gadget.name }: depends on the extension module ${ dependency }` );
+			}
+		}
+		if ( /require\(\s*"ext\.capacityBuilding\./.test( code ) || code.includes( 'require("./codex.js")' ) ) {
+			problems.push( `gadget ${ gadget.name }: requires an extension module` );
+		}
+	}
+	return problems;
+}
