@@ -131,7 +131,7 @@ describe( 'init module', () => {
 		} );
 
 		it( 'shows its errors once the translations are in', async () => {
-			fake.loader.using.mockImplementation( ( name: string ) => name === MESSAGES ?
+			fake.loader.using.mockImplementation( ( name: string | string[] ) => name === MESSAGES ?
 				Promise.resolve( () => ( { ready: Promise.resolve() } ) ) : Promise.reject( new Error( 'gone' ) ) );
 			const el = marker( 'requestForm' );
 			fireContent();
