@@ -82,8 +82,19 @@ export function checkGadgets( outDir: string, gadgets: GadgetDefinition[] ): str
 	const byModule = new Map( gadgets.map( ( g ) => [ gadgetModule( g.name ), g ] ) );
 	for ( const gadget of gadgets ) {
 		for ( const page of gadget.pages.filter( ( p ) => !gadget.deployedPages.includes( p ) ) ) {
-			if ( !fs.existsSync( path.join( outDir, GADGETS_DIR, page ) ) ) {
+			const file = path.join( outDir, GADGETS_DIR, page );
+			if ( !fs.existsSync( file ) ) {
 				problems.push( `gadget ${ gadget.name }: ${ GADGETS_DIR }/${ page } was not built` );
+				continue;
+			}
+			// Saved as written: no pre-save transform (all inside one <nowiki>), nothing for NFC to change.
+			const text = fs.readFileSync( file, 'utf8' );
+			const closing = [ ...text.matchAll( /<\/nowiki/gi ) ].length;
+			if ( !/^(\/\/ <nowiki>|\/\* <nowiki> \*\/)\n/.test( text ) || closing !== 1 || !/<\/nowiki>( \*\/)?$/.test( text ) ) {
+				problems.push( `gadget ${ gadget.name }: ${ page } is not one <nowiki> block` );
+			}
+			if ( text.normalize( 'NFC' ) !== text ) {
+				problems.push( `gadget ${ gadget.name }: ${ page } would be changed by NFC normalisation` );
 			}
 		}
 		const script = gadget.pages[ 0 ] as string;
