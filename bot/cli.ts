@@ -9,6 +9,7 @@ import { CommanderError, Option, type Command, type Help } from 'commander';
 import { DEFAULT_BASE_PAGE } from '../modules/core/constants';
 import type { MessageKey } from '../modules/core/messages';
 import { BotContext, VERSION, operatorMessages, type CommandKit, type CommandRun, type GlobalOptions, type Io } from './commands/context';
+import { deployCommand } from './commands/deploy';
 import { publishCommand } from './commands/publish';
 import { setupCommand } from './commands/setup';
 import { statusCommand } from './commands/status';
@@ -28,7 +29,7 @@ export type { Io } from './commands/context';
 
 /** The commands, in the order `--help` lists them. */
 const COMMANDS: ( ( kit: CommandKit ) => void )[] = [
-	setupCommand, syncCommand, publishCommand, watchCommand, statusCommand,
+	setupCommand, syncCommand, publishCommand, watchCommand, statusCommand, deployCommand,
 ];
 
 function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages ): number {

@@ -91,6 +91,8 @@ export class BotContext {
 
 	private client: WikiClient | null = null;
 
+	private readonly io: Io;
+
 	/** Messages for the operator's console (see `operatorLanguage`). */
 	public readonly messages: Messages;
 
@@ -98,6 +100,7 @@ export class BotContext {
 		this.options = options;
 		this.messages = messages;
 		this.env = io.env;
+		this.io = io;
 		this.logger = new Logger( {
 			verbose: options.verbose, quiet: options.quiet, json: options.json,
 			label: ( level, text ) => messages.text( level === 'warn' ? 'capacitybuilding-bot-log-level-warning' : 'capacitybuilding-bot-log-level-error', text ),
@@ -126,11 +129,21 @@ export class BotContext {
 		return this.options.contact ?? this.env.CAPACITY_BOT_CONTACT ?? this.file.contact ?? DEFAULT_CONTACT;
 	}
 
-	/** Connects (once) and logs in. */
-	public async wiki(): Promise<WikiClient> {
+	/** The message files (i18n/*.json, or what the caller gave), for what the bot publishes. */
+	public messageFiles(): Record<string, Record<string, string>> {
+		return this.io.messageFiles ?? loadMessageFiles();
+	}
+
+	/**
+	 * Connects (once) and logs in.
+	 *
+	 * @param options
+	 * @param options.anonymous Without credentials: read only (a dry run that needs no account)
+	 */
+	public async wiki( options: { anonymous?: boolean } = {} ): Promise<WikiClient> {
 		if ( !this.client ) {
 			const credentials = loadCredentials( this.env, this.options.config );
-			if ( !credentials ) {
+			if ( !credentials && !options.anonymous ) {
 				throw new CredentialsError( 'capacitybuilding-bot-error-no-credentials' );
 			}
 			this.client = await WikiClient.connect( {
