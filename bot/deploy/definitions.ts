@@ -85,9 +85,10 @@ export function withBlock( page: string, block: string ): BlockChange {
 	return { kind: 'replaced', text: page.slice( 0, start ) + block + page.slice( end + BLOCK_END.length ) };
 }
 
-/** The block as it stands on the page, or null when there is none (or it is damaged). */
+/** The block as it stands on the page, or null when there is none (or its markers are damaged). */
 export function currentBlock( page: string ): string | null {
 	const start = page.indexOf( BLOCK_BEGIN );
 	const end = page.indexOf( BLOCK_END );
-	return start >= 0 && end > start ? page.slice( start, end + BLOCK_END.length ) : null;
+	const once = page.split( BLOCK_BEGIN ).length === 2 && page.split( BLOCK_END ).length === 2;
+	return once && end > start ? page.slice( start, end + BLOCK_END.length ) : null;
 }

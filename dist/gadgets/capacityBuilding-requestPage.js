@@ -52,8 +52,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-requestpage-summary-withdraw": "Withdrawing this request",
 	"capacitybuilding-requestpage-triage-button": "Route to this hub",
 	"capacitybuilding-requestpage-triage-label": "Hub",
-	"capacitybuilding-requestpage-triage-placeholder": "Choose a hub",
-	"comma-separator": "comma-separator"
+	"capacitybuilding-requestpage-triage-placeholder": "Choose a hub"
 } );
 var __create = Object.create;
 var __defProp = Object.defineProperty;

@@ -66,8 +66,14 @@ function withPrelude( code: string, statements: string ): string {
 	return `${ BANNER }\n${ strict ? strict[ 0 ] : '' }${ statements }${ rest }`;
 }
 
+/**
+ * The English of our messages among `keys`. MediaWiki's own messages a module declares (such as
+ * `comma-separator`) are not ours to give: on the gadget route they come with the MediaWiki
+ * module that ships them (`mediawiki.language` for the separators), in the reader's language.
+ */
 function englishOf( keys: readonly string[], english: Record<string, string> ): Record<string, string> {
-	return Object.fromEntries( [ ...keys ].sort().map( ( key ) => [ key, english[ key ] ?? key ] ) );
+	return Object.fromEntries( [ ...keys ].filter( ( key ) => key.startsWith( 'capacitybuilding-' ) ).sort()
+		.map( ( key ) => [ key, english[ key ] ?? key ] ) );
 }
 
 /** The extension module's dependencies as the gadget's: the shared module by its gadget name, Codex in full. */
@@ -149,7 +155,7 @@ export async function buildGadgets(
 		for ( const b of ordered ) {
 			const definition = moduleOf( b );
 			const name = GADGET_PREFIX + b.feature;
-			const messages = [ ...( definition.messages ?? [] ) ].sort();
+			const messages = [ ...( definition.messages ?? [] ) ].filter( ( key ) => key.startsWith( 'capacitybuilding-' ) ).sort();
 			const prelude = `require( ${ JSON.stringify( gadgetModule( MESSAGES_GADGET ) ) } ).english( ${ jsLiteral( englishOf( messages, english ) ) } );\n`;
 			const pages = [ `${ name }.js` ];
 			write( `${ name }.js`, withPrelude( read( b.script ), prelude ) );

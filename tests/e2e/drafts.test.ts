@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Mwn } from 'mwn';
 import { runBot } from '../support/bot';
-import { testWiki, uniqueTitle } from '../support/wiki';
+import { moduleName, testRoute, testWiki, uniqueTitle } from '../support/wiki';
 import { launchBrowser } from './support/browser';
 import { field, formReady } from './support/forms';
 import { botFor } from './support/pages';
@@ -80,8 +80,14 @@ describe( 'drafts on the development wiki', () => {
 			page.locator( '#pt-logout a' ).dispatchEvent( 'click' ),
 		] );
 		await page.waitForFunction( () => typeof mw !== 'undefined' && mw.config.get( 'wgUserName' ) === null );
+		if ( testRoute() === 'gadgets' ) {
+			// As gadgets, the loader runs only where the tools can be (the base page's namespace),
+			// not on Special:UserLogout: the next page view there settles the drafts (always
+			// before a form could offer one).
+			await page.goto( wiki.pageUrl( 'Main Page' ) );
+		}
 		// The init module has run on this page view.
-		await page.waitForFunction( () => mw.loader.getState( 'ext.capacityBuilding.init' ) === 'ready' );
+		await page.waitForFunction( ( init ) => mw.loader.getState( init ) === 'ready', moduleName( 'init' ) );
 	}
 
 	async function openForm(): Promise<void> {

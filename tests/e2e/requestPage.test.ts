@@ -15,7 +15,7 @@ import { parsePage, serialize } from '../../modules/core/wikitext/codec';
 import en from '../../i18n/en.json';
 import { repoRoot } from '../../scripts/lib/paths';
 import { runBot } from '../support/bot';
-import { testWiki } from '../support/wiki';
+import { moduleName, testWiki } from '../support/wiki';
 import { launchBrowser } from './support/browser';
 import { formReady } from './support/forms';
 import { botFor } from './support/pages';
@@ -323,7 +323,7 @@ describe( 'request pages on the development wiki', () => {
 		const form = page.locator( '.ext-capacitybuilding-request-page__edit-form' );
 		await formReady( page );
 		expect( await form.getAttribute( 'data-capacitybuilding-edit' ) ).toBe( title );
-		expect( await page.evaluate( () => mw.loader.getState( 'ext.capacityBuilding.requestForm' ) ) ).toBe( 'ready' );
+		expect( await page.evaluate( ( form ) => mw.loader.getState( form ), moduleName( 'requestForm' ) ) ).toBe( 'ready' );
 		// The form holds the request's current values.
 		const titleInput = form.locator( '#ext-capacitybuilding-request-form-title input' );
 		expect( await titleInput.inputValue() ).toBe( original.title );

@@ -58,6 +58,7 @@ describe( 'gadget definitions', () => {
 		const withOld = `${ others }\n${ BLOCK_BEGIN }\n* old|old.js\n${ BLOCK_END }\n* after|after.js`;
 		expect( withBlock( withOld, block ) ).toEqual( { kind: 'replaced', text: `${ others }\n${ block }\n* after|after.js` } );
 		expect( currentBlock( `${ others }\n${ block }\n` ) ).toBe( block );
+		expect( currentBlock( `${ others }\n${ block }\n${ BLOCK_BEGIN }` ) ).toBeNull();
 		expect( withBlock( '', block ) ).toEqual( { kind: 'appended', text: block } );
 		for ( const damaged of [ `${ BLOCK_BEGIN }\n* x|x.js`, `${ BLOCK_END }\n${ BLOCK_BEGIN }`, `${ block }\n${ block }` ] ) {
 			expect( withBlock( damaged, block ) ).toEqual( { kind: 'damaged' } );
