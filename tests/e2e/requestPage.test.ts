@@ -323,7 +323,7 @@ describe( 'request pages on the development wiki', () => {
 		const form = page.locator( '.ext-capacitybuilding-request-page__edit-form' );
 		await formReady( page );
 		expect( await form.getAttribute( 'data-capacitybuilding-edit' ) ).toBe( title );
-		expect( await page.evaluate( ( form ) => mw.loader.getState( form ), moduleName( 'requestForm' ) ) ).toBe( 'ready' );
+		expect( await page.evaluate( ( name ) => mw.loader.getState( name ), moduleName( 'requestForm' ) ) ).toBe( 'ready' );
 		// The form holds the request's current values.
 		const titleInput = form.locator( '#ext-capacitybuilding-request-form-title input' );
 		expect( await titleInput.inputValue() ).toBe( original.title );
