@@ -60,7 +60,11 @@ describe( 'a translation on the development wiki', () => {
 
 	/** Opens the page in a fresh browser (nothing cached) as a reader whose language is LANGUAGE. */
 	async function read( existing?: Page ): Promise<{ page: Page; searchLabel: string; intro: string; fetches: number }> {
-		// The page's wikitext is rendered once per language and kept: render it again.
+		// The page's wikitext is rendered once per language and kept: render it again. MediaWiki
+		// compares a purge with the kept rendering to the second, so let the last second pass.
+		await new Promise( ( resolve ) => {
+			setTimeout( resolve, 1100 );
+		} );
 		await bot.request( { action: 'purge', titles: PAGE } );
 		const page = existing ?? await ( await browser.newContext() ).newPage();
 		let fetches = 0;
