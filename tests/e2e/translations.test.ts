@@ -56,6 +56,18 @@ describe( 'a translation on the development wiki', () => {
 		} else {
 			fs.rmSync( file, { force: true } );
 		}
+		// Until MediaWiki has read the file again (it checks the file's time on each request).
+		const expected = texts?.[ SCRIPT_KEY ] ?? loadMessageFiles().en?.[ SCRIPT_KEY ];
+		for ( let attempt = 0; attempt < 60; attempt++ ) {
+			const response = await bot.request( { action: 'query', meta: 'allmessages', ammessages: SCRIPT_KEY, amlang: LANGUAGE } );
+			if ( ( response.query?.allmessages as { content?: string }[] )?.[ 0 ]?.content === expected ) {
+				return;
+			}
+			await new Promise( ( resolve ) => {
+				setTimeout( resolve, 500 );
+			} );
+		}
+		throw new Error( `MediaWiki did not take up ${ file }` );
 	}
 
 	/** Opens the page in a fresh browser (nothing cached) as a reader whose language is LANGUAGE. */
