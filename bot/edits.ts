@@ -6,64 +6,115 @@
  *   conflict is reported, never forced; a page created meanwhile is not overwritten (createonly);
  * - `{{bots}}` and `{{nobots}}` are honoured;
  * - the emergency shut-off page is checked before the first write;
- * - `--dry-run` prints the diff of every edit it would make and writes nothing.
+ * - `--dry-run` prints the diff of every edit it would make and writes nothing;
+ * - the text is sent as MediaWiki stores it (NFC, see publish/json.ts), so comparing it with the
+ *   page tells exactly whether the edit would change anything;
+ * - one page the wiki refuses (too big, invalid JSON, an abuse filter, protection…) is one
+ *   skipped page with its reason, never a crashed command; only failures that would fail every
+ *   edit (wiki unreachable, session lost, bot blocked, shut-off) stop it.
  */
 import { createTwoFilesPatch } from 'diff';
 import { MwnError } from 'mwn';
 import { findTemplateCalls } from '../modules/core/wikitext/codec';
 import { decodeValue } from '../modules/core/wikitext/values';
+import { loneSurrogates, storableText } from './publish/json';
 import { Messages } from './i18n';
 import type { Logger } from './log';
 import type { WikiClient } from './wiki';
 
-export interface PageState {
+export interface PageInfo {
 	title: string;
 	exists: boolean;
-	text: string;
 	contentModel: string;
 	revid: number;
 	/** Timestamp of the latest revision. */
 	timestamp: string;
 	/** Author of the latest revision. */
 	user: string;
+	/** SHA-1 (hex) of the latest revision's content. */
+	sha1: string;
+}
+
+export interface PageState extends PageInfo {
+	text: string;
 }
 
 export class ShutOffError extends Error {}
 
-/** Reads pages (content, latest revision, author) in as few requests as the limits allow. */
-export async function readPages( client: WikiClient, titles: readonly string[] ): Promise<Map<string, PageState>> {
+type RawRevision = Record<string, unknown> & { slots?: { main?: Record<string, unknown> } };
+
+/**
+ * Reads pages (the latest revision's ids, author, model, SHA-1 and, with `content`, text) in as few
+ * requests as the limits allow, following continuation: with content, MediaWiki stops a response
+ * at $wgAPIMaxResultSize (8 MiB) and continues with the pages it left out.
+ */
+async function queryPages( client: WikiClient, titles: readonly string[],
+	content: boolean ): Promise<Map<string, PageState>> {
 	const pages = new Map<string, PageState>();
+	const rvprop = [ 'ids', 'timestamp', 'user', 'contentmodel', 'sha1', ...( content ? [ 'content' ] : [] ) ];
 	for ( let i = 0; i < titles.length; i += client.batchSize ) {
 		const batch = titles.slice( i, i + client.batchSize );
-		const response = await client.request( {
-			action: 'query', titles: batch, prop: 'revisions', rvprop: [ 'content', 'ids', 'timestamp', 'user', 'contentmodel' ],
-			rvslots: 'main',
-		} );
 		const normalized = new Map<string, string>();
-		for ( const entry of ( response.query?.normalized ?? [] ) as { from: string; to: string }[] ) {
-			normalized.set( entry.to, entry.from );
+		const pending = new Map<string, Record<string, unknown>>();
+		let next: Record<string, unknown> | undefined = {};
+		while ( next ) {
+			const response = await client.request( {
+				action: 'query', titles: batch, prop: 'revisions', rvprop, rvslots: 'main', ...next,
+			} );
+			for ( const entry of ( response.query?.normalized ?? [] ) as { from: string; to: string }[] ) {
+				normalized.set( entry.to, entry.from );
+			}
+			for ( const page of ( response.query?.pages ?? [] ) as Record<string, unknown>[] ) {
+				const title = page.title as string;
+				const revision = ( page.revisions as RawRevision[] | undefined )?.[ 0 ];
+				if ( !revision && !page.missing && !page.invalid ) {
+					// Left for a continuation (or given in an earlier response, or without a readable revision).
+					if ( !pages.has( title ) ) {
+						pending.set( title, page );
+					}
+					continue;
+				}
+				pending.delete( title );
+				const slot = revision?.slots?.main;
+				const state: PageState = {
+					title,
+					exists: revision !== undefined,
+					text: ( slot?.content as string | undefined ) ?? '',
+					contentModel: ( slot?.contentmodel as string | undefined ) ?? '',
+					revid: ( revision?.revid as number | undefined ) ?? 0,
+					timestamp: ( revision?.timestamp as string | undefined ) ?? '',
+					user: ( revision?.user as string | undefined ) ?? '',
+					sha1: ( revision?.sha1 as string | undefined ) ?? ( slot?.sha1 as string | undefined ) ?? '',
+				};
+				pages.set( title, state );
+			}
+			next = response.continue as Record<string, unknown> | undefined;
 		}
-		for ( const page of ( response.query?.pages ?? [] ) as Record<string, unknown>[] ) {
-			const title = page.title as string;
-			const revision = ( page.revisions as Record<string, unknown>[] | undefined )?.[ 0 ];
-			const slot = ( revision?.slots as Record<string, Record<string, unknown>> | undefined )?.main;
-			const state: PageState = {
-				title,
-				exists: !page.missing && !page.invalid && revision !== undefined,
-				text: ( slot?.content as string | undefined ) ?? '',
-				contentModel: ( slot?.contentmodel as string | undefined ) ?? '',
-				revid: ( revision?.revid as number | undefined ) ?? 0,
-				timestamp: ( revision?.timestamp as string | undefined ) ?? '',
-				user: ( revision?.user as string | undefined ) ?? '',
-			};
-			pages.set( title, state );
-			const asAsked = normalized.get( title );
-			if ( asAsked !== undefined ) {
-				pages.set( asAsked, state );
+		for ( const [ title, page ] of pending ) {
+			// Never given a revision: treated as existing but unknown, so no edit trusts it.
+			pages.set( title, { title, exists: !page.missing, text: '', contentModel: '', revid: 0, timestamp: '', user: '', sha1: '' } );
+		}
+		for ( const [ to, from ] of normalized ) {
+			const state = pages.get( to );
+			if ( state ) {
+				pages.set( from, state );
 			}
 		}
 	}
 	return pages;
+}
+
+/** Reads pages (content, latest revision, author) in as few requests as the limits allow. */
+export function readPages( client: WikiClient, titles: readonly string[] ): Promise<Map<string, PageState>> {
+	return queryPages( client, titles, true );
+}
+
+/**
+ * Reads what is known of pages without their content (latest revision, author, model, SHA-1):
+ * up to 50 pages a request (500 with `apihighlimits`) whatever their size. `text` is empty.
+ */
+export function readPageInfo( client: WikiClient, titles: readonly string[] ): Promise<Map<string, PageState>> {
+	return queryPages( client, titles, false );
 }
 
 /**
@@ -107,6 +158,23 @@ export interface Edit {
 
 export type EditOutcome = 'created' | 'edited' | 'unchanged' | 'would-create' | 'would-edit' | 'skipped';
 
+export interface WriteResult {
+	outcome: EditOutcome;
+	/** The page's latest revision after the edit (0 when unknown: skipped, or a page a dry run would create). */
+	revid: number;
+}
+
+/**
+ * API errors that would fail every edit, not just this one: they stop the command (the wiki, the
+ * session or the account needs a person). Any other error the wiki answers an edit with concerns
+ * that page only.
+ */
+const SYSTEMIC_ERRORS = new Set( [
+	'assertuserfailed', 'assertbotfailed', 'assertnameduserfailed', 'badtoken', 'notoken', 'readonly', 'maxlag',
+	'ratelimited', 'blocked', 'autoblocked', 'writeapidenied', 'noapiwrite', 'mwoauth-invalid-authorization',
+	'mwoauth-invalid-authorization-invalid-user', 'mustbeloggedin',
+] );
+
 export interface EditorOptions {
 	dryRun: boolean;
 	/** Page whose non-empty content stops all writing. */
@@ -129,6 +197,9 @@ export class Editor {
 	/** Edits made (not counting skipped or unchanged pages). */
 	public edits = 0;
 
+	/** Edit requests sent (a "nochange" answer and a refused edit count too). */
+	public requests = 0;
+
 	public readonly skipped: { title: string; reason: string }[] = [];
 
 	private readonly messages: Messages;
@@ -138,6 +209,11 @@ export class Editor {
 		this.logger = logger;
 		this.options = options;
 		this.messages = options.messages ?? new Messages( 'en' );
+	}
+
+	/** Whether this editor only shows its edits. */
+	public get dryRun(): boolean {
+		return this.options.dryRun;
 	}
 
 	/** Fails when someone wrote on the shut-off page. Checked once, before the first write. */
@@ -153,26 +229,46 @@ export class Editor {
 	}
 
 	public async apply( edit: Edit ): Promise<EditOutcome> {
-		if ( edit.base?.exists && edit.base.text === edit.text ) {
-			return 'unchanged';
+		return ( await this.write( edit ) ).outcome;
+	}
+
+	/**
+	 * Makes one edit (or says why not) and gives the page's revision afterwards: the new one, or
+	 * the base's when nothing changed (0 when the page was not written). A failure that concerns this
+	 * page only (the wiki refused it: too big, invalid JSON, an abuse filter, protection…) is one
+	 * skipped page, reported, never an exception; failures that concern every edit (the wiki is
+	 * unreachable, the session is lost, the bot is blocked, the shut-off page) are thrown.
+	 *
+	 * @param edit The edit; its text is sent as MediaWiki stores it (NFC, see storableText)
+	 */
+	public async write( edit: Edit ): Promise<WriteResult> {
+		const unchanged: WriteResult = { outcome: 'unchanged', revid: edit.base?.revid ?? 0 };
+		if ( loneSurrogates( edit.text ).length ) {
+			// MediaWiki could not store it as it is (and the request could not even be encoded).
+			this.skip( edit.title, this.messages.text( 'capacitybuilding-bot-skip-not-saved', 'lone UTF-16 surrogate' ) );
+			return { outcome: 'skipped', revid: 0 };
+		}
+		const text = storableText( edit.text );
+		if ( edit.base?.exists && edit.base.text === text ) {
+			return unchanged;
 		}
 		if ( edit.base?.exists && ( edit.contentModel ?? 'wikitext' ) === 'wikitext' && !botsAllow( edit.base.text, this.client.user.name ) ) {
 			this.skip( edit.title, this.messages.text( 'capacitybuilding-bot-skip-nobots' ) );
-			return 'skipped';
+			return { outcome: 'skipped', revid: 0 };
 		}
 		if ( this.options.dryRun ) {
 			const before = edit.base?.exists ? edit.base.text : '';
 			this.logger.info( createTwoFilesPatch( this.messages.text( 'capacitybuilding-bot-dry-run-now', edit.title ),
-				this.messages.text( 'capacitybuilding-bot-dry-run-after', edit.title ), `${ before }\n`, `${ edit.text }\n`, '', '', { context: 2 } ).trimEnd(),
+				this.messages.text( 'capacitybuilding-bot-dry-run-after', edit.title ), `${ before }\n`, `${ text }\n`, '', '', { context: 2 } ).trimEnd(),
 			{ title: edit.title, dryRun: true } );
-			return edit.base?.exists ? 'would-edit' : 'would-create';
+			return { outcome: edit.base?.exists ? 'would-edit' : 'would-create', revid: 0 };
 		}
 		await this.checkShutOff();
 		const creating = !edit.base?.exists;
 		const params: Record<string, string | number | boolean> = {
 			action: 'edit',
 			title: edit.title,
-			text: edit.text,
+			text,
 			summary: edit.summary,
 			bot: true,
 			token: this.client.mwn.csrfToken,
@@ -189,27 +285,47 @@ export class Editor {
 			params.baserevid = edit.base.revid;
 			params.starttimestamp = edit.base.timestamp;
 		}
+		this.requests++;
 		try {
 			const response = await this.client.request( params );
-			const result = response.edit as { result?: string; nochange?: boolean } | undefined;
+			const result = response.edit as { result?: string; nochange?: boolean; newrevid?: number } | undefined;
 			if ( result?.result !== 'Success' ) {
 				this.skip( edit.title, this.messages.text( 'capacitybuilding-bot-skip-not-saved', JSON.stringify( result ) ) );
-				return 'skipped';
+				return { outcome: 'skipped', revid: 0 };
 			}
 			if ( result.nochange ) {
-				return 'unchanged';
+				return unchanged;
 			}
 			this.edits++;
 			this.logger.info( this.messages.text( creating ? 'capacitybuilding-bot-log-created' : 'capacitybuilding-bot-log-edited', edit.title ), { title: edit.title } );
-			return creating ? 'created' : 'edited';
+			return { outcome: creating ? 'created' : 'edited', revid: result.newrevid ?? 0 };
 		} catch ( error ) {
-			const code = error instanceof MwnError ? error.code : undefined;
-			if ( code === 'editconflict' || code === 'articleexists' ) {
-				this.skip( edit.title, this.messages.text( code === 'articleexists' ? 'capacitybuilding-bot-skip-created-meanwhile' : 'capacitybuilding-bot-skip-edit-conflict' ) );
-				return 'skipped';
+			const reason = this.failure( error );
+			if ( reason === null ) {
+				throw error;
 			}
-			throw error;
+			this.skip( edit.title, reason );
+			return { outcome: 'skipped', revid: 0 };
 		}
+	}
+
+	/** Why an edit failed when the failure concerns this page only; null when it concerns every edit. */
+	private failure( error: unknown ): string | null {
+		if ( error instanceof MwnError ) {
+			const code = error.code ?? '';
+			if ( code === 'editconflict' || code === 'articleexists' ) {
+				return this.messages.text( code === 'articleexists' ? 'capacitybuilding-bot-skip-created-meanwhile' : 'capacitybuilding-bot-skip-edit-conflict' );
+			}
+			if ( code === '' || SYSTEMIC_ERRORS.has( code ) || /^E[A-Z]+$/.test( code ) ) {
+				return null;
+			}
+			return this.messages.text( 'capacitybuilding-bot-skip-not-saved', `${ code }: ${ error.info ?? '' }`.trim() );
+		}
+		const status = ( error as { response?: { status?: number } } ).response?.status;
+		if ( error instanceof URIError || status === 413 ) {
+			return this.messages.text( 'capacitybuilding-bot-skip-not-saved', status === 413 ? 'HTTP 413' : ( error as Error ).message );
+		}
+		return null;
 	}
 
 	private skip( title: string, reason: string ): void {

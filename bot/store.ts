@@ -26,6 +26,8 @@ export interface StoredRequest extends Revisioned {
 export interface StoredCoach extends Revisioned {
 	user: string;
 	record: CoachProfile;
+	/** The profile's first accepted revision: the user has had a coach profile since then. */
+	since?: number;
 }
 
 export interface StoredHub extends Revisioned {
@@ -52,6 +54,24 @@ export interface StatusChange {
 	user: string;
 	at: string;
 	revid: number;
+	/** The accepted revision's edit summary ('' when hidden or empty; always set when read from the store). */
+	comment?: string;
+}
+
+/** A hub's contacts from an accepted revision of its page on. */
+export interface HubTimelineEntry {
+	page: string;
+	key: string;
+	revid: number;
+	contacts: string[];
+}
+
+/** A revision of the configuration page. */
+export interface ConfigRevision {
+	revid: number;
+	at: string;
+	/** Its JSON text. */
+	text: string;
 }
 
 /** The recent-changes position up to which everything is stored. */
@@ -72,7 +92,14 @@ export type PageUpdate =
 
 export interface SyncResult {
 	updates: PageUpdate[];
+	/** Accepted status changes to add (a change already stored, same request and revision, is kept once). */
 	statusChanges: StatusChange[];
+	/** Requests whose status history is replaced by `statusChanges` (judged from their first revision). */
+	historyReplaced?: number[];
+	/** Hub timeline: pages whose entries are replaced (judged from their first revision), and entries to add. */
+	hubTimeline?: { replacePages: string[]; add: HubTimelineEntry[] };
+	/** Configuration page revisions to add; `replace` (a full sync) forgets the others. */
+	configHistory?: { replace: boolean; add: ConfigRevision[] };
 	cursor: Cursor;
 	/** The configuration page's JSON text as synced (the permissions were judged with it). */
 	config: string;
@@ -140,7 +167,7 @@ export class Store {
 		const rows = await this.db.selectFrom( 'coaches' ).selectAll().orderBy( 'user' ).execute();
 		return rows.map( ( row ) => ( {
 			user: row.user, page: row.page, revid: Number( row.revid ), updated: row.updated,
-			record: JSON.parse( row.record ) as CoachProfile,
+			record: JSON.parse( row.record ) as CoachProfile, since: Number( row.since ),
 		} ) );
 	}
 
@@ -166,8 +193,23 @@ export class Store {
 			.orderBy( 'request_number' ).orderBy( 'revid' ).execute();
 		return rows.map( ( row ) => ( {
 			requestNumber: Number( row.request_number ), from: row.from_status, to: row.to_status,
-			user: row.user, at: row.at, revid: Number( row.revid ),
+			user: row.user, at: row.at, revid: Number( row.revid ), comment: row.comment,
 		} ) );
+	}
+
+	/** Every hub's accepted revisions, oldest first. */
+	public async hubTimeline(): Promise<HubTimelineEntry[]> {
+		const rows = await this.db.selectFrom( 'hub_history' ).selectAll().orderBy( 'revid' ).orderBy( 'id' ).execute();
+		return rows.map( ( row ) => ( {
+			page: row.page, key: row.hub_key, revid: Number( row.revid ),
+			contacts: JSON.parse( row.contacts ) as string[],
+		} ) );
+	}
+
+	/** The configuration page's revisions, oldest first. */
+	public async configHistory(): Promise<ConfigRevision[]> {
+		const rows = await this.db.selectFrom( 'config_history' ).selectAll().orderBy( 'revid' ).execute();
+		return rows.map( ( row ) => ( { revid: Number( row.revid ), at: row.at, text: row.text } ) );
 	}
 
 	public async state( name: string ): Promise<string | null> {
@@ -185,7 +227,7 @@ export class Store {
 		await this.db.transaction().execute( async ( tx ) => {
 			if ( result.full ) {
 				const seen = new Set( result.updates.map( ( u ) => u.page ) );
-				for ( const table of [ 'requests', 'coaches', 'hubs', 'problems' ] as const ) {
+				for ( const table of [ 'requests', 'coaches', 'hubs', 'problems', 'hub_history' ] as const ) {
 					const pages = await tx.selectFrom( table ).select( 'page' ).execute();
 					const gone = [ ...new Set( pages.map( ( p ) => p.page ) ) ].filter( ( page ) => !seen.has( page ) );
 					for ( let i = 0; i < gone.length; i += 500 ) {
@@ -194,6 +236,14 @@ export class Store {
 				}
 			}
 			for ( const update of result.updates ) {
+				if ( update.action === 'remove' ) {
+					// A page without a record has no status history and no place in the hub timeline.
+					const request = await tx.selectFrom( 'requests' ).select( 'number' ).where( 'page', '=', update.page ).executeTakeFirst();
+					if ( request ) {
+						await tx.deleteFrom( 'status_history' ).where( 'request_number', '=', request.number ).execute();
+					}
+					await tx.deleteFrom( 'hub_history' ).where( 'page', '=', update.page ).execute();
+				}
 				if ( update.action !== 'keep' ) {
 					await deleteRecordOf( tx, update.page );
 				}
@@ -213,7 +263,7 @@ export class Store {
 						await tx.deleteFrom( 'coaches' ).where( 'user', '=', v.user ).execute();
 						await tx.insertInto( 'coaches' ).values( {
 							user: v.user, page: v.page, revid: v.revid, updated: v.updated,
-							record: JSON.stringify( v.record ),
+							record: JSON.stringify( v.record ), since: v.since ?? v.revid,
 						} ).execute();
 						break;
 					}
@@ -236,6 +286,10 @@ export class Store {
 					} ).execute();
 				}
 			}
+			const replaced = result.historyReplaced ?? [];
+			for ( let i = 0; i < replaced.length; i += 500 ) {
+				await tx.deleteFrom( 'status_history' ).where( 'request_number', 'in', replaced.slice( i, i + 500 ) ).execute();
+			}
 			for ( const change of result.statusChanges ) {
 				// The same revision seen again (a rerun after a kill) is not a second change.
 				const known = await tx.selectFrom( 'status_history' ).select( 'id' )
@@ -243,9 +297,39 @@ export class Store {
 				if ( !known ) {
 					await tx.insertInto( 'status_history' ).values( {
 						request_number: change.requestNumber, from_status: change.from, to_status: change.to,
-						user: change.user, at: change.at, revid: change.revid,
+						user: change.user, at: change.at, revid: change.revid, comment: change.comment ?? '',
 					} ).execute();
 				}
+			}
+			if ( result.full ) {
+				// Requests a full sync did not see have no history.
+				await tx.deleteFrom( 'status_history' )
+					.where( ( eb ) => eb.not( eb.exists( eb.selectFrom( 'requests' ).select( 'number' )
+						.whereRef( 'requests.number', '=', 'status_history.request_number' ) ) ) ).execute();
+			}
+			const timeline = result.hubTimeline;
+			if ( timeline ) {
+				for ( let i = 0; i < timeline.replacePages.length; i += 500 ) {
+					await tx.deleteFrom( 'hub_history' ).where( 'page', 'in', timeline.replacePages.slice( i, i + 500 ) ).execute();
+				}
+				for ( const entry of timeline.add ) {
+					const known = await tx.selectFrom( 'hub_history' ).select( 'id' )
+						.where( 'page', '=', entry.page ).where( 'revid', '=', entry.revid ).executeTakeFirst();
+					if ( !known ) {
+						await tx.insertInto( 'hub_history' ).values( {
+							page: entry.page, hub_key: entry.key, revid: entry.revid,
+							contacts: JSON.stringify( entry.contacts ),
+						} ).execute();
+					}
+				}
+			}
+			const config = result.configHistory;
+			if ( config?.replace ) {
+				await tx.deleteFrom( 'config_history' ).execute();
+			}
+			for ( const revision of config?.add ?? [] ) {
+				await tx.deleteFrom( 'config_history' ).where( 'revid', '=', revision.revid ).execute();
+				await tx.insertInto( 'config_history' ).values( revision ).execute();
 			}
 			await setState( tx, STATE.cursor, JSON.stringify( result.cursor ) );
 			await setState( tx, STATE.config, result.config );

@@ -4,6 +4,7 @@
  *
  *   npm run bench                 all benchmarks
  *   npm run bench -- sync         only scripts/bench/sync.ts
+ *   npm run bench -- publish      publishing at 100,000 requests and 20,000 coaches (scripts/bench/publish.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -31,6 +31,8 @@ export interface CoachesTable {
 	updated: string;
 	/** JSON of the CoachProfile. */
 	record: string;
+	/** The profile's first accepted revision: the user has had a coach profile since then. */
+	since: Generated<number>;
 }
 
 export interface HubsTable {
@@ -52,6 +54,26 @@ export interface StatusHistoryTable {
 	user: string;
 	at: string;
 	revid: number;
+	/** The revision's edit summary ('' when hidden or empty). */
+	comment: Generated<string>;
+}
+
+/** Every accepted revision of every hub page: who the hub's contacts were from which revision on. */
+export interface HubHistoryTable {
+	id: Generated<number>;
+	page: string;
+	hub_key: string;
+	revid: number;
+	/** JSON array of the contacts' usernames. */
+	contacts: string;
+}
+
+/** Every revision of the configuration page (its JSON text), to judge each revision with its own time's admins. */
+export interface ConfigHistoryTable {
+	revid: number;
+	/** Timestamp of the revision. */
+	at: string;
+	text: string;
 }
 
 /** What a person should look at, per page; replaced each time the page is synced. */
@@ -101,6 +123,8 @@ export interface Database {
 	coaches: CoachesTable;
 	hubs: HubsTable;
 	status_history: StatusHistoryTable;
+	hub_history: HubHistoryTable;
+	config_history: ConfigHistoryTable;
 	problems: ProblemsTable;
 	sync_state: SyncStateTable;
 	notifications: NotificationsTable;

@@ -3,6 +3,7 @@
  * `bot/publish/publish.ts`). `publishOnce` is also the second half of a `watch --publish` round.
  */
 import type { Command } from 'commander';
+import { sitePages } from '../../modules/core/pages';
 import { EXIT } from '../exitCodes';
 import { runPublish } from '../publish/publish';
 import type { BotContext, CommandKit } from './context';
@@ -14,17 +15,21 @@ export async function publishOnce( ctx: BotContext ): Promise<number> {
 	try {
 		const editor = await ctx.editor();
 		const report = await runPublish( { client, store, editor, messages: await ctx.contentMessages(),
-			base: ctx.base } );
+			base: ctx.base, console: ctx.messages, logger: ctx.logger } );
 		const outcomes = Object.values( report.outcomes );
 		const count = ( ...kinds: string[] ): number => outcomes.filter( ( o ) => kinds.includes( o ) ).length;
 		if ( ctx.options.dryRun ) {
 			ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-publish-dry-run', count( 'would-create', 'would-edit' ) ),
-				{ outcomes: report.outcomes, edits: 0 } );
+				{ outcomes: report.outcomes, edits: 0, editRequests: 0 } );
 		} else {
 			ctx.logger.info( ctx.messages.text( 'capacitybuilding-bot-log-publish-done', report.edits, count( 'unchanged' ), count( 'skipped' ) ),
-				{ outcomes: report.outcomes, edits: report.edits } );
+				{ outcomes: report.outcomes, edits: report.edits, editRequests: report.editRequests } );
 		}
-		return count( 'skipped' ) ? EXIT.problems : EXIT.ok;
+		if ( report.problems.length ) {
+			ctx.logger.warn( ctx.messages.text( 'capacitybuilding-bot-log-publish-problems', report.problems.length, sitePages( ctx.base ).review ),
+				{ problems: report.problems.length } );
+		}
+		return count( 'skipped' ) || report.problems.length ? EXIT.problems : EXIT.ok;
 	} finally {
 		await store.close();
 	}

@@ -13,7 +13,7 @@ function logSync( ctx: BotContext, report: SyncReport ): void {
 		report.pagesRead, report.changed, report.rejected, report.problems, report.requests ), {
 		full: report.full, fullBecause: report.fullBecause, pagesRead: report.pagesRead, changed: report.changed,
 		rejected: report.rejected, problems: report.problems, requests: report.requests,
-		walkedBack: report.walkedBack, historyRequests: report.historyRequests,
+		revisions: report.revisions, walkedBack: report.walkedBack, historyRequests: report.historyRequests,
 	} );
 }
 

@@ -3,14 +3,15 @@
  * - every page under the base: `generator=allpages` with the newest revision's content, 50 pages a
  *   request (500 with `apihighlimits`), through mwn's continuedQueryGen;
  * - given titles or given revision ids: 50 (500) a request;
- * - one page's revisions after the accepted one, for a page with more than one to judge;
+ * - one page's revisions in order, after a given one or from its first (pageHistory; history.ts
+ *   decides when that beats reading older revisions by id across pages);
  * - recent changes since a cursor, with the move log (moves into the base from other namespaces)
- *   and the configuration page read in the same request, so a sync with nothing to do costs
- *   exactly one request.
+ *   and the configuration page's new revisions read in the same request, so a sync with nothing
+ *   to do costs exactly one request.
  */
-import type { ApiParams, ApiResponse } from 'mwn';
+import { MwnError, type ApiParams, type ApiResponse } from 'mwn';
 import { CONFIG_PAGE } from '../../modules/core/config';
-import type { Cursor } from '../store';
+import type { ConfigRevision, Cursor } from '../store';
 import type { WikiClient } from '../wiki';
 
 export interface Revision {
@@ -21,6 +22,8 @@ export interface Revision {
 	timestamp: string;
 	/** Empty when the author is hidden (revision deletion). */
 	user: string;
+	/** The edit summary; empty when hidden (revision deletion) or none was given. */
+	comment: string;
 	/** null when the content is hidden or could not be read. */
 	text: string | null;
 }
@@ -33,10 +36,11 @@ export interface PageRead {
 	latest: Revision | null;
 }
 
-const REVISION_PROPS = [ 'ids', 'timestamp', 'user', 'content' ];
+const REVISION_PROPS = [ 'ids', 'timestamp', 'user', 'comment', 'content' ];
 
 type RawRevision = {
 	revid: number; parentid?: number; timestamp: string; user?: string; userhidden?: boolean;
+	comment?: string; commenthidden?: boolean;
 	slots?: { main?: { content?: string; texthidden?: boolean } };
 };
 type RawPage = { title: string; missing?: boolean; invalid?: boolean; redirect?: boolean; revisions?: RawRevision[] };
@@ -49,6 +53,7 @@ function toRevision( title: string, raw: RawRevision ): Revision {
 		parentid: raw.parentid ?? 0,
 		timestamp: raw.timestamp,
 		user: raw.userhidden ? '' : raw.user ?? '',
+		comment: raw.commenthidden ? '' : raw.comment ?? '',
 		text: main && !main.texthidden && typeof main.content === 'string' ? main.content : null,
 	};
 }
@@ -140,39 +145,69 @@ export async function readRevisions( client: WikiClient, revids: number[], batch
 	return found;
 }
 
+/** A page's revisions in order, as pageHistory reads them. */
+export interface PageHistory {
+	/** Oldest first. */
+	revisions: Revision[];
+	/** There are more after these (the read stopped at `max`). */
+	more: boolean;
+	/** `after` is not a revision of the page (its history was changed): these are from its first revision. */
+	rebased: boolean;
+}
+
+function isBadStart( error: unknown ): boolean {
+	return error instanceof MwnError && /badid|nosuchrevid/i.test( String( error.code ) );
+}
+
 /**
- * A page's revisions after a given one, oldest first, up to `max` of them (`more` when there are
- * others after those): `prop=revisions` with `rvstartid` and `rvdir=newer` works on one page a
- * request, so this is for pages with more than one revision to judge, and continues (through
- * mwn's continuedQueryGen) only when a response holds fewer than needed.
+ * A page's revisions in history order after a given one (`after`; 0: from the page's first
+ * revision), up to `max` of them, stopping early at `until` (a revision already read, included).
+ * `prop=revisions` with `rvdir=newer` works on one page a request, so this is for pages with many
+ * revisions to read (history.ts), and continues (through mwn's continuedQueryGen) only while it
+ * needs more.
  *
  * @param client The wiki
  * @param title The page
- * @param after The revision to start after (the accepted one)
- * @param max How many revisions to return at most
- * @param batchSize Revisions with content a request (50, or 500 with apihighlimits)
+ * @param options How to read
+ * @param options.after The revision to read after (0: from the first)
+ * @param options.max How many revisions to return at most
+ * @param options.batchSize Revisions with content a request (50, or 500 with apihighlimits)
+ * @param [options.until] A revision already read, where reading can stop (it is included)
  */
-export async function revisionsAfter( client: WikiClient, title: string, after: number, max: number,
-	batchSize: number ): Promise<{ revisions: Revision[]; more: boolean }> {
+export async function pageHistory( client: WikiClient, title: string,
+	options: { after: number; max: number; batchSize: number; until?: number } ): Promise<PageHistory> {
+	const { after, max, batchSize, until } = options;
 	const revisions: Revision[] = [];
 	const query: ApiParams = {
-		action: 'query', titles: title, prop: 'revisions', rvprop: REVISION_PROPS, rvslots: 'main',
-		// rvstartid is inclusive: one more for the accepted revision, one more to tell whether there are more.
-		rvstartid: after, rvdir: 'newer', rvlimit: Math.min( max + 2, batchSize ),
+		action: 'query', titles: title, prop: 'revisions', rvprop: REVISION_PROPS, rvslots: 'main', rvdir: 'newer',
+		// rvstartid is inclusive: one more for that revision, one more to tell whether there are more.
+		...( after ? { rvstartid: after } : {} ), rvlimit: Math.min( max + 2, batchSize ),
 	};
-	for await ( const response of client.mwn.continuedQueryGen( query ) ) {
-		for ( const page of pagesOf( response ) ) {
-			for ( const raw of page.revisions ?? [] ) {
-				if ( raw.revid > after ) {
-					revisions.push( toRevision( page.title, raw ) );
+	let sawAfter = !after;
+	try {
+		reading: for await ( const response of client.mwn.continuedQueryGen( query ) ) {
+			for ( const page of pagesOf( response ) ) {
+				for ( const raw of page.revisions ?? [] ) {
+					sawAfter ||= raw.revid === after;
+					if ( raw.revid > after ) {
+						revisions.push( toRevision( page.title, raw ) );
+					}
+					if ( revisions.length > max || ( until !== undefined && raw.revid === until ) ) {
+						break reading;
+					}
 				}
 			}
 		}
-		if ( revisions.length > max ) {
-			break;
+	} catch ( error ) {
+		if ( after && isBadStart( error ) ) {
+			return { ...await pageHistory( client, title, { ...options, after: 0 } ), rebased: true };
 		}
+		throw error;
 	}
-	return { revisions: revisions.slice( 0, max ), more: revisions.length > max };
+	if ( !sawAfter ) {
+		return { ...await pageHistory( client, title, { ...options, after: 0 } ), rebased: true };
+	}
+	return { revisions: revisions.slice( 0, max ), more: revisions.length > max, rebased: false };
 }
 
 export interface Change {
@@ -207,6 +242,10 @@ export interface ChangesRead {
 	cursor: Cursor;
 	/** The configuration page's JSON text; empty when the page does not exist. */
 	config: string;
+	/** The configuration page's revisions after the one given (all of them when `configReplace`). */
+	configRevisions: ConfigRevision[];
+	/** The revision given is no longer in the page's history: `configRevisions` are all its revisions. */
+	configReplace: boolean;
 	/**
 	 * Set when the wiki no longer keeps recent changes back to the cursor (they are kept for
 	 * $wgRCMaxAge only), so changes since it may be missing: a full sync is needed.
@@ -227,9 +266,40 @@ type RawLogEvent = {
 /** The recent changes the bot follows (the same for the cursor and for reading changes). */
 const RC_TYPES = [ 'edit', 'new', 'log' ];
 
-function configOf( response: ApiResponse ): string {
-	const page = pagesOf( response ).find( ( p ) => p.revisions?.length );
-	return page?.revisions?.[ 0 ]?.slots?.main?.content ?? '';
+/**
+ * What a request gets of the configuration page: its revisions after `after` (from its first when
+ * 0; `rvstartid` is inclusive), oldest first, with their content.
+ */
+function configQuery( after: number ): ApiParams {
+	return {
+		titles: CONFIG_PAGE, prop: 'revisions', rvprop: [ 'ids', 'timestamp', 'content' ], rvslots: 'main',
+		rvdir: 'newer', rvlimit: 'max', ...( after ? { rvstartid: after } : {} ),
+	};
+}
+
+/** Collects the configuration page's revisions from a response (hidden ones are left out). */
+function collectConfig( response: ApiResponse, into: Map<number, ConfigRevision> ): void {
+	for ( const page of pagesOf( response ) ) {
+		for ( const raw of page.revisions ?? [] ) {
+			const text = raw.slots?.main?.content;
+			if ( typeof text === 'string' && !raw.slots?.main?.texthidden ) {
+				into.set( raw.revid, { revid: raw.revid, at: raw.timestamp, text } );
+			}
+		}
+	}
+}
+
+/** The configuration page's revisions (all, or after a given one), oldest first. */
+export async function configHistory( client: WikiClient, after = 0 ): Promise<ConfigRevision[]> {
+	const found = new Map<number, ConfigRevision>();
+	for await ( const response of client.mwn.continuedQueryGen( { action: 'query', ...configQuery( after ) } ) ) {
+		collectConfig( response, found );
+	}
+	return [ ...found.values() ].filter( ( r ) => r.revid > after ).sort( ( a, b ) => a.revid - b.revid );
+}
+
+function newestText( revisions: ConfigRevision[], fallback: string ): string {
+	return revisions.length ? ( revisions[ revisions.length - 1 ] as ConfigRevision ).text : fallback;
 }
 
 /**
@@ -248,7 +318,8 @@ export async function oldestRecentChange( client: WikiClient ): Promise<string |
 /**
  * Recent changes in the base's namespace after the cursor (edits, creations, moves, deletions and
  * restorations), every move on the wiki after it (moves into the base from elsewhere), plus the
- * configuration page. One request when little changed and the cursor is still covered by
+ * configuration page's revisions after the last one stored. One request when little changed and
+ * the cursor is still covered by
  * recent changes; one more to tell whether it is, when the answer does not show it (e.g. a cursor
  * taken from the wiki's clock because the base's namespace had no change, until a change there
  * moves it).
@@ -256,8 +327,10 @@ export async function oldestRecentChange( client: WikiClient ): Promise<string |
  * @param client The wiki
  * @param base The base page
  * @param cursor Where the last sync stopped
+ * @param configAfter The newest configuration revision stored (0: none)
  */
-export async function changesSince( client: WikiClient, base: string, cursor: Cursor ): Promise<ChangesRead> {
+export async function changesSince( client: WikiClient, base: string, cursor: Cursor,
+	configAfter = 0 ): Promise<ChangesRead> {
 	const { namespace } = baseLocation( client, base );
 	const query: ApiParams = {
 		action: 'query',
@@ -265,16 +338,34 @@ export async function changesSince( client: WikiClient, base: string, cursor: Cu
 		rcnamespace: namespace, rcdir: 'newer', rclimit: 'max', rctype: RC_TYPES, rcprop: [ 'title', 'ids', 'timestamp', 'loginfo' ],
 		letype: 'move', ledir: 'newer', lelimit: 'max', leprop: [ 'ids', 'title', 'type', 'details', 'timestamp' ],
 		...( cursor.timestamp ? { rcstart: cursor.timestamp, lestart: cursor.timestamp } : {} ),
-		titles: CONFIG_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main',
+		...configQuery( configAfter ),
 	};
 	const changes: Change[] = [];
 	const moves: Move[] = [];
 	let next = cursor;
-	let config: string | null = null;
+	const configRevisions = new Map<number, ConfigRevision>();
 	// Whether recent changes still hold the cursor's second: then nothing after it was purged.
 	let covered = !cursor.timestamp;
-	for await ( const response of client.mwn.continuedQueryGen( query ) ) {
-		config ??= configOf( response );
+	const generator = client.mwn.continuedQueryGen( query );
+	let responses: AsyncGenerator<ApiResponse>;
+	try {
+		// The first response is awaited here, so that a stored revision gone from the page's history shows.
+		const first = await generator.next();
+		responses = ( async function* () {
+			if ( !first.done ) {
+				yield first.value;
+			}
+			yield* generator;
+		}() );
+	} catch ( error ) {
+		if ( !configAfter || !isBadStart( error ) ) {
+			throw error;
+		}
+		const again = await changesSince( client, base, cursor, 0 );
+		return { ...again, configReplace: true };
+	}
+	for await ( const response of responses ) {
+		collectConfig( response, configRevisions );
 		for ( const raw of ( response.query?.recentchanges ?? [] ) as RawChange[] ) {
 			if ( raw.timestamp <= cursor.timestamp ) {
 				covered = true;
@@ -316,26 +407,41 @@ export async function changesSince( client: WikiClient, base: string, cursor: Cu
 			expired = { oldest };
 		}
 	}
-	return { changes, moves, cursor: next, config: config ?? '', expired };
+	const stored = configRevisions.get( configAfter );
+	const added = [ ...configRevisions.values() ].filter( ( r ) => r.revid > configAfter ).sort( ( a,
+		b ) => a.revid - b.revid );
+	if ( configAfter && !stored && !added.length && !configRevisions.size ) {
+		// The stored revision is not the page's any more (deleted, or hidden) and there is none after it.
+		return { changes, moves, cursor: next, config: '', expired, configRevisions: await configHistory( client ), configReplace: true };
+	}
+	return { changes, moves, cursor: next, config: newestText( added, stored?.text ?? '' ), expired,
+		configRevisions: added, configReplace: false };
 }
 
 /**
  * Before a full sync: where the next incremental sync will start — the newest change in the
  * base's namespace and the newest move on the wiki, or the wiki's clock when there is no change —
- * and the configuration page, in one request.
+ * and the configuration page's revisions, in one request (more only for a configuration page with
+ * more revisions than a request returns).
  *
  * @param client The wiki
  * @param base The base page
  */
-export async function startingPoint( client: WikiClient, base: string ): Promise<{ cursor: Cursor; config: string }> {
+export async function startingPoint( client: WikiClient, base: string ): Promise<{ cursor: Cursor; config: string;
+	configRevisions: ConfigRevision[]; }> {
 	const { namespace } = baseLocation( client, base );
 	const response = await client.request( {
 		action: 'query', curtimestamp: true,
 		list: [ 'recentchanges', 'logevents' ],
 		rcnamespace: namespace, rcdir: 'older', rclimit: 1, rctype: RC_TYPES, rcprop: [ 'ids', 'timestamp' ],
 		letype: 'move', ledir: 'older', lelimit: 1, leprop: 'ids',
-		titles: CONFIG_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main',
+		...configQuery( 0 ),
 	} );
+	const found = new Map<number, ConfigRevision>();
+	collectConfig( response, found );
+	const continued = ( response.continue as Record<string, unknown> | undefined )?.rvcontinue !== undefined;
+	const configRevisions = continued ? await configHistory( client ) : [ ...found.values() ].sort( ( a,
+		b ) => a.revid - b.revid );
 	const newest = ( response.query?.recentchanges as RawChange[] | undefined )?.[ 0 ];
 	const newestMove = ( response.query?.logevents as RawLogEvent[] | undefined )?.[ 0 ];
 	return {
@@ -344,6 +450,7 @@ export async function startingPoint( client: WikiClient, base: string ): Promise
 			rcid: newest?.rcid ?? 0,
 			logid: newestMove?.logid ?? 0,
 		},
-		config: configOf( response ),
+		config: newestText( configRevisions, '' ),
+		configRevisions,
 	};
 }

@@ -69,7 +69,7 @@ export function hubKey( base: string, title: string ): string | null {
 
 /** Pages the bot writes and the tools read, under the base page. */
 export function sitePages( base: string ): {
-	topics: string; requestsJson: string; coachesJson: string; statisticsJson: string;
+	topics: string; requestsJson: string; coachesJson: string; hubsJson: string; statisticsJson: string;
 	requestsIndex: string; coachesIndex: string; statistics: string; review: string; stop: string;
 } {
 	const b = normalizeTitle( base );
@@ -77,6 +77,7 @@ export function sitePages( base: string ): {
 		topics: `${ b }/Topics.json`,
 		requestsJson: `${ b }/Requests.json`,
 		coachesJson: `${ b }/Coaches.json`,
+		hubsJson: `${ b }/Hubs.json`,
 		statisticsJson: `${ b }/Statistics.json`,
 		requestsIndex: `${ b }/Requests/Index`,
 		coachesIndex: `${ b }/Coaches/Index`,

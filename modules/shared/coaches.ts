@@ -1,14 +1,14 @@
 /**
- * Where the coaches come from on the client: the bot's `<base>/Coaches.json` in one request when it
- * is there and up to date, otherwise the profile pages themselves, read through the API 50 at a
- * time (so the directory and the suggestions work before the bot has ever run). Shared by the
- * directory, the request page's suggestions and the profile form.
+ * Where the coaches come from on the client: the bot's index `<base>/Coaches.json` (a manifest and
+ * its parts, core/indexes.ts) when it is there and up to date, otherwise the profile pages
+ * themselves, read through the API 50 at a time (so the directory and the suggestions work before
+ * the bot has ever run). Shared by the directory, the request page's suggestions and the profile form.
  */
-import type { CoachesIndex, IndexedCoach } from '../core/indexes';
+import type { IndexedCoach } from '../core/indexes';
 import { COACH_SCHEMA } from '../core/model';
 import { coachUser } from '../core/pages';
 import { namespaced, readRecordPages, PAGE_BATCH } from './recordPages';
-import { loadCoachesIndex } from './siteData';
+import { IndexPartError, loadManifest, loadParts } from './siteData';
 
 /** Why the pages were read instead of the index. */
 export type StaleReason = 'missing' | 'outdated';
@@ -55,11 +55,13 @@ export async function readProfilePages(
 ): Promise<{ coaches: IndexedCoach[]; unreadable: string[] }> {
 	const { records, unreadable } = await readRecordPages( api, base, 'Coaches', COACH_SCHEMA );
 	const coaches: IndexedCoach[] = [];
-	for ( const { title, revid, timestamp, record } of records ) {
+	for ( const { title, revid, timestamp, record, malformed } of records ) {
 		const user = coachUser( base, title );
 		if ( user !== null ) {
 			coaches.push( {
 				user, page: title, revid, updated: timestamp, profile: record,
+				// What the bot would report is unknown here; a malformed template is not.
+				problems: 0, state: malformed ? 'malformed' : 'valid',
 				// Unknown without the bot's index of requests; matching then treats every coach as free.
 				activeRequests: 0,
 			} );
@@ -75,22 +77,43 @@ export async function readProfilePages(
  *
  * @param api
  * @param base The base page
+ * @param onFirst Called with the coaches of the index's first part as soon as they are read and
+ *  known to be current (the index has more parts to come): a view can show them at once
  */
-export async function loadCoaches( api: mw.Api, base: string ): Promise<LoadedCoaches> {
-	const index: CoachesIndex | null = await loadCoachesIndex( api, base );
-	let fallback: StaleReason | null = null;
-	if ( !index ) {
-		fallback = 'missing';
-	} else if ( await editedSince( api, base, index.generated ) ) {
-		fallback = 'outdated';
+export async function loadCoaches( api: mw.Api, base: string,
+	onFirst?: ( coaches: IndexedCoach[] ) => void ): Promise<LoadedCoaches> {
+	const manifest = await loadManifest( api, base, 'coaches' );
+	let fallback: StaleReason | null = manifest ? null : 'missing';
+	let indexed: IndexedCoach[] | null = null;
+	if ( manifest ) {
+		const outdated = editedSince( api, base, manifest.generated );
+		const first = manifest.parts[ 0 ];
+		try {
+			[ indexed ] = await Promise.all( [
+				loadParts( api, manifest, 'coaches', { onPart: ( part, entries ) => {
+					if ( onFirst && part === first && manifest.parts.length > 1 ) {
+						outdated.then( ( stale ) => stale || onFirst( entries ), () => undefined );
+					}
+				} } ),
+				outdated,
+			] );
+		} catch ( error ) {
+			if ( !( error instanceof IndexPartError ) ) {
+				throw error;
+			}
+			fallback = 'missing';
+		}
+		if ( !fallback && await outdated ) {
+			fallback = 'outdated';
+		}
 	}
-	if ( index && !fallback ) {
-		return { coaches: index.coaches, fallback: null, unreadable: [] };
+	if ( indexed && !fallback ) {
+		return { coaches: indexed, fallback: null, unreadable: [] };
 	}
 	const pages = await readProfilePages( api, base );
-	if ( index ) {
+	if ( indexed ) {
 		// Keep the bot's count of active requests, which pages alone do not tell.
-		const load = new Map( index.coaches.map( ( coach ) => [ coach.user, coach.activeRequests ] ) );
+		const load = new Map( indexed.map( ( coach ) => [ coach.user, coach.activeRequests ] ) );
 		pages.coaches.forEach( ( coach ) => {
 			coach.activeRequests = load.get( coach.user ) ?? 0;
 		} );

@@ -15,6 +15,8 @@ export interface RecordPage<R> {
 	revid: number;
 	timestamp: string;
 	record: R;
+	/** The page's template is malformed (the codec reported problems while reading it). */
+	malformed: boolean;
 }
 
 /** The base page's namespace number and its title without the namespace, as the API wants them. */
@@ -55,10 +57,12 @@ export async function readRecordPages<R>(
 			if ( !revision ) {
 				continue;
 			}
-			const { parsed } = parsePage<R>( revision.slots.main.content, schema );
+			const { parsed, diagnostics } = parsePage<R>( revision.slots.main.content, schema );
 			if ( parsed ) {
 				const { revid, timestamp } = revision;
-				records.push( { title: page.title, revid, timestamp, record: parsed.record } );
+				records.push( {
+					title: page.title, revid, timestamp, record: parsed.record, malformed: diagnostics.length > 0,
+				} );
 			} else {
 				unreadable.push( page.title );
 			}

@@ -23,6 +23,7 @@
  */
 import { parsePage, replaceRecord, roundTripProblems, serialize } from '../core/wikitext/codec';
 import type { RecordSchema } from '../core/model';
+import { normalizeRecord } from '../core/text';
 import { API_ERROR_FORMAT, SaveFailure, apiResult, describeEditFailure, type SaveError } from './apiErrors';
 
 export interface SaveContext {
@@ -105,7 +106,8 @@ function roundTripFailure( field: string ): SaveFailure {
 }
 
 /**
- * Refuses to save a page whose record would not read back exactly as the user typed it.
+ * Refuses to save a page whose record would not read back exactly as the user typed it (in NFC, as
+ * MediaWiki stores every text: core normalizeRecord).
  *
  * @param schema
  * @param record
@@ -120,7 +122,7 @@ export function checkRoundTrip<R>( schema: RecordSchema<R>, record: R, pageText:
 	if ( !back ) {
 		throw roundTripFailure( schema.template );
 	}
-	const original = record as Record<string, unknown>;
+	const original = normalizeRecord( record ) as Record<string, unknown>;
 	const read = back as Record<string, unknown>;
 	const wrong = schema.fields.find(
 		( field ) => JSON.stringify( original[ field.key ] ) !== JSON.stringify( read[ field.key ] ) );

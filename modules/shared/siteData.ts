@@ -1,12 +1,15 @@
 /**
  * What the client features read from the wiki besides the page they are on: the configuration,
  * the topics taxonomy, the bot's JSON indexes, and language names in the reader's language.
- * One request each; every failure is returned (as a message key for the caller to show), never
- * swallowed.
+ * One request each (the indexes: see loadManifest and loadParts); every failure is returned (as a
+ * message key for the caller to show), never swallowed.
  */
 import type { UnknownApiParams } from 'types-mediawiki-api';
 import { CONFIG_PAGE, DEFAULT_CONFIG, parseConfig, type CapacityConfig } from '../core/config';
-import { readIndex, type CoachesIndex, type RequestsIndex } from '../core/indexes';
+import {
+	entryKey, partFor, readManifest, readPart,
+	type EntryOf, type IndexKey, type IndexName, type Manifest, type PartRef,
+} from '../core/indexes';
 import type { Problem } from '../core/messages';
 import type { RevisionContent } from '../core/history';
 import { HUB_SCHEMA, type Hub } from '../core/model';
@@ -61,14 +64,141 @@ export async function loadTaxonomy( api: mw.Api, base: string ): Promise<LoadedT
 	return { taxonomy, index: taxonomy ? indexTopics( taxonomy ) : new Map(), problems };
 }
 
-/** The bot's index of requests and hubs, or null when missing or of another version. */
-export async function loadRequestsIndex( api: mw.Api, base: string ): Promise<RequestsIndex | null> {
-	return readIndex<RequestsIndex>( ( await readJsonPage( api, sitePages( base ).requestsJson ) ).json );
+const MANIFEST_TITLE: Record<IndexName, 'requestsJson' | 'coachesJson' | 'hubsJson'> = {
+	requests: 'requestsJson', coaches: 'coachesJson', hubs: 'hubsJson',
+};
+
+/**
+ * The manifest of one of the bot's indexes (`<base>/Requests.json`, `Coaches.json`, `Hubs.json`;
+ * format in core/indexes.ts), in one request; null when missing or of another version.
+ */
+export async function loadManifest( api: mw.Api, base: string, index: IndexName ): Promise<Manifest | null> {
+	return readManifest( ( await readJsonPage( api, sitePages( base )[ MANIFEST_TITLE[ index ] ] ) ).json, index );
 }
 
-/** The bot's index of coaches, or null when missing or of another version. */
-export async function loadCoachesIndex( api: mw.Api, base: string ): Promise<CoachesIndex | null> {
-	return readIndex<CoachesIndex>( ( await readJsonPage( api, sitePages( base ).coachesJson ) ).json );
+/** A part could not be read as its manifest names it (deleted, hidden, or not a part). */
+export class IndexPartError extends Error {}
+
+/** Part revisions a request asks for: MediaWiki's limit of ids, and well under its 8 MiB result size. */
+const PARTS_PER_REQUEST = 50;
+const BYTES_PER_REQUEST = 6 * 1024 * 1024;
+
+type PartsResponse = {
+	query?: {
+		pages?: { title: string; revisions?: { revid: number; slots?: { main?: { content?: string } } }[] }[];
+		badrevids?: unknown;
+	};
+	continue?: Record<string, string>;
+};
+
+/** Parts in groups for one request each: the first part alone (so it arrives first), then as many as fit. */
+function partGroups( parts: readonly PartRef[] ): PartRef[][] {
+	const groups: PartRef[][] = [];
+	let group: PartRef[] = [];
+	let bytes = 0;
+	parts.forEach( ( part, i ) => {
+		const full = group.length >= PARTS_PER_REQUEST || bytes + part.bytes > BYTES_PER_REQUEST;
+		if ( group.length && ( i === 1 || full ) ) {
+			groups.push( group );
+			group = [];
+			bytes = 0;
+		}
+		group.push( part );
+		bytes += part.bytes;
+	} );
+	if ( group.length ) {
+		groups.push( group );
+	}
+	return groups;
+}
+
+/**
+ * Entries of an index, read from the part revisions its manifest names (so they are the snapshot
+ * the manifest describes, whatever happened to the part pages since): the first part in a request
+ * of its own, the others up to 50 (or 6 MiB) a request, all requests at once. `onPart` is called as
+ * each part arrives, so a view can show the first entries before the rest.
+ *
+ * @param api
+ * @param manifest
+ * @param index Which index the manifest is of
+ * @param options
+ * @param options.parts Only these parts (default: all)
+ * @param options.onPart Called for each part as it is read
+ * @return The entries, in key order
+ * @throws {IndexPartError} when a part is missing or not a part of this index
+ */
+export async function loadParts<N extends IndexName>( api: mw.Api, manifest: Manifest, index: N, options: {
+	parts?: readonly PartRef[];
+	onPart?: ( part: PartRef, entries: EntryOf[ N ][] ) => void;
+} = {} ): Promise<EntryOf[ N ][]> {
+	const parts = options.parts ?? manifest.parts;
+	const read = new Map<number, EntryOf[ N ][]>();
+	await Promise.all( partGroups( parts ).map( async ( group ) => {
+		const contents = new Map<number, { title: string; content: string }>();
+		let next: Record<string, string> | undefined = {};
+		while ( next ) {
+			const response = await api.get( {
+				action: 'query', revids: group.map( ( part ) => part.revid ), prop: 'revisions', rvprop: [ 'ids', 'content' ],
+				rvslots: 'main', formatversion: 2, ...next,
+			} ) as PartsResponse;
+			for ( const page of response.query?.pages ?? [] ) {
+				for ( const revision of page.revisions ?? [] ) {
+					const content = revision.slots?.main?.content;
+					if ( content !== undefined ) {
+						contents.set( revision.revid, { title: page.title, content } );
+					}
+				}
+			}
+			next = response.continue;
+		}
+		for ( const part of group ) {
+			const found = contents.get( part.revid );
+			let entries: EntryOf[ N ][] | null = null;
+			try {
+				entries = found && found.title === part.page ? readPart( JSON.parse( found.content ), index ) : null;
+			} catch {
+				entries = null;
+			}
+			if ( !entries ) {
+				throw new IndexPartError( part.page );
+			}
+			read.set( part.id, entries );
+			options.onPart?.( part, entries );
+		}
+	} ) );
+	return parts.flatMap( ( part ) => read.get( part.id ) ?? [] );
+}
+
+/** An index: its manifest and every entry; null when missing, of another version, or a part is unreadable. */
+export async function loadIndex<N extends IndexName>( api: mw.Api, base: string,
+	index: N ): Promise<{ manifest: Manifest; entries: EntryOf[ N ][] } | null> {
+	const manifest = await loadManifest( api, base, index );
+	if ( !manifest ) {
+		return null;
+	}
+	try {
+		return { manifest, entries: await loadParts( api, manifest, index ) };
+	} catch ( error ) {
+		if ( error instanceof IndexPartError ) {
+			return null;
+		}
+		throw error;
+	}
+}
+
+/**
+ * One entry of an index by its key (request number, username, hub key) in two requests: the
+ * manifest (unless given) and the one part that holds the key. Null when the index does not list it.
+ */
+export async function loadIndexEntry<N extends IndexName>( api: mw.Api, base: string, index: N, key: IndexKey,
+	manifest?: Manifest | null ): Promise<EntryOf[ N ] | null> {
+	const known = manifest === undefined ? await loadManifest( api, base, index ) : manifest;
+	const part = known ? partFor( known, key ) : null;
+	if ( !known || !part ) {
+		return null;
+	}
+	const entries = await loadParts( api, known, index, { parts: [ part ] } );
+	return entries.find( ( entry ) => entryKey( index, entry ) === key ) ?? null;
 }
 
 export interface LanguageName {

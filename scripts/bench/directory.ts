@@ -45,6 +45,8 @@ function sampleCoaches(): IndexedCoach[] {
 			user,
 			page: `Capacity building/Coaches/${ user }`,
 			revid: i + 1,
+			problems: 0,
+			state: 'valid' as const,
 			updated: `2026-${ String( 1 + Math.floor( next() * 11 ) ).padStart( 2, '0' ) }-${ String( 1 + Math.floor( next() * 28 ) ).padStart( 2, '0' ) }T12:00:00Z`,
 			activeRequests: Math.floor( next() * 3 ),
 			profile: {

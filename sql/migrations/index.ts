@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as initial from './001_initial';
+import * as timelines from './002_timelines';
 
 export const MIGRATIONS: Record<string, Migration> = {
 	'001_initial': initial,
+	'002_timelines': timelines,
 };

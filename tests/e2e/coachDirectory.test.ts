@@ -127,7 +127,7 @@ describe( 'coach directory on the development wiki', () => {
 		const indexOnly = `${ token } Indexonly`;
 		const entry = {
 			user: indexOnly, page: coachTitle( BASE, indexOnly ), revid: 1, updated: latest.timestamp,
-			activeRequests: 0, profile: profile( indexOnly ),
+			activeRequests: 0, problems: 0, state: 'valid' as const, profile: profile( indexOnly ),
 		};
 		await writeCoachesIndex( bot, '2999-01-01T00:00:00Z', [ entry ] );
 		await openDirectory( { cbsearch: token } );

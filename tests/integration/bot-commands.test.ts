@@ -61,7 +61,7 @@ it( 'publishes nothing while the shut-off page has content, and everything once 
 	await admin.save( pages.stop, '', 'test' );
 	const published = await runBot( [ 'publish', '--json', '--db', db, '--base', base ] );
 	expect( published.code ).toBe( 0 );
-	expect( published.records.find( ( r ) => String( r.message ).startsWith( 'Publish:' ) ) ).toMatchObject( { edits: 7 } );
+	expect( published.records.find( ( r ) => String( r.message ).startsWith( 'Publish:' ) ) ).toMatchObject( { edits: 9 } );
 	expect( [ ...( await readPages( client, titles ) ).values() ].map( ( p ) => p.exists ) ).toEqual( [ true, true ] );
 } );
 
@@ -69,7 +69,7 @@ it( 'watch runs the given rounds, and status reports the store', async () => {
 	const watch = await runBot( [ 'watch', '--interval', '1', '--rounds', '2', '--publish', '--json', '--db', db, '--base', base ] );
 	expect( watch.code ).toBe( 0 );
 	expect( watch.records.filter( ( r ) => String( r.message ).startsWith( 'Sync:' ) ) ).toHaveLength( 2 );
-	expect( watch.records.filter( ( r ) => String( r.message ).startsWith( 'Publish:' ) ).map( ( r ) => r.edits ) ).toEqual( [ 0, 0 ] );
+	expect( watch.records.filter( ( r ) => String( r.message ).startsWith( 'Publish:' ) ).map( ( r ) => [ r.edits, r.editRequests ] ) ).toEqual( [ [ 0, 0 ], [ 0, 0 ] ] );
 
 	const status = await runBot( [ 'status', '--json', '--db', db ] );
 	expect( status.code ).toBe( 0 );

@@ -1,7 +1,8 @@
 /**
  * The codec against the real wiki: records full of hostile text are saved through the API, read
- * back exactly, and MediaWiki's own parser finds on their pages exactly the templates, categories
- * and links the template itself makes — nothing a value smuggled in.
+ * back exactly as MediaWiki stores them (NFC; a lone surrogate, which is no character, as U+FFFD and
+ * reported), and MediaWiki's own parser finds on their pages exactly the templates, categories and
+ * links the template itself makes — nothing a value smuggled in.
  */
 import fc from 'fast-check';
 import { readPages } from '../../bot/edits';
@@ -9,7 +10,7 @@ import { Messages } from '../../bot/i18n';
 import { REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
 import { parsePage, serialize } from '../../modules/core/wikitext/codec';
 import { isInert } from '../../modules/core/wikitext/values';
-import { HOSTILE_TOKENS, hostileString } from '../unit/core/wikitext/hostile';
+import { HOSTILE_TOKENS, asStored, hostileString } from '../unit/core/wikitext/hostile';
 import { botClient, runBot } from '../support/bot';
 import { uniqueTitle } from '../support/wiki';
 import type { WikiClient } from '../../bot/wiki';
@@ -89,8 +90,8 @@ describe( 'hostile values on the real wiki', () => {
 		for ( const [ i, record ] of records.entries() ) {
 			const title = titles[ i ] as string;
 			const { parsed, diagnostics } = parsePage( pages.get( title )?.text ?? '', REQUEST_SCHEMA, { extensionTags: client.site.extensionTags } );
-			expect( diagnostics ).toEqual( [] );
-			expect( parsed?.record ).toEqual( record );
+			expect( diagnostics.filter( ( d ) => d.key !== 'capacitybuilding-codec-lone-surrogate' ) ).toEqual( [] );
+			expect( parsed?.record ).toEqual( asStored( record ) );
 			expect( { title, ...await rendered( client, title ) } ).toEqual( { title, ...baseline } );
 		}
 	} );
@@ -107,12 +108,13 @@ describe( 'hostile values on the real wiki', () => {
 			const title = uniqueTitle( 'Codec test/Every field' );
 			await save( client, title, serialize( REQUEST_SCHEMA, record ) );
 			const text = ( await readPages( client, [ title ] ) ).get( title )?.text ?? '';
-			expect( parsePage( text, REQUEST_SCHEMA, { extensionTags: client.site.extensionTags } ).parsed?.record ).toEqual( record );
+			expect( parsePage( text, REQUEST_SCHEMA, { extensionTags: client.site.extensionTags } ).parsed?.record ).toEqual( asStored( record ) );
 			const page = await rendered( client, title );
-			// Links the template makes from values that are written as they are (a user, a hub).
+			// Links the template makes from values that are written as they are (a user, a hub), in NFC.
+			const [ user, hub ] = [ asStored( short ), asStored( other ) ];
 			const allowedLinks = [
-				...( isInert( short ) && record.requester ? [ `User:${ short.charAt( 0 ).toUpperCase() }${ short.slice( 1 ) }` ] : [] ),
-				...( isInert( other ) && record.hub ? [ `Capacity building/Hubs/${ other }` ] : [] ),
+				...( isInert( user ) && record.requester ? [ `User:${ user.charAt( 0 ).toUpperCase() }${ user.slice( 1 ) }` ] : [] ),
+				...( isInert( hub ) && record.hub ? [ `Capacity building/Hubs/${ hub }` ] : [] ),
 			];
 			expect( page.templates.every( ( t ) => OWN_TEMPLATES.includes( t ) ) ).toBe( true );
 			expect( page.categories.every( ( c ) => c === REQUESTS_CATEGORY || c === INVALID_CATEGORY ) ).toBe( true );

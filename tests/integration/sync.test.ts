@@ -5,9 +5,10 @@
  * published pages, then moves (within the base's namespace and from and to others), deletions,
  * restorations and more unauthorized changes picked up by incremental syncs, several edits between
  * two syncs judged each by its own author (no laundering of an unauthorized change by a later
- * edit; at most maxWalkBack of them a sync), and an incremental
- * sync whose cursor recent changes no longer reach turned into a full one; --dry-run and second
- * runs make no edit; a killed run, rerun, ends as a clean run does.
+ * edit; at most maxRevisions of them a sync), and an incremental
+ * sync whose cursor recent changes no longer reach turned into a full one; a value typed in decomposed
+ * form stored in NFC; a full sync into an empty store rebuilding exactly the store incremental syncs
+ * kept; --dry-run and second runs make no edit; a killed run, rerun, ends as a clean run does.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import path from 'node:path';
 import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
-import { buildIndexes, publishedPages } from '../../bot/publish/content';
+import { allPages, planPublication } from '../../bot/publish/content';
 import { Logger } from '../../bot/log';
 import { Store } from '../../bot/store';
 import { runSync } from '../../bot/sync/sync';
@@ -146,8 +147,9 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 	const base = uniqueTitle( 'CB sync' );
 	const t = ( rest: string ): string => `${ base }/${ rest }`;
 	const published = sitePages( base );
-	const publishedTitles = [ published.requestsJson, published.coachesJson, published.statisticsJson, published.requestsIndex,
-		published.coachesIndex, published.statistics, published.review ];
+	const publishedTitles = [ `${ published.requestsJson }/1`, `${ published.coachesJson }/1`, `${ published.hubsJson }/1`,
+		published.statisticsJson, published.requestsIndex, published.coachesIndex, published.statistics, published.requestsJson,
+		published.coachesJson, published.hubsJson, published.review ];
 	let client: WikiClient;
 	let db: string;
 	const rev: Record<string, number> = {};
@@ -167,7 +169,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		await save( USERS.requester, t( 'Requests/R007' ), serialize( REQUEST_SCHEMA, request( { title: 'Duplicate of seven' } ) ) );
 		await save( USERS.requester, t( 'Requests/R5' ), `${ serialize( REQUEST_SCHEMA, request( { title: 'Twice on one page' } ) ) }\n${ serialize( REQUEST_SCHEMA, request() ) }` );
 		// Triaged by the hub's contact: an allowed change, in the status history.
-		await save( USERS.requester, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged' } ) ) );
+		rev.r6created = await save( USERS.requester, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged' } ) ) );
 		rev.r6 = await save( USERS.contact, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged', hub: 'Africa', status: 'triaged' } ) ) );
 		// Declined by a stranger: not allowed; the requester's revision stays.
 		rev.r7 = await save( USERS.requester, t( 'Requests/R7' ), serialize( REQUEST_SCHEMA, request( { title: 'Declined by a stranger' } ) ) );
@@ -204,7 +206,9 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 			expect( ( await store.coaches() ).map( ( c ) => [ c.user, c.revid ] ) ).toEqual( [ [ USERS.coach, rev.carol ] ] );
 			expect( ( await store.hubs() ).map( ( h ) => h.key ) ).toEqual( [ 'Africa' ] );
 			const history = await store.statusHistory();
-			expect( history.find( ( h ) => h.requestNumber === 6 ) ).toMatchObject( { from: 'open', to: 'triaged', user: USERS.contact, revid: rev.r6 } );
+			// Judged from its first revision, a request's history starts with its creation.
+			expect( history.filter( ( h ) => h.requestNumber === 6 ).map( ( h ) => [ h.from, h.to, h.user, h.revid ] ) ).toEqual( [
+				[ '', 'open', USERS.requester, rev.r6created ], [ 'open', 'triaged', USERS.contact, rev.r6 ] ] );
 			const problems = await store.problems();
 			const about = ( page: string ): string[] => problems.filter( ( p ) => p.page === t( page ) ).map( ( p ) => `${ p.kind } ${ p.message }` );
 			expect( about( 'Requests/R3' ) ).toEqual( [ 'malformed capacitybuilding-codec-missing-template' ] );
@@ -227,26 +231,31 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 
 		const run = await bot( db, base, 'publish' );
 		expect( run.code ).toBe( 0 );
-		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 7 } );
+		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 11, editRequests: 11 } );
 		const store = await Store.open( db );
 		try {
 			const snapshot = {
 				requests: await store.requests(), coaches: await store.coaches(), hubs: await store.hubs(),
 				problems: await store.problems(), history: await store.statusHistory(),
 			};
-			const expected = publishedPages( base, snapshot, en );
 			const pages = await readPages( client, publishedTitles );
+			const expected = allPages( planPublication( base, snapshot, { requests: null, coaches: null, hubs: null }, en ),
+				new Map( [ ...pages ].map( ( [ title, page ] ) => [ title, page.revid ] ) ) );
+			expect( expected.map( ( page ) => page.title ) ).toEqual( publishedTitles );
 			for ( const page of expected ) {
 				const actual = pages.get( page.title );
-				// JSON pages are compared by value: MediaWiki re-formats JSON when saving.
-				const content = page.json === undefined ? actual?.text : JSON.parse( actual?.text ?? 'null' );
-				expect( { title: page.title, model: actual?.contentModel, content } )
-					.toEqual( { title: page.title, model: page.contentModel, content: page.json ?? page.text } );
+				// Exactly the text the bot sent: JSON as MediaWiki re-encodes it, so no publish edits a page that did not change.
+				expect( { title: page.title, model: actual?.contentModel, text: actual?.text } )
+					.toEqual( { title: page.title, model: page.contentModel, text: page.text } );
 			}
-			const requestsJson = JSON.parse( pages.get( published.requestsJson )?.text ?? '{}' );
-			expect( requestsJson ).toEqual( buildIndexes( base, snapshot ).requests );
-			const updated = [ ...snapshot.requests, ...snapshot.coaches, ...snapshot.hubs ].map( ( r ) => r.updated ).sort();
-			expect( requestsJson.generated ).toBe( updated[ updated.length - 1 ] );
+			const manifest = JSON.parse( pages.get( published.requestsJson )?.text ?? '{}' );
+			const updated = snapshot.requests.map( ( r ) => r.updated ).sort();
+			expect( manifest.generated ).toBe( updated[ updated.length - 1 ] );
+			expect( manifest.parts[ 0 ] ).toMatchObject( { page: `${ published.requestsJson }/1`, revid: pages.get( `${ published.requestsJson }/1` )?.revid } );
+			const part = JSON.parse( pages.get( `${ published.requestsJson }/1` )?.text ?? '{}' );
+			expect( part.entries.map( ( e: { number: number } ) => e.number ) ).toEqual( snapshot.requests.map( ( r ) => r.number ) );
+			expect( part.entries.find( ( e: { number: number } ) => e.number === 5 ) ).toMatchObject( { state: 'malformed' } );
+			expect( part.entries.find( ( e: { number: number } ) => e.number === 4 ) ).toMatchObject( { state: 'invalid' } );
 		} finally {
 			await store.close();
 		}
@@ -262,7 +271,8 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		const sync = await bot( db, base, 'sync' );
 		expect( record( sync, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
 		const publish = await bot( db, base, 'publish' );
-		expect( record( publish, 'Publish:' ) ).toMatchObject( { edits: 0 } );
+		// Not one edit request (not even one MediaWiki would answer with "nochange").
+		expect( record( publish, 'Publish:' ) ).toMatchObject( { edits: 0, editRequests: 0 } );
 		expect( await revids( client, publishedTitles ) ).toEqual( before );
 	} );
 
@@ -390,7 +400,45 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, pagesRead: 0, requests: 1 } );
 	} );
 
-	it( 'judges at most maxWalkBack revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
+	it( 'stores a value typed in decomposed form as MediaWiki saves it (NFC), equal to the composed one', async () => {
+		// "e" + combining acute accent, typed straight into the page (not through the codec, which writes NFC).
+		const typed = 'Cafe\u0301 des be\u0301ne\u0301voles';
+		const text = serialize( REQUEST_SCHEMA, request( { title: 'Typed in decomposed form' } ) ).replace( /\| organisation =/, `| organisation = ${ typed }` );
+		rev.r24 = await save( USERS.requester, t( 'Requests/R24' ), text );
+		expect( ( await bot( db, base, 'sync' ) ).code ).toBe( 5 );
+		const store = await Store.open( db );
+		try {
+			const stored = ( await store.requests() ).find( ( r ) => r.number === 24 );
+			expect( stored ).toMatchObject( { revid: rev.r24, record: { organisation: typed.normalize( 'NFC' ) } } );
+			expect( stored?.record.organisation ).not.toBe( typed );
+			expect( ( await store.problems() ).filter( ( p ) => p.page === t( 'Requests/R24' ) ) ).toEqual( [] );
+		} finally {
+			await store.close();
+		}
+		// The page holds the NFC form, so the store and the page agree; re-saving the composed value changes nothing.
+		const page = ( await readPages( client, [ t( 'Requests/R24' ) ] ) ).get( t( 'Requests/R24' ) );
+		expect( page?.text ).toContain( typed.normalize( 'NFC' ) );
+		const again = await ( await as( USERS.requester ) ).save( t( 'Requests/R24' ), serialize( REQUEST_SCHEMA, request( {
+			title: 'Typed in decomposed form', organisation: typed } ) ), 'test' );
+		expect( again.nochange ).toBe( true );
+	} );
+
+	it( 'rebuilds exactly this store with a full sync into an empty store, after allowed and unauthorized changes, moves, deletions and restorations', async () => {
+		// A stranger's edits of a request and of a coach profile, never stored by either.
+		await save( USERS.stranger, t( 'Requests/R6' ), serialize( REQUEST_SCHEMA, request( { title: 'To be triaged', hub: 'Africa', status: 'declined' } ) ) );
+		await save( USERS.stranger, t( `Coaches/${ USERS.coach }` ), serialize( COACH_SCHEMA, coach( USERS.coach, { bio: 'Vandalised again.' } ) ) );
+		expect( ( await bot( db, base, 'sync' ) ).code ).toBe( 5 );
+		const rebuilt = await backend.fresh( 'rebuilt' );
+		expect( ( await bot( rebuilt, base, 'sync', '--full' ) ).code ).toBe( 5 );
+		const incremental = await dumpStore( db );
+		expect( await dumpStore( rebuilt ) ).toEqual( incremental );
+		const { requests,
+			coaches } = incremental as { requests: { number: number; record: CapacityRequest }[]; coaches: { user: string; record: CoachProfile }[] };
+		expect( requests.find( ( r ) => r.number === 6 )?.record.status ).toBe( 'triaged' );
+		expect( coaches.find( ( c ) => c.user === USERS.coach )?.record.bio ).toBe( 'Trainer.' );
+	} );
+
+	it( 'judges at most maxRevisions revisions of a page in one sync, keeps the last accepted among them and says so', async () => {
 		// The bot counts as an admin (setup lists it among the bots) and is not rate limited.
 		const title = t( 'Requests/R23' );
 		const text = ( description: string ): string => serialize( REQUEST_SCHEMA, request( { description } ) );
@@ -403,7 +451,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		const store = await Store.open( db );
 		try {
 			const report = await runSync( { client, store, logger: new Logger( { quiet: true, write: () => undefined } ), messages: en, base,
-				full: false, maxWalkBack: 2 } );
+				full: false, maxRevisions: 2 } );
 			expect( report ).toMatchObject( { full: false, pagesRead: 1, walkedBack: 1, historyRequests: 1 } );
 			expect( ( await store.requests() ).find( ( r ) => r.number === 23 ) ).toMatchObject( { revid: edits[ 1 ],
 				record: { description: 'The description, edited 2 times.' } } );

@@ -56,6 +56,8 @@ export async function dumpStore( url: string ): Promise<unknown> {
 			hubs: await store.hubs(),
 			problems: await store.problems(),
 			history: await store.statusHistory(),
+			hubTimeline: await store.hubTimeline(),
+			configHistory: await store.configHistory(),
 			config: await store.state( 'config' ),
 			cursorKnown: cursor !== null,
 		};

@@ -13,6 +13,7 @@
 import { LIST_KINDS, emptyRecord, type FieldSpec, type RecordSchema } from '../model';
 import { problem, type Problem } from '../messages';
 import { preprocess, type PreprocessorNode, type PreprocessorOptions, type TemplateNode, type TemplatePart } from './preprocessor';
+import { normalizeRecord } from '../text';
 import { decodeList, decodeValue, encodeList, encodeValue } from './values';
 
 export type CodecOptions = PreprocessorOptions;
@@ -132,18 +133,15 @@ export function parseTemplateCall<R>( source: string, call: TemplateNode, schema
 			diagnostics.push( problem( null, 'capacitybuilding-codec-unknown-parameter', name ) );
 			continue;
 		}
-		if ( isList( field ) ) {
-			const { items, markup } = decodeList( source, valueNodes );
-			record[ field.key ] = items;
-			if ( markup ) {
-				diagnostics.push( problem( field.key, 'capacitybuilding-codec-markup', field.param ) );
-			}
-		} else {
-			const { value, markup } = decodeValue( source, valueNodes );
-			record[ field.key ] = value;
-			if ( markup ) {
-				diagnostics.push( problem( field.key, 'capacitybuilding-codec-markup', field.param ) );
-			}
+		const { value, markup, invalid } = isList( field ) ?
+			( ( list ) => ( { ...list, value: list.items } ) )( decodeList( source, valueNodes ) ) :
+			decodeValue( source, valueNodes );
+		record[ field.key ] = value;
+		if ( markup ) {
+			diagnostics.push( problem( field.key, 'capacitybuilding-codec-markup', field.param ) );
+		}
+		if ( invalid ) {
+			diagnostics.push( problem( field.key, 'capacitybuilding-codec-lone-surrogate', field.param ) );
 		}
 	}
 	return { record: record as R, start: call.start, end: call.end, extras, diagnostics };
@@ -191,11 +189,15 @@ export function serialize<R>( schema: RecordSchema<R>, record: R, extras: readon
 	return lines.join( '\n' );
 }
 
-/** Fields whose value would not read back exactly (the save path refuses to save then). */
+/**
+ * Fields whose value would not read back exactly (the save path refuses to save then). A value is
+ * compared in NFC, as MediaWiki stores it (normalizeRecord): a value that reads back as its NFC
+ * form is exact; one with a lone surrogate never is.
+ */
 export function roundTripProblems<R>( schema: RecordSchema<R>, record: R, options: CodecOptions = {} ): Problem[] {
 	const text = serialize( schema, record );
 	const { parsed } = parsePage( text, schema, options );
-	const original = record as Record<string, unknown>;
+	const original = normalizeRecord( record ) as Record<string, unknown>;
 	const back = ( parsed?.record ?? {} ) as Record<string, unknown>;
 	return schema.fields
 		.filter( ( field ) => JSON.stringify( original[ field.key ] ?? ( isList( field ) ? [] : '' ) ) !== JSON.stringify( back[ field.key ] ) )

@@ -7,17 +7,22 @@
  * inside which `&` and `<` are written as `&amp;` and `&lt;` (so `</nowiki>` and `<!--` cannot end
  * or start anything) and characters MediaWiki would change on save are written as numeric
  * references: carriage returns and other control characters (MediaWiki normalises line ends and
- * drops controls), lone surrogates, noncharacters, and — when the text is not in Unicode NFC, which
- * MediaWiki applies to everything it receives — combining marks and characters NFC would replace.
+ * drops controls), lone surrogates and noncharacters. A value is written in Unicode NFC, as MediaWiki
+ * stores every text it receives (text.ts): "e" followed by a combining acute accent is written, read
+ * back, stored and published as "é", so the page, the store and the index never disagree. A lone
+ * surrogate cannot be written (it reads back as U+FFFD), so the save path's round-trip check refuses it.
  * Inside `<nowiki>` nothing is a template, link, category, magic word or signature, and the
  * pre-save transform (`~~~~`, `{{subst:}}`) leaves it alone.
  *
  * Reading follows MediaWiki: comments vanish, leading and trailing whitespace outside `<nowiki>` is
  * trimmed (as MediaWiki trims named parameters), character references are decoded, and `<nowiki>`
- * content is taken literally. Other markup (a template, a link) is kept as its source text and
- * flagged, so the caller can report it.
+ * content is taken literally; the value is NFC-normalised (a reference like `e&#x301;` reads as
+ * "é"). Other markup (a template, a link) is kept as its source text and flagged, so the caller can
+ * report it; so is a reference to a surrogate (`&#xD800;`) or a lone surrogate in the text, which
+ * read as U+FFFD.
  */
-import { decodeEntities } from './entities';
+import { hasLoneSurrogate, normalizeText, withoutLoneSurrogates } from '../text';
+import { decodeEntities, type DecodeReport } from './entities';
 import type { PreprocessorNode } from './preprocessor';
 
 /** PHP's trim() characters, which MediaWiki uses on named parameters. */
@@ -121,9 +126,10 @@ export function escapeForNowiki( value: string ): string {
 	return out;
 }
 
-/** A scalar value as it is written after `| name = `. */
+/** A scalar value as it is written after `| name = ` (in NFC, as MediaWiki will store it). */
 export function encodeValue( value: string, style: ValueStyle = 'text' ): string {
-	return isInert( value, style ) ? value : `<nowiki>${ escapeForNowiki( value ) }</nowiki>`;
+	const text = normalizeText( value );
+	return isInert( text, style ) ? text : `<nowiki>${ escapeForNowiki( text ) }</nowiki>`;
 }
 
 /** A list, as comma-separated items; an item with a comma (a username may have one) is wrapped. */
@@ -137,12 +143,14 @@ export interface DecodedValue {
 	value: string;
 	/** The value holds wiki markup (a template, a link, a tag…) that was kept as source text. */
 	markup: boolean;
+	/** The value held a lone surrogate or a reference to one, read as U+FFFD. */
+	invalid: boolean;
 }
 
 /** Markup in plain (non-nowiki) text: links, signatures, behaviour switches, bold and italics. */
 const TEXT_MARKUP = /\[\[|\]\]|~~~|__[A-Z]+__|''|\[(?:https?:)?\/\//;
 
-function segmentsOf( source: string, nodes: readonly PreprocessorNode[] ): Segment[] {
+function segmentsOf( source: string, nodes: readonly PreprocessorNode[], report: DecodeReport ): Segment[] {
 	const segments: Segment[] = [];
 	const raw = ( text: string ): void => {
 		const last = segments[ segments.length - 1 ];
@@ -162,12 +170,12 @@ function segmentsOf( source: string, nodes: readonly PreprocessorNode[] ): Segme
 			case 'ignore':
 				break;
 			case 'heading':
-				segments.push( ...segmentsOf( source, node.children ) );
+				segments.push( ...segmentsOf( source, node.children, report ) );
 				break;
 			case 'ext':
 				if ( node.name.toLowerCase() === 'nowiki' ) {
 					const inner = node.inner ? source.slice( node.inner.start, node.inner.end ) : '';
-					segments.push( { kind: 'literal', text: decodeEntities( inner ) } );
+					segments.push( { kind: 'literal', text: decodeEntities( inner, report ) } );
 				} else {
 					segments.push( { kind: 'markup', text: source.slice( node.start, node.end ) } );
 				}
@@ -195,8 +203,8 @@ function trimEndChars( text: string ): string {
 	return text.slice( 0, i );
 }
 
-/** Trims raw whitespace at both ends (never inside <nowiki>) and joins the segments. */
-function finish( segments: Segment[] ): DecodedValue {
+/** Trims raw whitespace at both ends (never inside <nowiki>), joins the segments, normalises to NFC. */
+function finish( segments: Segment[], report: DecodeReport ): DecodedValue {
 	const parts = segments.map( ( s ) => ( { ...s } ) );
 	while ( parts.length && parts[ 0 ]?.kind === 'raw' ) {
 		const first = parts[ 0 ] as Segment;
@@ -218,23 +226,27 @@ function finish( segments: Segment[] ): DecodedValue {
 	const value = parts.map( ( part ) => {
 		if ( part.kind === 'raw' ) {
 			markup = markup || TEXT_MARKUP.test( part.text );
-			return decodeEntities( part.text );
+			return decodeEntities( part.text, report );
 		}
 		markup = markup || part.kind === 'markup';
 		return part.text;
 	} ).join( '' );
-	return { value, markup };
+	const invalid = report.surrogate || hasLoneSurrogate( value );
+	return { value: normalizeText( withoutLoneSurrogates( value ) ), markup, invalid };
 }
 
 /** Reads a named parameter's value from its nodes. */
 export function decodeValue( source: string, nodes: readonly PreprocessorNode[] ): DecodedValue {
-	return finish( segmentsOf( source, nodes ) );
+	const report: DecodeReport = { surrogate: false };
+	return finish( segmentsOf( source, nodes, report ), report );
 }
 
 /** Reads a list parameter: items are separated by commas outside <nowiki>; empty items are dropped. */
-export function decodeList( source: string, nodes: readonly PreprocessorNode[] ): { items: string[]; markup: boolean } {
+export function decodeList( source: string,
+	nodes: readonly PreprocessorNode[] ): { items: string[]; markup: boolean; invalid: boolean } {
 	const items: Segment[][] = [ [] ];
-	for ( const segment of segmentsOf( source, nodes ) ) {
+	const report: DecodeReport = { surrogate: false };
+	for ( const segment of segmentsOf( source, nodes, report ) ) {
 		if ( segment.kind !== 'raw' ) {
 			( items[ items.length - 1 ] as Segment[] ).push( segment );
 			continue;
@@ -247,14 +259,16 @@ export function decodeList( source: string, nodes: readonly PreprocessorNode[] )
 		} );
 	}
 	let markup = false;
+	let invalid = false;
 	const values: string[] = [];
 	for ( const item of items ) {
-		const decoded = finish( item );
+		const decoded = finish( item, { surrogate: false } );
 		markup = markup || decoded.markup;
+		invalid = invalid || decoded.invalid;
 		const hasLiteral = item.some( ( s ) => s.kind !== 'raw' );
 		if ( decoded.value !== '' || hasLiteral ) {
 			values.push( decoded.value );
 		}
 	}
-	return { items: values, markup };
+	return { items: values, markup, invalid: invalid || report.surrogate };
 }

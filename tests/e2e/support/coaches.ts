@@ -8,7 +8,7 @@ import { COACH_SCHEMA, emptyRecord, type CoachProfile } from '../../../modules/c
 import { coachTitle, sitePages } from '../../../modules/core/pages';
 import { serialize } from '../../../modules/core/wikitext/codec';
 import { DEFAULT_BASE_PAGE } from '../../../modules/core/constants';
-import type { CoachesIndex, IndexedCoach } from '../../../modules/core/indexes';
+import { INDEX_VERSION, type IndexedCoach, type Manifest } from '../../../modules/core/indexes';
 import type { DevWiki } from '../../../scripts/lib/devwiki';
 
 export const BASE = DEFAULT_BASE_PAGE;
@@ -31,11 +31,29 @@ export async function saveProfile( bot: Mwn, coach: CoachProfile, before = '', a
 	return { revid: revision?.revid ?? response.newrevid ?? 0, timestamp: revision?.timestamp ?? '' };
 }
 
-/** Writes `<base>/Coaches.json` as the bot would publish it. */
+/** Writes `<base>/Coaches.json` as the bot would publish it: one part, then the manifest naming its revision. */
 export async function writeCoachesIndex( bot: Mwn, generated: string, coaches: IndexedCoach[] ): Promise<void> {
-	const index: CoachesIndex = { version: 1, generated, base: BASE, coaches };
+	const title = sitePages( BASE ).coachesJson;
+	const part = { version: INDEX_VERSION, index: 'coaches', id: 1, entries: coaches };
+	const saved = await bot.request( {
+		action: 'edit', title: `${ title }/1`, text: JSON.stringify( part ), contentmodel: 'json',
+		summary: 'End-to-end test: coaches index', token: bot.csrfToken, formatversion: 2,
+	} ) as { edit: { newrevid?: number; nochange?: boolean } };
+	let revid = saved.edit.newrevid;
+	if ( revid === undefined ) {
+		const info = await bot.request( { action: 'query', titles: `${ title }/1`, prop: 'revisions', rvprop: 'ids', formatversion: 2 } ) as
+			{ query: { pages: { revisions: { revid: number }[] }[] } };
+		revid = info.query.pages[ 0 ]?.revisions[ 0 ]?.revid ?? 0;
+	}
+	const manifest: Manifest = {
+		version: INDEX_VERSION, index: 'coaches', base: BASE, generated, count: coaches.length,
+		parts: coaches.length ? [ {
+			id: 1, page: `${ title }/1`, revid, first: coaches[ 0 ]?.user ?? '', last: coaches[ coaches.length - 1 ]?.user ?? '',
+			count: coaches.length, bytes: JSON.stringify( part ).length,
+		} ] : [],
+	};
 	await bot.request( {
-		action: 'edit', title: sitePages( BASE ).coachesJson, text: JSON.stringify( index ), contentmodel: 'json',
+		action: 'edit', title, text: JSON.stringify( manifest ), contentmodel: 'json',
 		summary: 'End-to-end test: coaches index', token: bot.csrfToken,
 	} );
 }

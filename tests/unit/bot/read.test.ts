@@ -6,7 +6,7 @@
  * The integration tests do the same on a real wiki.
  */
 import type { ApiParams, ApiResponse } from 'mwn';
-import { changesSince, revisionsAfter, startingPoint } from '../../../bot/sync/read';
+import { changesSince, pageHistory, startingPoint } from '../../../bot/sync/read';
 import type { WikiClient } from '../../../bot/wiki';
 
 const base = 'Capacity building';
@@ -65,6 +65,24 @@ describe( 'changesSince', () => {
 		expect( read.cursor ).toEqual( { timestamp: '2026-11-10T10:05:00Z', rcid: 101, logid: 22 } );
 	} );
 
+	it( 'reads the configuration page\'s revisions after the newest stored one in the same request', async () => {
+		const config = ( revid: number, text: string ): Record<string, unknown> => ( { revid, timestamp: `2026-11-1${ revid % 10 }T00:00:00Z`,
+			slots: { main: { content: text } } } );
+		const { client, sent } = wiki( { query: {
+			recentchanges: [ atCursor ], logevents: [],
+			pages: [ { title: 'MediaWiki:Gadget-capacityBuilding-config.json', revisions: [ config( 40, '{}' ), config( 41, '{"admins":["Boss"]}' ) ] } ],
+		} } );
+		const read = await changesSince( client, base, cursor, 40 );
+		expect( sent ).toHaveLength( 1 );
+		expect( sent[ 0 ] ).toMatchObject( { titles: 'MediaWiki:Gadget-capacityBuilding-config.json', rvstartid: 40, rvdir: 'newer' } );
+		expect( read.configRevisions.map( ( r ) => r.revid ) ).toEqual( [ 41 ] );
+		expect( read ).toMatchObject( { config: '{"admins":["Boss"]}', configReplace: false } );
+		// Nothing after the stored revision: its text is the configuration in force.
+		const same = wiki( { query: { recentchanges: [ atCursor ], pages: [ { title: 'MediaWiki:Gadget-capacityBuilding-config.json',
+			revisions: [ config( 41, '{"admins":["Boss"]}' ) ] } ] } } );
+		expect( await changesSince( same.client, base, cursor, 41 ) ).toMatchObject( { configRevisions: [], config: '{"admins":["Boss"]}' } );
+	} );
+
 	it( 'asks for the oldest recent change when the answer does not reach the cursor, and goes on when the wiki still has it', async () => {
 		const { client, sent } = wiki( { query: { recentchanges: [], logevents: [] } },
 			{ query: { recentchanges: [ { timestamp: '2026-09-01T00:00:00Z' } ] } } );
@@ -109,7 +127,7 @@ describe( 'startingPoint', () => {
 	} );
 } );
 
-describe( 'revisionsAfter', () => {
+describe( 'pageHistory', () => {
 	const title = `${ base }/Requests/R1`;
 	const raw = ( revid: number ): Record<string, unknown> => ( {
 		revid, parentid: revid - 1, timestamp: '2026-11-10T10:00:00Z', user: `U${ revid }`, slots: { main: { content: `text ${ revid }` } },
@@ -135,7 +153,7 @@ describe( 'revisionsAfter', () => {
 
 	it( 'reads the revisions after the accepted one, oldest first, for one page, without the accepted one', async () => {
 		const { client, sent } = history( [ 10, 11 ], [ 12 ] );
-		const read = await revisionsAfter( client, title, 10, 20, 50 );
+		const read = await pageHistory( client, title, { after: 10, max: 20, batchSize: 50 } );
 		expect( sent ).toEqual( [ expect.objectContaining( { titles: title, rvstartid: 10, rvdir: 'newer', rvlimit: 22 } ) ] );
 		expect( read.revisions.map( ( r ) => [ r.revid, r.user, r.text ] ) ).toEqual( [ [ 11, 'U11', 'text 11' ], [ 12, 'U12', 'text 12' ] ] );
 		expect( read.more ).toBe( false );
@@ -143,13 +161,13 @@ describe( 'revisionsAfter', () => {
 
 	it( 'stops continuing once it has more than asked for, and says there are more', async () => {
 		const { client, sent, answered } = history( [ 10, 11, 12 ], [ 13, 14 ], [ 15 ] );
-		const read = await revisionsAfter( client, title, 10, 2, 3 );
+		const read = await pageHistory( client, title, { after: 10, max: 2, batchSize: 3 } );
 		expect( sent[ 0 ] ).toMatchObject( { rvlimit: 3 } );
 		expect( answered() ).toBe( 2 );
 		expect( read.revisions.map( ( r ) => r.revid ) ).toEqual( [ 11, 12 ] );
 		expect( read.more ).toBe( true );
 		const all = history( [ 10, 11, 12 ], [ 13, 14 ], [ 15 ] );
-		const every = await revisionsAfter( all.client, title, 10, 5, 3 );
+		const every = await pageHistory( all.client, title, { after: 10, max: 5, batchSize: 3 } );
 		expect( all.answered() ).toBe( 3 );
 		expect( every.revisions.map( ( r ) => r.revid ) ).toEqual( [ 11, 12, 13, 14, 15 ] );
 		expect( every.more ).toBe( false );

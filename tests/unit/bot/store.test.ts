@@ -5,8 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import BetterSqlite3 from 'better-sqlite3';
 import { Store, type SyncResult } from '../../../bot/store';
 import { parseStoreUrl, StoreUrlError } from '../../../sql/dialect';
+import { MIGRATIONS } from '../../../sql/migrations';
 import type { CapacityRequest } from '../../../modules/core/model';
 
 const record: CapacityRequest = {
@@ -75,6 +78,63 @@ describe( 'store', () => {
 			} ) );
 			expect( await store.requests() ).toEqual( [] );
 			expect( ( await store.problems() ).map( ( p ) => p.page ) ).toEqual( [ 'CB/Requests/R007' ] );
+		} finally {
+			await store.close();
+		}
+	} );
+
+	it( 'replaces a request\'s status history when it is judged from its first revision, and forgets it with the request', async () => {
+		const store = await Store.open( url );
+		try {
+			await store.apply( result() );
+			const change = { requestNumber: 1, from: '', to: 'open', user: 'Bob', at: '2026-11-02T00:00:00Z', revid: 12, comment: 'Created again' };
+			await store.apply( result( { statusChanges: [ change ], historyReplaced: [ 1 ] } ) );
+			expect( await store.statusHistory() ).toEqual( [ change ] );
+			await store.apply( result( { statusChanges: [], updates: [ { page: 'CB/Requests/R1', action: 'remove', problems: [] } ] } ) );
+			expect( await store.statusHistory() ).toEqual( [] );
+		} finally {
+			await store.close();
+		}
+	} );
+
+	it( 'keeps the role timelines: hub contacts by accepted revision, configuration revisions, a coach\'s first revision', async () => {
+		const store = await Store.open( url );
+		try {
+			const hub = { name: 'H', kind: 'regional', regions: [], topics: [], languages: [], contacts: [ 'Hubert' ], noticeboard: '' };
+			await store.apply( result( {
+				updates: [ { page: 'CB/Hubs/H', action: 'hub', problems: [], value: { key: 'H', page: 'CB/Hubs/H', revid: 20, updated: '', record: hub } },
+					{ page: 'CB/Coaches/Carol', action: 'coach', problems: [], value: { user: 'Carol', page: 'CB/Coaches/Carol', revid: 40, updated: '',
+						record: {} as never, since: 30 } } ],
+				statusChanges: [], hubTimeline: { replacePages: [], add: [ { page: 'CB/Hubs/H', key: 'H', revid: 20, contacts: [ 'Hubert' ] } ] },
+				configHistory: { replace: false, add: [ { revid: 5, at: '2026-11-01T00:00:00Z', text: '{}' } ] },
+			} ) );
+			expect( await store.hubTimeline() ).toEqual( [ { page: 'CB/Hubs/H', key: 'H', revid: 20, contacts: [ 'Hubert' ] } ] );
+			expect( await store.configHistory() ).toEqual( [ { revid: 5, at: '2026-11-01T00:00:00Z', text: '{}' } ] );
+			expect( ( await store.coaches() )[ 0 ]?.since ).toBe( 30 );
+			// The hub gone: its timeline with it, as a full sync would see it.
+			await store.apply( result( { updates: [ { page: 'CB/Hubs/H', action: 'remove', problems: [] } ], statusChanges: [],
+				configHistory: { replace: true, add: [] } } ) );
+			expect( await store.hubTimeline() ).toEqual( [] );
+			expect( await store.configHistory() ).toEqual( [] );
+		} finally {
+			await store.close();
+		}
+	} );
+
+	it( 'drops the cursor of a store made before the timelines, so that the next sync is a full one that rebuilds them', async () => {
+		const file = path.join( dir, 'old.sqlite' );
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema of migration 1 only
+		const db = new Kysely<any>( { dialect: new SqliteDialect( { database: new BetterSqlite3( file ) } ) } );
+		const migrator = new Migrator( { db, provider: { getMigrations: () => Promise.resolve( { '001_initial': MIGRATIONS[ '001_initial' ] as never } ) } } );
+		await migrator.migrateToLatest();
+		await db.insertInto( 'sync_state' ).values( { name: 'cursor', value: '{"timestamp":"2026-11-01T00:00:00Z","rcid":5}' } ).execute();
+		// eslint-disable-next-line camelcase -- column names are SQL's snake_case
+		await db.insertInto( 'status_history' ).values( { request_number: 1, from_status: '', to_status: 'open', user: 'A', at: '', revid: 3 } ).execute();
+		await db.destroy();
+		const store = await Store.open( `sqlite:${ file }` );
+		try {
+			expect( await store.cursor() ).toBeNull();
+			expect( await store.statusHistory() ).toEqual( [ expect.objectContaining( { revid: 3, comment: '' } ) ] );
 		} finally {
 			await store.close();
 		}

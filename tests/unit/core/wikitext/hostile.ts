@@ -4,6 +4,7 @@
  * switches, entities, RTL marks, combining marks, emoji, control characters and lone surrogates.
  */
 import fc from 'fast-check';
+import { withoutLoneSurrogates } from '../../../../modules/core/text';
 
 export const HOSTILE_TOKENS = [
 	'|', '=', '{{', '}}', '{{{', '}}}', '[[', ']]', '[', ']', '{', '}', '<', '>', '&', ';', ':', '*', '#', '!!', '||',
@@ -23,3 +24,20 @@ export const hostileString = ( maxLength = 40 ): fc.Arbitrary<string> => fc.arra
 
 /** Any string of code units at all, lone surrogates included. */
 export const anyString = fc.oneof( fc.string( { unit: 'binary' } ), fc.string( { unit: fc.integer( { min: 0, max: 0xFFFF } ).map( ( c ) => String.fromCharCode( c ) ) } ) );
+
+/**
+ * A value (string, list or record) as MediaWiki stores what the codec writes for it, and as the
+ * codec reads it back: NFC, and a lone surrogate (not a character) as U+FFFD.
+ */
+export function asStored<T>( value: T ): T {
+	if ( typeof value === 'string' ) {
+		return withoutLoneSurrogates( value ).normalize( 'NFC' ) as T;
+	}
+	if ( Array.isArray( value ) ) {
+		return value.map( ( item: unknown ) => asStored( item ) ) as T;
+	}
+	if ( typeof value === 'object' && value !== null ) {
+		return Object.fromEntries( Object.entries( value ).map( ( [ k, v ] ) => [ k, asStored( v ) ] ) ) as T;
+	}
+	return value;
+}

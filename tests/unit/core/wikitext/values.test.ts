@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { preprocess } from '../../../../modules/core/wikitext/preprocessor';
 import { decodeList, decodeValue, encodeList, encodeValue, isInert } from '../../../../modules/core/wikitext/values';
+import { withoutLoneSurrogates } from '../../../../modules/core/text';
 import { anyString, hostileString } from './hostile';
+
+/** A value as MediaWiki stores it: NFC, and a lone surrogate (no character) as U+FFFD. */
+function stored( value: string ): string {
+	return withoutLoneSurrogates( value ).normalize( 'NFC' );
+}
 
 /** Reads a value the way the codec does: as the value of a named parameter. */
 function readBack( encoded: string ): string {
@@ -53,13 +59,16 @@ describe( 'encodeValue', () => {
 		expect( encodeValue( 'line\r\nbreak' ) ).toBe( '<nowiki>line&#xD;\nbreak</nowiki>' );
 	} );
 
-	it( 'escapes only what NFC would change', () => {
+	it( 'writes text in NFC, as MediaWiki stores it, and escapes only what would still change', () => {
 		// Already NFC: combining marks stay readable.
 		expect( encodeValue( 'कृपया मदद' ) ).toBe( 'कृपया मदद' );
-		// Not NFC: the decomposed accent would be composed on save.
-		expect( encodeValue( 'Cafe\u0301' ) ).toBe( '<nowiki>Cafe&#x301;</nowiki>' );
+		// Not NFC: written composed, as MediaWiki would save it.
+		expect( encodeValue( 'Cafe\u0301' ) ).toBe( 'Café' );
+		expect( encodeValue( 'Cafe\u0301 & co' ) ).toBe( '<nowiki>Café &amp; co</nowiki>' );
 		// A leading mark would combine with the ">" of "<nowiki>".
 		expect( encodeValue( '\u0338x' ) ).toBe( '<nowiki>&#x338;x</nowiki>' );
+		// A lone surrogate is written as a reference, which reads back as U+FFFD (the save path refuses it).
+		expect( encodeValue( 'a\uD800b' ) ).toBe( '<nowiki>a&#xD800;b</nowiki>' );
 	} );
 
 	it( 'treats page titles and list items according to their context', () => {
@@ -69,9 +78,9 @@ describe( 'encodeValue', () => {
 		expect( isInert( 'Smith, John', 'text' ) ).toBe( true );
 	} );
 
-	it( 'reads back every string exactly', () => {
+	it( 'reads back every string exactly as MediaWiki stores it (NFC; a lone surrogate as U+FFFD)', () => {
 		fc.assert( fc.property( fc.oneof( anyString, hostileString() ), ( value ) => {
-			expect( readBack( encodeValue( value ) ) ).toBe( value );
+			expect( readBack( encodeValue( value ) ) ).toBe( stored( value ) );
 		} ), { numRuns: 5000 } );
 	} );
 
@@ -107,6 +116,28 @@ describe( 'decodeValue', () => {
 		expect( readBack( '&#x1F600; &eacute; &bogus;' ) ).toBe( '😀 é &bogus;' );
 	} );
 
+	it( 'reads values in NFC, so a decomposed accent compares equal to the composed one', () => {
+		expect( readBack( 'Cafe&#x301;' ) ).toBe( 'Café' );
+		expect( readBack( '<nowiki>e\u0301</nowiki>' ) ).toBe( '\u00E9' );
+	} );
+
+	it( 'never makes a lone surrogate from a reference: reads U+FFFD, as MediaWiki shows it, and flags it', () => {
+		const read = ( encoded: string ): ReturnType<typeof decodeValue> => {
+			const text = `{{T|x = ${ encoded }\n}}`;
+			const node = preprocess( text )[ 0 ];
+			const part = node?.type === 'template' ? node.parts[ 0 ] : undefined;
+			fc.pre( part !== undefined && part.eq !== null );
+			const eq = part?.eq as number;
+			return decodeValue( text, ( part?.children ?? [] ).filter( ( n ) => n.start > eq ) );
+		};
+		expect( read( 'a&#xD800;b' ) ).toEqual( { value: 'a\uFFFDb', markup: false, invalid: true } );
+		expect( read( '<nowiki>&#55357;&#xDE00;</nowiki>' ) ).toEqual( { value: '\uFFFD\uFFFD', markup: false, invalid: true } );
+		expect( read( '&#x1F600;' ) ).toEqual( { value: '😀', markup: false, invalid: false } );
+		fc.assert( fc.property( fc.oneof( anyString, hostileString() ), ( value ) => {
+			expect( /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test( read( value ).value ) ).toBe( false );
+		} ), { numRuns: 2000 } );
+	} );
+
 	it( 'keeps markup as source text and flags it', () => {
 		const text = '{{T|x = see {{PAGENAME}} and [[Help:Contents]]\n}}';
 		const node = preprocess( text )[ 0 ];
@@ -116,7 +147,7 @@ describe( 'decodeValue', () => {
 		const part = node.parts[ 0 ];
 		const eq = part?.eq as number;
 		expect( decodeValue( text, ( part?.children ?? [] ).filter( ( n ) => n.start > eq ) ) )
-			.toEqual( { value: 'see {{PAGENAME}} and [[Help:Contents]]', markup: true } );
+			.toEqual( { value: 'see {{PAGENAME}} and [[Help:Contents]]', markup: true, invalid: false } );
 	} );
 } );
 
@@ -132,9 +163,9 @@ describe( 'lists', () => {
 		expect( readList( 'a<!-- , x -->, b' ) ).toEqual( [ 'a', 'b' ] );
 	} );
 
-	it( 'reads back every list of non-empty items exactly', () => {
+	it( 'reads back every list of non-empty items exactly as MediaWiki stores them', () => {
 		fc.assert( fc.property( fc.array( fc.oneof( anyString, hostileString( 10 ) ).filter( ( s ) => s !== '' ), { maxLength: 6 } ), ( items ) => {
-			expect( readList( encodeList( items ) ) ).toEqual( items );
+			expect( readList( encodeList( items ) ) ).toEqual( items.map( stored ) );
 		} ), { numRuns: 3000 } );
 	} );
 } );

@@ -5,13 +5,25 @@ import type { IndexedCoach } from '../../../../modules/core/indexes';
 import { serialize } from '../../../../modules/core/wikitext/codec';
 import CoachDirectory from '../../../../modules/coachDirectory/CoachDirectory.vue';
 import { qqx } from '../mwMock';
+import { publishedIndex, revisionsAnswer } from '../indexFixtures';
 
 function profile( user: string, fields: Partial<CoachProfile> = {} ): CoachProfile {
 	return { ...emptyRecord( COACH_SCHEMA ), user, topics: [ 'governance' ], languages: [ 'en' ], formats: [ 'coaching' ], availability: 'available', maxRequests: '2', contact: 'talk', ...fields };
 }
 
 function indexed( user: string, fields: Partial<CoachProfile> = {} ): IndexedCoach {
-	return { user, page: `Capacity building/Coaches/${ user }`, revid: 1, updated: '2026-11-01T00:00:00Z', activeRequests: 0, profile: profile( user, fields ) };
+	return {
+		user, page: `Capacity building/Coaches/${ user }`, revid: 1, updated: '2026-11-01T00:00:00Z', activeRequests: 0, problems: 0,
+		state: 'valid', profile: profile( user, fields ),
+	};
+}
+
+/** The bot's Coaches.json (a manifest and its parts) into a fake wiki. */
+function withIndex( wiki: FakeWiki, generated: string, coaches: IndexedCoach[], perPart?: number ): FakeWiki {
+	const index = publishedIndex( 'Capacity building', 'coaches', coaches, { generated, perPart } );
+	wiki.json[ index.manifestTitle ] = index.manifest;
+	index.revisions.forEach( ( revision, revid ) => wiki.revisions.set( revid, revision ) );
+	return wiki;
 }
 
 interface FakeWiki {
@@ -22,6 +34,8 @@ interface FakeWiki {
 	recentChanges: { title: string; timestamp: string }[];
 	emailable: string[];
 	calls: Record<string, unknown>[];
+	/** Revisions of index parts, by id. */
+	revisions: Map<number, { title: string; json: unknown }>;
 }
 
 function fakeApi( wiki: FakeWiki ): mw.Api {
@@ -32,6 +46,9 @@ function fakeApi( wiki: FakeWiki ): mw.Api {
 		}
 		if ( params.list === 'recentchanges' ) {
 			return { query: { recentchanges: wiki.recentChanges.filter( ( c ) => c.timestamp >= ( params.rcend as string ) ) } };
+		}
+		if ( params.revids !== undefined ) {
+			return revisionsAnswer( wiki.revisions, params.revids );
 		}
 		if ( params.list === 'users' ) {
 			return { query: { users: ( params.ususers as string[] ).map( ( name ) => ( { name, emailable: wiki.emailable.includes( name ) } ) ) } };
@@ -54,7 +71,7 @@ function fakeApi( wiki: FakeWiki ): mw.Api {
 }
 
 function newWiki( fields: Partial<FakeWiki> = {} ): FakeWiki {
-	return { json: { 'Capacity building/Topics.json': defaultTopics }, profiles: {}, recentChanges: [], emailable: [], calls: [], ...fields };
+	return { json: { 'Capacity building/Topics.json': defaultTopics }, profiles: {}, recentChanges: [], emailable: [], calls: [], revisions: new Map(), ...fields };
 }
 
 beforeEach( () => {
@@ -96,16 +113,12 @@ function cardUsers( wrapper: ReturnType<typeof mount> ): string[] {
 
 describe( 'CoachDirectory', () => {
 	it( 'uses a current Coaches.json in one request and shows cards, away coaches last', async () => {
-		const wiki = newWiki( {
-			json: {
-				'Capacity building/Topics.json': defaultTopics,
-				'Capacity building/Coaches.json': { version: 1, generated: '2026-11-30T00:00:00Z', base: 'Capacity building', coaches: [
-					indexed( 'Zed', { availability: 'away', awayUntil: '2027-02-01' } ), indexed( 'Ana', { languages: [ 'es', 'en' ] } ),
-				] },
-			},
+		const wiki = withIndex( newWiki( {
 			recentChanges: [ { title: 'Capacity building/Coaches/Ana', timestamp: '2026-11-29T00:00:00Z' } ],
 			emailable: [ 'Ana' ],
-		} );
+		} ), '2026-11-30T00:00:00Z', [
+			indexed( 'Ana', { languages: [ 'es', 'en' ] } ), indexed( 'Zed', { availability: 'away', awayUntil: '2027-02-01' } ),
+		] );
 		const wrapper = await mountDirectory( wiki );
 		expect( wrapper.find( '.ext-capacitybuilding-directory__fallback' ).exists() ).toBe( false );
 		expect( wiki.calls.some( ( c ) => c.generator === 'allpages' ) ).toBe( false );
@@ -117,6 +130,41 @@ describe( 'CoachDirectory', () => {
 		const zed = wrapper.find( '[data-user="Zed"]' );
 		expect( zed.find( '.ext-capacitybuilding-coach-card__email' ).exists() ).toBe( false );
 		expect( zed.find( '.ext-capacitybuilding-coach-card__availability' ).text() ).toBe( qqx( 'capacitybuilding-directory-away-until', 'February 1, 2027' ) );
+	} );
+
+	it( 'shows the first part of Coaches.json at once and the rest as it arrives, and marks profiles with problems', async () => {
+		const coaches = Array.from( { length: 30 }, ( _, i ) => indexed( `Coach ${ String( i ).padStart( 2, '0' ) }` ) );
+		( coaches[ 1 ] as IndexedCoach ).state = 'malformed';
+		const wiki = withIndex( newWiki(), '2026-11-30T00:00:00Z', coaches, 10 );
+		let release: () => void = () => undefined;
+		const held = new Promise<void>( ( resolve ) => {
+			release = resolve;
+		} );
+		const api = fakeApi( wiki );
+		const get = api.get as jest.Mock;
+		const answer = get.getMockImplementation() as ( params: Record<string, unknown> ) => Promise<unknown>;
+		// Parts after the first arrive only when released.
+		get.mockImplementation( async ( params: Record<string, unknown> ) => {
+			if ( Array.isArray( params.revids ) && params.revids.length > 1 ) {
+				await held;
+			}
+			return answer( params );
+		} );
+		const wrapper = mount( CoachDirectory, { props: { api, today: '2026-12-02', user: 'Reader' } } );
+		await flushPromises();
+		await flushPromises();
+		expect( wiki.calls.filter( ( c ) => c.titles !== undefined && String( c.titles ).includes( 'Coaches.json' ) ) ).toHaveLength( 1 );
+		const asked = get.mock.calls.map( ( [ params ] ) => params as Record<string, unknown> );
+		expect( asked.filter( ( c ) => c.revids !== undefined ).map( ( c ) => ( c.revids as number[] ).length ) ).toEqual( [ 1, 2 ] );
+		expect( cardUsers( wrapper ) ).toHaveLength( 10 );
+		expect( wrapper.find( '[role="status"]' ).text() ).toBe( qqx( 'capacitybuilding-directory-loading-more' ) );
+		expect( wrapper.find( '[data-user="Coach 01"] .ext-capacitybuilding-coach-card__problems' ).text() ).toBe( qqx( 'capacitybuilding-directory-card-problems' ) );
+		expect( wrapper.find( '[data-user="Coach 00"] .ext-capacitybuilding-coach-card__problems' ).exists() ).toBe( false );
+		release();
+		await flushPromises();
+		await flushPromises();
+		expect( wrapper.find( '[role="status"]' ).text() ).toContain( qqx( 'capacitybuilding-directory-count', 30 ) );
+		expect( cardUsers( wrapper ) ).toHaveLength( 20 );
 	} );
 
 	it( 'writes the return date of an away coach in the reader\'s language', async () => {
@@ -168,14 +216,10 @@ describe( 'CoachDirectory', () => {
 	} );
 
 	it( 'falls back when a profile changed after Coaches.json was generated', async () => {
-		const wiki = newWiki( {
-			json: {
-				'Capacity building/Topics.json': defaultTopics,
-				'Capacity building/Coaches.json': { version: 1, generated: '2026-11-01T00:00:00Z', base: 'Capacity building', coaches: [ indexed( 'Old' ) ] },
-			},
+		const wiki = withIndex( newWiki( {
 			profiles: { 'Capacity building/Coaches/New': serialize( COACH_SCHEMA, profile( 'New' ) ) },
 			recentChanges: [ { title: 'Capacity building/Coaches/New', timestamp: '2026-11-20T00:00:00Z' } ],
-		} );
+		} ), '2026-11-01T00:00:00Z', [ indexed( 'Old' ) ] );
 		const wrapper = await mountDirectory( wiki );
 		expect( wrapper.find( '.ext-capacitybuilding-directory__fallback' ).text() ).toBe( qqx( 'capacitybuilding-directory-fallback-outdated', 'Capacity building/Coaches.json' ) );
 		expect( cardUsers( wrapper ) ).toEqual( [ 'New' ] );
@@ -183,14 +227,9 @@ describe( 'CoachDirectory', () => {
 
 	it( 'takes its filters from the URL, writes changes back, and offers to relax filters when nothing matches', async () => {
 		history.replaceState( null, '', '/wiki/Directory?cblanguage=es&cbregion=MENA' );
-		const wiki = newWiki( {
-			json: {
-				'Capacity building/Topics.json': defaultTopics,
-				'Capacity building/Coaches.json': { version: 1, generated: '2026-11-30T00:00:00Z', base: 'Capacity building', coaches: [
-					indexed( 'Ana', { languages: [ 'es' ], regions: [ 'LAC' ] } ), indexed( 'Amina', { languages: [ 'ar' ], regions: [ 'MENA' ] } ),
-				] },
-			},
-		} );
+		const wiki = withIndex( newWiki(), '2026-11-30T00:00:00Z', [
+			indexed( 'Amina', { languages: [ 'ar' ], regions: [ 'MENA' ] } ), indexed( 'Ana', { languages: [ 'es' ], regions: [ 'LAC' ] } ),
+		] );
 		const wrapper = await mountDirectory( wiki );
 		expect( cardUsers( wrapper ) ).toEqual( [] );
 		expect( wrapper.find( '.ext-capacitybuilding-directory__no-match' ).text() ).toContain( qqx( 'capacitybuilding-directory-no-match' ) );

@@ -11,7 +11,7 @@ const topics = indexTopics( defaultTopics as Taxonomy );
 
 function coach( user: string, profile: Partial<CoachProfile> = {}, updated = '2026-01-01T00:00:00Z' ): IndexedCoach {
 	return {
-		user, page: `Capacity building/Coaches/${ user }`, revid: 1, updated, activeRequests: 0,
+		user, page: `Capacity building/Coaches/${ user }`, revid: 1, updated, activeRequests: 0, problems: 0, state: 'valid',
 		profile: {
 			...emptyRecord( COACH_SCHEMA ), user, topics: [ 'governance' ], languages: [ 'en' ], formats: [ 'coaching' ],
 			availability: 'available', maxRequests: '2', contact: 'talk', ...profile,

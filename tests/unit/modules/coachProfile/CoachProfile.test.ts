@@ -5,6 +5,7 @@ import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import CoachProfile from '../../../../modules/coachProfile/CoachProfile.vue';
 import { qqx } from '../mwMock';
 import { clearStorage, seedDraft, storedDraft } from '../storedDrafts';
+import { publishedIndex, revisionsAnswer } from '../indexFixtures';
 
 function profile( user: string ): Profile {
 	return {
@@ -13,16 +14,14 @@ function profile( user: string ): Profile {
 	};
 }
 
-const requests = {
-	version: 1, generated: '2026-12-01T00:00:00Z', base: 'Capacity building', hubs: [],
-	requests: [ 1, 2, 3 ].map( ( number ) => ( {
-		number, page: `Capacity building/Requests/R${ number }`, revid: number, updated: '2026-12-01T00:00:00Z', feedback: [], problems: 0,
-		request: {
-			...emptyRecord( REQUEST_SCHEMA ), title: `Request ${ number }`, topics: [ 'grant-writing' ], languages: [ number === 2 ? 'de' : 'es' ],
-			formats: [ 'coaching' ], region: 'LAC', status: number === 3 ? 'matched' : 'open',
-		},
-	} ) ),
-};
+const requests = publishedIndex( 'Capacity building', 'requests', [ 1, 2, 3 ].map( ( number ) => ( {
+	number, page: `Capacity building/Requests/R${ number }`, revid: number, updated: '2026-12-01T00:00:00Z', feedback: 0, problems: 0,
+	state: 'valid' as const, history: [],
+	request: {
+		...emptyRecord( REQUEST_SCHEMA ), title: `Request ${ number }`, topics: [ 'grant-writing' ], languages: [ number === 2 ? 'de' : 'es' ],
+		formats: [ 'coaching' ], region: 'LAC', status: number === 3 ? 'matched' : 'open',
+	},
+} ) ), { generated: '2026-12-01T00:00:00Z', perPart: 2 } );
 
 type Answer = { ok: unknown } | { fail: string };
 
@@ -47,7 +46,7 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 	const pages: Record<string, string> = {
 		'Capacity building/Coaches/Ana': `Intro\n${ serialize( COACH_SCHEMA, profile( 'Ana' ) ) }`,
 		'Capacity building/Topics.json': JSON.stringify( defaultTopics ),
-		'Capacity building/Requests.json': JSON.stringify( requests ),
+		'Capacity building/Requests.json': JSON.stringify( requests.manifest ),
 	};
 	const get = jest.fn( ( params: Record<string, unknown> ) => {
 		calls.push( params );
@@ -58,6 +57,8 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 			answer = { query: { users: [ { name: 'Ana' } ] } };
 		} else if ( params.list === 'recentchanges' ) {
 			answer = { query: { recentchanges: [] } };
+		} else if ( params.revids !== undefined ) {
+			answer = revisionsAnswer( requests.revisions, params.revids );
 		} else {
 			const title = params.titles as string;
 			answer = title in pages ?
@@ -127,13 +128,15 @@ describe( 'CoachProfile', () => {
 	} );
 
 	it( 'offers its owner the form and the open requests that match, without email when not emailable', async () => {
-		const { api } = fakeApi();
+		const { api, calls } = fakeApi();
 		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Ana' } } );
 		for ( let i = 0; i < 6; i++ ) {
 			await flushPromises();
 		}
 		// R2 needs German, R3 already has a coach.
 		expect( wrapper.findAll( '.ext-capacitybuilding-matching-requests [data-request]' ).map( ( li ) => li.attributes( 'data-request' ) ) ).toEqual( [ '1' ] );
+		// Only the part whose requests seek a coach is read (R3's part holds none).
+		expect( calls.filter( ( c ) => c.revids !== undefined ).map( ( c ) => c.revids ) ).toEqual( [ [ requests.manifest.parts[ 0 ]?.revid ] ] );
 		await wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).trigger( 'click' );
 		expect( wrapper.findAll( '[data-field="contact"] input[type="radio"]' ) ).toHaveLength( 1 );
 		expect( wrapper.find( '[data-field="contact"]' ).text() ).toContain( qqx( 'capacitybuilding-coachprofile-email-unavailable' ) );
