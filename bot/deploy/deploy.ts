@@ -93,9 +93,21 @@ async function namespaceOf( client: WikiClient, title: string ): Promise<number>
 	return page?.ns ?? 0;
 }
 
-/** The message describing a gadget on Special:Gadgets (`capacitybuilding-gadget-requestform`). */
-export function gadgetDescriptionKey( gadget: string ): MessageKey {
-	return `capacitybuilding-gadget-${ gadget.slice( GADGET_PREFIX.length ).toLowerCase() }` as MessageKey;
+/** The message describing each gadget on Special:Gadgets (a test checks every built gadget has one). */
+const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
+	styles: 'capacitybuilding-gadget-styles',
+	init: 'capacitybuilding-gadget-init',
+	i18n: 'capacitybuilding-gadget-i18n',
+	shared: 'capacitybuilding-gadget-shared',
+	coachDirectory: 'capacitybuilding-gadget-coachdirectory',
+	coachProfile: 'capacitybuilding-gadget-coachprofile',
+	requestForm: 'capacitybuilding-gadget-requestform',
+	requestPage: 'capacitybuilding-gadget-requestpage',
+};
+
+/** The message describing a gadget on Special:Gadgets, or null for one without. */
+export function gadgetDescriptionKey( gadget: string ): MessageKey | null {
+	return GADGET_DESCRIPTIONS[ gadget.slice( GADGET_PREFIX.length ) ] ?? null;
 }
 
 function modelOf( page: string ): Wanted[ 'contentModel' ] {
@@ -142,8 +154,10 @@ export async function runDeploy( context: DeployContext ): Promise<DeployReport>
 		...[
 			...templateMessagePages( templateMessageKeys( templatePages ), context.messageFiles, client.site.language ),
 			// What Special:Gadgets says of each gadget: `MediaWiki:Gadget-<name>`.
-			...messagePagesAt( gadgets.map( ( gadget ) => ( { key: gadgetDescriptionKey( gadget.name ),
-				title: `${ GADGET_PAGE_PREFIX }${ gadget.name }` } ) ), context.messageFiles, client.site.language ),
+			...messagePagesAt( gadgets.flatMap( ( gadget ) => {
+				const key = gadgetDescriptionKey( gadget.name );
+				return key ? [ { key, title: `${ GADGET_PAGE_PREFIX }${ gadget.name }` } ] : [];
+			} ), context.messageFiles, client.site.language ),
 		].map( ( page ) => ( { title: page.title, text: page.text, contentModel: 'wikitext' as const } ) ),
 		...( context.messagesOnly ? [] : codePages( gadgets, context.distDir ) ),
 	];

@@ -3,6 +3,7 @@
 "use strict";
 require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-directory-away-until": "Away until $1",
+	"capacitybuilding-directory-card-problems": "This profile has problems its coach should fix, so some of it may be missing or wrong.",
 	"capacitybuilding-directory-clear": "Clear search and filters",
 	"capacitybuilding-directory-count": "{{PLURAL:$1|$1 coach|$1 coaches}}",
 	"capacitybuilding-directory-create-profile": "Create your coach profile",
@@ -12,6 +13,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-directory-fallback-outdated": "Some profiles changed after the bot last published the list of coaches ($1), so the directory reads every profile page itself.",
 	"capacitybuilding-directory-filter-any": "Any",
 	"capacitybuilding-directory-loading": "Loading coaches…",
+	"capacitybuilding-directory-loading-more": "Loading more coaches…",
 	"capacitybuilding-directory-login-to-create": "Log in to create your coach profile",
 	"capacitybuilding-directory-more": "Show {{PLURAL:$1|one more coach|$1 more coaches}}",
 	"capacitybuilding-directory-no-match": "No coach matches your search. Try one of these:",
@@ -369,9 +371,13 @@ var _hoisted_5 = {
   key: 1,
   class: "ext-capacitybuilding-coach-card__bio"
 };
-var _hoisted_6 = { class: "ext-capacitybuilding-coach-card__contact" };
-var _hoisted_7 = ["href"];
+var _hoisted_6 = {
+  key: 2,
+  class: "ext-capacitybuilding-coach-card__problems"
+};
+var _hoisted_7 = { class: "ext-capacitybuilding-coach-card__contact" };
 var _hoisted_8 = ["href"];
+var _hoisted_9 = ["href"];
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "CoachCard",
   props: {
@@ -508,14 +514,21 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             1
             /* TEXT */
           )) : (0, import_vue2.createCommentVNode)("v-if", true),
-          (0, import_vue2.createElementVNode)("p", _hoisted_6, [(0, import_vue2.createElementVNode)("a", {
+          profile.value.state === "invalid" || profile.value.state === "malformed" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+            "p",
+            _hoisted_6,
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-card-problems").text()),
+            1
+            /* TEXT */
+          )) : (0, import_vue2.createCommentVNode)("v-if", true),
+          (0, import_vue2.createElementVNode)("p", _hoisted_7, [(0, import_vue2.createElementVNode)("a", {
             class: "ext-capacitybuilding-coach-card__talk",
             href: pageUrl(`User talk:${profile.value.user}`)
-          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-talk").text()), 9, _hoisted_7), _ctx.emailable ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-talk").text()), 9, _hoisted_8), _ctx.emailable ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("a", {
             key: 0,
             class: "ext-capacitybuilding-coach-card__email",
             href: pageUrl(`Special:EmailUser/${profile.value.user}`)
-          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-email").text()), 9, _hoisted_8)) : (0, import_vue2.createCommentVNode)("v-if", true)])
+          }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-contact-email").text()), 9, _hoisted_9)) : (0, import_vue2.createCommentVNode)("v-if", true)])
         ]),
         _: 1
       });
@@ -551,7 +564,7 @@ var _hoisted_82 = {
   key: 1,
   class: "ext-capacitybuilding-directory__no-match"
 };
-var _hoisted_9 = { key: 0 };
+var _hoisted_92 = { key: 0 };
 var _hoisted_10 = {
   key: 2,
   class: "ext-capacitybuilding-directory__cards"
@@ -568,6 +581,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   setup(__props) {
     const props = __props;
     const loading = (0, import_vue6.ref)(true);
+    const loadingMore = (0, import_vue6.ref)(false);
     const loadError = (0, import_vue6.ref)("");
     const fallback = (0, import_vue6.ref)(null);
     const unreadable = (0, import_vue6.ref)([]);
@@ -745,7 +759,11 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           const [taxonomy, names, loaded] = yield Promise.all([
             (0, import_siteData.loadTaxonomy)(props.api, base),
             (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")),
-            (0, import_coaches.loadCoaches)(props.api, base)
+            (0, import_coaches.loadCoaches)(props.api, base, (first) => {
+              prepared.value = prepareCoaches(first, props.today);
+              loadingMore.value = true;
+              loading.value = false;
+            })
           ]);
           siteProblems.value = [...configProblems, ...taxonomy.problems].map((p) => mw.message(p.key, ...p.params).text());
           topicIndex.value = taxonomy.index;
@@ -757,6 +775,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           loadError.value = mw.message("capacitybuilding-directory-error-load", errorText(error)).text();
         } finally {
           loading.value = false;
+          loadingMore.value = false;
         }
       });
     }
@@ -913,7 +932,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             { key: 4 },
             [
               (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
-                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-count", results.value.length).text()) + " ",
+                (0, import_vue5.toDisplayString)(loadingMore.value ? _ctx.$i18n("capacitybuilding-directory-loading-more").text() : _ctx.$i18n("capacitybuilding-directory-count", results.value.length).text()) + " ",
                 1
                 /* TEXT */
               ), narrowed.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
@@ -941,7 +960,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-no-match").text()),
                 1
                 /* TEXT */
-              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_9, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              ), suggestions.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_92, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
                 import_vue5.Fragment,
                 null,
                 (0, import_vue5.renderList)(suggestions.value, (relaxation) => {

@@ -1123,9 +1123,9 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     });
     function loadHubs(base) {
       return __async(this, null, function* () {
-        const index = yield (0, import_siteData.loadRequestsIndex)(props.api, base);
+        const index = yield (0, import_siteData.loadIndex)(props.api, base, "hubs");
         if (index) {
-          return index.hubs.map((hub) => hub.key);
+          return index.entries.map((hub) => hub.key);
         }
         const { records } = yield (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model2.HUB_SCHEMA);
         return records.map((page) => page.title.slice(`${base}/Hubs/`.length)).filter((key) => !key.includes("/"));

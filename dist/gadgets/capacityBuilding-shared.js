@@ -28,6 +28,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-coach-help-user": "The account of the coach.",
 	"capacitybuilding-codec-duplicate-parameter": "The parameter \"$1\" is given more than once; the last value is used.",
 	"capacitybuilding-codec-duplicate-template": "The page contains the template “$1” $2 {{PLURAL:$2|time|times}}; only the first one is used.",
+	"capacitybuilding-codec-lone-surrogate": "The value of \"$1\" contains a lone UTF-16 surrogate, which is not a character; it is read as the replacement character (U+FFFD).",
 	"capacitybuilding-codec-markup": "The value of \"$1\" contains wiki markup; it is read as plain text.",
 	"capacitybuilding-codec-missing-template": "The page does not contain the template “$1”.",
 	"capacitybuilding-codec-positional-parameter": "Unnamed parameter number $1 is not used; parameters must be written as \"name = value\".",
@@ -978,6 +979,38 @@ var init_preprocessor = __esm({
   }
 });
 
+// modules/core/text.ts
+function hasLoneSurrogate(value) {
+  return LONE_SURROGATE.test(value);
+}
+function withoutLoneSurrogates(value) {
+  return value.replace(LONE_SURROGATES, REPLACEMENT_CHARACTER);
+}
+function normalizeText(value) {
+  return value.normalize("NFC");
+}
+function normalizeRecord(value) {
+  if (typeof value === "string") {
+    return normalizeText(value);
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => normalizeRecord(item));
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeRecord(v)]));
+  }
+  return value;
+}
+var REPLACEMENT_CHARACTER, LONE_SURROGATE, LONE_SURROGATES;
+var init_text = __esm({
+  "modules/core/text.ts"() {
+    "use strict";
+    REPLACEMENT_CHARACTER = "\uFFFD";
+    LONE_SURROGATE = new RegExp("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
+    LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+  }
+});
+
 // modules/core/wikitext/entities.ts
 function named() {
   if (namedTable === null) {
@@ -988,13 +1021,19 @@ function named() {
   }
   return namedTable;
 }
-function fromCodePoint(value) {
+function fromCodePoint(value, report) {
   if (value > 1114111) {
     return null;
   }
-  return value >= 55296 && value <= 57343 ? String.fromCharCode(value) : String.fromCodePoint(value);
+  if (value >= 55296 && value <= 57343) {
+    if (report) {
+      report.surrogate = true;
+    }
+    return REPLACEMENT_CHARACTER;
+  }
+  return String.fromCodePoint(value);
 }
-function decodeEntities(text) {
+function decodeEntities(text, report) {
   if (!text.includes("&")) {
     return text;
   }
@@ -1007,7 +1046,7 @@ function decodeEntities(text) {
         return namedCodePoint === void 0 ? whole : String.fromCodePoint(namedCodePoint);
       }
       const numeric = decimal !== void 0 ? Number(decimal) : parseInt(hex, 16);
-      return (_a = fromCodePoint(numeric)) != null ? _a : whole;
+      return (_a = fromCodePoint(numeric, report)) != null ? _a : whole;
     }
   );
 }
@@ -1015,6 +1054,7 @@ var NAMED, namedTable;
 var init_entities = __esm({
   "modules/core/wikitext/entities.ts"() {
     "use strict";
+    init_text();
     NAMED = "AElig:198,Aacute:193,Acirc:194,Agrave:192,Alpha:913,Aring:197,Atilde:195,Auml:196,Beta:914,Ccedil:199,Chi:935,Dagger:8225,Delta:916,ETH:208,Eacute:201,Ecirc:202,Egrave:200,Epsilon:917,Eta:919,Euml:203,Gamma:915,Iacute:205,Icirc:206,Igrave:204,Iota:921,Iuml:207,Kappa:922,Lambda:923,Mu:924,Ntilde:209,Nu:925,OElig:338,Oacute:211,Ocirc:212,Ograve:210,Omega:937,Omicron:927,Oslash:216,Otilde:213,Ouml:214,Phi:934,Pi:928,Prime:8243,Psi:936,Rho:929,Scaron:352,Sigma:931,THORN:222,Tau:932,Theta:920,Uacute:218,Ucirc:219,Ugrave:217,Upsilon:933,Uuml:220,Xi:926,Yacute:221,Yuml:376,Zeta:918,aacute:225,acirc:226,acute:180,aelig:230,agrave:224,alefsym:8501,alpha:945,amp:38,and:8743,ang:8736,aring:229,asymp:8776,atilde:227,auml:228,bdquo:8222,beta:946,brvbar:166,bull:8226,cap:8745,ccedil:231,cedil:184,cent:162,chi:967,circ:710,clubs:9827,cong:8773,copy:169,crarr:8629,cup:8746,curren:164,dArr:8659,dagger:8224,darr:8595,deg:176,delta:948,diams:9830,divide:247,eacute:233,ecirc:234,egrave:232,empty:8709,emsp:8195,ensp:8194,epsilon:949,equiv:8801,eta:951,eth:240,euml:235,euro:8364,exist:8707,fnof:402,forall:8704,frac12:189,frac14:188,frac34:190,frasl:8260,gamma:947,ge:8805,gt:62,hArr:8660,harr:8596,hearts:9829,hellip:8230,iacute:237,icirc:238,iexcl:161,igrave:236,image:8465,infin:8734,int:8747,iota:953,iquest:191,isin:8712,iuml:239,kappa:954,lArr:8656,lambda:955,lang:9001,laquo:171,larr:8592,lceil:8968,ldquo:8220,le:8804,lfloor:8970,lowast:8727,loz:9674,lrm:8206,lsaquo:8249,lsquo:8216,lt:60,macr:175,mdash:8212,micro:181,middot:183,minus:8722,mu:956,nabla:8711,nbsp:160,ndash:8211,ne:8800,ni:8715,not:172,notin:8713,nsub:8836,ntilde:241,nu:957,oacute:243,ocirc:244,oelig:339,ograve:242,oline:8254,omega:969,omicron:959,oplus:8853,or:8744,ordf:170,ordm:186,oslash:248,otilde:245,otimes:8855,ouml:246,para:182,part:8706,permil:8240,perp:8869,phi:966,pi:960,piv:982,plusmn:177,pound:163,prime:8242,prod:8719,prop:8733,psi:968,quot:34,rArr:8658,radic:8730,rang:9002,raquo:187,rarr:8594,rceil:8969,rdquo:8221,real:8476,reg:174,rfloor:8971,rho:961,rlm:8207,rsaquo:8250,rsquo:8217,sbquo:8218,scaron:353,sdot:8901,sect:167,shy:173,sigma:963,sigmaf:962,sim:8764,spades:9824,sub:8834,sube:8838,sum:8721,sup:8835,sup1:185,sup2:178,sup3:179,supe:8839,szlig:223,tau:964,there4:8756,theta:952,thetasym:977,thinsp:8201,thorn:254,tilde:732,times:215,trade:8482,uArr:8657,uacute:250,uarr:8593,ucirc:251,ugrave:249,uml:168,upsih:978,upsilon:965,uuml:252,weierp:8472,xi:958,yacute:253,yen:165,yuml:255,zeta:950,zwj:8205,zwnj:8204,apos:39";
     namedTable = null;
   }
@@ -1078,12 +1118,13 @@ function escapeForNowiki(value) {
   return out;
 }
 function encodeValue(value, style = "text") {
-  return isInert(value, style) ? value : `<nowiki>${escapeForNowiki(value)}<\/nowiki>`;
+  const text = normalizeText(value);
+  return isInert(text, style) ? text : `<nowiki>${escapeForNowiki(text)}<\/nowiki>`;
 }
 function encodeList(items) {
   return items.map((item) => encodeValue(item, "listItem")).join(", ");
 }
-function segmentsOf(source, nodes) {
+function segmentsOf(source, nodes, report) {
   const segments = [];
   const raw = (text) => {
     const last = segments[segments.length - 1];
@@ -1103,12 +1144,12 @@ function segmentsOf(source, nodes) {
       case "ignore":
         break;
       case "heading":
-        segments.push(...segmentsOf(source, node.children));
+        segments.push(...segmentsOf(source, node.children, report));
         break;
       case "ext":
         if (node.name.toLowerCase() === "nowiki") {
           const inner = node.inner ? source.slice(node.inner.start, node.inner.end) : "";
-          segments.push({ kind: "literal", text: decodeEntities(inner) });
+          segments.push({ kind: "literal", text: decodeEntities(inner, report) });
         } else {
           segments.push({ kind: "markup", text: source.slice(node.start, node.end) });
         }
@@ -1133,7 +1174,7 @@ function trimEndChars(text) {
   }
   return text.slice(0, i);
 }
-function finish(segments) {
+function finish(segments, report) {
   var _a, _b;
   const parts = segments.map((s) => __spreadValues({}, s));
   while (parts.length && ((_a = parts[0]) == null ? void 0 : _a.kind) === "raw") {
@@ -1156,19 +1197,22 @@ function finish(segments) {
   const value = parts.map((part) => {
     if (part.kind === "raw") {
       markup = markup || TEXT_MARKUP.test(part.text);
-      return decodeEntities(part.text);
+      return decodeEntities(part.text, report);
     }
     markup = markup || part.kind === "markup";
     return part.text;
   }).join("");
-  return { value, markup };
+  const invalid = report.surrogate || hasLoneSurrogate(value);
+  return { value: normalizeText(withoutLoneSurrogates(value)), markup, invalid };
 }
 function decodeValue(source, nodes) {
-  return finish(segmentsOf(source, nodes));
+  const report = { surrogate: false };
+  return finish(segmentsOf(source, nodes, report), report);
 }
 function decodeList(source, nodes) {
   const items = [[]];
-  for (const segment of segmentsOf(source, nodes)) {
+  const report = { surrogate: false };
+  for (const segment of segmentsOf(source, nodes, report)) {
     if (segment.kind !== "raw") {
       items[items.length - 1].push(segment);
       continue;
@@ -1181,21 +1225,24 @@ function decodeList(source, nodes) {
     });
   }
   let markup = false;
+  let invalid = false;
   const values = [];
   for (const item of items) {
-    const decoded = finish(item);
+    const decoded = finish(item, { surrogate: false });
     markup = markup || decoded.markup;
+    invalid = invalid || decoded.invalid;
     const hasLiteral = item.some((s) => s.kind !== "raw");
     if (decoded.value !== "" || hasLiteral) {
       values.push(decoded.value);
     }
   }
-  return { items: values, markup };
+  return { items: values, markup, invalid: invalid || report.surrogate };
 }
 var PHP_TRIM, INERT, MAGIC_LINK, COMBINING, TEXT_MARKUP;
 var init_values = __esm({
   "modules/core/wikitext/values.ts"() {
     "use strict";
+    init_text();
     init_entities();
     PHP_TRIM = " 	\n\r\0\v";
     INERT = /^[\p{L}\p{N}\p{M} .,()?!'"@%+/\-–—’‘“”«»]*$/u;
@@ -1298,18 +1345,13 @@ function parseTemplateCall(source, call, schema) {
       diagnostics.push(problem(null, "capacitybuilding-codec-unknown-parameter", name));
       continue;
     }
-    if (isList(field)) {
-      const { items, markup } = decodeList(source, valueNodes);
-      record[field.key] = items;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
-    } else {
-      const { value, markup } = decodeValue(source, valueNodes);
-      record[field.key] = value;
-      if (markup) {
-        diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
-      }
+    const { value, markup, invalid } = isList(field) ? ((list) => __spreadProps(__spreadValues({}, list), { value: list.items }))(decodeList(source, valueNodes)) : decodeValue(source, valueNodes);
+    record[field.key] = value;
+    if (markup) {
+      diagnostics.push(problem(field.key, "capacitybuilding-codec-markup", field.param));
+    }
+    if (invalid) {
+      diagnostics.push(problem(field.key, "capacitybuilding-codec-lone-surrogate", field.param));
     }
   }
   return { record, start: call.start, end: call.end, extras, diagnostics };
@@ -1353,7 +1395,7 @@ function roundTripProblems(schema, record, options = {}) {
   var _a;
   const text = serialize(schema, record);
   const { parsed } = parsePage(text, schema, options);
-  const original = record;
+  const original = normalizeRecord(record);
   const back = (_a = parsed == null ? void 0 : parsed.record) != null ? _a : {};
   return schema.fields.filter((field) => {
     var _a2;
@@ -1378,6 +1420,7 @@ var init_codec = __esm({
     init_model();
     init_messages();
     init_preprocessor();
+    init_text();
     init_values();
   }
 });
@@ -1885,6 +1928,7 @@ function sitePages(base) {
     topics: `${b}/Topics.json`,
     requestsJson: `${b}/Requests.json`,
     coachesJson: `${b}/Coaches.json`,
+    hubsJson: `${b}/Hubs.json`,
     statisticsJson: `${b}/Statistics.json`,
     requestsIndex: `${b}/Requests/Index`,
     coachesIndex: `${b}/Coaches/Index`,
@@ -2803,10 +2847,16 @@ function readRecordPages(api, base, folder, schema) {
         if (!revision) {
           continue;
         }
-        const { parsed } = parsePage(revision.slots.main.content, schema);
+        const { parsed, diagnostics } = parsePage(revision.slots.main.content, schema);
         if (parsed) {
           const { revid, timestamp } = revision;
-          records.push({ title: page.title, revid, timestamp, record: parsed.record });
+          records.push({
+            title: page.title,
+            revid,
+            timestamp,
+            record: parsed.record,
+            malformed: diagnostics.length > 0
+          });
         } else {
           unreadable.push(page.title);
         }
@@ -2919,30 +2969,76 @@ var init_config = __esm({
 });
 
 // modules/core/indexes.ts
-function readIndex(json) {
-  return typeof json === "object" && json !== null && json.version === INDEX_VERSION ? json : null;
+function compareKeys(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    return a - b;
+  }
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
-var INDEX_VERSION;
+function isObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject4(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject4(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function readPart(json, index) {
+  if (!isObject4(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.entries)) {
+    return null;
+  }
+  return json.entries.every(isObject4) ? json.entries : null;
+}
+function entryKey(index, entry) {
+  if (index === "requests") {
+    return entry.number;
+  }
+  return index === "coaches" ? entry.user : entry.key;
+}
+function partFor(manifest, key) {
+  let found = null;
+  for (const part of manifest.parts) {
+    if (compareKeys(part.first, key) > 0) {
+      break;
+    }
+    found = part;
+  }
+  return found;
+}
+var INDEX_VERSION, PART_MAX_BYTES, PART_FILL_BYTES, PART_MIN_BYTES, ENTRY_MAX_BYTES;
 var init_indexes = __esm({
   "modules/core/indexes.ts"() {
     "use strict";
     init_model();
     init_identifiers();
-    INDEX_VERSION = 1;
+    INDEX_VERSION = 2;
+    PART_MAX_BYTES = 512 * 1024;
+    PART_FILL_BYTES = 384 * 1024;
+    PART_MIN_BYTES = 64 * 1024;
+    ENTRY_MAX_BYTES = 16 * 1024;
   }
 });
 
 // modules/shared/siteData.ts
 var siteData_exports = {};
 __export(siteData_exports, {
+  IndexPartError: () => IndexPartError,
   languageChain: () => languageChain,
   loadCoachUsers: () => loadCoachUsers,
-  loadCoachesIndex: () => loadCoachesIndex,
   loadConfig: () => loadConfig,
   loadHubs: () => loadHubs,
+  loadIndex: () => loadIndex,
+  loadIndexEntry: () => loadIndexEntry,
   loadLanguageNames: () => loadLanguageNames,
+  loadManifest: () => loadManifest,
   loadPageRevisions: () => loadPageRevisions,
-  loadRequestsIndex: () => loadRequestsIndex,
+  loadParts: () => loadParts,
   loadTaxonomy: () => loadTaxonomy,
   readJsonPage: () => readJsonPage
 });
@@ -2982,14 +3078,105 @@ function loadTaxonomy(api, base) {
     return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
   });
 }
-function loadRequestsIndex(api, base) {
+function loadManifest(api, base, index) {
   return __async(this, null, function* () {
-    return readIndex((yield readJsonPage(api, sitePages(base).requestsJson)).json);
+    return readManifest((yield readJsonPage(api, sitePages(base)[MANIFEST_TITLE[index]])).json, index);
   });
 }
-function loadCoachesIndex(api, base) {
+function partGroups(parts) {
+  const groups = [];
+  let group = [];
+  let bytes = 0;
+  parts.forEach((part, i) => {
+    const full = group.length >= PARTS_PER_REQUEST || bytes + part.bytes > BYTES_PER_REQUEST;
+    if (group.length && (i === 1 || full)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(part);
+    bytes += part.bytes;
+  });
+  if (group.length) {
+    groups.push(group);
+  }
+  return groups;
+}
+function loadParts(_0, _1, _2) {
+  return __async(this, arguments, function* (api, manifest, index, options = {}) {
+    var _a;
+    const parts = (_a = options.parts) != null ? _a : manifest.parts;
+    const read = /* @__PURE__ */ new Map();
+    yield Promise.all(partGroups(parts).map((group) => __async(null, null, function* () {
+      var _a2, _b, _c, _d, _e, _f;
+      const contents = /* @__PURE__ */ new Map();
+      let next = {};
+      while (next) {
+        const response = yield api.get(__spreadValues({
+          action: "query",
+          revids: group.map((part) => part.revid),
+          prop: "revisions",
+          rvprop: ["ids", "content"],
+          rvslots: "main",
+          formatversion: 2
+        }, next));
+        for (const page of (_b = (_a2 = response.query) == null ? void 0 : _a2.pages) != null ? _b : []) {
+          for (const revision of (_c = page.revisions) != null ? _c : []) {
+            const content = (_e = (_d = revision.slots) == null ? void 0 : _d.main) == null ? void 0 : _e.content;
+            if (content !== void 0) {
+              contents.set(revision.revid, { title: page.title, content });
+            }
+          }
+        }
+        next = response.continue;
+      }
+      for (const part of group) {
+        const found = contents.get(part.revid);
+        let entries = null;
+        try {
+          entries = found && found.title === part.page ? readPart(JSON.parse(found.content), index) : null;
+        } catch (e) {
+          entries = null;
+        }
+        if (!entries) {
+          throw new IndexPartError(part.page);
+        }
+        read.set(part.id, entries);
+        (_f = options.onPart) == null ? void 0 : _f.call(options, part, entries);
+      }
+    })));
+    return parts.flatMap((part) => {
+      var _a2;
+      return (_a2 = read.get(part.id)) != null ? _a2 : [];
+    });
+  });
+}
+function loadIndex(api, base, index) {
   return __async(this, null, function* () {
-    return readIndex((yield readJsonPage(api, sitePages(base).coachesJson)).json);
+    const manifest = yield loadManifest(api, base, index);
+    if (!manifest) {
+      return null;
+    }
+    try {
+      return { manifest, entries: yield loadParts(api, manifest, index) };
+    } catch (error) {
+      if (error instanceof IndexPartError) {
+        return null;
+      }
+      throw error;
+    }
+  });
+}
+function loadIndexEntry(api, base, index, key, manifest) {
+  return __async(this, null, function* () {
+    var _a;
+    const known = manifest === void 0 ? yield loadManifest(api, base, index) : manifest;
+    const part = known ? partFor(known, key) : null;
+    if (!known || !part) {
+      return null;
+    }
+    const entries = yield loadParts(api, known, index, { parts: [part] });
+    return (_a = entries.find((entry) => entryKey(index, entry) === key)) != null ? _a : null;
   });
 }
 function loadLanguageNames(api, uselang) {
@@ -3093,6 +3280,7 @@ function loadPageRevisions(api, title) {
     });
   });
 }
+var MANIFEST_TITLE, IndexPartError, PARTS_PER_REQUEST, BYTES_PER_REQUEST;
 var init_siteData = __esm({
   "modules/shared/siteData.ts"() {
     "use strict";
@@ -3102,6 +3290,15 @@ var init_siteData = __esm({
     init_pages();
     init_recordPages();
     init_taxonomy();
+    MANIFEST_TITLE = {
+      requests: "requestsJson",
+      coaches: "coachesJson",
+      hubs: "hubsJson"
+    };
+    IndexPartError = class extends Error {
+    };
+    PARTS_PER_REQUEST = 50;
+    BYTES_PER_REQUEST = 6 * 1024 * 1024;
   }
 });
 
@@ -3142,7 +3339,7 @@ function readProfilePages(api, base) {
   return __async(this, null, function* () {
     const { records, unreadable } = yield readRecordPages(api, base, "Coaches", COACH_SCHEMA);
     const coaches = [];
-    for (const { title, revid, timestamp, record } of records) {
+    for (const { title, revid, timestamp, record, malformed } of records) {
       const user = coachUser(base, title);
       if (user !== null) {
         coaches.push({
@@ -3151,6 +3348,9 @@ function readProfilePages(api, base) {
           revid,
           updated: timestamp,
           profile: record,
+          // What the bot would report is unknown here; a malformed template is not.
+          problems: 0,
+          state: malformed ? "malformed" : "valid",
           // Unknown without the bot's index of requests; matching then treats every coach as free.
           activeRequests: 0
         });
@@ -3160,21 +3360,39 @@ function readProfilePages(api, base) {
     return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
   });
 }
-function loadCoaches(api, base) {
+function loadCoaches(api, base, onFirst) {
   return __async(this, null, function* () {
-    const index = yield loadCoachesIndex(api, base);
-    let fallback = null;
-    if (!index) {
-      fallback = "missing";
-    } else if (yield editedSince(api, base, index.generated)) {
-      fallback = "outdated";
+    const manifest = yield loadManifest(api, base, "coaches");
+    let fallback = manifest ? null : "missing";
+    let indexed = null;
+    if (manifest) {
+      const outdated = editedSince(api, base, manifest.generated);
+      const first = manifest.parts[0];
+      try {
+        [indexed] = yield Promise.all([
+          loadParts(api, manifest, "coaches", { onPart: (part, entries) => {
+            if (onFirst && part === first && manifest.parts.length > 1) {
+              outdated.then((stale) => stale || onFirst(entries), () => void 0);
+            }
+          } }),
+          outdated
+        ]);
+      } catch (error) {
+        if (!(error instanceof IndexPartError)) {
+          throw error;
+        }
+        fallback = "missing";
+      }
+      if (!fallback && (yield outdated)) {
+        fallback = "outdated";
+      }
     }
-    if (index && !fallback) {
-      return { coaches: index.coaches, fallback: null, unreadable: [] };
+    if (indexed && !fallback) {
+      return { coaches: indexed, fallback: null, unreadable: [] };
     }
     const pages = yield readProfilePages(api, base);
-    if (index) {
-      const load = new Map(index.coaches.map((coach) => [coach.user, coach.activeRequests]));
+    if (indexed) {
+      const load = new Map(indexed.map((coach) => [coach.user, coach.activeRequests]));
       pages.coaches.forEach((coach) => {
         var _a;
         coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
@@ -3922,13 +4140,23 @@ function matchable(open) {
 }
 function loadOpenRequests(api, base) {
   return __async(this, null, function* () {
-    const published = yield loadRequestsIndex(api, base);
-    const stale = published !== null && (yield editedSince(api, base, published.generated, (title) => requestNumber(base, title) !== null));
-    const index = stale ? null : published;
-    let all;
-    if (index) {
-      all = index.requests.map(({ number, page, request }) => ({ number, page, request }));
-    } else {
+    const manifest = yield loadManifest(api, base, "requests");
+    const stale = manifest !== null && (yield editedSince(api, base, manifest.generated, (title) => requestNumber(base, title) !== null));
+    let all = null;
+    if (manifest && !stale) {
+      const seeking = manifest.parts.filter((part) => !part.statuses || SEEKING_COACH_STATUSES.some((status) => {
+        var _a, _b;
+        return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
+      }));
+      try {
+        all = (yield loadParts(api, manifest, "requests", { parts: seeking })).map(({ number, page, request }) => ({ number, page, request }));
+      } catch (error) {
+        if (!(error instanceof IndexPartError)) {
+          throw error;
+        }
+      }
+    }
+    if (!all) {
       const { records } = yield readRecordPages(api, base, "Requests", REQUEST_SCHEMA);
       all = records.flatMap(({ title, record }) => {
         const number = requestNumber(base, title);
@@ -4009,7 +4237,7 @@ function checkRoundTrip(schema, record, pageText) {
   if (!back) {
     throw roundTripFailure(schema.template);
   }
-  const original = record;
+  const original = normalizeRecord(record);
   const read = back;
   const wrong = schema.fields.find(
     (field) => JSON.stringify(original[field.key]) !== JSON.stringify(read[field.key])
@@ -4181,6 +4409,7 @@ var init_recordSave = __esm({
   "modules/shared/recordSave.ts"() {
     "use strict";
     init_codec();
+    init_text();
     init_apiErrors();
     activeTags = /* @__PURE__ */ new WeakMap();
   }

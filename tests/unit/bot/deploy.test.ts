@@ -38,7 +38,7 @@ describe( 'gadget definitions', () => {
 	it( 'describes every gadget with a message', () => {
 		const english = loadMessageFiles().en as Record<string, string>;
 		for ( const gadget of gadgets ) {
-			expect( { gadget: gadget.name, description: english[ gadgetDescriptionKey( gadget.name ) ] } )
+			expect( { gadget: gadget.name, description: english[ gadgetDescriptionKey( gadget.name ) ?? '' ] } )
 				.toEqual( { gadget: gadget.name, description: expect.stringMatching( /^Capacity building: / ) } );
 		}
 	} );
