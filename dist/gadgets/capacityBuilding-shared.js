@@ -196,6 +196,48 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-status-open": "Open",
 	"capacitybuilding-status-triaged": "Triaged",
 	"capacitybuilding-status-withdrawn": "Withdrawn",
+	"capacitybuilding-topic-accessibility": "Accessibility",
+	"capacitybuilding-topic-advocacy": "Public policy and advocacy",
+	"capacitybuilding-topic-communication": "Communication",
+	"capacitybuilding-topic-communications-planning": "Communications planning",
+	"capacitybuilding-topic-community": "Community building",
+	"capacitybuilding-topic-conflict-resolution": "Conflict resolution and facilitation",
+	"capacitybuilding-topic-data-and-statistics": "Data and statistics",
+	"capacitybuilding-topic-digital-security": "Digital safety and security",
+	"capacitybuilding-topic-documentation": "Documenting and sharing learning",
+	"capacitybuilding-topic-evaluation": "Monitoring and evaluation",
+	"capacitybuilding-topic-event-organising": "Event organising",
+	"capacitybuilding-topic-financial-management": "Financial management",
+	"capacitybuilding-topic-fundraising": "Fundraising",
+	"capacitybuilding-topic-gender-diversity": "Gender diversity",
+	"capacitybuilding-topic-glam": "Partnerships with cultural institutions (GLAM)",
+	"capacitybuilding-topic-governance": "Governance and board skills",
+	"capacitybuilding-topic-grant-writing": "Grant writing and reporting",
+	"capacitybuilding-topic-knowledge-equity": "Knowledge equity",
+	"capacitybuilding-topic-language-communities": "Supporting language communities",
+	"capacitybuilding-topic-leadership": "Leadership development",
+	"capacitybuilding-topic-learning": "Learning and evaluation",
+	"capacitybuilding-topic-legal-and-compliance": "Legal matters and compliance",
+	"capacitybuilding-topic-media-relations": "Press and media relations",
+	"capacitybuilding-topic-onboarding-newcomers": "Welcoming newcomers",
+	"capacitybuilding-topic-online-learning": "Online learning",
+	"capacitybuilding-topic-organisational": "Organisational development",
+	"capacitybuilding-topic-outreach-and-education": "Outreach and education",
+	"capacitybuilding-topic-partnerships": "Partnerships",
+	"capacitybuilding-topic-safety-and-conduct": "Safe spaces and the Universal Code of Conduct",
+	"capacitybuilding-topic-social": "Social inclusion",
+	"capacitybuilding-topic-social-media": "Social media",
+	"capacitybuilding-topic-staff-and-hr": "Staff and human resources",
+	"capacitybuilding-topic-storytelling": "Storytelling",
+	"capacitybuilding-topic-strategic": "Strategy and partnerships",
+	"capacitybuilding-topic-strategic-planning": "Strategic planning",
+	"capacitybuilding-topic-technical-skills": "Technical skills for editors",
+	"capacitybuilding-topic-technology": "Technology",
+	"capacitybuilding-topic-tools-and-bots": "Tools, bots and scripts",
+	"capacitybuilding-topic-training-of-trainers": "Training of trainers",
+	"capacitybuilding-topic-translation": "Translation and localisation",
+	"capacitybuilding-topic-volunteer-management": "Volunteer management",
+	"capacitybuilding-topic-wikidata": "Wikidata",
 	"capacitybuilding-topics-duplicate-key": "Topics.json, $1: the key \"$2\" is used twice.",
 	"capacitybuilding-topics-invalid-key": "Topics.json, $1: a key must be lowercase letters, digits and hyphens.",
 	"capacitybuilding-topics-invalid-label": "Topics.json, $1: a label must be a language code with a non-empty text of at most 100 characters.",
@@ -205,6 +247,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-topics-not-list": "Topics.json, $1: a list of topics was expected.",
 	"capacitybuilding-topics-not-object": "Topics.json, $1: an object was expected.",
 	"capacitybuilding-topics-too-deep": "Topics.json, $1: topics can be nested at most $2 levels deep.",
+	"capacitybuilding-topics-unknown-message": "Topics.json, $1: \"$2\" is not the message of a default topic; give the topic its own labels instead.",
 	"capacitybuilding-topics-unknown-property": "Topics.json, $1: this property is not known.",
 	"capacitybuilding-topics-version": "Topics.json, $1: the version must be 1.",
 	"capacitybuilding-validation-any-language-coach": "\"Any language\" is only for requests; list the languages you speak.",
@@ -1535,10 +1578,63 @@ var init_identifiers = __esm({
   }
 });
 
+// modules/core/topicMessages.ts
+var TOPIC_MESSAGES;
+var init_topicMessages = __esm({
+  "modules/core/topicMessages.ts"() {
+    "use strict";
+    TOPIC_MESSAGES = [
+      "capacitybuilding-topic-organisational",
+      "capacitybuilding-topic-governance",
+      "capacitybuilding-topic-grant-writing",
+      "capacitybuilding-topic-financial-management",
+      "capacitybuilding-topic-fundraising",
+      "capacitybuilding-topic-legal-and-compliance",
+      "capacitybuilding-topic-staff-and-hr",
+      "capacitybuilding-topic-communication",
+      "capacitybuilding-topic-communications-planning",
+      "capacitybuilding-topic-social-media",
+      "capacitybuilding-topic-media-relations",
+      "capacitybuilding-topic-storytelling",
+      "capacitybuilding-topic-translation",
+      "capacitybuilding-topic-learning",
+      "capacitybuilding-topic-training-of-trainers",
+      "capacitybuilding-topic-evaluation",
+      "capacitybuilding-topic-documentation",
+      "capacitybuilding-topic-online-learning",
+      "capacitybuilding-topic-community",
+      "capacitybuilding-topic-volunteer-management",
+      "capacitybuilding-topic-conflict-resolution",
+      "capacitybuilding-topic-event-organising",
+      "capacitybuilding-topic-outreach-and-education",
+      "capacitybuilding-topic-onboarding-newcomers",
+      "capacitybuilding-topic-safety-and-conduct",
+      "capacitybuilding-topic-social",
+      "capacitybuilding-topic-knowledge-equity",
+      "capacitybuilding-topic-gender-diversity",
+      "capacitybuilding-topic-language-communities",
+      "capacitybuilding-topic-accessibility",
+      "capacitybuilding-topic-strategic",
+      "capacitybuilding-topic-strategic-planning",
+      "capacitybuilding-topic-partnerships",
+      "capacitybuilding-topic-glam",
+      "capacitybuilding-topic-advocacy",
+      "capacitybuilding-topic-leadership",
+      "capacitybuilding-topic-technology",
+      "capacitybuilding-topic-technical-skills",
+      "capacitybuilding-topic-tools-and-bots",
+      "capacitybuilding-topic-wikidata",
+      "capacitybuilding-topic-data-and-statistics",
+      "capacitybuilding-topic-digital-security"
+    ];
+  }
+});
+
 // modules/core/taxonomy.ts
 var taxonomy_exports = {};
 __export(taxonomy_exports, {
   indexTopics: () => indexTopics,
+  localizeTopics: () => localizeTopics,
   topicLabel: () => topicLabel,
   topicRelation: () => topicRelation,
   validateTaxonomy: () => validateTaxonomy,
@@ -1565,7 +1661,7 @@ function validateTaxonomy(json) {
         return;
       }
       for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "labels", "children"].includes(property)) {
+        if (!["key", "qid", "message", "labels", "children"].includes(property)) {
           at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
         }
       }
@@ -1579,7 +1675,12 @@ function validateTaxonomy(json) {
       if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
         at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
       }
-      if (!isObject(topic.labels) || typeof topic.labels.en !== "string") {
+      const named2 = topic.message !== void 0;
+      if (named2 && !TOPIC_MESSAGES.includes(topic.message)) {
+        at(`${here}.message`, "capacitybuilding-topics-unknown-message", String(topic.message));
+      }
+      if (named2 && topic.labels === void 0) {
+      } else if (!isObject(topic.labels) || !named2 && typeof topic.labels.en !== "string") {
         at(`${here}.labels`, "capacitybuilding-topics-missing-english");
       } else {
         for (const [language, label] of Object.entries(topic.labels)) {
@@ -1626,13 +1727,22 @@ function indexTopics(taxonomy) {
   return index;
 }
 function topicLabel(topic, languageChain2) {
+  var _a;
   for (const language of [...languageChain2, "en"]) {
-    const label = topic.labels[language];
+    const label = (_a = topic.labels) == null ? void 0 : _a[language];
     if (label) {
       return label;
     }
   }
   return topic.key;
+}
+function localizeTopics(taxonomy, language, translate) {
+  const localize = (topics) => topics.map((topic) => {
+    var _a;
+    const text = topic.message && !((_a = topic.labels) == null ? void 0 : _a[language]) ? translate(topic.message) : null;
+    return __spreadValues(__spreadValues(__spreadValues({}, topic), text ? { labels: __spreadProps(__spreadValues({}, topic.labels), { [language]: text }) } : {}), topic.children ? { children: localize(topic.children) } : {});
+  });
+  return __spreadProps(__spreadValues({}, taxonomy), { topics: localize(taxonomy.topics) });
 }
 function withDescendants(index, key) {
   var _a;
@@ -1669,6 +1779,7 @@ var init_taxonomy = __esm({
     "use strict";
     init_identifiers();
     init_messages();
+    init_topicMessages();
     MAX_DEPTH = 3;
     MAX_LABEL_LENGTH = 100;
   }
@@ -3074,7 +3185,12 @@ function loadTaxonomy(api, base) {
       const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
       return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
     }
-    const { taxonomy, problems } = validateTaxonomy(page.json);
+    const { taxonomy: valid, problems } = validateTaxonomy(page.json);
+    const taxonomy = valid && localizeTopics(
+      valid,
+      String(mw.config.get("wgUserLanguage")),
+      (key) => mw.message(key).exists() ? mw.message(key).text() : null
+    );
     return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
   });
 }

@@ -1287,10 +1287,63 @@ var init_identifiers = __esm({
   }
 });
 
+// modules/core/topicMessages.ts
+var TOPIC_MESSAGES;
+var init_topicMessages = __esm({
+  "modules/core/topicMessages.ts"() {
+    "use strict";
+    TOPIC_MESSAGES = [
+      "capacitybuilding-topic-organisational",
+      "capacitybuilding-topic-governance",
+      "capacitybuilding-topic-grant-writing",
+      "capacitybuilding-topic-financial-management",
+      "capacitybuilding-topic-fundraising",
+      "capacitybuilding-topic-legal-and-compliance",
+      "capacitybuilding-topic-staff-and-hr",
+      "capacitybuilding-topic-communication",
+      "capacitybuilding-topic-communications-planning",
+      "capacitybuilding-topic-social-media",
+      "capacitybuilding-topic-media-relations",
+      "capacitybuilding-topic-storytelling",
+      "capacitybuilding-topic-translation",
+      "capacitybuilding-topic-learning",
+      "capacitybuilding-topic-training-of-trainers",
+      "capacitybuilding-topic-evaluation",
+      "capacitybuilding-topic-documentation",
+      "capacitybuilding-topic-online-learning",
+      "capacitybuilding-topic-community",
+      "capacitybuilding-topic-volunteer-management",
+      "capacitybuilding-topic-conflict-resolution",
+      "capacitybuilding-topic-event-organising",
+      "capacitybuilding-topic-outreach-and-education",
+      "capacitybuilding-topic-onboarding-newcomers",
+      "capacitybuilding-topic-safety-and-conduct",
+      "capacitybuilding-topic-social",
+      "capacitybuilding-topic-knowledge-equity",
+      "capacitybuilding-topic-gender-diversity",
+      "capacitybuilding-topic-language-communities",
+      "capacitybuilding-topic-accessibility",
+      "capacitybuilding-topic-strategic",
+      "capacitybuilding-topic-strategic-planning",
+      "capacitybuilding-topic-partnerships",
+      "capacitybuilding-topic-glam",
+      "capacitybuilding-topic-advocacy",
+      "capacitybuilding-topic-leadership",
+      "capacitybuilding-topic-technology",
+      "capacitybuilding-topic-technical-skills",
+      "capacitybuilding-topic-tools-and-bots",
+      "capacitybuilding-topic-wikidata",
+      "capacitybuilding-topic-data-and-statistics",
+      "capacitybuilding-topic-digital-security"
+    ];
+  }
+});
+
 // modules/core/taxonomy.ts
 var taxonomy_exports = {};
 __export(taxonomy_exports, {
   indexTopics: () => indexTopics,
+  localizeTopics: () => localizeTopics,
   topicLabel: () => topicLabel,
   topicRelation: () => topicRelation,
   validateTaxonomy: () => validateTaxonomy,
@@ -1317,7 +1370,7 @@ function validateTaxonomy(json) {
         return;
       }
       for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "labels", "children"].includes(property)) {
+        if (!["key", "qid", "message", "labels", "children"].includes(property)) {
           at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
         }
       }
@@ -1331,7 +1384,12 @@ function validateTaxonomy(json) {
       if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
         at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
       }
-      if (!isObject(topic.labels) || typeof topic.labels.en !== "string") {
+      const named2 = topic.message !== void 0;
+      if (named2 && !TOPIC_MESSAGES.includes(topic.message)) {
+        at(`${here}.message`, "capacitybuilding-topics-unknown-message", String(topic.message));
+      }
+      if (named2 && topic.labels === void 0) {
+      } else if (!isObject(topic.labels) || !named2 && typeof topic.labels.en !== "string") {
         at(`${here}.labels`, "capacitybuilding-topics-missing-english");
       } else {
         for (const [language, label] of Object.entries(topic.labels)) {
@@ -1378,13 +1436,22 @@ function indexTopics(taxonomy) {
   return index;
 }
 function topicLabel(topic, languageChain2) {
+  var _a;
   for (const language of [...languageChain2, "en"]) {
-    const label = topic.labels[language];
+    const label = (_a = topic.labels) == null ? void 0 : _a[language];
     if (label) {
       return label;
     }
   }
   return topic.key;
+}
+function localizeTopics(taxonomy, language, translate) {
+  const localize = (topics) => topics.map((topic) => {
+    var _a;
+    const text = topic.message && !((_a = topic.labels) == null ? void 0 : _a[language]) ? translate(topic.message) : null;
+    return __spreadValues(__spreadValues(__spreadValues({}, topic), text ? { labels: __spreadProps(__spreadValues({}, topic.labels), { [language]: text }) } : {}), topic.children ? { children: localize(topic.children) } : {});
+  });
+  return __spreadProps(__spreadValues({}, taxonomy), { topics: localize(taxonomy.topics) });
 }
 function withDescendants(index, key) {
   var _a;
@@ -1421,6 +1488,7 @@ var init_taxonomy = __esm({
     "use strict";
     init_identifiers();
     init_messages();
+    init_topicMessages();
     MAX_DEPTH = 3;
     MAX_LABEL_LENGTH = 100;
   }
@@ -2819,7 +2887,12 @@ async function loadTaxonomy(api, base) {
     const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
     return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
   }
-  const { taxonomy, problems } = validateTaxonomy(page.json);
+  const { taxonomy: valid, problems } = validateTaxonomy(page.json);
+  const taxonomy = valid && localizeTopics(
+    valid,
+    String(mw.config.get("wgUserLanguage")),
+    (key) => mw.message(key).exists() ? mw.message(key).text() : null
+  );
   return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
 }
 async function loadManifest(api, base, index) {

@@ -2,12 +2,14 @@ import { mount } from '@vue/test-utils';
 import defaultTopics from '../../../../wiki/pages/Topics.json';
 import { COACH_SCHEMA, emptyRecord, type CoachProfile } from '../../../../modules/core/model';
 import { rankCoaches, type MatchableCoach } from '../../../../modules/core/matching';
-import { indexTopics, type Taxonomy } from '../../../../modules/core/taxonomy';
+import { indexTopics, localizeTopics, type Taxonomy } from '../../../../modules/core/taxonomy';
+import en from '../../../../i18n/en.json';
 import MatchSuggestions from '../../../../modules/shared/MatchSuggestions.vue';
 import { codeNamer, reasonText } from '../../../../modules/shared/matchReasons';
 import { qqx } from '../mwMock';
 
-const topics = indexTopics( defaultTopics as Taxonomy );
+// The default topics in English, as an English reader's modules label them.
+const topics = indexTopics( localizeTopics( defaultTopics as Taxonomy, 'en', ( key ) => ( en as unknown as Record<string, string> )[ key ] ?? null ) );
 const languageNames = new Map( [ [ 'es', { name: 'Spanish', autonym: 'español' } ], [ 'fr', { name: 'French', autonym: 'français' } ] ] );
 
 beforeEach( () => {
