@@ -1000,13 +1000,21 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue5.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue5.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue5.createElementVNode)(
-            "span",
-            _hoisted_8,
-            (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_matchReasons.reasonsText)(match.reasons, _ctx.name)),
-            1
-            /* TEXT */
-          )], 8, _hoisted_6);
+          }, [(0, import_vue5.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue5.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue5.createElementVNode)("ul", _hoisted_8, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+            import_vue5.Fragment,
+            null,
+            (0, import_vue5.renderList)((0, import_vue5.unref)(import_matchReasons.reasonTexts)(match.reasons, _ctx.name, _ctx.coach.user), (text, i) => {
+              return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                "li",
+                { key: i },
+                (0, import_vue5.toDisplayString)(text),
+                1
+                /* TEXT */
+              );
+            }),
+            128
+            /* KEYED_FRAGMENT */
+          ))])], 8, _hoisted_6);
         }),
         128
         /* KEYED_FRAGMENT */

@@ -83,17 +83,17 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-hub-kind-regional": "Regional hub",
 	"capacitybuilding-hub-kind-thematic": "Thematic hub",
 	"capacitybuilding-match-none": "No coach matches this request yet.",
-	"capacitybuilding-match-reason-away": "is away",
-	"capacitybuilding-match-reason-away-until": "is away until $1",
-	"capacitybuilding-match-reason-capacity": "can take {{PLURAL:$1|one more request|$1 more requests}}",
-	"capacitybuilding-match-reason-formats": "offers $1",
-	"capacitybuilding-match-reason-full": "already has the most requests they take at once ($1)",
-	"capacitybuilding-match-reason-languages": "speaks $1",
-	"capacitybuilding-match-reason-limited": "has limited availability",
-	"capacitybuilding-match-reason-region": "knows $1",
-	"capacitybuilding-match-reason-related-topics": "coaches related {{PLURAL:$2|topic|topics}}: $1",
-	"capacitybuilding-match-reason-topics": "coaches $1",
-	"capacitybuilding-permission-accept-without-offer": "Only a coach who offered help can be accepted.",
+	"capacitybuilding-match-reason-away": "{{GENDER:$1|Is}} away.",
+	"capacitybuilding-match-reason-away-until": "{{GENDER:$1|Is}} away until $2.",
+	"capacitybuilding-match-reason-capacity": "{{GENDER:$1|Can}} take {{PLURAL:$2|one more request|$2 more requests}}.",
+	"capacitybuilding-match-reason-formats": "{{GENDER:$1|Offers}} the request's {{PLURAL:$3|format|formats}}: $2.",
+	"capacitybuilding-match-reason-full": "Already {{GENDER:$1|works}} on as many requests as {{GENDER:$1|he takes|she takes|they take}} at once ({{PLURAL:$2|one|$2}}).",
+	"capacitybuilding-match-reason-languages": "{{GENDER:$1|Speaks}} the request's {{PLURAL:$3|language|languages}}: $2.",
+	"capacitybuilding-match-reason-limited": "{{GENDER:$1|Has}} limited availability.",
+	"capacitybuilding-match-reason-region": "{{GENDER:$1|Knows}} the request's region: $2.",
+	"capacitybuilding-match-reason-related-topics": "{{GENDER:$1|Coaches}} related {{PLURAL:$3|topic|topics}}: $2.",
+	"capacitybuilding-match-reason-topics": "{{GENDER:$1|Coaches}} the request's {{PLURAL:$3|topic|topics}}: $2.",
+	"capacitybuilding-permission-accept-without-offer": "{{GENDER:$1|$1}} has not offered help, so cannot be accepted as the coach: only a coach who offered help can be.",
 	"capacitybuilding-permission-coach-not-owner": "Only {{GENDER:$1|$1}} or an admin can change this coach profile.",
 	"capacitybuilding-permission-coach-user-mismatch": "The profile names {{GENDER:$1|$1}} but is on the page of $2.",
 	"capacitybuilding-permission-create-for-other": "A request can only be made in your own name.",
@@ -120,7 +120,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-permission-hub-edit": "Only the hub's contacts or an admin can change the hub.",
 	"capacitybuilding-permission-invalid-transition": "A request cannot go from \"$1\" to \"$2\".",
 	"capacitybuilding-permission-offer-closed": "Offers can only be made while the request is open or triaged.",
-	"capacitybuilding-permission-offer-for-other": "Coaches can only offer help in their own name.",
+	"capacitybuilding-permission-offer-for-other": "Coaches can only offer help in their own name, not in the name of {{GENDER:$1|$1}}.",
 	"capacitybuilding-picker-no-results": "Nothing matches what you typed.",
 	"capacitybuilding-preview-label": "Preview",
 	"capacitybuilding-preview-loading": "Rendering the preview",
@@ -246,7 +246,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-topics-missing-english": "Topics.json, $1: every topic needs an English label.",
 	"capacitybuilding-topics-not-list": "Topics.json, $1: a list of topics was expected.",
 	"capacitybuilding-topics-not-object": "Topics.json, $1: an object was expected.",
-	"capacitybuilding-topics-too-deep": "Topics.json, $1: topics can be nested at most $2 levels deep.",
+	"capacitybuilding-topics-too-deep": "Topics.json, $1: topics can be nested at most {{PLURAL:$2|one level|$2 levels}} deep.",
 	"capacitybuilding-topics-unknown-message": "Topics.json, $1: \"$2\" is not the message of a default topic; give the topic its own labels instead.",
 	"capacitybuilding-topics-unknown-property": "Topics.json, $1: this property is not known.",
 	"capacitybuilding-topics-version": "Topics.json, $1: the version must be 1.",
@@ -269,9 +269,9 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-validation-out-of-range": "Use a number from $1 to $2.",
 	"capacitybuilding-validation-required": "This field is required.",
 	"capacitybuilding-validation-single-line": "This field must fit on one line.",
-	"capacitybuilding-validation-too-few": "Choose at least $1.",
+	"capacitybuilding-validation-too-few": "{{PLURAL:$1|Choose at least one.|Choose at least $1.}}",
 	"capacitybuilding-validation-too-long": "Use at most $1 {{PLURAL:$1|character|characters}}.",
-	"capacitybuilding-validation-too-many": "Choose at most $1.",
+	"capacitybuilding-validation-too-many": "{{PLURAL:$1|Choose only one.|Choose at most $1.}}",
 	"capacitybuilding-validation-too-short": "Use at least $1 {{PLURAL:$1|character|characters}}.",
 	"capacitybuilding-validation-unknown-hub": "The hub \"$1\" does not exist.",
 	"capacitybuilding-validation-unknown-language": "The language code \"$1\" is not known.",
@@ -2160,8 +2160,10 @@ function movesOf(before, after, author) {
     if (move === "accept") {
       const offered = normalizedSet(before.offers);
       const stranger = after.coach.find((coach) => !offered.has(normalizeUsername(coach)));
-      if (stranger !== void 0 || after.coach.length === 0) {
-        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger != null ? stranger : "") });
+      if (stranger !== void 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger) });
+      } else if (after.coach.length === 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
       }
     }
   }
@@ -2609,7 +2611,7 @@ var matchReasons_exports = {};
 __export(matchReasons_exports, {
   codeNamer: () => codeNamer,
   reasonText: () => reasonText,
-  reasonsText: () => reasonsText
+  reasonTexts: () => reasonTexts
 });
 function codeNamer(topics, languageNames, languageChain2) {
   return (kind, code) => {
@@ -2628,7 +2630,7 @@ function codeNamer(topics, languageNames, languageChain2) {
     }
   };
 }
-function reasonText(reason, name) {
+function reasonText(reason, name, coach) {
   const list = reason.list;
   let params = reason.params;
   if (list) {
@@ -2637,10 +2639,10 @@ function reasonText(reason, name) {
   } else if (reason.date !== void 0) {
     params = [formatDate(reason.date), ...params];
   }
-  return mw.message(reason.key, ...params).text();
+  return mw.message(reason.key, coach, ...params).text();
 }
-function reasonsText(reasons, name) {
-  return mw.language.listToText(reasons.map((reason) => reasonText(reason, name)));
+function reasonTexts(reasons, name, coach) {
+  return reasons.map((reason) => reasonText(reason, name, coach));
 }
 var init_matchReasons = __esm({
   "modules/shared/matchReasons.ts"() {
@@ -2741,20 +2743,36 @@ var init_MatchSuggestions = __esm({
                     1
                     /* TEXT */
                   )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "p",
-                    _hoisted_7,
-                    (0, import_vue2.toDisplayString)((0, import_vue2.unref)(reasonsText)(plus(match), _ctx.name)),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "p",
-                    _hoisted_8,
-                    (0, import_vue2.toDisplayString)((0, import_vue2.unref)(reasonsText)(minus(match), _ctx.name)),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
+                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_7, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                    import_vue2.Fragment,
+                    null,
+                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
+                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+                        "li",
+                        { key: i },
+                        (0, import_vue2.toDisplayString)(text),
+                        1
+                        /* TEXT */
+                      );
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
+                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_8, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                    import_vue2.Fragment,
+                    null,
+                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
+                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+                        "li",
+                        { key: i },
+                        (0, import_vue2.toDisplayString)(text),
+                        1
+                        /* TEXT */
+                      );
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
                   (0, import_vue2.createElementVNode)("div", _hoisted_9, [(0, import_vue2.renderSlot)(_ctx.$slots, "actions", { match })])
                 ], 10, _hoisted_4);
               }),

@@ -1869,8 +1869,10 @@ function movesOf(before, after, author) {
     if (move === "accept") {
       const offered = normalizedSet(before.offers);
       const stranger = after.coach.find((coach) => !offered.has(normalizeUsername(coach)));
-      if (stranger !== void 0 || after.coach.length === 0) {
-        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger != null ? stranger : "") });
+      if (stranger !== void 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger) });
+      } else if (after.coach.length === 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
       }
     }
   }
@@ -2318,7 +2320,7 @@ var matchReasons_exports = {};
 __export(matchReasons_exports, {
   codeNamer: () => codeNamer,
   reasonText: () => reasonText,
-  reasonsText: () => reasonsText
+  reasonTexts: () => reasonTexts
 });
 function codeNamer(topics, languageNames, languageChain2) {
   return (kind, code) => {
@@ -2337,7 +2339,7 @@ function codeNamer(topics, languageNames, languageChain2) {
     }
   };
 }
-function reasonText(reason, name) {
+function reasonText(reason, name, coach) {
   const list = reason.list;
   let params = reason.params;
   if (list) {
@@ -2346,10 +2348,10 @@ function reasonText(reason, name) {
   } else if (reason.date !== void 0) {
     params = [formatDate(reason.date), ...params];
   }
-  return mw.message(reason.key, ...params).text();
+  return mw.message(reason.key, coach, ...params).text();
 }
-function reasonsText(reasons, name) {
-  return mw.language.listToText(reasons.map((reason) => reasonText(reason, name)));
+function reasonTexts(reasons, name, coach) {
+  return reasons.map((reason) => reasonText(reason, name, coach));
 }
 var init_matchReasons = __esm({
   "modules/shared/matchReasons.ts"() {
@@ -2450,20 +2452,36 @@ var init_MatchSuggestions = __esm({
                     1
                     /* TEXT */
                   )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "p",
-                    _hoisted_7,
-                    (0, import_vue2.toDisplayString)((0, import_vue2.unref)(reasonsText)(plus(match), _ctx.name)),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "p",
-                    _hoisted_8,
-                    (0, import_vue2.toDisplayString)((0, import_vue2.unref)(reasonsText)(minus(match), _ctx.name)),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
+                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_7, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                    import_vue2.Fragment,
+                    null,
+                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
+                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+                        "li",
+                        { key: i },
+                        (0, import_vue2.toDisplayString)(text),
+                        1
+                        /* TEXT */
+                      );
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
+                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_8, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                    import_vue2.Fragment,
+                    null,
+                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
+                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+                        "li",
+                        { key: i },
+                        (0, import_vue2.toDisplayString)(text),
+                        1
+                        /* TEXT */
+                      );
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
                   (0, import_vue2.createElementVNode)("div", _hoisted_9, [(0, import_vue2.renderSlot)(_ctx.$slots, "actions", { match })])
                 ], 10, _hoisted_4);
               }),

@@ -29,15 +29,15 @@ function coach( user: string, profile: Partial<CoachProfile>, activeRequests: nu
 const name = codeNamer( topics, languageNames, [ 'en' ] );
 
 describe( 'reason texts', () => {
-	it( 'names codes in the reader\'s language and passes the list and its length to one message', () => {
-		expect( reasonText( { key: 'capacitybuilding-match-reason-languages', list: { kind: 'language', values: [ 'es', 'fr', 'xx' ] }, params: [], effect: 'plus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-languages', 'Spanish, French and xx', 3 ) );
-		expect( reasonText( { key: 'capacitybuilding-match-reason-topics', list: { kind: 'topic', values: [ 'grant-writing' ] }, params: [], effect: 'plus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-topics', 'Grant writing and reporting', 1 ) );
-		expect( reasonText( { key: 'capacitybuilding-match-reason-region', list: { kind: 'region', values: [ 'LAC' ] }, params: [], effect: 'plus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-region', qqx( 'capacitybuilding-region-lac' ), 1 ) );
-		expect( reasonText( { key: 'capacitybuilding-match-reason-full', params: [ 2 ], effect: 'minus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-full', 2 ) );
+	it( 'makes each reason one sentence about the coach: the coach (for GENDER), the named list and its length', () => {
+		expect( reasonText( { key: 'capacitybuilding-match-reason-languages', list: { kind: 'language', values: [ 'es', 'fr', 'xx' ] }, params: [], effect: 'plus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-languages', 'Ana', 'Spanish, French and xx', 3 ) );
+		expect( reasonText( { key: 'capacitybuilding-match-reason-topics', list: { kind: 'topic', values: [ 'grant-writing' ] }, params: [], effect: 'plus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-topics', 'Ana', 'Grant writing and reporting', 1 ) );
+		expect( reasonText( { key: 'capacitybuilding-match-reason-region', list: { kind: 'region', values: [ 'LAC' ] }, params: [], effect: 'plus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-region', 'Ana', qqx( 'capacitybuilding-region-lac' ), 1 ) );
+		expect( reasonText( { key: 'capacitybuilding-match-reason-full', params: [ 2 ], effect: 'minus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-full', 'Ana', 2 ) );
 	} );
 } );
 
@@ -57,10 +57,14 @@ describe( 'MatchSuggestions', () => {
 		expect( items.map( ( item ) => item.attributes( 'data-user' ) ) ).toEqual( [ 'Ana', 'Away' ] );
 		expect( items[ 0 ]?.find( 'a' ).attributes( 'href' ) ).toBe( '/wiki/Capacity_building/Coaches/Ana' );
 		expect( items[ 1 ]?.find( 'a' ).attributes( 'href' ) ).toBe( '/wiki/User:Away' );
-		const anaReasons = items[ 0 ]?.find( '.ext-capacitybuilding-match-suggestions__reasons' ).text();
-		expect( anaReasons ).toContain( qqx( 'capacitybuilding-match-reason-languages', 'Spanish', 1 ) );
-		expect( anaReasons ).toContain( qqx( 'capacitybuilding-match-reason-topics', 'Grant writing and reporting', 1 ) );
-		expect( items[ 1 ]?.find( '.ext-capacitybuilding-match-suggestions__reasons--against' ).text() ).toBe( qqx( 'capacitybuilding-match-reason-away' ) );
+		// Each reason is a sentence of its own, an item of a list.
+		const anaReasons = items[ 0 ]?.findAll( '.ext-capacitybuilding-match-suggestions__reasons li' ).map( ( li ) => li.text() );
+		expect( anaReasons ).toEqual( expect.arrayContaining( [
+			qqx( 'capacitybuilding-match-reason-languages', 'Ana', 'Spanish', 1 ),
+			qqx( 'capacitybuilding-match-reason-topics', 'Ana', 'Grant writing and reporting', 1 ),
+		] ) );
+		expect( items[ 1 ]?.findAll( '.ext-capacitybuilding-match-suggestions__reasons--against li' ).map( ( li ) => li.text() ) )
+			.toEqual( [ qqx( 'capacitybuilding-match-reason-away', 'Away' ) ] );
 		expect( items[ 1 ]?.classes() ).toContain( 'ext-capacitybuilding-match-suggestions__item--unavailable' );
 		expect( wrapper.findAll( 'button.invite' ).map( ( b ) => b.text() ) ).toEqual( [ 'Ana', 'Away' ] );
 	} );
