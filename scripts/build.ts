@@ -19,7 +19,7 @@ import { buildBundles } from './lib/bundles';
 import { distDir, repoRoot } from './lib/paths';
 import { checkBudgets, formatBudgetReport } from './lib/budgets';
 import { buildGadgets } from './lib/gadgetBuild';
-import { checkGadgets, gadgetBundles } from './lib/gadgets';
+import { checkGadgetBudgets, checkGadgets } from './lib/gadgets';
 import { checkModuleRegistrations, checkWikiRequirements } from './lib/registration';
 
 /** The pages dump, in the build output. */
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 	const budget = checkBudgets( outDir, bundles );
 	console.log( formatBudgetReport( budget ) );
 	console.log( `Built ${ gadgets.length } gadgets into ${ shown }/gadgets/: ${ gadgets.map( ( g ) => g.name ).join( ', ' ) }` );
-	const gadgetBudget = checkBudgets( outDir, gadgetBundles( gadgets ) );
+	const gadgetBudget = checkGadgetBudgets( outDir, gadgets );
 	console.log( formatBudgetReport( gadgetBudget ) );
 	const problems = [ ...budget.problems, ...gadgetBudget.problems, ...checkModuleRegistrations( outDir, bundles ),
 		...checkGadgets( outDir, gadgets ), ...checkWikiRequirements() ];
