@@ -50,8 +50,10 @@ export function readGadgets( outDir: string ): GadgetDefinition[] {
 /** The English a gadget's script gives mw.messages first (see gadgetBuild.ts), and the code after it. */
 export function splitEnglish( script: string ): { english: string; code: string } {
 	const match = /^([\s\S]*?)(require\( "[^"]+" \)\.english\( \{[\s\S]*?\n\} \);\n)/.exec( script );
-	return match ? { english: match[ 2 ] as string, code: ( match[ 1 ] as string ) + script.slice( match[ 0 ].length ) } :
-		{ english: '', code: script };
+	if ( !match ) {
+		return { english: '', code: script };
+	}
+	return { english: match[ 2 ] as string, code: ( match[ 1 ] as string ) + script.slice( match[ 0 ].length ) };
 }
 
 /**
