@@ -171,6 +171,13 @@ var require_drafts = __commonJS({
   }
 });
 
+// shared-file-ref:shared/components/FieldProblems.vue
+var require_FieldProblems = __commonJS({
+  "shared-file-ref:shared/components/FieldProblems.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/FieldProblems.vue"];
+  }
+});
+
 // shared-file-ref:shared/components/LanguagePicker.vue
 var require_LanguagePicker = __commonJS({
   "shared-file-ref:shared/components/LanguagePicker.vue"(exports, module2) {
@@ -256,6 +263,7 @@ var import_apiErrors = __toESM(require_apiErrors());
 var import_dates = __toESM(require_dates());
 var import_drafts = __toESM(require_drafts());
 var import_recordSave = __toESM(require_recordSave());
+var import_FieldProblems = __toESM(require_FieldProblems());
 var import_LanguagePicker = __toESM(require_LanguagePicker());
 var import_LookupMultiselect = __toESM(require_LookupMultiselect());
 var import_PreviewPanel = __toESM(require_PreviewPanel());
@@ -341,15 +349,18 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
       return found;
     });
-    function fieldProblems(field) {
+    function problemsOf(field) {
       return tried.value ? problems.value.filter((p) => p.field === field) : [];
     }
     function status(field) {
-      return fieldProblems(field).length ? "error" : "default";
+      return problemsOf(field).length ? "error" : "default";
     }
     function messages(field) {
-      const found = fieldProblems(field);
-      return found.length ? { error: found.map((p) => mw.message(p.key, ...p.params).text()).join(" ") } : {};
+      const found = several(field);
+      return found.length === 1 ? { error: found[0] } : {};
+    }
+    function several(field) {
+      return problemsOf(field).map((p) => mw.message(p.key, ...p.params).text());
     }
     function listToText(items) {
       return mw.language.listToText(items);
@@ -515,10 +526,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-topics").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-topics").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("topics") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_TopicPicker.default, {
               modelValue: record.topics,
               "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => record.topics = $event),
@@ -546,10 +557,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-languages").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-languages").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("languages") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_LanguagePicker.default, {
               modelValue: record.languages,
               "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => record.languages = $event),
@@ -576,10 +587,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-regions").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-regions").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("regions") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
               import_vue2.Fragment,
               null,
@@ -609,6 +620,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             messages: messages("formats"),
             "data-field": "formats"
           }, {
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("formats") }, null, 8, ["texts"])]),
             label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
               (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-formats").text()),
               1
@@ -643,6 +655,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             messages: messages("availability"),
             "data-field": "availability"
           }, {
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("availability") }, null, 8, ["texts"])]),
             label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
               (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-availability").text()),
               1
@@ -684,10 +697,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-away-until").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-away-until").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("awayUntil") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
               modelValue: record.awayUntil,
               "onUpdate:modelValue": _cache[5] || (_cache[5] = ($event) => record.awayUntil = $event),
@@ -707,10 +720,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-max-requests").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-max-requests").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("maxRequests") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
               modelValue: record.maxRequests,
               "onUpdate:modelValue": _cache[6] || (_cache[6] = ($event) => record.maxRequests = $event),
@@ -732,10 +745,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-bio").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-bio").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("bio") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
               modelValue: record.bio,
               "onUpdate:modelValue": _cache[7] || (_cache[7] = ($event) => record.bio = $event),
@@ -755,10 +768,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.emailable ? _ctx.$i18n("capacitybuilding-coach-help-contact").text() : _ctx.$i18n("capacitybuilding-coachprofile-email-unavailable").text()),
+              (0, import_vue2.toDisplayString)(_ctx.emailable ? _ctx.$i18n("capacitybuilding-coach-help-contact").text() : _ctx.$i18n("capacitybuilding-coachprofile-email-unavailable").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("contact") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
               import_vue2.Fragment,
               null,
@@ -794,10 +807,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-hubs").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-hubs").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("hubs") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_LookupMultiselect.default, {
               modelValue: record.hubs,
               "onUpdate:modelValue": _cache[9] || (_cache[9] = ($event) => record.hubs = $event),

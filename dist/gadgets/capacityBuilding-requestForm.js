@@ -156,6 +156,13 @@ var require_recordSave = __commonJS({
   }
 });
 
+// shared-file-ref:shared/components/FieldProblems.vue
+var require_FieldProblems = __commonJS({
+  "shared-file-ref:shared/components/FieldProblems.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/FieldProblems.vue"];
+  }
+});
+
 // shared-file-ref:shared/components/LanguagePicker.vue
 var require_LanguagePicker = __commonJS({
   "shared-file-ref:shared/components/LanguagePicker.vue"(exports, module2) {
@@ -218,6 +225,7 @@ var import_codec = __toESM(require_codec());
 var import_apiErrors = __toESM(require_apiErrors());
 var import_drafts = __toESM(require_drafts());
 var import_recordSave2 = __toESM(require_recordSave());
+var import_FieldProblems = __toESM(require_FieldProblems());
 var import_LanguagePicker = __toESM(require_LanguagePicker());
 var import_PreviewPanel = __toESM(require_PreviewPanel());
 var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
@@ -475,7 +483,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     }
     function messages(field) {
       const shown = visibleProblems(field);
-      return shown.length ? { error: shown.map(problemText).join(" ") } : {};
+      return shown.length === 1 ? { error: problemText(shown[0]) } : {};
+    }
+    function several(field) {
+      return visibleProblems(field).map(problemText);
     }
     function focusFirstInvalid() {
       return __async(this, null, function* () {
@@ -728,6 +739,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("title"),
               messages: messages("title")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("title") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-title").text()),
                 1
@@ -751,6 +763,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("requesterType"),
               messages: messages("requesterType")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("requesterType") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-requester-type").text()),
                 1
@@ -790,6 +803,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("organisation"),
               messages: messages("organisation")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("organisation") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-organisation").text()),
                 1
@@ -812,6 +826,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("region"),
               messages: messages("region")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("region") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-region").text()),
                 1
@@ -841,6 +856,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("topics"),
               messages: messages("topics")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("topics") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-topics").text()),
                 1
@@ -876,6 +892,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("formats"),
               messages: messages("formats")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("formats") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-formats").text()),
                 1
@@ -914,6 +931,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("languages"),
               messages: messages("languages")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("languages") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-languages").text()),
                 1
@@ -946,6 +964,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("neededBy"),
               messages: messages("neededBy")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("neededBy") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-needed-by").text()),
                 1
@@ -969,6 +988,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("description"),
               messages: messages("description")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("description") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-description").text()),
                 1

@@ -3236,6 +3236,80 @@ var init_coaches = __esm({
   }
 });
 
+// codex-shim:codex-shim
+var require_codex_shim = __commonJS({
+  "codex-shim:codex-shim"(exports2, module2) {
+    module2.exports = Object.assign({}, require("./codex.js"));
+  }
+});
+
+// unplugin-vue:modules/shared/components/FieldProblems.vue?vue&type=style&index=0&lang.css
+var init_FieldProblems_vue_vue_type_style_index_0_lang = __esm({
+  "unplugin-vue:modules/shared/components/FieldProblems.vue?vue&type=style&index=0&lang.css"() {
+  }
+});
+
+// modules/shared/components/FieldProblems.vue
+var FieldProblems_exports = {};
+__export(FieldProblems_exports, {
+  default: () => FieldProblems_default
+});
+var import_vue3, import_vue4, import_codex, _hoisted_12, _sfc_main2, FieldProblems_default;
+var init_FieldProblems = __esm({
+  "modules/shared/components/FieldProblems.vue"() {
+    "use strict";
+    import_vue3 = require("vue");
+    import_vue4 = require("vue");
+    import_codex = __toESM(require_codex_shim());
+    init_FieldProblems_vue_vue_type_style_index_0_lang();
+    _hoisted_12 = { class: "ext-capacitybuilding-field-problems__list" };
+    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
+      __name: "FieldProblems",
+      props: { texts: {} },
+      setup(__props) {
+        return (_ctx, _cache) => {
+          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+            import_vue4.Fragment,
+            null,
+            [(0, import_vue4.createCommentVNode)(`
+		Several problems with one form field, as a list (one problem goes into the field's own
+		validation message). Usage, inside a CdxField:
+			<template #help-text>
+				<field-problems :texts="several( 'title' )"></field-problems>
+			</template>
+	`), _ctx.texts.length > 1 ? ((0, import_vue4.openBlock)(), (0, import_vue4.createBlock)((0, import_vue4.unref)(import_codex.CdxMessage), {
+              key: 0,
+              type: "error",
+              inline: true,
+              class: "ext-capacitybuilding-field-problems"
+            }, {
+              default: (0, import_vue4.withCtx)(() => [(0, import_vue4.createElementVNode)("ul", _hoisted_12, [((0, import_vue4.openBlock)(true), (0, import_vue4.createElementBlock)(
+                import_vue4.Fragment,
+                null,
+                (0, import_vue4.renderList)(_ctx.texts, (text, i) => {
+                  return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+                    "li",
+                    { key: i },
+                    (0, import_vue4.toDisplayString)(text),
+                    1
+                    /* TEXT */
+                  );
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])]),
+              _: 1
+            })) : (0, import_vue4.createCommentVNode)("v-if", true)],
+            2112
+            /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+          );
+        };
+      }
+    });
+    FieldProblems_default = _sfc_main2;
+  }
+});
+
 // modules/shared/pickerOptions.ts
 function topicOptions(index, languageChain2) {
   const options = [];
@@ -3288,28 +3362,21 @@ var init_pickerOptions = __esm({
   }
 });
 
-// codex-shim:codex-shim
-var require_codex_shim = __commonJS({
-  "codex-shim:codex-shim"(exports2, module2) {
-    module2.exports = Object.assign({}, require("./codex.js"));
-  }
-});
-
 // modules/shared/components/LookupMultiselect.vue
 var LookupMultiselect_exports = {};
 __export(LookupMultiselect_exports, {
   default: () => LookupMultiselect_default
 });
-var import_vue3, import_vue4, import_vue5, import_codex, _sfc_main2, LookupMultiselect_default;
+var import_vue5, import_vue6, import_vue7, import_codex2, _sfc_main3, LookupMultiselect_default;
 var init_LookupMultiselect = __esm({
   "modules/shared/components/LookupMultiselect.vue"() {
     "use strict";
-    import_vue3 = require("vue");
-    import_vue4 = require("vue");
     import_vue5 = require("vue");
-    import_codex = __toESM(require_codex_shim());
+    import_vue6 = require("vue");
+    import_vue7 = require("vue");
+    import_codex2 = __toESM(require_codex_shim());
     init_pickerOptions();
-    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
+    _sfc_main3 = /* @__PURE__ */ (0, import_vue5.defineComponent)({
       __name: "LookupMultiselect",
       props: {
         modelValue: {},
@@ -3325,21 +3392,21 @@ var init_LookupMultiselect = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const query = (0, import_vue5.ref)("");
-        const lookup = (0, import_vue5.ref)(null);
+        const query = (0, import_vue7.ref)("");
+        const lookup = (0, import_vue7.ref)(null);
         function nameInput() {
           var _a, _b;
           (_b = (_a = lookup.value) == null ? void 0 : _a.$el.querySelector("input")) == null ? void 0 : _b.setAttribute("aria-label", props.label);
         }
-        (0, import_vue5.onMounted)(nameInput);
-        (0, import_vue5.watch)(() => props.label, nameInput);
-        const byValue = (0, import_vue5.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+        (0, import_vue7.onMounted)(nameInput);
+        (0, import_vue7.watch)(() => props.label, nameInput);
+        const byValue = (0, import_vue7.computed)(() => new Map(props.options.map((option) => [option.value, option])));
         function update(values) {
           if (JSON.stringify(values) !== JSON.stringify(props.modelValue)) {
             emit("update:modelValue", values);
           }
         }
-        const chips = (0, import_vue5.computed)({
+        const chips = (0, import_vue7.computed)({
           get: () => props.modelValue.map((value) => {
             var _a, _b;
             return {
@@ -3349,11 +3416,11 @@ var init_LookupMultiselect = __esm({
           }),
           set: (items) => update(items.map((item) => String(item.value)))
         });
-        const selection = (0, import_vue5.computed)({
+        const selection = (0, import_vue7.computed)({
           get: () => props.modelValue,
           set: (values) => update(values.map(String))
         });
-        const menuItems = (0, import_vue5.computed)(() => {
+        const menuItems = (0, import_vue7.computed)(() => {
           var _a;
           return filterOptions(props.options, String((_a = query.value) != null ? _a : "")).map((option) => __spreadValues({
             value: option.value,
@@ -3361,10 +3428,10 @@ var init_LookupMultiselect = __esm({
           }, option.description ? { description: option.description } : {}));
         });
         return (_ctx, _cache) => {
-          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
-            import_vue4.Fragment,
+          return (0, import_vue6.openBlock)(), (0, import_vue6.createElementBlock)(
+            import_vue6.Fragment,
             null,
-            [(0, import_vue4.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue4.createVNode)((0, import_vue4.unref)(import_codex.CdxMultiselectLookup), {
+            [(0, import_vue6.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue6.createVNode)((0, import_vue6.unref)(import_codex2.CdxMultiselectLookup), {
               ref_key: "lookup",
               ref: lookup,
               "input-chips": chips.value,
@@ -3378,8 +3445,8 @@ var init_LookupMultiselect = __esm({
               disabled: _ctx.disabled,
               "menu-config": { visibleItemLimit: 8 }
             }, {
-              "no-results": (0, import_vue4.withCtx)(() => [(0, import_vue4.createTextVNode)(
-                (0, import_vue4.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+              "no-results": (0, import_vue6.withCtx)(() => [(0, import_vue6.createTextVNode)(
+                (0, import_vue6.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
                 1
                 /* TEXT */
               )]),
@@ -3398,7 +3465,7 @@ var init_LookupMultiselect = __esm({
         };
       }
     });
-    LookupMultiselect_default = _sfc_main2;
+    LookupMultiselect_default = _sfc_main3;
   }
 });
 
@@ -3407,16 +3474,16 @@ var LanguagePicker_exports = {};
 __export(LanguagePicker_exports, {
   default: () => LanguagePicker_default
 });
-var import_vue6, import_vue7, import_vue8, _sfc_main3, LanguagePicker_default;
+var import_vue8, import_vue9, import_vue10, _sfc_main4, LanguagePicker_default;
 var init_LanguagePicker = __esm({
   "modules/shared/components/LanguagePicker.vue"() {
     "use strict";
-    import_vue6 = require("vue");
-    import_vue7 = require("vue");
     import_vue8 = require("vue");
+    import_vue9 = require("vue");
+    import_vue10 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main3 = /* @__PURE__ */ (0, import_vue6.defineComponent)({
+    _sfc_main4 = /* @__PURE__ */ (0, import_vue8.defineComponent)({
       __name: "LanguagePicker",
       props: {
         modelValue: {},
@@ -3428,9 +3495,9 @@ var init_LanguagePicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue8.computed)(() => languageOptions(props.names));
+        const options = (0, import_vue10.computed)(() => languageOptions(props.names));
         return (_ctx, _cache) => {
-          return (0, import_vue7.openBlock)(), (0, import_vue7.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue9.openBlock)(), (0, import_vue9.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -3445,7 +3512,7 @@ var init_LanguagePicker = __esm({
         };
       }
     });
-    LanguagePicker_default = _sfc_main3;
+    LanguagePicker_default = _sfc_main4;
   }
 });
 
@@ -3484,22 +3551,22 @@ var SaveErrorMessage_exports = {};
 __export(SaveErrorMessage_exports, {
   default: () => SaveErrorMessage_default
 });
-var import_vue9, import_vue10, import_vue11, import_codex2, _hoisted_12, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _sfc_main4, SaveErrorMessage_default;
+var import_vue11, import_vue12, import_vue13, import_codex3, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _sfc_main5, SaveErrorMessage_default;
 var init_SaveErrorMessage = __esm({
   "modules/shared/components/SaveErrorMessage.vue"() {
     "use strict";
-    import_vue9 = require("vue");
-    import_vue10 = require("vue");
     import_vue11 = require("vue");
-    import_codex2 = __toESM(require_codex_shim());
+    import_vue12 = require("vue");
+    import_vue13 = require("vue");
+    import_codex3 = __toESM(require_codex_shim());
     init_SaveErrorMessage_vue_vue_type_style_index_0_lang();
-    _hoisted_12 = ["innerHTML"];
+    _hoisted_13 = ["innerHTML"];
     _hoisted_22 = { class: "ext-capacitybuilding-save-error__code" };
     _hoisted_32 = { class: "ext-capacitybuilding-save-error__question" };
     _hoisted_42 = ["src", "alt"];
     _hoisted_52 = { class: "ext-capacitybuilding-save-error__actions" };
     _hoisted_62 = ["href"];
-    _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
+    _sfc_main5 = /* @__PURE__ */ (0, import_vue11.defineComponent)({
       __name: "SaveErrorMessage",
       props: {
         error: {},
@@ -3509,12 +3576,12 @@ var init_SaveErrorMessage = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const answer = (0, import_vue11.ref)("");
-        (0, import_vue11.watch)(() => props.error, () => {
+        const answer = (0, import_vue13.ref)("");
+        (0, import_vue13.watch)(() => props.error, () => {
           answer.value = "";
         });
-        const explanation = (0, import_vue11.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-        const canRetry = (0, import_vue11.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
+        const explanation = (0, import_vue13.computed)(() => mw.message(props.error.key, ...props.error.params).text());
+        const canRetry = (0, import_vue13.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
         function retry() {
           const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
             id: props.error.captcha.id,
@@ -3523,62 +3590,62 @@ var init_SaveErrorMessage = __esm({
           emit("retry", captcha);
         }
         return (_ctx, _cache) => {
-          return (0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxMessage), {
+          return (0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxMessage), {
             type: "error",
             class: "ext-capacitybuilding-save-error",
             "data-code": _ctx.error.code
           }, {
-            default: (0, import_vue10.withCtx)(() => [
-              (0, import_vue10.createElementVNode)(
+            default: (0, import_vue12.withCtx)(() => [
+              (0, import_vue12.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue10.toDisplayString)(explanation.value),
+                (0, import_vue12.toDisplayString)(explanation.value),
                 1
                 /* TEXT */
               ),
-              (0, import_vue10.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-              (0, import_vue10.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              _ctx.error.html ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("div", {
+              (0, import_vue12.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
+              (0, import_vue12.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              _ctx.error.html ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("div", {
                 key: 0,
                 class: "ext-capacitybuilding-save-error__wiki",
                 innerHTML: _ctx.error.html
-              }, null, 8, _hoisted_12)) : (0, import_vue10.createCommentVNode)("v-if", true),
-              (0, import_vue10.createCommentVNode)(" eslint-enable vue/no-v-html "),
-              (0, import_vue10.createElementVNode)(
+              }, null, 8, _hoisted_13)) : (0, import_vue12.createCommentVNode)("v-if", true),
+              (0, import_vue12.createCommentVNode)(" eslint-enable vue/no-v-html "),
+              (0, import_vue12.createElementVNode)(
                 "p",
                 _hoisted_22,
-                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
+                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
                 1
                 /* TEXT */
               ),
-              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)(
-                (0, import_vue10.unref)(import_codex2.CdxField),
+              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)(
+                (0, import_vue12.unref)(import_codex3.CdxField),
                 {
                   key: 1,
                   class: "ext-capacitybuilding-save-error__captcha"
                 },
-                (0, import_vue10.createSlots)({
-                  label: (0, import_vue10.withCtx)(() => [(0, import_vue10.createTextVNode)(
-                    (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
+                (0, import_vue12.createSlots)({
+                  label: (0, import_vue12.withCtx)(() => [(0, import_vue12.createTextVNode)(
+                    (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
                     1
                     /* TEXT */
                   )]),
-                  default: (0, import_vue10.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("img", {
+                  default: (0, import_vue12.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("img", {
                     key: 0,
                     src: _ctx.error.captcha.url,
                     alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-                  }, null, 8, _hoisted_42)) : (0, import_vue10.createCommentVNode)("v-if", true), (0, import_vue10.createVNode)((0, import_vue10.unref)(import_codex2.CdxTextInput), {
+                  }, null, 8, _hoisted_42)) : (0, import_vue12.createCommentVNode)("v-if", true), (0, import_vue12.createVNode)((0, import_vue12.unref)(import_codex3.CdxTextInput), {
                     modelValue: answer.value,
                     "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                    onKeydown: (0, import_vue10.withKeys)((0, import_vue10.withModifiers)(retry, ["prevent"]), ["enter"])
+                    onKeydown: (0, import_vue12.withKeys)((0, import_vue12.withModifiers)(retry, ["prevent"]), ["enter"])
                   }, null, 8, ["modelValue", "onKeydown"])]),
                   _: 2
                 }, [_ctx.error.captcha.question ? {
                   name: "description",
-                  fn: (0, import_vue10.withCtx)(() => [(0, import_vue10.createElementVNode)(
+                  fn: (0, import_vue12.withCtx)(() => [(0, import_vue12.createElementVNode)(
                     "span",
                     _hoisted_32,
-                    (0, import_vue10.toDisplayString)(_ctx.error.captcha.question),
+                    (0, import_vue12.toDisplayString)(_ctx.error.captcha.question),
                     1
                     /* TEXT */
                   )]),
@@ -3586,30 +3653,30 @@ var init_SaveErrorMessage = __esm({
                 } : void 0]),
                 1024
                 /* DYNAMIC_SLOTS */
-              )) : (0, import_vue10.createCommentVNode)("v-if", true),
-              (0, import_vue10.createElementVNode)("div", _hoisted_52, [canRetry.value ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxButton), {
+              )) : (0, import_vue12.createCommentVNode)("v-if", true),
+              (0, import_vue12.createElementVNode)("div", _hoisted_52, [canRetry.value ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxButton), {
                 key: 0,
                 action: "progressive",
                 onClick: retry
               }, {
-                default: (0, import_vue10.withCtx)(() => [(0, import_vue10.createTextVNode)(
-                  (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
+                default: (0, import_vue12.withCtx)(() => [(0, import_vue12.createTextVNode)(
+                  (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : (0, import_vue10.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("a", {
+              })) : (0, import_vue12.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("a", {
                 key: 1,
                 href: _ctx.loginUrl,
                 onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-              }, (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_62)) : (0, import_vue10.createCommentVNode)("v-if", true)])
+              }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_62)) : (0, import_vue12.createCommentVNode)("v-if", true)])
             ]),
             _: 1
           }, 8, ["data-code"]);
         };
       }
     });
-    SaveErrorMessage_default = _sfc_main4;
+    SaveErrorMessage_default = _sfc_main5;
   }
 });
 
@@ -3624,21 +3691,21 @@ var PreviewPanel_exports = {};
 __export(PreviewPanel_exports, {
   default: () => PreviewPanel_default
 });
-var import_vue12, import_vue13, import_vue14, import_codex3, _hoisted_13, _hoisted_23, _sfc_main5, PreviewPanel_default;
+var import_vue14, import_vue15, import_vue16, import_codex4, _hoisted_14, _hoisted_23, _sfc_main6, PreviewPanel_default;
 var init_PreviewPanel = __esm({
   "modules/shared/components/PreviewPanel.vue"() {
     "use strict";
-    import_vue12 = require("vue");
-    import_vue13 = require("vue");
     import_vue14 = require("vue");
-    import_codex3 = __toESM(require_codex_shim());
+    import_vue15 = require("vue");
+    import_vue16 = require("vue");
+    import_codex4 = __toESM(require_codex_shim());
     init_apiErrors();
     init_preview();
     init_SaveErrorMessage();
     init_PreviewPanel_vue_vue_type_style_index_0_lang();
-    _hoisted_13 = ["aria-busy", "aria-label"];
+    _hoisted_14 = ["aria-busy", "aria-label"];
     _hoisted_23 = ["innerHTML"];
-    _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
+    _sfc_main6 = /* @__PURE__ */ (0, import_vue14.defineComponent)({
       __name: "PreviewPanel",
       props: {
         api: {},
@@ -3647,9 +3714,9 @@ var init_PreviewPanel = __esm({
       },
       setup(__props) {
         const props = __props;
-        const loading = (0, import_vue14.ref)(true);
-        const html = (0, import_vue14.ref)("");
-        const error = (0, import_vue14.ref)(null);
+        const loading = (0, import_vue16.ref)(true);
+        const html = (0, import_vue16.ref)("");
+        const error = (0, import_vue16.ref)(null);
         let latest = 0;
         async function render() {
           const call = ++latest;
@@ -3671,38 +3738,38 @@ var init_PreviewPanel = __esm({
             }
           }
         }
-        (0, import_vue14.watch)(() => [props.wikitext, props.title], render, { immediate: true });
+        (0, import_vue16.watch)(() => [props.wikitext, props.title], render, { immediate: true });
         return (_ctx, _cache) => {
-          return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("section", {
+          return (0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("section", {
             class: "ext-capacitybuilding-preview",
             "aria-busy": loading.value ? "true" : "false",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-label").text()
-          }, [loading.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxProgressBar), {
+          }, [loading.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxProgressBar), {
             key: 0,
             inline: "",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-loading").text()
-          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(SaveErrorMessage_default, {
+          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)(SaveErrorMessage_default, {
             key: 1,
             error: error.value,
             onRetry: render
-          }, null, 8, ["error"])) : ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
-            import_vue13.Fragment,
+          }, null, 8, ["error"])) : ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)(
+            import_vue15.Fragment,
             { key: 2 },
             [
-              (0, import_vue13.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
-              (0, import_vue13.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              (0, import_vue13.createElementVNode)("div", {
+              (0, import_vue15.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
+              (0, import_vue15.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              (0, import_vue15.createElementVNode)("div", {
                 class: "ext-capacitybuilding-preview__content mw-parser-output",
                 innerHTML: html.value
               }, null, 8, _hoisted_23)
             ],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-          )), (0, import_vue13.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_13);
+          )), (0, import_vue15.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_14);
         };
       }
     });
-    PreviewPanel_default = _sfc_main5;
+    PreviewPanel_default = _sfc_main6;
   }
 });
 
@@ -3711,16 +3778,16 @@ var TopicPicker_exports = {};
 __export(TopicPicker_exports, {
   default: () => TopicPicker_default
 });
-var import_vue15, import_vue16, import_vue17, _sfc_main6, TopicPicker_default;
+var import_vue17, import_vue18, import_vue19, _sfc_main7, TopicPicker_default;
 var init_TopicPicker = __esm({
   "modules/shared/components/TopicPicker.vue"() {
     "use strict";
-    import_vue15 = require("vue");
-    import_vue16 = require("vue");
     import_vue17 = require("vue");
+    import_vue18 = require("vue");
+    import_vue19 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
+    _sfc_main7 = /* @__PURE__ */ (0, import_vue17.defineComponent)({
       __name: "TopicPicker",
       props: {
         modelValue: {},
@@ -3733,9 +3800,9 @@ var init_TopicPicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue17.computed)(() => topicOptions(props.index, props.languageChain));
+        const options = (0, import_vue19.computed)(() => topicOptions(props.index, props.languageChain));
         return (_ctx, _cache) => {
-          return (0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue18.openBlock)(), (0, import_vue18.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -3750,7 +3817,7 @@ var init_TopicPicker = __esm({
         };
       }
     });
-    TopicPicker_default = _sfc_main6;
+    TopicPicker_default = _sfc_main7;
   }
 });
 
@@ -4226,6 +4293,7 @@ module.exports = {
   "shared/MatchSuggestions.vue": (init_MatchSuggestions(), __toCommonJS(MatchSuggestions_exports)),
   "shared/apiErrors.ts": (init_apiErrors(), __toCommonJS(apiErrors_exports)),
   "shared/coaches.ts": (init_coaches(), __toCommonJS(coaches_exports)),
+  "shared/components/FieldProblems.vue": (init_FieldProblems(), __toCommonJS(FieldProblems_exports)),
   "shared/components/LanguagePicker.vue": (init_LanguagePicker(), __toCommonJS(LanguagePicker_exports)),
   "shared/components/LookupMultiselect.vue": (init_LookupMultiselect(), __toCommonJS(LookupMultiselect_exports)),
   "shared/components/PreviewPanel.vue": (init_PreviewPanel(), __toCommonJS(PreviewPanel_exports)),
