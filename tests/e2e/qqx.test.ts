@@ -5,7 +5,8 @@
  * topics a community wrote into Topics.json), what MediaWiki names (languages), dates and numbers.
  *
  * What is checked on each screen: the text of every mounted feature and of any open dialog, with
- * the placeholders, accessible names (aria-label) and titles of their elements.
+ * the placeholders, accessible names (aria-label), image texts and titles of their elements (not
+ * of links: MediaWiki titles a link with the page it leads to).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Mwn } from 'mwn';
@@ -31,7 +32,9 @@ function screenText( page: Page ): Promise<string> {
 			parts.push( root.innerText );
 			for ( const element of Array.from( root.querySelectorAll( '[placeholder], [aria-label], [title], [alt]' ) ) ) {
 				for ( const attribute of [ 'placeholder', 'aria-label', 'title', 'alt' ] ) {
-					const value = element.getAttribute( attribute );
+					// A link's title is MediaWiki's: the page it leads to (or, for a page that does
+					// not exist, its content-language note).
+					const value = attribute === 'title' && element.tagName === 'A' ? null : element.getAttribute( attribute );
 					if ( value ) {
 						parts.push( value );
 					}
