@@ -11,8 +11,8 @@
  *   6. e2e               jest + playwright-core in Debian's Chromium against the development wiki
  *   7. gadgets           the same on the gadget route: the development wiki in gadget mode (its own
  *                        folder and port, the extension not loaded), the bot's setup and deploy
- *                        run, then the gadget route's integration tests (deploy) and the whole
- *                        end-to-end suite again
+ *                        run, then the gadget route's integration tests (deploy) and the
+ *                        end-to-end suite again (but three tests of the wiki's own answers)
  *
  * Each wiki is started once (or a running one is reused) and stopped afterwards if this run
  * started it. All stages run even when one fails, so one run shows every problem.
