@@ -54,7 +54,8 @@ async function peoplesContent( bot: Mwn ): Promise<string[]> {
 	for ( const [ folder, read ] of [
 		[ 'Coaches', ( text: string ) => {
 			const coach = parsePage( text, COACH_SCHEMA ).parsed?.record;
-			return coach ? [ coach.user, coach.bio, ...coach.hubs ] : [];
+			// Codes a person typed that name nothing the wiki knows are shown as typed.
+			return coach ? [ coach.user, coach.bio, ...coach.hubs, ...coach.languages, ...coach.topics ] : [];
 		} ],
 		[ 'Hubs', ( text: string ) => {
 			const hub = parsePage( text, HUB_SCHEMA ).parsed?.record;
