@@ -19,7 +19,9 @@ const SHORT_KEYS = [ 'and' ];
 export function untranslated( text: string, allowed: readonly string[] ): string[] {
 	let rest = text;
 	for ( const content of [ ...allowed ].filter( Boolean ).sort( ( a, b ) => b.length - a.length ) ) {
-		rest = rest.split( content ).join( ' ' );
+		// Whole words only: a language code such as "es" is not taken out of a message key.
+		const escaped = content.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' );
+		rest = rest.replace( new RegExp( `(?<![\\p{L}\\p{N}_-])${ escaped }(?![\\p{L}\\p{N}_-])`, 'gu' ), ' ' );
 	}
 	rest = rest.replace( DATE, ' ' );
 	// "(key)" and "(key: parameters)", innermost first, as MediaWiki writes messages in qqx.

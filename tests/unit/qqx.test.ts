@@ -14,6 +14,11 @@ describe( 'untranslated text on a qqx screen', () => {
 		].join( '\n' ), [ 'Ana Lima', 'español', 'English', 'R123456', 'governance' ] ) ).toEqual( [] );
 	} );
 
+	it( 'takes allowed content out as whole words only, never out of a key', () => {
+		expect( untranslated( '(capacitybuilding-request-field-languages) es', [ 'es' ] ) ).toEqual( [] );
+		expect( untranslated( 'Spanish', [ 'es' ] ) ).toEqual( [ 'Spanish' ] );
+	} );
+
 	it( 'finds English (or any text) that is not a message, also beside keys and inside parentheses', () => {
 		expect( untranslated( [
 			'(capacitybuilding-requestform-submit) Save',
