@@ -18,14 +18,15 @@ import { repoRoot } from '../../scripts/lib/paths';
 import { runBot } from '../support/bot';
 import { testRoute, testWiki, uniqueTitle } from '../support/wiki';
 
+import { launchBrowser } from './support/browser';
+import { field, formReady, logIn, pick, savedRecord, select } from './support/forms';
+import { botFor } from './support/pages';
+
 /**
  * How the wiki answers concurrent saves, abuse filters and captchas is the same on both routes (the
  * same client code meets the same API); to keep CI short these run on the extension route only.
  */
 const itOnOneRoute = testRoute() === 'gadgets' ? it.skip : it;
-import { launchBrowser } from './support/browser';
-import { field, formReady, logIn, pick, savedRecord, select } from './support/forms';
-import { botFor } from './support/pages';
 
 // A loaded machine can make real page loads slow; speed is measured by `npm run bench`, not here.
 jest.setTimeout( 300_000 );
