@@ -17,7 +17,6 @@ import { serialize } from '../../modules/core/wikitext/codec';
 import { repoRoot } from '../../scripts/lib/paths';
 import { runBot } from '../support/bot';
 import { testRoute, testWiki, uniqueTitle } from '../support/wiki';
-
 import { launchBrowser } from './support/browser';
 import { field, formReady, logIn, pick, savedRecord, select } from './support/forms';
 import { botFor } from './support/pages';
