@@ -51,6 +51,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
 // shared-module-ref:shared-module-ref
 var require_shared_module_ref = __commonJS({
@@ -98,6 +99,13 @@ var require_pages = __commonJS({
 var require_taxonomy = __commonJS({
   "shared-file-ref:core/taxonomy.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["core/taxonomy.ts"];
+  }
+});
+
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
   }
 });
 
@@ -153,6 +161,7 @@ var import_model3 = __toESM(require_model());
 var import_identifiers = __toESM(require_identifiers());
 var import_pages = __toESM(require_pages());
 var import_taxonomy2 = __toESM(require_taxonomy());
+var import_direction = __toESM(require_direction());
 var import_matchReasons = __toESM(require_matchReasons());
 var import_coaches = __toESM(require_coaches());
 var import_siteData = __toESM(require_siteData());
@@ -199,64 +208,200 @@ function prepareCoaches(coaches, today) {
 function isNarrowed(query) {
   return query.text.trim() !== "" || FILTER_KEYS.some((key) => query[key] !== "");
 }
-function filterCoaches(coaches, query, topics) {
-  const words = fold(query.text).split(/\s+/).filter(Boolean);
-  const topicKeys = query.topic ? (0, import_taxonomy.withDescendants)(topics, query.topic) : [];
-  if (query.topic && !topicKeys.length) {
-    topicKeys.push(query.topic);
+function searchWords(text) {
+  return fold(text).split(/\s+/).filter(Boolean);
+}
+function filtersKey(query) {
+  return FILTER_KEYS.map((key) => query[key]).join("\0");
+}
+var DirectorySearch = class {
+  constructor(coaches) {
+    __publicField(this, "coaches");
+    /** Coach positions (in `coaches`) in name order, coaches away last. */
+    __publicField(this, "byName");
+    /** Coach positions, newest profile first, then by name, coaches away last. */
+    __publicField(this, "byUpdated");
+    /** Score of each coach in the current search (valid where `seen` holds the current round). */
+    __publicField(this, "scores");
+    __publicField(this, "seen");
+    __publicField(this, "round", 0);
+    /** Two buffers of matches (positions in name order): the last search's, and the one being made. */
+    __publicField(this, "buffers");
+    /** The last query's filters and folded text, and how many matches its buffer (`buffers[ 0 ]`) holds. */
+    __publicField(this, "last", null);
+    this.coaches = coaches;
+    const positions = coaches.map((_, i) => i);
+    const away = (i) => Number(coaches[i].away);
+    const rank = (i) => coaches[i].nameRank;
+    const updated = (i) => coaches[i].coach.updated;
+    const newer = (a, b) => {
+      const [x, y] = [updated(a), updated(b)];
+      return x === y ? 0 : x < y ? 1 : -1;
+    };
+    this.byName = Int32Array.from([...positions].sort(
+      (a, b) => away(a) - away(b) || rank(a) - rank(b)
+    ));
+    this.byUpdated = Int32Array.from([...positions].sort(
+      (a, b) => away(a) - away(b) || newer(a, b) || rank(a) - rank(b)
+    ));
+    this.scores = new Float64Array(coaches.length);
+    this.seen = new Uint32Array(coaches.length);
+    this.buffers = [new Int32Array(coaches.length), new Int32Array(coaches.length)];
   }
-  const results = [];
-  for (const entry of coaches) {
-    if (query.language && !entry.languages.has(query.language) || query.region && !entry.regions.has(query.region) || query.format && !entry.formats.has(query.format) || query.hub && !entry.hubs.has(query.hub) || query.availability && entry.coach.profile.availability !== query.availability) {
-      continue;
+  /**
+   * Scores the candidates that pass every filter (recorded in `scores` for this round) and
+   * writes their positions into `out`, in candidate order.
+   *
+   * @param candidates Positions, in name order
+   * @param size How many of `candidates` to look at
+   * @param query
+   * @param topics The taxonomy's index: a topic filter includes its sub-topics
+   * @param out Where the matches go (may be null: only counted)
+   * @return How many matched
+   */
+  match(candidates, size, query, topics, out) {
+    const words = searchWords(query.text);
+    const topicKeys = query.topic ? (0, import_taxonomy.withDescendants)(topics, query.topic) : [];
+    if (query.topic && !topicKeys.length) {
+      topicKeys.push(query.topic);
     }
-    let score = 0;
-    if (topicKeys.length) {
-      if (entry.topics.has(query.topic)) {
-        score += 2;
-      } else if (topicKeys.some((key) => entry.topics.has(key))) {
-        score += 1;
-      } else {
+    const { language, region, format, hub, availability, topic } = query;
+    const round = ++this.round;
+    let count = 0;
+    for (let i = 0; i < size; i++) {
+      const position = candidates[i];
+      const entry = this.coaches[position];
+      if (language && !entry.languages.has(language) || region && !entry.regions.has(region) || format && !entry.formats.has(format) || hub && !entry.hubs.has(hub) || availability && entry.coach.profile.availability !== availability) {
         continue;
       }
+      let score = 0;
+      if (topicKeys.length) {
+        if (entry.topics.has(topic)) {
+          score += 2;
+        } else if (topicKeys.some((key) => entry.topics.has(key))) {
+          score += 1;
+        } else {
+          continue;
+        }
+      }
+      let found = true;
+      for (const word of words) {
+        if (entry.name.startsWith(word)) {
+          score += 3;
+        } else if (entry.name.includes(word)) {
+          score += 2;
+        } else if (entry.bio.includes(word)) {
+          score += 1;
+        } else {
+          found = false;
+          break;
+        }
+      }
+      if (!found) {
+        continue;
+      }
+      if (entry.coach.profile.availability === "available") {
+        score += 0.5;
+      }
+      this.scores[position] = score;
+      this.seen[position] = round;
+      if (out) {
+        out[count] = position;
+      }
+      count++;
     }
-    let found = true;
-    for (const word of words) {
-      if (entry.name.startsWith(word)) {
-        score += 3;
-      } else if (entry.name.includes(word)) {
-        score += 2;
-      } else if (entry.bio.includes(word)) {
-        score += 1;
-      } else {
-        found = false;
+    return count;
+  }
+  /** How many coaches a query matches (nothing remembered for the next keystroke). */
+  count(query, topics) {
+    return this.match(this.byName, this.byName.length, query, topics, null);
+  }
+  /**
+   * The coaches a query matches, in the order it asks for.
+   *
+   * @param query
+   * @param topics The taxonomy's index
+   * @return The matches, read a slice at a time (a keystroke builds no list of every match)
+   */
+  search(query, topics) {
+    const filters = filtersKey(query);
+    const text = fold(query.text);
+    const narrows = this.last !== null && this.last.filters === filters && text.startsWith(this.last.text);
+    const [previous, next] = this.buffers;
+    const count = narrows && this.last ? this.match(previous, this.last.count, query, topics, next) : this.match(this.byName, this.byName.length, query, topics, next);
+    this.buffers.reverse();
+    this.last = { filters, text, count };
+    const round = this.round;
+    const matched = next;
+    const coaches = this.coaches;
+    const order = (start, end) => {
+      if (query.sort === "name") {
+        return Array.from(matched.subarray(start, Math.min(end, count)));
+      }
+      if (query.sort === "updated") {
+        return this.pick(this.byUpdated, round, start, end);
+      }
+      return this.byScore(matched, count, round, start, end);
+    };
+    return {
+      length: count,
+      slice: (start, end = count) => round === this.round ? order(start, end).map((position) => coaches[position]) : (
+        // An older answer, read after a newer search: search again (rare).
+        this.search(query, topics).slice(start, end)
+      )
+    };
+  }
+  /** The matches of `round` among `order`, from the start-th to before the end-th. */
+  pick(order, round, start, end) {
+    const picked = [];
+    let seen = 0;
+    for (let i = 0; i < order.length && seen < end; i++) {
+      const position = order[i];
+      if (this.seen[position] === round) {
+        if (seen >= start) {
+          picked.push(position);
+        }
+        seen++;
+      }
+    }
+    return picked;
+  }
+  /**
+   * Matches by score, best first, in name order within a score, away coaches last: the
+   * start-th to before the end-th of that order, without sorting the matches.
+   */
+  byScore(matched, count, round, start, end) {
+    const key = (position) => {
+      const score = this.scores[position];
+      return this.coaches[position].away ? 1e3 - score : -score;
+    };
+    const keys = /* @__PURE__ */ new Set();
+    for (let i = 0; i < count; i++) {
+      keys.add(key(matched[i]));
+    }
+    const picked = [];
+    let seen = 0;
+    for (const bucket of Array.from(keys).sort((a, b) => a - b)) {
+      for (let i = 0; i < count && seen < end; i++) {
+        const position = matched[i];
+        if (this.seen[position] === round && key(position) === bucket) {
+          if (seen >= start) {
+            picked.push(position);
+          }
+          seen++;
+        }
+      }
+      if (seen >= end) {
         break;
       }
     }
-    if (!found) {
-      continue;
-    }
-    if (entry.coach.profile.availability === "available") {
-      score += 0.5;
-    }
-    results.push({ entry, score });
+    return picked;
   }
-  const byName = (a, b) => a.entry.nameRank - b.entry.nameRank;
-  const newer = (a, b) => {
-    const [x, y] = [a.entry.coach.updated, b.entry.coach.updated];
-    return x === y ? 0 : x < y ? 1 : -1;
-  };
-  const order = {
-    match: (a, b) => b.score - a.score || byName(a, b),
-    name: byName,
-    updated: (a, b) => newer(a, b) || byName(a, b)
-  };
-  results.sort((a, b) => Number(a.entry.away) - Number(b.entry.away) || order[query.sort](a, b));
-  return results.map((result) => result.entry);
-}
+};
 function relaxations(coaches, query, topics) {
+  const search = coaches instanceof DirectorySearch ? coaches : new DirectorySearch(coaches);
   const candidates = [...query.text.trim() ? ["text"] : [], ...FILTER_KEYS.filter((key) => query[key] !== "")];
-  return candidates.map((clear) => ({ clear, count: filterCoaches(coaches, __spreadProps(__spreadValues({}, query), { [clear]: "" }), topics).length })).filter((relaxation) => relaxation.count > 0).sort((a, b) => b.count - a.count);
+  return candidates.map((clear) => ({ clear, count: search.count(__spreadProps(__spreadValues({}, query), { [clear]: "" }), topics) })).filter((relaxation) => relaxation.count > 0).sort((a, b) => b.count - a.count);
 }
 function sanitizeQuery(raw) {
   var _a;
@@ -323,7 +468,8 @@ var _hoisted_3 = { class: "ext-capacitybuilding-coach-card__facts" };
 var _hoisted_4 = { class: "ext-capacitybuilding-coach-card__languages" };
 var _hoisted_5 = {
   key: 1,
-  class: "ext-capacitybuilding-coach-card__bio"
+  class: "ext-capacitybuilding-coach-card__bio",
+  dir: "auto"
 };
 var _hoisted_6 = {
   key: 2,
@@ -364,7 +510,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         title: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)("a", {
           class: "ext-capacitybuilding-coach-card__name",
           href: pageUrl(profile.value.page)
-        }, (0, import_vue2.toDisplayString)(profile.value.user), 9, _hoisted_1)]),
+        }, [(0, import_vue2.createElementVNode)(
+          "bdi",
+          null,
+          (0, import_vue2.toDisplayString)(profile.value.user),
+          1
+          /* TEXT */
+        )], 8, _hoisted_1)]),
         description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
           "span",
           { class: (0, import_vue2.normalizeClass)(["ext-capacitybuilding-coach-card__availability", `ext-capacitybuilding-coach-card__availability--${_ctx.entry.away ? "away" : availability.value}`]) },
@@ -492,9 +644,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
 var CoachCard_default = _sfc_main;
 
 // modules/coachDirectory/CoachDirectory.vue
-var _hoisted_12 = { class: "ext-capacitybuilding-directory" };
+var _hoisted_12 = ["lang", "dir"];
 var _hoisted_22 = {
-  key: 2,
+  key: 3,
   class: "ext-capacitybuilding-directory__own"
 };
 var _hoisted_32 = ["href", "data-own"];
@@ -503,7 +655,7 @@ var _hoisted_42 = {
   role: "search"
 };
 var _hoisted_52 = {
-  key: 3,
+  key: 4,
   class: "ext-capacitybuilding-directory__status"
 };
 var _hoisted_62 = {
@@ -525,6 +677,8 @@ var _hoisted_10 = {
 };
 var _hoisted_11 = ["data-user"];
 var PAGE_SIZE = 20;
+var FIRST_CARDS = 8;
+var SETTLE_MS = 300;
 var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "CoachDirectory",
   props: {
@@ -534,16 +688,19 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
+    const ui = (0, import_direction.interfaceLanguage)();
     const loading = (0, import_vue6.ref)(true);
     const loadingMore = (0, import_vue6.ref)(false);
     const loadError = (0, import_vue6.ref)("");
     const fallback = (0, import_vue6.ref)(null);
     const unreadable = (0, import_vue6.ref)([]);
+    const awaiting = (0, import_vue6.ref)(0);
     const siteProblems = (0, import_vue6.ref)([]);
-    const prepared = (0, import_vue6.ref)([]);
-    const topicIndex = (0, import_vue6.ref)(/* @__PURE__ */ new Map());
-    const languageNames = (0, import_vue6.ref)(/* @__PURE__ */ new Map());
-    const emailable = (0, import_vue6.reactive)(/* @__PURE__ */ new Set());
+    const prepared = (0, import_vue6.shallowRef)([]);
+    const search = (0, import_vue6.shallowRef)((0, import_vue6.markRaw)(new DirectorySearch([])));
+    const topicIndex = (0, import_vue6.shallowRef)(/* @__PURE__ */ new Map());
+    const languageNames = (0, import_vue6.shallowRef)(/* @__PURE__ */ new Map());
+    const emailable = (0, import_vue6.shallowRef)(/* @__PURE__ */ new Set());
     const emailChecked = /* @__PURE__ */ new Set();
     const query = (0, import_vue6.reactive)(queryFromUrl(location.search));
     const shown = (0, import_vue6.ref)(PAGE_SIZE);
@@ -661,11 +818,34 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         label: mw.message("capacitybuilding-directory-sort-updated").text()
       }
     ];
-    const results = (0, import_vue6.computed)(() => filterCoaches(prepared.value, query, topicIndex.value));
+    const plainQuery = (0, import_vue6.computed)(() => __spreadValues({}, query));
+    const results = (0, import_vue6.computed)(() => search.value.search(plainQuery.value, topicIndex.value));
     const visible = (0, import_vue6.computed)(() => results.value.slice(0, shown.value));
+    const drawnCount = (0, import_vue6.ref)(Infinity);
+    const drawn = (0, import_vue6.computed)(() => visible.value.length > drawnCount.value ? visible.value.slice(0, drawnCount.value) : visible.value);
+    let drawRest = 0;
+    function drawFirstCardsFirst() {
+      if (typeof requestAnimationFrame !== "function") {
+        return;
+      }
+      cancelAnimationFrame(drawRest);
+      drawnCount.value = FIRST_CARDS;
+      drawRest = requestAnimationFrame(() => setTimeout(() => {
+        drawnCount.value = Infinity;
+      }));
+    }
     const narrowed = (0, import_vue6.computed)(() => isNarrowed(query));
-    const suggestions = (0, import_vue6.computed)(() => results.value.length || !prepared.value.length ? [] : relaxations(prepared.value, query, topicIndex.value));
+    const suggestions = (0, import_vue6.computed)(() => results.value.length || !prepared.value.length ? [] : relaxations(search.value, plainQuery.value, topicIndex.value));
     const nextPage = (0, import_vue6.computed)(() => Math.min(PAGE_SIZE, results.value.length - visible.value.length));
+    const countTexts = /* @__PURE__ */ new Map();
+    function countText(count) {
+      let text = countTexts.get(count);
+      if (text === void 0) {
+        text = mw.message("capacitybuilding-directory-count", count).text();
+        countTexts.set(count, text);
+      }
+      return text;
+    }
     function relaxText(relaxation) {
       const messages = {
         text: mw.message("capacitybuilding-directory-relax-text", relaxation.count).text(),
@@ -681,21 +861,58 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     function clearAll() {
       Object.assign(query, EMPTY_QUERY, { sort: query.sort });
     }
-    (0, import_vue6.watch)(query, () => {
-      shown.value = PAGE_SIZE;
+    const timers = /* @__PURE__ */ new Map();
+    function settled(timer, work) {
+      clearTimeout(timers.get(timer));
+      timers.set(timer, setTimeout(() => {
+        timers.delete(timer);
+        work();
+      }, SETTLE_MS));
+    }
+    (0, import_vue6.onBeforeUnmount)(() => timers.forEach((timer) => clearTimeout(timer)));
+    function writeUrl() {
       history.replaceState(history.state, "", location.pathname + urlWithQuery(location.search, query) + location.hash);
+    }
+    (0, import_vue6.watch)(plainQuery, (now, before) => {
+      shown.value = PAGE_SIZE;
+      drawFirstCardsFirst();
+      const typing = Object.keys(now).every((key) => key === "text" || now[key] === before[key]);
+      if (typing) {
+        settled("url", writeUrl);
+      } else {
+        clearTimeout(timers.get("url"));
+        timers.delete("url");
+        writeUrl();
+      }
     });
-    (0, import_vue6.watch)(visible, async (entries) => {
+    window.addEventListener("pagehide", () => {
+      if (timers.has("url")) {
+        writeUrl();
+      }
+    });
+    async function lookUpEmail(entries) {
       const unknown = entries.map((entry) => entry.coach.user).filter((user) => !emailChecked.has(user));
       if (!unknown.length) {
         return;
       }
       unknown.forEach((user) => emailChecked.add(user));
       try {
-        (await (0, import_coaches.emailableUsers)(props.api, unknown)).forEach((user) => emailable.add(user));
+        const found = await (0, import_coaches.emailableUsers)(props.api, unknown);
+        if (found.size) {
+          const all = new Set(emailable.value);
+          found.forEach((user) => all.add(user));
+          emailable.value = all;
+        }
       } catch (error) {
         unknown.forEach((user) => emailChecked.delete(user));
         mw.log.error(error);
+      }
+    }
+    (0, import_vue6.watch)(visible, (entries) => {
+      if (emailable.value.size === 0 && emailChecked.size === 0) {
+        lookUpEmail(entries);
+      } else {
+        settled("email", () => lookUpEmail(visible.value));
       }
     });
     function errorText(error) {
@@ -703,6 +920,11 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         return error;
       }
       return error instanceof Error ? error.message : String(error);
+    }
+    function show(coaches) {
+      const entries = (0, import_vue6.markRaw)(prepareCoaches(coaches, props.today).map((entry) => (0, import_vue6.markRaw)(entry)));
+      search.value = (0, import_vue6.markRaw)(new DirectorySearch(entries));
+      prepared.value = entries;
     }
     async function load() {
       try {
@@ -713,17 +935,18 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           (0, import_siteData.loadTaxonomy)(props.api, base),
           (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")),
           (0, import_coaches.loadCoaches)(props.api, base, (first) => {
-            prepared.value = prepareCoaches(first, props.today);
+            show(first);
             loadingMore.value = true;
             loading.value = false;
-          })
+          }, config)
         ]);
+        awaiting.value = loaded.awaiting;
         siteProblems.value = [...configProblems, ...taxonomy.problems].map((p) => mw.message(p.key, ...p.params).text());
         topicIndex.value = taxonomy.index;
         languageNames.value = names;
         fallback.value = loaded.fallback;
         unreadable.value = loaded.unreadable;
-        prepared.value = prepareCoaches(loaded.coaches, props.today);
+        show(loaded.coaches);
       } catch (error) {
         loadError.value = mw.message("capacitybuilding-directory-error-load", errorText(error)).text();
       } finally {
@@ -733,7 +956,11 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     }
     load();
     return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_12, [loadError.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", {
+        class: "ext-capacitybuilding-directory",
+        lang: (0, import_vue5.unref)(ui).lang,
+        dir: (0, import_vue5.unref)(ui).dir
+      }, [(0, import_vue5.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "), loadError.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
         key: 0,
         type: "error",
         class: "ext-capacitybuilding-directory__error"
@@ -754,12 +981,26 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             class: "ext-capacitybuilding-directory__fallback"
           }, {
             default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-              (0, import_vue5.toDisplayString)(fallback.value === "missing" ? _ctx.$i18n("capacitybuilding-directory-fallback-missing", coachesJson.value).text() : _ctx.$i18n("capacitybuilding-directory-fallback-outdated", coachesJson.value).text()),
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-fallback-missing", coachesJson.value).text()),
               1
               /* TEXT */
             )]),
             _: 1
           })) : (0, import_vue5.createCommentVNode)("v-if", true),
+          (0, import_vue5.createCommentVNode)(" Profiles edited since the index whose newer edits are not shown (not accepted, or not judged here). "),
+          awaiting.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+            key: 1,
+            type: "notice",
+            class: "ext-capacitybuilding-directory__awaiting",
+            "data-awaiting": awaiting.value
+          }, {
+            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-directory-awaiting", awaiting.value, coachesJson.value).text()),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          }, 8, ["data-awaiting"])) : (0, import_vue5.createCommentVNode)("v-if", true),
           ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
             import_vue5.Fragment,
             null,
@@ -787,7 +1028,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             /* KEYED_FRAGMENT */
           )),
           unreadable.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
-            key: 1,
+            key: 2,
             type: "warning",
             class: "ext-capacitybuilding-directory__unreadable"
           }, {
@@ -881,10 +1122,10 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             /* TEXT */
           )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
             import_vue5.Fragment,
-            { key: 4 },
+            { key: 5 },
             [
               (0, import_vue5.createElementVNode)("p", _hoisted_62, [(0, import_vue5.createTextVNode)(
-                (0, import_vue5.toDisplayString)(loadingMore.value ? _ctx.$i18n("capacitybuilding-directory-loading-more").text() : _ctx.$i18n("capacitybuilding-directory-count", results.value.length).text()) + " ",
+                (0, import_vue5.toDisplayString)(loadingMore.value ? _ctx.$i18n("capacitybuilding-directory-loading-more").text() : countText(results.value.length)) + " ",
                 1
                 /* TEXT */
               ), narrowed.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
@@ -933,7 +1174,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
               ))])) : (0, import_vue5.createCommentVNode)("v-if", true)])) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ul", _hoisted_10, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
                 import_vue5.Fragment,
                 null,
-                (0, import_vue5.renderList)(visible.value, (entry) => {
+                (0, import_vue5.renderList)(drawn.value, (entry) => {
                   return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
                     key: entry.coach.user,
                     class: (0, import_vue5.normalizeClass)(["ext-capacitybuilding-directory__card", { "ext-capacitybuilding-directory__card--away": entry.away }]),
@@ -941,7 +1182,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                   }, [(0, import_vue5.createVNode)(CoachCard_default, {
                     entry,
                     name: name.value,
-                    emailable: emailable.has(entry.coach.user)
+                    emailable: emailable.value.has(entry.coach.user)
                   }, null, 8, [
                     "entry",
                     "name",
@@ -970,7 +1211,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         ],
         64
         /* STABLE_FRAGMENT */
-      ))]);
+      ))], 8, _hoisted_12);
     };
   }
 });

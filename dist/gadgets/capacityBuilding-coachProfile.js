@@ -16,11 +16,13 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-coachprofile-fix-problems": "Please fix {{PLURAL:$1|the problem|the $1 problems}} marked above.",
 	"capacitybuilding-coachprofile-load-error": "Your profile could not be loaded: $1",
 	"capacitybuilding-coachprofile-loading": "Loading your profile…",
+	"capacitybuilding-coachprofile-locked": "You cannot edit this profile here:",
 	"capacitybuilding-coachprofile-login": "Log in",
 	"capacitybuilding-coachprofile-login-needed": "You can fill in the form now, but you need to log in to save your profile. What you type is kept in this browser.",
 	"capacitybuilding-coachprofile-matching-error": "The requests could not be loaded: $1",
 	"capacitybuilding-coachprofile-matching-heading": "Requests that match you",
 	"capacitybuilding-coachprofile-matching-loading": "Looking for requests that match you…",
+	"capacitybuilding-coachprofile-matching-no-index": "The bot has not published the list of requests yet, so there are no requests to match.",
 	"capacitybuilding-coachprofile-matching-none": "No open request matches your profile right now.",
 	"capacitybuilding-coachprofile-no-profile": "The page $1 holds no coach profile that can be edited here.",
 	"capacitybuilding-coachprofile-not-owner": "This is the coach profile of {{GENDER:$1|$1}}. Only {{GENDER:$1|he|she|they}} can edit it.",
@@ -32,7 +34,8 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-coachprofile-saved": "Your profile was saved.",
 	"capacitybuilding-coachprofile-summary": "Updating my coach profile",
 	"capacitybuilding-coachprofile-summary-create": "Creating my coach profile",
-	"capacitybuilding-coachprofile-unchanged": "Nothing changed, so nothing was saved."
+	"capacitybuilding-coachprofile-unchanged": "Nothing changed, so nothing was saved.",
+	"capacitybuilding-directory-away-until": "Away until $1"
 } );
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -148,6 +151,13 @@ var require_coaches = __commonJS({
   }
 });
 
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
 // shared-file-ref:shared/matchReasons.ts
 var require_matchReasons = __commonJS({
   "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
@@ -155,10 +165,31 @@ var require_matchReasons = __commonJS({
   }
 });
 
-// shared-file-ref:shared/recordSave.ts
-var require_recordSave = __commonJS({
-  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
+// shared-file-ref:shared/editability.ts
+var require_editability = __commonJS({
+  "shared-file-ref:shared/editability.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/editability.ts"];
+  }
+});
+
+// shared-file-ref:shared/components/PendingEdits.vue
+var require_PendingEdits = __commonJS({
+  "shared-file-ref:shared/components/PendingEdits.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PendingEdits.vue"];
+  }
+});
+
+// shared-file-ref:shared/judgedPages.ts
+var require_judgedPages = __commonJS({
+  "shared-file-ref:shared/judgedPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedPages.ts"];
+  }
+});
+
+// shared-file-ref:shared/roles.ts
+var require_roles = __commonJS({
+  "shared-file-ref:shared/roles.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/roles.ts"];
   }
 });
 
@@ -215,6 +246,13 @@ var require_dates = __commonJS({
 var require_drafts = __commonJS({
   "shared-file-ref:shared/drafts.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/drafts.ts"];
+  }
+});
+
+// shared-file-ref:shared/recordSave.ts
+var require_recordSave = __commonJS({
+  "shared-file-ref:shared/recordSave.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/recordSave.ts"];
   }
 });
 
@@ -280,20 +318,24 @@ __export(coachProfile_exports, {
   mount: () => mount
 });
 module.exports = __toCommonJS(coachProfile_exports);
-var import_pages2 = __toESM(require_pages());
+var import_pages3 = __toESM(require_pages());
 var import_mwVue = __toESM(require_mwVue());
 
 // modules/coachProfile/CoachProfile.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
-var import_vue9 = require("vue");
-var import_codex3 = require("@wikimedia/codex");
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
+var import_vue12 = require("vue");
+var import_codex4 = require("@wikimedia/codex");
 var import_identifiers2 = __toESM(require_identifiers());
-var import_model2 = __toESM(require_model());
-var import_pages = __toESM(require_pages());
+var import_model3 = __toESM(require_model());
+var import_pages2 = __toESM(require_pages());
 var import_coaches = __toESM(require_coaches());
+var import_direction = __toESM(require_direction());
 var import_matchReasons2 = __toESM(require_matchReasons());
-var import_recordSave2 = __toESM(require_recordSave());
+var import_editability = __toESM(require_editability());
+var import_PendingEdits = __toESM(require_PendingEdits());
+var import_judgedPages = __toESM(require_judgedPages());
+var import_roles = __toESM(require_roles());
 var import_recordPages = __toESM(require_recordPages());
 var import_siteData = __toESM(require_siteData());
 
@@ -331,10 +373,13 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     languageChain: {},
     hubs: {},
     emailable: { type: Boolean },
-    changeTag: {}
+    changeTag: {},
+    judging: {},
+    loadEdit: { type: Function }
   },
   emits: ["saved", "cancel"],
   setup(__props, { emit: __emit }) {
+    var _a;
     const props = __props;
     const emit = __emit;
     function translated(keys) {
@@ -348,9 +393,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       contact: translated(import_model.CONTACT_METHOD_MESSAGES)
     };
     const page = (0, import_vue3.shallowRef)(props.page);
+    const judging = (0, import_vue3.shallowRef)((_a = props.judging) != null ? _a : null);
     const original = (0, import_vue3.computed)(() => {
-      var _a, _b;
-      return (_b = (_a = page.value) == null ? void 0 : _a.record) != null ? _b : (0, import_model.newCoachProfile)(props.owner);
+      var _a2, _b;
+      return (_b = (_a2 = page.value) == null ? void 0 : _a2.record) != null ? _b : (0, import_model.newCoachProfile)(props.owner);
     });
     const drafts = (0, import_drafts.createDraftStore)({
       form: "coachProfile",
@@ -364,9 +410,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       user: original.value.user
     }) : original.value));
     function snapshot() {
-      var _a;
+      var _a2;
       return __spreadProps(__spreadValues({}, copy(record)), {
-        maxRequests: String((_a = record.maxRequests) != null ? _a : "")
+        maxRequests: String((_a2 = record.maxRequests) != null ? _a2 : "")
       });
     }
     const draftRestored = (0, import_vue3.ref)(draft ? (0, import_dates.formatTimestamp)(draft.saved) : "");
@@ -421,8 +467,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
     }, { deep: true });
     const previewText = (0, import_vue3.computed)(() => {
-      var _a;
-      return page.value ? (_a = (0, import_codec.replaceRecord)(page.value.text, import_model.COACH_SCHEMA, snapshot())) != null ? _a : page.value.text : (0, import_codec.serialize)(import_model.COACH_SCHEMA, snapshot());
+      var _a2;
+      return page.value ? (_a2 = (0, import_codec.replaceRecord)(page.value.text, import_model.COACH_SCHEMA, snapshot())) != null ? _a2 : page.value.text : (0, import_codec.serialize)(import_model.COACH_SCHEMA, snapshot());
     });
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     function leaveToLogIn() {
@@ -446,10 +492,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       return __async(this, null, function* () {
         const base = original.value;
         let clashes = [];
-        const outcome = yield (0, import_recordSave.editRecordPage)({
+        const outcome = yield (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues({
           api: props.api,
           schema: import_model.COACH_SCHEMA,
-          page: existing,
+          page: existing
+        }, judging.value), {
           summary: mw.message("capacitybuilding-coachprofile-summary").text(),
           changeTag: props.changeTag,
           transform: (current) => {
@@ -457,7 +504,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             clashes = merged.conflicts;
             return merged.record;
           }
-        });
+        }));
         if (outcome.kind === "conflict") {
           conflict.value = clashes;
           return;
@@ -467,6 +514,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     }
     function saveNew(mine) {
       return __async(this, null, function* () {
+        var _a2;
         try {
           yield (0, import_recordSave.createRecordPageAt)({
             api: props.api,
@@ -480,7 +528,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           if (!(0, import_recordSave.isCode)(error, "articleexists")) {
             throw error;
           }
-          const existing = yield (0, import_recordSave.loadRecordPage)(props.api, props.title, import_model.COACH_SCHEMA);
+          const edit = props.loadEdit ? yield props.loadEdit() : null;
+          const existing = (_a2 = edit == null ? void 0 : edit.page) != null ? _a2 : null;
+          judging.value = edit;
           page.value = existing;
           createdMeanwhile.value = (existing == null ? void 0 : existing.record) ? mw.message("capacitybuilding-coachprofile-created-meanwhile").text() : mw.message("capacitybuilding-coachprofile-created-meanwhile-other", props.title).text();
           return;
@@ -981,31 +1031,231 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
 });
 var CoachProfileForm_default = _sfc_main;
 
-// modules/coachProfile/MatchingRequests.vue
+// modules/coachProfile/CoachProfileView.vue
 var import_vue4 = require("vue");
 var import_vue5 = require("vue");
 var import_vue6 = require("vue");
 var import_codex2 = require("@wikimedia/codex");
 var import_matching = __toESM(require_matching());
+var import_model2 = __toESM(require_model());
+var import_pages = __toESM(require_pages());
+var import_dates2 = __toESM(require_dates());
+var _hoisted_12 = { class: "ext-capacitybuilding-coach-profile-view__header" };
+var _hoisted_22 = ["href"];
+var _hoisted_3 = { class: "ext-capacitybuilding-coach-profile-view__facts" };
+var _hoisted_4 = ["data-fact"];
+var _hoisted_5 = ["href"];
+var _hoisted_6 = {
+  key: 0,
+  class: "ext-capacitybuilding-record__description ext-capacitybuilding-coach-profile-view__bio",
+  dir: "auto"
+};
+var headingId = "ext-capacitybuilding-coach-profile-view-name";
+var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+  __name: "CoachProfileView",
+  props: {
+    profile: {},
+    base: {},
+    name: { type: Function },
+    today: {}
+  },
+  setup(__props) {
+    const props = __props;
+    const separator = mw.message("comma-separator").text().trim();
+    function url(title) {
+      return mw.util.getUrl(title);
+    }
+    const away = (0, import_vue6.computed)(() => (0, import_matching.isAway)(props.profile, props.today));
+    const availabilityText = (0, import_vue6.computed)(() => {
+      const { availability, awayUntil } = props.profile;
+      if (away.value && awayUntil !== "") {
+        return mw.message("capacitybuilding-directory-away-until", (0, import_dates2.formatDate)(awayUntil)).text();
+      }
+      if (away.value) {
+        return mw.message("capacitybuilding-availability-away").text();
+      }
+      return (0, import_model2.isOneOf)(import_model2.AVAILABILITIES, availability) ? mw.message(import_model2.AVAILABILITY_MESSAGES[availability]).text() : availability;
+    });
+    function named(kind, codes) {
+      return mw.language.listToText(codes.map((code) => props.name(kind, code)));
+    }
+    const facts = (0, import_vue6.computed)(() => {
+      const p = props.profile;
+      const label = (key) => mw.message(key).text();
+      const all = [
+        p.topics.length ? {
+          key: "topics",
+          label: label("capacitybuilding-coach-field-topics"),
+          value: named("topic", p.topics)
+        } : null,
+        p.languages.length ? {
+          key: "languages",
+          label: label("capacitybuilding-coach-field-languages"),
+          value: named("language", p.languages)
+        } : null,
+        p.regions.length ? {
+          key: "regions",
+          label: label("capacitybuilding-coach-field-regions"),
+          value: named("region", p.regions)
+        } : null,
+        p.formats.length ? {
+          key: "formats",
+          label: label("capacitybuilding-coach-field-formats"),
+          value: named("format", p.formats)
+        } : null,
+        p.maxRequests ? {
+          key: "maxRequests",
+          label: label("capacitybuilding-coach-field-max-requests"),
+          value: p.maxRequests
+        } : null,
+        {
+          key: "contact",
+          label: label("capacitybuilding-coach-field-contact"),
+          links: [p.contact === "email" ? {
+            href: url(`Special:EmailUser/${p.user}`),
+            text: label("capacitybuilding-contact-email")
+          } : {
+            href: url(`User talk:${p.user}`),
+            text: label("capacitybuilding-contact-talk")
+          }]
+        },
+        p.hubs.length ? {
+          key: "hubs",
+          label: label("capacitybuilding-coach-field-hubs"),
+          links: p.hubs.map((hub) => ({
+            href: url((0, import_pages.hubTitle)(props.base, hub)),
+            text: hub
+          }))
+        } : null
+      ];
+      return all.filter((fact) => fact !== null);
+    });
+    return (_ctx, _cache) => {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
+        class: "ext-capacitybuilding-coach-profile-view",
+        "aria-labelledby": headingId
+      }, [
+        (0, import_vue5.createElementVNode)("header", _hoisted_12, [(0, import_vue5.createElementVNode)("h2", {
+          id: headingId,
+          class: "ext-capacitybuilding-coach-profile-view__name"
+        }, [(0, import_vue5.createElementVNode)("a", { href: url(`User:${_ctx.profile.user}`) }, [(0, import_vue5.createElementVNode)(
+          "bdi",
+          null,
+          (0, import_vue5.toDisplayString)(_ctx.profile.user),
+          1
+          /* TEXT */
+        )], 8, _hoisted_22)]), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxInfoChip), {
+          class: "ext-capacitybuilding-coach-profile-view__availability",
+          "data-availability": away.value ? "away" : _ctx.profile.availability
+        }, {
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+            (0, import_vue5.toDisplayString)(availabilityText.value),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        }, 8, ["data-availability"])]),
+        (0, import_vue5.createElementVNode)("dl", _hoisted_3, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+          import_vue5.Fragment,
+          null,
+          (0, import_vue5.renderList)(facts.value, (fact) => {
+            return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", {
+              key: fact.key,
+              class: "ext-capacitybuilding-coach-profile-view__fact",
+              "data-fact": fact.key
+            }, [(0, import_vue5.createElementVNode)(
+              "dt",
+              null,
+              (0, import_vue5.toDisplayString)(fact.label),
+              1
+              /* TEXT */
+            ), (0, import_vue5.createElementVNode)("dd", null, [fact.links ? ((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+              import_vue5.Fragment,
+              { key: 0 },
+              (0, import_vue5.renderList)(fact.links, (link, i) => {
+                return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                  import_vue5.Fragment,
+                  { key: link.href },
+                  [(0, import_vue5.createElementVNode)("a", { href: link.href }, [(0, import_vue5.createElementVNode)(
+                    "bdi",
+                    null,
+                    (0, import_vue5.toDisplayString)(link.text),
+                    1
+                    /* TEXT */
+                  )], 8, _hoisted_5), i < fact.links.length - 1 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                    import_vue5.Fragment,
+                    { key: 0 },
+                    [(0, import_vue5.createTextVNode)(
+                      (0, import_vue5.toDisplayString)((0, import_vue5.unref)(separator)),
+                      1
+                      /* TEXT */
+                    )],
+                    64
+                    /* STABLE_FRAGMENT */
+                  )) : (0, import_vue5.createCommentVNode)("v-if", true)],
+                  64
+                  /* STABLE_FRAGMENT */
+                );
+              }),
+              128
+              /* KEYED_FRAGMENT */
+            )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+              import_vue5.Fragment,
+              { key: 1 },
+              [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(fact.value),
+                1
+                /* TEXT */
+              )],
+              64
+              /* STABLE_FRAGMENT */
+            ))])], 8, _hoisted_4);
+          }),
+          128
+          /* KEYED_FRAGMENT */
+        ))]),
+        _ctx.profile.bio ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+          "div",
+          _hoisted_6,
+          (0, import_vue5.toDisplayString)(_ctx.profile.bio),
+          1
+          /* TEXT */
+        )) : (0, import_vue5.createCommentVNode)("v-if", true)
+      ]);
+    };
+  }
+});
+var CoachProfileView_default = _sfc_main2;
+
+// modules/coachProfile/MatchingRequests.vue
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
+var import_vue9 = require("vue");
+var import_codex3 = require("@wikimedia/codex");
+var import_matching2 = __toESM(require_matching());
 var import_identifiers = __toESM(require_identifiers());
 var import_matchReasons = __toESM(require_matchReasons());
 var import_openRequests = __toESM(require_openRequests());
-var _hoisted_12 = { class: "ext-capacitybuilding-matching-requests" };
-var _hoisted_22 = { class: "ext-capacitybuilding-matching-requests__heading" };
-var _hoisted_3 = { key: 1 };
-var _hoisted_4 = {
+var _hoisted_13 = { class: "ext-capacitybuilding-matching-requests" };
+var _hoisted_23 = { class: "ext-capacitybuilding-matching-requests__heading" };
+var _hoisted_32 = { key: 1 };
+var _hoisted_42 = {
   key: 2,
+  class: "ext-capacitybuilding-matching-requests__no-index"
+};
+var _hoisted_52 = {
+  key: 3,
   class: "ext-capacitybuilding-matching-requests__none"
 };
-var _hoisted_5 = {
-  key: 3,
+var _hoisted_62 = {
+  key: 4,
   class: "ext-capacitybuilding-matching-requests__list"
 };
-var _hoisted_6 = ["data-request"];
-var _hoisted_7 = ["href"];
-var _hoisted_8 = { class: "ext-capacitybuilding-matching-requests__reasons" };
+var _hoisted_7 = ["data-request"];
+var _hoisted_8 = ["href"];
+var _hoisted_9 = { class: "ext-capacitybuilding-matching-requests__reasons" };
 var LIMIT = 10;
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "MatchingRequests",
   props: {
     api: {},
@@ -1016,71 +1266,79 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue6.ref)(true);
-    const error = (0, import_vue6.ref)("");
-    const requests = (0, import_vue6.ref)([]);
-    const ranked = (0, import_vue6.computed)(() => (0, import_matching.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
+    const loading = (0, import_vue9.ref)(true);
+    const error = (0, import_vue9.ref)("");
+    const requests = (0, import_vue9.ref)([]);
+    const published = (0, import_vue9.ref)(true);
+    const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
     (0, import_openRequests.loadOpenRequests)(props.api, props.base).then((loaded) => {
-      requests.value = loaded;
+      requests.value = loaded.requests;
+      published.value = loaded.published;
     }).catch((failure) => {
       error.value = mw.message("capacitybuilding-coachprofile-matching-error", failure instanceof Error ? failure.message : String(failure)).text();
     }).finally(() => {
       loading.value = false;
     });
     return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", _hoisted_12, [(0, import_vue5.createElementVNode)(
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", _hoisted_13, [(0, import_vue8.createElementVNode)(
         "h3",
-        _hoisted_22,
-        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
+        _hoisted_23,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-heading").text()),
         1
         /* TEXT */
-      ), error.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxMessage), {
+      ), error.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
         key: 0,
         type: "error"
       }, {
-        default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-          (0, import_vue5.toDisplayString)(error.value),
+        default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
+          (0, import_vue8.toDisplayString)(error.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : loading.value ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+      })) : loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
-        _hoisted_3,
-        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
+        _hoisted_32,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-loading").text()),
         1
         /* TEXT */
-      )) : !ranked.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+      )) : !published.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
         "p",
-        _hoisted_4,
-        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
+        _hoisted_42,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-no-index").text()),
         1
         /* TEXT */
-      )) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("ol", _hoisted_5, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-        import_vue5.Fragment,
+      )) : !ranked.value.length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+        "p",
+        _hoisted_52,
+        (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-matching-none").text()),
+        1
+        /* TEXT */
+      )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ol", _hoisted_62, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+        import_vue8.Fragment,
         null,
-        (0, import_vue5.renderList)(ranked.value, (match) => {
-          return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
+        (0, import_vue8.renderList)(ranked.value, (match) => {
+          return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue5.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue5.toDisplayString)(match.request.request.title), 9, _hoisted_7), (0, import_vue5.createElementVNode)("ul", _hoisted_8, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-            import_vue5.Fragment,
+          }, [(0, import_vue8.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue8.toDisplayString)(match.request.request.title), 9, _hoisted_8), (0, import_vue8.createElementVNode)("ul", _hoisted_9, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+            import_vue8.Fragment,
             null,
-            (0, import_vue5.renderList)((0, import_vue5.unref)(import_matchReasons.reasonTexts)(match.reasons, _ctx.name, _ctx.coach.user), (text, i) => {
-              return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+            (0, import_vue8.renderList)((0, import_vue8.unref)(import_matchReasons.reasonTexts)(match.reasons, _ctx.name, _ctx.coach.user), (text, i) => {
+              return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
                 "li",
                 { key: i },
-                (0, import_vue5.toDisplayString)(text),
+                (0, import_vue8.toDisplayString)(text),
                 1
                 /* TEXT */
               );
             }),
             128
             /* KEYED_FRAGMENT */
-          ))])], 8, _hoisted_6);
+          ))])], 8, _hoisted_7);
         }),
         128
         /* KEYED_FRAGMENT */
@@ -1088,22 +1346,20 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     };
   }
 });
-var MatchingRequests_default = _sfc_main2;
+var MatchingRequests_default = _sfc_main3;
 
 // modules/coachProfile/CoachProfile.vue
-var _hoisted_13 = {
-  key: 0,
-  class: "ext-capacitybuilding-coach-profile"
-};
-var _hoisted_23 = { key: 0 };
-var _hoisted_32 = ["href"];
-var _hoisted_42 = { key: 1 };
-var _hoisted_52 = {
+var _hoisted_14 = ["lang", "dir"];
+var _hoisted_24 = { key: 0 };
+var _hoisted_33 = ["href"];
+var _hoisted_43 = { key: 1 };
+var _hoisted_53 = {
   key: 1,
   class: "ext-capacitybuilding-coach-profile__create-intro"
 };
+var _hoisted_63 = ["innerHTML"];
 var SAVED_FLAG = "capacityBuilding-coachProfile-saved";
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "CoachProfile",
   props: {
     api: {},
@@ -1111,35 +1367,46 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     base: {},
     owner: {},
     user: {},
-    missing: { type: Boolean }
+    missing: { type: Boolean },
+    replaces: {},
+    today: {}
   },
   setup(__props) {
+    var _a;
     const props = __props;
+    const ui = (0, import_direction.interfaceLanguage)();
     const isOwner = (0, import_identifiers2.sameUser)(props.user, props.owner);
     const mayUseForm = isOwner || props.missing === true && props.user === "";
-    const belongs = (0, import_vue9.ref)(!props.missing);
+    const belongs = (0, import_vue12.ref)(!props.missing);
     const chain = (0, import_siteData.languageChain)();
-    const loaded = (0, import_vue9.shallowRef)(null);
-    const loadError = (0, import_vue9.ref)("");
-    const editing = (0, import_vue9.ref)(props.missing === true);
-    const notOwnerText = (0, import_vue9.computed)(() => {
+    const loaded = (0, import_vue12.shallowRef)(null);
+    const view = (0, import_vue12.shallowRef)(null);
+    const judged = (0, import_vue12.shallowRef)(null);
+    const today = (_a = props.today) != null ? _a : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+    const loadError = (0, import_vue12.ref)("");
+    const editing = (0, import_vue12.ref)(props.missing === true);
+    const notOwnerText = (0, import_vue12.computed)(() => {
       if (props.missing) {
         return mw.message("capacitybuilding-coachprofile-not-owner-missing", props.owner).text();
       }
       return props.user === "" ? mw.message("capacitybuilding-coachprofile-not-owner-anon", props.owner).text() : mw.message("capacitybuilding-coachprofile-not-owner", props.owner).text();
     });
-    const ownProfileUrl = (0, import_vue9.computed)(() => mw.util.getUrl((0, import_pages.coachTitle)(props.base, props.user)));
-    const savedMessage = (0, import_vue9.ref)("");
-    const name = (0, import_vue9.computed)(() => {
-      var _a, _b, _c, _d;
-      return (0, import_matchReasons2.codeNamer)((_b = (_a = loaded.value) == null ? void 0 : _a.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+    const ownProfileUrl = (0, import_vue12.computed)(() => mw.util.getUrl((0, import_pages2.coachTitle)(props.base, props.user)));
+    const savedMessage = (0, import_vue12.ref)("");
+    const name = (0, import_vue12.computed)(() => {
+      var _a2, _b, _c, _d;
+      return (0, import_matchReasons2.codeNamer)((_b = (_a2 = loaded.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = loaded.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
     });
-    const coach = (0, import_vue9.computed)(() => {
-      var _a, _b;
+    const viewName = (0, import_vue12.computed)(() => {
+      var _a2, _b, _c, _d;
+      return (0, import_matchReasons2.codeNamer)((_b = (_a2 = view.value) == null ? void 0 : _a2.topics) != null ? _b : /* @__PURE__ */ new Map(), (_d = (_c = view.value) == null ? void 0 : _c.languageNames) != null ? _d : /* @__PURE__ */ new Map(), chain);
+    });
+    const coach = (0, import_vue12.computed)(() => {
+      var _a2, _b;
       return {
         user: props.owner,
         activeRequests: 0,
-        profile: (_b = (_a = loaded.value) == null ? void 0 : _a.page) == null ? void 0 : _b.record
+        profile: (_b = (_a2 = loaded.value) == null ? void 0 : _a2.page) == null ? void 0 : _b.record
       };
     });
     function loadHubs(base) {
@@ -1148,7 +1415,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         if (index) {
           return index.entries.map((hub) => hub.key);
         }
-        const { records } = yield (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model2.HUB_SCHEMA);
+        const { records } = yield (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model3.HUB_SCHEMA);
         return records.map((page) => page.title.slice(`${base}/Hubs/`.length)).filter((key) => !key.includes("/"));
       });
     }
@@ -1159,7 +1426,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       return __async(this, null, function* () {
         try {
           const { config } = yield (0, import_siteData.loadConfig)(props.api);
-          belongs.value = (0, import_pages.normalizeTitle)(config.basePage) === (0, import_pages.normalizeTitle)(props.base);
+          belongs.value = (0, import_pages2.normalizeTitle)(config.basePage) === (0, import_pages2.normalizeTitle)(props.base);
         } catch (error) {
           mw.log.error(error);
           belongs.value = true;
@@ -1167,28 +1434,84 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         return belongs.value;
       });
     }
-    function load() {
+    const roles = new import_roles.RolesLoader(props.api, props.base);
+    function loadEdit() {
+      return (0, import_judgedPages.loadJudgedEdit)(props.api, {
+        title: props.title,
+        page: {
+          kind: "coach",
+          user: props.owner
+        },
+        roles,
+        reader: props.user,
+        empty: (0, import_model3.newCoachProfile)(props.owner)
+      });
+    }
+    let shared = null;
+    function loadShared() {
+      shared != null ? shared : shared = Promise.all([
+        props.missing ? Promise.resolve(null) : loadEdit(),
+        (0, import_siteData.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
+        (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
+      ]);
+      return shared;
+    }
+    function loadView() {
       return __async(this, null, function* () {
         try {
-          const [page, { config }, taxonomy, languageNames, hubs, emailable] = yield Promise.all([
-            (0, import_recordSave2.loadRecordPage)(props.api, props.title, import_model2.COACH_SCHEMA),
+          const [edit, topics, languageNames] = yield loadShared();
+          if (edit) {
+            judged.value = edit.judged;
+            const template = props.replaces;
+            template == null ? void 0 : template.replaceChildren();
+            if (template) {
+              template.hidden = true;
+            }
+            const accepted = edit.judged.record;
+            if ((accepted == null ? void 0 : accepted.content.kind) === "coach") {
+              view.value = {
+                profile: accepted.content.record,
+                topics,
+                languageNames
+              };
+            }
+          }
+        } catch (error) {
+          mw.log.error(error);
+        }
+      });
+    }
+    function load() {
+      return __async(this, null, function* () {
+        var _a2;
+        try {
+          const [[edit, topics, languageNames], { config }, hubs, emailable, editability] = yield Promise.all([
+            loadShared(),
             (0, import_siteData.loadConfig)(props.api),
-            (0, import_siteData.loadTaxonomy)(props.api, props.base),
-            (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")),
             loadHubs(props.base),
-            (0, import_coaches.emailableUsers)(props.api, [props.owner])
+            (0, import_coaches.emailableUsers)(props.api, [props.owner]),
+            props.user === "" ? {
+              canEdit: true,
+              reasons: []
+            } : (0, import_editability.loadEditability)(props.api, props.title)
           ]);
+          const page = (_a2 = edit == null ? void 0 : edit.page) != null ? _a2 : null;
           if (page && !page.record || !page && !props.missing) {
             loadError.value = mw.message("capacitybuilding-coachprofile-no-profile", props.title).text();
             return;
           }
           loaded.value = {
             page: (page == null ? void 0 : page.record) ? page : null,
-            topics: taxonomy.index,
+            topics,
             languageNames,
             hubs,
             changeTag: config.changeTag,
-            emailable: emailable.size > 0
+            emailable: emailable.size > 0,
+            editability,
+            judging: edit ? {
+              check: edit.check,
+              reload: edit.reload
+            } : null
           };
         } catch (error) {
           loadError.value = mw.message("capacitybuilding-coachprofile-load-error", errorText(error)).text();
@@ -1214,153 +1537,228 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
           load();
         }
       });
-    } else if (isOwner) {
-      load();
+    } else {
+      loadView();
+      if (isOwner) {
+        load();
+      }
     }
     return (_ctx, _cache) => {
-      return belongs.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("div", _hoisted_13, [!(0, import_vue8.unref)(mayUseForm) ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-        import_vue8.Fragment,
-        { key: 0 },
-        [(0, import_vue8.createVNode)((0, import_vue8.unref)(import_codex3.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
-          default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-            (0, import_vue8.toDisplayString)(notOwnerText.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("p", _hoisted_23, [(0, import_vue8.createElementVNode)("a", {
-          class: "ext-capacitybuilding-coach-profile__own",
-          href: ownProfileUrl.value
-        }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_32)])) : (0, import_vue8.createCommentVNode)("v-if", true)],
-        64
-        /* STABLE_FRAGMENT */
-      )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-        import_vue8.Fragment,
-        { key: 1 },
-        [loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
+      return belongs.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+        key: 0,
+        class: "ext-capacitybuilding-coach-profile",
+        lang: (0, import_vue11.unref)(ui).lang,
+        dir: (0, import_vue11.unref)(ui).dir
+      }, [
+        (0, import_vue11.createCommentVNode)(" Interface, not page content: in the reader's language and its direction. "),
+        (0, import_vue11.createCommentVNode)(" Newer edits of the profile that are not accepted: not shown, and said so. "),
+        judged.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_PendingEdits.default, {
           key: 0,
-          type: "error",
-          class: "ext-capacitybuilding-coach-profile__error"
-        }, {
-          default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-            (0, import_vue8.toDisplayString)(loadError.value),
-            1
-            /* TEXT */
-          )]),
-          _: 1
-        })) : !loaded.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-          "p",
-          _hoisted_42,
-          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
-          1
-          /* TEXT */
-        )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-          import_vue8.Fragment,
+          title: _ctx.title,
+          base: _ctx.base,
+          pending: judged.value.pending,
+          unchecked: judged.value.unchecked
+        }, null, 8, [
+          "title",
+          "base",
+          "pending",
+          "unchecked"
+        ])) : (0, import_vue11.createCommentVNode)("v-if", true),
+        view.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileView_default, {
+          key: 1,
+          profile: view.value.profile,
+          base: _ctx.base,
+          name: viewName.value,
+          today: (0, import_vue11.unref)(today)
+        }, null, 8, [
+          "profile",
+          "base",
+          "name",
+          "today"
+        ])) : (0, import_vue11.createCommentVNode)("v-if", true),
+        !(0, import_vue11.unref)(mayUseForm) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
           { key: 2 },
-          [
-            savedMessage.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxMessage), {
-              key: 0,
-              type: "success",
-              class: "ext-capacitybuilding-coach-profile__saved"
-            }, {
-              default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                (0, import_vue8.toDisplayString)(savedMessage.value),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            })) : (0, import_vue8.createCommentVNode)("v-if", true),
-            !loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-              "p",
-              _hoisted_52,
-              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+          [(0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex4.CdxMessage), { class: "ext-capacitybuilding-coach-profile__not-owner" }, {
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(notOwnerText.value),
               1
               /* TEXT */
-            )) : (0, import_vue8.createCommentVNode)("v-if", true),
-            !editing.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex3.CdxButton), {
-              key: 2,
-              action: "progressive",
-              class: "ext-capacitybuilding-coach-profile__edit",
-              onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
-            }, {
-              default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-                (0, import_vue8.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            })) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(CoachProfileForm_default, {
-              key: 3,
-              api: _ctx.api,
-              page: loaded.value.page,
-              title: _ctx.title,
-              owner: _ctx.owner,
-              user: _ctx.user,
-              topics: loaded.value.topics,
-              "language-names": loaded.value.languageNames,
-              "language-chain": (0, import_vue8.unref)(chain),
-              hubs: loaded.value.hubs,
-              emailable: loaded.value.emailable,
-              "change-tag": loaded.value.changeTag,
-              onSaved,
-              onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
-            }, null, 8, [
-              "api",
-              "page",
-              "title",
-              "owner",
-              "user",
-              "topics",
-              "language-names",
-              "language-chain",
-              "hubs",
-              "emailable",
-              "change-tag"
-            ])),
-            loaded.value.page ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(MatchingRequests_default, {
-              key: 4,
-              api: _ctx.api,
-              base: _ctx.base,
-              coach: coach.value,
-              topics: loaded.value.topics,
-              name: name.value
-            }, null, 8, [
-              "api",
-              "base",
-              "coach",
-              "topics",
-              "name"
-            ])) : (0, import_vue8.createCommentVNode)("v-if", true)
-          ],
+            )]),
+            _: 1
+          }), _ctx.missing && _ctx.user !== "" ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("p", _hoisted_24, [(0, import_vue11.createElementVNode)("a", {
+            class: "ext-capacitybuilding-coach-profile__own",
+            href: ownProfileUrl.value
+          }, (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-own").text()), 9, _hoisted_33)])) : (0, import_vue11.createCommentVNode)("v-if", true)],
           64
           /* STABLE_FRAGMENT */
-        ))],
-        64
-        /* STABLE_FRAGMENT */
-      ))])) : (0, import_vue8.createCommentVNode)("v-if", true);
+        )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
+          { key: 3 },
+          [loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
+            key: 0,
+            type: "error",
+            class: "ext-capacitybuilding-coach-profile__error"
+          }, {
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(loadError.value),
+              1
+              /* TEXT */
+            )]),
+            _: 1
+          })) : !loaded.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+            "p",
+            _hoisted_43,
+            (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-loading").text()),
+            1
+            /* TEXT */
+          )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+            import_vue11.Fragment,
+            { key: 2 },
+            [
+              savedMessage.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
+                key: 0,
+                type: "success",
+                class: "ext-capacitybuilding-coach-profile__saved"
+              }, {
+                default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                  (0, import_vue11.toDisplayString)(savedMessage.value),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : (0, import_vue11.createCommentVNode)("v-if", true),
+              !loaded.value.page ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "p",
+                _hoisted_53,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-create-intro", _ctx.owner).text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              (0, import_vue11.createCommentVNode)(" A page the owner cannot edit says why, instead of a form whose save would fail. "),
+              !loaded.value.editability.canEdit ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxMessage), {
+                key: 2,
+                type: "warning",
+                class: "ext-capacitybuilding-coach-profile__locked"
+              }, {
+                default: (0, import_vue11.withCtx)(() => [
+                  (0, import_vue11.createElementVNode)(
+                    "p",
+                    null,
+                    (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-coachprofile-locked").text()),
+                    1
+                    /* TEXT */
+                  ),
+                  (0, import_vue11.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+                  (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
+                  ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                    import_vue11.Fragment,
+                    null,
+                    (0, import_vue11.renderList)(loaded.value.editability.reasons, (reason, i) => {
+                      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+                        key: i,
+                        class: "ext-capacitybuilding-coach-profile__locked-reason",
+                        innerHTML: reason
+                      }, null, 8, _hoisted_63);
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  )),
+                  (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")
+                ]),
+                _: 1
+              })) : !editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex4.CdxButton), {
+                key: 3,
+                action: "progressive",
+                class: "ext-capacitybuilding-coach-profile__edit",
+                onClick: _cache[0] || (_cache[0] = ($event) => editing.value = true)
+              }, {
+                default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                  (0, import_vue11.toDisplayString)(loaded.value.page ? _ctx.$i18n("capacitybuilding-coachprofile-edit").text() : _ctx.$i18n("capacitybuilding-coachprofile-create").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(CoachProfileForm_default, {
+                key: 4,
+                api: _ctx.api,
+                page: loaded.value.page,
+                title: _ctx.title,
+                owner: _ctx.owner,
+                user: _ctx.user,
+                topics: loaded.value.topics,
+                "language-names": loaded.value.languageNames,
+                "language-chain": (0, import_vue11.unref)(chain),
+                hubs: loaded.value.hubs,
+                emailable: loaded.value.emailable,
+                "change-tag": loaded.value.changeTag,
+                judging: loaded.value.judging,
+                "load-edit": loadEdit,
+                onSaved,
+                onCancel: _cache[1] || (_cache[1] = ($event) => editing.value = false)
+              }, null, 8, [
+                "api",
+                "page",
+                "title",
+                "owner",
+                "user",
+                "topics",
+                "language-names",
+                "language-chain",
+                "hubs",
+                "emailable",
+                "change-tag",
+                "judging"
+              ])),
+              loaded.value.page ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(MatchingRequests_default, {
+                key: 5,
+                api: _ctx.api,
+                base: _ctx.base,
+                coach: coach.value,
+                topics: loaded.value.topics,
+                name: name.value
+              }, null, 8, [
+                "api",
+                "base",
+                "coach",
+                "topics",
+                "name"
+              ])) : (0, import_vue11.createCommentVNode)("v-if", true)
+            ],
+            64
+            /* STABLE_FRAGMENT */
+          ))],
+          64
+          /* STABLE_FRAGMENT */
+        ))
+      ], 8, _hoisted_14)) : (0, import_vue11.createCommentVNode)("v-if", true);
     };
   }
 });
-var CoachProfile_default = _sfc_main3;
+var CoachProfile_default = _sfc_main4;
 
 // modules/coachProfile/index.ts
 function mount(marker) {
   var _a;
   const title = mw.config.get("wgPageName").replace(/_/g, " ");
-  const found = (0, import_pages2.coachPage)(title);
+  const found = (0, import_pages3.coachPage)(title);
   const current = mw.config.get("wgRevisionId") === mw.config.get("wgCurRevisionId");
   if (found === null || mw.config.get("wgAction") !== "view" || !current) {
     return;
   }
   const container = document.createElement("div");
   marker.after(container);
+  const missing = mw.config.get("wgArticleId") === 0;
   (0, import_mwVue.createMwApp)(CoachProfile_default, {
     api: new mw.Api(),
     title,
     base: found.base,
     owner: found.user,
     user: (_a = mw.config.get("wgUserName")) != null ? _a : "",
-    missing: mw.config.get("wgArticleId") === 0
+    missing,
+    // The template's rendering (codes) gives way to the profile with names once that has loaded.
+    replaces: missing ? null : marker,
+    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   }).mount(container);
 }
 // </nowiki>

@@ -149,6 +149,13 @@ var require_drafts = __commonJS({
   }
 });
 
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
 // shared-file-ref:shared/recordSave.ts
 var require_recordSave = __commonJS({
   "shared-file-ref:shared/recordSave.ts"(exports, module2) {
@@ -191,6 +198,20 @@ var require_TopicPicker = __commonJS({
   }
 });
 
+// shared-file-ref:shared/judgedPages.ts
+var require_judgedPages = __commonJS({
+  "shared-file-ref:shared/judgedPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedPages.ts"];
+  }
+});
+
+// shared-file-ref:shared/roles.ts
+var require_roles = __commonJS({
+  "shared-file-ref:shared/roles.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/roles.ts"];
+  }
+});
+
 // shared-file-ref:shared/siteData.ts
 var require_siteData = __commonJS({
   "shared-file-ref:shared/siteData.ts"(exports, module2) {
@@ -218,13 +239,14 @@ var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = require("@wikimedia/codex");
-var import_model3 = __toESM(require_model());
+var import_model2 = __toESM(require_model());
 var import_merge = __toESM(require_merge());
-var import_pages = __toESM(require_pages());
+var import_pages2 = __toESM(require_pages());
 var import_codec = __toESM(require_codec());
 var import_apiErrors = __toESM(require_apiErrors());
 var import_drafts = __toESM(require_drafts());
-var import_recordSave2 = __toESM(require_recordSave());
+var import_direction = __toESM(require_direction());
+var import_recordSave = __toESM(require_recordSave());
 var import_FieldProblems = __toESM(require_FieldProblems());
 var import_LanguagePicker = __toESM(require_LanguagePicker());
 var import_PreviewPanel = __toESM(require_PreviewPanel());
@@ -232,18 +254,35 @@ var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
 var import_TopicPicker = __toESM(require_TopicPicker());
 
 // modules/requestForm/formData.ts
-var import_model = __toESM(require_model());
-var import_recordSave = __toESM(require_recordSave());
+var import_pages = __toESM(require_pages());
+var import_judgedPages = __toESM(require_judgedPages());
+var import_roles = __toESM(require_roles());
 var import_siteData = __toESM(require_siteData());
-function loadFormData(api, editTitle) {
+function loadEdit(api, title, config) {
   return __async(this, null, function* () {
     var _a;
-    const { config, problems: configProblems } = yield (0, import_siteData.loadConfig)(api);
+    const found = (0, import_pages.requestPageOf)(title);
+    if (!found) {
+      return null;
+    }
+    return (0, import_judgedPages.loadJudgedEdit)(api, {
+      title,
+      page: { kind: "request", number: found.number },
+      roles: new import_roles.RolesLoader(api, found.base, config),
+      reader: (_a = mw.user.getName()) != null ? _a : ""
+    });
+  });
+}
+function loadFormData(api, editTitle) {
+  return __async(this, null, function* () {
+    var _a, _b;
+    const configRead = (0, import_siteData.loadConfig)(api);
+    const { config, problems: configProblems } = yield configRead;
     const userLanguage = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-    const [taxonomy, languageNames, page] = yield Promise.all([
+    const [taxonomy, languageNames, edit] = yield Promise.all([
       (0, import_siteData.loadTaxonomy)(api, config.basePage),
       (0, import_siteData.loadLanguageNames)(api, userLanguage),
-      editTitle ? (0, import_recordSave.loadRecordPage)(api, editTitle, import_model.REQUEST_SCHEMA) : Promise.resolve(null)
+      editTitle ? loadEdit(api, editTitle, configRead) : Promise.resolve(null)
     ]);
     return {
       config,
@@ -251,13 +290,14 @@ function loadFormData(api, editTitle) {
       languageNames,
       languageChain: (0, import_siteData.languageChain)(),
       siteProblems: [...configProblems, ...taxonomy.problems],
-      page
+      page: (_b = edit == null ? void 0 : edit.page) != null ? _b : null,
+      judging: edit ? { check: edit.check, reload: edit.reload } : null
     };
   });
 }
 
 // modules/requestForm/formModel.ts
-var import_model2 = __toESM(require_model());
+var import_model = __toESM(require_model());
 var import_validation = __toESM(require_validation());
 var FORM_FIELDS = [
   "title",
@@ -271,7 +311,7 @@ var FORM_FIELDS = [
   "description"
 ];
 function emptyValues() {
-  return valuesOf((0, import_model2.emptyRecord)(import_model2.REQUEST_SCHEMA));
+  return valuesOf((0, import_model.emptyRecord)(import_model.REQUEST_SCHEMA));
 }
 function valuesOf(record) {
   const values = {};
@@ -304,7 +344,7 @@ function isoNow(now = /* @__PURE__ */ new Date()) {
   return now.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function newRequest(values, requester, created) {
-  return __spreadProps(__spreadValues(__spreadValues({}, (0, import_model2.emptyRecord)(import_model2.REQUEST_SCHEMA)), values), { requester, status: "open", created });
+  return __spreadProps(__spreadValues(__spreadValues({}, (0, import_model.emptyRecord)(import_model.REQUEST_SCHEMA)), values), { requester, status: "open", created });
 }
 function formProblems(record, context) {
   var _a;
@@ -353,7 +393,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     const formElement = (0, import_vue3.ref)(null);
     const userName = mw.user.getName();
     const userLanguage = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-    const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
+    const ui = (0, import_direction.interfaceLanguage)();
     const loggedIn = userName !== null;
     let drafts = null;
     let releaseLeaveWarning = null;
@@ -432,17 +472,17 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       drafts == null ? void 0 : drafts.flush();
       releaseLeaveWarning == null ? void 0 : releaseLeaveWarning();
     });
-    const requesterTypes = import_model3.REQUESTER_TYPES.map((value) => ({
+    const requesterTypes = import_model2.REQUESTER_TYPES.map((value) => ({
       value,
-      label: mw.msg(import_model3.REQUESTER_TYPE_MESSAGES[value])
+      label: mw.msg(import_model2.REQUESTER_TYPE_MESSAGES[value])
     }));
-    const regions = import_model3.REGIONS.map((value) => ({
+    const regions = import_model2.REGIONS.map((value) => ({
       value,
-      label: mw.msg(import_model3.REGION_MESSAGES[value])
+      label: mw.msg(import_model2.REGION_MESSAGES[value])
     }));
-    const formats = import_model3.FORMATS.map((value) => ({
+    const formats = import_model2.FORMATS.map((value) => ({
       value,
-      label: mw.msg(import_model3.FORMAT_MESSAGES[value])
+      label: mw.msg(import_model2.FORMAT_MESSAGES[value])
     }));
     const privateContacts = (0, import_vue3.computed)(() => {
       var _a2, _b;
@@ -499,11 +539,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     }
     const previewTitle = (0, import_vue3.computed)(() => {
       var _a2, _b, _c;
-      return (_c = props.editTitle) != null ? _c : (0, import_pages.requestTitle)((_b = (_a2 = data.value) == null ? void 0 : _a2.config.basePage) != null ? _b : "", 1);
+      return (_c = props.editTitle) != null ? _c : (0, import_pages2.requestTitle)((_b = (_a2 = data.value) == null ? void 0 : _a2.config.basePage) != null ? _b : "", 1);
     });
     const previewWikitext = (0, import_vue3.computed)(() => {
       const record = __spreadValues(__spreadValues({}, recordToSave()), values);
-      return (0, import_codec.serialize)(import_model3.REQUEST_SCHEMA, record);
+      return (0, import_codec.serialize)(import_model2.REQUEST_SCHEMA, record);
     });
     function togglePreview() {
       previewing.value = !previewing.value;
@@ -542,11 +582,12 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             const page = data.value.page;
             const base = page.record;
             const mine = __spreadValues(__spreadValues({}, base), currentValues());
-            const outcome = yield (0, import_recordSave2.editRecordPage)(__spreadProps(__spreadValues({}, context), {
-              schema: import_model3.REQUEST_SCHEMA,
-              page,
+            const outcome = yield (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues(__spreadProps(__spreadValues({}, context), {
+              schema: import_model2.REQUEST_SCHEMA,
+              page
+            }), data.value.judging), {
               summary: mw.msg("capacitybuilding-requestform-summary-edit", mine.title),
-              transform: (current) => (0, import_merge.mergeRecords)(import_model3.REQUEST_SCHEMA, base, mine, current).record
+              transform: (current) => (0, import_merge.mergeRecords)(import_model2.REQUEST_SCHEMA, base, mine, current).record
             }));
             if (outcome.kind === "conflict") {
               saveError.value = (0, import_apiErrors.describeApiError)("editconflict");
@@ -555,12 +596,14 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             finish(outcome.page.title, outcome.kind === "saved" ? outcome.page.revid : 0, "saved");
           } else {
             const record = newRequest(currentValues(), userName != null ? userName : "", isoNow());
-            const titleFor = (n) => (0, import_pages.requestTitle)(config.basePage, n);
-            const created = yield (0, import_recordSave2.createRecordPage)(__spreadProps(__spreadValues({}, context), {
-              schema: import_model3.REQUEST_SCHEMA,
+            const titleFor = (n) => (0, import_pages2.requestTitle)(config.basePage, n);
+            const { next, recentlyCreated } = yield (0, import_recordSave.numbering)(props.api, titleFor);
+            const created = yield (0, import_recordSave.createRecordPage)(__spreadProps(__spreadValues({}, context), {
+              schema: import_model2.REQUEST_SCHEMA,
               record,
               titleFor,
-              firstNumber: yield (0, import_recordSave2.nextNumber)(props.api, titleFor),
+              firstNumber: next,
+              recentlyCreated,
               summary: mw.msg("capacitybuilding-requestform-summary-create", record.title)
             }));
             finish(created.title, created.revid, "created");
@@ -588,8 +631,8 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         null,
         [(0, import_vue2.createCommentVNode)(" The form is interface, not page content: it takes the direction of the user's language. "), (0, import_vue2.createElementVNode)("div", {
           class: "ext-capacitybuilding-request-form",
-          lang: (0, import_vue2.unref)(userLanguage),
-          dir: (0, import_vue2.unref)(userDirection)
+          lang: (0, import_vue2.unref)(ui).lang,
+          dir: (0, import_vue2.unref)(ui).dir
         }, [state.value === "loading" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxProgressBar), {
           key: 0,
           "aria-label": _ctx.$i18n("capacitybuilding-requestform-loading").text()

@@ -15,18 +15,31 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-requestpage-actions-heading": "What you can do",
 	"capacitybuilding-requestpage-actions-login": "Log in to offer help or follow up on this request.",
 	"capacitybuilding-requestpage-actions-none": "There is nothing you can change on this request at the moment.",
+	"capacitybuilding-requestpage-confirm-cancel": "Cancel",
+	"capacitybuilding-requestpage-confirm-decline": "Decline",
+	"capacitybuilding-requestpage-confirm-decline-body": "The request will be marked as declined, and nobody will work on it.",
+	"capacitybuilding-requestpage-confirm-decline-title": "Decline this request?",
+	"capacitybuilding-requestpage-confirm-hold": "Put on hold",
+	"capacitybuilding-requestpage-confirm-hold-body": "Work on the request pauses until someone reopens it.",
+	"capacitybuilding-requestpage-confirm-hold-title": "Put this request on hold?",
+	"capacitybuilding-requestpage-confirm-reason": "Reason (optional)",
+	"capacitybuilding-requestpage-confirm-reason-help": "Public: it goes into the edit summary and the status history, where everyone can read it.",
+	"capacitybuilding-requestpage-confirm-withdraw": "Withdraw",
+	"capacitybuilding-requestpage-confirm-withdraw-body": "The request will be marked as withdrawn, and nobody will work on it.",
+	"capacitybuilding-requestpage-confirm-withdraw-title": "Withdraw this request?",
 	"capacitybuilding-requestpage-conflict-stale": "Not saved: \"$1\" no longer applies, because someone else changed the request while you were looking at it. It is now $2. The page shows its current state.",
 	"capacitybuilding-requestpage-edit": "Edit request",
 	"capacitybuilding-requestpage-error-form": "The request form could not be loaded. Reload the page and try again.",
-	"capacitybuilding-requestpage-error-hidden": "The current revision of \"$1\" is hidden, so the request cannot be shown.",
 	"capacitybuilding-requestpage-error-load": "The request could not be loaded: $1",
 	"capacitybuilding-requestpage-error-missing": "The page \"$1\" does not exist.",
 	"capacitybuilding-requestpage-error-no-template": "The page \"$1\" has no request template. Restore it from the page history.",
+	"capacitybuilding-requestpage-error-not-accepted": "No version of this page holds a request that has been accepted: $1",
 	"capacitybuilding-requestpage-history-change": "Status changed from $1 to $2",
+	"capacitybuilding-requestpage-history-comment": "Summary: $1",
 	"capacitybuilding-requestpage-history-created": "Created as $1",
 	"capacitybuilding-requestpage-history-diff": "diff",
 	"capacitybuilding-requestpage-history-heading": "Status history",
-	"capacitybuilding-requestpage-history-unreadable": "{{PLURAL:$1|One revision has|$1 revisions have}} no readable request template and {{PLURAL:$1|is|are}} left out of this history.",
+	"capacitybuilding-requestpage-history-truncated": "Earlier status changes are left out of this list.",
 	"capacitybuilding-requestpage-history-user-hidden": "(username removed)",
 	"capacitybuilding-requestpage-hub-unreadable": "The hub page \"$1\" has no readable hub template; its contacts are not taken into account.",
 	"capacitybuilding-requestpage-invite": "Invite {{GENDER:$1|him|her|them}} to offer help",
@@ -35,6 +48,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-requestpage-invite-subject": "Invitation to help with [[$1]]",
 	"capacitybuilding-requestpage-invite-summary": "Invitation to offer help with [[$1]]",
 	"capacitybuilding-requestpage-loading": "Loading the request…",
+	"capacitybuilding-requestpage-locked": "You cannot change this request here:",
 	"capacitybuilding-requestpage-saved": "Done: $1.",
 	"capacitybuilding-requestpage-saved-reapplied": "Done: $1. Someone else edited the request at the same time; your change was applied on top of theirs.",
 	"capacitybuilding-requestpage-suggestions-error": "The suggested coaches could not be loaded: $1",
@@ -43,13 +57,16 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-requestpage-summary-accept": "Accepting the offer of {{GENDER:$1|$1}}",
 	"capacitybuilding-requestpage-summary-complete": "Marking this request as completed",
 	"capacitybuilding-requestpage-summary-decline": "Declining this request",
+	"capacitybuilding-requestpage-summary-decline-reason": "Declining this request: $1",
 	"capacitybuilding-requestpage-summary-hold": "Putting this request on hold",
+	"capacitybuilding-requestpage-summary-hold-reason": "Putting this request on hold: $1",
 	"capacitybuilding-requestpage-summary-offer": "Offering help with this request",
 	"capacitybuilding-requestpage-summary-reopen": "Reopening this request",
 	"capacitybuilding-requestpage-summary-retract-offer": "Withdrawing my offer of help",
 	"capacitybuilding-requestpage-summary-start": "Starting the work on this request",
 	"capacitybuilding-requestpage-summary-triage": "Routing this request to the hub $1",
 	"capacitybuilding-requestpage-summary-withdraw": "Withdrawing this request",
+	"capacitybuilding-requestpage-summary-withdraw-reason": "Withdrawing this request: $1",
 	"capacitybuilding-requestpage-triage-button": "Route to this hub",
 	"capacitybuilding-requestpage-triage-label": "Hub",
 	"capacitybuilding-requestpage-triage-placeholder": "Choose a hub"
@@ -148,17 +165,38 @@ var require_history = __commonJS({
   }
 });
 
-// shared-file-ref:core/model.ts
-var require_model = __commonJS({
-  "shared-file-ref:core/model.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["core/model.ts"];
+// shared-file-ref:core/messages.ts
+var require_messages = __commonJS({
+  "shared-file-ref:core/messages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/messages.ts"];
   }
 });
 
-// shared-file-ref:core/wikitext/codec.ts
-var require_codec = __commonJS({
-  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
+// shared-file-ref:core/pages.ts
+var require_pages = __commonJS({
+  "shared-file-ref:core/pages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/pages.ts"];
+  }
+});
+
+// shared-file-ref:shared/judgedPages.ts
+var require_judgedPages = __commonJS({
+  "shared-file-ref:shared/judgedPages.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedPages.ts"];
+  }
+});
+
+// shared-file-ref:shared/judgedRecords.ts
+var require_judgedRecords = __commonJS({
+  "shared-file-ref:shared/judgedRecords.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/judgedRecords.ts"];
+  }
+});
+
+// shared-file-ref:shared/roles.ts
+var require_roles = __commonJS({
+  "shared-file-ref:shared/roles.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/roles.ts"];
   }
 });
 
@@ -166,6 +204,13 @@ var require_codec = __commonJS({
 var require_siteData = __commonJS({
   "shared-file-ref:shared/siteData.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/siteData.ts"];
+  }
+});
+
+// shared-file-ref:core/model.ts
+var require_model = __commonJS({
+  "shared-file-ref:core/model.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/model.ts"];
   }
 });
 
@@ -183,6 +228,13 @@ var require_taxonomy = __commonJS({
   }
 });
 
+// shared-file-ref:shared/components/PendingEdits.vue
+var require_PendingEdits = __commonJS({
+  "shared-file-ref:shared/components/PendingEdits.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/PendingEdits.vue"];
+  }
+});
+
 // shared-file-ref:shared/components/SaveErrorMessage.vue
 var require_SaveErrorMessage = __commonJS({
   "shared-file-ref:shared/components/SaveErrorMessage.vue"(exports, module2) {
@@ -194,6 +246,20 @@ var require_SaveErrorMessage = __commonJS({
 var require_dates = __commonJS({
   "shared-file-ref:shared/dates.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/dates.ts"];
+  }
+});
+
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
+// shared-file-ref:shared/editability.ts
+var require_editability = __commonJS({
+  "shared-file-ref:shared/editability.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/editability.ts"];
   }
 });
 
@@ -249,8 +315,11 @@ var import_mwVue = __toESM(require_mwVue());
 
 // modules/requestPage/data.ts
 var import_history = __toESM(require_history());
-var import_model = __toESM(require_model());
-var import_codec = __toESM(require_codec());
+var import_messages = __toESM(require_messages());
+var import_pages = __toESM(require_pages());
+var import_judgedPages = __toESM(require_judgedPages());
+var import_judgedRecords = __toESM(require_judgedRecords());
+var import_roles = __toESM(require_roles());
 var import_siteData = __toESM(require_siteData());
 function basePageOf(title) {
   const match = /^(.+)\/Requests\/R[1-9]\d*$/.exec(title.replace(/_/g, " "));
@@ -262,48 +331,84 @@ var RequestPageError = class extends Error {
     __publicField(this, "problem", problem);
   }
 };
-function loadRequestState(api, title) {
+function loadRequestState(api, title, context, entryRead) {
   return __async(this, null, function* () {
-    const revisions = yield (0, import_siteData.loadPageRevisions)(api, title);
-    const latest = revisions.at(-1);
-    if (!latest) {
-      throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-missing", params: [title] });
+    var _a, _b, _c;
+    const base = context.roles.base;
+    const number = (0, import_pages.requestNumber)(base, title);
+    if (number === null) {
+      throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-missing", title));
     }
-    if (latest.content === null) {
-      throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-hidden", params: [title] });
+    const page = { kind: "request", number };
+    const { entry, judged } = yield (0, import_judgedPages.loadJudgedPage)(api, __spreadValues({
+      title,
+      page,
+      roles: context.roles,
+      reader: context.user
+    }, entryRead ? { entry: entryRead } : {}));
+    if (!judged) {
+      throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-missing", title));
     }
-    const { parsed, diagnostics } = (0, import_codec.parsePage)(latest.content, import_model.REQUEST_SCHEMA);
-    if (!parsed) {
-      throw new RequestPageError({ field: null, key: "capacitybuilding-requestpage-error-no-template", params: [title] });
+    const shown = judged.record;
+    if (!shown || shown.content.kind !== "request") {
+      const rejected = judged.pending.find((p) => p.kind === "rejected");
+      if (!rejected) {
+        throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-no-template", title));
+      }
+      const why = mw.message(rejected.reason.key, ...rejected.reason.params.map(String)).text();
+      throw new RequestPageError((0, import_messages.problem)(null, "capacitybuilding-requestpage-error-not-accepted", why));
     }
+    const fromPublished = judged.startedFrom !== null && entry !== null;
     return {
       title,
-      revid: latest.revid,
-      timestamp: latest.timestamp,
-      content: latest.content,
-      record: parsed.record,
-      diagnostics,
-      history: (0, import_history.statusHistory)(revisions)
+      revid: judged.latest.revid,
+      timestamp: judged.latest.timestamp,
+      content: (_a = judged.latest.text) != null ? _a : "",
+      record: shown.content.record,
+      recordRevid: shown.revid,
+      diagnostics: shown.problems,
+      history: (0, import_history.acceptedHistory)(
+        fromPublished ? (_b = entry == null ? void 0 : entry.history) != null ? _b : [] : [],
+        judged.statusChanges,
+        fromPublished && !!((_c = entry == null ? void 0 : entry.cut) == null ? void 0 : _c.includes("history"))
+      ),
+      pending: judged.pending,
+      unchecked: judged.unchecked,
+      editable: (0, import_judgedRecords.editablePage)(judged).record !== null,
+      judged,
+      entry
     };
   });
 }
-function loadRequestContext(api, base) {
-  return __async(this, null, function* () {
-    const [{ config, problems }, { hubs, unreadable }, coaches, taxonomy] = yield Promise.all([
-      (0, import_siteData.loadConfig)(api),
-      (0, import_siteData.loadHubs)(api, base),
-      (0, import_siteData.loadCoachUsers)(api, base),
+function loadRequestContext(_0, _1, _2) {
+  return __async(this, arguments, function* (api, base, user, roles = new import_roles.RolesLoader(api, base)) {
+    const [site, permissions, taxonomy] = yield Promise.all([
+      roles.siteRoles(),
+      roles.context(user ? [user] : []),
       (0, import_siteData.loadTaxonomy)(api, base)
     ]);
     return {
-      config,
-      hubs,
-      unreadableHubs: unreadable,
+      config: site.config,
+      hubs: site.hubs,
+      unreadableHubs: site.unreadableHubs,
       topics: taxonomy.index,
-      siteProblems: [...problems, ...taxonomy.problems],
-      permissions: { config, hubs, coaches },
-      hubKeys: [...hubs.keys()].sort()
+      siteProblems: [...site.configProblems, ...taxonomy.problems],
+      permissions,
+      hubKeys: [...site.hubs.keys()].sort(),
+      roles,
+      user
     };
+  });
+}
+function loadRequestPage(api, title, base, user) {
+  return __async(this, null, function* () {
+    const roles = new import_roles.RolesLoader(api, base);
+    const number = (0, import_pages.requestNumber)(base, title);
+    const [state, context] = yield Promise.all([
+      loadRequestState(api, title, { roles, user }, number === null ? void 0 : (0, import_judgedPages.loadEntry)(api, base, { kind: "request", number })),
+      loadRequestContext(api, base, user, roles)
+    ]);
+    return { state, context };
   });
 }
 
@@ -312,11 +417,13 @@ var import_vue10 = require("vue");
 var import_vue11 = require("vue");
 var import_vue12 = require("vue");
 var import_codex3 = require("@wikimedia/codex");
-var import_model3 = __toESM(require_model());
+var import_model2 = __toESM(require_model());
 var import_permissions2 = __toESM(require_permissions());
 var import_taxonomy = __toESM(require_taxonomy());
+var import_PendingEdits = __toESM(require_PendingEdits());
 var import_SaveErrorMessage2 = __toESM(require_SaveErrorMessage());
 var import_dates2 = __toESM(require_dates());
+var import_direction = __toESM(require_direction());
 
 // modules/init/features.ts
 function moduleNames(feature) {
@@ -324,12 +431,14 @@ function moduleNames(feature) {
 }
 
 // modules/requestPage/RequestPage.vue
+var import_editability = __toESM(require_editability());
 var import_siteData3 = __toESM(require_siteData());
 
 // modules/requestPage/actions.ts
-var import_model2 = __toESM(require_model());
+var import_model = __toESM(require_model());
 var import_permissions = __toESM(require_permissions());
 var import_apiErrors = __toESM(require_apiErrors());
+var import_judgedRecords2 = __toESM(require_judgedRecords());
 var import_recordSave = __toESM(require_recordSave());
 var ACTION_LABELS = {
   offer: "capacitybuilding-requestpage-action-offer",
@@ -358,40 +467,49 @@ var SUMMARIES = {
 function actionParameter(action) {
   return action.type === "accept" ? action.coach : action.type === "triage" ? action.hub : "";
 }
-function editSummary(action) {
+var SUMMARIES_WITH_REASON = {
+  decline: "capacitybuilding-requestpage-summary-decline-reason",
+  withdraw: "capacitybuilding-requestpage-summary-withdraw-reason",
+  hold: "capacitybuilding-requestpage-summary-hold-reason"
+};
+var REASON_LENGTH = 300;
+function editSummary(action, reason = "") {
+  const oneLine = reason.replace(/\s+/g, " ").trim().slice(0, REASON_LENGTH);
+  if (oneLine && action.type in SUMMARIES_WITH_REASON) {
+    return mw.message(SUMMARIES_WITH_REASON[action.type], oneLine).text();
+  }
   return mw.message(SUMMARIES[action.type], actionParameter(action)).text();
 }
 function statusLabel(status) {
-  return (0, import_model2.isOneOf)(import_model2.STATUSES, status) ? mw.message(import_model2.STATUS_MESSAGES[status]).text() : status;
+  return (0, import_model.isOneOf)(import_model.STATUSES, status) ? mw.message(import_model.STATUS_MESSAGES[status]).text() : status;
 }
 function sameAction(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function performAction(api, state, action, user, context, captcha) {
+function performAction(api, state, action, user, context, captcha, reason = "") {
   return __async(this, null, function* () {
     let attempts = 0;
+    let current = state;
     try {
       const outcome = yield (0, import_recordSave.editRecordPage)(__spreadProps(__spreadValues({
         api,
-        summary: editSummary(action),
+        summary: editSummary(action, reason),
         changeTag: context.config.changeTag
       }, captcha ? { captcha } : {}), {
-        schema: import_model2.REQUEST_SCHEMA,
-        page: {
-          title: state.title,
-          record: state.record,
-          text: state.content,
-          revid: state.revid,
-          timestamp: state.timestamp,
-          startTimestamp: ""
-        },
-        transform: (current) => {
+        schema: import_model.REQUEST_SCHEMA,
+        page: (0, import_judgedRecords2.editablePage)(state.judged),
+        transform: (record) => {
           attempts++;
-          const still = (0, import_permissions.availableActions)(current, user, context.permissions, context.hubKeys);
-          return still.some((candidate) => sameAction(candidate, action)) ? (0, import_permissions.applyAction)(current, action, user) : null;
-        }
+          const still = (0, import_permissions.availableActions)(record, user, current.judged.input.context, context.hubKeys);
+          return still.some((candidate) => sameAction(candidate, action)) ? (0, import_permissions.applyAction)(record, action, user) : null;
+        },
+        reload: () => __async(null, null, function* () {
+          current = yield loadRequestState(api, state.title, context, Promise.resolve(state.entry));
+          return (0, import_judgedRecords2.editablePage)(current.judged);
+        }),
+        check: (text) => (0, import_judgedRecords2.saveCheck)(current.judged, user, current.judged.input.context)(text)
       }));
-      const now = yield loadRequestState(api, state.title);
+      const now = yield loadRequestState(api, state.title, context, Promise.resolve(state.entry));
       return outcome.kind === "conflict" ? { kind: "stale", state: now } : { kind: "saved", state: now, reapplied: attempts > 1 };
     } catch (error) {
       if (error instanceof import_apiErrors.SaveFailure) {
@@ -436,6 +554,52 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   setup(__props, { emit: __emit }) {
     const props = __props;
     const emit = __emit;
+    const CONFIRM = {
+      decline: {
+        title: "capacitybuilding-requestpage-confirm-decline-title",
+        body: "capacitybuilding-requestpage-confirm-decline-body",
+        confirm: "capacitybuilding-requestpage-confirm-decline"
+      },
+      withdraw: {
+        title: "capacitybuilding-requestpage-confirm-withdraw-title",
+        body: "capacitybuilding-requestpage-confirm-withdraw-body",
+        confirm: "capacitybuilding-requestpage-confirm-withdraw"
+      },
+      hold: {
+        title: "capacitybuilding-requestpage-confirm-hold-title",
+        body: "capacitybuilding-requestpage-confirm-hold-body",
+        confirm: "capacitybuilding-requestpage-confirm-hold"
+      }
+    };
+    function needsConfirmation(action) {
+      return action.type in CONFIRM;
+    }
+    const pending = (0, import_vue3.ref)(null);
+    const confirming = (0, import_vue3.ref)(false);
+    const reason = (0, import_vue3.ref)("");
+    const confirmText = (0, import_vue3.computed)(() => {
+      const keys = pending.value && needsConfirmation(pending.value) ? CONFIRM[pending.value.type] : CONFIRM.decline;
+      return {
+        title: mw.message(keys.title).text(),
+        body: mw.message(keys.body).text(),
+        confirm: mw.message(keys.confirm).text()
+      };
+    });
+    function choose(action) {
+      if (needsConfirmation(action)) {
+        pending.value = action;
+        reason.value = "";
+        confirming.value = true;
+        return;
+      }
+      emit("act", action, "");
+    }
+    function confirm() {
+      confirming.value = false;
+      if (pending.value) {
+        emit("act", pending.value, reason.value);
+      }
+    }
     const buttons = (0, import_vue3.computed)(() => props.actions.filter((action) => action.type !== "triage"));
     const triageHubs = (0, import_vue3.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
       value: action.hub,
@@ -460,10 +624,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         emit("act", {
           type: "triage",
           hub
-        });
+        }, "");
       }
     }
     return (_ctx, _cache) => {
+      var _a;
       return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
         "aria-labelledby": headingId
@@ -500,7 +665,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               action: buttonStyle(action),
               disabled: _ctx.busy,
               "data-action": action.type,
-              onClick: ($event) => emit("act", action)
+              onClick: ($event) => choose(action)
             }, {
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(label(action)),
@@ -551,7 +716,58 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             /* TEXT */
           )]),
           _: 1
-        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true)
+        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true),
+        (0, import_vue2.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
+        (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxDialog), {
+          open: confirming.value,
+          "onUpdate:open": _cache[2] || (_cache[2] = ($event) => confirming.value = $event),
+          class: "ext-capacitybuilding-request-actions__confirm",
+          title: confirmText.value.title,
+          "use-close-button": true,
+          "close-button-label": _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text(),
+          "primary-action": {
+            label: confirmText.value.confirm,
+            actionType: "destructive"
+          },
+          "default-action": { label: _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text() },
+          "render-in-place": true,
+          "data-confirm": (_a = pending.value) == null ? void 0 : _a.type,
+          onPrimary: confirm,
+          onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
+        }, {
+          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
+            "p",
+            null,
+            (0, import_vue2.toDisplayString)(confirmText.value.body),
+            1
+            /* TEXT */
+          ), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
+            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
+              1
+              /* TEXT */
+            )]),
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
+              1
+              /* TEXT */
+            )]),
+            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
+              modelValue: reason.value,
+              "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => reason.value = $event),
+              maxlength: (0, import_vue2.unref)(REASON_LENGTH)
+            }, null, 8, ["modelValue", "maxlength"])]),
+            _: 1
+          })]),
+          _: 1
+        }, 8, [
+          "open",
+          "title",
+          "close-button-label",
+          "primary-action",
+          "default-action",
+          "data-confirm"
+        ])
       ]);
     };
   }
@@ -574,8 +790,12 @@ var _hoisted_5 = ["href"];
 var _hoisted_6 = ["datetime"];
 var _hoisted_7 = ["href"];
 var _hoisted_8 = {
+  key: 3,
+  class: "ext-capacitybuilding-request-history__comment"
+};
+var _hoisted_9 = {
   key: 0,
-  class: "ext-capacitybuilding-request-history__unreadable"
+  class: "ext-capacitybuilding-request-history__truncated"
 };
 var headingId2 = "ext-capacitybuilding-request-history-heading";
 var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
@@ -653,20 +873,28 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
               }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
-              change.parentid ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+              change.from !== null ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true)
+              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true),
+              (0, import_vue5.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
+              change.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+                "span",
+                _hoisted_8,
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue5.createCommentVNode)("v-if", true)
             ]);
           }),
           128
           /* KEYED_FRAGMENT */
         ))]),
-        _ctx.history.unreadable > 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        _ctx.history.truncated ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_8,
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-unreadable", _ctx.history.unreadable).text()),
+          _hoisted_9,
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-truncated").text()),
           1
           /* TEXT */
         )) : (0, import_vue5.createCommentVNode)("v-if", true)
@@ -855,11 +1083,12 @@ var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
 var _hoisted_52 = ["data-fact"];
 var _hoisted_62 = { class: "ext-capacitybuilding-request-page__description" };
 var _hoisted_72 = { "aria-live": "polite" };
-var _hoisted_82 = {
-  key: 0,
+var _hoisted_82 = ["innerHTML"];
+var _hoisted_92 = {
+  key: 2,
   class: "ext-capacitybuilding-request-page__edit"
 };
-var _hoisted_9 = ["data-capacitybuilding-edit"];
+var _hoisted_10 = ["data-capacitybuilding-edit"];
 var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "RequestPage",
   props: {
@@ -871,8 +1100,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const userLanguage = mw.config.get("wgUserLanguage");
-    const userDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
+    const ui = (0, import_direction.interfaceLanguage)();
     const loading = (0, import_vue12.ref)(true);
     const loadError = (0, import_vue12.ref)(null);
     const state = (0, import_vue12.ref)(null);
@@ -881,6 +1109,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     const notice = (0, import_vue12.ref)(null);
     const saveError = (0, import_vue12.ref)(null);
     const failedAction = (0, import_vue12.ref)(null);
+    const editability = (0, import_vue12.shallowRef)(null);
+    const languageNames = (0, import_vue12.shallowRef)(/* @__PURE__ */ new Map());
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
     const editing = (0, import_vue12.ref)(false);
     const editContainer = (0, import_vue12.shallowRef)(null);
@@ -889,9 +1119,18 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     (0, import_vue12.onMounted)(() => __async(null, null, function* () {
       try {
-        const [loadedState, loadedContext] = yield Promise.all([loadRequestState(props.api, props.title), loadRequestContext(props.api, props.base)]);
-        state.value = loadedState;
-        context.value = loadedContext;
+        const [loaded, names, mayEditPage] = yield Promise.all([
+          loadRequestPage(props.api, props.title, props.base, props.user),
+          (0, import_siteData3.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage")).catch((error) => {
+            mw.log.error(error);
+            return /* @__PURE__ */ new Map();
+          }),
+          props.user === "" ? Promise.resolve(null) : (0, import_editability.loadEditability)(props.api, props.title)
+        ]);
+        state.value = loaded.state;
+        context.value = loaded.context;
+        languageNames.value = names;
+        editability.value = mayEditPage;
       } catch (error) {
         if (error instanceof RequestPageError) {
           loadError.value = problemText(error.problem);
@@ -914,7 +1153,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
     function enumLabel(values, messages, value) {
-      return (0, import_model3.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
+      return (0, import_model2.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
     }
     function topicName(key) {
       var _a;
@@ -923,12 +1162,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     function languageName(code) {
       var _a;
-      try {
-        const names = new Intl.DisplayNames([mw.config.get("wgUserLanguage"), "en"], { type: "language" });
-        return (_a = names.of(code)) != null ? _a : code;
-      } catch (e) {
-        return code;
-      }
+      return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
     const facts = (0, import_vue12.computed)(() => {
       var _a;
@@ -946,7 +1180,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         {
           key: "requesterType",
           label: "capacitybuilding-request-field-requester-type",
-          value: enumLabel(import_model3.REQUESTER_TYPES, import_model3.REQUESTER_TYPE_MESSAGES, record.requesterType)
+          value: enumLabel(import_model2.REQUESTER_TYPES, import_model2.REQUESTER_TYPE_MESSAGES, record.requesterType)
         },
         {
           key: "organisation",
@@ -956,7 +1190,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         {
           key: "region",
           label: "capacitybuilding-request-field-region",
-          value: enumLabel(import_model3.REGIONS, import_model3.REGION_MESSAGES, record.region)
+          value: enumLabel(import_model2.REGIONS, import_model2.REGION_MESSAGES, record.region)
         },
         {
           key: "hub",
@@ -971,7 +1205,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         {
           key: "formats",
           label: "capacitybuilding-request-field-formats",
-          value: list(record.formats.map((f) => enumLabel(import_model3.FORMATS, import_model3.FORMAT_MESSAGES, f)))
+          value: list(record.formats.map((f) => enumLabel(import_model2.FORMATS, import_model2.FORMAT_MESSAGES, f)))
         },
         {
           key: "languages",
@@ -1007,10 +1241,16 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.siteProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue12.computed)(() => state.value && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : []);
-    const mayEdit = (0, import_vue12.computed)(() => !!state.value && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions));
-    const maySuggest = (0, import_vue12.computed)(() => !!state.value && !!context.value && import_model3.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
-    function act(action, captcha) {
+    const actions = (0, import_vue12.computed)(() => {
+      var _a;
+      return ((_a = state.value) == null ? void 0 : _a.editable) && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : [];
+    });
+    const mayEdit = (0, import_vue12.computed)(() => {
+      var _a;
+      return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
+    });
+    const maySuggest = (0, import_vue12.computed)(() => !!state.value && !!context.value && import_model2.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
+    function act(action, reason, captcha) {
       return __async(this, null, function* () {
         if (!state.value || !context.value || busy.value) {
           return;
@@ -1021,10 +1261,13 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         failedAction.value = null;
         const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
         try {
-          const outcome = yield performAction(props.api, state.value, action, props.user, context.value, captcha);
+          const outcome = yield performAction(props.api, state.value, action, props.user, context.value, captcha, reason);
           if (outcome.kind === "failed") {
             saveError.value = outcome.error;
-            failedAction.value = action;
+            failedAction.value = {
+              action,
+              reason
+            };
             return;
           }
           state.value = outcome.state;
@@ -1059,7 +1302,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     function retry(captcha) {
       if (failedAction.value) {
-        act(failedAction.value, captcha != null ? captcha : void 0);
+        act(failedAction.value.action, failedAction.value.reason, captcha != null ? captcha : void 0);
       }
     }
     function openEditForm() {
@@ -1093,10 +1336,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       });
     }
     return (_ctx, _cache) => {
+      var _a;
       return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue11.unref)(userLanguage),
-        dir: (0, import_vue11.unref)(userDirection)
+        lang: (0, import_vue11.unref)(ui).lang,
+        dir: (0, import_vue11.unref)(ui).dir
       }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
         key: 0,
         inline: "",
@@ -1191,6 +1435,19 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
+          (0, import_vue11.createVNode)(import_PendingEdits.default, {
+            title: state.value.title,
+            base: _ctx.base,
+            pending: state.value.pending,
+            unchecked: state.value.unchecked,
+            "actions-note": actions.value.length > 0
+          }, null, 8, [
+            "title",
+            "base",
+            "pending",
+            "unchecked",
+            "actions-note"
+          ]),
           (0, import_vue11.createElementVNode)("div", _hoisted_72, [saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
             key: 0,
             error: saveError.value,
@@ -1209,7 +1466,40 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             )]),
             _: 1
           }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true)]),
-          (0, import_vue11.createVNode)(RequestActions_default, {
+          (0, import_vue11.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
+          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+            key: 0,
+            type: "warning",
+            class: "ext-capacitybuilding-request-page__locked"
+          }, {
+            default: (0, import_vue11.withCtx)(() => [
+              (0, import_vue11.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
+                1
+                /* TEXT */
+              ),
+              (0, import_vue11.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+              (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                import_vue11.Fragment,
+                null,
+                (0, import_vue11.renderList)(editability.value.reasons, (reason, i) => {
+                  return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+                    key: i,
+                    class: "ext-capacitybuilding-request-page__locked-reason",
+                    innerHTML: reason
+                  }, null, 8, _hoisted_82);
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              )),
+              (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")
+            ]),
+            _: 1
+          })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(RequestActions_default, {
+            key: 1,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
             busy: busy.value,
@@ -1218,8 +1508,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "actions",
             "logged-in",
             "busy"
-          ]),
-          mayEdit.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_82, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
+          ])),
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_92, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
@@ -1235,9 +1525,9 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_9)])) : (0, import_vue11.createCommentVNode)("v-if", true),
+          }, null, 8, _hoisted_10)])) : (0, import_vue11.createCommentVNode)("v-if", true),
           maySuggest.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SuggestedCoaches_default, {
-            key: 1,
+            key: 3,
             api: _ctx.api,
             base: _ctx.base,
             title: state.value.title,

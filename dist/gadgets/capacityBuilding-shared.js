@@ -4,6 +4,9 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-availability-available": "Available",
 	"capacitybuilding-availability-away": "Away",
 	"capacitybuilding-availability-limited": "Limited availability",
+	"capacitybuilding-bot-sync-author-hidden": "The author of this revision is hidden, so the change cannot be checked.",
+	"capacitybuilding-bot-sync-carries-rejected": "This revision keeps a change made in revision $1 by {{GENDER:$2|$2}}, who may not make it; the index keeps the version it accepted before.",
+	"capacitybuilding-bot-sync-content-hidden": "The content of this revision is hidden.",
 	"capacitybuilding-coach-field-availability": "Availability",
 	"capacitybuilding-coach-field-away-until": "Away until",
 	"capacitybuilding-coach-field-bio": "About you",
@@ -82,6 +85,15 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-hub-help-topics": "The topics the hub covers.",
 	"capacitybuilding-hub-kind-regional": "Regional hub",
 	"capacitybuilding-hub-kind-thematic": "Thematic hub",
+	"capacitybuilding-judged-actions-note": "An action you take here applies to the last accepted version: what those edits changed in the request goes back to its accepted value.",
+	"capacitybuilding-judged-pending-diff": "diff",
+	"capacitybuilding-judged-pending-intro": "{{PLURAL:$1|A newer edit of this page awaits checking and is not shown|$1 newer edits of this page await checking and are not shown}}: by the rules of who may change what, {{PLURAL:$1|it is|they are}} not accepted. What you see is the last accepted version.",
+	"capacitybuilding-judged-pending-rejected": "Edit by $1 on $2: $3",
+	"capacitybuilding-judged-pending-unreadable": "Edit by $1 on $2, which holds nothing that can be read: $3",
+	"capacitybuilding-judged-pending-user-hidden": "(username removed)",
+	"capacitybuilding-judged-review-link": "The review page lists the edits the bot did not accept",
+	"capacitybuilding-judged-save-unchecked": "This page has edits that could not be checked here, so nothing can be saved on top of them yet.",
+	"capacitybuilding-judged-unchecked": "Later edits of this page were not checked here and are not shown: they await the bot's check.",
 	"capacitybuilding-match-none": "No coach matches this request yet.",
 	"capacitybuilding-match-reason-away": "{{GENDER:$1|Is}} away.",
 	"capacitybuilding-match-reason-away-until": "{{GENDER:$1|Is}} away until $2.",
@@ -149,7 +161,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-request-field-topics": "Topics",
 	"capacitybuilding-request-help-coach": "The coach or coaches working on the request.",
 	"capacitybuilding-request-help-created": "When the request was made.",
-	"capacitybuilding-request-help-description": "Describe your situation and what you hope to achieve. Do not describe disputes between people here.",
+	"capacitybuilding-request-help-description": "Describe your situation and what you hope to achieve.",
 	"capacitybuilding-request-help-formats": "The kinds of support that would help.",
 	"capacitybuilding-request-help-hub": "The hub that handles the request. Leave empty and it will be routed to a hub.",
 	"capacitybuilding-request-help-languages": "The languages the support must be given in.",
@@ -179,6 +191,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-save-error-missing": "This page has been deleted or moved, so it cannot be saved.",
 	"capacitybuilding-save-error-network": "The wiki could not be reached. Check your connection and try again; what you typed is kept.",
 	"capacitybuilding-save-error-no-template": "This page no longer holds a {{$1}} template, so the tools cannot change it. Edit the page by hand.",
+	"capacitybuilding-save-error-not-accepted": "Not saved: by the rules of who may change what, this change would not be accepted. $1",
 	"capacitybuilding-save-error-permission": "You do not have permission to save this page.",
 	"capacitybuilding-save-error-protected": "This page is protected, so you cannot save it. Ask an administrator for help.",
 	"capacitybuilding-save-error-ratelimited": "You have made many edits in a short time. Wait a minute and try again; what you typed is kept.",
@@ -350,6 +363,101 @@ var __async = (__this, __arguments, generator) => {
     step((generator = generator.apply(__this, __arguments)).next());
   });
 };
+
+// modules/core/history.ts
+var history_exports = {};
+__export(history_exports, {
+  acceptedHistory: () => acceptedHistory
+});
+function change(revid, from, to, user, timestamp, comment) {
+  return __spreadValues({ revid, user, timestamp, from: from === "" ? null : from, to }, comment ? { comment } : {});
+}
+function acceptedHistory(published, judged2, truncated = false) {
+  const byRevision = /* @__PURE__ */ new Map();
+  for (const row of published) {
+    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.at, row.comment));
+  }
+  for (const row of judged2) {
+    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.timestamp, row.comment));
+  }
+  return { changes: [...byRevision.values()].sort((a, b) => a.revid - b.revid), truncated };
+}
+var init_history = __esm({
+  "modules/core/history.ts"() {
+    "use strict";
+  }
+});
+
+// modules/core/identifiers.ts
+var identifiers_exports = {};
+__export(identifiers_exports, {
+  dateOf: () => dateOf,
+  isHubKey: () => isHubKey,
+  isIsoDate: () => isIsoDate,
+  isIsoTimestamp: () => isIsoTimestamp,
+  isKey: () => isKey,
+  isLanguageCode: () => isLanguageCode,
+  isPageTitle: () => isPageTitle,
+  isValidUsername: () => isValidUsername,
+  normalizeUsername: () => normalizeUsername,
+  sameUser: () => sameUser
+});
+function utf8Length(text) {
+  let bytes = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0);
+    bytes += codePoint < 128 ? 1 : codePoint < 2048 ? 2 : codePoint < 65536 ? 3 : 4;
+  }
+  return bytes;
+}
+function normalizeUsername(name) {
+  const spaced = name.replace(/_/g, " ").replace(/ +/g, " ").trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+function sameUser(a, b) {
+  return a !== "" && normalizeUsername(a) === normalizeUsername(b);
+}
+function isValidUsername(name) {
+  return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
+}
+function isLanguageCode(code) {
+  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
+}
+function isKey(key) {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
+}
+function isIsoDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function isIsoTimestamp(value) {
+  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(value);
+  return match !== null && isIsoDate(match[1]);
+}
+function dateOf(timestamp) {
+  return timestamp.slice(0, 10);
+}
+function isPageTitle(title) {
+  return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
+}
+function isHubKey(key) {
+  return isPageTitle(key) && !key.includes("/") && !key.includes(",");
+}
+var MAX_USERNAME_BYTES, TITLE_FORBIDDEN, USERNAME_TROUBLEMAKERS, IPV4;
+var init_identifiers = __esm({
+  "modules/core/identifiers.ts"() {
+    "use strict";
+    MAX_USERNAME_BYTES = 255;
+    TITLE_FORBIDDEN = /[#<>[\]|{}\u0000-\u001F\u007F]/;
+    USERNAME_TROUBLEMAKERS = /[\u0080-\u009F\u00A0\u2000-\u200F\u2028-\u202F\u3000\uE000-\uF8FF]/;
+    IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+  }
+});
 
 // modules/core/model.ts
 var model_exports = {};
@@ -545,12 +653,1014 @@ var init_model = __esm({
 });
 
 // modules/core/messages.ts
+var messages_exports = {};
+__export(messages_exports, {
+  problem: () => problem
+});
 function problem(field, key, ...params) {
   return { field, key, params };
 }
 var init_messages = __esm({
   "modules/core/messages.ts"() {
     "use strict";
+  }
+});
+
+// modules/core/topicMessages.ts
+var TOPIC_MESSAGES;
+var init_topicMessages = __esm({
+  "modules/core/topicMessages.ts"() {
+    "use strict";
+    TOPIC_MESSAGES = [
+      "capacitybuilding-topic-organisational",
+      "capacitybuilding-topic-governance",
+      "capacitybuilding-topic-grant-writing",
+      "capacitybuilding-topic-financial-management",
+      "capacitybuilding-topic-fundraising",
+      "capacitybuilding-topic-legal-and-compliance",
+      "capacitybuilding-topic-staff-and-hr",
+      "capacitybuilding-topic-communication",
+      "capacitybuilding-topic-communications-planning",
+      "capacitybuilding-topic-social-media",
+      "capacitybuilding-topic-media-relations",
+      "capacitybuilding-topic-storytelling",
+      "capacitybuilding-topic-translation",
+      "capacitybuilding-topic-learning",
+      "capacitybuilding-topic-training-of-trainers",
+      "capacitybuilding-topic-evaluation",
+      "capacitybuilding-topic-documentation",
+      "capacitybuilding-topic-online-learning",
+      "capacitybuilding-topic-community",
+      "capacitybuilding-topic-volunteer-management",
+      "capacitybuilding-topic-conflict-resolution",
+      "capacitybuilding-topic-event-organising",
+      "capacitybuilding-topic-outreach-and-education",
+      "capacitybuilding-topic-onboarding-newcomers",
+      "capacitybuilding-topic-safety-and-conduct",
+      "capacitybuilding-topic-social",
+      "capacitybuilding-topic-knowledge-equity",
+      "capacitybuilding-topic-gender-diversity",
+      "capacitybuilding-topic-language-communities",
+      "capacitybuilding-topic-accessibility",
+      "capacitybuilding-topic-strategic",
+      "capacitybuilding-topic-strategic-planning",
+      "capacitybuilding-topic-partnerships",
+      "capacitybuilding-topic-glam",
+      "capacitybuilding-topic-advocacy",
+      "capacitybuilding-topic-leadership",
+      "capacitybuilding-topic-technology",
+      "capacitybuilding-topic-technical-skills",
+      "capacitybuilding-topic-tools-and-bots",
+      "capacitybuilding-topic-wikidata",
+      "capacitybuilding-topic-data-and-statistics",
+      "capacitybuilding-topic-digital-security"
+    ];
+  }
+});
+
+// modules/core/taxonomy.ts
+var taxonomy_exports = {};
+__export(taxonomy_exports, {
+  indexTopics: () => indexTopics,
+  localizeTopics: () => localizeTopics,
+  topicLabel: () => topicLabel,
+  topicRelation: () => topicRelation,
+  validateTaxonomy: () => validateTaxonomy,
+  withDescendants: () => withDescendants
+});
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function validateTaxonomy(json) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const at = (path, key, ...params) => {
+    problems.push(problem(path, key, path, ...params));
+  };
+  const checkTopics = (topics, path, depth) => {
+    if (!Array.isArray(topics)) {
+      at(path, "capacitybuilding-topics-not-list");
+      return;
+    }
+    topics.forEach((topic, index) => {
+      const here = `${path}[${index}]`;
+      if (!isObject(topic)) {
+        at(here, "capacitybuilding-topics-not-object");
+        return;
+      }
+      for (const property of Object.keys(topic)) {
+        if (!["key", "qid", "message", "labels", "children"].includes(property)) {
+          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
+        }
+      }
+      if (typeof topic.key !== "string" || !isKey(topic.key)) {
+        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
+      } else if (seen.has(topic.key)) {
+        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
+      } else {
+        seen.add(topic.key);
+      }
+      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
+        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
+      }
+      const named2 = topic.message !== void 0;
+      if (named2 && !TOPIC_MESSAGES.includes(topic.message)) {
+        at(`${here}.message`, "capacitybuilding-topics-unknown-message", String(topic.message));
+      }
+      if (named2 && topic.labels === void 0) {
+      } else if (!isObject(topic.labels) || !named2 && typeof topic.labels.en !== "string") {
+        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
+      } else {
+        for (const [language, label] of Object.entries(topic.labels)) {
+          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
+            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
+          }
+        }
+      }
+      if (topic.children !== void 0) {
+        if (depth + 1 >= MAX_DEPTH) {
+          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
+        } else {
+          checkTopics(topic.children, `${here}.children`, depth + 1);
+        }
+      }
+    });
+  };
+  if (!isObject(json)) {
+    at("", "capacitybuilding-topics-not-object");
+    return { taxonomy: null, problems };
+  }
+  if (json.version !== 1) {
+    at("version", "capacitybuilding-topics-version");
+  }
+  for (const property of Object.keys(json)) {
+    if (!["version", "topics", "$schema"].includes(property)) {
+      at(property, "capacitybuilding-topics-unknown-property");
+    }
+  }
+  checkTopics(json.topics, "topics", 0);
+  return { taxonomy: problems.length ? null : json, problems };
+}
+function indexTopics(taxonomy) {
+  const index = /* @__PURE__ */ new Map();
+  const walk = (topics, parent, path) => {
+    var _a;
+    for (const topic of topics) {
+      const here = [...path, topic.key];
+      index.set(topic.key, { topic, parent, path: here });
+      walk((_a = topic.children) != null ? _a : [], topic.key, here);
+    }
+  };
+  walk(taxonomy.topics, null, []);
+  return index;
+}
+function topicLabel(topic, languageChain2) {
+  var _a;
+  for (const language of [...languageChain2, "en"]) {
+    const label = (_a = topic.labels) == null ? void 0 : _a[language];
+    if (label) {
+      return label;
+    }
+  }
+  return topic.key;
+}
+function localizeTopics(taxonomy, language, translate) {
+  const localize = (topics) => topics.map((topic) => {
+    var _a;
+    const text = topic.message && !((_a = topic.labels) == null ? void 0 : _a[language]) ? translate(topic.message) : null;
+    return __spreadValues(__spreadValues(__spreadValues({}, topic), text ? { labels: __spreadProps(__spreadValues({}, topic.labels), { [language]: text }) } : {}), topic.children ? { children: localize(topic.children) } : {});
+  });
+  return __spreadProps(__spreadValues({}, taxonomy), { topics: localize(taxonomy.topics) });
+}
+function withDescendants(index, key) {
+  var _a;
+  const entry = index.get(key);
+  if (!entry) {
+    return [];
+  }
+  const keys = [key];
+  for (const child of (_a = entry.topic.children) != null ? _a : []) {
+    keys.push(...withDescendants(index, child.key));
+  }
+  return keys;
+}
+function topicRelation(index, a, b) {
+  if (a === b) {
+    return "same";
+  }
+  const entryA = index.get(a);
+  const entryB = index.get(b);
+  if (!entryA || !entryB) {
+    return "unrelated";
+  }
+  if (entryA.path.includes(b)) {
+    return "parent";
+  }
+  if (entryB.path.includes(a)) {
+    return "child";
+  }
+  return entryA.parent !== null && entryA.parent === entryB.parent ? "sibling" : "unrelated";
+}
+var MAX_DEPTH, MAX_LABEL_LENGTH;
+var init_taxonomy = __esm({
+  "modules/core/taxonomy.ts"() {
+    "use strict";
+    init_identifiers();
+    init_messages();
+    init_topicMessages();
+    MAX_DEPTH = 3;
+    MAX_LABEL_LENGTH = 100;
+  }
+});
+
+// modules/core/matching.ts
+var matching_exports = {};
+__export(matching_exports, {
+  AVAILABLE_POINTS: () => AVAILABLE_POINTS,
+  EXTRA_LANGUAGE_POINTS: () => EXTRA_LANGUAGE_POINTS,
+  FORMAT_POINTS: () => FORMAT_POINTS,
+  LANGUAGE_POINTS: () => LANGUAGE_POINTS,
+  LOAD_PENALTY: () => LOAD_PENALTY,
+  REGION_POINTS: () => REGION_POINTS,
+  TOPIC_POINTS: () => TOPIC_POINTS,
+  compareMatches: () => compareMatches,
+  isAway: () => isAway,
+  matchCoach: () => matchCoach,
+  rankCoaches: () => rankCoaches,
+  rankRequests: () => rankRequests
+});
+function maximum(profile) {
+  return /^\d{1,9}$/.test(profile.maxRequests) && Number(profile.maxRequests) > 0 ? Number(profile.maxRequests) : null;
+}
+function isAway(profile, today) {
+  if (profile.availability !== "away") {
+    return false;
+  }
+  return !(today && isIsoDate(profile.awayUntil) && profile.awayUntil < today);
+}
+function topicReasons(request, profile, topics) {
+  const exact = [];
+  const related = [];
+  let points = 0;
+  for (const wanted of request.topics) {
+    let best = "unrelated";
+    let bestTopic = "";
+    for (const offered of profile.topics) {
+      const relation = topicRelation(topics, wanted, offered);
+      if (TOPIC_POINTS[relation] > TOPIC_POINTS[best]) {
+        best = relation;
+        bestTopic = offered;
+      }
+    }
+    points += TOPIC_POINTS[best];
+    if (best === "same") {
+      exact.push(wanted);
+    } else if (best !== "unrelated" && !related.includes(bestTopic) && !exact.includes(bestTopic)) {
+      related.push(bestTopic);
+    }
+  }
+  const reasons = [];
+  if (exact.length) {
+    reasons.push({ key: "capacitybuilding-match-reason-topics", list: { kind: "topic", values: exact }, params: [], effect: "plus" });
+  }
+  if (related.length) {
+    reasons.push({ key: "capacitybuilding-match-reason-related-topics", list: { kind: "topic", values: related }, params: [], effect: "plus" });
+  }
+  return { points, reasons };
+}
+function overlap(wanted, offered) {
+  return wanted.filter((value, i) => offered.includes(value) && wanted.indexOf(value) === i);
+}
+function matchCoach(request, coach, topics, options = {}) {
+  const { profile } = coach;
+  const topic = topicReasons(request, profile, topics);
+  if (topic.points === 0) {
+    return null;
+  }
+  const anyLanguage = request.languages.includes(ANY_LANGUAGE) || request.languages.length === 0;
+  const languages = overlap(request.languages.filter((code) => code !== ANY_LANGUAGE), profile.languages);
+  if (!languages.length && !anyLanguage) {
+    return null;
+  }
+  let score = topic.points;
+  const reasons = [];
+  if (languages.length) {
+    score += LANGUAGE_POINTS + EXTRA_LANGUAGE_POINTS * (languages.length - 1);
+    reasons.push({ key: "capacitybuilding-match-reason-languages", list: { kind: "language", values: languages }, params: [], effect: "plus" });
+  }
+  reasons.push(...topic.reasons);
+  if (request.region !== "" && profile.regions.includes(request.region)) {
+    score += REGION_POINTS;
+    reasons.push({ key: "capacitybuilding-match-reason-region", list: { kind: "region", values: [request.region] }, params: [], effect: "plus" });
+  }
+  const formats = overlap(request.formats, profile.formats);
+  if (formats.length) {
+    score += FORMAT_POINTS * formats.length;
+    reasons.push({ key: "capacitybuilding-match-reason-formats", list: { kind: "format", values: formats }, params: [], effect: "plus" });
+  }
+  const max = maximum(profile);
+  let tier = "open";
+  if (isAway(profile, options.today)) {
+    tier = "away";
+    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", date: profile.awayUntil, params: [], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
+  } else if (max !== null && coach.activeRequests >= max) {
+    tier = "full";
+    reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
+  } else {
+    if (profile.availability === "limited") {
+      reasons.push({ key: "capacitybuilding-match-reason-limited", params: [], effect: "minus" });
+    } else {
+      score += AVAILABLE_POINTS;
+    }
+    if (max !== null) {
+      score -= LOAD_PENALTY * coach.activeRequests / max;
+      reasons.push({ key: "capacitybuilding-match-reason-capacity", params: [max - coach.activeRequests], effect: "plus" });
+    }
+  }
+  return { coach, score: Math.round(score * 100) / 100, tier, reasons };
+}
+function compareMatches(a, b) {
+  return TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.coach.user.localeCompare(b.coach.user);
+}
+function rankCoaches(request, coaches, topics, options = {}) {
+  var _a;
+  const excluded = (_a = options.exclude) != null ? _a : [];
+  const matches = [];
+  for (const coach of coaches) {
+    if (excluded.some((name) => sameUser(name, coach.user))) {
+      continue;
+    }
+    const match = matchCoach(request, coach, topics, options);
+    if (match) {
+      matches.push(match);
+    }
+  }
+  matches.sort(compareMatches);
+  return options.limit === void 0 ? matches : matches.slice(0, options.limit);
+}
+function rankRequests(coach, requests, toMatchable, topics, limit) {
+  const ranked = [];
+  for (const request of requests) {
+    const match = matchCoach(toMatchable(request), coach, topics);
+    if (match) {
+      const reasons = match.reasons.filter((r) => r.list !== void 0);
+      ranked.push({ request, score: match.score, reasons });
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score);
+  return limit === void 0 ? ranked : ranked.slice(0, limit);
+}
+var TOPIC_POINTS, LANGUAGE_POINTS, EXTRA_LANGUAGE_POINTS, REGION_POINTS, FORMAT_POINTS, AVAILABLE_POINTS, LOAD_PENALTY, TIER_ORDER;
+var init_matching = __esm({
+  "modules/core/matching.ts"() {
+    "use strict";
+    init_model();
+    init_identifiers();
+    init_taxonomy();
+    TOPIC_POINTS = {
+      same: 10,
+      // The coach has a more specific topic under the requested area.
+      child: 6,
+      // The coach covers the whole area the requested topic belongs to.
+      parent: 5,
+      sibling: 2,
+      unrelated: 0
+    };
+    LANGUAGE_POINTS = 6;
+    EXTRA_LANGUAGE_POINTS = 1;
+    REGION_POINTS = 3;
+    FORMAT_POINTS = 2;
+    AVAILABLE_POINTS = 3;
+    LOAD_PENALTY = 4;
+    TIER_ORDER = { open: 0, full: 1, away: 2 };
+  }
+});
+
+// modules/core/merge.ts
+var merge_exports = {};
+__export(merge_exports, {
+  mergeRecords: () => mergeRecords
+});
+function mergeRecords(schema, base, mine, theirs) {
+  const b = base;
+  const m = mine;
+  const t = theirs;
+  const same2 = (x, y) => JSON.stringify(x) === JSON.stringify(y);
+  const merged = __spreadValues({}, t);
+  const conflicts = [];
+  for (const field of schema.fields) {
+    const key = field.key;
+    if (same2(m[key], b[key])) {
+      continue;
+    }
+    if (!same2(t[key], b[key]) && !same2(t[key], m[key])) {
+      conflicts.push(field.param);
+    }
+    merged[key] = m[key];
+  }
+  return { record: conflicts.length ? null : merged, conflicts };
+}
+var init_merge = __esm({
+  "modules/core/merge.ts"() {
+    "use strict";
+  }
+});
+
+// modules/core/pages.ts
+var pages_exports = {};
+__export(pages_exports, {
+  REQUEST_PREFIX: () => REQUEST_PREFIX,
+  coachPage: () => coachPage,
+  coachTitle: () => coachTitle,
+  coachUser: () => coachUser,
+  hubKey: () => hubKey,
+  hubTitle: () => hubTitle,
+  normalizeTitle: () => normalizeTitle,
+  requestNumber: () => requestNumber,
+  requestPageOf: () => requestPageOf,
+  requestTitle: () => requestTitle,
+  sitePages: () => sitePages
+});
+function normalizeTitle(title) {
+  const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+function requestTitle(base, number) {
+  return `${normalizeTitle(base)}/Requests/${REQUEST_PREFIX}${number}`;
+}
+function requestNumber(base, title) {
+  const prefix = `${normalizeTitle(base)}/Requests/${REQUEST_PREFIX}`;
+  const normalized = normalizeTitle(title);
+  if (!normalized.startsWith(prefix)) {
+    return null;
+  }
+  const rest = normalized.slice(prefix.length);
+  return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
+}
+function requestPageOf(title) {
+  const normalized = normalizeTitle(title);
+  const at = normalized.lastIndexOf("/Requests/");
+  const base = at > 0 ? normalized.slice(0, at) : "";
+  const number = base === "" ? null : requestNumber(base, normalized);
+  return number === null ? null : { base, number };
+}
+function coachTitle(base, username) {
+  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
+}
+function coachUser(base, title) {
+  const prefix = `${normalizeTitle(base)}/Coaches/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
+}
+function coachPage(title) {
+  const normalized = normalizeTitle(title);
+  const at = normalized.lastIndexOf("/Coaches/");
+  const base = at > 0 ? normalized.slice(0, at) : "";
+  const user = base === "" ? null : coachUser(base, normalized);
+  return user === null ? null : { base, user };
+}
+function hubTitle(base, key) {
+  return `${normalizeTitle(base)}/Hubs/${key}`;
+}
+function hubKey(base, title) {
+  const prefix = `${normalizeTitle(base)}/Hubs/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return rest === "" || rest.includes("/") ? null : rest;
+}
+function sitePages(base) {
+  const b = normalizeTitle(base);
+  return {
+    topics: `${b}/Topics.json`,
+    requestsJson: `${b}/Requests.json`,
+    coachesJson: `${b}/Coaches.json`,
+    hubsJson: `${b}/Hubs.json`,
+    statisticsJson: `${b}/Statistics.json`,
+    requestsIndex: `${b}/Requests/Index`,
+    coachesIndex: `${b}/Coaches/Index`,
+    statistics: `${b}/Statistics`,
+    review: `${b}/Review`,
+    // Emergency shut-off: the bot writes nothing while this page exists with any content;
+    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
+    stop: `${b}/Bot/Stop`
+  };
+}
+var REQUEST_PREFIX;
+var init_pages = __esm({
+  "modules/core/pages.ts"() {
+    "use strict";
+    init_identifiers();
+    REQUEST_PREFIX = "R";
+  }
+});
+
+// modules/core/permissions.ts
+var permissions_exports = {};
+__export(permissions_exports, {
+  DENIED_MESSAGES: () => DENIED_MESSAGES,
+  applyAction: () => applyAction,
+  availableActions: () => availableActions,
+  checkCoachChange: () => checkCoachChange,
+  checkFeedbackChange: () => checkFeedbackChange,
+  checkHubChange: () => checkHubChange,
+  checkRequestChange: () => checkRequestChange,
+  isAdmin: () => isAdmin,
+  isHubContact: () => isHubContact,
+  mayMove: () => mayMove,
+  rolesFor: () => rolesFor
+});
+function isFinal(status) {
+  return FINAL_STATUSES.includes(status);
+}
+function includesUser(list, user) {
+  return list.some((name) => sameUser(name, user));
+}
+function isAdmin(user, context) {
+  return includesUser(context.config.admins, user) || includesUser(context.config.bots, user);
+}
+function isHubContact(user, hubKey2, context) {
+  var _a, _b;
+  if (hubKey2 === "") {
+    return [...context.hubs.values()].some((hub) => includesUser(hub.contacts, user));
+  }
+  return includesUser((_b = (_a = context.hubs.get(hubKey2)) == null ? void 0 : _a.contacts) != null ? _b : [], user);
+}
+function rolesFor(request, user, context) {
+  const roles = /* @__PURE__ */ new Set(["anyone"]);
+  if (sameUser(request.requester, user)) {
+    roles.add("requester");
+  }
+  if (includesUser(request.coach, user)) {
+    roles.add("assigned-coach");
+  }
+  if ([...context.coaches].some((coach) => sameUser(coach, user))) {
+    roles.add("coach");
+  }
+  if (isHubContact(user, request.hub, context)) {
+    roles.add("hub-contact");
+  }
+  if (isAdmin(user, context)) {
+    roles.add("admin");
+  }
+  return roles;
+}
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function normalizedSet(names) {
+  return new Set(names.map(normalizeUsername));
+}
+function statusMove(from, to, after) {
+  if (!isOneOf(STATUSES, to)) {
+    return null;
+  }
+  if (isFinal(from)) {
+    return "reopen-closed";
+  }
+  const target = to;
+  switch (target) {
+    case "declined":
+      return "decline";
+    case "withdrawn":
+      return "withdraw";
+    case "on-hold":
+      return "hold";
+    default:
+  }
+  if (from === "on-hold") {
+    return target === "completed" ? null : "reopen";
+  }
+  if (from === "open" && target === "triaged") {
+    return after.hub === "" ? null : "triage";
+  }
+  if ((from === "open" || from === "triaged") && target === "matched") {
+    return "accept";
+  }
+  if (from === "matched" && target === "in-progress") {
+    return "start";
+  }
+  if (from === "in-progress" && target === "completed") {
+    return "complete";
+  }
+  return null;
+}
+function movesOf(before, after, author) {
+  const checks = [];
+  if (before.status !== after.status) {
+    const move = statusMove(before.status, after.status, after);
+    if (move === null) {
+      return problem("status", "capacitybuilding-permission-invalid-transition", before.status, after.status);
+    }
+    checks.push({ move });
+    if (move === "accept") {
+      const offered = normalizedSet(before.offers);
+      const stranger = after.coach.find((coach) => !offered.has(normalizeUsername(coach)));
+      if (stranger !== void 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger) });
+      } else if (after.coach.length === 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
+      }
+    }
+  }
+  if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
+    checks.push({ move: "triage" });
+  }
+  if (!same([...normalizedSet(before.coach)].sort(), [...normalizedSet(after.coach)].sort()) && !checks.some((c) => c.move === "accept")) {
+    checks.push({ move: "reassign" });
+  }
+  const beforeOffers = normalizedSet(before.offers);
+  const afterOffers = normalizedSet(after.offers);
+  for (const name of afterOffers) {
+    if (!beforeOffers.has(name)) {
+      checks.push(sameUser(name, author) ? { move: "offer" } : { move: "offer", denied: problem("offers", "capacitybuilding-permission-offer-for-other", name) });
+      if (before.status !== "open" && before.status !== "triaged") {
+        checks.push({ move: "offer", denied: problem("offers", "capacitybuilding-permission-offer-closed") });
+      }
+    }
+  }
+  for (const name of beforeOffers) {
+    if (!afterOffers.has(name)) {
+      checks.push({ move: sameUser(name, author) ? "retract-offer" : "remove-offer" });
+    }
+  }
+  if (CONTENT_FIELDS.some((field) => !same(before[field], after[field]))) {
+    checks.push({ move: "edit" });
+  }
+  if (!sameUser(before.requester, after.requester) || before.created !== after.created) {
+    checks.push({ move: "edit-identity" });
+  }
+  return checks;
+}
+function denial(moves, reason) {
+  return { allowed: false, moves, reason };
+}
+function checkRequestChange(before, after, author, context) {
+  if (before === null) {
+    const admin = isAdmin(author, context);
+    if (!admin && !sameUser(after.requester, author)) {
+      return denial(["create"], problem("requester", "capacitybuilding-permission-create-for-other"));
+    }
+    if (after.status !== "open" && !admin) {
+      return denial(["create"], problem("status", "capacitybuilding-permission-create-not-open"));
+    }
+    if ((after.coach.length > 0 || after.offers.length > 0) && !admin) {
+      return denial(["create"], problem("coach", "capacitybuilding-permission-create-with-coach"));
+    }
+    return { allowed: true, moves: ["create"] };
+  }
+  const checks = movesOf(before, after, author);
+  if (!Array.isArray(checks)) {
+    return denial([], checks);
+  }
+  const moves = [...new Set(checks.map((c) => c.move))];
+  const roles = rolesFor(before, author, context);
+  for (const check of checks) {
+    if (check.denied && !roles.has("admin")) {
+      return denial(moves, check.denied);
+    }
+    if (!ALLOWED[check.move].some((role) => roles.has(role))) {
+      return denial(moves, problem(null, DENIED_MESSAGES[check.move]));
+    }
+    if (check.move === "reopen-closed" && !context.config.statusPolicy.adminsMayReopenClosed) {
+      return denial(moves, problem("status", "capacitybuilding-permission-denied-reopen-closed"));
+    }
+  }
+  return { allowed: true, moves };
+}
+function applyAction(request, action, user) {
+  const next = __spreadProps(__spreadValues({}, request), { coach: [...request.coach], offers: [...request.offers] });
+  switch (action.type) {
+    case "offer":
+      if (!includesUser(next.offers, user)) {
+        next.offers.push(normalizeUsername(user));
+      }
+      break;
+    case "retract-offer":
+      next.offers = next.offers.filter((name) => !sameUser(name, user));
+      break;
+    case "accept":
+      next.coach = [normalizeUsername(action.coach)];
+      next.status = "matched";
+      break;
+    case "start":
+      next.status = "in-progress";
+      break;
+    case "complete":
+      next.status = "completed";
+      break;
+    case "withdraw":
+      next.status = "withdrawn";
+      break;
+    case "hold":
+      next.status = "on-hold";
+      break;
+    case "reopen":
+      next.status = next.coach.length ? "matched" : next.hub ? "triaged" : "open";
+      break;
+    case "triage":
+      next.hub = action.hub;
+      if (next.status === "open") {
+        next.status = "triaged";
+      }
+      break;
+    case "decline":
+      next.status = "declined";
+      break;
+  }
+  return next;
+}
+function availableActions(request, user, context, hubKeys = []) {
+  const candidates = [
+    { type: "offer" },
+    { type: "retract-offer" },
+    ...request.offers.map((coach) => ({ type: "accept", coach })),
+    { type: "start" },
+    { type: "complete" },
+    { type: "withdraw" },
+    { type: "hold" },
+    { type: "reopen" },
+    ...hubKeys.filter((hub) => hub !== request.hub).map((hub) => ({ type: "triage", hub })),
+    { type: "decline" }
+  ];
+  return candidates.filter((action) => {
+    const next = applyAction(request, action, user);
+    return !same(next, request) && checkRequestChange(request, next, user, context).allowed;
+  });
+}
+function mayMove(request, move, user, context) {
+  if (user === "") {
+    return false;
+  }
+  const roles = rolesFor(request, user, context);
+  return ALLOWED[move].some((role) => roles.has(role));
+}
+function checkCoachChange(pageUser, before, after, author, context) {
+  const moves = [before === null ? "create" : "edit"];
+  if (!sameUser(after.user, pageUser)) {
+    return denial(moves, problem("user", "capacitybuilding-permission-coach-user-mismatch", after.user, pageUser));
+  }
+  if (!sameUser(pageUser, author) && !isAdmin(author, context)) {
+    return denial(moves, problem(null, "capacitybuilding-permission-coach-not-owner", pageUser));
+  }
+  return { allowed: true, moves };
+}
+function checkHubChange(before, after, author, context) {
+  const moves = [before === null ? "create" : "edit"];
+  if (isAdmin(author, context) || before !== null && includesUser(before.contacts, author)) {
+    return { allowed: true, moves };
+  }
+  return denial(moves, problem(null, before === null ? "capacitybuilding-permission-hub-create" : "capacitybuilding-permission-hub-edit"));
+}
+function feedbackKey(entry) {
+  return `${normalizeUsername(entry.user)}\0${entry.created}`;
+}
+function checkFeedbackChange(before, after, author, context) {
+  const admin = isAdmin(author, context);
+  const previous = new Map(before.map((entry) => [feedbackKey(entry), entry]));
+  const current = new Map(after.map((entry) => [feedbackKey(entry), entry]));
+  for (const [key, entry] of current) {
+    const old = previous.get(key);
+    const changed = old === void 0 || !same(old, entry);
+    if (changed && !sameUser(entry.user, author) && !admin) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
+    }
+  }
+  for (const [key, entry] of previous) {
+    if (!current.has(key) && !sameUser(entry.user, author) && !admin) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
+    }
+  }
+  return { allowed: true, moves: ["edit"] };
+}
+var ALLOWED, DENIED_MESSAGES, CONTENT_FIELDS;
+var init_permissions = __esm({
+  "modules/core/permissions.ts"() {
+    "use strict";
+    init_model();
+    init_identifiers();
+    init_messages();
+    ALLOWED = {
+      create: ["requester", "admin"],
+      edit: ["requester", "hub-contact", "admin"],
+      "edit-identity": ["admin"],
+      triage: ["hub-contact", "admin"],
+      decline: ["hub-contact", "admin"],
+      offer: ["coach"],
+      "retract-offer": ["anyone"],
+      "remove-offer": ["admin"],
+      accept: ["requester", "hub-contact", "admin"],
+      reassign: ["hub-contact", "admin"],
+      start: ["requester", "assigned-coach", "hub-contact", "admin"],
+      complete: ["requester", "assigned-coach", "hub-contact", "admin"],
+      withdraw: ["requester", "admin"],
+      hold: ["requester", "assigned-coach", "hub-contact", "admin"],
+      reopen: ["requester", "assigned-coach", "hub-contact", "admin"],
+      "reopen-closed": ["admin"]
+    };
+    DENIED_MESSAGES = {
+      create: "capacitybuilding-permission-denied-create",
+      edit: "capacitybuilding-permission-denied-edit",
+      "edit-identity": "capacitybuilding-permission-denied-edit-identity",
+      triage: "capacitybuilding-permission-denied-triage",
+      decline: "capacitybuilding-permission-denied-decline",
+      offer: "capacitybuilding-permission-denied-offer",
+      "retract-offer": "capacitybuilding-permission-denied-retract-offer",
+      "remove-offer": "capacitybuilding-permission-denied-remove-offer",
+      accept: "capacitybuilding-permission-denied-accept",
+      reassign: "capacitybuilding-permission-denied-reassign",
+      start: "capacitybuilding-permission-denied-start",
+      complete: "capacitybuilding-permission-denied-complete",
+      withdraw: "capacitybuilding-permission-denied-withdraw",
+      hold: "capacitybuilding-permission-denied-hold",
+      reopen: "capacitybuilding-permission-denied-reopen",
+      "reopen-closed": "capacitybuilding-permission-denied-reopen-closed"
+    };
+    CONTENT_FIELDS = [
+      "title",
+      "requesterType",
+      "organisation",
+      "region",
+      "topics",
+      "formats",
+      "languages",
+      "neededBy",
+      "description"
+    ];
+  }
+});
+
+// modules/core/validation.ts
+var validation_exports = {};
+__export(validation_exports, {
+  validateCoach: () => validateCoach,
+  validateFeedback: () => validateFeedback,
+  validateFields: () => validateFields,
+  validateHub: () => validateHub,
+  validateRequest: () => validateRequest
+});
+function length(text) {
+  return [...text].length;
+}
+function checkItem(field, item, context) {
+  var _a;
+  switch (field.kind) {
+    case "enumList":
+      return ((_a = field.values) == null ? void 0 : _a.includes(item)) ? null : problem(field.key, "capacitybuilding-validation-invalid-choice", item);
+    case "topicList":
+      if (!isKey(item)) {
+        return problem(field.key, "capacitybuilding-validation-invalid-key", item);
+      }
+      return context.topics && !context.topics.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-topic", item) : null;
+    case "languageList":
+      if (!isLanguageCode(item)) {
+        return problem(field.key, "capacitybuilding-validation-invalid-language", item);
+      }
+      return item !== ANY_LANGUAGE && context.languages && !context.languages.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-language", item) : null;
+    case "userList":
+      return isValidUsername(item) ? null : problem(field.key, "capacitybuilding-validation-invalid-username", item);
+    case "hubList":
+      if (!isHubKey(item)) {
+        return problem(field.key, "capacitybuilding-validation-invalid-hub", item);
+      }
+      return context.hubs && !context.hubs.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-hub", item) : null;
+    default:
+      return null;
+  }
+}
+function checkList(field, items, context) {
+  const problems = [];
+  if (field.min !== void 0 && items.length > 0 && items.length < field.min) {
+    problems.push(problem(field.key, "capacitybuilding-validation-too-few", field.min));
+  }
+  if (field.max !== void 0 && items.length > field.max) {
+    problems.push(problem(field.key, "capacitybuilding-validation-too-many", field.max));
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    const key = field.kind === "userList" ? normalizeUsername(item) : item;
+    if (seen.has(key)) {
+      problems.push(problem(field.key, "capacitybuilding-validation-duplicate", item));
+      continue;
+    }
+    seen.add(key);
+    const itemProblem = checkItem(field, item, context);
+    if (itemProblem) {
+      problems.push(itemProblem);
+    }
+  }
+  return problems;
+}
+function checkScalar(field, value, context) {
+  var _a, _b, _c;
+  switch (field.kind) {
+    case "text":
+    case "multiline": {
+      const problems = [];
+      if (field.kind === "text" && /[\n\r]/.test(value)) {
+        problems.push(problem(field.key, "capacitybuilding-validation-single-line"));
+      }
+      if (field.min !== void 0 && length(value.trim()) < field.min) {
+        problems.push(problem(field.key, "capacitybuilding-validation-too-short", field.min));
+      }
+      if (field.max !== void 0 && length(value) > field.max) {
+        problems.push(problem(field.key, "capacitybuilding-validation-too-long", field.max));
+      }
+      return problems;
+    }
+    case "enum":
+      return ((_a = field.values) == null ? void 0 : _a.includes(value)) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-choice", value)];
+    case "user":
+      return isValidUsername(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-username", value)];
+    case "date":
+      return isIsoDate(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-date", value)];
+    case "timestamp":
+      return isIsoTimestamp(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-timestamp", value)];
+    case "integer": {
+      if (!/^\d{1,9}$/.test(value)) {
+        return [problem(field.key, "capacitybuilding-validation-invalid-integer", value)];
+      }
+      const n = Number(value);
+      return field.min !== void 0 && n < field.min || field.max !== void 0 && n > field.max ? [problem(field.key, "capacitybuilding-validation-out-of-range", (_b = field.min) != null ? _b : 0, (_c = field.max) != null ? _c : n)] : [];
+    }
+    case "hub":
+      if (!isHubKey(value)) {
+        return [problem(field.key, "capacitybuilding-validation-invalid-hub", value)];
+      }
+      return context.hubs && !context.hubs.has(value) ? [problem(field.key, "capacitybuilding-validation-unknown-hub", value)] : [];
+    case "page":
+      return isPageTitle(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-page", value)];
+    default:
+      return [];
+  }
+}
+function validateFields(schema, record, context = {}) {
+  const values = record;
+  const problems = [];
+  for (const field of schema.fields) {
+    const value = values[field.key];
+    if (Array.isArray(value)) {
+      if (value.length === 0) {
+        if (field.required) {
+          problems.push(problem(field.key, "capacitybuilding-validation-required"));
+        }
+        continue;
+      }
+      problems.push(...checkList(field, value, context));
+    } else {
+      const text = value != null ? value : "";
+      if (text.trim() === "") {
+        if (field.required) {
+          problems.push(problem(field.key, "capacitybuilding-validation-required"));
+        }
+        continue;
+      }
+      problems.push(...checkScalar(field, text, context));
+    }
+  }
+  return problems;
+}
+function validateRequest(request, context = {}) {
+  const problems = validateFields(REQUEST_SCHEMA, request, context);
+  if ((request.requesterType === "group" || request.requesterType === "organisation") && request.organisation.trim() === "") {
+    problems.push(problem("organisation", "capacitybuilding-validation-organisation-required"));
+  }
+  if (request.status === "triaged" && request.hub === "") {
+    problems.push(problem("hub", "capacitybuilding-validation-hub-required"));
+  }
+  if (NEEDS_COACH.includes(request.status) && request.coach.length === 0) {
+    problems.push(problem("coach", "capacitybuilding-validation-coach-required"));
+  }
+  const datesKnown = isIsoDate(request.neededBy) && isIsoTimestamp(request.created);
+  if (datesKnown && request.neededBy < dateOf(request.created)) {
+    problems.push(problem("neededBy", "capacitybuilding-validation-needed-by-past"));
+  }
+  return problems;
+}
+function validateCoach(coach, context = {}) {
+  const problems = validateFields(COACH_SCHEMA, coach, context);
+  if (coach.languages.includes(ANY_LANGUAGE)) {
+    problems.push(problem("languages", "capacitybuilding-validation-any-language-coach"));
+  }
+  if (coach.awayUntil !== "" && coach.availability !== "away") {
+    problems.push(problem("awayUntil", "capacitybuilding-validation-away-until-unused"));
+  }
+  return problems;
+}
+function validateHub(hub, context = {}) {
+  return validateFields(HUB_SCHEMA, hub, context);
+}
+function validateFeedback(feedback, context = {}) {
+  return validateFields(FEEDBACK_SCHEMA, feedback, context);
+}
+var NEEDS_COACH;
+var init_validation = __esm({
+  "modules/core/validation.ts"() {
+    "use strict";
+    init_model();
+    init_messages();
+    init_identifiers();
+    NEEDS_COACH = ["matched", "in-progress", "completed"];
   }
 });
 
@@ -1468,1106 +2578,6 @@ var init_codec = __esm({
   }
 });
 
-// modules/core/history.ts
-var history_exports = {};
-__export(history_exports, {
-  statusHistory: () => statusHistory
-});
-function statusHistory(revisions) {
-  const ordered = [...revisions].sort((a, b) => a.revid - b.revid);
-  const changes = [];
-  let unreadable = 0;
-  let previous = null;
-  for (const revision of ordered) {
-    const parsed = revision.content === null ? null : parsePage(revision.content, REQUEST_SCHEMA).parsed;
-    if (parsed === null) {
-      unreadable++;
-      continue;
-    }
-    const status = parsed.record.status;
-    if (status !== previous) {
-      changes.push({
-        revid: revision.revid,
-        parentid: revision.parentid,
-        user: revision.user,
-        timestamp: revision.timestamp,
-        from: previous,
-        to: status
-      });
-      previous = status;
-    }
-  }
-  return { changes, unreadable };
-}
-var init_history = __esm({
-  "modules/core/history.ts"() {
-    "use strict";
-    init_model();
-    init_codec();
-  }
-});
-
-// modules/core/identifiers.ts
-var identifiers_exports = {};
-__export(identifiers_exports, {
-  dateOf: () => dateOf,
-  isHubKey: () => isHubKey,
-  isIsoDate: () => isIsoDate,
-  isIsoTimestamp: () => isIsoTimestamp,
-  isKey: () => isKey,
-  isLanguageCode: () => isLanguageCode,
-  isPageTitle: () => isPageTitle,
-  isValidUsername: () => isValidUsername,
-  normalizeUsername: () => normalizeUsername,
-  sameUser: () => sameUser
-});
-function utf8Length(text) {
-  let bytes = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0);
-    bytes += codePoint < 128 ? 1 : codePoint < 2048 ? 2 : codePoint < 65536 ? 3 : 4;
-  }
-  return bytes;
-}
-function normalizeUsername(name) {
-  const spaced = name.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function sameUser(a, b) {
-  return a !== "" && normalizeUsername(a) === normalizeUsername(b);
-}
-function isValidUsername(name) {
-  return name !== "" && name === normalizeUsername(name) && !name.includes("/") && !name.includes(":") && !TITLE_FORBIDDEN.test(name) && !USERNAME_TROUBLEMAKERS.test(name) && !IPV4.test(name) && utf8Length(name) <= MAX_USERNAME_BYTES;
-}
-function isLanguageCode(code) {
-  return /^[a-z]{2,3}(?:-[a-z0-9]{1,12})*$/.test(code);
-}
-function isKey(key) {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 64;
-}
-function isIsoDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function isIsoTimestamp(value) {
-  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(value);
-  return match !== null && isIsoDate(match[1]);
-}
-function dateOf(timestamp) {
-  return timestamp.slice(0, 10);
-}
-function isPageTitle(title) {
-  return title.trim() !== "" && title === title.trim() && !TITLE_FORBIDDEN.test(title) && !title.startsWith(":") && !title.includes("//") && utf8Length(title) <= 255;
-}
-function isHubKey(key) {
-  return isPageTitle(key) && !key.includes("/") && !key.includes(",");
-}
-var MAX_USERNAME_BYTES, TITLE_FORBIDDEN, USERNAME_TROUBLEMAKERS, IPV4;
-var init_identifiers = __esm({
-  "modules/core/identifiers.ts"() {
-    "use strict";
-    MAX_USERNAME_BYTES = 255;
-    TITLE_FORBIDDEN = /[#<>[\]|{}\u0000-\u001F\u007F]/;
-    USERNAME_TROUBLEMAKERS = /[\u0080-\u009F\u00A0\u2000-\u200F\u2028-\u202F\u3000\uE000-\uF8FF]/;
-    IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-  }
-});
-
-// modules/core/topicMessages.ts
-var TOPIC_MESSAGES;
-var init_topicMessages = __esm({
-  "modules/core/topicMessages.ts"() {
-    "use strict";
-    TOPIC_MESSAGES = [
-      "capacitybuilding-topic-organisational",
-      "capacitybuilding-topic-governance",
-      "capacitybuilding-topic-grant-writing",
-      "capacitybuilding-topic-financial-management",
-      "capacitybuilding-topic-fundraising",
-      "capacitybuilding-topic-legal-and-compliance",
-      "capacitybuilding-topic-staff-and-hr",
-      "capacitybuilding-topic-communication",
-      "capacitybuilding-topic-communications-planning",
-      "capacitybuilding-topic-social-media",
-      "capacitybuilding-topic-media-relations",
-      "capacitybuilding-topic-storytelling",
-      "capacitybuilding-topic-translation",
-      "capacitybuilding-topic-learning",
-      "capacitybuilding-topic-training-of-trainers",
-      "capacitybuilding-topic-evaluation",
-      "capacitybuilding-topic-documentation",
-      "capacitybuilding-topic-online-learning",
-      "capacitybuilding-topic-community",
-      "capacitybuilding-topic-volunteer-management",
-      "capacitybuilding-topic-conflict-resolution",
-      "capacitybuilding-topic-event-organising",
-      "capacitybuilding-topic-outreach-and-education",
-      "capacitybuilding-topic-onboarding-newcomers",
-      "capacitybuilding-topic-safety-and-conduct",
-      "capacitybuilding-topic-social",
-      "capacitybuilding-topic-knowledge-equity",
-      "capacitybuilding-topic-gender-diversity",
-      "capacitybuilding-topic-language-communities",
-      "capacitybuilding-topic-accessibility",
-      "capacitybuilding-topic-strategic",
-      "capacitybuilding-topic-strategic-planning",
-      "capacitybuilding-topic-partnerships",
-      "capacitybuilding-topic-glam",
-      "capacitybuilding-topic-advocacy",
-      "capacitybuilding-topic-leadership",
-      "capacitybuilding-topic-technology",
-      "capacitybuilding-topic-technical-skills",
-      "capacitybuilding-topic-tools-and-bots",
-      "capacitybuilding-topic-wikidata",
-      "capacitybuilding-topic-data-and-statistics",
-      "capacitybuilding-topic-digital-security"
-    ];
-  }
-});
-
-// modules/core/taxonomy.ts
-var taxonomy_exports = {};
-__export(taxonomy_exports, {
-  indexTopics: () => indexTopics,
-  localizeTopics: () => localizeTopics,
-  topicLabel: () => topicLabel,
-  topicRelation: () => topicRelation,
-  validateTaxonomy: () => validateTaxonomy,
-  withDescendants: () => withDescendants
-});
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function validateTaxonomy(json) {
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  const at = (path, key, ...params) => {
-    problems.push(problem(path, key, path, ...params));
-  };
-  const checkTopics = (topics, path, depth) => {
-    if (!Array.isArray(topics)) {
-      at(path, "capacitybuilding-topics-not-list");
-      return;
-    }
-    topics.forEach((topic, index) => {
-      const here = `${path}[${index}]`;
-      if (!isObject(topic)) {
-        at(here, "capacitybuilding-topics-not-object");
-        return;
-      }
-      for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "message", "labels", "children"].includes(property)) {
-          at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
-        }
-      }
-      if (typeof topic.key !== "string" || !isKey(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-invalid-key");
-      } else if (seen.has(topic.key)) {
-        at(`${here}.key`, "capacitybuilding-topics-duplicate-key", topic.key);
-      } else {
-        seen.add(topic.key);
-      }
-      if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
-        at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
-      }
-      const named2 = topic.message !== void 0;
-      if (named2 && !TOPIC_MESSAGES.includes(topic.message)) {
-        at(`${here}.message`, "capacitybuilding-topics-unknown-message", String(topic.message));
-      }
-      if (named2 && topic.labels === void 0) {
-      } else if (!isObject(topic.labels) || !named2 && typeof topic.labels.en !== "string") {
-        at(`${here}.labels`, "capacitybuilding-topics-missing-english");
-      } else {
-        for (const [language, label] of Object.entries(topic.labels)) {
-          if (!isLanguageCode(language) || typeof label !== "string" || label.trim() === "" || [...label].length > MAX_LABEL_LENGTH) {
-            at(`${here}.labels.${language}`, "capacitybuilding-topics-invalid-label");
-          }
-        }
-      }
-      if (topic.children !== void 0) {
-        if (depth + 1 >= MAX_DEPTH) {
-          at(`${here}.children`, "capacitybuilding-topics-too-deep", MAX_DEPTH);
-        } else {
-          checkTopics(topic.children, `${here}.children`, depth + 1);
-        }
-      }
-    });
-  };
-  if (!isObject(json)) {
-    at("", "capacitybuilding-topics-not-object");
-    return { taxonomy: null, problems };
-  }
-  if (json.version !== 1) {
-    at("version", "capacitybuilding-topics-version");
-  }
-  for (const property of Object.keys(json)) {
-    if (!["version", "topics", "$schema"].includes(property)) {
-      at(property, "capacitybuilding-topics-unknown-property");
-    }
-  }
-  checkTopics(json.topics, "topics", 0);
-  return { taxonomy: problems.length ? null : json, problems };
-}
-function indexTopics(taxonomy) {
-  const index = /* @__PURE__ */ new Map();
-  const walk = (topics, parent, path) => {
-    var _a;
-    for (const topic of topics) {
-      const here = [...path, topic.key];
-      index.set(topic.key, { topic, parent, path: here });
-      walk((_a = topic.children) != null ? _a : [], topic.key, here);
-    }
-  };
-  walk(taxonomy.topics, null, []);
-  return index;
-}
-function topicLabel(topic, languageChain2) {
-  var _a;
-  for (const language of [...languageChain2, "en"]) {
-    const label = (_a = topic.labels) == null ? void 0 : _a[language];
-    if (label) {
-      return label;
-    }
-  }
-  return topic.key;
-}
-function localizeTopics(taxonomy, language, translate) {
-  const localize = (topics) => topics.map((topic) => {
-    var _a;
-    const text = topic.message && !((_a = topic.labels) == null ? void 0 : _a[language]) ? translate(topic.message) : null;
-    return __spreadValues(__spreadValues(__spreadValues({}, topic), text ? { labels: __spreadProps(__spreadValues({}, topic.labels), { [language]: text }) } : {}), topic.children ? { children: localize(topic.children) } : {});
-  });
-  return __spreadProps(__spreadValues({}, taxonomy), { topics: localize(taxonomy.topics) });
-}
-function withDescendants(index, key) {
-  var _a;
-  const entry = index.get(key);
-  if (!entry) {
-    return [];
-  }
-  const keys = [key];
-  for (const child of (_a = entry.topic.children) != null ? _a : []) {
-    keys.push(...withDescendants(index, child.key));
-  }
-  return keys;
-}
-function topicRelation(index, a, b) {
-  if (a === b) {
-    return "same";
-  }
-  const entryA = index.get(a);
-  const entryB = index.get(b);
-  if (!entryA || !entryB) {
-    return "unrelated";
-  }
-  if (entryA.path.includes(b)) {
-    return "parent";
-  }
-  if (entryB.path.includes(a)) {
-    return "child";
-  }
-  return entryA.parent !== null && entryA.parent === entryB.parent ? "sibling" : "unrelated";
-}
-var MAX_DEPTH, MAX_LABEL_LENGTH;
-var init_taxonomy = __esm({
-  "modules/core/taxonomy.ts"() {
-    "use strict";
-    init_identifiers();
-    init_messages();
-    init_topicMessages();
-    MAX_DEPTH = 3;
-    MAX_LABEL_LENGTH = 100;
-  }
-});
-
-// modules/core/matching.ts
-var matching_exports = {};
-__export(matching_exports, {
-  AVAILABLE_POINTS: () => AVAILABLE_POINTS,
-  EXTRA_LANGUAGE_POINTS: () => EXTRA_LANGUAGE_POINTS,
-  FORMAT_POINTS: () => FORMAT_POINTS,
-  LANGUAGE_POINTS: () => LANGUAGE_POINTS,
-  LOAD_PENALTY: () => LOAD_PENALTY,
-  REGION_POINTS: () => REGION_POINTS,
-  TOPIC_POINTS: () => TOPIC_POINTS,
-  compareMatches: () => compareMatches,
-  isAway: () => isAway,
-  matchCoach: () => matchCoach,
-  rankCoaches: () => rankCoaches,
-  rankRequests: () => rankRequests
-});
-function maximum(profile) {
-  return /^\d{1,9}$/.test(profile.maxRequests) && Number(profile.maxRequests) > 0 ? Number(profile.maxRequests) : null;
-}
-function isAway(profile, today) {
-  if (profile.availability !== "away") {
-    return false;
-  }
-  return !(today && isIsoDate(profile.awayUntil) && profile.awayUntil < today);
-}
-function topicReasons(request, profile, topics) {
-  const exact = [];
-  const related = [];
-  let points = 0;
-  for (const wanted of request.topics) {
-    let best = "unrelated";
-    let bestTopic = "";
-    for (const offered of profile.topics) {
-      const relation = topicRelation(topics, wanted, offered);
-      if (TOPIC_POINTS[relation] > TOPIC_POINTS[best]) {
-        best = relation;
-        bestTopic = offered;
-      }
-    }
-    points += TOPIC_POINTS[best];
-    if (best === "same") {
-      exact.push(wanted);
-    } else if (best !== "unrelated" && !related.includes(bestTopic) && !exact.includes(bestTopic)) {
-      related.push(bestTopic);
-    }
-  }
-  const reasons = [];
-  if (exact.length) {
-    reasons.push({ key: "capacitybuilding-match-reason-topics", list: { kind: "topic", values: exact }, params: [], effect: "plus" });
-  }
-  if (related.length) {
-    reasons.push({ key: "capacitybuilding-match-reason-related-topics", list: { kind: "topic", values: related }, params: [], effect: "plus" });
-  }
-  return { points, reasons };
-}
-function overlap(wanted, offered) {
-  return wanted.filter((value, i) => offered.includes(value) && wanted.indexOf(value) === i);
-}
-function matchCoach(request, coach, topics, options = {}) {
-  const { profile } = coach;
-  const topic = topicReasons(request, profile, topics);
-  if (topic.points === 0) {
-    return null;
-  }
-  const anyLanguage = request.languages.includes(ANY_LANGUAGE) || request.languages.length === 0;
-  const languages = overlap(request.languages.filter((code) => code !== ANY_LANGUAGE), profile.languages);
-  if (!languages.length && !anyLanguage) {
-    return null;
-  }
-  let score = topic.points;
-  const reasons = [];
-  if (languages.length) {
-    score += LANGUAGE_POINTS + EXTRA_LANGUAGE_POINTS * (languages.length - 1);
-    reasons.push({ key: "capacitybuilding-match-reason-languages", list: { kind: "language", values: languages }, params: [], effect: "plus" });
-  }
-  reasons.push(...topic.reasons);
-  if (request.region !== "" && profile.regions.includes(request.region)) {
-    score += REGION_POINTS;
-    reasons.push({ key: "capacitybuilding-match-reason-region", list: { kind: "region", values: [request.region] }, params: [], effect: "plus" });
-  }
-  const formats = overlap(request.formats, profile.formats);
-  if (formats.length) {
-    score += FORMAT_POINTS * formats.length;
-    reasons.push({ key: "capacitybuilding-match-reason-formats", list: { kind: "format", values: formats }, params: [], effect: "plus" });
-  }
-  const max = maximum(profile);
-  let tier = "open";
-  if (isAway(profile, options.today)) {
-    tier = "away";
-    reasons.push(isIsoDate(profile.awayUntil) ? { key: "capacitybuilding-match-reason-away-until", date: profile.awayUntil, params: [], effect: "minus" } : { key: "capacitybuilding-match-reason-away", params: [], effect: "minus" });
-  } else if (max !== null && coach.activeRequests >= max) {
-    tier = "full";
-    reasons.push({ key: "capacitybuilding-match-reason-full", params: [max], effect: "minus" });
-  } else {
-    if (profile.availability === "limited") {
-      reasons.push({ key: "capacitybuilding-match-reason-limited", params: [], effect: "minus" });
-    } else {
-      score += AVAILABLE_POINTS;
-    }
-    if (max !== null) {
-      score -= LOAD_PENALTY * coach.activeRequests / max;
-      reasons.push({ key: "capacitybuilding-match-reason-capacity", params: [max - coach.activeRequests], effect: "plus" });
-    }
-  }
-  return { coach, score: Math.round(score * 100) / 100, tier, reasons };
-}
-function compareMatches(a, b) {
-  return TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.coach.user.localeCompare(b.coach.user);
-}
-function rankCoaches(request, coaches, topics, options = {}) {
-  var _a;
-  const excluded = (_a = options.exclude) != null ? _a : [];
-  const matches = [];
-  for (const coach of coaches) {
-    if (excluded.some((name) => sameUser(name, coach.user))) {
-      continue;
-    }
-    const match = matchCoach(request, coach, topics, options);
-    if (match) {
-      matches.push(match);
-    }
-  }
-  matches.sort(compareMatches);
-  return options.limit === void 0 ? matches : matches.slice(0, options.limit);
-}
-function rankRequests(coach, requests, toMatchable, topics, limit) {
-  const ranked = [];
-  for (const request of requests) {
-    const match = matchCoach(toMatchable(request), coach, topics);
-    if (match) {
-      const reasons = match.reasons.filter((r) => r.list !== void 0);
-      ranked.push({ request, score: match.score, reasons });
-    }
-  }
-  ranked.sort((a, b) => b.score - a.score);
-  return limit === void 0 ? ranked : ranked.slice(0, limit);
-}
-var TOPIC_POINTS, LANGUAGE_POINTS, EXTRA_LANGUAGE_POINTS, REGION_POINTS, FORMAT_POINTS, AVAILABLE_POINTS, LOAD_PENALTY, TIER_ORDER;
-var init_matching = __esm({
-  "modules/core/matching.ts"() {
-    "use strict";
-    init_model();
-    init_identifiers();
-    init_taxonomy();
-    TOPIC_POINTS = {
-      same: 10,
-      // The coach has a more specific topic under the requested area.
-      child: 6,
-      // The coach covers the whole area the requested topic belongs to.
-      parent: 5,
-      sibling: 2,
-      unrelated: 0
-    };
-    LANGUAGE_POINTS = 6;
-    EXTRA_LANGUAGE_POINTS = 1;
-    REGION_POINTS = 3;
-    FORMAT_POINTS = 2;
-    AVAILABLE_POINTS = 3;
-    LOAD_PENALTY = 4;
-    TIER_ORDER = { open: 0, full: 1, away: 2 };
-  }
-});
-
-// modules/core/merge.ts
-var merge_exports = {};
-__export(merge_exports, {
-  mergeRecords: () => mergeRecords
-});
-function mergeRecords(schema, base, mine, theirs) {
-  const b = base;
-  const m = mine;
-  const t = theirs;
-  const same2 = (x, y) => JSON.stringify(x) === JSON.stringify(y);
-  const merged = __spreadValues({}, t);
-  const conflicts = [];
-  for (const field of schema.fields) {
-    const key = field.key;
-    if (same2(m[key], b[key])) {
-      continue;
-    }
-    if (!same2(t[key], b[key]) && !same2(t[key], m[key])) {
-      conflicts.push(field.param);
-    }
-    merged[key] = m[key];
-  }
-  return { record: conflicts.length ? null : merged, conflicts };
-}
-var init_merge = __esm({
-  "modules/core/merge.ts"() {
-    "use strict";
-  }
-});
-
-// modules/core/pages.ts
-var pages_exports = {};
-__export(pages_exports, {
-  REQUEST_PREFIX: () => REQUEST_PREFIX,
-  coachPage: () => coachPage,
-  coachTitle: () => coachTitle,
-  coachUser: () => coachUser,
-  hubKey: () => hubKey,
-  hubTitle: () => hubTitle,
-  normalizeTitle: () => normalizeTitle,
-  requestNumber: () => requestNumber,
-  requestTitle: () => requestTitle,
-  sitePages: () => sitePages
-});
-function normalizeTitle(title) {
-  const spaced = title.replace(/_/g, " ").replace(/ +/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-function requestTitle(base, number) {
-  return `${normalizeTitle(base)}/Requests/${REQUEST_PREFIX}${number}`;
-}
-function requestNumber(base, title) {
-  const prefix = `${normalizeTitle(base)}/Requests/${REQUEST_PREFIX}`;
-  const normalized = normalizeTitle(title);
-  if (!normalized.startsWith(prefix)) {
-    return null;
-  }
-  const rest = normalized.slice(prefix.length);
-  return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
-}
-function coachTitle(base, username) {
-  return `${normalizeTitle(base)}/Coaches/${normalizeUsername(username)}`;
-}
-function coachUser(base, title) {
-  const prefix = `${normalizeTitle(base)}/Coaches/`;
-  const normalized = normalizeTitle(title);
-  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
-  return rest === "" || rest.includes("/") || rest === "Index" ? null : rest;
-}
-function coachPage(title) {
-  const normalized = normalizeTitle(title);
-  const at = normalized.lastIndexOf("/Coaches/");
-  const base = at > 0 ? normalized.slice(0, at) : "";
-  const user = base === "" ? null : coachUser(base, normalized);
-  return user === null ? null : { base, user };
-}
-function hubTitle(base, key) {
-  return `${normalizeTitle(base)}/Hubs/${key}`;
-}
-function hubKey(base, title) {
-  const prefix = `${normalizeTitle(base)}/Hubs/`;
-  const normalized = normalizeTitle(title);
-  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
-  return rest === "" || rest.includes("/") ? null : rest;
-}
-function sitePages(base) {
-  const b = normalizeTitle(base);
-  return {
-    topics: `${b}/Topics.json`,
-    requestsJson: `${b}/Requests.json`,
-    coachesJson: `${b}/Coaches.json`,
-    hubsJson: `${b}/Hubs.json`,
-    statisticsJson: `${b}/Statistics.json`,
-    requestsIndex: `${b}/Requests/Index`,
-    coachesIndex: `${b}/Coaches/Index`,
-    statistics: `${b}/Statistics`,
-    review: `${b}/Review`,
-    // Emergency shut-off: the bot writes nothing while this page exists with any content;
-    // anyone can stop it by writing a reason there, and blanking the page lets it run again.
-    stop: `${b}/Bot/Stop`
-  };
-}
-var REQUEST_PREFIX;
-var init_pages = __esm({
-  "modules/core/pages.ts"() {
-    "use strict";
-    init_identifiers();
-    REQUEST_PREFIX = "R";
-  }
-});
-
-// modules/core/permissions.ts
-var permissions_exports = {};
-__export(permissions_exports, {
-  DENIED_MESSAGES: () => DENIED_MESSAGES,
-  applyAction: () => applyAction,
-  availableActions: () => availableActions,
-  checkCoachChange: () => checkCoachChange,
-  checkFeedbackChange: () => checkFeedbackChange,
-  checkHubChange: () => checkHubChange,
-  checkRequestChange: () => checkRequestChange,
-  isAdmin: () => isAdmin,
-  isHubContact: () => isHubContact,
-  mayMove: () => mayMove,
-  rolesFor: () => rolesFor
-});
-function isFinal(status) {
-  return FINAL_STATUSES.includes(status);
-}
-function includesUser(list, user) {
-  return list.some((name) => sameUser(name, user));
-}
-function isAdmin(user, context) {
-  return includesUser(context.config.admins, user) || includesUser(context.config.bots, user);
-}
-function isHubContact(user, hubKey2, context) {
-  var _a, _b;
-  if (hubKey2 === "") {
-    return [...context.hubs.values()].some((hub) => includesUser(hub.contacts, user));
-  }
-  return includesUser((_b = (_a = context.hubs.get(hubKey2)) == null ? void 0 : _a.contacts) != null ? _b : [], user);
-}
-function rolesFor(request, user, context) {
-  const roles = /* @__PURE__ */ new Set(["anyone"]);
-  if (sameUser(request.requester, user)) {
-    roles.add("requester");
-  }
-  if (includesUser(request.coach, user)) {
-    roles.add("assigned-coach");
-  }
-  if ([...context.coaches].some((coach) => sameUser(coach, user))) {
-    roles.add("coach");
-  }
-  if (isHubContact(user, request.hub, context)) {
-    roles.add("hub-contact");
-  }
-  if (isAdmin(user, context)) {
-    roles.add("admin");
-  }
-  return roles;
-}
-function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-function normalizedSet(names) {
-  return new Set(names.map(normalizeUsername));
-}
-function statusMove(from, to, after) {
-  if (!isOneOf(STATUSES, to)) {
-    return null;
-  }
-  if (isFinal(from)) {
-    return "reopen-closed";
-  }
-  const target = to;
-  switch (target) {
-    case "declined":
-      return "decline";
-    case "withdrawn":
-      return "withdraw";
-    case "on-hold":
-      return "hold";
-    default:
-  }
-  if (from === "on-hold") {
-    return target === "completed" ? null : "reopen";
-  }
-  if (from === "open" && target === "triaged") {
-    return after.hub === "" ? null : "triage";
-  }
-  if ((from === "open" || from === "triaged") && target === "matched") {
-    return "accept";
-  }
-  if (from === "matched" && target === "in-progress") {
-    return "start";
-  }
-  if (from === "in-progress" && target === "completed") {
-    return "complete";
-  }
-  return null;
-}
-function movesOf(before, after, author) {
-  const checks = [];
-  if (before.status !== after.status) {
-    const move = statusMove(before.status, after.status, after);
-    if (move === null) {
-      return problem("status", "capacitybuilding-permission-invalid-transition", before.status, after.status);
-    }
-    checks.push({ move });
-    if (move === "accept") {
-      const offered = normalizedSet(before.offers);
-      const stranger = after.coach.find((coach) => !offered.has(normalizeUsername(coach)));
-      if (stranger !== void 0) {
-        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger) });
-      } else if (after.coach.length === 0) {
-        checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
-      }
-    }
-  }
-  if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
-    checks.push({ move: "triage" });
-  }
-  if (!same([...normalizedSet(before.coach)].sort(), [...normalizedSet(after.coach)].sort()) && !checks.some((c) => c.move === "accept")) {
-    checks.push({ move: "reassign" });
-  }
-  const beforeOffers = normalizedSet(before.offers);
-  const afterOffers = normalizedSet(after.offers);
-  for (const name of afterOffers) {
-    if (!beforeOffers.has(name)) {
-      checks.push(sameUser(name, author) ? { move: "offer" } : { move: "offer", denied: problem("offers", "capacitybuilding-permission-offer-for-other", name) });
-      if (before.status !== "open" && before.status !== "triaged") {
-        checks.push({ move: "offer", denied: problem("offers", "capacitybuilding-permission-offer-closed") });
-      }
-    }
-  }
-  for (const name of beforeOffers) {
-    if (!afterOffers.has(name)) {
-      checks.push({ move: sameUser(name, author) ? "retract-offer" : "remove-offer" });
-    }
-  }
-  if (CONTENT_FIELDS.some((field) => !same(before[field], after[field]))) {
-    checks.push({ move: "edit" });
-  }
-  if (!sameUser(before.requester, after.requester) || before.created !== after.created) {
-    checks.push({ move: "edit-identity" });
-  }
-  return checks;
-}
-function denial(moves, reason) {
-  return { allowed: false, moves, reason };
-}
-function checkRequestChange(before, after, author, context) {
-  if (before === null) {
-    const admin = isAdmin(author, context);
-    if (!admin && !sameUser(after.requester, author)) {
-      return denial(["create"], problem("requester", "capacitybuilding-permission-create-for-other"));
-    }
-    if (after.status !== "open" && !admin) {
-      return denial(["create"], problem("status", "capacitybuilding-permission-create-not-open"));
-    }
-    if ((after.coach.length > 0 || after.offers.length > 0) && !admin) {
-      return denial(["create"], problem("coach", "capacitybuilding-permission-create-with-coach"));
-    }
-    return { allowed: true, moves: ["create"] };
-  }
-  const checks = movesOf(before, after, author);
-  if (!Array.isArray(checks)) {
-    return denial([], checks);
-  }
-  const moves = [...new Set(checks.map((c) => c.move))];
-  const roles = rolesFor(before, author, context);
-  for (const check of checks) {
-    if (check.denied && !roles.has("admin")) {
-      return denial(moves, check.denied);
-    }
-    if (!ALLOWED[check.move].some((role) => roles.has(role))) {
-      return denial(moves, problem(null, DENIED_MESSAGES[check.move]));
-    }
-    if (check.move === "reopen-closed" && !context.config.statusPolicy.adminsMayReopenClosed) {
-      return denial(moves, problem("status", "capacitybuilding-permission-denied-reopen-closed"));
-    }
-  }
-  return { allowed: true, moves };
-}
-function applyAction(request, action, user) {
-  const next = __spreadProps(__spreadValues({}, request), { coach: [...request.coach], offers: [...request.offers] });
-  switch (action.type) {
-    case "offer":
-      if (!includesUser(next.offers, user)) {
-        next.offers.push(normalizeUsername(user));
-      }
-      break;
-    case "retract-offer":
-      next.offers = next.offers.filter((name) => !sameUser(name, user));
-      break;
-    case "accept":
-      next.coach = [normalizeUsername(action.coach)];
-      next.status = "matched";
-      break;
-    case "start":
-      next.status = "in-progress";
-      break;
-    case "complete":
-      next.status = "completed";
-      break;
-    case "withdraw":
-      next.status = "withdrawn";
-      break;
-    case "hold":
-      next.status = "on-hold";
-      break;
-    case "reopen":
-      next.status = next.coach.length ? "matched" : next.hub ? "triaged" : "open";
-      break;
-    case "triage":
-      next.hub = action.hub;
-      if (next.status === "open") {
-        next.status = "triaged";
-      }
-      break;
-    case "decline":
-      next.status = "declined";
-      break;
-  }
-  return next;
-}
-function availableActions(request, user, context, hubKeys = []) {
-  const candidates = [
-    { type: "offer" },
-    { type: "retract-offer" },
-    ...request.offers.map((coach) => ({ type: "accept", coach })),
-    { type: "start" },
-    { type: "complete" },
-    { type: "withdraw" },
-    { type: "hold" },
-    { type: "reopen" },
-    ...hubKeys.filter((hub) => hub !== request.hub).map((hub) => ({ type: "triage", hub })),
-    { type: "decline" }
-  ];
-  return candidates.filter((action) => {
-    const next = applyAction(request, action, user);
-    return !same(next, request) && checkRequestChange(request, next, user, context).allowed;
-  });
-}
-function mayMove(request, move, user, context) {
-  if (user === "") {
-    return false;
-  }
-  const roles = rolesFor(request, user, context);
-  return ALLOWED[move].some((role) => roles.has(role));
-}
-function checkCoachChange(pageUser, before, after, author, context) {
-  const moves = [before === null ? "create" : "edit"];
-  if (!sameUser(after.user, pageUser)) {
-    return denial(moves, problem("user", "capacitybuilding-permission-coach-user-mismatch", after.user, pageUser));
-  }
-  if (!sameUser(pageUser, author) && !isAdmin(author, context)) {
-    return denial(moves, problem(null, "capacitybuilding-permission-coach-not-owner", pageUser));
-  }
-  return { allowed: true, moves };
-}
-function checkHubChange(before, after, author, context) {
-  const moves = [before === null ? "create" : "edit"];
-  if (isAdmin(author, context) || before !== null && includesUser(before.contacts, author)) {
-    return { allowed: true, moves };
-  }
-  return denial(moves, problem(null, before === null ? "capacitybuilding-permission-hub-create" : "capacitybuilding-permission-hub-edit"));
-}
-function feedbackKey(entry) {
-  return `${normalizeUsername(entry.user)}\0${entry.created}`;
-}
-function checkFeedbackChange(before, after, author, context) {
-  const admin = isAdmin(author, context);
-  const previous = new Map(before.map((entry) => [feedbackKey(entry), entry]));
-  const current = new Map(after.map((entry) => [feedbackKey(entry), entry]));
-  for (const [key, entry] of current) {
-    const old = previous.get(key);
-    const changed = old === void 0 || !same(old, entry);
-    if (changed && !sameUser(entry.user, author) && !admin) {
-      return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
-    }
-  }
-  for (const [key, entry] of previous) {
-    if (!current.has(key) && !sameUser(entry.user, author) && !admin) {
-      return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
-    }
-  }
-  return { allowed: true, moves: ["edit"] };
-}
-var ALLOWED, DENIED_MESSAGES, CONTENT_FIELDS;
-var init_permissions = __esm({
-  "modules/core/permissions.ts"() {
-    "use strict";
-    init_model();
-    init_identifiers();
-    init_messages();
-    ALLOWED = {
-      create: ["requester", "admin"],
-      edit: ["requester", "hub-contact", "admin"],
-      "edit-identity": ["admin"],
-      triage: ["hub-contact", "admin"],
-      decline: ["hub-contact", "admin"],
-      offer: ["coach"],
-      "retract-offer": ["anyone"],
-      "remove-offer": ["admin"],
-      accept: ["requester", "hub-contact", "admin"],
-      reassign: ["hub-contact", "admin"],
-      start: ["requester", "assigned-coach", "hub-contact", "admin"],
-      complete: ["requester", "assigned-coach", "hub-contact", "admin"],
-      withdraw: ["requester", "admin"],
-      hold: ["requester", "assigned-coach", "hub-contact", "admin"],
-      reopen: ["requester", "assigned-coach", "hub-contact", "admin"],
-      "reopen-closed": ["admin"]
-    };
-    DENIED_MESSAGES = {
-      create: "capacitybuilding-permission-denied-create",
-      edit: "capacitybuilding-permission-denied-edit",
-      "edit-identity": "capacitybuilding-permission-denied-edit-identity",
-      triage: "capacitybuilding-permission-denied-triage",
-      decline: "capacitybuilding-permission-denied-decline",
-      offer: "capacitybuilding-permission-denied-offer",
-      "retract-offer": "capacitybuilding-permission-denied-retract-offer",
-      "remove-offer": "capacitybuilding-permission-denied-remove-offer",
-      accept: "capacitybuilding-permission-denied-accept",
-      reassign: "capacitybuilding-permission-denied-reassign",
-      start: "capacitybuilding-permission-denied-start",
-      complete: "capacitybuilding-permission-denied-complete",
-      withdraw: "capacitybuilding-permission-denied-withdraw",
-      hold: "capacitybuilding-permission-denied-hold",
-      reopen: "capacitybuilding-permission-denied-reopen",
-      "reopen-closed": "capacitybuilding-permission-denied-reopen-closed"
-    };
-    CONTENT_FIELDS = [
-      "title",
-      "requesterType",
-      "organisation",
-      "region",
-      "topics",
-      "formats",
-      "languages",
-      "neededBy",
-      "description"
-    ];
-  }
-});
-
-// modules/core/validation.ts
-var validation_exports = {};
-__export(validation_exports, {
-  validateCoach: () => validateCoach,
-  validateFeedback: () => validateFeedback,
-  validateFields: () => validateFields,
-  validateHub: () => validateHub,
-  validateRequest: () => validateRequest
-});
-function length(text) {
-  return [...text].length;
-}
-function checkItem(field, item, context) {
-  var _a;
-  switch (field.kind) {
-    case "enumList":
-      return ((_a = field.values) == null ? void 0 : _a.includes(item)) ? null : problem(field.key, "capacitybuilding-validation-invalid-choice", item);
-    case "topicList":
-      if (!isKey(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-key", item);
-      }
-      return context.topics && !context.topics.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-topic", item) : null;
-    case "languageList":
-      if (!isLanguageCode(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-language", item);
-      }
-      return item !== ANY_LANGUAGE && context.languages && !context.languages.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-language", item) : null;
-    case "userList":
-      return isValidUsername(item) ? null : problem(field.key, "capacitybuilding-validation-invalid-username", item);
-    case "hubList":
-      if (!isHubKey(item)) {
-        return problem(field.key, "capacitybuilding-validation-invalid-hub", item);
-      }
-      return context.hubs && !context.hubs.has(item) ? problem(field.key, "capacitybuilding-validation-unknown-hub", item) : null;
-    default:
-      return null;
-  }
-}
-function checkList(field, items, context) {
-  const problems = [];
-  if (field.min !== void 0 && items.length > 0 && items.length < field.min) {
-    problems.push(problem(field.key, "capacitybuilding-validation-too-few", field.min));
-  }
-  if (field.max !== void 0 && items.length > field.max) {
-    problems.push(problem(field.key, "capacitybuilding-validation-too-many", field.max));
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const key = field.kind === "userList" ? normalizeUsername(item) : item;
-    if (seen.has(key)) {
-      problems.push(problem(field.key, "capacitybuilding-validation-duplicate", item));
-      continue;
-    }
-    seen.add(key);
-    const itemProblem = checkItem(field, item, context);
-    if (itemProblem) {
-      problems.push(itemProblem);
-    }
-  }
-  return problems;
-}
-function checkScalar(field, value, context) {
-  var _a, _b, _c;
-  switch (field.kind) {
-    case "text":
-    case "multiline": {
-      const problems = [];
-      if (field.kind === "text" && /[\n\r]/.test(value)) {
-        problems.push(problem(field.key, "capacitybuilding-validation-single-line"));
-      }
-      if (field.min !== void 0 && length(value.trim()) < field.min) {
-        problems.push(problem(field.key, "capacitybuilding-validation-too-short", field.min));
-      }
-      if (field.max !== void 0 && length(value) > field.max) {
-        problems.push(problem(field.key, "capacitybuilding-validation-too-long", field.max));
-      }
-      return problems;
-    }
-    case "enum":
-      return ((_a = field.values) == null ? void 0 : _a.includes(value)) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-choice", value)];
-    case "user":
-      return isValidUsername(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-username", value)];
-    case "date":
-      return isIsoDate(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-date", value)];
-    case "timestamp":
-      return isIsoTimestamp(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-timestamp", value)];
-    case "integer": {
-      if (!/^\d{1,9}$/.test(value)) {
-        return [problem(field.key, "capacitybuilding-validation-invalid-integer", value)];
-      }
-      const n = Number(value);
-      return field.min !== void 0 && n < field.min || field.max !== void 0 && n > field.max ? [problem(field.key, "capacitybuilding-validation-out-of-range", (_b = field.min) != null ? _b : 0, (_c = field.max) != null ? _c : n)] : [];
-    }
-    case "hub":
-      if (!isHubKey(value)) {
-        return [problem(field.key, "capacitybuilding-validation-invalid-hub", value)];
-      }
-      return context.hubs && !context.hubs.has(value) ? [problem(field.key, "capacitybuilding-validation-unknown-hub", value)] : [];
-    case "page":
-      return isPageTitle(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-page", value)];
-    default:
-      return [];
-  }
-}
-function validateFields(schema, record, context = {}) {
-  const values = record;
-  const problems = [];
-  for (const field of schema.fields) {
-    const value = values[field.key];
-    if (Array.isArray(value)) {
-      if (value.length === 0) {
-        if (field.required) {
-          problems.push(problem(field.key, "capacitybuilding-validation-required"));
-        }
-        continue;
-      }
-      problems.push(...checkList(field, value, context));
-    } else {
-      const text = value != null ? value : "";
-      if (text.trim() === "") {
-        if (field.required) {
-          problems.push(problem(field.key, "capacitybuilding-validation-required"));
-        }
-        continue;
-      }
-      problems.push(...checkScalar(field, text, context));
-    }
-  }
-  return problems;
-}
-function validateRequest(request, context = {}) {
-  const problems = validateFields(REQUEST_SCHEMA, request, context);
-  if ((request.requesterType === "group" || request.requesterType === "organisation") && request.organisation.trim() === "") {
-    problems.push(problem("organisation", "capacitybuilding-validation-organisation-required"));
-  }
-  if (request.status === "triaged" && request.hub === "") {
-    problems.push(problem("hub", "capacitybuilding-validation-hub-required"));
-  }
-  if (NEEDS_COACH.includes(request.status) && request.coach.length === 0) {
-    problems.push(problem("coach", "capacitybuilding-validation-coach-required"));
-  }
-  const datesKnown = isIsoDate(request.neededBy) && isIsoTimestamp(request.created);
-  if (datesKnown && request.neededBy < dateOf(request.created)) {
-    problems.push(problem("neededBy", "capacitybuilding-validation-needed-by-past"));
-  }
-  return problems;
-}
-function validateCoach(coach, context = {}) {
-  const problems = validateFields(COACH_SCHEMA, coach, context);
-  if (coach.languages.includes(ANY_LANGUAGE)) {
-    problems.push(problem("languages", "capacitybuilding-validation-any-language-coach"));
-  }
-  if (coach.awayUntil !== "" && coach.availability !== "away") {
-    problems.push(problem("awayUntil", "capacitybuilding-validation-away-until-unused"));
-  }
-  return problems;
-}
-function validateHub(hub, context = {}) {
-  return validateFields(HUB_SCHEMA, hub, context);
-}
-function validateFeedback(feedback, context = {}) {
-  return validateFields(FEEDBACK_SCHEMA, feedback, context);
-}
-var NEEDS_COACH;
-var init_validation = __esm({
-  "modules/core/validation.ts"() {
-    "use strict";
-    init_model();
-    init_messages();
-    init_identifiers();
-    NEEDS_COACH = ["matched", "in-progress", "completed"];
-  }
-});
-
 // modules/shared/dates.ts
 var dates_exports = {};
 __export(dates_exports, {
@@ -2940,6 +2950,211 @@ var init_apiErrors = __esm({
   }
 });
 
+// modules/core/judge.ts
+function classify(base, title) {
+  const b = normalizeTitle(base);
+  const t = normalizeTitle(title);
+  const number = requestNumber(b, t);
+  if (number !== null) {
+    return { kind: "request", number };
+  }
+  const requestsPrefix = `${b}/Requests/`;
+  if (t.startsWith(requestsPrefix)) {
+    const rest = t.slice(requestsPrefix.length);
+    return rest.includes("/") || REQUEST_SUBPAGES.has(rest) ? { kind: "other" } : { kind: "misnamed" };
+  }
+  const user = coachUser(b, t);
+  if (user !== null) {
+    return { kind: "coach", user };
+  }
+  const key = hubKey(b, t);
+  if (key !== null) {
+    return { kind: "hub", key };
+  }
+  return { kind: "other" };
+}
+function parseRevision(kind, text, context) {
+  if (kind === "request") {
+    const page = parsePage(text, REQUEST_SCHEMA, context.codec);
+    const problems = [...page.diagnostics];
+    if (!page.parsed) {
+      return { content: null, problems };
+    }
+    const entries = parseAll(text, FEEDBACK_SCHEMA, context.codec);
+    problems.push(...validateRequest(page.parsed.record, context.validation));
+    for (const entry of entries) {
+      problems.push(...entry.diagnostics, ...validateFeedback(entry.record, context.validation));
+    }
+    return { content: { kind, record: page.parsed.record, feedback: entries.map((e) => e.record) }, problems };
+  }
+  return kind === "coach" ? parseSimple(kind, parsePage(text, COACH_SCHEMA, context.codec), validateCoach, context) : parseSimple(kind, parsePage(text, HUB_SCHEMA, context.codec), validateHub, context);
+}
+function parseSimple(kind, page, validate, context) {
+  if (!page.parsed) {
+    return { content: null, problems: page.diagnostics };
+  }
+  const parsed = page.parsed.record;
+  return {
+    content: { kind, record: parsed },
+    problems: [...page.diagnostics, ...validate(parsed, context.validation)]
+  };
+}
+function judge(pageKind, before, after, author, context) {
+  var _a, _b;
+  if (author === "") {
+    return { allowed: false, moves: [], reason: problem(null, "capacitybuilding-bot-sync-author-hidden") };
+  }
+  if (after.kind === "request") {
+    const previous = (before == null ? void 0 : before.kind) === "request" ? before : null;
+    const decision = checkRequestChange((_a = previous == null ? void 0 : previous.record) != null ? _a : null, after.record, author, context);
+    if (!decision.allowed) {
+      return decision;
+    }
+    return checkFeedbackChange((_b = previous == null ? void 0 : previous.feedback) != null ? _b : [], after.feedback, author, context);
+  }
+  if (after.kind === "coach") {
+    const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;
+    return checkCoachChange(pageUser, (before == null ? void 0 : before.kind) === "coach" ? before.record : null, after.record, author, context);
+  }
+  return checkHubChange((before == null ? void 0 : before.kind) === "hub" ? before.record : null, after.record, author, context);
+}
+function fieldsOf(content) {
+  if (content === null) {
+    return /* @__PURE__ */ new Map();
+  }
+  const fields = new Map(Object.entries(content.record).map(([k, v]) => [k, JSON.stringify(v)]));
+  if (content.kind === "request") {
+    fields.set("\0feedback", JSON.stringify(content.feedback));
+  }
+  return fields;
+}
+function sameFields(a, b) {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+function judgeHistory(pageKind, start, steps, context) {
+  const contextOf = typeof context === "function" ? context : () => context;
+  const outcome = { accepted: [], rejected: [] };
+  let accepted = start;
+  let acceptedFields = fieldsOf(start);
+  let previousFields = acceptedFields;
+  const madeBy = /* @__PURE__ */ new Map();
+  for (const { revision, content } of steps) {
+    if (!content) {
+      continue;
+    }
+    const fields = fieldsOf(content);
+    for (const name of /* @__PURE__ */ new Set([...fields.keys(), ...acceptedFields.keys()])) {
+      const value = fields.get(name);
+      if (value === acceptedFields.get(name)) {
+        madeBy.delete(name);
+      } else if (value !== previousFields.get(name) || !madeBy.has(name)) {
+        madeBy.set(name, { user: revision.user, revid: revision.revid });
+      }
+    }
+    previousFields = fields;
+    let reason = null;
+    if (accepted === null || !sameFields(fields, acceptedFields)) {
+      const roles = contextOf(revision);
+      const own = judge(pageKind, accepted, content, revision.user, roles);
+      if (!own.allowed) {
+        reason = own.reason;
+      } else if (accepted !== null) {
+        for (const carried of madeBy.values()) {
+          if (carried.user !== revision.user && !judge(pageKind, accepted, content, carried.user, roles).allowed) {
+            reason = problem(null, "capacitybuilding-bot-sync-carries-rejected", carried.revid, carried.user);
+            break;
+          }
+        }
+      }
+    }
+    if (reason) {
+      outcome.rejected.push({ revision, reason });
+      continue;
+    }
+    outcome.accepted.push({ revision, content, before: accepted });
+    outcome.rejected = [];
+    accepted = content;
+    acceptedFields = fields;
+    madeBy.clear();
+  }
+  return outcome;
+}
+function statusChangesOf(accepted) {
+  var _a;
+  const changes = [];
+  for (const { revision, content, before } of accepted) {
+    if (content.kind !== "request") {
+      continue;
+    }
+    const from = (before == null ? void 0 : before.kind) === "request" ? before.record.status : "";
+    if (from !== content.record.status) {
+      changes.push({
+        revid: revision.revid,
+        from,
+        to: content.record.status,
+        user: revision.user,
+        timestamp: revision.timestamp,
+        comment: (_a = revision.comment) != null ? _a : ""
+      });
+    }
+  }
+  return changes;
+}
+function judgeView(input) {
+  var _a, _b, _c, _d;
+  const parse = (text) => text === null ? { content: null, problems: [problem(null, "capacitybuilding-bot-sync-content-hidden")] } : parseRevision(input.page.kind, text, input.parse);
+  const published = input.published ? parse(input.published.text) : null;
+  const start = (_a = published == null ? void 0 : published.content) != null ? _a : null;
+  const parsed = input.revisions.map((revision) => ({ revision, parsed: parse(revision.text) }));
+  const outcome = judgeHistory(
+    input.page,
+    start,
+    parsed.map((p) => ({
+      revision: p.revision,
+      content: p.parsed.content
+    })),
+    input.context
+  );
+  const last = outcome.accepted[outcome.accepted.length - 1];
+  let record = null;
+  if (last) {
+    const problems = (_c = (_b = parsed.find((p) => p.revision.revid === last.revision.revid)) == null ? void 0 : _b.parsed.problems) != null ? _c : [];
+    record = { revid: last.revision.revid, content: last.content, problems };
+  } else if (input.published && (published == null ? void 0 : published.content)) {
+    record = { revid: input.published.revid, content: published.content, problems: published.problems };
+  }
+  const rejected = new Map(outcome.rejected.map((r) => [r.revision.revid, r.reason]));
+  const after = last ? parsed.findIndex((p) => p.revision.revid === last.revision.revid) + 1 : 0;
+  const pending = [];
+  for (const { revision, parsed: p } of parsed.slice(after)) {
+    const reason = rejected.get(revision.revid);
+    const unreadable = p.content === null ? (_d = p.problems[0]) != null ? _d : problem(null, "capacitybuilding-bot-sync-content-hidden") : null;
+    if (reason || unreadable) {
+      pending.push({
+        revid: revision.revid,
+        user: revision.user,
+        timestamp: revision.timestamp,
+        kind: reason ? "rejected" : "unreadable",
+        reason: reason != null ? reason : unreadable
+      });
+    }
+  }
+  return { record, newerThanPublished: Boolean(last), pending, statusChanges: statusChangesOf(outcome.accepted) };
+}
+var REQUEST_SUBPAGES;
+var init_judge = __esm({
+  "modules/core/judge.ts"() {
+    "use strict";
+    init_permissions();
+    init_pages();
+    init_model();
+    init_codec();
+    init_validation();
+    init_messages();
+    REQUEST_SUBPAGES = /* @__PURE__ */ new Set(["Index"]);
+  }
+});
+
 // modules/shared/recordPages.ts
 var recordPages_exports = {};
 __export(recordPages_exports, {
@@ -3002,6 +3217,260 @@ var init_recordPages = __esm({
     init_pages();
     init_codec();
     PAGE_BATCH = 50;
+  }
+});
+
+// modules/shared/judgedRecords.ts
+var judgedRecords_exports = {};
+__export(judgedRecords_exports, {
+  HISTORY_LIMIT: () => HISTORY_LIMIT,
+  editablePage: () => editablePage,
+  findRecentlyEdited: () => findRecentlyEdited,
+  judgeEdited: () => judgeEdited,
+  judgeSave: () => judgeSave,
+  loadJudgedRecord: () => loadJudgedRecord,
+  readRevisions: () => readRevisions,
+  saveCheck: () => saveCheck
+});
+function viewRevision(revision) {
+  var _a, _b, _c, _d, _e;
+  return {
+    revid: revision.revid,
+    user: (_a = revision.user) != null ? _a : "",
+    timestamp: revision.timestamp,
+    comment: (_b = revision.comment) != null ? _b : "",
+    text: (_e = (_d = (_c = revision.slots) == null ? void 0 : _c.main) == null ? void 0 : _d.content) != null ? _e : null
+  };
+}
+function readRevisions(api, title, from) {
+  return __async(this, null, function* () {
+    var _a, _b, _c, _d, _e, _f, _g;
+    const response = yield api.get(__spreadProps(__spreadValues({
+      action: "query",
+      titles: title,
+      prop: ["revisions", "info"],
+      rvprop: REVISION_PROPS,
+      rvslots: "main",
+      rvdir: "newer",
+      rvlimit: HISTORY_LIMIT
+    }, from ? { rvstartid: from } : {}), {
+      curtimestamp: true,
+      formatversion: 2
+    }));
+    const page = (_b = (_a = response.query) == null ? void 0 : _a.pages) == null ? void 0 : _b[0];
+    return {
+      title: (_c = page == null ? void 0 : page.title) != null ? _c : title,
+      missing: !page || !!page.missing || !!page.invalid,
+      lastRevid: (_d = page == null ? void 0 : page.lastrevid) != null ? _d : 0,
+      revisions: ((_e = page == null ? void 0 : page.revisions) != null ? _e : []).map(viewRevision),
+      more: !!((_f = response.continue) == null ? void 0 : _f.rvcontinue),
+      startTimestamp: (_g = response.curtimestamp) != null ? _g : ""
+    };
+  });
+}
+function judged(source, read, published, publishedUnreadable, roles) {
+  var _a, _b, _c;
+  const after = published ? read.revisions.slice(1) : read.revisions;
+  const input = {
+    page: source.page,
+    published: published ? { revid: published.revid, text: published.text } : null,
+    revisions: after,
+    context: roles.permissions,
+    parse: { codec: {}, validation: (_a = roles.validation) != null ? _a : {} }
+  };
+  const outcome = judgeView(input);
+  const timestamps = new Map(read.revisions.map((r) => [r.revid, r.timestamp]));
+  const last = read.revisions[read.revisions.length - 1];
+  return {
+    title: read.title,
+    page: source.page,
+    record: outcome.record ? __spreadProps(__spreadValues({}, outcome.record), { timestamp: (_b = timestamps.get(outcome.record.revid)) != null ? _b : "" }) : null,
+    startedFrom: (_c = published == null ? void 0 : published.revid) != null ? _c : null,
+    publishedUnreadable,
+    newerThanPublished: outcome.newerThanPublished,
+    pending: outcome.pending,
+    unchecked: read.more,
+    statusChanges: outcome.statusChanges,
+    latest: read.more || !last ? { revid: read.lastRevid, timestamp: "", text: null } : { revid: last.revid, timestamp: last.timestamp, text: last.text },
+    startTimestamp: read.startTimestamp,
+    input
+  };
+}
+function loadJudgedRecord(api, source, rolesFor3) {
+  return __async(this, null, function* () {
+    var _a;
+    let read = null;
+    let publishedUnreadable = false;
+    if (source.published !== null) {
+      try {
+        read = yield readRevisions(api, source.title, source.published);
+      } catch (error) {
+        if (error !== "nosuchrevid") {
+          throw error;
+        }
+      }
+      const first = read == null ? void 0 : read.revisions[0];
+      if (read && (!first || first.revid !== source.published || first.text === null) && !read.missing) {
+        read = null;
+      }
+      publishedUnreadable = read === null;
+    }
+    read != null ? read : read = yield readRevisions(api, source.title, null);
+    if (read.missing) {
+      return null;
+    }
+    const published = publishedUnreadable || source.published === null ? null : (_a = read.revisions[0]) != null ? _a : null;
+    const authors = new Set((published ? read.revisions.slice(1) : read.revisions).map((r) => r.user));
+    return judged(source, read, published, publishedUnreadable, yield rolesFor3(authors));
+  });
+}
+function judgeSave(record, text, user, context) {
+  var _a, _b;
+  if (record.unchecked) {
+    return { accepted: false, reason: problem(null, "capacitybuilding-judged-save-unchecked") };
+  }
+  const revid = Math.max(record.latest.revid, ...record.input.revisions.map((r) => r.revid)) + 1;
+  const outcome = judgeView(__spreadProps(__spreadValues({}, record.input), { context, revisions: [
+    ...record.input.revisions,
+    { revid, user, timestamp: (/* @__PURE__ */ new Date()).toISOString(), comment: "", text }
+  ] }));
+  if (((_a = outcome.record) == null ? void 0 : _a.revid) === revid) {
+    return { accepted: true };
+  }
+  const mine = outcome.pending.find((p) => p.revid === revid);
+  return { accepted: false, reason: (_b = mine == null ? void 0 : mine.reason) != null ? _b : problem(null, "capacitybuilding-judged-save-unchecked") };
+}
+function findRecentlyEdited(api, base, since, kindOf) {
+  return __async(this, null, function* () {
+    var _a, _b, _c;
+    const { namespace } = namespaced(base);
+    const edited = /* @__PURE__ */ new Map();
+    let read = 0;
+    let next = {};
+    while (next && read < RECENT_CHANGE_REQUESTS) {
+      const response = yield api.get(__spreadValues(__spreadProps(__spreadValues({
+        action: "query",
+        list: "recentchanges",
+        rcnamespace: namespace
+      }, since ? { rcend: since } : {}), {
+        rcdir: "older",
+        rctype: ["edit", "new"],
+        rcprop: ["title", "ids", "timestamp"],
+        rclimit: "max",
+        formatversion: 2
+      }), next));
+      read++;
+      for (const change2 of (_b = (_a = response.query) == null ? void 0 : _a.recentchanges) != null ? _b : []) {
+        const title = normalizeTitle(change2.title);
+        const page = kindOf(title);
+        if (!page) {
+          continue;
+        }
+        const entry = (_c = edited.get(title)) != null ? _c : { title, page, changes: [] };
+        entry.changes.unshift({ revid: change2.revid, old: change2.old_revid, type: change2.type });
+        edited.set(title, entry);
+      }
+      next = response.continue;
+    }
+    return { pages: [...edited.values()], incomplete: !!next };
+  });
+}
+function judgeEdited(api, edited, publishedOf, rolesFor3, cap) {
+  return __async(this, null, function* () {
+    const candidates = edited.map((entry) => {
+      const published = publishedOf(entry.page);
+      const after = entry.changes.filter((c) => published === null || c.revid > published);
+      return __spreadProps(__spreadValues({}, entry), { published, changes: after });
+    }).filter((entry) => entry.changes.length > 0);
+    const chosen = candidates.slice(0, cap);
+    const notJudged = candidates.slice(cap).map((entry) => entry.title);
+    const joins = (entry) => entry.changes.every((change2, i) => {
+      const before = i === 0 ? entry.published : entry.changes[i - 1].revid;
+      return before === null ? change2.type === "new" && change2.old === 0 : change2.old === before;
+    });
+    const wantedOf = (entry) => [
+      ...entry.published ? [entry.published] : [],
+      ...entry.changes.map((c) => c.revid)
+    ];
+    const ids = chosen.filter(joins).flatMap(wantedOf);
+    const revisions = /* @__PURE__ */ new Map();
+    const batches = [];
+    for (let i = 0; i < ids.length; i += REVIDS_PER_REQUEST) {
+      batches.push(ids.slice(i, i + REVIDS_PER_REQUEST));
+    }
+    yield Promise.all(batches.map((batch) => __async(null, null, function* () {
+      var _a, _b, _c;
+      const response = yield api.get({
+        action: "query",
+        revids: batch,
+        prop: "revisions",
+        rvprop: REVISION_PROPS,
+        rvslots: "main",
+        formatversion: 2
+      });
+      for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
+        for (const revision of (_c = page.revisions) != null ? _c : []) {
+          revisions.set(revision.revid, viewRevision(revision));
+        }
+      }
+    })));
+    const results = yield Promise.all(chosen.map((entry) => __async(null, null, function* () {
+      var _a;
+      const source = { title: entry.title, page: entry.page, published: entry.published };
+      const wanted = wantedOf(entry);
+      const found = wanted.map((id) => revisions.get(id));
+      if (joins(entry) && found.every(Boolean) && (entry.published === null || ((_a = found[0]) == null ? void 0 : _a.text) !== null)) {
+        const read = {
+          title: entry.title,
+          missing: false,
+          lastRevid: wanted[wanted.length - 1],
+          revisions: found,
+          more: false,
+          startTimestamp: ""
+        };
+        const published = entry.published === null ? null : read.revisions[0];
+        const after = published ? read.revisions.slice(1) : read.revisions;
+        return judged(source, read, published, false, yield rolesFor3(new Set(after.map((r) => r.user))));
+      }
+      return loadJudgedRecord(api, source, rolesFor3);
+    })));
+    return { judged: results.filter((result) => result !== null), notJudged };
+  });
+}
+function editablePage(record, empty) {
+  const text = record.latest.text;
+  const start = record.record ? record.record.content.record : empty != null ? empty : null;
+  return {
+    title: record.title,
+    record: text === null || record.unchecked ? null : start,
+    text: text != null ? text : "",
+    revid: record.latest.revid,
+    timestamp: record.latest.timestamp,
+    startTimestamp: record.startTimestamp
+  };
+}
+function saveCheck(record, user, context) {
+  return (text) => {
+    const judgement = judgeSave(record, text, user, context);
+    if (!judgement.accepted) {
+      const reason = mw.message(judgement.reason.key, ...judgement.reason.params.map(String)).text();
+      throw new SaveFailure({ code: "notaccepted", key: "capacitybuilding-save-error-not-accepted", params: [reason], recovery: "none" });
+    }
+  };
+}
+var HISTORY_LIMIT, REVIDS_PER_REQUEST, REVISION_PROPS, RECENT_CHANGE_REQUESTS;
+var init_judgedRecords = __esm({
+  "modules/shared/judgedRecords.ts"() {
+    "use strict";
+    init_pages();
+    init_judge();
+    init_messages();
+    init_apiErrors();
+    init_recordPages();
+    HISTORY_LIMIT = "max";
+    REVIDS_PER_REQUEST = 50;
+    REVISION_PROPS = ["ids", "user", "timestamp", "comment", "content"];
+    RECENT_CHANGE_REQUESTS = 2;
   }
 });
 
@@ -3166,7 +3635,6 @@ __export(siteData_exports, {
   loadIndexEntry: () => loadIndexEntry,
   loadLanguageNames: () => loadLanguageNames,
   loadManifest: () => loadManifest,
-  loadPageRevisions: () => loadPageRevisions,
   loadParts: () => loadParts,
   loadTaxonomy: () => loadTaxonomy,
   readJsonPage: () => readJsonPage
@@ -3387,33 +3855,6 @@ function loadCoachUsers(api, base) {
     return users;
   });
 }
-function loadPageRevisions(api, title) {
-  return __async(this, null, function* () {
-    const responses = yield queryAll(api, {
-      action: "query",
-      prop: "revisions",
-      titles: title,
-      rvprop: ["ids", "user", "timestamp", "content"],
-      rvslots: "main",
-      rvlimit: "max",
-      rvdir: "newer",
-      formatversion: 2
-    });
-    return responses.flatMap((response) => {
-      var _a, _b;
-      return (_b = (_a = response.query.pages[0]) == null ? void 0 : _a.revisions) != null ? _b : [];
-    }).map((revision) => {
-      var _a, _b, _c;
-      return {
-        revid: revision.revid,
-        parentid: revision.parentid,
-        user: (_a = revision.user) != null ? _a : "",
-        timestamp: revision.timestamp,
-        content: (_c = (_b = revision.slots) == null ? void 0 : _b.main.content) != null ? _c : null
-      };
-    });
-  });
-}
 var MANIFEST_TITLE, IndexPartError, PARTS_PER_REQUEST, BYTES_PER_REQUEST;
 var init_siteData = __esm({
   "modules/shared/siteData.ts"() {
@@ -3439,100 +3880,184 @@ var init_siteData = __esm({
 // modules/shared/coaches.ts
 var coaches_exports = {};
 __export(coaches_exports, {
-  editedSince: () => editedSince,
+  JUDGED_PER_VIEW: () => JUDGED_PER_VIEW,
   emailableUsers: () => emailableUsers,
-  loadCoaches: () => loadCoaches,
-  readProfilePages: () => readProfilePages
+  loadCoaches: () => loadCoaches
 });
-function editedSince(api, base, since, isRecordPage = (title) => coachUser(base, title) !== null) {
-  return __async(this, null, function* () {
-    const { namespace } = namespaced(base);
-    let cont;
-    do {
-      const response = yield api.get(__spreadValues({
-        action: "query",
-        list: "recentchanges",
-        rcnamespace: namespace,
-        rcend: since,
-        rcdir: "older",
-        rctype: ["edit", "new"],
-        rcprop: ["title", "timestamp"],
-        rclimit: "max",
-        formatversion: 2
-      }, cont));
-      const changes = response.query.recentchanges.filter((change) => change.timestamp > since);
-      if (changes.some((change) => isRecordPage(change.title))) {
-        return true;
-      }
-      cont = response.continue;
-    } while (cont);
-    return false;
+function stateOf(problems) {
+  if (problems.some((p) => CODEC_PROBLEM.test(p.key))) {
+    return "malformed";
+  }
+  return problems.length ? "invalid" : "valid";
+}
+function judgedEntry(user, judged2, published) {
+  var _a, _b;
+  const record = judged2.record;
+  if (!record || record.content.kind !== "coach") {
+    return null;
+  }
+  return {
+    user,
+    page: judged2.title,
+    revid: record.revid,
+    updated: record.timestamp,
+    problems: (_a = published == null ? void 0 : published.problems) != null ? _a : 0,
+    state: stateOf(record.problems),
+    profile: record.content.record,
+    // Unknown without the bot's index of requests; matching then treats the coach as free.
+    activeRequests: (_b = published == null ? void 0 : published.activeRequests) != null ? _b : 0
+  };
+}
+function coachRoles(config) {
+  return () => __async(null, null, function* () {
+    return { permissions: { config: (yield config).config, hubs: /* @__PURE__ */ new Map(), coaches: /* @__PURE__ */ new Set() } };
   });
 }
-function readProfilePages(api, base) {
+function coachKind(base) {
+  return (title) => {
+    const user = coachUser(base, title);
+    return user === null ? null : { kind: "coach", user };
+  };
+}
+function fromIndex(api, base, manifest, config, onFirst) {
   return __async(this, null, function* () {
-    const { records, unreadable } = yield readRecordPages(api, base, "Coaches", COACH_SCHEMA);
-    const coaches = [];
-    for (const { title, revid, timestamp, record, malformed } of records) {
-      const user = coachUser(base, title);
-      if (user !== null) {
-        coaches.push({
-          user,
-          page: title,
-          revid,
-          updated: timestamp,
-          profile: record,
-          // What the bot would report is unknown here; a malformed template is not.
-          problems: 0,
-          state: malformed ? "malformed" : "valid",
-          // Unknown without the bot's index of requests; matching then treats every coach as free.
-          activeRequests: 0
-        });
+    const first = manifest.parts[0];
+    const [entries, edited] = yield Promise.all([
+      loadParts(api, manifest, "coaches", { onPart: (part, partEntries) => {
+        if (onFirst && part === first && manifest.parts.length > 1) {
+          onFirst(partEntries);
+        }
+      } }),
+      findRecentlyEdited(api, base, manifest.generated, coachKind(base))
+    ]);
+    const byUser = new Map(entries.map((entry) => [normalizeUsername(entry.user), entry]));
+    const publishedOf = (page) => {
+      var _a, _b;
+      return page.kind === "coach" ? (_b = (_a = byUser.get(normalizeUsername(page.user))) == null ? void 0 : _a.revid) != null ? _b : null : null;
+    };
+    const judged2 = yield judgeEdited(api, edited.pages, publishedOf, coachRoles(config), JUDGED_PER_VIEW);
+    let awaiting = judged2.notJudged.length;
+    for (const record of judged2.judged) {
+      if (record.page.kind !== "coach") {
+        continue;
+      }
+      const user = normalizeUsername(record.page.user);
+      if (record.pending.length || record.unchecked) {
+        awaiting++;
+      }
+      const entry = judgedEntry(user, record, byUser.get(user));
+      if (entry && record.newerThanPublished) {
+        byUser.set(user, entry);
       }
     }
-    coaches.sort((a, b) => a.user.localeCompare(b.user));
-    return { coaches, unreadable: unreadable.filter((title) => coachUser(base, title) !== null) };
+    const coaches = [...byUser.values()].sort((a, b) => a.user < b.user ? -1 : a.user > b.user ? 1 : 0);
+    return { coaches, fallback: null, unreadable: [], awaiting, awaitingIncomplete: edited.incomplete };
   });
 }
-function loadCoaches(api, base, onFirst) {
+function fromPages(api, base, config) {
   return __async(this, null, function* () {
+    var _a, _b, _c, _d, _e, _f, _g, _h, _i, _j, _k, _l;
+    const { namespace, prefix } = namespaced(base);
+    const facts = /* @__PURE__ */ new Map();
+    let next = {};
+    while (next) {
+      const response = yield api.get(__spreadValues({
+        action: "query",
+        generator: "allpages",
+        gapnamespace: namespace,
+        gapprefix: `${prefix}/Coaches/`,
+        gaplimit: PAGE_BATCH,
+        gapfilterredir: "nonredirects",
+        prop: ["revisions", "contributors"],
+        rvprop: ["ids", "timestamp", "user", "content"],
+        rvslots: "main",
+        pclimit: "max",
+        formatversion: 2
+      }, next));
+      for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
+        const known = (_c = facts.get(page.title)) != null ? _c : { title: page.title, latest: null, contributors: /* @__PURE__ */ new Set(), anonymous: 0 };
+        const revision = (_d = page.revisions) == null ? void 0 : _d[0];
+        if (revision) {
+          known.latest = {
+            revid: revision.revid,
+            timestamp: revision.timestamp,
+            user: (_e = revision.user) != null ? _e : "",
+            text: (_h = (_g = (_f = revision.slots) == null ? void 0 : _f.main) == null ? void 0 : _g.content) != null ? _h : null
+          };
+        }
+        ((_i = page.contributors) != null ? _i : []).forEach((contributor) => known.contributors.add(contributor.name));
+        known.anonymous = Math.max(known.anonymous, (_j = page.anoncontributors) != null ? _j : 0);
+        facts.set(page.title, known);
+      }
+      next = response.continue;
+    }
+    const coaches = [];
+    const unreadable = [];
+    const toJudge = [];
+    for (const page of facts.values()) {
+      const user = coachUser(base, page.title);
+      if (user === null || !page.latest) {
+        continue;
+      }
+      const allowed = (name) => sameUser(name, user) || isAdmin(name, { config, hubs: /* @__PURE__ */ new Map(), coaches: /* @__PURE__ */ new Set() });
+      const parsed = page.latest.text === null ? null : parsePage(page.latest.text, COACH_SCHEMA);
+      const profile = (_k = parsed == null ? void 0 : parsed.parsed) == null ? void 0 : _k.record;
+      if (!profile) {
+        unreadable.push(page.title);
+        continue;
+      }
+      const trusted = page.anonymous === 0 && page.latest.user !== "" && allowed(page.latest.user) && [...page.contributors].every(allowed) && sameUser(profile.user, user);
+      if (!trusted) {
+        toJudge.push({ title: page.title, user });
+        continue;
+      }
+      const problems = [...(_l = parsed == null ? void 0 : parsed.diagnostics) != null ? _l : [], ...validateCoach(profile, {})];
+      coaches.push({
+        user,
+        page: page.title,
+        revid: page.latest.revid,
+        updated: page.latest.timestamp,
+        profile,
+        // What the bot would report is unknown here; what is wrong with the values is not.
+        problems: 0,
+        state: stateOf(problems),
+        activeRequests: 0
+      });
+    }
+    const judged2 = yield Promise.all(toJudge.slice(0, JUDGED_PER_VIEW).map((page) => loadJudgedRecord(
+      api,
+      { title: page.title, page: { kind: "coach", user: page.user }, published: null },
+      coachRoles(Promise.resolve({ config }))
+    )));
+    let awaiting = Math.max(0, toJudge.length - JUDGED_PER_VIEW);
+    judged2.forEach((record, i) => {
+      const user = toJudge[i].user;
+      const entry = record ? judgedEntry(user, record, void 0) : null;
+      if (entry) {
+        coaches.push(entry);
+      }
+      if (record && (record.pending.length || record.unchecked)) {
+        awaiting++;
+      }
+    });
+    coaches.sort((a, b) => a.user.localeCompare(b.user));
+    return { coaches, fallback: "missing", unreadable, awaiting, awaitingIncomplete: false };
+  });
+}
+function loadCoaches(api, base, onFirst, config) {
+  return __async(this, null, function* () {
+    const configRead = config ? Promise.resolve({ config }) : loadConfig(api);
     const manifest = yield loadManifest(api, base, "coaches");
-    let fallback = manifest ? null : "missing";
-    let indexed = null;
     if (manifest) {
-      const outdated = editedSince(api, base, manifest.generated);
-      const first = manifest.parts[0];
       try {
-        [indexed] = yield Promise.all([
-          loadParts(api, manifest, "coaches", { onPart: (part, entries) => {
-            if (onFirst && part === first && manifest.parts.length > 1) {
-              outdated.then((stale) => stale || onFirst(entries), () => void 0);
-            }
-          } }),
-          outdated
-        ]);
+        return yield fromIndex(api, base, manifest, configRead, onFirst);
       } catch (error) {
         if (!(error instanceof IndexPartError)) {
           throw error;
         }
-        fallback = "missing";
-      }
-      if (!fallback && (yield outdated)) {
-        fallback = "outdated";
       }
     }
-    if (indexed && !fallback) {
-      return { coaches: indexed, fallback: null, unreadable: [] };
-    }
-    const pages = yield readProfilePages(api, base);
-    if (indexed) {
-      const load = new Map(indexed.map((coach) => [coach.user, coach.activeRequests]));
-      pages.coaches.forEach((coach) => {
-        var _a;
-        coach.activeRequests = (_a = load.get(coach.user)) != null ? _a : 0;
-      });
-    }
-    return __spreadProps(__spreadValues({}, pages), { fallback });
+    return fromPages(api, base, (yield configRead).config);
   });
 }
 function emailableUsers(api, users) {
@@ -3551,13 +4076,21 @@ function emailableUsers(api, users) {
     return emailable;
   });
 }
+var JUDGED_PER_VIEW, CODEC_PROBLEM;
 var init_coaches = __esm({
   "modules/shared/coaches.ts"() {
     "use strict";
+    init_identifiers();
     init_model();
+    init_permissions();
     init_pages();
+    init_codec();
+    init_validation();
+    init_judgedRecords();
     init_recordPages();
     init_siteData();
+    JUDGED_PER_VIEW = 20;
+    CODEC_PROBLEM = /^capacitybuilding-codec-/;
   }
 });
 
@@ -3680,6 +4213,60 @@ var init_pickerOptions = __esm({
   }
 });
 
+// modules/shared/components/lookupMarkup.ts
+function fixChipsMarkup(root, label) {
+  const input = root.querySelector(".cdx-chip-input__input");
+  if (input && input.getAttribute("aria-label") !== label) {
+    input.setAttribute("aria-label", label);
+  }
+  const chips = root.querySelector(".cdx-chip-input__chips");
+  if (chips) {
+    if (chips.getAttribute("role") !== "group") {
+      chips.setAttribute("role", "group");
+      chips.removeAttribute("aria-orientation");
+    }
+    if (chips.getAttribute("aria-label") !== label) {
+      chips.setAttribute("aria-label", label);
+    }
+  }
+  Array.from(root.querySelectorAll('.cdx-input-chip[role="option"]')).forEach((chip) => chip.removeAttribute("role"));
+}
+function stickyHeaderBottom() {
+  let bottom = 0;
+  for (const selector of STICKY_HEADERS) {
+    const header = document.querySelector(selector);
+    if (header) {
+      bottom = Math.max(bottom, header.getBoundingClientRect().height);
+    }
+  }
+  return bottom;
+}
+function makeRoomBelow(field) {
+  const rect = field.getBoundingClientRect();
+  const below = window.innerHeight - rect.bottom;
+  if (below >= MENU_ROOM) {
+    return;
+  }
+  const by = rect.top - stickyHeaderBottom() - 8;
+  if (by > 0) {
+    window.scrollBy({ top: by, behavior: "instant" });
+  }
+}
+var STICKY_HEADERS, MENU_ROOM;
+var init_lookupMarkup = __esm({
+  "modules/shared/components/lookupMarkup.ts"() {
+    "use strict";
+    STICKY_HEADERS = [".vector-sticky-header"];
+    MENU_ROOM = 520;
+  }
+});
+
+// unplugin-vue:modules/shared/components/LookupMultiselect.vue?vue&type=style&index=0&lang.css
+var init_LookupMultiselect_vue_vue_type_style_index_0_lang = __esm({
+  "unplugin-vue:modules/shared/components/LookupMultiselect.vue?vue&type=style&index=0&lang.css"() {
+  }
+});
+
 // modules/shared/components/LookupMultiselect.vue
 var LookupMultiselect_exports = {};
 __export(LookupMultiselect_exports, {
@@ -3694,6 +4281,8 @@ var init_LookupMultiselect = __esm({
     import_vue7 = require("vue");
     import_codex2 = require("@wikimedia/codex");
     init_pickerOptions();
+    init_lookupMarkup();
+    init_LookupMultiselect_vue_vue_type_style_index_0_lang();
     _sfc_main3 = /* @__PURE__ */ (0, import_vue5.defineComponent)({
       __name: "LookupMultiselect",
       props: {
@@ -3710,19 +4299,36 @@ var init_LookupMultiselect = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
+        const root = (0, import_vue7.shallowRef)(null);
         const query = (0, import_vue7.ref)("");
-        const lookup = (0, import_vue7.ref)(null);
-        function nameInput() {
-          var _a, _b;
-          (_b = (_a = lookup.value) == null ? void 0 : _a.$el.querySelector("input")) == null ? void 0 : _b.setAttribute("aria-label", props.label);
-        }
-        (0, import_vue7.onMounted)(nameInput);
-        (0, import_vue7.watch)(() => props.label, nameInput);
         const byValue = (0, import_vue7.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+        function itemsFor(text) {
+          return filterOptions(props.options, text).map((option) => __spreadValues({
+            value: option.value,
+            label: option.label
+          }, option.description ? { description: option.description } : {}));
+        }
+        const menuItems = (0, import_vue7.shallowRef)(itemsFor(""));
+        function onInput(value) {
+          menuItems.value = itemsFor(String(value != null ? value : ""));
+        }
+        (0, import_vue7.watch)(() => props.options, () => {
+          var _a;
+          menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
+        });
         function update(values) {
-          if (JSON.stringify(values) !== JSON.stringify(props.modelValue)) {
-            emit("update:modelValue", values);
+          if (JSON.stringify(values) === JSON.stringify(props.modelValue)) {
+            return;
           }
+          if (values.some((value) => !props.modelValue.includes(value))) {
+            query.value = "";
+            menuItems.value = [];
+          }
+          emit("update:modelValue", values);
+        }
+        function onBlur() {
+          var _a;
+          menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         }
         const chips = (0, import_vue7.computed)({
           get: () => props.modelValue.map((value) => {
@@ -3738,45 +4344,74 @@ var init_LookupMultiselect = __esm({
           get: () => props.modelValue,
           set: (values) => update(values.map(String))
         });
-        const menuItems = (0, import_vue7.computed)(() => {
-          var _a;
-          return filterOptions(props.options, String((_a = query.value) != null ? _a : "")).map((option) => __spreadValues({
-            value: option.value,
-            label: option.label
-          }, option.description ? { description: option.description } : {}));
+        let observer = null;
+        function fixMarkup() {
+          if (root.value) {
+            fixChipsMarkup(root.value, props.label);
+          }
+        }
+        (0, import_vue7.onMounted)(() => {
+          fixMarkup();
+          observer = new MutationObserver(fixMarkup);
+          if (root.value) {
+            observer.observe(root.value, {
+              childList: true,
+              subtree: true
+            });
+          }
         });
+        (0, import_vue7.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
+        (0, import_vue7.watch)(() => props.label, fixMarkup);
+        function makeRoomForMenu() {
+          var _a;
+          const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
+          if (box) {
+            makeRoomBelow(box);
+          }
+        }
         return (_ctx, _cache) => {
           return (0, import_vue6.openBlock)(), (0, import_vue6.createElementBlock)(
             import_vue6.Fragment,
             null,
-            [(0, import_vue6.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue6.createVNode)((0, import_vue6.unref)(import_codex2.CdxMultiselectLookup), {
-              ref_key: "lookup",
-              ref: lookup,
-              "input-chips": chips.value,
-              "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
-              selected: selection.value,
-              "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
-              "input-value": query.value,
-              "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
-              "menu-items": menuItems.value,
-              status: _ctx.status,
-              disabled: _ctx.disabled,
-              "menu-config": { visibleItemLimit: 8 }
-            }, {
-              "no-results": (0, import_vue6.withCtx)(() => [(0, import_vue6.createTextVNode)(
-                (0, import_vue6.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
-                1
-                /* TEXT */
-              )]),
-              _: 1
-            }, 8, [
-              "input-chips",
-              "selected",
-              "input-value",
-              "menu-items",
-              "status",
-              "disabled"
-            ])],
+            [(0, import_vue6.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue6.createElementVNode)(
+              "div",
+              {
+                ref_key: "root",
+                ref: root,
+                class: "ext-capacitybuilding-lookup"
+              },
+              [(0, import_vue6.createVNode)((0, import_vue6.unref)(import_codex2.CdxMultiselectLookup), {
+                "input-chips": chips.value,
+                "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
+                selected: selection.value,
+                "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => selection.value = $event),
+                "input-value": query.value,
+                "onUpdate:inputValue": _cache[2] || (_cache[2] = ($event) => query.value = $event),
+                "menu-items": menuItems.value,
+                status: _ctx.status,
+                disabled: _ctx.disabled,
+                "menu-config": { visibleItemLimit: 8 },
+                onInput,
+                onFocus: makeRoomForMenu,
+                onBlur
+              }, {
+                "no-results": (0, import_vue6.withCtx)(() => [(0, import_vue6.createTextVNode)(
+                  (0, import_vue6.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              }, 8, [
+                "input-chips",
+                "selected",
+                "input-value",
+                "menu-items",
+                "status",
+                "disabled"
+              ])],
+              512
+              /* NEED_PATCH */
+            )],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
           );
@@ -3834,6 +4469,137 @@ var init_LanguagePicker = __esm({
   }
 });
 
+// unplugin-vue:modules/shared/components/PendingEdits.vue?vue&type=style&index=0&lang.css
+var init_PendingEdits_vue_vue_type_style_index_0_lang = __esm({
+  "unplugin-vue:modules/shared/components/PendingEdits.vue?vue&type=style&index=0&lang.css"() {
+  }
+});
+
+// modules/shared/components/PendingEdits.vue
+var PendingEdits_exports = {};
+__export(PendingEdits_exports, {
+  default: () => PendingEdits_default
+});
+var import_vue11, import_vue12, import_vue13, import_codex3, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _hoisted_72, _hoisted_82, _sfc_main5, PendingEdits_default;
+var init_PendingEdits = __esm({
+  "modules/shared/components/PendingEdits.vue"() {
+    "use strict";
+    import_vue11 = require("vue");
+    import_vue12 = require("vue");
+    import_vue13 = require("vue");
+    import_codex3 = require("@wikimedia/codex");
+    init_pages();
+    init_dates();
+    init_PendingEdits_vue_vue_type_style_index_0_lang();
+    _hoisted_13 = {
+      key: 0,
+      class: "ext-capacitybuilding-pending__intro"
+    };
+    _hoisted_22 = {
+      key: 1,
+      class: "ext-capacitybuilding-pending__list"
+    };
+    _hoisted_32 = ["data-revid", "data-kind"];
+    _hoisted_42 = { class: "ext-capacitybuilding-pending__what" };
+    _hoisted_52 = ["href"];
+    _hoisted_62 = {
+      key: 2,
+      class: "ext-capacitybuilding-pending__unchecked"
+    };
+    _hoisted_72 = {
+      key: 3,
+      class: "ext-capacitybuilding-pending__actions"
+    };
+    _hoisted_82 = ["href"];
+    _sfc_main5 = /* @__PURE__ */ (0, import_vue11.defineComponent)({
+      __name: "PendingEdits",
+      props: {
+        title: {},
+        base: {},
+        pending: {},
+        unchecked: { type: Boolean },
+        actionsNote: { type: Boolean }
+      },
+      setup(__props) {
+        const props = __props;
+        const reviewUrl = (0, import_vue13.computed)(() => mw.util.getUrl(sitePages(props.base).review));
+        function describe(edit) {
+          const who = edit.user || mw.message("capacitybuilding-judged-pending-user-hidden").text();
+          const why = mw.message(edit.reason.key, ...edit.reason.params.map(String)).text();
+          return edit.kind === "rejected" ? mw.message("capacitybuilding-judged-pending-rejected", who, formatTimestamp(edit.timestamp), why).text() : mw.message("capacitybuilding-judged-pending-unreadable", who, formatTimestamp(edit.timestamp), why).text();
+        }
+        function diffUrl(revid) {
+          return mw.util.getUrl(props.title, {
+            diff: "prev",
+            oldid: String(revid)
+          });
+        }
+        return (_ctx, _cache) => {
+          return _ctx.pending.length || _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxMessage), {
+            key: 0,
+            type: "warning",
+            class: "ext-capacitybuilding-pending",
+            "data-pending": _ctx.pending.length
+          }, {
+            default: (0, import_vue12.withCtx)(() => [
+              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+                "p",
+                _hoisted_13,
+                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-intro", _ctx.pending.length).text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue12.createCommentVNode)("v-if", true),
+              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("ul", _hoisted_22, [((0, import_vue12.openBlock)(true), (0, import_vue12.createElementBlock)(
+                import_vue12.Fragment,
+                null,
+                (0, import_vue12.renderList)(_ctx.pending, (edit) => {
+                  return (0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("li", {
+                    key: edit.revid,
+                    class: "ext-capacitybuilding-pending__item",
+                    "data-revid": edit.revid,
+                    "data-kind": edit.kind
+                  }, [(0, import_vue12.createElementVNode)(
+                    "span",
+                    _hoisted_42,
+                    (0, import_vue12.toDisplayString)(describe(edit)),
+                    1
+                    /* TEXT */
+                  ), (0, import_vue12.createElementVNode)("a", {
+                    class: "ext-capacitybuilding-pending__diff",
+                    href: diffUrl(edit.revid)
+                  }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-diff").text()), 9, _hoisted_52)], 8, _hoisted_32);
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])) : (0, import_vue12.createCommentVNode)("v-if", true),
+              _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+                "p",
+                _hoisted_62,
+                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-unchecked").text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue12.createCommentVNode)("v-if", true),
+              _ctx.actionsNote && _ctx.pending.length && !_ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+                "p",
+                _hoisted_72,
+                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-actions-note").text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue12.createCommentVNode)("v-if", true),
+              (0, import_vue12.createElementVNode)("p", null, [(0, import_vue12.createElementVNode)("a", {
+                class: "ext-capacitybuilding-pending__review",
+                href: reviewUrl.value
+              }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-review-link").text()), 9, _hoisted_82)])
+            ]),
+            _: 1
+          }, 8, ["data-pending"])) : (0, import_vue12.createCommentVNode)("v-if", true);
+        };
+      }
+    });
+    PendingEdits_default = _sfc_main5;
+  }
+});
+
 // modules/shared/preview.ts
 function renderPreview(api, wikitext, title) {
   return __async(this, null, function* () {
@@ -3871,22 +4637,22 @@ var SaveErrorMessage_exports = {};
 __export(SaveErrorMessage_exports, {
   default: () => SaveErrorMessage_default
 });
-var import_vue11, import_vue12, import_vue13, import_codex3, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _sfc_main5, SaveErrorMessage_default;
+var import_vue14, import_vue15, import_vue16, import_codex4, _hoisted_14, _hoisted_23, _hoisted_33, _hoisted_43, _hoisted_53, _hoisted_63, _sfc_main6, SaveErrorMessage_default;
 var init_SaveErrorMessage = __esm({
   "modules/shared/components/SaveErrorMessage.vue"() {
     "use strict";
-    import_vue11 = require("vue");
-    import_vue12 = require("vue");
-    import_vue13 = require("vue");
-    import_codex3 = require("@wikimedia/codex");
+    import_vue14 = require("vue");
+    import_vue15 = require("vue");
+    import_vue16 = require("vue");
+    import_codex4 = require("@wikimedia/codex");
     init_SaveErrorMessage_vue_vue_type_style_index_0_lang();
-    _hoisted_13 = ["innerHTML"];
-    _hoisted_22 = { class: "ext-capacitybuilding-save-error__code" };
-    _hoisted_32 = { class: "ext-capacitybuilding-save-error__question" };
-    _hoisted_42 = ["src", "alt"];
-    _hoisted_52 = { class: "ext-capacitybuilding-save-error__actions" };
-    _hoisted_62 = ["href"];
-    _sfc_main5 = /* @__PURE__ */ (0, import_vue11.defineComponent)({
+    _hoisted_14 = ["innerHTML"];
+    _hoisted_23 = { class: "ext-capacitybuilding-save-error__code" };
+    _hoisted_33 = { class: "ext-capacitybuilding-save-error__question" };
+    _hoisted_43 = ["src", "alt"];
+    _hoisted_53 = { class: "ext-capacitybuilding-save-error__actions" };
+    _hoisted_63 = ["href"];
+    _sfc_main6 = /* @__PURE__ */ (0, import_vue14.defineComponent)({
       __name: "SaveErrorMessage",
       props: {
         error: {},
@@ -3896,12 +4662,12 @@ var init_SaveErrorMessage = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const answer = (0, import_vue13.ref)("");
-        (0, import_vue13.watch)(() => props.error, () => {
+        const answer = (0, import_vue16.ref)("");
+        (0, import_vue16.watch)(() => props.error, () => {
           answer.value = "";
         });
-        const explanation = (0, import_vue13.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-        const canRetry = (0, import_vue13.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
+        const explanation = (0, import_vue16.computed)(() => mw.message(props.error.key, ...props.error.params).text());
+        const canRetry = (0, import_vue16.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
         function retry() {
           const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
             id: props.error.captcha.id,
@@ -3910,62 +4676,62 @@ var init_SaveErrorMessage = __esm({
           emit("retry", captcha);
         }
         return (_ctx, _cache) => {
-          return (0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxMessage), {
+          return (0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxMessage), {
             type: "error",
             class: "ext-capacitybuilding-save-error",
             "data-code": _ctx.error.code
           }, {
-            default: (0, import_vue12.withCtx)(() => [
-              (0, import_vue12.createElementVNode)(
+            default: (0, import_vue15.withCtx)(() => [
+              (0, import_vue15.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue12.toDisplayString)(explanation.value),
+                (0, import_vue15.toDisplayString)(explanation.value),
                 1
                 /* TEXT */
               ),
-              (0, import_vue12.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-              (0, import_vue12.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              _ctx.error.html ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("div", {
+              (0, import_vue15.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
+              (0, import_vue15.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              _ctx.error.html ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("div", {
                 key: 0,
                 class: "ext-capacitybuilding-save-error__wiki",
                 innerHTML: _ctx.error.html
-              }, null, 8, _hoisted_13)) : (0, import_vue12.createCommentVNode)("v-if", true),
-              (0, import_vue12.createCommentVNode)(" eslint-enable vue/no-v-html "),
-              (0, import_vue12.createElementVNode)(
+              }, null, 8, _hoisted_14)) : (0, import_vue15.createCommentVNode)("v-if", true),
+              (0, import_vue15.createCommentVNode)(" eslint-enable vue/no-v-html "),
+              (0, import_vue15.createElementVNode)(
                 "p",
-                _hoisted_22,
-                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
+                _hoisted_23,
+                (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
                 1
                 /* TEXT */
               ),
-              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)(
-                (0, import_vue12.unref)(import_codex3.CdxField),
+              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)(
+                (0, import_vue15.unref)(import_codex4.CdxField),
                 {
                   key: 1,
                   class: "ext-capacitybuilding-save-error__captcha"
                 },
-                (0, import_vue12.createSlots)({
-                  label: (0, import_vue12.withCtx)(() => [(0, import_vue12.createTextVNode)(
-                    (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
+                (0, import_vue15.createSlots)({
+                  label: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
+                    (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
                     1
                     /* TEXT */
                   )]),
-                  default: (0, import_vue12.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("img", {
+                  default: (0, import_vue15.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("img", {
                     key: 0,
                     src: _ctx.error.captcha.url,
                     alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-                  }, null, 8, _hoisted_42)) : (0, import_vue12.createCommentVNode)("v-if", true), (0, import_vue12.createVNode)((0, import_vue12.unref)(import_codex3.CdxTextInput), {
+                  }, null, 8, _hoisted_43)) : (0, import_vue15.createCommentVNode)("v-if", true), (0, import_vue15.createVNode)((0, import_vue15.unref)(import_codex4.CdxTextInput), {
                     modelValue: answer.value,
                     "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                    onKeydown: (0, import_vue12.withKeys)((0, import_vue12.withModifiers)(retry, ["prevent"]), ["enter"])
+                    onKeydown: (0, import_vue15.withKeys)((0, import_vue15.withModifiers)(retry, ["prevent"]), ["enter"])
                   }, null, 8, ["modelValue", "onKeydown"])]),
                   _: 2
                 }, [_ctx.error.captcha.question ? {
                   name: "description",
-                  fn: (0, import_vue12.withCtx)(() => [(0, import_vue12.createElementVNode)(
+                  fn: (0, import_vue15.withCtx)(() => [(0, import_vue15.createElementVNode)(
                     "span",
-                    _hoisted_32,
-                    (0, import_vue12.toDisplayString)(_ctx.error.captcha.question),
+                    _hoisted_33,
+                    (0, import_vue15.toDisplayString)(_ctx.error.captcha.question),
                     1
                     /* TEXT */
                   )]),
@@ -3973,30 +4739,30 @@ var init_SaveErrorMessage = __esm({
                 } : void 0]),
                 1024
                 /* DYNAMIC_SLOTS */
-              )) : (0, import_vue12.createCommentVNode)("v-if", true),
-              (0, import_vue12.createElementVNode)("div", _hoisted_52, [canRetry.value ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxButton), {
+              )) : (0, import_vue15.createCommentVNode)("v-if", true),
+              (0, import_vue15.createElementVNode)("div", _hoisted_53, [canRetry.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxButton), {
                 key: 0,
                 action: "progressive",
                 onClick: retry
               }, {
-                default: (0, import_vue12.withCtx)(() => [(0, import_vue12.createTextVNode)(
-                  (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
+                default: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
+                  (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : (0, import_vue12.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("a", {
+              })) : (0, import_vue15.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("a", {
                 key: 1,
                 href: _ctx.loginUrl,
                 onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-              }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_62)) : (0, import_vue12.createCommentVNode)("v-if", true)])
+              }, (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_63)) : (0, import_vue15.createCommentVNode)("v-if", true)])
             ]),
             _: 1
           }, 8, ["data-code"]);
         };
       }
     });
-    SaveErrorMessage_default = _sfc_main5;
+    SaveErrorMessage_default = _sfc_main6;
   }
 });
 
@@ -4011,21 +4777,21 @@ var PreviewPanel_exports = {};
 __export(PreviewPanel_exports, {
   default: () => PreviewPanel_default
 });
-var import_vue14, import_vue15, import_vue16, import_codex4, _hoisted_14, _hoisted_23, _sfc_main6, PreviewPanel_default;
+var import_vue17, import_vue18, import_vue19, import_codex5, _hoisted_15, _hoisted_24, _sfc_main7, PreviewPanel_default;
 var init_PreviewPanel = __esm({
   "modules/shared/components/PreviewPanel.vue"() {
     "use strict";
-    import_vue14 = require("vue");
-    import_vue15 = require("vue");
-    import_vue16 = require("vue");
-    import_codex4 = require("@wikimedia/codex");
+    import_vue17 = require("vue");
+    import_vue18 = require("vue");
+    import_vue19 = require("vue");
+    import_codex5 = require("@wikimedia/codex");
     init_apiErrors();
     init_preview();
     init_SaveErrorMessage();
     init_PreviewPanel_vue_vue_type_style_index_0_lang();
-    _hoisted_14 = ["aria-busy", "aria-label"];
-    _hoisted_23 = ["innerHTML"];
-    _sfc_main6 = /* @__PURE__ */ (0, import_vue14.defineComponent)({
+    _hoisted_15 = ["aria-busy", "aria-label"];
+    _hoisted_24 = ["innerHTML"];
+    _sfc_main7 = /* @__PURE__ */ (0, import_vue17.defineComponent)({
       __name: "PreviewPanel",
       props: {
         api: {},
@@ -4034,9 +4800,9 @@ var init_PreviewPanel = __esm({
       },
       setup(__props) {
         const props = __props;
-        const loading = (0, import_vue16.ref)(true);
-        const html = (0, import_vue16.ref)("");
-        const error = (0, import_vue16.ref)(null);
+        const loading = (0, import_vue19.ref)(true);
+        const html = (0, import_vue19.ref)("");
+        const error = (0, import_vue19.ref)(null);
         let latest = 0;
         function render() {
           return __async(this, null, function* () {
@@ -4060,38 +4826,38 @@ var init_PreviewPanel = __esm({
             }
           });
         }
-        (0, import_vue16.watch)(() => [props.wikitext, props.title], render, { immediate: true });
+        (0, import_vue19.watch)(() => [props.wikitext, props.title], render, { immediate: true });
         return (_ctx, _cache) => {
-          return (0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("section", {
+          return (0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)("section", {
             class: "ext-capacitybuilding-preview",
             "aria-busy": loading.value ? "true" : "false",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-label").text()
-          }, [loading.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxProgressBar), {
+          }, [loading.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)((0, import_vue18.unref)(import_codex5.CdxProgressBar), {
             key: 0,
             inline: "",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-loading").text()
-          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)(SaveErrorMessage_default, {
+          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)(SaveErrorMessage_default, {
             key: 1,
             error: error.value,
             onRetry: render
-          }, null, 8, ["error"])) : ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)(
-            import_vue15.Fragment,
+          }, null, 8, ["error"])) : ((0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)(
+            import_vue18.Fragment,
             { key: 2 },
             [
-              (0, import_vue15.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
-              (0, import_vue15.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              (0, import_vue15.createElementVNode)("div", {
+              (0, import_vue18.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
+              (0, import_vue18.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              (0, import_vue18.createElementVNode)("div", {
                 class: "ext-capacitybuilding-preview__content mw-parser-output",
                 innerHTML: html.value
-              }, null, 8, _hoisted_23)
+              }, null, 8, _hoisted_24)
             ],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-          )), (0, import_vue15.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_14);
+          )), (0, import_vue18.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_15);
         };
       }
     });
-    PreviewPanel_default = _sfc_main6;
+    PreviewPanel_default = _sfc_main7;
   }
 });
 
@@ -4100,16 +4866,16 @@ var TopicPicker_exports = {};
 __export(TopicPicker_exports, {
   default: () => TopicPicker_default
 });
-var import_vue17, import_vue18, import_vue19, _sfc_main7, TopicPicker_default;
+var import_vue20, import_vue21, import_vue22, _sfc_main8, TopicPicker_default;
 var init_TopicPicker = __esm({
   "modules/shared/components/TopicPicker.vue"() {
     "use strict";
-    import_vue17 = require("vue");
-    import_vue18 = require("vue");
-    import_vue19 = require("vue");
+    import_vue20 = require("vue");
+    import_vue21 = require("vue");
+    import_vue22 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main7 = /* @__PURE__ */ (0, import_vue17.defineComponent)({
+    _sfc_main8 = /* @__PURE__ */ (0, import_vue20.defineComponent)({
       __name: "TopicPicker",
       props: {
         modelValue: {},
@@ -4122,9 +4888,9 @@ var init_TopicPicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue19.computed)(() => topicOptions(props.index, props.languageChain));
+        const options = (0, import_vue22.computed)(() => topicOptions(props.index, props.languageChain));
         return (_ctx, _cache) => {
-          return (0, import_vue18.openBlock)(), (0, import_vue18.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue21.openBlock)(), (0, import_vue21.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -4139,7 +4905,24 @@ var init_TopicPicker = __esm({
         };
       }
     });
-    TopicPicker_default = _sfc_main7;
+    TopicPicker_default = _sfc_main8;
+  }
+});
+
+// modules/shared/direction.ts
+var direction_exports = {};
+__export(direction_exports, {
+  interfaceLanguage: () => interfaceLanguage
+});
+function interfaceLanguage() {
+  var _a;
+  const html = document.documentElement;
+  const lang = html.lang || String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return { lang, dir: html.dir === "rtl" ? "rtl" : "ltr" };
+}
+var init_direction = __esm({
+  "modules/shared/direction.ts"() {
+    "use strict";
   }
 });
 
@@ -4314,6 +5097,132 @@ var init_drafts = __esm({
   }
 });
 
+// modules/shared/editability.ts
+var editability_exports = {};
+__export(editability_exports, {
+  loadEditability: () => loadEditability
+});
+function loadEditability(api, title) {
+  return __async(this, null, function* () {
+    var _a, _b, _c, _d;
+    const userLanguage = mw.config.get("wgUserLanguage");
+    const response = yield apiResult(api.get(__spreadValues(__spreadValues({
+      action: "query",
+      titles: title,
+      prop: "info",
+      intestactions: "edit",
+      intestactionsdetail: "full",
+      formatversion: 2
+    }, API_ERROR_FORMAT), userLanguage ? { uselang: userLanguage } : {})));
+    const edit = (_d = (_c = (_b = (_a = response.query) == null ? void 0 : _a.pages) == null ? void 0 : _b[0]) == null ? void 0 : _c.actions) == null ? void 0 : _d.edit;
+    if (edit === void 0 || edit === true || Array.isArray(edit) && edit.length === 0) {
+      return { canEdit: true, reasons: [] };
+    }
+    const reasons = Array.isArray(edit) ? edit.map((error) => {
+      var _a2, _b2;
+      return (_b2 = (_a2 = error.html) != null ? _a2 : error.text) != null ? _b2 : error.code;
+    }) : [];
+    return { canEdit: false, reasons };
+  });
+}
+var init_editability = __esm({
+  "modules/shared/editability.ts"() {
+    "use strict";
+    init_apiErrors();
+  }
+});
+
+// modules/shared/judgedPages.ts
+var judgedPages_exports = {};
+__export(judgedPages_exports, {
+  loadEntry: () => loadEntry,
+  loadJudgedEdit: () => loadJudgedEdit,
+  loadJudgedPage: () => loadJudgedPage,
+  recordPageKind: () => recordPageKind,
+  rolesFor: () => rolesFor2
+});
+function keyOf(page) {
+  return page.kind === "request" ? page.number : page.kind === "coach" ? page.user : page.key;
+}
+function recordPageKind(base, title) {
+  const kind = classify(base, title);
+  return kind.kind === "request" || kind.kind === "coach" || kind.kind === "hub" ? kind : null;
+}
+function loadEntry(api, base, page) {
+  return __async(this, null, function* () {
+    try {
+      return yield loadIndexEntry(api, base, INDEX_OF[page.kind], keyOf(page));
+    } catch (error) {
+      if (error instanceof IndexPartError) {
+        return null;
+      }
+      throw error;
+    }
+  });
+}
+function rolesFor2(roles, page, reader) {
+  if (page.kind === "request") {
+    return (authors) => __async(null, null, function* () {
+      const [permissions, site] = yield Promise.all([
+        roles.context([...authors, reader]),
+        roles.siteRoles()
+      ]);
+      return { permissions, validation: { hubs: new Set(site.hubs.keys()) } };
+    });
+  }
+  return () => __async(null, null, function* () {
+    return {
+      permissions: { config: (yield roles.config()).config, hubs: /* @__PURE__ */ new Map(), coaches: /* @__PURE__ */ new Set() }
+    };
+  });
+}
+function loadJudgedPage(api, options) {
+  return __async(this, null, function* () {
+    var _a, _b;
+    const entry = yield (_a = options.entry) != null ? _a : loadEntry(api, options.roles.base, options.page);
+    const judged2 = yield loadJudgedRecord(
+      api,
+      { title: options.title, page: options.page, published: (_b = entry == null ? void 0 : entry.revid) != null ? _b : null },
+      rolesFor2(options.roles, options.page, options.reader)
+    );
+    return { entry, judged: judged2 };
+  });
+}
+function loadJudgedEdit(api, options) {
+  return __async(this, null, function* () {
+    let { judged: judged2 } = yield loadJudgedPage(api, options);
+    if (!judged2) {
+      return null;
+    }
+    return {
+      page: editablePage(judged2, options.empty),
+      judged: judged2,
+      check: (text) => {
+        const current = judged2;
+        saveCheck(current, options.reader, current.input.context)(text);
+      },
+      reload: () => __async(null, null, function* () {
+        const again = (yield loadJudgedPage(api, options)).judged;
+        if (!again) {
+          return null;
+        }
+        judged2 = again;
+        return editablePage(again, options.empty);
+      })
+    };
+  });
+}
+var INDEX_OF;
+var init_judgedPages = __esm({
+  "modules/shared/judgedPages.ts"() {
+    "use strict";
+    init_judge();
+    init_judgedRecords();
+    init_siteData();
+    INDEX_OF = { request: "requests", coach: "coaches", hub: "hubs" };
+  }
+});
+
 // modules/shared/mwVue.ts
 var mwVue_exports = {};
 __export(mwVue_exports, {
@@ -4342,39 +5251,30 @@ function matchable(open) {
 function loadOpenRequests(api, base) {
   return __async(this, null, function* () {
     const manifest = yield loadManifest(api, base, "requests");
-    const stale = manifest !== null && (yield editedSince(api, base, manifest.generated, (title) => requestNumber(base, title) !== null));
-    let all = null;
-    if (manifest && !stale) {
-      const seeking = manifest.parts.filter((part) => !part.statuses || SEEKING_COACH_STATUSES.some((status) => {
-        var _a, _b;
-        return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
-      }));
-      try {
-        all = (yield loadParts(api, manifest, "requests", { parts: seeking })).map(({ number, page, request }) => ({ number, page, request }));
-      } catch (error) {
-        if (!(error instanceof IndexPartError)) {
-          throw error;
-        }
+    if (!manifest) {
+      return { requests: [], published: false };
+    }
+    const seeking = manifest.parts.filter((part) => !part.statuses || SEEKING_COACH_STATUSES.some((status) => {
+      var _a, _b;
+      return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
+    }));
+    try {
+      const entries = yield loadParts(api, manifest, "requests", { parts: seeking });
+      const requests = entries.map(({ number, page, request }) => ({ number, page, request })).filter((open) => SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
+      return { requests, published: true };
+    } catch (error) {
+      if (error instanceof IndexPartError) {
+        return { requests: [], published: false };
       }
+      throw error;
     }
-    if (!all) {
-      const { records } = yield readRecordPages(api, base, "Requests", REQUEST_SCHEMA);
-      all = records.flatMap(({ title, record }) => {
-        const number = requestNumber(base, title);
-        return number === null ? [] : [{ number, page: title, request: record }];
-      });
-    }
-    return all.filter((open) => SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
   });
 }
 var init_openRequests = __esm({
   "modules/shared/openRequests.ts"() {
     "use strict";
     init_model();
-    init_pages();
-    init_recordPages();
     init_siteData();
-    init_coaches();
   }
 });
 
@@ -4385,9 +5285,11 @@ __export(recordSave_exports, {
   createRecordPage: () => createRecordPage,
   createRecordPageAt: () => createRecordPageAt,
   editRecordPage: () => editRecordPage,
+  freeNumbers: () => freeNumbers,
   isCode: () => isCode,
   loadRecordPage: () => loadRecordPage,
   nextNumber: () => nextNumber,
+  numbering: () => numbering,
   usableChangeTag: () => usableChangeTag
 });
 function saveParams(context, tag) {
@@ -4497,24 +5399,66 @@ function newPageText(options) {
   checkRoundTrip(options.schema, options.record, text);
   return text;
 }
+function freeNumbers(api, titleFor, from) {
+  return __async(this, null, function* () {
+    var _a, _b, _c, _d;
+    const numbers = Array.from({ length: NUMBERS_READ }, (_, i) => from + i);
+    const byTitle = /* @__PURE__ */ new Map();
+    numbers.forEach((n) => byTitle.set(titleFor(n), n));
+    const response = yield apiResult(api.get(__spreadValues({
+      action: "query",
+      titles: [...byTitle.keys()],
+      prop: "info",
+      intestactions: "create",
+      formatversion: 2
+    }, API_ERROR_FORMAT)));
+    const free = /* @__PURE__ */ new Set();
+    for (const page of (_b = (_a = response.query) == null ? void 0 : _a.pages) != null ? _b : []) {
+      const n = (_c = byTitle.get(page.title)) != null ? _c : byTitle.get(page.title.replace(/_/g, " "));
+      if (n !== void 0 && page.missing && ((_d = page.actions) == null ? void 0 : _d.create) !== false) {
+        free.add(n);
+      }
+    }
+    return numbers.filter((n) => free.has(n));
+  });
+}
 function createRecordPage(options) {
   return __async(this, null, function* () {
-    var _a;
+    var _a, _b, _c;
     const text = newPageText(options);
-    const attempts = (_a = options.maxAttempts) != null ? _a : 50;
-    for (let n = options.firstNumber; n < options.firstNumber + attempts; n++) {
+    const attempts = (_a = options.maxAttempts) != null ? _a : 8;
+    const random = (_b = options.random) != null ? _b : Math.random;
+    const pick = (from, spread) => __async(null, null, function* () {
+      for (let start = from; start < from + 4 * NUMBERS_READ; start += NUMBERS_READ) {
+        const free = yield freeNumbers(options.api, options.titleFor, start);
+        if (free.length) {
+          return free[Math.floor(random() * Math.min(spread, free.length))];
+        }
+      }
+      return null;
+    });
+    const recent = (_c = options.recentlyCreated) != null ? _c : 0;
+    let n = recent > 0 ? yield pick(options.firstNumber, 2 * recent + 2) : null;
+    n != null ? n : n = options.firstNumber;
+    let lastError = null;
+    for (let attempt = 1; attempt <= attempts && n !== null; attempt++) {
       const title = options.titleFor(n);
       try {
         const saved = yield sendEdit(options, { title, text, createonly: true });
-        return { title: saved.title, revid: saved.revid, record: options.record, number: n };
+        return { title: saved.title, revid: saved.revid, record: options.record, number: n, attempts: attempt };
       } catch (error) {
-        if (!isCode(error, "articleexists")) {
+        if (!UNUSABLE_NUMBER.some((code) => isCode(error, code))) {
           throw error;
         }
+        lastError = error;
+        n = attempt < attempts ? yield pick(n + 1, FIRST_SPREAD * 2 ** (attempt - 1)) : null;
       }
     }
-    const exhausted = { code: "articleexists", key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
-    throw new SaveFailure(exhausted);
+    if (isCode(lastError, "articleexists")) {
+      const exhausted = { code: "articleexists", key: "capacitybuilding-save-error-exists", params: [], recovery: "retry" };
+      throw new SaveFailure(exhausted);
+    }
+    throw lastError;
   });
 }
 function createRecordPageAt(options) {
@@ -4524,20 +5468,48 @@ function createRecordPageAt(options) {
     return { title: saved.title, revid: saved.revid, record: options.record };
   });
 }
-function nextNumber(api, titleFor) {
+function numbering(api, titleFor) {
   return __async(this, null, function* () {
-    var _a;
+    var _a, _b;
     const probe = titleFor(1);
     const info = yield apiResult(
       api.get({ action: "query", titles: probe, formatversion: 2 })
     );
     const page = info.query.pages[0];
     if (!page) {
-      return 1;
+      return { next: 1, recentlyCreated: 0 };
     }
+    const fullPrefix = page.title.slice(0, -1);
+    const numberOf = (title) => {
+      const rest = title.startsWith(fullPrefix) ? title.slice(fullPrefix.length) : "";
+      return /^[1-9]\d{0,8}$/.test(rest) ? Number(rest) : null;
+    };
+    const recent = yield apiResult(api.get({
+      action: "query",
+      list: "recentchanges",
+      rcnamespace: page.ns,
+      rctype: "new",
+      rcprop: ["title", "timestamp"],
+      rclimit: "max",
+      curtimestamp: true,
+      formatversion: 2
+    }));
+    const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change2) => ({ n: numberOf(change2.title), at: Date.parse(change2.timestamp) })).filter((change2) => change2.n !== null);
+    if (created.length) {
+      const now = recent.curtimestamp ? Date.parse(recent.curtimestamp) : Date.now();
+      return {
+        next: Math.max(...created.map((change2) => change2.n)) + 1,
+        recentlyCreated: created.filter((change2) => now - change2.at < 6e4).length
+      };
+    }
+    return { next: (yield highestListed(api, page, numberOf)) + 1, recentlyCreated: 0 };
+  });
+}
+function highestListed(api, page, numberOf) {
+  return __async(this, null, function* () {
+    var _a, _b;
     const withoutNamespace = page.ns === 0 ? page.title : page.title.slice(page.title.indexOf(":") + 1);
     const prefix = withoutNamespace.slice(0, -1);
-    const fullPrefix = page.title.slice(0, -1);
     let highest = 0;
     let apcontinue;
     do {
@@ -4550,14 +5522,16 @@ function nextNumber(api, titleFor) {
         formatversion: 2
       }, apcontinue ? { apcontinue } : {})));
       for (const { title } of response.query.allpages) {
-        const rest = title.slice(fullPrefix.length);
-        if (/^[1-9]\d{0,8}$/.test(rest)) {
-          highest = Math.max(highest, Number(rest));
-        }
+        highest = Math.max(highest, (_a = numberOf(title)) != null ? _a : 0);
       }
-      apcontinue = (_a = response.continue) == null ? void 0 : _a.apcontinue;
+      apcontinue = (_b = response.continue) == null ? void 0 : _b.apcontinue;
     } while (apcontinue);
-    return highest + 1;
+    return highest;
+  });
+}
+function nextNumber(api, titleFor) {
+  return __async(this, null, function* () {
+    return (yield numbering(api, titleFor)).next;
   });
 }
 function missingTemplate(template) {
@@ -4565,7 +5539,7 @@ function missingTemplate(template) {
 }
 function editRecordPage(options) {
   return __async(this, null, function* () {
-    var _a;
+    var _a, _b;
     let page = options.page;
     const attempts = (_a = options.maxAttempts) != null ? _a : 3;
     for (let attempt = 1; ; attempt++) {
@@ -4584,6 +5558,7 @@ function editRecordPage(options) {
         return { kind: "unchanged", page: { title: page.title, revid: page.revid, record } };
       }
       checkRoundTrip(options.schema, record, text);
+      (_b = options.check) == null ? void 0 : _b.call(options, text, record, page);
       try {
         const saved = yield sendEdit(options, __spreadValues({
           title: page.title,
@@ -4596,7 +5571,7 @@ function editRecordPage(options) {
         if (!isCode(error, "editconflict") || attempt >= attempts) {
           throw error;
         }
-        const reloaded = yield loadRecordPage(options.api, page.title, options.schema);
+        const reloaded = options.reload ? yield options.reload() : yield loadRecordPage(options.api, page.title, options.schema);
         if (!reloaded) {
           throw new SaveFailure({ code: "missingtitle", key: "capacitybuilding-save-error-missing", params: [], recovery: "none" });
         }
@@ -4605,7 +5580,7 @@ function editRecordPage(options) {
     }
   });
 }
-var activeTags;
+var activeTags, UNUSABLE_NUMBER, NUMBERS_READ, FIRST_SPREAD;
 var init_recordSave = __esm({
   "modules/shared/recordSave.ts"() {
     "use strict";
@@ -4613,6 +5588,127 @@ var init_recordSave = __esm({
     init_text();
     init_apiErrors();
     activeTags = /* @__PURE__ */ new WeakMap();
+    UNUSABLE_NUMBER = ["articleexists", "protectedpage", "protectedtitle", "cascadeprotected", "titleblacklist-forbidden"];
+    NUMBERS_READ = 50;
+    FIRST_SPREAD = 64;
+  }
+});
+
+// modules/shared/roles.ts
+var roles_exports = {};
+__export(roles_exports, {
+  RolesLoader: () => RolesLoader
+});
+var RolesLoader;
+var init_roles = __esm({
+  "modules/shared/roles.ts"() {
+    "use strict";
+    init_identifiers();
+    init_indexes();
+    init_siteData();
+    RolesLoader = class {
+      constructor(api, base, config) {
+        __publicField(this, "api", api);
+        __publicField(this, "base", base);
+        __publicField(this, "site", null);
+        __publicField(this, "configRead");
+        __publicField(this, "manifest", null);
+        __publicField(this, "parts", /* @__PURE__ */ new Map());
+        __publicField(this, "pageCoaches", null);
+        this.configRead = config != null ? config : null;
+      }
+      /** The configuration page (read once), with the problems of what is wrong in it. */
+      config() {
+        var _a;
+        (_a = this.configRead) != null ? _a : this.configRead = loadConfig(this.api);
+        return this.configRead;
+      }
+      /** Configuration and hubs (read once). */
+      siteRoles() {
+        var _a;
+        (_a = this.site) != null ? _a : this.site = this.readSite();
+        return this.site;
+      }
+      readSite() {
+        return __async(this, null, function* () {
+          const [{ config, problems }, index] = yield Promise.all([this.config(), loadIndex(this.api, this.base, "hubs")]);
+          if (index) {
+            return {
+              config,
+              configProblems: problems,
+              hubSource: "index",
+              unreadableHubs: [],
+              hubs: new Map(index.entries.map((entry) => [entry.key, entry.hub]))
+            };
+          }
+          const pages = yield loadHubs(this.api, this.base);
+          return { config, configProblems: problems, hubSource: "pages", hubs: pages.hubs, unreadableHubs: pages.unreadable };
+        });
+      }
+      /** The coaches index's manifest (read once; null when it is not published). */
+      coachesManifest() {
+        var _a;
+        (_a = this.manifest) != null ? _a : this.manifest = loadManifest(this.api, this.base, "coaches");
+        return this.manifest;
+      }
+      /** Parts of the coaches index, each read once per view (those not read yet, in as few requests as can be). */
+      partsFor(manifest, refs) {
+        const unread = refs.filter((ref4) => !this.parts.has(ref4.revid));
+        const missing = [...new Map(unread.map((ref4) => [ref4.revid, ref4])).values()];
+        if (missing.length) {
+          const read = /* @__PURE__ */ new Map();
+          const loading = loadParts(this.api, manifest, "coaches", { parts: missing, onPart: (part, entries) => {
+            read.set(part.revid, entries);
+          } });
+          for (const ref4 of missing) {
+            this.parts.set(ref4.revid, loading.then(() => {
+              var _a;
+              return (_a = read.get(ref4.revid)) != null ? _a : [];
+            }));
+          }
+        }
+        return refs.map((ref4) => this.parts.get(ref4.revid));
+      }
+      /**
+       * Which of these users have a coach profile: an entry in the published coaches index (the
+       * manifest and the parts that hold their names, each read once per view), or, when no index is
+       * published, a profile page.
+       *
+       * @param users Usernames ('' for a hidden one is ignored)
+       * @return The coaches among them, by normalised username
+       */
+      coaches(users) {
+        return __async(this, null, function* () {
+          var _a;
+          const wanted = [...new Set([...users].filter((user) => user !== "").map(normalizeUsername))];
+          const manifest = yield this.coachesManifest();
+          if (!manifest) {
+            (_a = this.pageCoaches) != null ? _a : this.pageCoaches = loadCoachUsers(this.api, this.base);
+            const pages = new Set([...yield this.pageCoaches].map(normalizeUsername));
+            return new Set(wanted.filter((user) => pages.has(user)));
+          }
+          const found = /* @__PURE__ */ new Set();
+          const located = wanted.flatMap((user) => {
+            const ref4 = partFor(manifest, user);
+            return ref4 ? [{ user, ref: ref4 }] : [];
+          });
+          const parts = this.partsFor(manifest, located.map(({ ref: ref4 }) => ref4));
+          yield Promise.all(located.map((_0, _1) => __async(this, [_0, _1], function* ({ user }, i) {
+            if ((yield parts[i]).some((entry) => normalizeUsername(entry.user) === user)) {
+              found.add(user);
+            }
+          })));
+          return found;
+        });
+      }
+      /** The permission context for judging changes by these users (and the reader). */
+      context(users) {
+        return __async(this, null, function* () {
+          const [site, coaches] = yield Promise.all([this.siteRoles(), this.coaches(users)]);
+          return { config: site.config, hubs: site.hubs, coaches };
+        });
+      }
+    };
   }
 });
 
@@ -4622,6 +5718,7 @@ module.exports = {
   "core/identifiers.ts": (init_identifiers(), __toCommonJS(identifiers_exports)),
   "core/matching.ts": (init_matching(), __toCommonJS(matching_exports)),
   "core/merge.ts": (init_merge(), __toCommonJS(merge_exports)),
+  "core/messages.ts": (init_messages(), __toCommonJS(messages_exports)),
   "core/model.ts": (init_model(), __toCommonJS(model_exports)),
   "core/pages.ts": (init_pages(), __toCommonJS(pages_exports)),
   "core/permissions.ts": (init_permissions(), __toCommonJS(permissions_exports)),
@@ -4634,16 +5731,22 @@ module.exports = {
   "shared/components/FieldProblems.vue": (init_FieldProblems(), __toCommonJS(FieldProblems_exports)),
   "shared/components/LanguagePicker.vue": (init_LanguagePicker(), __toCommonJS(LanguagePicker_exports)),
   "shared/components/LookupMultiselect.vue": (init_LookupMultiselect(), __toCommonJS(LookupMultiselect_exports)),
+  "shared/components/PendingEdits.vue": (init_PendingEdits(), __toCommonJS(PendingEdits_exports)),
   "shared/components/PreviewPanel.vue": (init_PreviewPanel(), __toCommonJS(PreviewPanel_exports)),
   "shared/components/SaveErrorMessage.vue": (init_SaveErrorMessage(), __toCommonJS(SaveErrorMessage_exports)),
   "shared/components/TopicPicker.vue": (init_TopicPicker(), __toCommonJS(TopicPicker_exports)),
   "shared/dates.ts": (init_dates(), __toCommonJS(dates_exports)),
+  "shared/direction.ts": (init_direction(), __toCommonJS(direction_exports)),
   "shared/drafts.ts": (init_drafts(), __toCommonJS(drafts_exports)),
+  "shared/editability.ts": (init_editability(), __toCommonJS(editability_exports)),
+  "shared/judgedPages.ts": (init_judgedPages(), __toCommonJS(judgedPages_exports)),
+  "shared/judgedRecords.ts": (init_judgedRecords(), __toCommonJS(judgedRecords_exports)),
   "shared/matchReasons.ts": (init_matchReasons(), __toCommonJS(matchReasons_exports)),
   "shared/mwVue.ts": (init_mwVue(), __toCommonJS(mwVue_exports)),
   "shared/openRequests.ts": (init_openRequests(), __toCommonJS(openRequests_exports)),
   "shared/recordPages.ts": (init_recordPages(), __toCommonJS(recordPages_exports)),
   "shared/recordSave.ts": (init_recordSave(), __toCommonJS(recordSave_exports)),
+  "shared/roles.ts": (init_roles(), __toCommonJS(roles_exports)),
   "shared/siteData.ts": (init_siteData(), __toCommonJS(siteData_exports))
 };
 // </nowiki>

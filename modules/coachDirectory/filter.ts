@@ -70,9 +70,240 @@ export function isNarrowed( query: DirectoryQuery ): boolean {
 	return query.text.trim() !== '' || FILTER_KEYS.some( ( key ) => query[ key ] !== '' );
 }
 
-interface Scored {
-	entry: PreparedCoach;
-	score: number;
+/** The search text as words, folded; every word must be found. */
+function searchWords( text: string ): string[] {
+	return fold( text ).split( /\s+/ ).filter( Boolean );
+}
+
+/** A query's narrowing filters (not its text, not its sort) as one string, to tell whether two queries share them. */
+function filtersKey( query: DirectoryQuery ): string {
+	return FILTER_KEYS.map( ( key ) => query[ key ] ).join( '\u0000' );
+}
+
+/** What a search found: how many, and the coaches in any range of the order. */
+export interface SearchResults {
+	readonly length: number;
+	slice( start: number, end?: number ): PreparedCoach[];
+}
+
+/**
+ * The directory's search over one list of prepared coaches, built once when the list arrives:
+ * the orders the list can be shown in are computed up front, so a keystroke costs one pass over
+ * the coaches that can still match and no sorting at all, in buffers allocated once (no garbage
+ * to collect while someone types). Typing that only adds to the search text (the filters
+ * unchanged) narrows the last answer: such a keystroke looks only at the coaches that matched the
+ * previous one.
+ *
+ * Results: coaches that pass every filter, away coaches after the others; by score then name
+ * ("match"), by name, or newest profile first then name ("updated").
+ */
+export class DirectorySearch {
+	public readonly coaches: readonly PreparedCoach[];
+
+	/** Coach positions (in `coaches`) in name order, coaches away last. */
+	private readonly byName: Int32Array;
+
+	/** Coach positions, newest profile first, then by name, coaches away last. */
+	private readonly byUpdated: Int32Array;
+
+	/** Score of each coach in the current search (valid where `seen` holds the current round). */
+	private readonly scores: Float64Array;
+
+	private readonly seen: Uint32Array;
+
+	private round = 0;
+
+	/** Two buffers of matches (positions in name order): the last search's, and the one being made. */
+	private readonly buffers: [ Int32Array, Int32Array ];
+
+	/** The last query's filters and folded text, and how many matches its buffer (`buffers[ 0 ]`) holds. */
+	private last: { filters: string; text: string; count: number } | null = null;
+
+	public constructor( coaches: readonly PreparedCoach[] ) {
+		this.coaches = coaches;
+		const positions = coaches.map( ( _, i ) => i );
+		const away = ( i: number ): number => Number( ( coaches[ i ] as PreparedCoach ).away );
+		const rank = ( i: number ): number => ( coaches[ i ] as PreparedCoach ).nameRank;
+		const updated = ( i: number ): string => ( coaches[ i ] as PreparedCoach ).coach.updated;
+		const newer = ( a: number, b: number ): number => {
+			const [ x, y ] = [ updated( a ), updated( b ) ];
+			return x === y ? 0 : ( x < y ? 1 : -1 );
+		};
+		this.byName = Int32Array.from( [ ...positions ].sort(
+			( a, b ) => away( a ) - away( b ) || rank( a ) - rank( b ) ) );
+		this.byUpdated = Int32Array.from( [ ...positions ].sort(
+			( a, b ) => away( a ) - away( b ) || newer( a, b ) || rank( a ) - rank( b ) ) );
+		this.scores = new Float64Array( coaches.length );
+		this.seen = new Uint32Array( coaches.length );
+		this.buffers = [ new Int32Array( coaches.length ), new Int32Array( coaches.length ) ];
+	}
+
+	/**
+	 * Scores the candidates that pass every filter (recorded in `scores` for this round) and
+	 * writes their positions into `out`, in candidate order.
+	 *
+	 * @param candidates Positions, in name order
+	 * @param size How many of `candidates` to look at
+	 * @param query
+	 * @param topics The taxonomy's index: a topic filter includes its sub-topics
+	 * @param out Where the matches go (may be null: only counted)
+	 * @return How many matched
+	 */
+	private match(
+		candidates: Int32Array, size: number, query: DirectoryQuery, topics: TopicIndex, out: Int32Array | null,
+	): number {
+		const words = searchWords( query.text );
+		const topicKeys = query.topic ? withDescendants( topics, query.topic ) : [];
+		if ( query.topic && !topicKeys.length ) {
+			// A topic the taxonomy does not know (an old link): match it literally.
+			topicKeys.push( query.topic );
+		}
+		const { language, region, format, hub, availability, topic } = query;
+		const round = ++this.round;
+		let count = 0;
+		for ( let i = 0; i < size; i++ ) {
+			const position = candidates[ i ] as number;
+			const entry = this.coaches[ position ] as PreparedCoach;
+			if (
+				( language && !entry.languages.has( language ) ) ||
+				( region && !entry.regions.has( region ) ) ||
+				( format && !entry.formats.has( format ) ) ||
+				( hub && !entry.hubs.has( hub ) ) ||
+				( availability && entry.coach.profile.availability !== availability )
+			) {
+				continue;
+			}
+			let score = 0;
+			if ( topicKeys.length ) {
+				if ( entry.topics.has( topic ) ) {
+					score += 2;
+				} else if ( topicKeys.some( ( key ) => entry.topics.has( key ) ) ) {
+					score += 1;
+				} else {
+					continue;
+				}
+			}
+			let found = true;
+			for ( const word of words ) {
+				if ( entry.name.startsWith( word ) ) {
+					score += 3;
+				} else if ( entry.name.includes( word ) ) {
+					score += 2;
+				} else if ( entry.bio.includes( word ) ) {
+					score += 1;
+				} else {
+					found = false;
+					break;
+				}
+			}
+			if ( !found ) {
+				continue;
+			}
+			if ( entry.coach.profile.availability === 'available' ) {
+				score += 0.5;
+			}
+			this.scores[ position ] = score;
+			this.seen[ position ] = round;
+			if ( out ) {
+				out[ count ] = position;
+			}
+			count++;
+		}
+		return count;
+	}
+
+	/** How many coaches a query matches (nothing remembered for the next keystroke). */
+	public count( query: DirectoryQuery, topics: TopicIndex ): number {
+		return this.match( this.byName, this.byName.length, query, topics, null );
+	}
+
+	/**
+	 * The coaches a query matches, in the order it asks for.
+	 *
+	 * @param query
+	 * @param topics The taxonomy's index
+	 * @return The matches, read a slice at a time (a keystroke builds no list of every match)
+	 */
+	public search( query: DirectoryQuery, topics: TopicIndex ): SearchResults {
+		const filters = filtersKey( query );
+		const text = fold( query.text );
+		const narrows = this.last !== null && this.last.filters === filters && text.startsWith( this.last.text );
+		const [ previous, next ] = this.buffers;
+		const count = narrows && this.last ?
+			this.match( previous, this.last.count, query, topics, next ) :
+			this.match( this.byName, this.byName.length, query, topics, next );
+		// The new matches become the last ones.
+		this.buffers.reverse();
+		this.last = { filters, text, count };
+		const round = this.round;
+		const matched = next;
+		const coaches = this.coaches;
+		const order = ( start: number, end: number ): number[] => {
+			if ( query.sort === 'name' ) {
+				return Array.from( matched.subarray( start, Math.min( end, count ) ) );
+			}
+			if ( query.sort === 'updated' ) {
+				return this.pick( this.byUpdated, round, start, end );
+			}
+			return this.byScore( matched, count, round, start, end );
+		};
+		return {
+			length: count,
+			slice: ( start, end = count ) => round === this.round ?
+				order( start, end ).map( ( position ) => coaches[ position ] as PreparedCoach ) :
+				// An older answer, read after a newer search: search again (rare).
+				this.search( query, topics ).slice( start, end ),
+		};
+	}
+
+	/** The matches of `round` among `order`, from the start-th to before the end-th. */
+	private pick( order: Int32Array, round: number, start: number, end: number ): number[] {
+		const picked: number[] = [];
+		let seen = 0;
+		for ( let i = 0; i < order.length && seen < end; i++ ) {
+			const position = order[ i ] as number;
+			if ( this.seen[ position ] === round ) {
+				if ( seen >= start ) {
+					picked.push( position );
+				}
+				seen++;
+			}
+		}
+		return picked;
+	}
+
+	/**
+	 * Matches by score, best first, in name order within a score, away coaches last: the
+	 * start-th to before the end-th of that order, without sorting the matches.
+	 */
+	private byScore( matched: Int32Array, count: number, round: number, start: number, end: number ): number[] {
+		// Bucket keys: the key rises as the score falls; away coaches' keys come after all others.
+		const key = ( position: number ): number => {
+			const score = this.scores[ position ] as number;
+			return ( this.coaches[ position ] as PreparedCoach ).away ? 1000 - score : -score;
+		};
+		const keys = new Set<number>();
+		for ( let i = 0; i < count; i++ ) {
+			keys.add( key( matched[ i ] as number ) );
+		}
+		const picked: number[] = [];
+		let seen = 0;
+		for ( const bucket of Array.from( keys ).sort( ( a, b ) => a - b ) ) {
+			for ( let i = 0; i < count && seen < end; i++ ) {
+				const position = matched[ i ] as number;
+				if ( this.seen[ position ] === round && key( position ) === bucket ) {
+					if ( seen >= start ) {
+						picked.push( position );
+					}
+					seen++;
+				}
+			}
+			if ( seen >= end ) {
+				break;
+			}
+		}
+		return picked;
+	}
 }
 
 /**
@@ -85,66 +316,7 @@ interface Scored {
 export function filterCoaches(
 	coaches: readonly PreparedCoach[], query: DirectoryQuery, topics: TopicIndex,
 ): PreparedCoach[] {
-	const words = fold( query.text ).split( /\s+/ ).filter( Boolean );
-	const topicKeys = query.topic ? withDescendants( topics, query.topic ) : [];
-	if ( query.topic && !topicKeys.length ) {
-		// A topic the taxonomy does not know (an old link): match it literally.
-		topicKeys.push( query.topic );
-	}
-	const results: Scored[] = [];
-	for ( const entry of coaches ) {
-		if (
-			( query.language && !entry.languages.has( query.language ) ) ||
-			( query.region && !entry.regions.has( query.region ) ) ||
-			( query.format && !entry.formats.has( query.format ) ) ||
-			( query.hub && !entry.hubs.has( query.hub ) ) ||
-			( query.availability && entry.coach.profile.availability !== query.availability )
-		) {
-			continue;
-		}
-		let score = 0;
-		if ( topicKeys.length ) {
-			if ( entry.topics.has( query.topic ) ) {
-				score += 2;
-			} else if ( topicKeys.some( ( key ) => entry.topics.has( key ) ) ) {
-				score += 1;
-			} else {
-				continue;
-			}
-		}
-		let found = true;
-		for ( const word of words ) {
-			if ( entry.name.startsWith( word ) ) {
-				score += 3;
-			} else if ( entry.name.includes( word ) ) {
-				score += 2;
-			} else if ( entry.bio.includes( word ) ) {
-				score += 1;
-			} else {
-				found = false;
-				break;
-			}
-		}
-		if ( !found ) {
-			continue;
-		}
-		if ( entry.coach.profile.availability === 'available' ) {
-			score += 0.5;
-		}
-		results.push( { entry, score } );
-	}
-	const byName = ( a: Scored, b: Scored ): number => a.entry.nameRank - b.entry.nameRank;
-	const newer = ( a: Scored, b: Scored ): number => {
-		const [ x, y ] = [ a.entry.coach.updated, b.entry.coach.updated ];
-		return x === y ? 0 : ( x < y ? 1 : -1 );
-	};
-	const order: Record<Sort, ( a: Scored, b: Scored ) => number> = {
-		match: ( a, b ) => b.score - a.score || byName( a, b ),
-		name: byName,
-		updated: ( a, b ) => newer( a, b ) || byName( a, b ),
-	};
-	results.sort( ( a, b ) => Number( a.entry.away ) - Number( b.entry.away ) || order[ query.sort ]( a, b ) );
-	return results.map( ( result ) => result.entry );
+	return new DirectorySearch( coaches ).search( query, topics ).slice( 0 );
 }
 
 export interface Relaxation {
@@ -159,11 +331,12 @@ export interface Relaxation {
  * ("no match" suggestions such as "remove the language filter: 12 coaches").
  */
 export function relaxations(
-	coaches: readonly PreparedCoach[], query: DirectoryQuery, topics: TopicIndex,
+	coaches: readonly PreparedCoach[] | DirectorySearch, query: DirectoryQuery, topics: TopicIndex,
 ): Relaxation[] {
+	const search = coaches instanceof DirectorySearch ? coaches : new DirectorySearch( coaches );
 	const candidates: ( FilterKey | 'text' )[] = [ ...( query.text.trim() ? [ 'text' as const ] : [] ), ...FILTER_KEYS.filter( ( key ) => query[ key ] !== '' ) ];
 	return candidates
-		.map( ( clear ) => ( { clear, count: filterCoaches( coaches, { ...query, [ clear ]: '' }, topics ).length } ) )
+		.map( ( clear ) => ( { clear, count: search.count( { ...query, [ clear ]: '' }, topics ) } ) )
 		.filter( ( relaxation ) => relaxation.count > 0 )
 		.sort( ( a, b ) => b.count - a.count );
 }

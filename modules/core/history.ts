@@ -1,66 +1,55 @@
 /**
- * A request's status history, derived from its page history: each revision's content is read with
- * the codec and every revision whose status differs from the one before it is a status change.
- * Revisions without a readable template (vandalism, a broken hand edit) are skipped rather than
- * reported as a change to "nothing", so that reverting them does not show a false change either;
- * they are counted so the page can say that some revisions could not be read.
+ * A request's status history as every reader shows it: the accepted one, the same on the request
+ * page, in the published index and in the statistics. It is the history the bot published in the
+ * request's index entry (every accepted status change up to the published revision, judged by the
+ * bot), followed by the accepted status changes the view's own judging finds in the revisions made
+ * since (core judge.ts judgeView). A change nobody allowed never enters it, however many edits
+ * follow: the judge decides, not the page's list of revisions.
  */
-import { REQUEST_SCHEMA } from './model';
-import { parsePage } from './wikitext/codec';
-
-export interface RevisionContent {
-	revid: number;
-	/** The revision before this one on the page (0 for the first revision). */
-	parentid: number;
-	user: string;
-	/** ISO timestamp. */
-	timestamp: string;
-	/** The main slot's wikitext; null when it is hidden (revision deletion). */
-	content: string | null;
-}
+import type { HistoryEntry } from './indexes';
+import type { AcceptedStatusChange } from './judge';
 
 export interface StatusChange {
 	revid: number;
-	/** The revision before the change, for a diff link (0 when the page was created). */
-	parentid: number;
+	/** '' when the username is hidden. */
 	user: string;
+	/** ISO timestamp. */
 	timestamp: string;
 	/** Status before the change; null for the status the request was created with. */
 	from: string | null;
 	to: string;
+	/** The revision's edit summary (it carries the reason for declining, withdrawing, holding). */
+	comment?: string;
 }
 
 export interface StatusHistory {
 	/** Oldest first. */
 	changes: StatusChange[];
-	/** Revisions whose content was hidden or had no request template. */
-	unreadable: number;
+	/** The published index kept only the latest changes of a long history: earlier ones are left out. */
+	truncated: boolean;
+}
+
+function change( revid: number, from: string, to: string, user: string, timestamp: string,
+	comment: string | undefined ): StatusChange {
+	return { revid, user, timestamp, from: from === '' ? null : from, to, ...( comment ? { comment } : {} ) };
 }
 
 /**
- * The status changes of a request page.
+ * The accepted status history of a request.
  *
- * @param revisions The page's revisions, in any order
+ * @param published The accepted history of the request's index entry ([] when the index does not list it)
+ * @param judged The accepted status changes judging found after the published revision (judgeView)
+ * @param truncated Whether the index entry's history was cut (its `cut` names `history`)
+ * @return One history, oldest first, each change once
  */
-export function statusHistory( revisions: readonly RevisionContent[] ): StatusHistory {
-	const ordered = [ ...revisions ].sort( ( a, b ) => a.revid - b.revid );
-	const changes: StatusChange[] = [];
-	let unreadable = 0;
-	let previous: string | null = null;
-	for ( const revision of ordered ) {
-		const parsed = revision.content === null ? null : parsePage( revision.content, REQUEST_SCHEMA ).parsed;
-		if ( parsed === null ) {
-			unreadable++;
-			continue;
-		}
-		const status = parsed.record.status;
-		if ( status !== previous ) {
-			changes.push( {
-				revid: revision.revid, parentid: revision.parentid, user: revision.user,
-				timestamp: revision.timestamp, from: previous, to: status,
-			} );
-			previous = status;
-		}
+export function acceptedHistory( published: readonly HistoryEntry[], judged: readonly AcceptedStatusChange[],
+	truncated = false ): StatusHistory {
+	const byRevision = new Map<number, StatusChange>();
+	for ( const row of published ) {
+		byRevision.set( row.revid, change( row.revid, row.from, row.to, row.user, row.at, row.comment ) );
 	}
-	return { changes, unreadable };
+	for ( const row of judged ) {
+		byRevision.set( row.revid, change( row.revid, row.from, row.to, row.user, row.timestamp, row.comment ) );
+	}
+	return { changes: [ ...byRevision.values() ].sort( ( a, b ) => a.revid - b.revid ), truncated };
 }

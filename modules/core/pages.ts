@@ -30,6 +30,18 @@ export function requestNumber( base: string, title: string ): number | null {
 	return /^[1-9]\d{0,8}$/.test( rest ) ? Number( rest ) : null;
 }
 
+/**
+ * A request page's base page and number, from its title alone (whatever comes before the last
+ * "/Requests/" is taken as the base page, as coachPage does). Null for any other title.
+ */
+export function requestPageOf( title: string ): { base: string; number: number } | null {
+	const normalized = normalizeTitle( title );
+	const at = normalized.lastIndexOf( '/Requests/' );
+	const base = at > 0 ? normalized.slice( 0, at ) : '';
+	const number = base === '' ? null : requestNumber( base, normalized );
+	return number === null ? null : { base, number };
+}
+
 export function coachTitle( base: string, username: string ): string {
 	return `${ normalizeTitle( base ) }/Coaches/${ normalizeUsername( username ) }`;
 }

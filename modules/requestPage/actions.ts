@@ -4,10 +4,11 @@
  * the user saw). When another edit landed meanwhile, the action is re-applied if the user may still
  * take it; otherwise the user learns what changed.
  */
-import { REQUEST_SCHEMA, STATUS_MESSAGES, isOneOf, STATUSES } from '../core/model';
+import { REQUEST_SCHEMA, STATUS_MESSAGES, isOneOf, STATUSES, type CapacityRequest } from '../core/model';
 import type { MessageKey } from '../core/messages';
 import { applyAction, availableActions, type RequestAction } from '../core/permissions';
 import { SaveFailure, type SaveError } from '../shared/apiErrors';
+import { editablePage, saveCheck } from '../shared/judgedRecords';
 import { editRecordPage } from '../shared/recordSave';
 import { loadRequestState, type RequestContext, type RequestState } from './data';
 
@@ -43,7 +44,31 @@ export function actionParameter( action: RequestAction ): string {
 	return action.type === 'accept' ? action.coach : action.type === 'triage' ? action.hub : '';
 }
 
-export function editSummary( action: RequestAction ): string {
+/** The actions that end or pause a request: they ask for confirmation and take an optional reason. */
+export type ConfirmedAction = 'decline' | 'withdraw' | 'hold';
+
+/** Edit summaries with the reason the user gave ($1). */
+const SUMMARIES_WITH_REASON: Record<ConfirmedAction, MessageKey> = {
+	decline: 'capacitybuilding-requestpage-summary-decline-reason',
+	withdraw: 'capacitybuilding-requestpage-summary-withdraw-reason',
+	hold: 'capacitybuilding-requestpage-summary-hold-reason',
+};
+
+/** The longest reason taken (an edit summary holds 500 characters; the message needs some of them). */
+export const REASON_LENGTH = 300;
+
+/**
+ * The edit summary of an action, with the user's reason when they gave one (on one line: an edit
+ * summary has no line breaks).
+ *
+ * @param action
+ * @param reason
+ */
+export function editSummary( action: RequestAction, reason = '' ): string {
+	const oneLine = reason.replace( /\s+/g, ' ' ).trim().slice( 0, REASON_LENGTH );
+	if ( oneLine && action.type in SUMMARIES_WITH_REASON ) {
+		return mw.message( SUMMARIES_WITH_REASON[ action.type as ConfirmedAction ], oneLine ).text();
+	}
 	return mw.message( SUMMARIES[ action.type ], actionParameter( action ) ).text();
 }
 
@@ -65,9 +90,16 @@ function sameAction( a: RequestAction, b: RequestAction ): boolean {
 }
 
 /**
- * Takes an action on the request as `user` and saves it: an edit of the template block only, on
- * the revision the user saw. After an edit conflict the shared save layer reads the page again and
- * the action is re-applied only if the user may still take it on the request as it is then.
+ * Takes an action on the request as `user` and saves it: an edit of the template block only. The
+ * action is applied to the judged record (the one the page shows), written over the template block
+ * of the page's latest revision, with that revision as the base (so nothing saved meanwhile is
+ * overwritten unseen), and sent only when the judge accepts the result from `user`
+ * (judgedRecords.ts editablePage, saveCheck). So when the latest revision holds a change that was
+ * not accepted, the action is taken on the accepted request: the fields that change altered go back
+ * to their accepted values (the page says so beforehand), and a result that would carry such a
+ * change (one outside the template block, like someone's feedback altered) is refused with the
+ * judge's reason. After an edit conflict the page is read and judged again, and the action is
+ * re-applied only if the user may still take it on the request as it is then.
  *
  * @param api
  * @param state The request as the user saw it
@@ -77,28 +109,33 @@ function sameAction( a: RequestAction, b: RequestAction ): boolean {
  * @param captcha The answer to the captcha of the previous attempt
  * @param captcha.id
  * @param captcha.word
+ * @param reason Why (declining, withdrawing, putting on hold): goes into the edit summary
  */
 export async function performAction(
 	api: mw.Api, state: RequestState, action: RequestAction, user: string, context: RequestContext,
-	captcha?: { id: string; word: string },
+	captcha?: { id: string; word: string }, reason = '',
 ): Promise<ActionOutcome> {
 	let attempts = 0;
+	let current = state;
 	try {
-		const outcome = await editRecordPage( {
-			api, summary: editSummary( action ), changeTag: context.config.changeTag, ...( captcha ? { captcha } : {} ),
+		const outcome = await editRecordPage<CapacityRequest>( {
+			api, summary: editSummary( action, reason ), changeTag: context.config.changeTag,
+			...( captcha ? { captcha } : {} ),
 			schema: REQUEST_SCHEMA,
-			page: {
-				title: state.title, record: state.record, text: state.content, revid: state.revid,
-				timestamp: state.timestamp, startTimestamp: '',
-			},
-			transform: ( current ) => {
+			page: editablePage( state.judged ),
+			transform: ( record ) => {
 				attempts++;
-				const still = availableActions( current, user, context.permissions, context.hubKeys );
+				const still = availableActions( record, user, current.judged.input.context, context.hubKeys );
 				return still.some( ( candidate ) => sameAction( candidate, action ) ) ?
-					applyAction( current, action, user ) : null;
+					applyAction( record, action, user ) : null;
 			},
+			reload: async () => {
+				current = await loadRequestState( api, state.title, context, Promise.resolve( state.entry ) );
+				return editablePage( current.judged );
+			},
+			check: ( text ) => saveCheck( current.judged, user, current.judged.input.context )( text ),
 		} );
-		const now = await loadRequestState( api, state.title );
+		const now = await loadRequestState( api, state.title, context, Promise.resolve( state.entry ) );
 		return outcome.kind === 'conflict' ? { kind: 'stale', state: now } : { kind: 'saved', state: now, reapplied: attempts > 1 };
 	} catch ( error: unknown ) {
 		if ( error instanceof SaveFailure ) {

@@ -6,8 +6,11 @@
  * - `loadRecordPage( api, title, schema )`: a record page as it is now (record, text, base
  *   revision and start timestamp for a later edit), or null when the page does not exist.
  * - `createRecordPage( options )`: creates `titleFor( n )` create-only, starting at
- *   `firstNumber`; when the title is taken ("articleexists") takes the next number and retries.
- *   `nextNumber( api, titleFor )` finds the first number after the highest existing page.
+ *   `firstNumber`; when the number is taken ("articleexists") or cannot be used (its title is
+ *   create-protected or blacklisted), reads which numbers above it are free and creatable, and
+ *   jumps to one of them chosen at random among the first few (see "Numbering" below).
+ *   `numbering( api, titleFor )` reads the first number after the highest existing page, and how
+ *   busy numbering is, in one request; `nextNumber` gives only the number.
  * - `createRecordPageAt( options )`: creates one named page (a coach's own profile page)
  *   create-only; when it exists already it throws the "articleexists" `SaveFailure`, for the caller
  *   to load the page and explain (`isCode( error, 'articleexists' )`).
@@ -15,6 +18,20 @@
  *   `replaceRecord`), with the base revision the user saw. On an edit conflict it reloads the page
  *   and calls the caller's `transform` again with the newer record; a transform that returns null
  *   ("my change no longer applies") ends in `{ kind: 'conflict' }` for the UI to explain.
+ *
+ * Numbering: many people may submit at the same moment (a workshop where everyone is asked to).
+ * Create-only saves guarantee no number is given twice and nothing is overwritten; what matters is
+ * the cost. Walking up one number at a time makes the k-th of a burst of n try n - k + 1 times
+ * (210 saves for 20). Instead, the first attempt takes the next number (so that a lone request gets
+ * no gap), and a save that finds its number taken reads, in one request, which of the next 50
+ * numbers are free and creatable by this user (`intestactions=create`), then takes one at random
+ * among the first 64 of them (128, then 256 after further losses): the losers of a burst spread
+ * out over fresh numbers instead of queueing on the same ones, at about one more save each. When
+ * numbering is already busy (r numbers created in the last minute), the first attempt spreads too,
+ * over the first 2r + 2 free numbers. Small gaps are the price (a burst of 20 leaves a few dozen
+ * numbers unused); a number whose title cannot be created (create-protected, blacklisted) is
+ * skipped like a taken one, and only when 200 numbers in a row cannot be created does the save
+ * fail, with the wiki's reason.
  *
  * Every save checks the round trip first (serialise → parse → compare, core `roundTripProblems`
  * and a parse of the whole new page), sends the caller's translated summary, adds the configured
@@ -185,10 +202,17 @@ export interface CreateOptions<R> extends SaveContext {
 	/** The page title for a number, e.g. `n => requestTitle( base, n )`. */
 	titleFor: ( n: number ) => string;
 	firstNumber: number;
+	/**
+	 * How many numbers were created in the last minute (from `numbering`): when some were, the
+	 * first attempt already spreads, over 2 free numbers for each of them and 2 more.
+	 */
+	recentlyCreated?: number;
 	/** Wikitext after the template block (a heading for discussion, say); none by default. */
 	after?: string;
-	/** How many taken numbers to skip before giving up. */
+	/** How many saves to try before giving up. */
 	maxAttempts?: number;
+	/** Random numbers in [0, 1) (tests pass their own). */
+	random?: () => number;
 }
 
 /** A new page's text: the template block, then what follows it; its round trip checked. */
@@ -199,25 +223,90 @@ function newPageText<R>( options: { schema: RecordSchema<R>; record: R; after?: 
 }
 
 /**
- * Creates the record's page at the first free number. Two people saving at once never get the
- * same page: the save is create-only, and a taken number moves on to the next.
+ * Errors of a create-only save that mean "not this number" rather than "not you" or "not this
+ * text": taken, or its title protected against creation (MediaWiki 1.43 answers `protectedpage`
+ * for a create-protected title, older versions `protectedtitle`; `cascadeprotected` when a
+ * cascading protection covers it), or blacklisted.
  */
-export async function createRecordPage<R>( options: CreateOptions<R> ): Promise<SavedPage<R> & { number: number }> {
+const UNUSABLE_NUMBER = [ 'articleexists', 'protectedpage', 'protectedtitle', 'cascadeprotected', 'titleblacklist-forbidden' ];
+
+/** How many numbers one read of free numbers looks at (the API's limit of titles per request). */
+const NUMBERS_READ = 50;
+
+/** Among how many free numbers the first retry chooses; each further retry doubles it. */
+const FIRST_SPREAD = 64;
+
+type InfoResponse = { query?: { pages?: { title: string; missing?: boolean; actions?: { create?: boolean } }[] } };
+
+/**
+ * The numbers from `from` on (50 of them) whose pages do not exist and that this user may create
+ * (`intestactions=create`: protection, blacklists and rights), in order, read in one request.
+ *
+ * @param api
+ * @param titleFor
+ * @param from
+ */
+export async function freeNumbers( api: mw.Api, titleFor: ( n: number ) => string, from: number ): Promise<number[]> {
+	const numbers = Array.from( { length: NUMBERS_READ }, ( _, i ) => from + i );
+	const byTitle = new Map<string, number>();
+	numbers.forEach( ( n ) => byTitle.set( titleFor( n ), n ) );
+	const response = await apiResult<InfoResponse>( api.get( {
+		action: 'query', titles: [ ...byTitle.keys() ], prop: 'info', intestactions: 'create', formatversion: 2, ...API_ERROR_FORMAT,
+	} ) );
+	const free = new Set<number>();
+	for ( const page of response.query?.pages ?? [] ) {
+		const n = byTitle.get( page.title ) ?? byTitle.get( page.title.replace( /_/g, ' ' ) );
+		if ( n !== undefined && page.missing && page.actions?.create !== false ) {
+			free.add( n );
+		}
+	}
+	return numbers.filter( ( n ) => free.has( n ) );
+}
+
+/**
+ * Creates the record's page at a free number. Two people saving at once never get the same page:
+ * the save is create-only; a number taken meanwhile, or one whose title this user cannot create,
+ * is left for one of the free numbers above it (see "Numbering" above).
+ */
+export async function createRecordPage<R>(
+	options: CreateOptions<R>,
+): Promise<SavedPage<R> & { number: number; attempts: number }> {
 	const text = newPageText( options );
-	const attempts = options.maxAttempts ?? 50;
-	for ( let n = options.firstNumber; n < options.firstNumber + attempts; n++ ) {
+	const attempts = options.maxAttempts ?? 8;
+	const random = options.random ?? Math.random;
+	/** One of the first `spread` free numbers from `from` on, at random; null when 200 numbers have none. */
+	const pick = async ( from: number, spread: number ): Promise<number | null> => {
+		for ( let start = from; start < from + 4 * NUMBERS_READ; start += NUMBERS_READ ) {
+			const free = await freeNumbers( options.api, options.titleFor, start );
+			if ( free.length ) {
+				return free[ Math.floor( random() * Math.min( spread, free.length ) ) ] as number;
+			}
+		}
+		return null;
+	};
+	const recent = options.recentlyCreated ?? 0;
+	let n: number | null = recent > 0 ? await pick( options.firstNumber, 2 * recent + 2 ) : null;
+	n ??= options.firstNumber;
+	let lastError: unknown = null;
+	for ( let attempt = 1; attempt <= attempts && n !== null; attempt++ ) {
 		const title = options.titleFor( n );
 		try {
 			const saved = await sendEdit( options, { title, text, createonly: true } );
-			return { title: saved.title, revid: saved.revid, record: options.record, number: n };
+			return { title: saved.title, revid: saved.revid, record: options.record, number: n, attempts: attempt };
 		} catch ( error ) {
-			if ( !isCode( error, 'articleexists' ) ) {
+			if ( !UNUSABLE_NUMBER.some( ( code ) => isCode( error, code ) ) ) {
 				throw error;
 			}
+			lastError = error;
+			n = attempt < attempts ? await pick( n + 1, FIRST_SPREAD * 2 ** ( attempt - 1 ) ) : null;
 		}
 	}
-	const exhausted: SaveError = { code: 'articleexists', key: 'capacitybuilding-save-error-exists', params: [], recovery: 'retry' };
-	throw new SaveFailure( exhausted );
+	if ( isCode( lastError, 'articleexists' ) ) {
+		const exhausted: SaveError = { code: 'articleexists', key: 'capacitybuilding-save-error-exists', params: [], recovery: 'retry' };
+		throw new SaveFailure( exhausted );
+	}
+	// Nothing this user may create: the last number's reason (create-protected, blacklisted) says why.
+	throw lastError;
 }
 
 export interface CreateAtOptions<R> extends SaveContext {
@@ -238,21 +327,61 @@ export async function createRecordPageAt<R>( options: CreateAtOptions<R> ): Prom
 	return { title: saved.title, revid: saved.revid, record: options.record };
 }
 
+/** Where numbering stands: the number after the highest one taken, and how busy it is. */
+export interface NumberingState {
+	next: number;
+	/** Numbers created in the last minute. */
+	recentlyCreated: number;
+}
+
+type RecentResponse = { curtimestamp?: string; query?: { recentchanges?: { title: string; timestamp: string }[] } };
+
 /**
- * The number after the highest `titleFor( n )` page that exists (1 when there is none). A hint:
- * `createRecordPage` still moves on when someone takes it first.
+ * Where numbering stands, in one request in the usual case: the pages created most recently in the
+ * namespace (`list=recentchanges`, new pages, newest first) tell the highest number and how many
+ * numbers were created in the last minute. When none of them is a numbered page (no request in the
+ * last 500 new pages of the namespace, or in the wiki's recent changes at all), every numbered
+ * page is listed instead (`list=allpages`, 500 a request).
+ *
+ * @param api
+ * @param titleFor
  */
-export async function nextNumber( api: mw.Api, titleFor: ( n: number ) => string ): Promise<number> {
+export async function numbering( api: mw.Api, titleFor: ( n: number ) => string ): Promise<NumberingState> {
 	const probe = titleFor( 1 );
 	const info = await apiResult<{ query: { pages: { ns: number; title: string }[] } }>(
 		api.get( { action: 'query', titles: probe, formatversion: 2 } ) );
 	const page = info.query.pages[ 0 ];
 	if ( !page ) {
-		return 1;
+		return { next: 1, recentlyCreated: 0 };
 	}
+	const fullPrefix = page.title.slice( 0, -1 );
+	const numberOf = ( title: string ): number | null => {
+		const rest = title.startsWith( fullPrefix ) ? title.slice( fullPrefix.length ) : '';
+		return /^[1-9]\d{0,8}$/.test( rest ) ? Number( rest ) : null;
+	};
+	const recent = await apiResult<RecentResponse>( api.get( {
+		action: 'query', list: 'recentchanges', rcnamespace: page.ns, rctype: 'new', rcprop: [ 'title', 'timestamp' ],
+		rclimit: 'max', curtimestamp: true, formatversion: 2,
+	} ) );
+	const created = ( recent.query?.recentchanges ?? [] )
+		.map( ( change ) => ( { n: numberOf( change.title ), at: Date.parse( change.timestamp ) } ) )
+		.filter( ( change ): change is { n: number; at: number } => change.n !== null );
+	if ( created.length ) {
+		const now = recent.curtimestamp ? Date.parse( recent.curtimestamp ) : Date.now();
+		return {
+			next: Math.max( ...created.map( ( change ) => change.n ) ) + 1,
+			recentlyCreated: created.filter( ( change ) => now - change.at < 60_000 ).length,
+		};
+	}
+	return { next: await highestListed( api, page, numberOf ) + 1, recentlyCreated: 0 };
+}
+
+/** The highest numbered page, from a listing of every page under the prefix. */
+async function highestListed(
+	api: mw.Api, page: { ns: number; title: string }, numberOf: ( title: string ) => number | null,
+): Promise<number> {
 	const withoutNamespace = page.ns === 0 ? page.title : page.title.slice( page.title.indexOf( ':' ) + 1 );
 	const prefix = withoutNamespace.slice( 0, -1 );
-	const fullPrefix = page.title.slice( 0, -1 );
 	let highest = 0;
 	let apcontinue: string | undefined;
 	do {
@@ -262,14 +391,19 @@ export async function nextNumber( api: mw.Api, titleFor: ( n: number ) => string
 			...( apcontinue ? { apcontinue } : {} ),
 		} ) );
 		for ( const { title } of response.query.allpages ) {
-			const rest = title.slice( fullPrefix.length );
-			if ( /^[1-9]\d{0,8}$/.test( rest ) ) {
-				highest = Math.max( highest, Number( rest ) );
-			}
+			highest = Math.max( highest, numberOf( title ) ?? 0 );
 		}
 		apcontinue = response.continue?.apcontinue;
 	} while ( apcontinue );
-	return highest + 1;
+	return highest;
+}
+
+/**
+ * The number after the highest `titleFor( n )` page that exists (1 when there is none). A hint:
+ * `createRecordPage` still moves on when someone takes it first.
+ */
+export async function nextNumber( api: mw.Api, titleFor: ( n: number ) => string ): Promise<number> {
+	return ( await numbering( api, titleFor ) ).next;
 }
 
 export interface EditOptions<R> extends SaveContext {
@@ -286,6 +420,17 @@ export interface EditOptions<R> extends SaveContext {
 	transform: ( current: R ) => R | null;
 	/** How many edit conflicts to re-apply through before reporting one. */
 	maxAttempts?: number;
+	/**
+	 * Reads the page again after an edit conflict (default: loadRecordPage, the page as it is). A
+	 * view that shows the judged record passes its own, so the change is re-applied to the judged
+	 * record again (judgedRecords.ts).
+	 */
+	reload?: () => Promise<LoadedRecordPage<R> | null>;
+	/**
+	 * Checks the new page text before it is sent; throws a SaveFailure to refuse it (a view that
+	 * judges refuses a save the judge would not accept: judgedRecords.ts judgeSave).
+	 */
+	check?: ( text: string, record: R, page: LoadedRecordPage<R> ) => void;
 }
 
 export type EditOutcome<R> =
@@ -319,6 +464,7 @@ export async function editRecordPage<R>( options: EditOptions<R> ): Promise<Edit
 			return { kind: 'unchanged', page: { title: page.title, revid: page.revid, record } };
 		}
 		checkRoundTrip( options.schema, record, text );
+		options.check?.( text, record, page );
 		try {
 			// The base revision only: with `basetimestamp` as well, MediaWiki (1.43) takes a conflicting
 			// edit saved within the same second as the base revision for one by the same user and
@@ -333,7 +479,8 @@ export async function editRecordPage<R>( options: EditOptions<R> ): Promise<Edit
 			if ( !isCode( error, 'editconflict' ) || attempt >= attempts ) {
 				throw error;
 			}
-			const reloaded = await loadRecordPage( options.api, page.title, options.schema );
+			const reloaded = options.reload ? await options.reload() :
+				await loadRecordPage( options.api, page.title, options.schema );
 			if ( !reloaded ) {
 				throw new SaveFailure( { code: 'missingtitle', key: 'capacitybuilding-save-error-missing', params: [], recovery: 'none' } );
 			}

@@ -11,7 +11,6 @@ import {
 	type EntryOf, type IndexKey, type IndexName, type Manifest, type PartRef,
 } from '../core/indexes';
 import type { Problem } from '../core/messages';
-import type { RevisionContent } from '../core/history';
 import { HUB_SCHEMA, type Hub } from '../core/model';
 import { coachUser, hubKey, sitePages } from '../core/pages';
 import { namespaced, readRecordPages } from './recordPages';
@@ -289,30 +288,4 @@ export async function loadCoachUsers( api: mw.Api, base: string ): Promise<Set<s
 		}
 	}
 	return users;
-}
-
-type HistoryResponse = {
-	query: { pages: { missing?: boolean; revisions?: {
-		revid: number; parentid: number; user?: string; userhidden?: boolean; timestamp: string;
-		slots?: { main: { content?: string; texthidden?: boolean } };
-	}[]; }[]; };
-	continue?: Record<string, string>;
-};
-
-/**
- * Every revision of a page with its content, oldest first, in as few requests as the API allows
- * (50 revisions with content a request, 500 with `apihighlimits`). Empty when the page is missing.
- */
-export async function loadPageRevisions( api: mw.Api, title: string ): Promise<RevisionContent[]> {
-	const responses = await queryAll<HistoryResponse>( api, {
-		action: 'query', prop: 'revisions', titles: title, rvprop: [ 'ids', 'user', 'timestamp', 'content' ],
-		rvslots: 'main', rvlimit: 'max', rvdir: 'newer', formatversion: 2,
-	} );
-	return responses.flatMap( ( response ) => response.query.pages[ 0 ]?.revisions ?? [] ).map( ( revision ) => ( {
-		revid: revision.revid,
-		parentid: revision.parentid,
-		user: revision.user ?? '',
-		timestamp: revision.timestamp,
-		content: revision.slots?.main.content ?? null,
-	} ) );
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { Mwn } from 'mwn';
 import en from '../../i18n/en.json';
 import { REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
@@ -19,6 +19,7 @@ import { runBot } from '../support/bot';
 import { testRoute, testWiki, uniqueTitle } from '../support/wiki';
 import { launchBrowser } from './support/browser';
 import { field, formReady, logIn, pick, savedRecord, select } from './support/forms';
+import { layoutProblems, VIEWPORTS } from './support/layout';
 import { botFor } from './support/pages';
 
 /**
@@ -291,6 +292,127 @@ describe( 'request form on the development wiki', () => {
 		await context.close();
 	} );
 
+	/**
+	 * People with the form open, each in a browser of their own (logged in, the form restored from
+	 * one complete draft), as when many people submit at once.
+	 */
+	async function formsOfPeople( count: number, description: string ): Promise<{ contexts: BrowserContext[]; pages: Page[] }> {
+		const contexts: BrowserContext[] = [];
+		const pages: Page[] = [];
+		for ( let i = 0; i < count; i++ ) {
+			const context = await loggedInContext();
+			const page = await context.newPage();
+			await page.goto( wiki.pageUrl( 'Special:BlankPage' ) );
+			await page.waitForFunction( () => typeof mw !== 'undefined' && !!mw.storage );
+			// An account's draft: `capacityBuilding-draft:<user id>:<form>:<page>` (modules/shared/draftStorage.ts).
+			await page.evaluate( ( text ) => mw.storage.setObject( `capacityBuilding-draft:${ String( mw.config.get( 'wgUserId' ) ) }:requestForm:new`, {
+				saved: new Date().toISOString(), value: {
+					title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
+					formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: text,
+				},
+			} ), description );
+			await page.goto( wiki.pageUrl( formPage ) );
+			contexts.push( context );
+			pages.push( page );
+		}
+		for ( const page of pages ) {
+			await formReady( page );
+			await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-draft-restore' ] } ).click();
+		}
+		return { contexts, pages };
+	}
+
+	/** Counts the saves (`action=edit` requests) a page sends, and when the last one was answered. */
+	function countSaves( page: Page ): { count: number; answered: number } {
+		const counter = { count: 0, answered: 0 };
+		const isSave = ( request: Request ): boolean => request.method() === 'POST' && request.url().includes( 'api.php' ) &&
+			/(^|&)action=edit(&|$)/.test( request.postData() ?? '' );
+		page.on( 'request', ( request ) => {
+			if ( isSave( request ) ) {
+				counter.count++;
+			}
+		} );
+		page.on( 'requestfinished', ( request ) => {
+			if ( isSave( request ) ) {
+				counter.answered = Date.now();
+			}
+		} );
+		return counter;
+	}
+
+	/** The request number the API reports as the highest created recently (as the form reads it). */
+	async function highestRecentNumber(): Promise<number> {
+		const response = await bot.request( { action: 'query', list: 'recentchanges', rctype: 'new', rcnamespace: 0, rcprop: 'title', rclimit: 'max', formatversion: 2 } );
+		const numbers = ( response.query?.recentchanges ?? [] ).map( ( change: { title: string } ) => /^Capacity building\/Requests\/R([1-9]\d{0,8})$/.exec( change.title )?.[ 1 ] )
+			.filter( Boolean ).map( Number );
+		return Math.max( 0, ...numbers );
+	}
+
+	itOnOneRoute( 'gives twenty submissions started at the same moment twenty numbers at about two saves each, overwriting none', async () => {
+		const { contexts, pages } = await formsOfPeople( 20, 'Twenty at once: each must keep its own number, cheaply.' );
+		// After saving, each browser goes to the new request page; here it gets a stub, so that twenty
+		// request pages loading at once do not queue the other people's saves behind them.
+		await Promise.all( contexts.map( ( context ) => context.route(
+			( url ) => /\/Requests\/R\d+$/.test( decodeURIComponent( url.pathname + url.search ).replace( /_/g, ' ' ) ),
+			( route ) => route.request().resourceType() === 'document' ? route.fulfill( { contentType: 'text/html', body: '<p>Saved.</p>' } ) : route.continue(),
+		) ) );
+		const saves = pages.map( countSaves );
+		for ( const [ i, page ] of pages.entries() ) {
+			await field( page, 'title' ).locator( 'input' ).fill( `Burst request ${ i }` );
+		}
+		const started = Date.now();
+		const titles = await Promise.all( pages.map( async ( page ) => {
+			await Promise.all( [
+				page.waitForURL( ( url ) => decodeURIComponent( url.pathname + url.search ).includes( '/Requests/R' ) ),
+				page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-submit' ] } ).click(),
+			] );
+			const reached = new URL( page.url() );
+			return ( reached.searchParams.get( 'title' ) ?? decodeURIComponent( reached.pathname ).replace( /^.*?\/index\.php\//, '' ) ).replace( /_/g, ' ' );
+		} ) );
+		// How long each person waited for the save (loading the new request page afterwards is not numbering's).
+		const waits = saves.map( ( counter ) => ( counter.answered - started ) / 1000 );
+		expect( new Set( titles ).size ).toBe( 20 );
+		for ( const [ i, title ] of titles.entries() ) {
+			expect( ( await savedRecord( bot, title, REQUEST_SCHEMA ) ).record?.title ).toBe( `Burst request ${ i }` );
+			const history = await bot.request( { action: 'query', titles: title, prop: 'revisions', rvlimit: 5, rvprop: 'ids', formatversion: 2 } );
+			expect( history.query?.pages[ 0 ].revisions ).toHaveLength( 1 );
+		}
+		const total = saves.reduce( ( sum, counter ) => sum + counter.count, 0 );
+		const numbers = titles.map( ( title ) => Number( /R(\d+)$/.exec( title )?.[ 1 ] ) ).sort( ( a, b ) => a - b );
+		// Figures for people (speed and cost are measured here, never asserted against a budget).
+		console.log( `Burst of 20 submissions: ${ total } saves, ${ ( total / 20 ).toFixed( 2 ) } per submission ` +
+			`(most for one: ${ Math.max( ...saves.map( ( c ) => c.count ) ) }); longest wait ${ Math.max( ...waits ).toFixed( 1 ) } s; ` +
+			`numbers ${ numbers[ 0 ] }–${ numbers.at( -1 ) } (${ ( numbers.at( -1 ) as number ) - ( numbers[ 0 ] as number ) + 1 - 20 } left unused)` );
+		// Walking up one number at a time costs 10.5 saves per submission in such a burst.
+		expect( total / 20 ).toBeLessThan( 3 );
+		await Promise.all( contexts.map( ( context ) => context.close() ) );
+	} );
+
+	itOnOneRoute( 'skips a next number whose page is create-protected instead of failing', async () => {
+		// A request at a fresh high number makes its successor the next one the form tries.
+		const highest = await highestRecentNumber() + 1000;
+		await bot.save( `${ BASE }/Requests/R${ highest }`, serialize( REQUEST_SCHEMA, {
+			title: 'The highest request so far', requester: USER, requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
+			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '', status: 'open',
+			description: 'Made by the test so that the next number is known.', coach: [], offers: [], created: '2026-12-01T10:00:00Z',
+		} ), 'End-to-end test: the highest request' );
+		const protectedTitle = `${ BASE }/Requests/R${ highest + 1 }`;
+		wiki.php( 'protect', '--reason', 'End-to-end test: a create-protected number', protectedTitle );
+		const protection = await bot.request( { action: 'query', titles: protectedTitle, prop: 'info', inprop: 'protection', formatversion: 2 } );
+		expect( protection.query?.pages[ 0 ].protection ).toEqual( [ expect.objectContaining( { type: 'create', level: 'sysop' } ) ] );
+		const { contexts: [ context ], pages: [ page ] } = await formsOfPeople( 1, 'The next number is create-protected; this must still be saved.' );
+		const saves = countSaves( page as Page );
+		await field( page as Page, 'title' ).locator( 'input' ).fill( 'After a create-protected number' );
+		const title = await submitAndWaitForRequestPage( page as Page );
+		const number = Number( /R(\d+)$/.exec( title )?.[ 1 ] );
+		expect( number ).toBeGreaterThan( highest + 1 );
+		expect( ( await savedRecord( bot, title, REQUEST_SCHEMA ) ).record?.title ).toBe( 'After a create-protected number' );
+		const info = await bot.request( { action: 'query', titles: protectedTitle, formatversion: 2 } );
+		expect( info.query?.pages[ 0 ].missing ).toBe( true );
+		console.log( `Create-protected next number: saved as R${ number } after ${ saves.count } saves` );
+		await context?.close();
+	} );
+
 	itOnOneRoute( 'shows an abuse filter’s own message and keeps what was typed', async () => {
 		const filters = await bot.request( { action: 'query', list: 'abusefilters', abfprop: 'id|description|status', abflimit: 'max', formatversion: 2 } );
 		const exists = ( filters.query?.abusefilters ?? [] ).some( ( f: { description: string } ) => f.description === FILTER_DESCRIPTION );
@@ -339,6 +461,114 @@ describe( 'request form on the development wiki', () => {
 			error.getByRole( 'button', { name: en[ 'capacitybuilding-save-retry' ] } ).click(),
 		] );
 		expect( await page.evaluate( () => mw.config.get( 'wgPostEdit' ) ) ).toBe( 'created' );
+		await context.close();
+	} );
+
+	it.each( [
+		[ 'ar', 'desktop' ], [ 'ar', 'phone' ], [ 'he', 'desktop' ], [ 'he', 'phone' ],
+	] as const )( 'in %s on a %s screen: mirrored right, nothing cut off or sticking out, with errors and chips', async ( lang, screen ) => {
+		const context = await loggedInContext();
+		const page = await openForm( context, { uselang: lang } );
+		await page.setViewportSize( VIEWPORTS[ screen ] );
+		await page.locator( '.ext-capacitybuilding-request-form__form button[type=submit]' ).click();
+		await field( page, 'title' ).locator( '.cdx-message--error' ).waitFor();
+		// Chips with the longest topic names (typed as the keys, which match in every language).
+		for ( const [ key, typed ] of [ [ 'topics', 'glam' ], [ 'topics', 'safety-and-conduct' ], [ 'languages', 'ar' ] ] as const ) {
+			const input = field( page, key ).locator( 'input' ).first();
+			await input.click();
+			await input.fill( typed );
+			await field( page, key ).getByRole( 'option' ).first().click();
+		}
+		await page.locator( 'h1' ).click();
+		expect( await layoutProblems( page, '.ext-capacitybuilding-request-form', { lang, dir: 'rtl' } ) ).toEqual( [] );
+		await page.screenshot( { path: path.join( ARTIFACTS, `request-form-${ lang }-${ screen }.png` ), fullPage: true } );
+		await context.close();
+	} );
+
+	it( 'says once, not three times, not to describe disputes here', async () => {
+		const context = await newContext( { viewport: VIEWPORT } );
+		const page = await context.newPage();
+		await page.goto( wiki.pageUrl( `${ BASE }/Request support` ) );
+		await formReady( page );
+		const text = await page.locator( '#mw-content-text' ).innerText();
+		expect( text.match( /disputes/g ) ?? [] ).toHaveLength( 1 );
+		expect( await page.locator( '.ext-capacitybuilding-request-form__sensitive' ).innerText() ).toContain( en[ 'capacitybuilding-requestform-sensitive' ] );
+		await context.close();
+	} );
+
+	it( 'settles after each choice in a picker and then uses no CPU: no typed text left, no error, no animation', async () => {
+		const context = await loggedInContext();
+		// Counts animation frames the page asks for, from before any of its scripts runs.
+		await context.addInitScript( () => {
+			const frames = { requested: 0 };
+			( window as unknown as { capacityFrames: typeof frames } ).capacityFrames = frames;
+			const request = window.requestAnimationFrame.bind( window );
+			window.requestAnimationFrame = ( callback ) => {
+				frames.requested++;
+				return request( callback );
+			};
+		} );
+		const page = await openForm( context );
+		await pick( page, 'topics', 'Governance', 'Governance and board skills' );
+		await pick( page, 'languages', 'ar' );
+		await pick( page, 'languages', 'fr' );
+		for ( const key of [ 'topics', 'languages' ] ) {
+			expect( await field( page, key ).locator( 'input' ).first().inputValue() ).toBe( '' );
+			expect( await field( page, key ).locator( '.cdx-chip-input--status-error, .cdx-multiselect-lookup--pending' ).count() ).toBe( 0 );
+		}
+		expect( await field( page, 'languages' ).locator( '.cdx-input-chip' ).allInnerTexts() ).toHaveLength( 2 );
+		// Left alone, filled in: nothing animates and nothing asks for frames.
+		await page.locator( 'h1' ).click();
+		await page.waitForTimeout( 500 );
+		const idle = async (): Promise<{ animations: string[]; frames: number }> => page.evaluate( () => ( {
+			animations: document.getAnimations().filter( ( a ) => a.playState === 'running' )
+				.map( ( a ) => ( ( a as CSSAnimation ).animationName ?? 'animation' ) + ' on ' + ( ( a.effect as KeyframeEffect | null )?.target as Element | null )?.className ),
+			frames: ( window as unknown as { capacityFrames: { requested: number } } ).capacityFrames.requested,
+		} ) );
+		const before = await idle();
+		const cdp = await context.newCDPSession( page );
+		await cdp.send( 'Performance.enable' );
+		const busy = async (): Promise<number> => ( await cdp.send( 'Performance.getMetrics' ) ).metrics.find( ( m ) => m.name === 'TaskDuration' )?.value ?? 0;
+		const busyBefore = await busy();
+		await page.waitForTimeout( 3000 );
+		const busyAfter = await busy();
+		const after = await idle();
+		expect( after.animations ).toEqual( [] );
+		expect( after.frames - before.frames ).toBe( 0 );
+		// For people: the page's main thread while the form sat idle (measured, not asserted).
+		console.log( `Idle filled-in request form: main thread busy ${ ( ( busyAfter - busyBefore ) * 1000 / 3 ).toFixed( 1 ) } ms per second` );
+		await context.close();
+	} );
+
+	it( 'opens a picker’s menu below it, on the screen and clear of the sticky header', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		await page.setViewportSize( { width: 1280, height: 700 } );
+		// The languages field low on the screen, the page scrolled so that Vector's sticky header shows.
+		const input = field( page, 'languages' ).locator( 'input' ).first();
+		await input.evaluate( ( el ) => {
+			const rect = el.getBoundingClientRect();
+			window.scrollBy( 0, rect.bottom - window.innerHeight + 40 );
+		} );
+		await page.locator( '.vector-sticky-header-visible, body:not(:has(.vector-sticky-header))' ).first().waitFor( { state: 'attached' } );
+		await input.click();
+		await input.fill( 'a' );
+		const menu = field( page, 'languages' ).locator( '.cdx-menu' );
+		await menu.getByRole( 'option' ).first().waitFor();
+		const layout = await page.evaluate( () => {
+			const menuEl = document.querySelector( '#ext-capacitybuilding-request-form-languages .cdx-menu' ) as HTMLElement;
+			const inputEl = document.querySelector( '#ext-capacitybuilding-request-form-languages input' ) as HTMLElement;
+			const header = document.querySelector( '.vector-sticky-header' );
+			const headerVisible = document.body.classList.contains( 'vector-sticky-header-visible' );
+			return {
+				menu: menuEl.getBoundingClientRect().toJSON() as DOMRect, input: inputEl.getBoundingClientRect().toJSON() as DOMRect,
+				headerBottom: header && headerVisible ? header.getBoundingClientRect().bottom : 0, viewport: window.innerHeight,
+			};
+		} );
+		expect( layout.menu.top ).toBeGreaterThanOrEqual( layout.input.bottom - 1 );
+		expect( layout.menu.top ).toBeGreaterThanOrEqual( layout.headerBottom );
+		expect( layout.input.top ).toBeGreaterThanOrEqual( layout.headerBottom );
+		expect( layout.menu.bottom ).toBeLessThanOrEqual( layout.viewport );
 		await context.close();
 	} );
 
@@ -420,10 +650,9 @@ describe( 'request form on the development wiki', () => {
 		const context = await loggedInContext();
 		const page = await openForm( context );
 		const check = async (): Promise<void> => {
-			// Codex 1.14's chip input renders an empty, unnamed role="listbox" for its chips; that
-			// element is Codex's own markup, outside what this project can change (see the report).
-			const result = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-form' )
-				.exclude( '.cdx-chip-input__chips' ).analyze();
+			// No exclusions: where Codex's own markup is at fault, the pickers fix it (see
+			// LookupMultiselect.vue and tests/unit/modules/shared/codexWorkarounds.test.ts).
+			const result = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-form' ).analyze();
 			const serious = result.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
 				.map( ( v ) => `${ v.id }: ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` );
 			expect( serious ).toEqual( [] );
@@ -431,6 +660,13 @@ describe( 'request form on the development wiki', () => {
 		await check();
 		await page.locator( '.ext-capacitybuilding-request-form__form button[type=submit]' ).click();
 		await field( page, 'title' ).locator( '.cdx-message--error' ).waitFor();
+		await check();
+		// With chips in the pickers, and a picker's menu open.
+		await pick( page, 'topics', 'Governance', 'Governance and board skills' );
+		await pick( page, 'languages', 'ar' );
+		await check();
+		await field( page, 'languages' ).locator( 'input' ).first().fill( 'fr' );
+		await field( page, 'languages' ).getByRole( 'option' ).first().waitFor();
 		await check();
 		await context.close();
 	} );

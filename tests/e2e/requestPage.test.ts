@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Mwn } from 'mwn';
+import { Mwn } from 'mwn';
 import { REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
 import { CONFIG_PAGE, defaultConfigJson } from '../../modules/core/config';
 import { requestTitle } from '../../modules/core/pages';
@@ -16,6 +16,7 @@ import en from '../../i18n/en.json';
 import { repoRoot } from '../../scripts/lib/paths';
 import { runBot } from '../support/bot';
 import { moduleName, testWiki } from '../support/wiki';
+import { layoutProblems, VIEWPORTS } from './support/layout';
 import { launchBrowser } from './support/browser';
 import { formReady } from './support/forms';
 import { botFor } from './support/pages';
@@ -154,10 +155,23 @@ describe( 'request pages on the development wiki', () => {
 	// Six logins and page views: a generous budget for a busy machine (speed is not measured here).
 	}, 600_000 );
 
+	/** Confirms in the dialog that declining, withdrawing and putting on hold open, with a reason or none. */
+	async function confirm( page: Page, reason = '' ): Promise<void> {
+		const dialog = page.locator( '.ext-capacitybuilding-request-actions__confirm' );
+		await dialog.locator( '.cdx-dialog__footer__primary-action' ).waitFor();
+		if ( reason ) {
+			await dialog.locator( 'textarea' ).fill( reason );
+		}
+		await dialog.locator( '.cdx-dialog__footer__primary-action' ).click();
+	}
+
 	/** Opens the request as `user`, takes the action by its button and returns the saved page text. */
-	async function act( user: string, title: string, action: string ): Promise<{ page: Page; text: string }> {
+	async function act( user: string, title: string, action: string, reason = '' ): Promise<{ page: Page; text: string }> {
 		const page = await open( user, title );
 		await page.locator( `.ext-capacitybuilding-request-actions__buttons [data-action="${ action }"]` ).first().click();
+		if ( [ 'decline', 'withdraw', 'hold' ].includes( action ) ) {
+			await confirm( page, reason );
+		}
 		const shown = await notice( page );
 		expect( [ action, shown.kind ] ).toEqual( [ action, 'saved' ] );
 		return { page, text: await pageText( bot, title ) };
@@ -221,6 +235,56 @@ describe( 'request pages on the development wiki', () => {
 		expect( record( ( await act( people.admin, declined, 'decline' ) ).text ).status ).toBe( 'declined' );
 	} );
 
+	it( 'asks before declining, withdrawing or putting on hold, and puts the reason into the edit summary and the history', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, hub } ) );
+		// Cancelled: nothing saved.
+		const page = await open( people.hubContact, title );
+		const before = await pageText( bot, title );
+		await page.locator( '.ext-capacitybuilding-request-actions__buttons [data-action="decline"]' ).click();
+		const dialog = page.locator( '.ext-capacitybuilding-request-actions__confirm' );
+		await dialog.locator( '.cdx-dialog__footer__default-action' ).waitFor();
+		expect( await dialog.innerText() ).toContain( en[ 'capacitybuilding-requestpage-confirm-decline-title' ] );
+		// The open dialog has no serious accessibility problem either.
+		const results = await new AxeBuilder( { page } ).include( '.ext-capacitybuilding-request-page' ).analyze();
+		expect( results.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' ).map( ( v ) => v.id ) ).toEqual( [] );
+		await dialog.locator( '.cdx-dialog__footer__default-action' ).click();
+		await dialog.locator( '.cdx-dialog__footer' ).waitFor( { state: 'detached' } );
+		expect( await pageText( bot, title ) ).toBe( before );
+
+		const reason = 'A duplicate of another request | handled there';
+		const { page: done, text } = await act( people.hubContact, title, 'decline', reason );
+		expect( record( text ).status ).toBe( 'declined' );
+		const summary = en[ 'capacitybuilding-requestpage-summary-decline-reason' ].replace( '$1', reason );
+		const latest = await bot.request( { action: 'query', prop: 'revisions', titles: title, rvprop: 'user|comment', rvlimit: 1, formatversion: 2 } );
+		expect( latest.query?.pages[ 0 ].revisions[ 0 ] ).toMatchObject( { user: people.hubContact, comment: summary } );
+		// The status history says why.
+		const newest = done.locator( '.ext-capacitybuilding-request-history__item' ).first();
+		expect( await newest.locator( '.ext-capacitybuilding-request-history__comment' ).innerText() )
+			.toBe( en[ 'capacitybuilding-requestpage-history-comment' ].replace( '$1', summary ) );
+	} );
+
+	it( 'names the request’s languages as MediaWiki does, for every reader', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, languages: [ 'he', 'sw' ] } ) );
+		const names = await bot.request( { action: 'query', meta: 'languageinfo', licode: 'he|sw', liprop: 'name', uselang: 'en', formatversion: 2 } );
+		const expected = [ 'he', 'sw' ].map( ( code ) => names.query?.languageinfo[ code ]?.name as string ).join( ', ' );
+		for ( const user of [ null, people.other ] ) {
+			const page = await open( user, title );
+			expect( await page.locator( '[data-fact="languages"] dd' ).innerText() ).toBe( expected );
+		}
+	} );
+
+	it( 'says why a protected request cannot be changed, instead of offering buttons that fail', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', offers: [ people.coach ] } ) );
+		wiki.php( 'protect', '--reason', 'End-to-end test: a protected request', title );
+		const page = await open( people.requester, title );
+		const locked = page.locator( '.ext-capacitybuilding-request-page__locked' );
+		await locked.waitFor();
+		expect( await locked.innerText() ).toContain( en[ 'capacitybuilding-requestpage-locked' ] );
+		expect( await locked.locator( '.ext-capacitybuilding-request-page__locked-reason' ).innerText() ).toMatch( /protected/i );
+		expect( await offeredActions( page ) ).toEqual( [] );
+		expect( await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).count() ).toBe( 0 );
+	} );
+
 	it( 'explains that an action no longer applies when someone else changed the status meanwhile', async () => {
 		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', offers: [ people.coach ] } ) );
 		const page = await open( people.requester, title );
@@ -240,9 +304,12 @@ describe( 'request pages on the development wiki', () => {
 	it( 're-applies an action on top of a conflicting edit when it still applies', async () => {
 		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged' } ) );
 		const page = await open( people.otherCoach, title );
-		// Someone else offers meanwhile: the same line of the block changes.
+		// Another coach offers meanwhile (in their own name: an edit the judge accepts): the same line of the block changes.
 		const text = await pageText( bot, title );
-		await bot.save( title, text.replace( '| offers =', `| offers = ${ people.coach }` ), 'Offered meanwhile' );
+		const coach = await Mwn.init( {
+			apiUrl: wiki.credentials().api, username: people.coach, password: PASSWORD, userAgent: 'CapacityBuilding-tests (request pages)', silent: true,
+		} );
+		await coach.save( title, text.replace( '| offers =', `| offers = ${ people.coach }` ), 'Offered meanwhile' );
 		await page.locator( '[data-action="offer"]' ).click();
 		expect( ( await notice( page ) ).kind ).toBe( 'reapplied' );
 		const saved = await pageText( bot, title );
@@ -275,6 +342,25 @@ describe( 'request pages on the development wiki', () => {
 			fs.mkdirSync( dir, { recursive: true } );
 			await page.screenshot( { path: path.join( dir, `request-page-rtl-${ lang }.png` ), fullPage: true } );
 		}
+	} );
+
+	it.each( [
+		[ 'ar', 'desktop' ], [ 'ar', 'phone' ], [ 'he', 'desktop' ], [ 'he', 'phone' ],
+	] as const )( 'in %s on a %s screen: mirrored right, nothing cut off or sticking out, the dialog too', async ( lang, screen ) => {
+		const title = await saveRequest( bot, request( {
+			requester: people.requester, hub, status: 'triaged', offers: [ people.coach ], topics: [ 'glam', 'safety-and-conduct' ],
+			title: 'طلب مساعدة في تنظيم أول ماراثون تحرير مع شركاء من المؤسسات الثقافية', organisation: 'Wikimedians of a very long place name',
+			description: 'نحن مجموعة جديدة ونحتاج إلى المساعدة في تنظيم ورشة عمل. Supercalifragilisticexpialidocious-workshops-everywhere.',
+		} ) );
+		const page = await open( people.hubContact, title, { uselang: lang } );
+		await page.setViewportSize( VIEWPORTS[ screen ] );
+		expect( await layoutProblems( page, '.ext-capacitybuilding-request-page', { lang, dir: 'rtl' } ) ).toEqual( [] );
+		await page.locator( '.ext-capacitybuilding-request-actions__buttons [data-action="hold"]' ).click();
+		await page.locator( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__primary-action' ).waitFor();
+		expect( await layoutProblems( page, '.ext-capacitybuilding-request-page', { lang, dir: 'rtl' } ) ).toEqual( [] );
+		const dir = path.join( repoRoot, 'artifacts' );
+		fs.mkdirSync( dir, { recursive: true } );
+		await page.screenshot( { path: path.join( dir, `request-page-${ lang }-${ screen }.png` ), fullPage: true } );
 	} );
 
 	it( 'has no serious or critical accessibility violations', async () => {

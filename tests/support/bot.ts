@@ -36,3 +36,21 @@ export async function botClient(): Promise<WikiClient> {
 		logger: new Logger( { quiet: true, write: () => undefined } ),
 	} );
 }
+
+/**
+ * Runs the bot's sync, then publish, for a base page with a store of its own (an SQLite file in
+ * `dir`, kept between calls so later calls sync incrementally). Exit 5 (done, with problems for a
+ * person, such as edits the bot did not accept) is fine.
+ *
+ * @param base The base page
+ * @param store The store's file, e.g. `path.join( dir, 'store.sqlite' )`
+ */
+export async function syncAndPublish( base: string, store: string ): Promise<void> {
+	const options = [ '--json', '--db', `sqlite:${ store }`, '--base', base ];
+	for ( const args of [ [ 'sync', ...options ], [ 'publish', ...options ] ] ) {
+		const run = await runBot( args );
+		if ( run.code !== 0 && run.code !== 5 ) {
+			throw new Error( `capacity-bot ${ args[ 0 ] } failed:\n${ run.lines.join( '\n' ) }` );
+		}
+	}
+}

@@ -4,6 +4,7 @@
  */
 import { Mwn } from 'mwn';
 import type { Page } from 'playwright-core';
+import { sitePages } from '../../../modules/core/pages';
 import type { DevWiki } from '../../../scripts/lib/devwiki';
 import { moduleName } from '../../support/wiki';
 
@@ -42,4 +43,15 @@ export async function settledState( page: Page, name: string ): Promise<string |
 		return [ 'ready', 'error', 'missing' ].includes( state ?? '' ) ? state : false;
 	}, name );
 	return handle.jsonValue() as Promise<string | null>;
+}
+
+/** Deletes the bot's published index manifests under a base page (Requests.json, Coaches.json, Hubs.json), where they exist. */
+export async function removeIndexes( bot: Mwn, base: string ): Promise<void> {
+	const pages = sitePages( base );
+	for ( const manifest of [ pages.requestsJson, pages.coachesJson, pages.hubsJson ] ) {
+		const found = await bot.request( { action: 'query', titles: manifest, formatversion: 2 } ) as { query: { pages: { missing?: boolean }[] } };
+		if ( !found.query.pages[ 0 ]?.missing ) {
+			await bot.delete( manifest, 'End-to-end test: clean up the published indexes' );
+		}
+	}
 }

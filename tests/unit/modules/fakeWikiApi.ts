@@ -1,9 +1,12 @@
 /**
  * An in-memory wiki behind a fake `mw.Api`, for jsdom tests of code that reads and saves pages.
  * It answers like MediaWiki's API (formatversion 2) for what the tools use: page content with
- * revisions, `curtimestamp`, `list=allpages`, `list=tags`, `action=parse` (echoes the wikitext in
- * a `<pre>`), `meta=languageinfo`, and `action=edit` with `createonly`, `nocreate` and base revision
- * conflicts. Like `mw.Api`, it returns jQuery promises that reject with `( code, response )`.
+ * revisions, `curtimestamp`, `prop=info` with `intestactions=create` for many titles,
+ * `list=allpages`, `list=recentchanges` (new pages), `list=tags`, `action=parse` (echoes the
+ * wikitext in a `<pre>`), `meta=languageinfo`, and `action=edit` with `createonly`, `nocreate`,
+ * base revision conflicts, create-protected titles (`protectedTitles`) and pages the user may not
+ * edit (`protectedPages`, with `intestactions=edit`). Like `mw.Api`, it
+ * returns jQuery promises that reject with `( code, response )`.
  *
  * `fail( code, response? )` makes the next edit fail with that error; `beforeEdit` runs before an
  * edit is applied (to simulate someone else saving first).
@@ -33,6 +36,15 @@ export interface FakeWiki {
 	beforeEdit: ( ( params: Params ) => void ) | null;
 	/** Saves a page as someone else would. */
 	put( title: string, text: string ): FakePage;
+	/** Titles nobody but admins may create (Special:Protect on a missing page). */
+	protectedTitles: Set<string>;
+	/** Pages the user may not edit, with the wiki's reason (HTML), as `intestactions=edit` tells. */
+	protectedPages: Map<string, string>;
+	/**
+	 * Page creations, oldest first (what `list=recentchanges&rctype=new` reports, newest first):
+	 * pages created through the API at the fake clock's time, pages a test put in place long ago.
+	 */
+	created: { title: string; timestamp: string }[];
 }
 
 function normalize( title: string ): string {
@@ -46,6 +58,8 @@ export function createFakeWiki(): FakeWiki {
 	const pages = new Map<string, FakePage>();
 	const edits: Params[] = [];
 	const failures: ( { code: string; response: unknown } | { result: unknown } )[] = [];
+	/** Whether the page being put is saved through the API (a creation now, not a page from before). */
+	let creating = false;
 	const tick = (): string => {
 		clock += 1000;
 		return new Date( clock ).toISOString().replace( /\.\d+Z$/, 'Z' );
@@ -65,9 +79,16 @@ export function createFakeWiki(): FakeWiki {
 		beforeEdit: null,
 		put( title, text ) {
 			const page = { text, revid: ++revid, timestamp: tick() };
+			if ( !pages.has( normalize( title ) ) ) {
+				// Pages a test puts in place existed long before; those the API creates are new.
+				wiki.created.push( { title: normalize( title ), timestamp: creating ? page.timestamp : '2026-01-01T00:00:00Z' } );
+			}
 			pages.set( normalize( title ), page );
 			return page;
 		},
+		protectedTitles: new Set(),
+		protectedPages: new Map(),
+		created: [],
 	};
 
 	const answer = ( params: Params ): { ok: unknown } | { code: string; response: unknown } => {
@@ -90,6 +111,10 @@ export function createFakeWiki(): FakeWiki {
 			if ( params.createonly && existing ) {
 				return error( 'articleexists' );
 			}
+			if ( !existing && wiki.protectedTitles.has( title ) ) {
+				// What MediaWiki 1.43 answers for a create-protected title.
+				return error( 'protectedpage' );
+			}
 			if ( params.nocreate && !existing ) {
 				return error( 'missingtitle' );
 			}
@@ -99,7 +124,9 @@ export function createFakeWiki(): FakeWiki {
 			if ( existing && existing.text === params.text ) {
 				return { ok: { edit: { result: 'Success', title, nochange: true } } };
 			}
+			creating = true;
 			const page = wiki.put( title, String( params.text ) );
+			creating = false;
 			return { ok: { edit: { result: 'Success', title, newrevid: page.revid } } };
 		}
 		if ( params.list === 'allpages' ) {
@@ -113,6 +140,24 @@ export function createFakeWiki(): FakeWiki {
 		if ( params.meta === 'languageinfo' ) {
 			const entries = Object.entries( wiki.languages ).map( ( [ code, l ] ) => [ code, { code, ...l } ] );
 			return { ok: { query: { languageinfo: Object.fromEntries( entries ) } } };
+		}
+		if ( params.list === 'recentchanges' ) {
+			const changes = [ ...wiki.created ].reverse().slice( 0, 500 );
+			return { ok: { curtimestamp: new Date( clock ).toISOString().replace( /\.\d+Z$/, 'Z' ), query: { recentchanges: changes } } };
+		}
+		if ( typeof params.titles === 'string' && params.prop === 'info' && params.intestactions === 'edit' ) {
+			const title = normalize( params.titles );
+			const reason = wiki.protectedPages.get( title );
+			const edit = reason === undefined ? ( params.intestactionsdetail === 'full' ? [] : true ) :
+				( params.intestactionsdetail === 'full' ? [ { code: 'protectedpage', html: reason } ] : false );
+			return { ok: { query: { pages: [ { title, ns: 0, actions: { edit } } ] } } };
+		}
+		if ( Array.isArray( params.titles ) && params.prop === 'info' ) {
+			const infos = ( params.titles as string[] ).map( normalize ).map( ( title ) => ( {
+				title, ns: 0, ...( pages.has( title ) ? {} : { missing: true } ),
+				...( params.intestactions === 'create' ? { actions: { create: !pages.has( title ) && !wiki.protectedTitles.has( title ) } } : {} ),
+			} ) );
+			return { ok: { query: { pages: infos } } };
 		}
 		if ( params.titles !== undefined ) {
 			const title = normalize( String( params.titles ) );

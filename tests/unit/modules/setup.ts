@@ -9,3 +9,8 @@ installMw();
 config.global.mocks = {
 	$i18n: ( key: string, ...params: unknown[] ) => mw.message( key, ...( params as string[] ) ),
 };
+
+// jsdom lays nothing out and has no scrollIntoView, which Codex 2's dialog calls when it opens.
+if ( typeof Element.prototype.scrollIntoView !== 'function' ) {
+	Element.prototype.scrollIntoView = () => undefined;
+}

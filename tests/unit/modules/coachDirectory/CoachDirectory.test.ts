@@ -6,6 +6,7 @@ import { serialize } from '../../../../modules/core/wikitext/codec';
 import CoachDirectory from '../../../../modules/coachDirectory/CoachDirectory.vue';
 import { qqx } from '../mwMock';
 import { publishedIndex, revisionsAnswer } from '../indexFixtures';
+import { createHistoryWiki } from '../historyWiki';
 
 function profile( user: string, fields: Partial<CoachProfile> = {} ): CoachProfile {
 	return { ...emptyRecord( COACH_SCHEMA ), user, topics: [ 'governance' ], languages: [ 'en' ], formats: [ 'coaching' ], availability: 'available', maxRequests: '2', contact: 'talk', ...fields };
@@ -57,8 +58,13 @@ function fakeApi( wiki: FakeWiki ): mw.Api {
 			const titles = Object.keys( wiki.profiles ).sort();
 			const offset = Number( params.gapcontinue ?? 0 );
 			const batch = titles.slice( offset, offset + ( params.gaplimit as number ) );
+			// Each profile page saved by its own coach (its only contributor).
+			const owner = ( page: string ): string => page.slice( 'Capacity building/Coaches/'.length );
 			return {
-				query: { pages: batch.map( ( page, i ) => ( { title: page, revisions: [ { revid: 10 + i, timestamp: '2026-11-20T00:00:00Z', slots: { main: { content: wiki.profiles[ page ] } } } ] } ) ) },
+				query: { pages: batch.map( ( page, i ) => ( {
+					title: page, contributors: [ { name: owner( page ) } ],
+					revisions: [ { revid: 10 + i, user: owner( page ), timestamp: '2026-11-20T00:00:00Z', slots: { main: { content: wiki.profiles[ page ] } } } ],
+				} ) ) },
 				...( offset + batch.length < titles.length ? { continue: { gapcontinue: String( offset + batch.length ), continue: 'gapcontinue||' } } : {} ),
 			};
 		}
@@ -72,6 +78,24 @@ function fakeApi( wiki: FakeWiki ): mw.Api {
 
 function newWiki( fields: Partial<FakeWiki> = {} ): FakeWiki {
 	return { json: { 'Capacity building/Topics.json': defaultTopics }, profiles: {}, recentChanges: [], emailable: [], calls: [], revisions: new Map(), ...fields };
+}
+
+function stubTitle(): void {
+	( mw as unknown as Record<string, unknown> ).Title = class {
+		private readonly title: string;
+
+		public constructor( title: string ) {
+			this.title = title;
+		}
+
+		public getNamespaceId(): number {
+			return 0;
+		}
+
+		public getMain(): string {
+			return this.title.replace( / /g, '_' );
+		}
+	};
 }
 
 beforeEach( () => {
@@ -100,10 +124,19 @@ beforeEach( () => {
 	history.replaceState( null, '', '/wiki/Directory' );
 } );
 
+/** Until the directory has drawn the cards it draws after the first frame. */
+async function nextFrames(): Promise<void> {
+	await new Promise( ( resolve ) => {
+		requestAnimationFrame( () => setTimeout( resolve, 1 ) );
+	} );
+	await flushPromises();
+}
+
 async function mountDirectory( wiki: FakeWiki, user = 'Reader' ): Promise<ReturnType<typeof mount>> {
 	const wrapper = mount( CoachDirectory, { props: { api: fakeApi( wiki ), today: '2026-12-02', user } } );
 	await flushPromises();
 	await flushPromises();
+	await nextFrames();
 	return wrapper;
 }
 
@@ -215,14 +248,53 @@ describe( 'CoachDirectory', () => {
 		expect( cardUsers( wrapper ) ).toHaveLength( 40 );
 	} );
 
-	it( 'falls back when a profile changed after Coaches.json was generated', async () => {
-		const wiki = withIndex( newWiki( {
-			profiles: { 'Capacity building/Coaches/New': serialize( COACH_SCHEMA, profile( 'New' ) ) },
-			recentChanges: [ { title: 'Capacity building/Coaches/New', timestamp: '2026-11-20T00:00:00Z' } ],
-		} ), '2026-11-01T00:00:00Z', [ indexed( 'Old' ) ] );
+	it( 'draws in a keystroke’s frame only the cards a screen shows, the rest of the page after it', async () => {
+		const coaches = Array.from( { length: 30 }, ( _, i ) => indexed( `Coach ${ String( i ).padStart( 2, '0' ) }` ) );
+		const wiki = withIndex( newWiki(), '2026-11-30T00:00:00Z', coaches );
 		const wrapper = await mountDirectory( wiki );
-		expect( wrapper.find( '.ext-capacitybuilding-directory__fallback' ).text() ).toBe( qqx( 'capacitybuilding-directory-fallback-outdated', 'Capacity building/Coaches.json' ) );
-		expect( cardUsers( wrapper ) ).toEqual( [ 'New' ] );
+		expect( cardUsers( wrapper ) ).toHaveLength( 20 );
+		await wrapper.find( '.ext-capacitybuilding-directory__search input' ).setValue( 'coach 1' );
+		await flushPromises();
+		const expected = [ 'Coach 01', ...Array.from( { length: 10 }, ( _, i ) => `Coach 1${ i }` ), 'Coach 21' ];
+		expect( wrapper.find( '[role="status"]' ).text() ).toContain( qqx( 'capacitybuilding-directory-count', expected.length ) );
+		expect( cardUsers( wrapper ) ).toEqual( expected.slice( 0, 8 ) );
+		await nextFrames();
+		expect( cardUsers( wrapper ) ).toEqual( expected );
+	} );
+
+	it( 'shows a profile edited after Coaches.json was generated as the judge has it: a stranger\'s edit never, its coach\'s at once', async () => {
+		const wiki = createHistoryWiki();
+		stubTitle();
+		const page = ( user: string ): string => `Capacity building/Coaches/${ user }`;
+		wiki.putAs( 'Admin', 'Capacity building/Topics.json', JSON.stringify( defaultTopics ) );
+		const ana = wiki.putAs( 'Ana', page( 'Ana' ), serialize( COACH_SCHEMA, profile( 'Ana', { bio: 'Ana\'s own words.' } ) ) );
+		const omar = wiki.putAs( 'Omar', page( 'Omar' ), serialize( COACH_SCHEMA, profile( 'Omar', { bio: 'Omar\'s own words.' } ) ) );
+		wiki.publish( 'Capacity building', 'coaches', [
+			{ ...indexed( 'Ana', { bio: 'Ana\'s own words.' } ), page: page( 'Ana' ), revid: ana.revid, updated: ana.timestamp },
+			{ ...indexed( 'Omar', { bio: 'Omar\'s own words.' } ), page: page( 'Omar' ), revid: omar.revid, updated: omar.timestamp },
+		] );
+		// After the index: a stranger rewrites Ana's bio, Omar updates his own, and Nia creates hers.
+		wiki.putAs( 'Stranger', page( 'Ana' ), serialize( COACH_SCHEMA, profile( 'Ana', { bio: 'Hire the stranger instead.' } ) ) );
+		wiki.putAs( 'Omar', page( 'Omar' ), serialize( COACH_SCHEMA, profile( 'Omar', { bio: 'Omar, updated.' } ) ) );
+		wiki.putAs( 'Nia', page( 'Nia' ), serialize( COACH_SCHEMA, profile( 'Nia', { bio: 'Nia\'s profile.' } ) ) );
+		wiki.requests.length = 0;
+		const wrapper = mount( CoachDirectory, { props: { api: wiki.api, today: '2026-12-02', user: 'Reader' } } );
+		for ( let i = 0; i < 20; i++ ) {
+			await new Promise( ( resolve ) => {
+				setTimeout( resolve );
+			} );
+			await flushPromises();
+		}
+		expect( cardUsers( wrapper ) ).toEqual( [ 'Ana', 'Nia', 'Omar' ] );
+		const bio = ( user: string ): string => wrapper.find( `[data-user="${ user }"] .ext-capacitybuilding-coach-card__bio` ).text();
+		expect( [ bio( 'Ana' ), bio( 'Omar' ), bio( 'Nia' ) ] ).toEqual( [ 'Ana\'s own words.', 'Omar, updated.', 'Nia\'s profile.' ] );
+		expect( wrapper.find( '.ext-capacitybuilding-directory__fallback' ).exists() ).toBe( false );
+		expect( wrapper.find( '.ext-capacitybuilding-directory__awaiting' ).text() ).toBe( qqx( 'capacitybuilding-directory-awaiting', 1, 'Capacity building/Coaches.json' ) );
+		// No profile page read as a page: one look at recent changes, the new revisions by id in one request.
+		expect( wiki.requests.filter( ( r ) => r.generator === 'allpages' || r.rvdir === 'newer' ) ).toEqual( [] );
+		expect( wiki.requests.filter( ( r ) => r.list === 'recentchanges' ) ).toHaveLength( 1 );
+		const byId = wiki.requests.filter( ( r ) => r.revids !== undefined && !( r.revids as number[] ).every( ( id ) => wiki.parts.has( id ) ) );
+		expect( byId ).toHaveLength( 1 );
 	} );
 
 	it( 'takes its filters from the URL, writes changes back, and offers to relax filters when nothing matches', async () => {

@@ -62,8 +62,10 @@ function fakeApi( edits: ( ( params: Record<string, unknown> ) => Answer )[] = [
 			answer = revisionsAnswer( requests.revisions, params.revids );
 		} else {
 			const title = params.titles as string;
+			// Each page's one revision, saved by the coach it belongs to (or an admin).
+			const user = String( title ).startsWith( 'Capacity building/Coaches/' ) ? title.slice( 'Capacity building/Coaches/'.length ) : 'Admin';
 			answer = title in pages ?
-				{ curtimestamp: '2026-12-02T00:00:00Z', query: { pages: [ { title, revisions: [ { revid: 5, timestamp: '2026-12-01T00:00:00Z', slots: { main: { content: pages[ title ] } } } ] } ] } } :
+				{ curtimestamp: '2026-12-02T00:00:00Z', query: { pages: [ { title, lastrevid: 5, revisions: [ { revid: 5, user, timestamp: '2026-12-01T00:00:00Z', slots: { main: { content: pages[ title ] } } } ] } ] } } :
 				{ query: { pages: [ { title, missing: true } ] } };
 		}
 		// mw.Api answers with a jQuery promise; a thenable with .then( done, fail ) is what the callers use.
@@ -114,12 +116,55 @@ beforeEach( () => {
 } );
 
 describe( 'CoachProfile', () => {
-	it( 'tells a logged-in stranger whose profile it is and loads nothing', () => {
+	it( 'tells a logged-in stranger whose profile it is, shows it with names, and loads nothing for editing', async () => {
 		const { api, calls } = fakeApi();
-		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Bob' } } );
+		const template = document.createElement( 'div' );
+		template.innerHTML = '<table><tr><td>grant-writing</td><td>es</td></tr></table>';
+		const wrapper = mount( CoachProfile, { props: {
+			api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Bob', replaces: template, today: '2026-12-02',
+		} } );
 		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__not-owner' ).text() ).toBe( qqx( 'capacitybuilding-coachprofile-not-owner', 'Ana' ) );
 		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).exists() ).toBe( false );
-		expect( calls ).toEqual( [] );
+		await settle();
+		// Names, not codes, in place of the template's rendering.
+		expect( wrapper.find( '[data-fact="topics"] dd' ).text() ).toBe( 'Grant writing and reporting' );
+		expect( wrapper.find( '[data-fact="languages"] dd' ).text() ).toBe( 'Spanish' );
+		expect( wrapper.find( '[data-fact="formats"] dd' ).text() ).toBe( qqx( 'capacitybuilding-format-coaching' ) );
+		expect( wrapper.find( '[data-fact="contact"] a' ).attributes( 'href' ) ).toBe( '/wiki/User_talk:Ana' );
+		expect( template.hidden ).toBe( true );
+		expect( template.children ).toHaveLength( 0 );
+		// The page, the topics and the language names; nothing an editor needs.
+		// The profile as the judge has it (the coaches index, here not published; the page's revisions; the
+		// configuration), the topics and the language names; nothing an editor needs.
+		expect( calls.map( ( c ) => c.titles ?? c.meta ).sort() ).toEqual( [
+			'Capacity building/Coaches.json', 'Capacity building/Coaches/Ana', 'Capacity building/Topics.json', 'MediaWiki:Gadget-capacityBuilding-config.json', 'languageinfo',
+		] );
+	} );
+
+	it( 'keeps the template’s rendering when the profile cannot be loaded', async () => {
+		const { api } = fakeApi();
+		( api.get as jest.Mock ).mockImplementation( () => Promise.reject( 'http' ) );
+		const template = document.createElement( 'div' );
+		template.innerHTML = '<table></table>';
+		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: '', replaces: template } } );
+		await settle();
+		expect( template.hidden ).toBe( false );
+		expect( template.children ).toHaveLength( 1 );
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile-view' ).exists() ).toBe( false );
+	} );
+
+	it( 'tells the owner why a page they cannot edit cannot be edited, instead of offering the form', async () => {
+		const { api } = fakeApi();
+		const get = api.get as jest.Mock;
+		const original = get.getMockImplementation() as ( params: Record<string, unknown> ) => unknown;
+		get.mockImplementation( ( params: Record<string, unknown> ) => params.intestactions === 'edit' ?
+			Object.assign( Promise.resolve( { query: { pages: [ { actions: { edit: [ { code: 'protectedpage', html: '<b class="why">Protected.</b>' } ] } } ] } } ), {} ) :
+			original( params ) );
+		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Ana' } } );
+		await settle();
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).exists() ).toBe( false );
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__locked' ).text() ).toContain( qqx( 'capacitybuilding-coachprofile-locked' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__locked .why' ).text() ).toBe( 'Protected.' );
 	} );
 
 	it( 'asks a logged-out reader to log in if the profile is theirs', () => {
@@ -131,9 +176,7 @@ describe( 'CoachProfile', () => {
 	it( 'offers its owner the form and the open requests that match, without email when not emailable', async () => {
 		const { api, calls } = fakeApi();
 		const wrapper = mount( CoachProfile, { props: { api, title: 'Capacity building/Coaches/Ana', base: 'Capacity building', owner: 'Ana', user: 'Ana' } } );
-		for ( let i = 0; i < 6; i++ ) {
-			await flushPromises();
-		}
+		await settle();
 		// R2 needs German, R3 already has a coach.
 		expect( wrapper.findAll( '.ext-capacitybuilding-matching-requests [data-request]' ).map( ( li ) => li.attributes( 'data-request' ) ) ).toEqual( [ '1' ] );
 		// Only the part whose requests seek a coach is read (R3's part holds none).
@@ -165,7 +208,7 @@ describe( 'CoachProfile', () => {
 const filled = { topics: [ 'grant-writing' ], languages: [ 'es' ], formats: [ 'coaching' ], maxRequests: '3', bio: 'Te ayudo | con }} informes.' };
 
 async function settle(): Promise<void> {
-	for ( let i = 0; i < 8; i++ ) {
+	for ( let i = 0; i < 20; i++ ) {
 		await flushPromises();
 	}
 }

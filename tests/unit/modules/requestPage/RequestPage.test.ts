@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
-import { parsePage } from '../../../../modules/core/wikitext/codec';
+import { FEEDBACK_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
+import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import RequestPage from '../../../../modules/requestPage/RequestPage.vue';
 import { qqx } from '../mwMock';
 import { BASE, DISCUSSION, SAMPLE, TITLE, createRequestWiki, requestText, type RequestWiki } from './requestWiki';
@@ -24,10 +24,17 @@ async function until( done: () => boolean ): Promise<void> {
 	}
 }
 
+/**
+ * Mounts the request page for `user`. A request the test has not saved yet is saved by its
+ * requester and published as accepted (as the bot would after accepting its history); the next
+ * saves through the API are made as `user`.
+ */
 async function show( user: string, request: CapacityRequest = SAMPLE ): Promise<VueWrapper> {
 	if ( !wiki.pages.has( TITLE ) ) {
 		wiki.putRequest( request, request.requester );
+		wiki.publishAll();
 	}
+	wiki.editor = user;
 	const wrapper = mount( RequestPage, { props: { api: wiki.api, title: TITLE, base: BASE, user, today: '2026-12-02' }, attachTo: document.body } );
 	await until( () => !wrapper.find( '.cdx-progress-bar' ).exists() );
 	return wrapper;
@@ -45,14 +52,32 @@ function record(): CapacityRequest {
 	return parsed.record;
 }
 
-async function click( wrapper: VueWrapper, action: string ): Promise<string | undefined> {
+/** Confirms in the dialog that declining, withdrawing and putting on hold open, with a reason or none. */
+async function confirm( wrapper: VueWrapper, reason = '' ): Promise<void> {
+	await until( () => wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__primary-action' ).exists() );
+	if ( reason ) {
+		await wrapper.find( '.ext-capacitybuilding-request-actions__reason textarea' ).setValue( reason );
+	}
+	await wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__primary-action' ).trigger( 'click' );
+}
+
+async function click( wrapper: VueWrapper, action: string, reason = '' ): Promise<string | undefined> {
 	await wrapper.find( `.ext-capacitybuilding-request-actions__buttons [data-action="${ action }"]` ).trigger( 'click' );
+	if ( [ 'decline', 'withdraw', 'hold' ].includes( action ) ) {
+		await confirm( wrapper, reason );
+	}
 	await until( () => wrapper.find( '.ext-capacitybuilding-request-page__notice, .ext-capacitybuilding-save-error' ).exists() );
 	const notice = wrapper.find( '.ext-capacitybuilding-request-page__notice' );
 	return notice.exists() ? notice.attributes( 'data-notice' ) : undefined;
 }
 
 describe( 'RequestPage: display', () => {
+	it( 'names languages as MediaWiki does, in the reader’s language', async () => {
+		const wrapper = await show( '', { ...SAMPLE, languages: [ 'fr', 'ar', 'xx-unknown' ] } );
+		expect( wrapper.find( '[data-fact="languages"] dd' ).text() ).toBe( [ 'French', 'Arabic', 'xx-unknown' ].join( qqx( 'comma-separator' ) ) );
+		expect( wiki.api.get ).toHaveBeenCalledWith( expect.objectContaining( { meta: 'languageinfo', uselang: 'en' } ) );
+	} );
+
 	it( 'shows the status chip, the key facts and the status history, newest first', async () => {
 		wiki.putRequest( { ...SAMPLE, status: 'open', offers: [] }, 'Rita' );
 		wiki.editor = 'Hana';
@@ -80,21 +105,33 @@ describe( 'RequestPage: display', () => {
 		expect( items[ 1 ]?.find( '.ext-capacitybuilding-request-history__diff' ).exists() ).toBe( false );
 	} );
 
-	it( 'names no one for a hidden username and counts revisions it cannot read', async () => {
+	it( 'names no one for a hidden username in the history', async () => {
 		wiki.putRequest( { ...SAMPLE, status: 'open' }, 'Rita' );
-		wiki.editor = 'Vandal';
-		wiki.put( TITLE, 'blanked' );
-		wiki.editor = '';
-		wiki.put( TITLE, requestText( SAMPLE ) );
+		wiki.publishAll( { [ TITLE ]: [ { from: '', to: 'open', user: '', at: '2026-11-01T10:00:00Z', revid: 1 } ] } );
 		const wrapper = await show( '' );
 		const newest = wrapper.find( '.ext-capacitybuilding-request-history__item' );
 		expect( newest.find( 'a.ext-capacitybuilding-request-history__user' ).exists() ).toBe( false );
 		expect( newest.find( '.ext-capacitybuilding-request-history__user' ).text() ).toBe( qqx( 'capacitybuilding-requestpage-history-user-hidden' ) );
-		expect( wrapper.find( '.ext-capacitybuilding-request-history__unreadable' ).text() ).toBe( qqx( 'capacitybuilding-requestpage-history-unreadable', 1 ) );
+	} );
+
+	it( 'shows neither a blanked page nor an edit by a hidden author as the request, and says they await checking', async () => {
+		wiki.putRequest( { ...SAMPLE, status: 'open', offers: [] }, 'Rita' );
+		wiki.publishAll();
+		const blank = wiki.putAs( 'Vandal', TITLE, 'blanked' );
+		const hidden = wiki.putAs( '', TITLE, requestText( SAMPLE ) );
+		const wrapper = await show( '' );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__status' ).text() ).toBe( qqx( 'capacitybuilding-status-open' ) );
+		const items = wrapper.findAll( '.ext-capacitybuilding-pending__item' );
+		expect( items.map( ( item ) => [ Number( item.attributes( 'data-revid' ) ), item.attributes( 'data-kind' ) ] ) ).toEqual( [
+			[ blank.revid, 'unreadable' ], [ hidden.revid, 'rejected' ],
+		] );
+		expect( items[ 1 ]?.find( '.ext-capacitybuilding-pending__what' ).text() ).toContain( qqx( 'capacitybuilding-bot-sync-author-hidden' ) );
+		expect( items[ 1 ]?.find( '.ext-capacitybuilding-pending__what' ).text() ).toContain( qqx( 'capacitybuilding-judged-pending-user-hidden' ) );
+		expect( wrapper.findAll( '.ext-capacitybuilding-request-history__item' ) ).toHaveLength( 1 );
 	} );
 
 	it( 'says so when the page has no request template, and offers nothing', async () => {
-		wiki.put( TITLE, 'Someone blanked this.' );
+		wiki.putAs( 'Rita', TITLE, 'Someone blanked this.' );
 		const wrapper = await show( 'Rita' );
 		expect( wrapper.find( '.ext-capacitybuilding-request-page__load-error' ).text() )
 			.toBe( qqx( 'capacitybuilding-requestpage-error-no-template', TITLE ) );
@@ -102,7 +139,8 @@ describe( 'RequestPage: display', () => {
 	} );
 
 	it( 'shows the template\'s problems (an unknown parameter) as warnings', async () => {
-		wiki.put( TITLE, requestText( SAMPLE ).replace( '}}', '| colour = blue\n}}' ) );
+		wiki.putAs( 'Rita', TITLE, requestText( SAMPLE ).replace( '}}', '| colour = blue\n}}' ) );
+		wiki.publishAll();
 		const wrapper = await show( '' );
 		expect( wrapper.find( '.ext-capacitybuilding-request-page__problem' ).text() )
 			.toBe( qqx( 'capacitybuilding-codec-unknown-parameter', 'colour' ) );
@@ -190,6 +228,28 @@ describe( 'RequestPage: actions are edits of the template block', () => {
 			.toBe( qqx( `capacitybuilding-status-${ record().status }` ) );
 	} );
 
+	it.each( [
+		[ 'decline', 'Adam', 'declined' ], [ 'withdraw', 'Rita', 'withdrawn' ], [ 'hold', 'Hana', 'on-hold' ],
+	] )( '%s asks first, saves nothing when cancelled, and puts the reason into the summary and the history', async ( action, user, status ) => {
+		const wrapper = await show( user );
+		await wrapper.find( `.ext-capacitybuilding-request-actions__buttons [data-action="${ action }"]` ).trigger( 'click' );
+		await until( () => wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__default-action' ).exists() );
+		expect( wrapper.find( '.ext-capacitybuilding-request-actions__confirm' ).text() ).toContain( qqx( `capacitybuilding-requestpage-confirm-${ action }-title` ) );
+		await wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer__default-action' ).trigger( 'click' );
+		await flushPromises();
+		expect( wiki.edits ).toEqual( [] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-actions__confirm .cdx-dialog__footer' ).exists() ).toBe( false );
+
+		expect( await click( wrapper, action, 'Duplicate of\nR12,  handled there' ) ).toBe( 'saved' );
+		expect( record().status ).toBe( status );
+		// One line, in the translated summary made for a reason.
+		const summary = qqx( `capacitybuilding-requestpage-summary-${ action }-reason`, 'Duplicate of R12, handled there' );
+		expect( wiki.edits[ 0 ]?.summary ).toBe( summary );
+		await until( () => wrapper.find( '.ext-capacitybuilding-request-history__comment' ).exists() );
+		expect( wrapper.find( '.ext-capacitybuilding-request-history__item .ext-capacitybuilding-request-history__comment' ).text() )
+			.toBe( qqx( 'capacitybuilding-requestpage-history-comment', summary ) );
+	} );
+
 	it( 'routes to the hub chosen in the selector', async () => {
 		const wrapper = await show( 'Hana', { ...SAMPLE, hub: '', status: 'open', offers: [] } );
 		const triage = wrapper.find( '.ext-capacitybuilding-request-actions__triage [data-action="triage"]' );
@@ -203,13 +263,30 @@ describe( 'RequestPage: actions are edits of the template block', () => {
 	} );
 } );
 
+describe( 'RequestPage: a page the user cannot edit', () => {
+	it( 'says why, in the wiki’s words, instead of offering buttons whose saves would fail', async () => {
+		wiki.protectedPages.set( TITLE, '<p class="wiki-says">This page has been protected.</p>' );
+		const wrapper = await show( 'Rita' );
+		expect( actions( wrapper ) ).toEqual( [] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__edit-button' ).exists() ).toBe( false );
+		const locked = wrapper.find( '.ext-capacitybuilding-request-page__locked' );
+		expect( locked.text() ).toContain( qqx( 'capacitybuilding-requestpage-locked' ) );
+		expect( locked.find( '.wiki-says' ).text() ).toBe( 'This page has been protected.' );
+	} );
+
+	it( 'offers the buttons when the page can be edited', async () => {
+		const wrapper = await show( 'Rita' );
+		expect( actions( wrapper ) ).toEqual( [ 'accept', 'hold', 'withdraw' ] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__locked' ).exists() ).toBe( false );
+	} );
+} );
+
 describe( 'RequestPage: edit conflicts and errors', () => {
 	it( 're-applies an action on top of another edit when it still applies', async () => {
 		const wrapper = await show( 'Otto' );
 		wiki.beforeEdit = () => {
 			wiki.beforeEdit = null;
-			wiki.editor = 'Carla';
-			wiki.put( TITLE, requestText( { ...SAMPLE, offers: [ 'Omar', 'Carla' ] } ) );
+			wiki.putAs( 'Carla', TITLE, requestText( { ...SAMPLE, offers: [ 'Omar', 'Carla' ] } ) );
 		};
 		expect( await click( wrapper, 'offer' ) ).toBe( 'reapplied' );
 		expect( record().offers ).toEqual( [ 'Omar', 'Carla', 'Otto' ] );
@@ -220,8 +297,7 @@ describe( 'RequestPage: edit conflicts and errors', () => {
 		const wrapper = await show( 'Rita' );
 		wiki.beforeEdit = () => {
 			wiki.beforeEdit = null;
-			wiki.editor = 'Hana';
-			wiki.put( TITLE, requestText( { ...SAMPLE, status: 'declined' } ) );
+			wiki.putAs( 'Hana', TITLE, requestText( { ...SAMPLE, status: 'declined' } ) );
 		};
 		expect( await click( wrapper, 'accept' ) ).toBe( 'stale' );
 		expect( wrapper.find( '.ext-capacitybuilding-request-page__notice' ).text() ).toBe( qqx(
@@ -313,5 +389,144 @@ describe( 'RequestPage: suggested coaches', () => {
 	it.each( [ [ 'the requester', 'Rita' ], [ 'a coach', 'Otto' ], [ 'a logged-out reader', '' ] ] )( 'are not shown to %s', async ( _who, user ) => {
 		const wrapper = await show( user );
 		expect( wrapper.find( '.ext-capacitybuilding-request-suggestions' ).exists() ).toBe( false );
+	} );
+} );
+
+describe( 'RequestPage: the request as the judge has it', () => {
+	function statusShown( wrapper: VueWrapper ): string {
+		return wrapper.find( '.ext-capacitybuilding-request-page__status' ).text();
+	}
+
+	function historyShown( wrapper: VueWrapper ): string[] {
+		return wrapper.findAll( '.ext-capacitybuilding-request-history__change' ).map( ( item ) => item.text() );
+	}
+
+	it( 'never shows a stranger\'s decline, nor puts it in the status history, and says an edit awaits checking, why, with its diff', async () => {
+		wiki.putRequest( SAMPLE, 'Rita' );
+		wiki.publishAll();
+		const stranger = wiki.putAs( 'Stranger', TITLE, requestText( { ...SAMPLE, status: 'declined' } ), 'Declining this' );
+		const wrapper = await show( '' );
+		expect( statusShown( wrapper ) ).toBe( qqx( 'capacitybuilding-status-triaged' ) );
+		expect( historyShown( wrapper ) ).toEqual( [ qqx( 'capacitybuilding-requestpage-history-created', qqx( 'capacitybuilding-status-triaged' ) ) ] );
+		const pending = wrapper.find( '.ext-capacitybuilding-pending' );
+		expect( pending.attributes( 'data-pending' ) ).toBe( '1' );
+		expect( pending.find( '.ext-capacitybuilding-pending__intro' ).text() ).toBe( qqx( 'capacitybuilding-judged-pending-intro', 1 ) );
+		const item = pending.find( '.ext-capacitybuilding-pending__item' );
+		expect( item.attributes( 'data-kind' ) ).toBe( 'rejected' );
+		expect( item.find( '.ext-capacitybuilding-pending__what' ).text() ).toMatch( new RegExp( `^\\(capacitybuilding-judged-pending-rejected: Stranger, .+, ${
+			qqx( 'capacitybuilding-permission-denied-decline' ).replace( /[()]/g, '\\$&' ) }\\)$` ) );
+		expect( item.find( '.ext-capacitybuilding-pending__diff' ).attributes( 'href' ) ).toContain( `oldid=${ stranger.revid }` );
+		expect( pending.find( '.ext-capacitybuilding-pending__review' ).attributes( 'href' ) ).toBe( '/wiki/Capacity_building%2FReview' );
+	} );
+
+	it( 'never shows a stranger\'s description, nor an allowed edit that carries it (laundering)', async () => {
+		wiki.putRequest( SAMPLE, 'Rita' );
+		wiki.publishAll();
+		wiki.putAs( 'Stranger', TITLE, requestText( { ...SAMPLE, description: 'Send money to the stranger, please.' } ) );
+		// An admin fixes the title afterwards: their edit keeps the stranger's description.
+		wiki.putAs( 'Adam', TITLE, requestText( { ...SAMPLE, title: 'Help with a wikithon!', description: 'Send money to the stranger, please.' } ) );
+		const wrapper = await show( '' );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__description' ).text() ).toBe( SAMPLE.description );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__title' ).text() ).toBe( SAMPLE.title );
+		const items = wrapper.findAll( '.ext-capacitybuilding-pending__item' );
+		expect( items ).toHaveLength( 2 );
+		expect( items[ 1 ]?.find( '.ext-capacitybuilding-pending__what' ).text() ).toContain( 'capacitybuilding-bot-sync-carries-rejected' );
+	} );
+
+	it( 'shows allowed edits made since the index was published, and adds their status changes to the published history', async () => {
+		wiki.putRequest( { ...SAMPLE, status: 'open', offers: [] }, 'Rita' );
+		wiki.publishAll();
+		wiki.putAs( 'Hana', TITLE, requestText( { ...SAMPLE, offers: [] } ), 'Routed to Hub A' );
+		const hold = wiki.putAs( 'Rita', TITLE, requestText( { ...SAMPLE, offers: [], status: 'on-hold' } ), 'Until our board meets' );
+		const wrapper = await show( '' );
+		expect( statusShown( wrapper ) ).toBe( qqx( 'capacitybuilding-status-on-hold' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-pending' ).exists() ).toBe( false );
+		expect( historyShown( wrapper ) ).toEqual( [
+			qqx( 'capacitybuilding-requestpage-history-change', qqx( 'capacitybuilding-status-triaged' ), qqx( 'capacitybuilding-status-on-hold' ) ),
+			qqx( 'capacitybuilding-requestpage-history-change', qqx( 'capacitybuilding-status-open' ), qqx( 'capacitybuilding-status-triaged' ) ),
+			qqx( 'capacitybuilding-requestpage-history-created', qqx( 'capacitybuilding-status-open' ) ),
+		] );
+		const newest = wrapper.find( '.ext-capacitybuilding-request-history__item' );
+		expect( newest.find( '.ext-capacitybuilding-request-history__revision' ).attributes( 'href' ) ).toContain( `oldid=${ hold.revid }` );
+	} );
+
+	it( 'reads only the revisions after the published one, and neither hub pages nor coach pages once the indexes are published', async () => {
+		wiki.putRequest( { ...SAMPLE, status: 'open', offers: [] }, 'Rita' );
+		for ( let i = 0; i < 60; i++ ) {
+			wiki.putAs( 'Rita', TITLE, requestText( { ...SAMPLE, status: 'open', offers: [], description: `${ SAMPLE.description } (${ i })` } ) );
+		}
+		wiki.publishAll();
+		const published = wiki.history.get( TITLE )?.at( -1 )?.revid;
+		wiki.putAs( 'Hana', TITLE, requestText( { ...SAMPLE, offers: [], description: `${ SAMPLE.description } (59)` } ) );
+		wiki.requests.length = 0;
+		const wrapper = await show( 'Otto' );
+		expect( statusShown( wrapper ) ).toBe( qqx( 'capacitybuilding-status-triaged' ) );
+		const histories = wiki.requests.filter( ( r ) => r.rvdir === 'newer' );
+		expect( histories ).toEqual( [ expect.objectContaining( { titles: TITLE, rvstartid: published } ) ] );
+		expect( wiki.requests.filter( ( r ) => r.generator === 'allpages' || r.list === 'allpages' ) ).toEqual( [] );
+		// Otto is a coach (in the published index), so he may offer.
+		expect( actions( wrapper ) ).toEqual( [ 'offer' ] );
+	} );
+
+	it( 'takes an action on the accepted request when a newer edit is not accepted: it says so, and sets the stranger\'s change back', async () => {
+		wiki.putRequest( SAMPLE, 'Rita' );
+		wiki.publishAll();
+		const stranger = wiki.putAs( 'Stranger', TITLE, requestText( { ...SAMPLE, status: 'declined', description: 'Changed by a stranger.' } ) );
+		const wrapper = await show( 'Rita' );
+		expect( actions( wrapper ) ).toEqual( [ 'accept', 'hold', 'withdraw' ] );
+		expect( wrapper.find( '.ext-capacitybuilding-pending__actions' ).text() ).toBe( qqx( 'capacitybuilding-judged-actions-note' ) );
+		expect( await click( wrapper, 'hold' ) ).toBe( 'saved' );
+		// Saved on top of the latest revision, with the accepted values and the action.
+		expect( wiki.edits[ 0 ] ).toMatchObject( { baserevid: stranger.revid } );
+		expect( record() ).toEqual( { ...SAMPLE, status: 'on-hold' } );
+		expect( statusShown( wrapper ) ).toBe( qqx( 'capacitybuilding-status-on-hold' ) );
+		expect( wrapper.find( '.ext-capacitybuilding-pending' ).exists() ).toBe( false );
+		expect( historyShown( wrapper )[ 0 ] ).toBe( qqx( 'capacitybuilding-requestpage-history-change',
+			qqx( 'capacitybuilding-status-triaged' ), qqx( 'capacitybuilding-status-on-hold' ) ) );
+	} );
+
+	it( 'refuses to save an action that would carry a change that was not accepted, and says why', async () => {
+		const feedback = ( comment: string ): string => serialize( FEEDBACK_SCHEMA, {
+			user: 'Fay', role: 'participant', rating: '5', outcome: 'achieved', comment, created: '2026-11-10T10:00:00Z',
+		} );
+		wiki.putAs( 'Rita', TITLE, requestText( SAMPLE ) + feedback( 'Very helpful.' ) );
+		wiki.publishAll();
+		// A stranger rewrites Fay's feedback (outside the request's template block).
+		wiki.putAs( 'Stranger', TITLE, requestText( SAMPLE ) + feedback( 'Useless.' ) );
+		const wrapper = await show( 'Rita' );
+		expect( wrapper.findAll( '.ext-capacitybuilding-pending__item' ) ).toHaveLength( 1 );
+		const before = wiki.text();
+		await click( wrapper, 'hold' );
+		const error = wrapper.find( '.ext-capacitybuilding-save-error' );
+		expect( error.attributes( 'data-code' ) ).toBe( 'notaccepted' );
+		expect( error.text() ).toContain( 'capacitybuilding-save-error-not-accepted' );
+		// Rita's save would change Fay's feedback from what was accepted: not hers to change.
+		expect( error.text() ).toContain( qqx( 'capacitybuilding-permission-feedback-other', 'Fay' ) );
+		expect( wiki.edits ).toHaveLength( 0 );
+		expect( wiki.text() ).toBe( before );
+	} );
+
+	it( 'offers no action on a page with more new revisions than one request reads, and says later edits await checking', async () => {
+		wiki.contentLimit = 5;
+		wiki.putRequest( SAMPLE, 'Rita' );
+		wiki.publishAll();
+		for ( let i = 0; i < 6; i++ ) {
+			wiki.putAs( 'Rita', TITLE, requestText( { ...SAMPLE, description: `${ SAMPLE.description } (${ i })` } ) );
+		}
+		const wrapper = await show( 'Rita' );
+		expect( wrapper.find( '.ext-capacitybuilding-pending__unchecked' ).text() ).toBe( qqx( 'capacitybuilding-judged-unchecked' ) );
+		// The four revisions read after the published one are judged (and accepted); the rest await checking.
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__description' ).text() ).toBe( `${ SAMPLE.description } (3)` );
+		expect( actions( wrapper ) ).toEqual( [] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__edit-button' ).exists() ).toBe( false );
+	} );
+
+	it( 'judges a request the index does not list yet from its first revision: one created in someone else\'s name is not shown', async () => {
+		wiki.publishAll();
+		wiki.putAs( 'Stranger', TITLE, requestText( { ...SAMPLE, status: 'open', offers: [] } ) );
+		const wrapper = mount( RequestPage, { props: { api: wiki.api, title: TITLE, base: BASE, user: '', today: '2026-12-02' }, attachTo: document.body } );
+		await until( () => !wrapper.find( '.cdx-progress-bar' ).exists() );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__load-error' ).text() ).toBe( qqx( 'capacitybuilding-requestpage-error-not-accepted',
+			qqx( 'capacitybuilding-permission-create-for-other' ) ) );
 	} );
 } );

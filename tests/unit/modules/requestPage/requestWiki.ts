@@ -1,27 +1,29 @@
 /**
- * The shared fake wiki (fakeWikiApi.ts) with what request pages read on top: the whole history of
- * a page with who saved each revision (`prop=revisions&rvdir=newer`), and hub pages with their
- * content (`generator=allpages`). `mw.Title` and the user language are stubbed for the loaders.
+ * The fake wiki with histories (historyWiki.ts) with what request pages read on top: hubs, coaches,
+ * topics and the configuration every test uses, and `publishAll`, which publishes the indexes as
+ * the bot would after accepting what the pages hold now (Requests.json, Coaches.json, Hubs.json).
+ * `mw.Title` and the user language are stubbed for the loaders.
  */
-import $ from 'jquery';
-import type { RevisionContent } from '../../../../modules/core/history';
-import { REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
-import { coachTitle, hubTitle } from '../../../../modules/core/pages';
-import { serialize } from '../../../../modules/core/wikitext/codec';
-import { createFakeWiki, type FakeWiki } from '../fakeWikiApi';
+import type { CoachEntry, HistoryEntry, HubEntry, RequestEntry } from '../../../../modules/core/indexes';
+import { COACH_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../../../modules/core/model';
+import { coachTitle, coachUser, hubKey, hubTitle, requestNumber } from '../../../../modules/core/pages';
+import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
+import { createHistoryWiki, type HistoryWiki } from '../historyWiki';
 
 export const BASE = 'Capacity building';
 export const TITLE = `${ BASE }/Requests/R7`;
 export const DISCUSSION = '\n\n== Discussion ==\nSee you there. ~~~~\n';
 
-export interface RequestWiki extends FakeWiki {
-	/** Who the next saves are made by (the fake API has no login). */
-	editor: string;
-	history: Map<string, RevisionContent[]>;
+export interface RequestWiki extends HistoryWiki {
 	/** Saves a request page as `user`. */
-	putRequest( record: CapacityRequest, user: string ): void;
+	putRequest( record: CapacityRequest, user: string, comment?: string ): void;
 	/** The request on the page now. */
 	text( title?: string ): string;
+	/**
+	 * Publishes the three indexes as the bot would if it had accepted every page as it is now (each
+	 * request's history: its creation in its current status, unless given).
+	 */
+	publishAll( histories?: Record<string, HistoryEntry[]> ): void;
 }
 
 export const SAMPLE: CapacityRequest = {
@@ -57,59 +59,57 @@ function stubGlobals(): void {
 
 export function createRequestWiki(): RequestWiki {
 	stubGlobals();
-	const base = createFakeWiki();
-	const history = new Map<string, RevisionContent[]>();
-	const wiki = base as RequestWiki;
-	wiki.editor = 'Someone';
-	wiki.history = history;
-	const put = base.put.bind( base );
-	wiki.put = ( title, text ) => {
-		const page = put( title, text );
-		const revisions = history.get( title ) ?? [];
-		revisions.push( {
-			revid: page.revid, parentid: revisions.at( -1 )?.revid ?? 0, user: wiki.editor, timestamp: page.timestamp, content: text,
-		} );
-		history.set( title, revisions );
-		return page;
-	};
-	wiki.putRequest = ( record, user ) => {
-		wiki.editor = user;
-		wiki.put( TITLE, requestText( record ) );
+	const wiki = createHistoryWiki() as RequestWiki;
+	wiki.putRequest = ( record, user, comment = '' ) => {
+		wiki.putAs( user, TITLE, requestText( record ), comment );
 	};
 	wiki.text = ( title = TITLE ) => wiki.pages.get( title )?.text ?? '';
-	// Hubs and coaches every test uses.
-	wiki.put( hubTitle( BASE, 'Hub A' ), '{{Capacity hub\n| name = Hub A\n| kind = regional\n| contacts = Hana\n}}' );
-	wiki.put( hubTitle( BASE, 'Hub B' ), '{{Capacity hub\n| name = Hub B\n| kind = thematic\n| contacts = Bruno\n}}' );
+	wiki.publishAll = ( histories = {} ) => {
+		const requests: RequestEntry[] = [];
+		const coaches: CoachEntry[] = [];
+		const hubs: HubEntry[] = [];
+		for ( const [ title, revisions ] of wiki.history ) {
+			const latest = revisions.at( -1 );
+			if ( !latest?.text || !wiki.pages.has( title ) ) {
+				continue;
+			}
+			const common = { page: title, revid: latest.revid, updated: latest.timestamp, problems: 0, state: 'valid' as const };
+			const number = requestNumber( BASE, title );
+			const user = coachUser( BASE, title );
+			const key = hubKey( BASE, title );
+			if ( number !== null ) {
+				const request = parsePage( latest.text, REQUEST_SCHEMA ).parsed?.record as CapacityRequest;
+				requests.push( { ...common, number, request, feedback: 0, history: histories[ title ] ?? [
+					{ from: '', to: request.status, user: revisions[ 0 ]?.user ?? '', at: revisions[ 0 ]?.timestamp ?? '', revid: revisions[ 0 ]?.revid ?? 0 },
+				] } );
+			} else if ( user !== null ) {
+				const profile = parsePage( latest.text, COACH_SCHEMA ).parsed?.record;
+				if ( profile ) {
+					coaches.push( { ...common, user, profile, activeRequests: 0 } );
+				}
+			} else if ( key !== null ) {
+				const hub = parsePage( latest.text, HUB_SCHEMA ).parsed?.record;
+				if ( hub ) {
+					hubs.push( { ...common, key, hub } );
+				}
+			}
+		}
+		wiki.publish( BASE, 'requests', requests );
+		wiki.publish( BASE, 'coaches', coaches );
+		wiki.publish( BASE, 'hubs', hubs );
+	};
+	// Hubs and coaches every test uses (saved by their own people and an admin).
+	wiki.putAs( 'Adam', hubTitle( BASE, 'Hub A' ), '{{Capacity hub\n| name = Hub A\n| kind = regional\n| contacts = Hana\n}}' );
+	wiki.putAs( 'Adam', hubTitle( BASE, 'Hub B' ), '{{Capacity hub\n| name = Hub B\n| kind = thematic\n| contacts = Bruno\n}}' );
 	// Carla and Omar coach what SAMPLE asks for, in its language; Otto coaches something unrelated.
 	for ( const [ coach, topic ] of [ [ 'Carla', 'governance' ], [ 'Omar', 'governance' ], [ 'Otto', 'photography' ] ] as const ) {
-		wiki.put( coachTitle( BASE, coach ), `{{Capacity coach\n| user = ${ coach }\n| topics = ${ topic }\n| languages = es\n` +
+		wiki.putAs( coach, coachTitle( BASE, coach ), `{{Capacity coach\n| user = ${ coach }\n| topics = ${ topic }\n| languages = es\n` +
 			'| formats = coaching\n| availability = available\n| max_requests = 3\n| contact = talk\n}}' );
 	}
-	wiki.put( `${ BASE }/Topics.json`, JSON.stringify( { version: 1, topics: [
+	wiki.putAs( 'Adam', `${ BASE }/Topics.json`, JSON.stringify( { version: 1, topics: [
 		{ key: 'organisational', labels: { en: 'Organisational development' }, children: [ { key: 'governance', labels: { en: 'Governance' } } ] },
 		{ key: 'content', labels: { en: 'Content' }, children: [ { key: 'photography', labels: { en: 'Photography' } } ] },
 	] } ) );
-	wiki.put( 'MediaWiki:Gadget-capacityBuilding-config.json', JSON.stringify( { admins: [ 'Adam' ] } ) );
-
-	const get = base.api.get as jest.Mock;
-	const original = get.getMockImplementation() as ( params: Record<string, unknown> ) => JQuery.Promise<unknown>;
-	get.mockImplementation( ( params: Record<string, unknown> ) => {
-		const answer = ( response: unknown ): JQuery.Promise<unknown> => $.Deferred().resolve( response ).promise();
-		if ( params.prop === 'revisions' && params.rvdir === 'newer' ) {
-			const revisions = history.get( String( params.titles ) );
-			return answer( { query: { pages: [ revisions ?
-				{ title: params.titles, revisions: revisions.map( ( r ) => ( { ...r, slots: { main: { content: r.content } } } ) ) } :
-				{ title: params.titles, missing: true } ] } } );
-		}
-		if ( params.generator === 'allpages' ) {
-			const prefix = String( params.gapprefix );
-			const pages = [ ...base.pages.entries() ].filter( ( [ title ] ) => title.startsWith( prefix ) )
-				.map( ( [ title, page ] ) => ( {
-					title, revisions: [ { revid: page.revid, timestamp: page.timestamp, slots: { main: { content: page.text } } } ],
-				} ) );
-			return answer( { query: { pages } } );
-		}
-		return original( params );
-	} );
+	wiki.putAs( 'Adam', 'MediaWiki:Gadget-capacityBuilding-config.json', JSON.stringify( { admins: [ 'Adam' ] } ) );
 	return wiki;
 }

@@ -67,6 +67,34 @@ describe( 'pickers', () => {
 		expect( wrapper.emitted( 'update:modelValue' ) ).toEqual( [ [ [ 'fr', 'ar' ] ] ] );
 	} );
 
+	it( 'settles after a choice: the typed text cleared, the field not in error, nothing pending', async () => {
+		const names = new Map( [ [ 'fr', { name: 'French', autonym: 'français' } ], [ 'ar', { name: 'Arabic', autonym: 'العربية' } ] ] );
+		const wrapper = mount( {
+			components: { LanguagePicker },
+			data: () => ( { chosen: [] as string[], names } ),
+			template: '<language-picker v-model="chosen" :names="names" label="Languages"></language-picker>',
+		}, { attachTo: document.body } );
+		const input = wrapper.find( 'input' );
+		// Typing the code: Codex marks the lookup pending until the menu follows the typing.
+		await input.setValue( 'ar' );
+		await flushPromises();
+		const lookup = wrapper.findComponent( CdxMultiselectLookup );
+		expect( lookup.props( 'menuItems' ).map( ( item: { value: unknown } ) => item.value ) ).toEqual( [ 'ar' ] );
+		expect( wrapper.find( '.cdx-multiselect-lookup--pending' ).exists() ).toBe( false );
+		lookup.vm.$emit( 'update:selected', [ 'ar' ] );
+		await flushPromises();
+		expect( ( wrapper.vm as unknown as { chosen: string[] } ).chosen ).toEqual( [ 'ar' ] );
+		expect( ( input.element as HTMLInputElement ).value ).toBe( '' );
+		expect( wrapper.find( '.cdx-chip-input--status-error' ).exists() ).toBe( false );
+		expect( wrapper.find( '.cdx-multiselect-lookup--pending' ).exists() ).toBe( false );
+		// The menu closes (no items); back in the field later, the whole list is offered again.
+		expect( lookup.props( 'menuItems' ) ).toHaveLength( 0 );
+		await input.trigger( 'blur' );
+		await flushPromises();
+		expect( lookup.props( 'menuItems' ) ).toHaveLength( 2 );
+		wrapper.unmount();
+	} );
+
 	it( 'the topic picker offers topics labelled in the user’s language', () => {
 		const taxonomy = validateTaxonomy( { version: 1, topics: [ { key: 'community', labels: { en: 'Community', ar: 'مجتمع' } } ] } ).taxonomy!;
 		const wrapper = mount( TopicPicker, { props: { modelValue: [], index: indexTopics( taxonomy ), languageChain: [ 'ar', 'en' ], label: 'Topics' } } );

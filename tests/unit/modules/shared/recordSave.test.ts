@@ -3,7 +3,7 @@ import { mergeRecords } from '../../../../modules/core/merge';
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import { requestTitle } from '../../../../modules/core/pages';
 import { SaveFailure } from '../../../../modules/shared/apiErrors';
-import { createRecordPage, editRecordPage, loadRecordPage, nextNumber, type LoadedRecordPage } from '../../../../modules/shared/recordSave';
+import { createRecordPage, editRecordPage, loadRecordPage, nextNumber, numbering, type LoadedRecordPage } from '../../../../modules/shared/recordSave';
 import { createFakeWiki } from '../fakeWikiApi';
 
 const BASE = 'Capacity building';
@@ -57,10 +57,63 @@ describe( 'createRecordPage', () => {
 		const wiki = createFakeWiki();
 		wiki.put( titleFor( 4 ), 'someone else' );
 		wiki.put( titleFor( 5 ), 'someone else too' );
-		const saved = await createRecordPage( { api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 4, summary: 's' } );
+		const saved = await createRecordPage( {
+			api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 4, summary: 's', random: () => 0,
+		} );
 		expect( saved.number ).toBe( 6 );
 		expect( wiki.pages.get( titleFor( 4 ) )?.text ).toBe( 'someone else' );
-		expect( wiki.edits.map( ( e ) => e.title ) ).toEqual( [ titleFor( 4 ), titleFor( 5 ), titleFor( 6 ) ] );
+		// Taken numbers seen in one read are skipped without a save.
+		expect( wiki.edits.map( ( e ) => e.title ) ).toEqual( [ titleFor( 4 ), titleFor( 6 ) ] );
+		expect( saved.attempts ).toBe( 2 );
+	} );
+
+	it( 'skips a number whose title is create-protected, and one it cannot create', async () => {
+		const wiki = createFakeWiki();
+		wiki.protectedTitles.add( titleFor( 7 ) );
+		wiki.protectedTitles.add( titleFor( 8 ) );
+		const saved = await createRecordPage( {
+			api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 7, summary: 's', random: () => 0,
+		} );
+		expect( saved.number ).toBe( 9 );
+		expect( wiki.edits.map( ( e ) => e.title ) ).toEqual( [ titleFor( 7 ), titleFor( 9 ) ] );
+	} );
+
+	it( 'gives up with the reason when no number nearby can be created', async () => {
+		const wiki = createFakeWiki();
+		for ( let n = 1; n <= 300; n++ ) {
+			wiki.protectedTitles.add( titleFor( n ) );
+		}
+		const failure = await failureOf( createRecordPage( { api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 1, summary: 's' } ) );
+		expect( failure.error.code ).toBe( 'protectedpage' );
+		expect( wiki.edits ).toHaveLength( 1 );
+	} );
+
+	it( 'spreads a burst over fresh numbers: about two saves each, no number twice, nothing overwritten', async () => {
+		const wiki = createFakeWiki();
+		wiki.put( titleFor( 41 ), 'the highest before the burst' );
+		const saves = Array.from( { length: 20 }, ( _, i ) => createRecordPage( {
+			api: wiki.api, schema: REQUEST_SCHEMA, record: request( { title: `Burst request ${ i }` } ), titleFor, firstNumber: 42, summary: 's',
+		} ) );
+		const saved = await Promise.all( saves );
+		expect( new Set( saved.map( ( s ) => s.number ) ).size ).toBe( 20 );
+		expect( wiki.edits.length ).toBe( saved.reduce( ( sum, s ) => sum + s.attempts, 0 ) );
+		// Everyone starts at 42 at the very same moment: 20 saves for one winner, then the others
+		// spread (walking up one by one would cost 210 saves).
+		expect( wiki.edits.length / 20 ).toBeLessThanOrEqual( 2.5 );
+		expect( wiki.pages.get( titleFor( 41 ) )?.text ).toBe( 'the highest before the burst' );
+		for ( const s of saved ) {
+			expect( parsePage( wiki.pages.get( s.title )?.text ?? '', REQUEST_SCHEMA ).parsed?.record.title ).toBe( s.record.title );
+		}
+	} );
+
+	it( 'spreads the first attempt when numbers were created in the last minute', async () => {
+		const wiki = createFakeWiki();
+		const saved = await createRecordPage( {
+			api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 10, recentlyCreated: 3, summary: 's', random: () => 0.99,
+		} );
+		// One of the first 2 × 3 + 2 free numbers.
+		expect( saved.number ).toBe( 17 );
+		expect( saved.attempts ).toBe( 1 );
 	} );
 
 	it( 'gives distinct numbers to saves started at once', async () => {
@@ -98,6 +151,32 @@ describe( 'createRecordPage', () => {
 		expect( failure.error ).toMatchObject( { recovery: 'captcha', captcha: { id: '42', question: '2 + 3' } } );
 		await createRecordPage( { api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 1, summary: 's', captcha: { id: '42', word: '5' } } );
 		expect( wiki.edits[ 1 ] ).toMatchObject( { captchaid: '42', captchaword: '5' } );
+	} );
+} );
+
+describe( 'numbering', () => {
+	it( 'reads the highest number and how many were created in the last minute from the newest pages, in one request when it can', async () => {
+		const wiki = createFakeWiki();
+		wiki.put( titleFor( 7 ), 'x' );
+		wiki.put( titleFor( 12 ), 'x' );
+		wiki.put( `${ BASE }/Requests/R12/Archive`, 'x' );
+		expect( await numbering( wiki.api, titleFor ) ).toEqual( { next: 13, recentlyCreated: 0 } );
+		// Two more made through the API now: the last minute's.
+		await createRecordPage( { api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 13, summary: 's' } );
+		await createRecordPage( { api: wiki.api, schema: REQUEST_SCHEMA, record: request(), titleFor, firstNumber: 14, summary: 's' } );
+		const calls = ( wiki.api.get as jest.Mock ).mock.calls.length;
+		expect( await numbering( wiki.api, titleFor ) ).toEqual( { next: 15, recentlyCreated: 2 } );
+		// The probe of the title's namespace, and the recent changes; nothing saved.
+		const edits = wiki.edits.length;
+		expect( ( wiki.api.get as jest.Mock ).mock.calls.length - calls ).toBe( 2 );
+		expect( wiki.edits ).toHaveLength( edits );
+	} );
+
+	it( 'lists every page when no recent new page is a numbered one', async () => {
+		const wiki = createFakeWiki();
+		wiki.put( titleFor( 3 ), 'x' );
+		wiki.created.length = 0;
+		expect( await numbering( wiki.api, titleFor ) ).toEqual( { next: 4, recentlyCreated: 0 } );
 	} );
 } );
 
