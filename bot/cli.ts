@@ -10,6 +10,7 @@ import { DEFAULT_BASE_PAGE } from '../modules/core/constants';
 import type { MessageKey } from '../modules/core/messages';
 import { BotContext, VERSION, operatorMessages, type CommandKit, type CommandRun, type GlobalOptions, type Io } from './commands/context';
 import { deployCommand } from './commands/deploy';
+import { notifyCommand } from './commands/notify';
 import { publishCommand } from './commands/publish';
 import { setupCommand } from './commands/setup';
 import { statusCommand } from './commands/status';
@@ -29,7 +30,7 @@ export type { Io } from './commands/context';
 
 /** The commands, in the order `--help` lists them. */
 const COMMANDS: ( ( kit: CommandKit ) => void )[] = [
-	setupCommand, syncCommand, publishCommand, watchCommand, statusCommand, deployCommand,
+	setupCommand, syncCommand, notifyCommand, publishCommand, watchCommand, statusCommand, deployCommand,
 ];
 
 function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages ): number {

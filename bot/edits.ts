@@ -4,7 +4,7 @@
  * - no edit that changes nothing (the text is compared first; no request is made);
  * - no overwriting of a human: edits carry the base revision and start timestamp, and an edit
  *   conflict is reported, never forced; a page created meanwhile is not overwritten (createonly);
- * - `{{bots}}` and `{{nobots}}` are honoured;
+ * - `{{bots}}` and `{{nobots}}` are honoured (bot/bots.ts);
  * - the emergency shut-off page is checked before the first write;
  * - `--dry-run` prints the diff of every edit it would make and writes nothing;
  * - the text is sent as MediaWiki stores it (NFC, see publish/json.ts), so comparing it with the
@@ -15,8 +15,7 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import { MwnError } from 'mwn';
-import { findTemplateCalls } from '../modules/core/wikitext/codec';
-import { decodeValue } from '../modules/core/wikitext/values';
+import { botsRule, type BotsRule } from './bots';
 import { loneSurrogates, storableText } from './publish/json';
 import { Messages } from './i18n';
 import type { Logger } from './log';
@@ -118,32 +117,11 @@ export function readPageInfo( client: WikiClient, titles: readonly string[] ): P
 }
 
 /**
- * Whether the bot may edit a page by {{bots}} / {{nobots}}:
- * https://en.wikipedia.org/wiki/Template:Bots. Only wikitext pages carry these.
+ * Whether the bot may edit a page by {{bots}} / {{nobots}} (bot/bots.ts, the full rules; an edit that
+ * leaves no message, so `optout=` does not apply). Only wikitext pages carry these.
  */
 export function botsAllow( text: string, botName: string ): boolean {
-	if ( findTemplateCalls( text, 'Nobots' ).length ) {
-		return false;
-	}
-	const name = botName.toLowerCase();
-	for ( const call of findTemplateCalls( text, 'Bots' ) ) {
-		for ( const part of call.parts ) {
-			if ( part.eq === null ) {
-				continue;
-			}
-			const eq = part.eq;
-			const key = decodeValue( text, part.children.filter( ( n ) => n.end <= eq ) ).value;
-			const list = decodeValue( text, part.children.filter( ( n ) => n.start > eq ) ).value
-				.split( ',' ).map( ( s ) => s.trim().toLowerCase() );
-			if ( key === 'deny' && ( list.includes( 'all' ) || list.includes( name ) ) ) {
-				return false;
-			}
-			if ( key === 'allow' && !list.includes( 'all' ) && !list.includes( name ) ) {
-				return false;
-			}
-		}
-	}
-	return true;
+	return botsRule( text, botName, null ).allowed;
 }
 
 export interface Edit {
@@ -157,6 +135,36 @@ export interface Edit {
 }
 
 export type EditOutcome = 'created' | 'edited' | 'unchanged' | 'would-create' | 'would-edit' | 'skipped';
+
+/** A new section at the end of a page (a status update): appended, so it needs no base revision. */
+export interface SectionPost {
+	title: string;
+	/** The section's heading. */
+	sectionTitle: string;
+	/** Its wikitext (signed by the caller with ~~~~). */
+	text: string;
+	summary: string;
+	/** The page as read before deciding the post (null or not `exists`: the page does not exist). */
+	base: PageState | null;
+	/** Whether the post may create the page (a user talk page, a noticeboard); a request page must exist. */
+	mayCreate: boolean;
+	/** The message type, for `{{bots|optout=…}}`. */
+	messageType: string;
+}
+
+export type PostOutcome =
+	| { outcome: 'posted'; revid: number }
+	| { outcome: 'would-post' }
+	/** `{{bots}}`/`{{nobots}}` keep the bot off the page. */
+	| { outcome: 'denied'; rule: BotsRule & { allowed: false } };
+
+/** API errors that mean the wiki refused the post (nothing was saved; a person may need to look). */
+export const REFUSED_POST_CODES = new Set( [
+	'protectedpage', 'cascadeprotected', 'protectednamespace', 'protectedtitle',
+	'abusefilter-disallowed', 'abusefilter-warning', 'spamblacklist', 'titleblacklist-forbidden', 'missingtitle',
+	'pagedeleted', 'noedit', 'noedit-anon', 'customcssjsprotected', 'contenttoobig', 'invalidtitle',
+	'confirmemail',
+] );
 
 export interface WriteResult {
 	outcome: EditOutcome;
@@ -307,6 +315,59 @@ export class Editor {
 			this.skip( edit.title, reason );
 			return { outcome: 'skipped', revid: 0 };
 		}
+	}
+
+	/**
+	 * Posts a new section (`section=new`): signed text appended at the end, so no human edit can be
+	 * overwritten and no base revision is needed. Keeps every other safety: `{{bots}}`/`{{nobots}}`
+	 * (with `optout=` for the message type), the shut-off page, maxlag, and `--dry-run` (which prints
+	 * the post in full and saves nothing). Never a minor edit (a minor bot edit on a user talk page
+	 * notifies nobody). The edit is sent once: a network failure is thrown, not retried, because it
+	 * may have been saved (the caller checks the wiki before posting again).
+	 *
+	 * @param post
+	 */
+	public async appendSection( post: SectionPost ): Promise<PostOutcome> {
+		if ( post.base?.exists && ( post.base.contentModel === '' || post.base.contentModel === 'wikitext' ) ) {
+			const rule = botsRule( post.base.text, this.client.user.name, post.messageType,
+				{ extensionTags: this.client.site.extensionTags } );
+			if ( !rule.allowed ) {
+				return { outcome: 'denied', rule };
+			}
+		}
+		if ( this.options.dryRun ) {
+			this.logger.info( this.messages.text( 'capacitybuilding-bot-dry-run-post', post.title, post.sectionTitle, post.summary, post.text ),
+				{ title: post.title, sectionTitle: post.sectionTitle, summary: post.summary, text: post.text,
+					dryRun: true } );
+			return { outcome: 'would-post' };
+		}
+		await this.checkShutOff();
+		const response = await this.client.postOnce( {
+			action: 'edit', title: post.title, section: 'new', sectiontitle: post.sectionTitle, text: post.text,
+			summary: post.summary, bot: true, notminor: true, token: this.client.mwn.csrfToken,
+			...( post.mayCreate ? {} : { nocreate: true } ),
+			...( this.options.tag ? { tags: this.options.tag } : {} ),
+		} );
+		const result = response.edit as { result?: string; newrevid?: number } | undefined;
+		if ( result?.result !== 'Success' || !result.newrevid ) {
+			throw new Error( `Unexpected answer to a new section on ${ post.title }: ${ JSON.stringify( result ) }` );
+		}
+		this.edits++;
+		this.logger.info( this.messages.text( 'capacitybuilding-bot-log-posted', post.title, post.sectionTitle ), { title: post.title, revid: result.newrevid } );
+		return { outcome: 'posted', revid: result.newrevid };
+	}
+
+	/** Takes the shut-off page as already read (saves a request when the caller read it in a batch). */
+	public noteShutOff( stop: PageState | undefined ): void {
+		if ( stop?.exists && stop.text.trim() !== '' ) {
+			throw new ShutOffError( this.messages.text( 'capacitybuilding-bot-error-shut-off', this.options.stopPage, stop.text.trim().slice( 0, 200 ) ) );
+		}
+		this.stopChecked = true;
+	}
+
+	/** The shut-off page's title. */
+	public get stopPage(): string {
+		return this.options.stopPage;
 	}
 
 	/** Why an edit failed when the failure concerns this page only; null when it concerns every edit. */

@@ -6,8 +6,9 @@ import Banana from 'banana-i18n';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MessageKey, MessageParam, Problem } from '../modules/core/messages';
+import { ROOT } from './paths';
 
-export const I18N_DIR = path.resolve( __dirname, '..', 'i18n' );
+export const I18N_DIR = path.join( ROOT, 'i18n' );
 
 /** All message files, by language code (qqq excluded). */
 export function loadMessageFiles( dir = I18N_DIR ): Record<string, Record<string, string>> {
@@ -58,6 +59,10 @@ export class Messages {
 	}
 
 	public text( key: MessageKey, ...params: MessageParam[] ): string {
+		if ( this.language === 'qqx' ) {
+			// As MediaWiki shows messages in the pseudo-language qqx: the key and the parameters.
+			return params.length ? `(${ key }: ${ params.map( String ).join( ', ' ) })` : `(${ key })`;
+		}
 		return this.banana.i18n( key, ...params.map( String ) );
 	}
 

@@ -78,7 +78,7 @@ interface Behaviour {
 class BotMwn extends Mwn {
 	public httpRequests = 0;
 
-	private readonly behaviour: Behaviour;
+	public readonly behaviour: Behaviour;
 
 	public constructor( options: MwnOptions, behaviour: Behaviour ) {
 		super( options );
@@ -228,5 +228,30 @@ export class WikiClient {
 
 	public request( params: ApiParams ): Promise<ApiResponse> {
 		return this.mwn.request( params );
+	}
+
+	/**
+	 * A write that must not be repeated blindly (a new section: repeating it would post twice). Errors
+	 * that say nothing was saved are waited out and retried (maxlag, read-only, rate limits, HTTP 429);
+	 * any other failure, a network failure included (the edit may have been saved), is thrown as is,
+	 * without mwn's automatic retry.
+	 *
+	 * @param params
+	 */
+	public async postOnce( params: ApiParams ): Promise<ApiResponse> {
+		const { maxRetries, retryPause, sleep, logger, messages } = this.counter.behaviour;
+		for ( let attempt = 0; ; attempt++ ) {
+			try {
+				// mwn counts its retries in retryNumber: starting at the maximum turns them off.
+				return await this.mwn.request( params, { retryNumber: Number.MAX_SAFE_INTEGER } as RawRequestParams );
+			} catch ( error ) {
+				const code = error instanceof MwnError ? error.code : undefined;
+				if ( ( code !== 'maxlag' && code !== 'readonly' ) || attempt >= maxRetries ) {
+					throw error;
+				}
+				logger.warn( messages.text( 'capacitybuilding-bot-log-lagged', Math.round( retryPause / 1000 ) ), { code } );
+				await sleep( retryPause );
+			}
+		}
 	}
 }

@@ -99,23 +99,59 @@ export interface SyncStateTable {
 }
 
 /**
- * Notifications the bot will post (status updates, to come): one row per notice, identified by the
- * hidden marker it carries on the wiki, so a rerun never posts twice.
+ * The notification ledger (migration 3, bot/notify): one row per notice, identified by the key its
+ * post carries as a hidden marker and names in its edit summary, so a rerun never posts twice.
  */
 export interface NotificationsTable {
-	id: Generated<number>;
-	marker: string;
-	request_number: number;
+	notice_key: string;
+	/** A kind of modules/core/notices.ts. */
 	kind: string;
-	/** Page the notice goes to. */
+	/** The request it is about; 0 for a notice about a coach. */
+	request_number: number;
+	/** `request` (a section on the request page), `talk` (a user talk page) or `digest` (a noticeboard). */
+	channel: string;
+	/** The page it goes to. */
 	target: string;
-	/** Revision that caused it. */
-	revid: number;
-	/** `pending`, `posted` or `skipped`. */
+	/** JSON array of the usernames it is for (mentioned, or the talk page's owner). */
+	recipients: string;
+	/** The language it was written in (set when posted). */
+	language: Generated<string>;
+	/**
+	 * `pending`, `posting` (being posted: checked against the wiki before anything else), `sent`,
+	 * `skipped`, `failed`.
+	 */
 	state: string;
+	/** JSON `{ key, params }` of why it was skipped or failed; `{}` otherwise. */
+	detail: string;
+	attempts: Generated<number>;
+	/** When the event happened. */
+	event_at: string;
 	created: string;
-	/** When it was posted (or skipped); empty until then. */
-	done: string;
+	updated: string;
+	/** The post's revision, once sent (0 when only found on the page). */
+	revid: Generated<number>;
+	/** The digest key a noticeboard entry went out in. */
+	digest: Generated<string>;
+	/** JSON of the event: what the texts are made from. */
+	data: string;
+}
+
+/** Per request: what the bot last announced, to announce exactly what changed since. */
+export interface NotifySnapshotsTable {
+	request_number: number;
+	revid: number;
+	status: string;
+	hub: string;
+	/** JSON arrays of usernames. */
+	offers: string;
+	coach: string;
+}
+
+/** People's Babel languages (JSON array, best known first), as read on a date. */
+export interface NotifyPeopleTable {
+	user: string;
+	languages: string;
+	fetched: string;
 }
 
 export interface Database {
@@ -128,4 +164,6 @@ export interface Database {
 	problems: ProblemsTable;
 	sync_state: SyncStateTable;
 	notifications: NotificationsTable;
+	notify_snapshots: NotifySnapshotsTable;
+	notify_people: NotifyPeopleTable;
 }

@@ -17,10 +17,11 @@ import { CredentialsError, assertPrivateFile, loadCredentials } from '../credent
 import { Editor } from '../edits';
 import { Messages, loadMessageFiles, operatorLanguage } from '../i18n';
 import { Logger } from '../log';
+import { ROOT } from '../paths';
 import { Store } from '../store';
 import { WikiClient } from '../wiki';
 
-const PACKAGE = JSON.parse( fs.readFileSync( path.resolve( __dirname, '..', '..', 'package.json' ), 'utf8' ) ) as { version: string };
+const PACKAGE = JSON.parse( fs.readFileSync( path.join( ROOT, 'package.json' ), 'utf8' ) ) as { version: string };
 export const VERSION = PACKAGE.version;
 const DEFAULT_CONTACT = 'https://meta.wikimedia.org/wiki/Talk:Capacity_building';
 
@@ -96,9 +97,13 @@ export class BotContext {
 	/** Messages for the operator's console (see `operatorLanguage`). */
 	public readonly messages: Messages;
 
+	/** Every message file by language (i18n/*.json, or the caller's): what notices and pages can be written in. */
+	public readonly messageFiles: Record<string, Record<string, string>>;
+
 	public constructor( options: GlobalOptions, io: Io, messages: Messages ) {
 		this.options = options;
 		this.messages = messages;
+		this.messageFiles = io.messageFiles ?? loadMessageFiles();
 		this.env = io.env;
 		this.io = io;
 		this.logger = new Logger( {
@@ -127,11 +132,6 @@ export class BotContext {
 
 	public get contact(): string {
 		return this.options.contact ?? this.env.CAPACITY_BOT_CONTACT ?? this.file.contact ?? DEFAULT_CONTACT;
-	}
-
-	/** The message files (i18n/*.json, or what the caller gave), for what the bot publishes. */
-	public messageFiles(): Record<string, Record<string, string>> {
-		return this.io.messageFiles ?? loadMessageFiles();
 	}
 
 	/**

@@ -43,7 +43,7 @@ export function deployCommand( kit: CommandKit ): void {
 				logger: ctx.logger,
 				messages: await ctx.contentMessages(),
 				console: ctx.messages,
-				messageFiles: ctx.messageFiles(),
+				messageFiles: ctx.messageFiles,
 				base: ctx.base,
 				version,
 				distDir,

@@ -1,11 +1,31 @@
 /**
- * `capacity-bot status`: what the store holds, the last syncs, the cursor and every problem.
+ * `capacity-bot status`: what the store holds, the last syncs, the cursor, every problem, and the
+ * status updates: pending, being posted, failed, skipped (with why) and the last ones sent.
  * Needs no wiki.
  */
 import type { Command } from 'commander';
 import type { MessageKey } from '../../modules/core/messages';
 import { EXIT } from '../exitCodes';
-import type { CommandKit } from './context';
+import { Ledger, type NoticeState } from '../notify/ledger';
+import type { BotContext, CommandKit } from './context';
+
+/** The notices of every state, with why a skipped or failed one was not posted (the last 100 sent). */
+async function listNotices( ctx: BotContext, ledger: Ledger ): Promise<void> {
+	const m = ctx.messages;
+	const counts = await ledger.counts();
+	ctx.logger.info( m.text( 'capacitybuilding-bot-log-status-notices', counts.pending, counts.posting, counts.sent, counts.skipped,
+		counts.failed ), { notices: counts } );
+	const states: NoticeState[] = [ 'pending', 'posting', 'failed', 'skipped', 'sent' ];
+	for ( const state of states ) {
+		for ( const n of await ledger.list( state, state === 'sent' ? 100 : 10_000 ) ) {
+			const why = n.detail.key ? m.text( n.detail.key, ...( n.detail.params ?? [] ) ) : '';
+			ctx.logger.info( m.text( 'capacitybuilding-bot-log-status-notice', state, n.key, n.target, why || n.updated ),
+				{ notice: n.key, state, kind: n.kind, request: n.request, channel: n.channel, target: n.target,
+					recipients: n.recipients, language: n.language, attempts: n.attempts, revid: n.revid,
+					reason: n.detail.key ?? null, detail: why, updated: n.updated } );
+		}
+	}
+}
 
 export function statusCommand( kit: CommandKit ): void {
 	kit.command( 'status', 'capacitybuilding-bot-help-command-status', 'capacitybuilding-bot-help-status-after' )
@@ -28,6 +48,7 @@ export function statusCommand( kit: CommandKit ): void {
 						m.text( p.message as MessageKey, ...p.params ) ), { page: p.page, revid: p.revid,
 						kind: p.kind, message: p.message } );
 				}
+				await listNotices( ctx, new Ledger( store ) );
 				kit.run.code = counts.problems ? EXIT.problems : EXIT.ok;
 			} finally {
 				await store.close();

@@ -1,6 +1,7 @@
 /**
- * `capacity-bot watch [--interval s] [--publish] [--rounds n]`: repeats `sync` (and `publish`)
- * until stopped. A failing round is reported and retried at the next, except the failures that
+ * `capacity-bot watch [--interval s] [--notify] [--publish] [--rounds n]`: repeats `sync` (then
+ * `notify`, then `publish`) until stopped. A failing round is reported and retried at the next, except the
+ * failures that
  * need a person (the shut-off page, credentials, login). SIGINT/SIGTERM let the round under way
  * finish.
  */
@@ -11,6 +12,7 @@ import { EXIT } from '../exitCodes';
 import { errorText } from '../i18n';
 import { LoginError } from '../wiki';
 import type { CommandKit } from './context';
+import { notifyOnce } from './notify';
 import { publishOnce } from './publish';
 import { syncOnce } from './sync';
 
@@ -28,6 +30,13 @@ function pause( ms: number, signal: { wake: () => void } ): Promise<void> {
 	} );
 }
 
+interface WatchOptions {
+	interval: number;
+	notify?: boolean;
+	publish?: boolean;
+	rounds?: number;
+}
+
 export function watchCommand( kit: CommandKit ): void {
 	const t = kit.t.bind( kit );
 	kit.command( 'watch', 'capacitybuilding-bot-help-command-watch', 'capacitybuilding-bot-help-watch-after' )
@@ -38,9 +47,10 @@ export function watchCommand( kit: CommandKit ): void {
 			}
 			return seconds;
 		}, DEFAULT_INTERVAL )
+		.option( '--notify', t( 'capacitybuilding-bot-help-option-notify' ) )
 		.option( '--publish', t( 'capacitybuilding-bot-help-option-publish' ) )
 		.option( '--rounds <n>', t( 'capacitybuilding-bot-help-option-rounds' ), ( value ) => Number( value ) )
-		.action( async ( options: { interval: number; publish?: boolean; rounds?: number }, command: Command ) => {
+		.action( async ( options: WatchOptions, command: Command ) => {
 			const ctx = kit.context( command );
 			// Set by SIGINT/SIGTERM: the round under way finishes (its store transaction is whole), then the loop ends.
 			const signal = { stopping: false, wake: (): void => undefined };
@@ -55,6 +65,9 @@ export function watchCommand( kit: CommandKit ): void {
 				for ( let round = 1; !signal.stopping; round++ ) {
 					try {
 						await syncOnce( ctx, false );
+						if ( options.notify && !signal.stopping ) {
+							await notifyOnce( ctx );
+						}
 						if ( options.publish && !signal.stopping ) {
 							await publishOnce( ctx );
 						}

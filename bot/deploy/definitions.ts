@@ -6,7 +6,7 @@
  * Syntax (Gadgets extension of MediaWiki 1.43, MediaWikiGadgetsDefinitionRepo):
  * `* name[ResourceLoader|option|option=value,value]|page.js|page.css|page.json`
  */
-import type { GadgetDefinition } from '../../scripts/lib/gadgets';
+import type { GadgetDefinition } from '../../scripts/lib/gadgetFiles';
 
 export const BLOCK_BEGIN = '<!-- capacityBuilding gadgets: begin -->';
 export const BLOCK_END = '<!-- capacityBuilding gadgets: end -->';

@@ -20,7 +20,7 @@ import { sameUser } from '../../modules/core/identifiers';
 import type { MessageKey } from '../../modules/core/messages';
 import { normalizeTitle } from '../../modules/core/pages';
 import { GADGET_PAGE_PREFIX, GADGET_PREFIX } from '../../modules/core/gadgets';
-import { GADGETS_DIR, readGadgets, type GadgetDefinition } from '../../scripts/lib/gadgets';
+import { GADGETS_DIR, readGadgets, type GadgetDefinition } from '../../scripts/lib/gadgetFiles';
 import { CredentialsError } from '../credentials';
 import { readPages, type Editor, type Edit, type PageState } from '../edits';
 import type { Messages } from '../i18n';

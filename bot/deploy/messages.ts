@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { GADGET_PAGE_PREFIX, MESSAGES_MANIFEST, messagesPage, type MessagesManifest } from '../../modules/core/gadgets';
-import type { GadgetDefinition } from '../../scripts/lib/gadgets';
+import type { GadgetDefinition } from '../../scripts/lib/gadgetFiles';
 import type { MessageFiles } from '../setup/templatedata';
 import { storedJson } from './stored';
 

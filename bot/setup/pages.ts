@@ -14,12 +14,14 @@ import {
 	FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_SCHEMA, FORMATS, HUB_KINDS, HUB_KIND_MESSAGES, HUB_SCHEMA, REGIONS,
 	REGION_MESSAGES, REQUEST_SCHEMA, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, STATUSES, STATUS_MESSAGES,
 } from '../../modules/core/model';
-import { CONFIG_PAGE, defaultConfigJson } from '../../modules/core/config';
+import { CONFIG_PAGE, DEFAULT_NOTIFICATIONS, defaultConfigJson } from '../../modules/core/config';
+import { defaultSwitches } from '../notify/kinds';
+import { ROOT } from '../paths';
 import { normalizeTitle, sitePages } from '../../modules/core/pages';
 import type { MessageKey } from '../../modules/core/messages';
 import { inAllLanguages, recordTemplateData, type MessageFiles } from './templatedata';
 
-export const WIKI_DIR = path.resolve( __dirname, '..', '..', 'wiki' );
+export const WIKI_DIR = path.join( ROOT, 'wiki' );
 
 export interface DesiredPage {
 	title: string;
@@ -137,7 +139,11 @@ export function desiredPages( options: SetupOptions ): DesiredPage[] {
 	} );
 	pages.push(
 		{ title: sitePages( base ).topics, text: readSource( 'pages', 'Topics.json' ), contentModel: 'json', policy: 'seeded' },
-		{ title: CONFIG_PAGE, text: defaultConfigJson( { basePage: base, bots: options.botUser ? [ options.botUser ] : [] } ).trim(), contentModel: 'json', policy: 'seeded' },
+		{ title: CONFIG_PAGE, contentModel: 'json', policy: 'seeded', text: defaultConfigJson( {
+			basePage: base, bots: options.botUser ? [ options.botUser ] : [],
+			// Every kind of status update with its default switch, so the page shows what can be switched.
+			notifications: { ...DEFAULT_NOTIFICATIONS, kinds: defaultSwitches() },
+		} ).trim() },
 		seeded( base, 'Base.wikitext' ),
 		seeded( `${ base }/Request support`, 'Request support.wikitext' ),
 		seeded( `${ base }/Requests`, 'Requests.wikitext' ),

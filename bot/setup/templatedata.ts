@@ -26,6 +26,7 @@ const TYPES: Record<FieldKind, string> = {
 	enum: 'line',
 	enumList: 'line',
 	topicList: 'line',
+	language: 'line',
 	languageList: 'line',
 	user: 'wiki-user-name',
 	userList: 'line',

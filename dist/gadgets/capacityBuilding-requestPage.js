@@ -51,6 +51,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-requestpage-locked": "You cannot change this request here:",
 	"capacitybuilding-requestpage-saved": "Done: $1.",
 	"capacitybuilding-requestpage-saved-reapplied": "Done: $1. Someone else edited the request at the same time; your change was applied on top of theirs.",
+	"capacitybuilding-requestpage-subscribe-failed": "You could not be subscribed to new topics on this page, so the updates posted here may not reach you as notifications; you can subscribe with the page's own subscribe link.",
 	"capacitybuilding-requestpage-suggestions-error": "The suggested coaches could not be loaded: $1",
 	"capacitybuilding-requestpage-suggestions-heading": "Suggested coaches",
 	"capacitybuilding-requestpage-suggestions-loading": "Looking for coaches who match this request…",
@@ -277,6 +278,13 @@ var require_recordSave = __commonJS({
   }
 });
 
+// shared-file-ref:shared/subscriptions.ts
+var require_subscriptions = __commonJS({
+  "shared-file-ref:shared/subscriptions.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/subscriptions.ts"];
+  }
+});
+
 // shared-file-ref:core/matching.ts
 var require_matching = __commonJS({
   "shared-file-ref:core/matching.ts"(exports, module2) {
@@ -440,6 +448,7 @@ var import_permissions = __toESM(require_permissions());
 var import_apiErrors = __toESM(require_apiErrors());
 var import_judgedRecords2 = __toESM(require_judgedRecords());
 var import_recordSave = __toESM(require_recordSave());
+var import_subscriptions = __toESM(require_subscriptions());
 var ACTION_LABELS = {
   offer: "capacitybuilding-requestpage-action-offer",
   "retract-offer": "capacitybuilding-requestpage-action-retract-offer",
@@ -510,7 +519,12 @@ function performAction(api, state, action, user, context, captcha, reason = "") 
         check: (text) => (0, import_judgedRecords2.saveCheck)(current.judged, user, current.judged.input.context)(text)
       }));
       const now = yield loadRequestState(api, state.title, context, Promise.resolve(state.entry));
-      return outcome.kind === "conflict" ? { kind: "stale", state: now } : { kind: "saved", state: now, reapplied: attempts > 1 };
+      if (outcome.kind === "conflict") {
+        return { kind: "stale", state: now };
+      }
+      const follows = action.type === "offer" || action.type === "accept";
+      const unsubscribed = follows ? yield (0, import_subscriptions.subscribeToNewTopics)(api, state.title) : null;
+      return { kind: "saved", state: now, reapplied: attempts > 1, unsubscribed };
     } catch (error) {
       if (error instanceof import_apiErrors.SaveFailure) {
         return { kind: "failed", error: error.error };
@@ -1108,6 +1122,8 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     const busy = (0, import_vue12.ref)(false);
     const notice = (0, import_vue12.ref)(null);
     const saveError = (0, import_vue12.ref)(null);
+    const unsubscribed = (0, import_vue12.ref)(null);
+    const unsubscribedReason = (0, import_vue12.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
     const failedAction = (0, import_vue12.ref)(null);
     const editability = (0, import_vue12.shallowRef)(null);
     const languageNames = (0, import_vue12.shallowRef)(/* @__PURE__ */ new Map());
@@ -1258,6 +1274,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         busy.value = true;
         notice.value = null;
         saveError.value = null;
+        unsubscribed.value = null;
         failedAction.value = null;
         const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
         try {
@@ -1278,6 +1295,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
               text: mw.message("capacitybuilding-requestpage-conflict-stale", done, statusLabel(outcome.state.record.status)).text()
             };
           } else {
+            unsubscribed.value = outcome.unsubscribed;
             notice.value = outcome.reapplied ? {
               kind: "reapplied",
               type: "success",
@@ -1448,24 +1466,40 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "unchecked",
             "actions-note"
           ]),
-          (0, import_vue11.createElementVNode)("div", _hoisted_72, [saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
-            key: 0,
-            error: saveError.value,
-            "login-url": (0, import_vue11.unref)(loginUrl),
-            onRetry: retry
-          }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true), notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
-            key: 1,
-            type: notice.value.type,
-            class: "ext-capacitybuilding-request-page__notice",
-            "data-notice": notice.value.kind
-          }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)(notice.value.text),
-              1
-              /* TEXT */
-            )]),
-            _: 1
-          }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true)]),
+          (0, import_vue11.createElementVNode)("div", _hoisted_72, [
+            saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
+              key: 0,
+              error: saveError.value,
+              "login-url": (0, import_vue11.unref)(loginUrl),
+              onRetry: retry
+            }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true),
+            notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+              key: 1,
+              type: notice.value.type,
+              class: "ext-capacitybuilding-request-page__notice",
+              "data-notice": notice.value.kind
+            }, {
+              default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                (0, import_vue11.toDisplayString)(notice.value.text),
+                1
+                /* TEXT */
+              )]),
+              _: 1
+            }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true),
+            unsubscribed.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+              key: 2,
+              type: "warning",
+              class: "ext-capacitybuilding-request-page__unsubscribed",
+              "data-code": unsubscribed.value.code
+            }, {
+              default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue11.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
+                1
+                /* TEXT */
+              )]),
+              _: 1
+            }, 8, ["data-code"])) : (0, import_vue11.createCommentVNode)("v-if", true)
+          ]),
           (0, import_vue11.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
           editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
             key: 0,

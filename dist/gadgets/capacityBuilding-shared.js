@@ -149,6 +149,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-request-field-description": "Description",
 	"capacitybuilding-request-field-formats": "Formats",
 	"capacitybuilding-request-field-hub": "Hub",
+	"capacitybuilding-request-field-lang": "Language for updates",
 	"capacitybuilding-request-field-languages": "Languages",
 	"capacitybuilding-request-field-needed-by": "Needed by",
 	"capacitybuilding-request-field-offers": "Offers",
@@ -164,6 +165,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-request-help-description": "Describe your situation and what you hope to achieve.",
 	"capacitybuilding-request-help-formats": "The kinds of support that would help.",
 	"capacitybuilding-request-help-hub": "The hub that handles the request. Leave empty and it will be routed to a hub.",
+	"capacitybuilding-request-help-lang": "The language the bot writes its updates about this request in. It starts as the language you use the wiki in.",
 	"capacitybuilding-request-help-languages": "The languages the support must be given in.",
 	"capacitybuilding-request-help-needed-by": "The date by which you need the support, if there is one.",
 	"capacitybuilding-request-help-offers": "Coaches who offered to help.",
@@ -602,6 +604,7 @@ var init_model = __esm({
         { key: "topics", param: "topics", kind: "topicList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-topics", help: "capacitybuilding-request-help-topics" },
         { key: "formats", param: "formats", kind: "enumList", required: true, min: 1, values: FORMATS, label: "capacitybuilding-request-field-formats", help: "capacitybuilding-request-help-formats" },
         { key: "languages", param: "languages", kind: "languageList", required: true, min: 1, max: 10, label: "capacitybuilding-request-field-languages", help: "capacitybuilding-request-help-languages" },
+        { key: "lang", param: "lang", kind: "language", required: false, label: "capacitybuilding-request-field-lang", help: "capacitybuilding-request-help-lang" },
         { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
         { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
         { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
@@ -1484,6 +1487,7 @@ var init_permissions = __esm({
       "topics",
       "formats",
       "languages",
+      "lang",
       "neededBy",
       "description"
     ];
@@ -1572,6 +1576,11 @@ function checkScalar(field, value, context) {
       return ((_a = field.values) == null ? void 0 : _a.includes(value)) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-choice", value)];
     case "user":
       return isValidUsername(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-username", value)];
+    case "language":
+      if (!isLanguageCode(value)) {
+        return [problem(field.key, "capacitybuilding-validation-invalid-language", value)];
+      }
+      return value !== "qqx" && context.languages && !context.languages.has(value) ? [problem(field.key, "capacitybuilding-validation-unknown-language", value)] : [];
     case "date":
       return isIsoDate(value) ? [] : [problem(field.key, "capacitybuilding-validation-invalid-date", value)];
     case "timestamp":
@@ -3483,13 +3492,49 @@ var init_constants = __esm({
   }
 });
 
+// modules/core/notices.ts
+function isNoticeKind(value) {
+  return NOTICE_KINDS.includes(value);
+}
+var NOTICE_KINDS;
+var init_notices = __esm({
+  "modules/core/notices.ts"() {
+    "use strict";
+    NOTICE_KINDS = [
+      /** A new request, announced on its hub's noticeboard (the programme's when it has no hub). */
+      "submitted",
+      /** A hub took the request (triaged, or routed to another hub) → the requester. */
+      "triaged",
+      /** A coach offered to help → the requester. */
+      "offered",
+      /** A coach was accepted → the requester and the coach. */
+      "matched",
+      "started",
+      "completed",
+      "declined",
+      "withdrawn",
+      "on-hold",
+      "reopened",
+      /** Open or triaged with no status change for the stale period → the hub's contacts (else the admins). */
+      "stale",
+      /** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
+      "deadline",
+      /** A coach's "away until" date has passed while the profile still says away → the coach. */
+      "away-ended"
+    ];
+  }
+});
+
 // modules/core/config.ts
 function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseConfig(json) {
   const problems = [];
-  const config = __spreadProps(__spreadValues({}, DEFAULT_CONFIG), { statusPolicy: __spreadValues({}, DEFAULT_CONFIG.statusPolicy) });
+  const config = __spreadProps(__spreadValues({}, DEFAULT_CONFIG), {
+    statusPolicy: __spreadValues({}, DEFAULT_CONFIG.statusPolicy),
+    notifications: __spreadProps(__spreadValues({}, DEFAULT_NOTIFICATIONS), { kinds: {}, userTalk: [] })
+  });
   if (!isObject3(json)) {
     return { config, problems: [problem(null, "capacitybuilding-config-not-object")] };
   }
@@ -3540,20 +3585,90 @@ function parseConfig(json) {
           }
         }
         break;
+      case "notifications":
+        if (isObject3(value)) {
+          parseNotifications(value, config.notifications, problems);
+        } else {
+          invalid(key);
+        }
+        break;
       default:
         problems.push(problem(key, "capacitybuilding-config-unknown-key", key));
     }
   }
   return { config, problems };
 }
-var CONFIG_PAGE, DEFAULT_CONFIG;
+function parseNotifications(json, settings, problems) {
+  const invalid = (path) => {
+    problems.push(problem(path, "capacitybuilding-config-invalid-value", path));
+  };
+  for (const [key, value] of Object.entries(json)) {
+    const path = `notifications.${key}`;
+    switch (key) {
+      case "kinds":
+        if (!isObject3(value)) {
+          invalid(path);
+          break;
+        }
+        for (const [kind, on] of Object.entries(value)) {
+          if (!isNoticeKind(kind)) {
+            problems.push(problem(`${path}.${kind}`, "capacitybuilding-config-unknown-key", `${path}.${kind}`));
+          } else if (typeof on === "boolean") {
+            settings.kinds[kind] = on;
+          } else {
+            invalid(`${path}.${kind}`);
+          }
+        }
+        break;
+      case "userTalk":
+        if (Array.isArray(value) && value.every((v) => typeof v === "string" && isNoticeKind(v))) {
+          settings.userTalk = [...new Set(value)];
+        } else {
+          invalid(path);
+        }
+        break;
+      case "noticeboard":
+        if (typeof value === "string" && (value === "" || isPageTitle(value))) {
+          settings.noticeboard = value.replace(/_/g, " ");
+        } else {
+          invalid(path);
+        }
+        break;
+      case "mentions":
+        if (typeof value === "boolean") {
+          settings.mentions = value;
+        } else {
+          invalid(path);
+        }
+        break;
+      case "deadlineDays":
+        if (Number.isInteger(value) && value > 0 && value <= 365) {
+          settings.deadlineDays = value;
+        } else {
+          invalid(path);
+        }
+        break;
+      default:
+        problems.push(problem(path, "capacitybuilding-config-unknown-key", path));
+    }
+  }
+}
+var CONFIG_PAGE, DEFAULT_NOTIFICATIONS, DEFAULT_CONFIG;
 var init_config = __esm({
   "modules/core/config.ts"() {
     "use strict";
     init_constants();
     init_identifiers();
     init_messages();
+    init_notices();
     CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
+    DEFAULT_NOTIFICATIONS = {
+      kinds: {},
+      userTalk: [],
+      noticeboard: "",
+      mentions: true,
+      deadlineDays: 14
+    };
     DEFAULT_CONFIG = {
       basePage: DEFAULT_BASE_PAGE,
       admins: [],
@@ -3561,7 +3676,8 @@ var init_config = __esm({
       bots: [],
       privateContacts: [],
       changeTag: "",
-      statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true }
+      statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
+      notifications: DEFAULT_NOTIFICATIONS
     };
   }
 });
@@ -5712,6 +5828,39 @@ var init_roles = __esm({
   }
 });
 
+// modules/shared/subscriptions.ts
+var subscriptions_exports = {};
+__export(subscriptions_exports, {
+  newTopicsItem: () => newTopicsItem,
+  subscribeToNewTopics: () => subscribeToNewTopics
+});
+function newTopicsItem(title) {
+  const parsed = new mw.Title(title);
+  return `p-topics-${parsed.getNamespaceId()}:${parsed.getMain()}`;
+}
+function subscribeToNewTopics(api, title) {
+  return __async(this, null, function* () {
+    try {
+      yield apiResult(api.postWithToken("csrf", __spreadValues({
+        action: "discussiontoolssubscribe",
+        page: title,
+        commentname: newTopicsItem(title),
+        subscribe: true,
+        formatversion: 2
+      }, API_ERROR_FORMAT)));
+      return null;
+    } catch (error) {
+      return error instanceof SaveFailure ? error.error : describeApiError("http");
+    }
+  });
+}
+var init_subscriptions = __esm({
+  "modules/shared/subscriptions.ts"() {
+    "use strict";
+    init_apiErrors();
+  }
+});
+
 // shared-module-entry:index
 module.exports = {
   "core/history.ts": (init_history(), __toCommonJS(history_exports)),
@@ -5747,6 +5896,7 @@ module.exports = {
   "shared/recordPages.ts": (init_recordPages(), __toCommonJS(recordPages_exports)),
   "shared/recordSave.ts": (init_recordSave(), __toCommonJS(recordSave_exports)),
   "shared/roles.ts": (init_roles(), __toCommonJS(roles_exports)),
-  "shared/siteData.ts": (init_siteData(), __toCommonJS(siteData_exports))
+  "shared/siteData.ts": (init_siteData(), __toCommonJS(siteData_exports)),
+  "shared/subscriptions.ts": (init_subscriptions(), __toCommonJS(subscriptions_exports))
 };
 // </nowiki>

@@ -129,6 +129,13 @@ var require_recordSave = __commonJS({
   }
 });
 
+// shared-file-ref:shared/subscriptions.ts
+var require_subscriptions = __commonJS({
+  "shared-file-ref:shared/subscriptions.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/subscriptions.ts"];
+  }
+});
+
 // shared-file-ref:shared/components/FieldProblems.vue
 var require_FieldProblems = __commonJS({
   "shared-file-ref:shared/components/FieldProblems.vue"(exports, module2) {
@@ -213,6 +220,7 @@ var import_apiErrors = __toESM(require_apiErrors());
 var import_drafts = __toESM(require_drafts());
 var import_direction = __toESM(require_direction());
 var import_recordSave = __toESM(require_recordSave());
+var import_subscriptions = __toESM(require_subscriptions());
 var import_FieldProblems = __toESM(require_FieldProblems());
 var import_LanguagePicker = __toESM(require_LanguagePicker());
 var import_PreviewPanel = __toESM(require_PreviewPanel());
@@ -269,6 +277,7 @@ var FORM_FIELDS = [
   "topics",
   "formats",
   "languages",
+  "lang",
   "neededBy",
   "description"
 ];
@@ -325,11 +334,12 @@ function formProblems(record, context) {
 
 // modules/requestForm/RequestForm.vue
 var _hoisted_1 = ["lang", "dir"];
-var _hoisted_2 = ["href"];
-var _hoisted_3 = { key: 1 };
-var _hoisted_4 = { class: "ext-capacitybuilding-request-form__buttons" };
-var _hoisted_5 = ["href"];
-var _hoisted_6 = { class: "ext-capacitybuilding-request-form__buttons" };
+var _hoisted_2 = { class: "ext-capacitybuilding-request-form__buttons" };
+var _hoisted_3 = ["href"];
+var _hoisted_4 = { key: 1 };
+var _hoisted_5 = { class: "ext-capacitybuilding-request-form__buttons" };
+var _hoisted_6 = ["href"];
+var _hoisted_7 = { class: "ext-capacitybuilding-request-form__buttons" };
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "RequestForm",
   props: {
@@ -353,6 +363,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     const previewing = (0, import_vue3.ref)(false);
     const draft = (0, import_vue3.ref)(null);
     const formElement = (0, import_vue3.ref)(null);
+    const unsubscribed = (0, import_vue3.ref)(null);
+    const subscribing = (0, import_vue3.ref)(false);
+    const unsubscribedReason = (0, import_vue3.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.error.key, ...unsubscribed.value.error.params).text() : "");
     const userName = mw.user.getName();
     const userLanguage = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
     const ui = (0, import_direction.interfaceLanguage)();
@@ -387,6 +400,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       try {
         const loaded = await loadFormData(props.api, props.editTitle);
         data.value = loaded;
+        if (!props.editTitle) {
+          values.lang = userLanguage;
+        }
         if (props.editTitle) {
           if (!loaded.page || !loaded.page.record) {
             state.value = "missing";
@@ -444,6 +460,21 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       value,
       label: mw.msg(import_model2.FORMAT_MESSAGES[value])
     }));
+    const updateLanguages = (0, import_vue3.computed)(() => {
+      var _a2, _b;
+      const names = (_b = (_a2 = data.value) == null ? void 0 : _a2.languageNames) != null ? _b : emptyNames;
+      const items = Array.from(names, ([code, name]) => ({
+        value: code,
+        label: `${name.name} (${code})`
+      }));
+      if (values.lang !== "" && !names.has(values.lang)) {
+        items.push({
+          value: values.lang,
+          label: values.lang
+        });
+      }
+      return items.sort((a, b) => a.label.localeCompare(b.label, userLanguage));
+    });
     const privateContacts = (0, import_vue3.computed)(() => {
       var _a2, _b;
       return ((_b = (_a2 = data.value) == null ? void 0 : _a2.config.privateContacts) != null ? _b : []).map((name) => ({
@@ -578,6 +609,23 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       if (revid) {
         announceSave(revid, kind);
       }
+      if (kind === "created") {
+        subscribeAndGo(title);
+      } else {
+        goTo(title);
+      }
+    }
+    async function subscribeAndGo(title) {
+      subscribing.value = true;
+      const error = await (0, import_subscriptions.subscribeToNewTopics)(props.api, title);
+      subscribing.value = false;
+      if (error) {
+        unsubscribed.value = {
+          title,
+          error
+        };
+        return;
+      }
       goTo(title);
     }
     __expose({ formElement });
@@ -609,15 +657,74 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             )];
           }),
           _: 1
-        })) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        })) : unsubscribed.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+          import_vue2.Fragment,
+          { key: 3 },
+          [(0, import_vue2.createCommentVNode)(" Saved, but the requester could not be subscribed to the request page's new topics: said, never silent. "), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMessage), {
+            type: "warning",
+            class: "ext-capacitybuilding-request-form__unsubscribed",
+            "data-code": unsubscribed.value.error.code
+          }, {
+            default: (0, import_vue2.withCtx)(() => [
+              (0, import_vue2.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-subscribe-failed", unsubscribed.value.title).text()),
+                1
+                /* TEXT */
+              ),
+              (0, import_vue2.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue2.toDisplayString)(unsubscribedReason.value),
+                1
+                /* TEXT */
+              ),
+              (0, import_vue2.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.error.code).text()),
+                1
+                /* TEXT */
+              ),
+              (0, import_vue2.createElementVNode)("div", _hoisted_2, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+                type: "button",
+                disabled: subscribing.value,
+                onClick: _cache[0] || (_cache[0] = ($event) => subscribeAndGo(unsubscribed.value.title))
+              }, {
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-subscribe-retry").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              }, 8, ["disabled"]), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+                type: "button",
+                action: "progressive",
+                weight: "primary",
+                onClick: _cache[1] || (_cache[1] = ($event) => goTo(unsubscribed.value.title))
+              }, {
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-subscribe-continue").text()),
+                  1
+                  /* TEXT */
+                )]),
+                _: 1
+              })])
+            ]),
+            _: 1
+          }, 8, ["data-code"])],
+          2112
+          /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+        )) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
           "form",
           {
-            key: 3,
+            key: 4,
             ref_key: "formElement",
             ref: formElement,
             class: "ext-capacitybuilding-request-form__form",
             novalidate: "",
-            onSubmit: _cache[9] || (_cache[9] = (0, import_vue2.withModifiers)(($event) => submit(null), ["prevent"]))
+            onSubmit: _cache[12] || (_cache[12] = (0, import_vue2.withModifiers)(($event) => submit(null), ["prevent"]))
           },
           [
             (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMessage), {
@@ -643,7 +750,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                   import_vue2.Fragment,
                   null,
                   (0, import_vue2.renderList)(privateContacts.value, (contact) => {
-                    return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("li", { key: contact.name }, [(0, import_vue2.createElementVNode)("a", { href: contact.url }, (0, import_vue2.toDisplayString)(contact.name), 9, _hoisted_2)]);
+                    return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("li", { key: contact.name }, [(0, import_vue2.createElementVNode)("a", { href: contact.url }, (0, import_vue2.toDisplayString)(contact.name), 9, _hoisted_3)]);
                   }),
                   128
                   /* KEYED_FRAGMENT */
@@ -652,7 +759,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                 /* STABLE_FRAGMENT */
               )) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
                 "p",
-                _hoisted_3,
+                _hoisted_4,
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-no-contacts").text()),
                 1
                 /* TEXT */
@@ -695,7 +802,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-found", draftTime.value).text()),
                 1
                 /* TEXT */
-              ), (0, import_vue2.createElementVNode)("div", _hoisted_4, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+              ), (0, import_vue2.createElementVNode)("div", _hoisted_5, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "button",
                 onClick: restoreDraft
               }, {
@@ -730,7 +837,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               ), (0, import_vue2.createElementVNode)("a", {
                 href: loginUrl.value,
                 onClick: leaveToLogIn
-              }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login").text()), 9, _hoisted_5)]),
+              }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login").text()), 9, _hoisted_6)]),
               _: 1
             })) : (0, import_vue2.createCommentVNode)("v-if", true),
             (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
@@ -751,7 +858,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               )]),
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
                 modelValue: values.title,
-                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => values.title = $event),
+                "onUpdate:modelValue": _cache[2] || (_cache[2] = ($event) => values.title = $event),
                 name: "title"
               }, null, 8, ["modelValue"])]),
               _: 1
@@ -780,7 +887,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                   return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxRadio), {
                     key: choice.value,
                     modelValue: values.requesterType,
-                    "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => values.requesterType = $event),
+                    "onUpdate:modelValue": _cache[3] || (_cache[3] = ($event) => values.requesterType = $event),
                     name: "requesterType",
                     "input-value": choice.value
                   }, {
@@ -815,7 +922,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               )]),
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
                 modelValue: values.organisation,
-                "onUpdate:modelValue": _cache[2] || (_cache[2] = ($event) => values.organisation = $event),
+                "onUpdate:modelValue": _cache[4] || (_cache[4] = ($event) => values.organisation = $event),
                 name: "organisation"
               }, null, 8, ["modelValue"])]),
               _: 1
@@ -838,7 +945,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               )]),
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
                 selected: values.region,
-                "onUpdate:selected": _cache[3] || (_cache[3] = ($event) => values.region = $event),
+                "onUpdate:selected": _cache[5] || (_cache[5] = ($event) => values.region = $event),
                 "menu-items": (0, import_vue2.unref)(regions),
                 "default-label": _ctx.$i18n("capacitybuilding-requestform-choose").text(),
                 "aria-label": _ctx.$i18n("capacitybuilding-request-field-region").text()
@@ -870,7 +977,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                 var _a2, _b, _c, _d;
                 return [(0, import_vue2.createVNode)(import_TopicPicker.default, {
                   modelValue: values.topics,
-                  "onUpdate:modelValue": _cache[4] || (_cache[4] = ($event) => values.topics = $event),
+                  "onUpdate:modelValue": _cache[6] || (_cache[6] = ($event) => values.topics = $event),
                   index: (_b = (_a2 = data.value) == null ? void 0 : _a2.topics) != null ? _b : (0, import_vue2.unref)(emptyIndex),
                   "language-chain": (_d = (_c = data.value) == null ? void 0 : _c.languageChain) != null ? _d : [],
                   label: _ctx.$i18n("capacitybuilding-request-field-topics").text(),
@@ -909,7 +1016,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                   return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxCheckbox), {
                     key: choice.value,
                     modelValue: values.formats,
-                    "onUpdate:modelValue": _cache[5] || (_cache[5] = ($event) => values.formats = $event),
+                    "onUpdate:modelValue": _cache[7] || (_cache[7] = ($event) => values.formats = $event),
                     "input-value": choice.value
                   }, {
                     default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
@@ -945,7 +1052,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                 var _a2, _b;
                 return [(0, import_vue2.createVNode)(import_LanguagePicker.default, {
                   modelValue: values.languages,
-                  "onUpdate:modelValue": _cache[6] || (_cache[6] = ($event) => values.languages = $event),
+                  "onUpdate:modelValue": _cache[8] || (_cache[8] = ($event) => values.languages = $event),
                   names: (_b = (_a2 = data.value) == null ? void 0 : _a2.languageNames) != null ? _b : (0, import_vue2.unref)(emptyNames),
                   label: _ctx.$i18n("capacitybuilding-request-field-languages").text(),
                   status: status("languages")
@@ -956,6 +1063,36 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                   "status"
                 ])];
               }),
+              _: 1
+            }, 8, ["status", "messages"]),
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
+              id: "ext-capacitybuilding-request-form-lang",
+              status: status("lang"),
+              messages: messages("lang")
+            }, {
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-lang").text()),
+                1
+                /* TEXT */
+              )]),
+              description: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-help-lang").text()),
+                1
+                /* TEXT */
+              )]),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
+                selected: values.lang,
+                "onUpdate:selected": _cache[9] || (_cache[9] = ($event) => values.lang = $event),
+                "menu-items": updateLanguages.value,
+                "menu-config": { visibleItemLimit: 8 },
+                "default-label": _ctx.$i18n("capacitybuilding-requestform-choose").text(),
+                "aria-label": _ctx.$i18n("capacitybuilding-request-field-lang").text()
+              }, null, 8, [
+                "selected",
+                "menu-items",
+                "default-label",
+                "aria-label"
+              ])]),
               _: 1
             }, 8, ["status", "messages"]),
             (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
@@ -976,7 +1113,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               )]),
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
                 modelValue: values.neededBy,
-                "onUpdate:modelValue": _cache[7] || (_cache[7] = ($event) => values.neededBy = $event),
+                "onUpdate:modelValue": _cache[10] || (_cache[10] = ($event) => values.neededBy = $event),
                 "input-type": "date",
                 name: "neededBy"
               }, null, 8, ["modelValue"])]),
@@ -1000,7 +1137,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               )]),
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
                 modelValue: values.description,
-                "onUpdate:modelValue": _cache[8] || (_cache[8] = ($event) => values.description = $event),
+                "onUpdate:modelValue": _cache[11] || (_cache[11] = ($event) => values.description = $event),
                 name: "description",
                 rows: "8"
               }, null, 8, ["modelValue"])]),
@@ -1013,7 +1150,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               onRetry: submit,
               onLogin: leaveToLogIn
             }, null, 8, ["error", "login-url"])) : (0, import_vue2.createCommentVNode)("v-if", true),
-            (0, import_vue2.createElementVNode)("div", _hoisted_6, [
+            (0, import_vue2.createElementVNode)("div", _hoisted_7, [
               (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "button",
                 disabled: saving.value,

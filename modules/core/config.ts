@@ -7,6 +7,7 @@
 import { DEFAULT_BASE_PAGE } from './constants';
 import { isPageTitle, isValidUsername, normalizeUsername } from './identifiers';
 import { problem, type Problem } from './messages';
+import { isNoticeKind, type NoticeKind } from './notices';
 
 export const CONFIG_PAGE = 'MediaWiki:Gadget-capacityBuilding-config.json';
 
@@ -15,6 +16,30 @@ export interface StatusPolicy {
 	staleAfterDays: number;
 	/** Whether admins may reopen a completed, declined or withdrawn request. */
 	adminsMayReopenClosed: boolean;
+}
+
+/** Status updates (bot/notify): which kinds are posted, and where. */
+export interface NotificationSettings {
+	/**
+	 * Kinds switched on (true) or off (false) here; a kind not named keeps its default (the bot's
+	 * table of kinds, bot/notify/kinds.ts, says which are on by default).
+	 */
+	kinds: Partial<Record<NoticeKind, boolean>>;
+	/** Kinds also posted as a section on each recipient's user talk page. */
+	userTalk: NoticeKind[];
+	/**
+	 * The programme's noticeboard: where new, stale and urgent requests without a hub (or whose hub
+	 * names no noticeboard) are listed. Empty: `<base>/Noticeboard`.
+	 */
+	noticeboard: string;
+	/**
+	 * Whether request pages are discussion pages, where a signed post that links to a user page
+	 * notifies that user (Meta-Wiki: yes, the main namespace is among `$wgExtraSignatureNamespaces`).
+	 * When false, every person is told on their user talk page instead.
+	 */
+	mentions: boolean;
+	/** A request needed within this many days and still without a coach gets a "deadline" notice. */
+	deadlineDays: number;
 }
 
 export interface CapacityConfig {
@@ -30,7 +55,16 @@ export interface CapacityConfig {
 	/** Change tag added to edits made by the tools; empty for none. */
 	changeTag: string;
 	statusPolicy: StatusPolicy;
+	notifications: NotificationSettings;
 }
+
+export const DEFAULT_NOTIFICATIONS: NotificationSettings = {
+	kinds: {},
+	userTalk: [],
+	noticeboard: '',
+	mentions: true,
+	deadlineDays: 14,
+};
 
 export const DEFAULT_CONFIG: CapacityConfig = {
 	basePage: DEFAULT_BASE_PAGE,
@@ -40,6 +74,7 @@ export const DEFAULT_CONFIG: CapacityConfig = {
 	privateContacts: [],
 	changeTag: '',
 	statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
+	notifications: DEFAULT_NOTIFICATIONS,
 };
 
 function isObject( value: unknown ): value is Record<string, unknown> {
@@ -49,7 +84,8 @@ function isObject( value: unknown ): value is Record<string, unknown> {
 /** Reads the configuration page's JSON (already parsed), reporting and defaulting what is wrong. */
 export function parseConfig( json: unknown ): { config: CapacityConfig; problems: Problem[] } {
 	const problems: Problem[] = [];
-	const config: CapacityConfig = { ...DEFAULT_CONFIG, statusPolicy: { ...DEFAULT_CONFIG.statusPolicy } };
+	const config: CapacityConfig = { ...DEFAULT_CONFIG, statusPolicy: { ...DEFAULT_CONFIG.statusPolicy },
+		notifications: { ...DEFAULT_NOTIFICATIONS, kinds: {}, userTalk: [] } };
 	if ( !isObject( json ) ) {
 		return { config, problems: [ problem( null, 'capacitybuilding-config-not-object' ) ] };
 	}
@@ -100,11 +136,76 @@ export function parseConfig( json: unknown ): { config: CapacityConfig; problems
 					}
 				}
 				break;
+			case 'notifications':
+				if ( isObject( value ) ) {
+					parseNotifications( value, config.notifications, problems );
+				} else {
+					invalid( key );
+				}
+				break;
 			default:
 				problems.push( problem( key, 'capacitybuilding-config-unknown-key', key ) );
 		}
 	}
 	return { config, problems };
+}
+
+/** The `notifications` object: each setting checked on its own, so one mistake keeps the rest. */
+function parseNotifications( json: Record<string, unknown>, settings: NotificationSettings,
+	problems: Problem[] ): void {
+	const invalid = ( path: string ): void => {
+		problems.push( problem( path, 'capacitybuilding-config-invalid-value', path ) );
+	};
+	for ( const [ key, value ] of Object.entries( json ) ) {
+		const path = `notifications.${ key }`;
+		switch ( key ) {
+			case 'kinds':
+				if ( !isObject( value ) ) {
+					invalid( path );
+					break;
+				}
+				for ( const [ kind, on ] of Object.entries( value ) ) {
+					if ( !isNoticeKind( kind ) ) {
+						problems.push( problem( `${ path }.${ kind }`, 'capacitybuilding-config-unknown-key', `${ path }.${ kind }` ) );
+					} else if ( typeof on === 'boolean' ) {
+						settings.kinds[ kind ] = on;
+					} else {
+						invalid( `${ path }.${ kind }` );
+					}
+				}
+				break;
+			case 'userTalk':
+				if ( Array.isArray( value ) && value.every( ( v ) => typeof v === 'string' && isNoticeKind( v ) ) ) {
+					settings.userTalk = [ ...new Set( value as NoticeKind[] ) ];
+				} else {
+					invalid( path );
+				}
+				break;
+			case 'noticeboard':
+				if ( typeof value === 'string' && ( value === '' || isPageTitle( value ) ) ) {
+					settings.noticeboard = value.replace( /_/g, ' ' );
+				} else {
+					invalid( path );
+				}
+				break;
+			case 'mentions':
+				if ( typeof value === 'boolean' ) {
+					settings.mentions = value;
+				} else {
+					invalid( path );
+				}
+				break;
+			case 'deadlineDays':
+				if ( Number.isInteger( value ) && ( value as number ) > 0 && ( value as number ) <= 365 ) {
+					settings.deadlineDays = value as number;
+				} else {
+					invalid( path );
+				}
+				break;
+			default:
+				problems.push( problem( path, 'capacitybuilding-config-unknown-key', path ) );
+		}
+	}
 }
 
 /** The JSON the setup command writes on a fresh wiki. */

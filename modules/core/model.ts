@@ -132,6 +132,11 @@ export interface CapacityRequest {
 	formats: string[];
 	/** Language codes. */
 	languages: string[];
+	/**
+	 * "Language for updates": the language the bot writes its notices about this request in
+	 * (a language code; empty for requests made before the field existed).
+	 */
+	lang: string;
 	/** ISO date, optional. */
 	neededBy: string;
 	description: string;
@@ -188,7 +193,7 @@ export interface Feedback {
 
 /** How a field is validated, encoded and offered in forms. */
 export type FieldKind =
-	| 'text' | 'multiline' | 'enum' | 'enumList' | 'topicList' | 'languageList'
+	| 'text' | 'multiline' | 'enum' | 'enumList' | 'topicList' | 'language' | 'languageList'
 	| 'user' | 'userList' | 'date' | 'timestamp' | 'integer' | 'hub' | 'hubList' | 'page';
 
 export const LIST_KINDS: readonly FieldKind[] = [ 'enumList', 'topicList', 'languageList', 'userList', 'hubList' ];
@@ -230,6 +235,7 @@ export const REQUEST_SCHEMA: RecordSchema<CapacityRequest> = {
 		{ key: 'topics', param: 'topics', kind: 'topicList', required: true, min: 1, max: 10, label: 'capacitybuilding-request-field-topics', help: 'capacitybuilding-request-help-topics' },
 		{ key: 'formats', param: 'formats', kind: 'enumList', required: true, min: 1, values: FORMATS, label: 'capacitybuilding-request-field-formats', help: 'capacitybuilding-request-help-formats' },
 		{ key: 'languages', param: 'languages', kind: 'languageList', required: true, min: 1, max: 10, label: 'capacitybuilding-request-field-languages', help: 'capacitybuilding-request-help-languages' },
+		{ key: 'lang', param: 'lang', kind: 'language', required: false, label: 'capacitybuilding-request-field-lang', help: 'capacitybuilding-request-help-lang' },
 		{ key: 'neededBy', param: 'needed_by', kind: 'date', required: false, label: 'capacitybuilding-request-field-needed-by', help: 'capacitybuilding-request-help-needed-by' },
 		{ key: 'description', param: 'description', kind: 'multiline', required: true, min: 20, max: 20000, label: 'capacitybuilding-request-field-description', help: 'capacitybuilding-request-help-description' },
 		{ key: 'status', param: 'status', kind: 'enum', required: true, values: STATUSES, label: 'capacitybuilding-request-field-status', help: 'capacitybuilding-request-help-status' },

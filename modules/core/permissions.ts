@@ -84,7 +84,7 @@ export const DENIED_MESSAGES: Record<Move, MessageKey> = {
 };
 
 const CONTENT_FIELDS = [
-	'title', 'requesterType', 'organisation', 'region', 'topics', 'formats', 'languages', 'neededBy', 'description',
+	'title', 'requesterType', 'organisation', 'region', 'topics', 'formats', 'languages', 'lang', 'neededBy', 'description',
 ] as const;
 
 function isFinal( status: string ): boolean {

@@ -95,6 +95,13 @@ function checkScalar( field: FieldSpec<unknown>, value: string, context: Validat
 			return field.values?.includes( value ) ? [] : [ problem( field.key, 'capacitybuilding-validation-invalid-choice', value ) ];
 		case 'user':
 			return isValidUsername( value ) ? [] : [ problem( field.key, 'capacitybuilding-validation-invalid-username', value ) ];
+		case 'language':
+			if ( !isLanguageCode( value ) ) {
+				return [ problem( field.key, 'capacitybuilding-validation-invalid-language', value ) ];
+			}
+			// `qqx` (message keys instead of texts, as MediaWiki shows them) is every wiki's too.
+			return value !== 'qqx' && context.languages && !context.languages.has( value ) ?
+				[ problem( field.key, 'capacitybuilding-validation-unknown-language', value ) ] : [];
 		case 'date':
 			return isIsoDate( value ) ? [] : [ problem( field.key, 'capacitybuilding-validation-invalid-date', value ) ];
 		case 'timestamp':

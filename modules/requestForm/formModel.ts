@@ -9,7 +9,7 @@ import { validateRequest, type ValidationContext } from '../core/validation';
 
 /** The fields a requester fills in, in the order the form shows them (the schema's order). */
 export const FORM_FIELDS = [
-	'title', 'requesterType', 'organisation', 'region', 'topics', 'formats', 'languages', 'neededBy', 'description',
+	'title', 'requesterType', 'organisation', 'region', 'topics', 'formats', 'languages', 'lang', 'neededBy', 'description',
 ] as const satisfies readonly ( keyof CapacityRequest )[];
 
 export type FormField = typeof FORM_FIELDS[ number ];

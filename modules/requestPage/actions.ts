@@ -10,6 +10,7 @@ import { applyAction, availableActions, type RequestAction } from '../core/permi
 import { SaveFailure, type SaveError } from '../shared/apiErrors';
 import { editablePage, saveCheck } from '../shared/judgedRecords';
 import { editRecordPage } from '../shared/recordSave';
+import { subscribeToNewTopics } from '../shared/subscriptions';
 import { loadRequestState, type RequestContext, type RequestState } from './data';
 
 export const ACTION_LABELS: Record<RequestAction[ 'type' ], MessageKey> = {
@@ -78,8 +79,11 @@ export function statusLabel( status: string ): string {
 }
 
 export type ActionOutcome =
-	/** Saved; `reapplied` when it was re-applied on top of someone else's edit. */
-	| { kind: 'saved'; state: RequestState; reapplied: boolean }
+	/**
+	 * Saved; `reapplied` when it was re-applied on top of someone else's edit; `unsubscribed` when
+	 * the user should have been subscribed to the page's new topics and could not be (why).
+	 */
+	| { kind: 'saved'; state: RequestState; reapplied: boolean; unsubscribed: SaveError | null }
 	/** Someone else changed the request so that the action no longer applies. */
 	| { kind: 'stale'; state: RequestState }
 	/** Not saved; the error says why and what the user can do (retry, captcha, log in). */
@@ -136,7 +140,14 @@ export async function performAction(
 			check: ( text ) => saveCheck( current.judged, user, current.judged.input.context )( text ),
 		} );
 		const now = await loadRequestState( api, state.title, context, Promise.resolve( state.entry ) );
-		return outcome.kind === 'conflict' ? { kind: 'stale', state: now } : { kind: 'saved', state: now, reapplied: attempts > 1 };
+		if ( outcome.kind === 'conflict' ) {
+			return { kind: 'stale', state: now };
+		}
+		// Offering or accepting makes the user one of the people the request's updates are for: like the
+		// requester (the request form), they follow the page's new topics, where the bot posts them.
+		const follows = action.type === 'offer' || action.type === 'accept';
+		const unsubscribed = follows ? await subscribeToNewTopics( api, state.title ) : null;
+		return { kind: 'saved', state: now, reapplied: attempts > 1, unsubscribed };
 	} catch ( error: unknown ) {
 		if ( error instanceof SaveFailure ) {
 			return { kind: 'failed', error: error.error };

@@ -58,6 +58,13 @@ $wgCaptchaTriggers['create'] = true;
 $wgCaptchaClass = 'QuestyCaptcha';
 $wgCaptchaQuestions = [ 'Type the word "capacity" to show you are not a robot.' => 'capacity' ];
 
+// As on Meta-Wiki: request pages (in the main namespace) are discussion pages. Signatures belong
+// there, so DiscussionTools works on them (reply and new topic tools, topic subscriptions, "new topics
+// on this page" subscriptions), and a signed post that links to a user page notifies that user
+// (Echo's mentions). The bot's status updates rely on both. The bot account is in the bot group
+// (scripts/lib/devwiki.ts creates it with --bot), as a flagged bot on Meta-Wiki is.
+$wgExtraSignatureNamespaces = [ NS_MAIN ];
+
 // Run queued jobs (link tables, notifications) right away so tests see their effects.
 $wgJobRunRate = 1;
 

@@ -1,7 +1,7 @@
 /**
  * The gadget flavour of the build (dist/gadgets/), described: what `scripts/lib/gadgetBuild.ts`
- * writes, what `capacity-bot deploy` publishes, and the checks `npm run build` makes on it. This
- * file needs no build tools (the bot reads gadgets.json with it on a machine without them).
+ * writes and the checks `npm run build` makes on it. What `capacity-bot deploy` reads (the
+ * description in gadgets.json) is gadgetFiles.ts, which needs no build tools.
  *
  * See gadgetBuild.ts for what each gadget is.
  */
@@ -10,42 +10,10 @@ import path from 'node:path';
 import { MESSAGES_GADGET, gadgetModule } from '../../modules/core/gadgets';
 import type { Bundle } from './bundles';
 import { BUDGETS, overBudget, servedSize, servedSizeOf, type BudgetReport, type BundleSize } from './budgets';
+import { GADGETS_DIR, type GadgetDefinition } from './gadgetFiles';
 import { MODULE_PREFIX, usedMessageKeys } from './registration';
 
-/** Where the gadget flavour goes, under the build output. */
-export const GADGETS_DIR = 'gadgets';
-/** The description of the gadgets, under GADGETS_DIR. */
-export const GADGETS_JSON = 'gadgets.json';
-
-export type GadgetKind = 'init' | 'styles' | 'messages' | 'shared' | 'feature';
-
-export interface GadgetDefinition {
-	/** Gadget name, e.g. `capacityBuilding-requestForm`. */
-	name: string;
-	kind: GadgetKind;
-	/**
-	 * Loaded by default, hidden from the preferences, on the pages that can carry a marker (init
-	 * and styles); every other gadget is hidden and loaded on demand by the init module.
-	 */
-	onMarkerPages: boolean;
-	/** A package gadget (CommonJS: the first script is the entry point, JSON files are its data). */
-	package: boolean;
-	/** `styles`: a styles-only gadget, which MediaWiki loads as a stylesheet (also without JavaScript). */
-	type: 'general' | 'styles';
-	/** ResourceLoader modules it depends on. */
-	dependencies: string[];
-	/** Its pages (without `MediaWiki:Gadget-`), the entry point first. */
-	pages: string[];
-	/** Those of its pages that deploy writes itself (the messages manifest); the others are in dist/gadgets/. */
-	deployedPages: string[];
-	/** The keys of the English messages it carries. */
-	messages: string[];
-}
-
-/** Reads the description of the built gadgets (dist/gadgets/gadgets.json). */
-export function readGadgets( outDir: string ): GadgetDefinition[] {
-	return JSON.parse( fs.readFileSync( path.join( outDir, GADGETS_DIR, GADGETS_JSON ), 'utf8' ) ) as GadgetDefinition[];
-}
+export { GADGETS_DIR, GADGETS_JSON, readGadgets, type GadgetDefinition, type GadgetKind } from './gadgetFiles';
 
 /** The English a gadget's script gives mw.messages first (see gadgetBuild.ts), and the code after it. */
 export function splitEnglish( script: string ): { english: string; code: string } {

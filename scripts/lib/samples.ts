@@ -61,7 +61,7 @@ const COACHES: CoachProfile[] = [ {
 function request( overrides: Partial<CapacityRequest> ): CapacityRequest {
 	return {
 		title: '', requester: ADMIN, requesterType: 'group', organisation: 'Wikimedians of Example', region: 'SSA', hub: '',
-		topics: [ 'grant-writing' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '',
+		topics: [ 'grant-writing' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
 		description: 'We are a new user group and would like help to write our first grant proposal.',
 		status: 'open', coach: [], offers: [], created: '2026-11-02T09:00:00Z', ...overrides,
 	};

@@ -6,8 +6,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './001_initial';
 import * as timelines from './002_timelines';
+import * as notices from './003_notices';
 
 export const MIGRATIONS: Record<string, Migration> = {
 	'001_initial': initial,
 	'002_timelines': timelines,
+	'003_notices': notices,
 };

@@ -110,7 +110,8 @@ describe( 'request form on the development wiki', () => {
 		await field( page, 'description' ).locator( 'textarea' ).fill( description );
 		return {
 			title, requesterType: 'group', organisation: HOSTILE_ORGANISATION, region: 'MENA', topics: [ 'governance' ],
-			formats: [ 'workshop', 'mentoring' ], languages: [ 'ar', 'fr' ], neededBy: '2031-06-30', description,
+			// The language for updates starts at the user's interface language.
+			formats: [ 'workshop', 'mentoring' ], languages: [ 'ar', 'fr' ], lang: 'en', neededBy: '2031-06-30', description,
 		};
 	}
 
@@ -156,6 +157,47 @@ describe( 'request form on the development wiki', () => {
 		// The draft is gone after success.
 		const drafts = await page.evaluate( () => Object.keys( localStorage ).filter( ( k ) => k.startsWith( 'capacityBuilding-draft' ) ) );
 		expect( drafts ).toEqual( [] );
+		await context.close();
+	} );
+
+	/** Whether the page's user follows new topics on `title` (DiscussionTools' own API). */
+	async function followsNewTopics( page: Page, title: string ): Promise<boolean> {
+		const item = `p-topics-0:${ title.replace( / /g, '_' ) }`;
+		const state = await page.evaluate( async ( name ) => {
+			const response = await new mw.Api().get( { action: 'discussiontoolsgetsubscriptions', commentname: name, formatversion: 2 } );
+			return ( response as { subscriptions: Record<string, number> } ).subscriptions[ name ] ?? 0;
+		}, item );
+		return state === 1;
+	}
+
+	it( 'subscribes the requester to new topics on the new request page, where the bot posts its updates', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		await fillAll( page, 'A request to be followed', 'A description long enough to be a valid request.' );
+		const title = await submitAndWaitForRequestPage( page );
+		expect( await followsNewTopics( page, title ) ).toBe( true );
+		await context.close();
+	} );
+
+	it( 'says so, keeps the request and lets the requester go on, when subscribing fails', async () => {
+		const context = await loggedInContext();
+		const page = await openForm( context );
+		// The wiki cannot be reached for the subscription only.
+		await page.route( '**/api.php*', ( route ) => ( route.request().postData() ?? '' ).includes( 'discussiontoolssubscribe' ) ?
+			route.abort() : route.continue() );
+		await fillAll( page, 'A request whose subscription fails', 'A description long enough to be a valid request.' );
+		await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-submit' ] } ).click();
+		const warning = page.locator( '.ext-capacitybuilding-request-form__unsubscribed' );
+		await warning.waitFor();
+		expect( await warning.getAttribute( 'data-code' ) ).toBe( 'http' );
+		const title = ( await warning.innerText() ).match( /Capacity building\/Requests\/R\d+/ )?.[ 0 ] ?? '';
+		expect( ( await savedRecord( bot, title, REQUEST_SCHEMA ) ).record?.title ).toBe( 'A request whose subscription fails' );
+		await page.unroute( '**/api.php*' );
+		await Promise.all( [
+			page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( title.replace( / /g, '_' ) ) ),
+			page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-subscribe-continue' ] } ).click(),
+		] );
+		expect( await followsNewTopics( page, title ) ).toBe( false );
 		await context.close();
 	} );
 
@@ -218,7 +260,7 @@ describe( 'request form on the development wiki', () => {
 	it( 'edit mode changes only the template block, on top of a change made meanwhile', async () => {
 		const original: CapacityRequest = {
 			title: 'Original title here', requester: USER, requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
-			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '', status: 'triaged',
+			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '', status: 'triaged',
 			description: 'The original description, long enough to be valid.', coach: [], offers: [], created: '2026-11-30T10:00:00Z',
 		};
 		const requestPage = `${ BASE }/Requests/R${ 900000 + Math.floor( Math.random() * 99999 ) }`;
@@ -267,7 +309,7 @@ describe( 'request form on the development wiki', () => {
 		await first.evaluate( () => mw.storage.setObject( `capacityBuilding-draft:${ String( mw.config.get( 'wgUserId' ) ) }:requestForm:new`, {
 			saved: new Date().toISOString(), value: {
 				title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
-				formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'Ten at once, each must keep its own number.',
+				formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'Ten at once, each must keep its own number.',
 			},
 		} ) );
 		await first.close();
@@ -393,7 +435,7 @@ describe( 'request form on the development wiki', () => {
 		const highest = await highestRecentNumber() + 1000;
 		await bot.save( `${ BASE }/Requests/R${ highest }`, serialize( REQUEST_SCHEMA, {
 			title: 'The highest request so far', requester: USER, requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
-			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '', status: 'open',
+			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '', status: 'open',
 			description: 'Made by the test so that the next number is known.', coach: [], offers: [], created: '2026-12-01T10:00:00Z',
 		} ), 'End-to-end test: the highest request' );
 		const protectedTitle = `${ BASE }/Requests/R${ highest + 1 }`;

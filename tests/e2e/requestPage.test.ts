@@ -228,6 +228,18 @@ describe( 'request pages on the development wiki', () => {
 	// Twelve page views and eleven saves: a generous budget for a busy machine (speed is not measured here).
 	}, 600_000 );
 
+	it( 'subscribes a coach who offers to new topics on the request page, where the bot posts its updates', async () => {
+		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged' } ) );
+		const { page } = await act( people.otherCoach, title, 'offer' );
+		const item = `p-topics-0:${ title.replace( / /g, '_' ) }`;
+		const state = await page.evaluate( async ( name ) => {
+			const response = await new mw.Api().get( { action: 'discussiontoolsgetsubscriptions', commentname: name, formatversion: 2 } );
+			return ( response as { subscriptions: Record<string, number> } ).subscriptions[ name ] ?? 0;
+		}, item );
+		expect( state ).toBe( 1 );
+		expect( await page.locator( '.ext-capacitybuilding-request-page__unsubscribed' ).count() ).toBe( 0 );
+	} );
+
 	it( 'lets the requester withdraw and an admin decline', async () => {
 		const withdrawn = await saveRequest( bot, request( { requester: people.requester } ) );
 		expect( record( ( await act( people.requester, withdrawn, 'withdraw' ) ).text ).status ).toBe( 'withdrawn' );

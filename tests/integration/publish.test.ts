@@ -52,7 +52,7 @@ async function as( user: string ): Promise<Mwn> {
 function request( overrides: Partial<CapacityRequest> = {} ): CapacityRequest {
 	return {
 		title: 'A request to publish', requester: REQUESTER, requesterType: 'individual', organisation: '',
-		region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '',
+		region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
 		description: 'We would like to run a first editing workshop in our town.', status: 'open', coach: [], offers: [],
 		created: '2026-11-01T10:00:00Z', ...overrides,
 	};

@@ -49,7 +49,7 @@ describe( 'a full sync into an empty store', () => {
 		const base = uniqueTitle( 'CB rebuild limit' );
 		const request: CapacityRequest = {
 			title: 'Triaged by a hub deleted later', requester: PEOPLE.requester, requesterType: 'individual', organisation: '',
-			region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], neededBy: '',
+			region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
 			description: 'A request triaged by the contact of a hub whose page is deleted afterwards.', status: 'open', coach: [],
 			offers: [], created: '2026-11-01T10:00:00Z',
 		};

@@ -82,7 +82,7 @@ describe( 'capacity-bot setup', () => {
 	it( 'renders a request without JavaScript, with its status badge and tracking categories', async () => {
 		const record = {
 			title: 'Grant writing help', requester: 'Admin', requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
-			topics: [ 'grant-writing' ], formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'Line one\nLine two',
+			topics: [ 'grant-writing' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'Line one\nLine two',
 			status: 'open', coach: [], offers: [], created: '2026-11-23T10:00:00Z',
 		};
 		const good = uniqueTitle( 'Setup test/Request' );

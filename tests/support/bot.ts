@@ -13,9 +13,11 @@ export interface BotRun {
 	records: Record<string, unknown>[];
 }
 
-export async function runBot( args: string[], env: NodeJS.ProcessEnv = botEnv() ): Promise<BotRun> {
+export async function runBot( args: string[], env?: NodeJS.ProcessEnv,
+	messageFiles?: Record<string, Record<string, string>> ): Promise<BotRun> {
 	const lines: string[] = [];
-	const code = await main( args, { env, write: ( line ) => lines.push( line ) } );
+	const code = await main( args, { env: env ?? botEnv(), write: ( line ) => lines.push( line ),
+		...( messageFiles ? { messageFiles } : {} ) } );
 	const records = lines.flatMap( ( line ) => {
 		try {
 			return [ JSON.parse( line ) as Record<string, unknown> ];

@@ -92,4 +92,34 @@ describe( 'wiki client', () => {
 			await server.close();
 		}
 	} );
+
+	it( 'posts a new section once: maxlag and read-only are waited out, a failed response is not sent again', async () => {
+		const saved: Reply = { body: { edit: { result: 'Success', newrevid: 42 } } };
+		const server = await serve( [
+			SITEINFO,
+			{ headers: { 'retry-after': '0' }, body: { error: { code: 'maxlag', info: 'Waiting for a database server', lag: 6 } } },
+			{ body: { error: { code: 'readonly', info: 'The wiki is in read-only mode' } } },
+			saved,
+			{ status: 502, body: { error: 'Bad gateway' } },
+		] );
+		const waits: number[] = [];
+		try {
+			const client = await WikiClient.connect( {
+				api: server.url, credentials: null, userAgent: 'CapacityBuilding-tests', logger: new Logger( { quiet: true, write: () => undefined } ),
+				retryPause: 5, sleep: ( ms ) => {
+					waits.push( ms );
+					return Promise.resolve();
+				},
+			} );
+			const post = { action: 'edit', title: 'Talk:X', section: 'new', sectiontitle: 'Hello', text: 'Hi ~~~~', token: '+\\' };
+			expect( ( await client.postOnce( post ) ).edit ).toEqual( { result: 'Success', newrevid: 42 } );
+			expect( server.seen.slice( 1 ).map( ( q ) => q.get( 'action' ) ) ).toEqual( [ 'edit', 'edit', 'edit' ] );
+			expect( waits ).toEqual( [ 5, 5 ] );
+			// A 502 may come after the wiki saved the edit: it is not sent again (the caller checks the wiki).
+			await expect( client.postOnce( post ) ).rejects.toBeDefined();
+			expect( server.seen ).toHaveLength( 5 );
+		} finally {
+			await server.close();
+		}
+	} );
 } );

@@ -27,6 +27,28 @@ describe( 'parseConfig', () => {
 		] );
 		expect( parseConfig( [] ).problems.map( ( p ) => p.key ) ).toEqual( [ 'capacitybuilding-config-not-object' ] );
 	} );
+
+	it( 'reads the notifications section setting by setting, keeping the rest when one is wrong', () => {
+		const { config, problems } = parseConfig( { notifications: {
+			kinds: { stale: false, offered: true, banana: true, matched: 'yes' },
+			userTalk: [ 'matched', 'matched', 'declined' ], noticeboard: 'Project:Capacity_building/Noticeboard',
+			mentions: false, deadlineDays: 0, colour: 'red',
+		} } );
+		expect( config.notifications ).toEqual( { kinds: { stale: false, offered: true }, userTalk: [ 'matched', 'declined' ],
+			noticeboard: 'Project:Capacity building/Noticeboard', mentions: false, deadlineDays: 14 } );
+		expect( problems.map( ( p ) => [ p.key, ...p.params ] ) ).toEqual( [
+			[ 'capacitybuilding-config-unknown-key', 'notifications.kinds.banana' ],
+			[ 'capacitybuilding-config-invalid-value', 'notifications.kinds.matched' ],
+			[ 'capacitybuilding-config-invalid-value', 'notifications.deadlineDays' ],
+			[ 'capacitybuilding-config-unknown-key', 'notifications.colour' ],
+		] );
+		expect( parseConfig( { notifications: { userTalk: [ 'nope' ] } } ).problems.map( ( p ) => p.params[ 0 ] ) )
+			.toEqual( [ 'notifications.userTalk' ] );
+		expect( parseConfig( { notifications: [] } ).config.notifications ).toEqual( DEFAULT_CONFIG.notifications );
+		// Parsing never shares the defaults' objects with the result.
+		parseConfig( { notifications: { kinds: { stale: false } } } );
+		expect( DEFAULT_CONFIG.notifications.kinds ).toEqual( {} );
+	} );
 } );
 
 describe( 'page titles', () => {

@@ -6,7 +6,7 @@ import {
 
 const request: CapacityRequest = {
 	title: 'Help', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: 'Hub A',
-	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], neededBy: '', description: 'x',
+	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '', description: 'x',
 	status: 'matched', coach: [ 'carla' ], offers: [ 'Carla' ], created: '2026-10-01T00:00:00Z',
 };
 const profile: CoachProfile = {

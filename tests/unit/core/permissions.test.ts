@@ -32,7 +32,7 @@ const ROLES = Object.keys( PEOPLE ) as Person[];
 
 const base: CapacityRequest = {
 	title: 'Help with a wikithon', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC',
-	hub: 'Hub A', topics: [ 'event-organising' ], formats: [ 'coaching' ], languages: [ 'es' ], neededBy: '',
+	hub: 'Hub A', topics: [ 'event-organising' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '',
 	description: 'We want to organise our first wikithon and need help.', status: 'triaged',
 	coach: [], offers: [ 'Omar' ], created: '2026-11-01T10:00:00Z',
 };

@@ -5,8 +5,8 @@
  * `list=allpages`, `list=recentchanges` (new pages), `list=tags`, `action=parse` (echoes the
  * wikitext in a `<pre>`), `meta=languageinfo`, and `action=edit` with `createonly`, `nocreate`,
  * base revision conflicts, create-protected titles (`protectedTitles`) and pages the user may not
- * edit (`protectedPages`, with `intestactions=edit`). Like `mw.Api`, it
- * returns jQuery promises that reject with `( code, response )`.
+ * edit (`protectedPages`, with `intestactions=edit`), and `action=discussiontoolssubscribe` (kept
+ * in `subscriptions`). Like `mw.Api`, it returns jQuery promises that reject with `( code, response )`.
  *
  * `fail( code, response? )` makes the next edit fail with that error; `beforeEdit` runs before an
  * edit is applied (to simulate someone else saving first).
@@ -34,6 +34,10 @@ export interface FakeWiki {
 	/** The next edit returns this `edit` result instead of saving (ConfirmEdit's captcha). */
 	failResult( result: unknown ): void;
 	beforeEdit: ( ( params: Params ) => void ) | null;
+	/** DiscussionTools subscriptions made (their item names), in order. */
+	subscriptions: string[];
+	/** The next subscription fails with this error. */
+	failSubscription( code: string, response?: unknown ): void;
 	/** Saves a page as someone else would. */
 	put( title: string, text: string ): FakePage;
 	/** Titles nobody but admins may create (Special:Protect on a missing page). */
@@ -58,6 +62,7 @@ export function createFakeWiki(): FakeWiki {
 	const pages = new Map<string, FakePage>();
 	const edits: Params[] = [];
 	const failures: ( { code: string; response: unknown } | { result: unknown } )[] = [];
+	const subscriptionFailures: { code: string; response: unknown }[] = [];
 	/** Whether the page being put is saved through the API (a creation now, not a page from before). */
 	let creating = false;
 	const tick = (): string => {
@@ -77,6 +82,10 @@ export function createFakeWiki(): FakeWiki {
 			failures.push( { result } );
 		},
 		beforeEdit: null,
+		subscriptions: [],
+		failSubscription( code, response ) {
+			subscriptionFailures.push( { code, response: response ?? { errors: [ { code, html: `<p>${ code }</p>` } ] } } );
+		},
 		put( title, text ) {
 			const page = { text, revid: ++revid, timestamp: tick() };
 			if ( !pages.has( normalize( title ) ) ) {
@@ -128,6 +137,14 @@ export function createFakeWiki(): FakeWiki {
 			const page = wiki.put( title, String( params.text ) );
 			creating = false;
 			return { ok: { edit: { result: 'Success', title, newrevid: page.revid } } };
+		}
+		if ( params.action === 'discussiontoolssubscribe' ) {
+			const failure = subscriptionFailures.shift();
+			if ( failure ) {
+				return failure;
+			}
+			wiki.subscriptions.push( String( params.commentname ) );
+			return { ok: { discussiontoolssubscribe: { page: params.page, commentname: params.commentname, subscribe: true } } };
 		}
 		if ( params.list === 'allpages' ) {
 			const prefix = String( params.apprefix );

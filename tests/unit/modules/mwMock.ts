@@ -114,6 +114,22 @@ function createFakeMw() {
 		language: {
 			getFallbackLanguageChain: jest.fn( (): string[] => [ 'en' ] ),
 		},
+		/** mw.Title for titles in the main namespace. */
+		Title: class {
+			private readonly text: string;
+
+			public constructor( text: string ) {
+				this.text = text;
+			}
+
+			public getNamespaceId(): number {
+				return 0;
+			}
+
+			public getMain(): string {
+				return this.text.replace( / /g, '_' );
+			}
+		},
 	};
 }
 

@@ -18,7 +18,7 @@ const sample: CapacityRequest = {
 	hub: '',
 	topics: [ 'grant-writing', 'governance' ],
 	formats: [ 'workshop' ],
-	languages: [ 'fr', 'en' ],
+	languages: [ 'fr', 'en' ], lang: '',
 	neededBy: '2027-02-01',
 	description: 'We are a new group and would like to learn how to write our first grant proposal.',
 	status: 'open',
@@ -37,6 +37,7 @@ const SAMPLE_BLOCK = `{{Capacity request
 | topics = grant-writing, governance
 | formats = workshop
 | languages = fr, en
+| lang =
 | needed_by = 2027-02-01
 | description = We are a new group and would like to learn how to write our first grant proposal.
 | status = open

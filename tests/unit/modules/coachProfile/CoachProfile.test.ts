@@ -127,7 +127,7 @@ describe( 'CoachProfile', () => {
 		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).exists() ).toBe( false );
 		await settle();
 		// Names, not codes, in place of the template's rendering.
-		expect( wrapper.find( '[data-fact="topics"] dd' ).text() ).toBe( 'Grant writing and reporting' );
+		expect( wrapper.find( '[data-fact="topics"] dd' ).text() ).toBe( qqx( 'capacitybuilding-topic-grant-writing' ) );
 		expect( wrapper.find( '[data-fact="languages"] dd' ).text() ).toBe( 'Spanish' );
 		expect( wrapper.find( '[data-fact="formats"] dd' ).text() ).toBe( qqx( 'capacitybuilding-format-coaching' ) );
 		expect( wrapper.find( '[data-fact="contact"] a' ).attributes( 'href' ) ).toBe( '/wiki/User_talk:Ana' );

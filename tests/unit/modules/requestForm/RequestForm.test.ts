@@ -164,6 +164,47 @@ describe( 'RequestForm', () => {
 		} );
 		expect( fakeMw.cookie.set ).toHaveBeenCalledWith( `PostEditRevision${ wiki.pages.get( 'Capacity building/Requests/R8' )?.revid }`, 'created', { expires: 1200 } );
 		expect( storedDraft( ADA, 'requestForm', 'new' ) ).toBeNull();
+		// The requester follows new topics on the request page, where the bot posts its updates.
+		expect( wiki.subscriptions ).toEqual( [ 'p-topics-0:Capacity_building/Requests/R8' ] );
+		expect( w.find( '.ext-capacitybuilding-request-form__unsubscribed' ).exists() ).toBe( false );
+	} );
+
+	it( 'language for updates: starts at the interface language, can be changed, and is saved', async () => {
+		fakeMw.config.get.mockImplementation( ( key: string ) => key === 'wgUserId' ? ADA : key === 'wgUserLanguage' ? 'fr' : null );
+		const w = await mountForm();
+		const select = w.findAllComponents( CdxSelect ).find( ( c ) => c.element.closest( '#ext-capacitybuilding-request-form-lang' ) );
+		expect( select?.props( 'selected' ) ).toBe( 'fr' );
+		expect( ( select?.props( 'menuItems' ) as { value: string }[] ).map( ( i ) => i.value ).sort() ).toEqual( [ 'ar', 'en', 'fr' ] );
+		await fillValid( w );
+		await submit( w );
+		expect( savedRequests()[ 0 ]?.lang ).toBe( 'fr' );
+		const w2 = await mountForm();
+		const select2 = w2.findAllComponents( CdxSelect ).find( ( c ) => c.element.closest( '#ext-capacitybuilding-request-form-lang' ) );
+		select2?.vm.$emit( 'update:selected', 'ar' );
+		await fillValid( w2, 'Another request for help' );
+		await submit( w2 );
+		expect( savedRequests().map( ( r ) => r.lang ).sort() ).toEqual( [ 'ar', 'fr' ] );
+	} );
+
+	it( 'subscribing fails: the request is saved, and the form says so with a way to try again or go on', async () => {
+		const w = await mountForm();
+		await fillValid( w );
+		wiki.failSubscription( 'http', { xhr: { status: 0 } } );
+		await submit( w );
+		expect( savedRequests() ).toHaveLength( 1 );
+		const opened = (): boolean => fakeMw.util.getUrl.mock.calls.some( ( call ) => call[ 0 ] === 'Capacity building/Requests/R1' );
+		const warning = w.find( '.ext-capacitybuilding-request-form__unsubscribed' );
+		expect( warning.attributes( 'data-code' ) ).toBe( 'http' );
+		expect( warning.text() ).toContain( qqx( 'capacitybuilding-requestform-subscribe-failed', 'Capacity building/Requests/R1' ) );
+		expect( warning.text() ).toContain( '(capacitybuilding-save-error-network)' );
+		// Nothing to submit twice, and the new request is not left behind.
+		expect( w.find( 'form' ).exists() ).toBe( false );
+		expect( opened() ).toBe( false );
+		await warning.findAll( 'button' ).find( ( b ) => b.text() === qqx( 'capacitybuilding-requestform-subscribe-retry' ) )?.trigger( 'click' );
+		await settle();
+		expect( wiki.subscriptions ).toEqual( [ 'p-topics-0:Capacity_building/Requests/R1' ] );
+		expect( opened() ).toBe( true );
+		expect( savedRequests() ).toHaveLength( 1 );
 	} );
 
 	it.each( [
@@ -258,7 +299,7 @@ describe( 'RequestForm', () => {
 	it( 'edit mode: loads the page’s values and changes only the template block', async () => {
 		const record: CapacityRequest = {
 			title: 'Existing request', requester: 'Ada', requesterType: 'individual', organisation: '', region: 'SA', hub: 'South Asia hub',
-			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'An existing description that is long enough.',
+			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'An existing description that is long enough.',
 			status: 'triaged', coach: [], offers: [ 'Bea' ], created: '2026-11-01T00:00:00Z',
 		};
 		const text = `Intro\n${ serialize( REQUEST_SCHEMA, record ) }\n\n== Talk ==\nHi ~~~~\n`;
@@ -281,7 +322,7 @@ describe( 'RequestForm', () => {
 	it( 'edit mode: starts from the accepted request, never from a newer edit that was not accepted', async () => {
 		const record: CapacityRequest = {
 			title: 'Existing request', requester: 'Ada', requesterType: 'individual', organisation: '', region: 'SA', hub: '',
-			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], neededBy: '', description: 'An existing description that is long enough.',
+			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'An existing description that is long enough.',
 			status: 'open', coach: [], offers: [], created: '2026-11-01T00:00:00Z',
 		};
 		const title = 'Capacity building/Requests/R5';

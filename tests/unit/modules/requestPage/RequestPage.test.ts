@@ -263,6 +263,30 @@ describe( 'RequestPage: actions are edits of the template block', () => {
 	} );
 } );
 
+describe( 'RequestPage: following the request', () => {
+	it.each( [
+		[ 'offer', 'Otto', true ],
+		[ 'accept', 'Rita', true ],
+		[ 'hold', 'Hana', false ],
+	] )( '%s subscribes whoever does it to new topics on the page: %s', async ( action, user, follows ) => {
+		const wrapper = await show( user );
+		expect( await click( wrapper, action ) ).toBe( 'saved' );
+		expect( wiki.subscriptions ).toEqual( follows ? [ `p-topics-0:${ TITLE.replace( / /g, '_' ) }` ] : [] );
+		expect( wrapper.find( '.ext-capacitybuilding-request-page__unsubscribed' ).exists() ).toBe( false );
+	} );
+
+	it( 'says so when subscribing fails; the offer is saved', async () => {
+		const wrapper = await show( 'Otto' );
+		wiki.failSubscription( 'ratelimited' );
+		expect( await click( wrapper, 'offer' ) ).toBe( 'saved' );
+		expect( record().offers ).toEqual( [ 'Omar', 'Otto' ] );
+		const warning = wrapper.find( '.ext-capacitybuilding-request-page__unsubscribed' );
+		expect( warning.attributes( 'data-code' ) ).toBe( 'ratelimited' );
+		expect( warning.text() ).toContain( qqx( 'capacitybuilding-requestpage-subscribe-failed' ) );
+		expect( warning.text() ).toContain( qqx( 'capacitybuilding-save-error-ratelimited' ) );
+	} );
+} );
+
 describe( 'RequestPage: a page the user cannot edit', () => {
 	it( 'says why, in the wiki’s words, instead of offering buttons whose saves would fail', async () => {
 		wiki.protectedPages.set( TITLE, '<p class="wiki-says">This page has been protected.</p>' );
