@@ -443,7 +443,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           const loaded = yield loadFormData(props.api, props.editTitle);
           data.value = loaded;
           if (!props.editTitle) {
-            values.lang = userLanguage;
+            values.lang = loaded.languageNames.has(userLanguage) ? userLanguage : "";
           }
           if (props.editTitle) {
             if (!loaded.page || !loaded.page.record) {

@@ -8,13 +8,16 @@
  * the placeholders, accessible names (aria-label), image texts and titles of their elements (not
  * of links: MediaWiki titles a link with the page it leads to).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Mwn } from 'mwn';
 import { CONFIG_PAGE, defaultConfigJson } from '../../modules/core/config';
-import { COACH_SCHEMA, HUB_SCHEMA } from '../../modules/core/model';
+import { COACH_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA } from '../../modules/core/model';
 import { coachTitle, sitePages } from '../../modules/core/pages';
 import { parsePage } from '../../modules/core/wikitext/codec';
-import { runBot } from '../support/bot';
+import { runBot, syncAndPublish } from '../support/bot';
 import { testWiki } from '../support/wiki';
 import { untranslated } from '../support/qqx';
 import { launchBrowser } from './support/browser';
@@ -60,6 +63,11 @@ async function peoplesContent( bot: Mwn ): Promise<string[]> {
 		[ 'Hubs', ( text: string ) => {
 			const hub = parsePage( text, HUB_SCHEMA ).parsed?.record;
 			return hub ? [ hub.name, ...hub.contacts ] : [];
+		} ],
+		// Requests other tests made may be listed as matching the coach.
+		[ 'Requests', ( text: string ) => {
+			const record = parsePage( text, REQUEST_SCHEMA ).parsed?.record;
+			return record ? [ record.title, record.requester, record.organisation, record.hub ] : [];
 		} ],
 	] as const ) {
 		const listed = await bot.request( { action: 'query', list: 'allpages', apprefix: `${ BASE }/${ folder }/`, apnamespace: 0, aplimit: 'max' } );
@@ -123,6 +131,10 @@ describe( 'every screen in qqx', () => {
 		const record = request( { requester: people.requester, hub, status: 'triaged', region: 'LAC', topics: [ 'governance' ], languages: [ 'es' ] } );
 		requestPage = await saveRequest( bot, record );
 		await saveProfile( bot, profile( people.coach, { topics: [ 'governance' ], languages: [ 'es' ], regions: [ 'LAC' ], bio: `Bio of ${ id }` } ) );
+		// The views show what the bot accepted and published (the matching requests, judged records).
+		const store = fs.mkdtempSync( path.join( os.tmpdir(), 'capacity-qqx-' ) );
+		await syncAndPublish( BASE, path.join( store, 'store.sqlite' ) );
+		fs.rmSync( store, { recursive: true, force: true } );
 		// What people entered and what MediaWiki names.
 		allowed.push( ...await peoplesContent( bot ), wiki.credentials().bot.username.replace( /@.*$/, '' ) );
 		allowed.push( ...Object.values( people ), hub, record.title, record.description, record.organisation, `Bio of ${ id }`,
@@ -198,7 +210,8 @@ describe( 'every screen in qqx', () => {
 		await own.locator( '.ext-capacitybuilding-coach-profile button' ).first().click();
 		await own.locator( '.ext-capacitybuilding-coach-profile-form' ).waitFor();
 		await check( own, 'coach profile, editing' );
-		await check( await visit( people.other, profilePage, '.ext-capacitybuilding-coach-profile' ), 'coach profile, someone else' );
+		// Ready once the profile is shown by name in place of the template's codes.
+		await check( await visit( people.other, profilePage, '.ext-capacitybuilding-coach-profile-view' ), 'coach profile, someone else' );
 
 		// A coach profile that does not exist yet: its coach is offered the form, others are told whose it is.
 		const missing = coachTitle( BASE, people.other );
