@@ -9,10 +9,15 @@
  *   Meta-Wiki runs (installed from tests/stacks/codex2);
  * - integration: the bot and the tooling against the real development wiki;
  * - e2e: the client modules in Debian's Chromium against pages of the development wiki.
+ * Integration and e2e run on the extension route, or with CAPACITY_TEST_ROUTE=gadgets on the
+ * gadget route (the development wiki in gadget mode, the tools deployed as gadgets).
  * The last two start the development wiki when it is not running and stop it again afterwards.
  */
 
 const path = require( 'node:path' );
+
+/** The route the integration and end-to-end tests run on (tests/support/wiki.ts). */
+const gadgetRoute = process.env.CAPACITY_TEST_ROUTE === 'gadgets';
 
 const tsTransform = [ 'ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json', diagnostics: false } ];
 
@@ -78,7 +83,10 @@ module.exports = {
 		{
 			displayName: 'integration',
 			testEnvironment: 'node',
-			testMatch: [ '<rootDir>/tests/integration/**/*.test.ts' ],
+			// The gadget route's tests (deploy) need the wiki in gadget mode: they run on their own,
+			// with CAPACITY_TEST_ROUTE=gadgets; every other one on the extension route.
+			testMatch: [ gadgetRoute ? '<rootDir>/tests/integration/gadgets/**/*.test.ts' : '<rootDir>/tests/integration/**/*.test.ts' ],
+			testPathIgnorePatterns: gadgetRoute ? [] : [ '<rootDir>/tests/integration/gadgets/' ],
 			globalSetup: '<rootDir>/tests/support/globalSetup.ts',
 			globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
 			setupFilesAfterEnv: [ '<rootDir>/tests/support/timeouts.ts' ],

@@ -9,6 +9,7 @@ import { CommanderError, Option, type Command, type Help } from 'commander';
 import { DEFAULT_BASE_PAGE } from '../modules/core/constants';
 import type { MessageKey } from '../modules/core/messages';
 import { BotContext, VERSION, operatorMessages, type CommandKit, type CommandRun, type GlobalOptions, type Io } from './commands/context';
+import { deployCommand } from './commands/deploy';
 import { exportCommand } from './commands/export';
 import { notifyCommand } from './commands/notify';
 import { publishCommand } from './commands/publish';
@@ -30,7 +31,7 @@ export type { Io } from './commands/context';
 
 /** The commands, in the order `--help` lists them. */
 const COMMANDS: ( ( kit: CommandKit ) => void )[] = [
-	setupCommand, syncCommand, notifyCommand, publishCommand, watchCommand, statusCommand, exportCommand,
+	setupCommand, syncCommand, notifyCommand, publishCommand, watchCommand, statusCommand, exportCommand, deployCommand,
 ];
 
 function exitCodeFor( error: unknown, logger: Logger | null, messages: Messages ): number {

@@ -128,7 +128,8 @@ export interface Edit {
 	title: string;
 	text: string;
 	summary: string;
-	contentModel?: 'wikitext' | 'json';
+	/** The page's content model; scripts and stylesheets get theirs from their title. */
+	contentModel?: 'wikitext' | 'json' | 'javascript' | 'css';
 	/** The page as read before deciding this edit; null when the edit creates the page. */
 	base: PageState | null;
 }

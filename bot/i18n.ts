@@ -30,10 +30,32 @@ export class Messages {
 
 	public readonly language: string;
 
+	private readonly files: Record<string, Record<string, string>>;
+
 	public constructor( language = 'en', files = loadMessageFiles() ) {
 		this.language = language;
+		this.files = files;
 		this.banana = new Banana( language, { finalFallback: 'en' } );
 		this.banana.load( files );
+	}
+
+	/** The language and its fallbacks as MediaWiki has them, ending with English. */
+	public fallbackChain(): string[] {
+		return [ ...new Set( [ this.language, ...this.banana.getFallbackLocales(), 'en' ] ) ];
+	}
+
+	/**
+	 * A message as written (wikitext, `$1`, `{{PLURAL:…}}` unexpanded), in the first language of
+	 * the fallback chain that has it; the key itself when none has.
+	 */
+	public raw( key: MessageKey ): string {
+		for ( const language of this.fallbackChain() ) {
+			const text = this.files[ language ]?.[ key ];
+			if ( text !== undefined ) {
+				return text;
+			}
+		}
+		return key;
 	}
 
 	public text( key: MessageKey, ...params: MessageParam[] ): string {

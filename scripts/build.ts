@@ -1,12 +1,14 @@
 /**
- * `npm run build`: compiles modules/ into dist/, the files ResourceLoader serves, then checks the
- * size budgets and that extension.json declares what the bundles use. It also writes the pages
+ * `npm run build`: compiles modules/ into dist/, the files ResourceLoader serves, and into
+ * dist/gadgets/, the same modules as the gadget pages `capacity-bot deploy` publishes
+ * (scripts/lib/gadgets.ts); then checks the size budgets of both, that extension.json declares
+ * what the bundles use and that each gadget carries the messages it uses. It also writes the pages
  * the tools need as an importable XML dump (dist/capacity-building-pages.xml: the default base
  * page, in English), for wikis that run the extension without the bot, and compiles the bot
  * (bot/ → dist/bot/capacity-bot.cjs, which bin/capacity-bot.cjs runs: no TypeScript at run time).
  *
  *   --out DIR   build somewhere else (the freshness test compares such a build with dist/)
- *   --json      print what was built as JSON instead of the report
+ *   --json      print what was built as JSON ({ bundles, gadgets }) instead of the report
  */
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -18,6 +20,8 @@ import { pagesDumpFor } from '../bot/setup/dump';
 import { buildBundles } from './lib/bundles';
 import { distDir, repoRoot } from './lib/paths';
 import { checkBudgets, formatBudgetReport } from './lib/budgets';
+import { buildGadgets } from './lib/gadgetBuild';
+import { checkGadgetBudgets, checkGadgets } from './lib/gadgets';
 import { checkModuleRegistrations, checkWikiRequirements } from './lib/registration';
 
 /** The pages dump, in the build output. */
@@ -52,19 +56,25 @@ async function main(): Promise<void> {
 	const { values } = parseArgs( { options: { out: { type: 'string' }, json: { type: 'boolean', default: false } } } );
 	const outDir = values.out ? path.resolve( values.out ) : distDir;
 	const bundles = await buildBundles( outDir );
+	const gadgets = await buildGadgets( outDir );
 	await buildBot( outDir );
 	const { version } = JSON.parse( fs.readFileSync( path.join( repoRoot, 'package.json' ), 'utf8' ) ) as { version: string };
 	fs.writeFileSync( path.join( outDir, PAGES_DUMP ), pagesDumpFor( {
 		base: DEFAULT_BASE_PAGE, language: 'en', version, messageFiles: loadMessageFiles(),
 	} ) );
 	if ( values.json ) {
-		console.log( JSON.stringify( bundles ) );
+		console.log( JSON.stringify( { bundles, gadgets } ) );
 		return;
 	}
-	console.log( `Built ${ bundles.length } bundles into ${ path.relative( process.cwd(), outDir ) || '.' }/: ${ bundles.map( ( b ) => b.feature ).join( ', ' ) }` );
+	const shown = path.relative( process.cwd(), outDir ) || '.';
+	console.log( `Built ${ bundles.length } bundles into ${ shown }/: ${ bundles.map( ( b ) => b.feature ).join( ', ' ) }` );
 	const budget = checkBudgets( outDir, bundles );
 	console.log( formatBudgetReport( budget ) );
-	const problems = [ ...budget.problems, ...checkModuleRegistrations( outDir, bundles ), ...checkWikiRequirements() ];
+	console.log( `Built ${ gadgets.length } gadgets into ${ shown }/gadgets/: ${ gadgets.map( ( g ) => g.name ).join( ', ' ) }` );
+	const gadgetBudget = checkGadgetBudgets( outDir, gadgets );
+	console.log( formatBudgetReport( gadgetBudget ) );
+	const problems = [ ...budget.problems, ...gadgetBudget.problems, ...checkModuleRegistrations( outDir, bundles ),
+		...checkGadgets( outDir, gadgets ), ...checkWikiRequirements() ];
 	if ( problems.length ) {
 		console.error( problems.map( ( p ) => `✗ ${ p }` ).join( '\n' ) );
 		process.exitCode = 1;

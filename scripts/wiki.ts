@@ -2,10 +2,14 @@
  * `npm run wiki`: installs (when needed) and starts the development wiki, then prints where it is.
  *   npm run wiki -- --reset      throw the wiki away and install a fresh one
  *   npm run wiki -- --port 9000  use another port (or set CAPACITY_WIKI_PORT)
- *   npm run wiki:stop            stop it
+ *   npm run wiki -- --gadgets    the wiki in gadget mode instead: no extension, the tools deployed as
+ *                                gadgets by the bot's setup and deploy (its own folder and port,
+ *                                CAPACITY_GADGETS_WIKI_PORT, default 8643)
+ *   npm run wiki:stop            stop it (-- --gadgets: the gadget-mode wiki)
  */
 import { parseArgs } from 'node:util';
 import { DevWiki } from './lib/devwiki';
+import { seedSamples } from './lib/samples';
 import { SetupError } from './lib/system';
 
 async function main(): Promise<void> {
@@ -13,26 +17,32 @@ async function main(): Promise<void> {
 		options: {
 			reset: { type: 'boolean', default: false },
 			stop: { type: 'boolean', default: false },
+			gadgets: { type: 'boolean', default: false },
 			port: { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false },
 		},
 	} );
 	if ( values.help ) {
-		console.log( 'Usage: npm run wiki [-- --reset] [-- --port N]\n       npm run wiki:stop' );
+		console.log( 'Usage: npm run wiki [-- --reset] [-- --port N] [-- --gadgets]\n       npm run wiki:stop [-- --gadgets]' );
 		return;
 	}
-	const wiki = new DevWiki( values.port ? { port: Number( values.port ) } : {} );
+	const mode = values.gadgets ? 'gadgets' : 'extension';
+	const wiki = new DevWiki( { mode, ...( values.port ? { port: Number( values.port ) } : {} ) } );
 	if ( values.stop ) {
-		console.log( await wiki.stop() ? 'Stopped the development wiki.' : 'The development wiki was not running.' );
+		console.log( await wiki.stop() ? `Stopped ${ wiki.siteName }.` : `${ wiki.siteName } was not running.` );
 		return;
 	}
 	await wiki.install( { reset: values.reset } );
 	const started = await wiki.start();
+	if ( mode === 'gadgets' ) {
+		console.log( 'Installing the pages and deploying the gadgets (capacity-bot setup, deploy --definitions)…' );
+		await seedSamples( wiki );
+	}
 	console.log( [
-		`${ started ? 'Started' : 'Already running:' } ${ wiki.server }`,
+		`${ started ? 'Started' : 'Already running:' } ${ wiki.siteName } at ${ wiki.server }`,
 		`  Credentials (admin and bot password): ${ wiki.credentialsFile }`,
 		`  Server log: ${ wiki.logFile }`,
-		'  Stop it with: npm run wiki:stop',
+		`  Stop it with: npm run wiki:stop${ mode === 'gadgets' ? ' -- --gadgets' : '' }`,
 	].join( '\n' ) );
 }
 

@@ -92,10 +92,12 @@ export class BotContext {
 
 	private client: WikiClient | null = null;
 
+	private readonly io: Io;
+
 	/** Messages for the operator's console (see `operatorLanguage`). */
 	public readonly messages: Messages;
 
-	/** Every message file by language (what notices can be written in). */
+	/** Every message file by language (i18n/*.json, or the caller's): what notices and pages can be written in. */
 	public readonly messageFiles: Record<string, Record<string, string>>;
 
 	public constructor( options: GlobalOptions, io: Io, messages: Messages ) {
@@ -103,6 +105,7 @@ export class BotContext {
 		this.messages = messages;
 		this.messageFiles = io.messageFiles ?? loadMessageFiles();
 		this.env = io.env;
+		this.io = io;
 		this.logger = new Logger( {
 			verbose: options.verbose, quiet: options.quiet, json: options.json,
 			label: ( level, text ) => messages.text( level === 'warn' ? 'capacitybuilding-bot-log-level-warning' : 'capacitybuilding-bot-log-level-error', text ),
@@ -131,11 +134,16 @@ export class BotContext {
 		return this.options.contact ?? this.env.CAPACITY_BOT_CONTACT ?? this.file.contact ?? DEFAULT_CONTACT;
 	}
 
-	/** Connects (once) and logs in. */
-	public async wiki(): Promise<WikiClient> {
+	/**
+	 * Connects (once) and logs in.
+	 *
+	 * @param options
+	 * @param options.anonymous Without credentials: read only (a dry run that needs no account)
+	 */
+	public async wiki( options: { anonymous?: boolean } = {} ): Promise<WikiClient> {
 		if ( !this.client ) {
 			const credentials = loadCredentials( this.env, this.options.config );
-			if ( !credentials ) {
+			if ( !credentials && !options.anonymous ) {
 				throw new CredentialsError( 'capacitybuilding-bot-error-no-credentials' );
 			}
 			this.client = await WikiClient.connect( {

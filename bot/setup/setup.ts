@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import type { Messages } from '../i18n';
 import type { WikiClient } from '../wiki';
 import { sameUser } from '../../modules/core/identifiers';
+import { templateMessageKeys, templateMessagePages } from './messagePages';
 import { desiredPages } from './pages';
 import type { MessageFiles } from './templatedata';
 
@@ -39,6 +40,13 @@ function botAccount( name: string ): string {
 	return name.replace( /@.*$/, '' );
 }
 
+/** Whether the wiki runs the CapacityBuilding extension (else the tools come as gadgets). */
+export async function extensionInstalled( client: WikiClient ): Promise<boolean> {
+	const response = await client.request( { action: 'query', meta: 'siteinfo', siprop: 'extensions' } );
+	const extensions = ( response.query?.extensions ?? [] ) as { name?: string }[];
+	return extensions.some( ( extension ) => extension.name === 'CapacityBuilding' );
+}
+
 export async function runSetup( context: SetupContext ): Promise<SetupReport> {
 	const { client, editor, logger, messages } = context;
 	const botUser = botAccount( client.user.name );
@@ -49,6 +57,13 @@ export async function runSetup( context: SetupContext ): Promise<SetupReport> {
 		messageFiles: context.messageFiles,
 		contentText: ( key ) => messages.text( key ),
 	} );
+	// Without the extension, the templates' messages must be pages of the wiki (see messagePages.ts);
+	// they go first, so that no page is rendered (and cached) before its messages exist.
+	if ( !await extensionInstalled( client ) ) {
+		const keys = templateMessageKeys( pages );
+		const messagePages = templateMessagePages( keys, context.messageFiles, client.site.language );
+		pages.unshift( ...messagePages );
+	}
 	const current = await readPages( client, pages.map( ( page ) => page.title ) );
 	const report: SetupReport = { created: [], updated: [], unchanged: [], skipped: [] };
 	for ( const [ index, page ] of pages.entries() ) {

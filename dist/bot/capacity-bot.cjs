@@ -34,7 +34,7 @@ __export(cli_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(cli_exports);
-var import_commander6 = require("commander");
+var import_commander7 = require("commander");
 
 // modules/core/constants.ts
 var DEFAULT_BASE_PAGE = "Capacity building";
@@ -185,10 +185,29 @@ function loadMessageFiles(dir = I18N_DIR) {
 var Messages = class {
   banana;
   language;
+  files;
   constructor(language = "en", files = loadMessageFiles()) {
     this.language = language;
+    this.files = files;
     this.banana = new import_banana_i18n.default(language, { finalFallback: "en" });
     this.banana.load(files);
+  }
+  /** The language and its fallbacks as MediaWiki has them, ending with English. */
+  fallbackChain() {
+    return [.../* @__PURE__ */ new Set([this.language, ...this.banana.getFallbackLocales(), "en"])];
+  }
+  /**
+   * A message as written (wikitext, `$1`, `{{PLURAL:…}}` unexpanded), in the first language of
+   * the fallback chain that has it; the key itself when none has.
+   */
+  raw(key) {
+    for (const language of this.fallbackChain()) {
+      const text2 = this.files[language]?.[key];
+      if (text2 !== void 0) {
+        return text2;
+      }
+    }
+    return key;
   }
   text(key, ...params) {
     if (this.language === "qqx") {
@@ -2493,15 +2512,17 @@ var BotContext = class {
   env;
   file;
   client = null;
+  io;
   /** Messages for the operator's console (see `operatorLanguage`). */
   messages;
-  /** Every message file by language (what notices can be written in). */
+  /** Every message file by language (i18n/*.json, or the caller's): what notices and pages can be written in. */
   messageFiles;
   constructor(options, io, messages) {
     this.options = options;
     this.messages = messages;
     this.messageFiles = io.messageFiles ?? loadMessageFiles();
     this.env = io.env;
+    this.io = io;
     this.logger = new Logger({
       verbose: options.verbose,
       quiet: options.quiet,
@@ -2527,11 +2548,16 @@ var BotContext = class {
   get contact() {
     return this.options.contact ?? this.env.CAPACITY_BOT_CONTACT ?? this.file.contact ?? DEFAULT_CONTACT;
   }
-  /** Connects (once) and logs in. */
-  async wiki() {
+  /**
+   * Connects (once) and logs in.
+   *
+   * @param options
+   * @param options.anonymous Without credentials: read only (a dry run that needs no account)
+   */
+  async wiki(options = {}) {
     if (!this.client) {
       const credentials = loadCredentials(this.env, this.options.config);
-      if (!credentials) {
+      if (!credentials && !options.anonymous) {
         throw new CredentialsError("capacitybuilding-bot-error-no-credentials");
       }
       this.client = await WikiClient.connect({
@@ -2561,814 +2587,73 @@ var BotContext = class {
   }
 };
 
-// bot/commands/export.ts
+// bot/commands/deploy.ts
 var import_commander = require("commander");
+
+// modules/core/gadgets.ts
+var GADGET_PREFIX = "capacityBuilding-";
+var GADGET_PAGE_PREFIX = "MediaWiki:Gadget-";
+var MESSAGES_GADGET = `${GADGET_PREFIX}i18n`;
+var MESSAGES_MANIFEST = `${MESSAGES_GADGET}.json`;
+function messagesPage(language) {
+  return `${GADGET_PAGE_PREFIX}${MESSAGES_GADGET}-${language}.json`;
+}
+
+// scripts/lib/gadgetFiles.ts
 var import_node_fs6 = __toESM(require("node:fs"));
 var import_node_path5 = __toESM(require("node:path"));
-
-// modules/core/suppression.ts
-var MIN_ANSWERS = 10;
-var MIN_OPTION_COUNT = 5;
-var SHARE_DECIMALS = 3;
-function roundDown(value) {
-  const scale = 10 ** SHARE_DECIMALS;
-  return Math.floor(value * scale + 1e-9) / scale;
-}
-function roundUp(value) {
-  const scale = 10 ** SHARE_DECIMALS;
-  return Math.ceil(value * scale - 1e-9) / scale;
-}
-function share(count3, total2) {
-  const scale = 10 ** SHARE_DECIMALS;
-  return Math.round(scale * count3 / total2) / scale;
-}
-function suppressQuestion(question, counts, average) {
-  const answers = counts.reduce((sum, [, count3]) => sum + count3, 0);
-  if (answers < MIN_ANSWERS) {
-    return { question, answers: null, average: null, suppressed: "too-few-answers", options: [] };
-  }
-  const options = counts.map(([option2, count3]) => {
-    if (count3 > 0 && count3 < MIN_OPTION_COUNT) {
-      const [low, high] = [1, MIN_OPTION_COUNT - 1];
-      const range = {
-        countLow: low,
-        countHigh: high,
-        shareLow: roundDown(low / answers),
-        shareHigh: roundUp(high / answers)
-      };
-      return { option: option2, count: null, share: null, range };
-    }
-    return { option: option2, count: count3, share: share(count3, answers), range: null };
-  });
-  return { question, answers, average, suppressed: null, options };
+var GADGETS_DIR = "gadgets";
+var GADGETS_JSON = "gadgets.json";
+function readGadgets(outDir) {
+  return JSON.parse(import_node_fs6.default.readFileSync(import_node_path5.default.join(outDir, GADGETS_DIR, GADGETS_JSON), "utf8"));
 }
 
-// modules/core/figures.ts
-var FIGURES_VERSION = 1;
-var DAY_MS = 864e5;
-var FEEDBACK_QUESTIONS = [
-  { key: "rating", options: ["1", "2", "3", "4", "5"], numeric: true },
-  { key: "outcome", options: FEEDBACK_OUTCOMES, numeric: false }
-];
-var DIMENSIONS = ["region", "language", "topic", "hub"];
-var TRIAGE_STATUSES = ["triaged", "matched", "in-progress", "completed", "declined"];
-function median(values) {
-  if (!values.length) {
-    return null;
-  }
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle];
-  return sorted.length % 2 ? upper : (sorted[middle - 1] + upper) / 2;
+// bot/deploy/stored.ts
+function storedText(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(/\s+$/, "").normalize("NFC");
 }
-function daysBetween(from, to) {
-  const [a, b] = [Date.parse(from), Date.parse(to)];
-  if (Number.isNaN(a) || Number.isNaN(b) || b < a) {
-    return null;
-  }
-  return Math.round(10 * (b - a) / DAY_MS) / 10;
-}
-function firstReached(history, statuses) {
-  const first = /* @__PURE__ */ new Map();
-  for (const change of history) {
-    if (statuses.includes(change.to) && !first.has(change.requestNumber)) {
-      first.set(change.requestNumber, change.at);
+
+// bot/setup/messagePages.ts
+var USED = /\{\{\s*(?:int:|MediaWiki:)\s*(capacitybuilding-[a-z0-9-]+)\s*[|}]/gi;
+function templateMessageKeys(pages) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const page of pages) {
+    for (const match of page.text.matchAll(USED)) {
+      keys.add(match[1].toLowerCase());
     }
   }
-  return first;
+  return [...keys].sort();
 }
-var QUARTER = /^(\d{4})-Q([1-4])$/;
-var MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-var YEAR = /^(\d{4})$/;
-function utc(year, month) {
-  return new Date(Date.UTC(year, month, 1)).toISOString().replace(".000Z", "Z");
+function messageTitle(key, language) {
+  return `MediaWiki:${key.charAt(0).toUpperCase()}${key.slice(1)}${language ? `/${language}` : ""}`;
 }
-function parsePeriod(label2) {
-  if (label2 === "all") {
-    return { label: label2, start: null, end: null };
-  }
-  const parts = QUARTER.exec(label2) ?? MONTH.exec(label2) ?? YEAR.exec(label2);
-  if (!parts) {
-    return null;
-  }
-  const year = Number(parts[1]);
-  if (QUARTER.test(label2)) {
-    const first = 3 * (Number(parts[2]) - 1);
-    return { label: label2, start: utc(year, first), end: utc(year, first + 3) };
-  }
-  if (MONTH.test(label2)) {
-    const month = Number(parts[2]) - 1;
-    return { label: label2, start: utc(year, month), end: utc(year, month + 1) };
-  }
-  return { label: label2, start: utc(year, 0), end: utc(year + 1, 0) };
-}
-function inPeriod(created, period) {
-  if (period.start === null && period.end === null) {
-    return true;
-  }
-  const time = Date.parse(created);
-  return !Number.isNaN(time) && (period.start === null || time >= Date.parse(period.start)) && (period.end === null || time < Date.parse(period.end));
-}
-function medianTo(requests, reached) {
-  const days = [];
-  for (const { number, request } of requests) {
-    const at = reached.get(number);
-    const value = at === void 0 ? null : daysBetween(request.created, at);
-    if (value !== null) {
-      days.push(value);
-    }
-  }
-  return { requests: days.length, median: median(days) };
-}
-function requestFigures(requests, milestones) {
-  const received = requests.length;
-  const withStatus = (status) => requests.filter((r) => r.request.status === status).length;
-  const [completed, declined, withdrawn] = [withStatus("completed"), withStatus("declined"), withStatus("withdrawn")];
-  const rate = (count3) => received ? share(count3, received) : null;
-  return {
-    received,
-    completed,
-    declined,
-    withdrawn,
-    completionRate: rate(completed),
-    declineRate: rate(declined),
-    withdrawalRate: rate(withdrawn),
-    daysToTriage: medianTo(requests, milestones.triage),
-    daysToMatch: medianTo(requests, milestones.match),
-    daysToComplete: medianTo(requests, milestones.complete)
-  };
-}
-function questionFigure(question, requests) {
-  const counts = new Map(question.options.map((option2) => [option2, 0]));
-  let sum = 0;
-  for (const { feedback } of requests) {
-    for (const entry of feedback) {
-      const answer = entry[question.key] ?? "";
-      const known = counts.get(answer);
-      if (known !== void 0) {
-        counts.set(answer, known + 1);
-        sum += question.numeric ? Number(answer) : 0;
+function messagePagesAt(messages, files, contentLanguage) {
+  const content = new Messages(contentLanguage, files);
+  const pages = [];
+  for (const { key, title } of messages) {
+    pages.push({ title, text: storedText(content.raw(key)), contentModel: "wikitext", policy: "managed" });
+    for (const language of Object.keys(files).sort()) {
+      const text2 = files[language]?.[key];
+      if (language !== contentLanguage && text2 !== void 0) {
+        pages.push({
+          title: `${title}/${language}`,
+          text: storedText(text2),
+          contentModel: "wikitext",
+          policy: "managed"
+        });
       }
     }
   }
-  const answers = [...counts.values()].reduce((a, b) => a + b, 0);
-  const average = question.numeric && answers ? Math.round(100 * sum / answers) / 100 : null;
-  return suppressQuestion(question.key, [...counts], average);
+  return pages;
 }
-function groupFigures(requests, milestones) {
-  return {
-    requests: requestFigures(requests, milestones),
-    feedback: FEEDBACK_QUESTIONS.map((question) => questionFigure(question, requests))
-  };
-}
-function keysOf(request, dimension) {
-  const keys = dimension === "region" ? [request.region] : dimension === "hub" ? [request.hub] : dimension === "language" ? request.languages : request.topics;
-  return [...new Set(keys)].filter((key) => key !== "");
-}
-function byDimension(requests, dimension, milestones) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const request of requests) {
-    for (const key of keysOf(request.request, dimension)) {
-      const group = groups2.get(key);
-      if (group) {
-        group.push(request);
-      } else {
-        groups2.set(key, [request]);
-      }
-    }
-  }
-  return [...groups2].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0).map(([key, group]) => ({ key, figures: groupFigures(group, milestones) }));
-}
-function computeFigures(requests, history, period, hub = null) {
-  const chosen = requests.filter((r) => inPeriod(r.request.created, period) && (hub === null || r.request.hub === hub));
-  const milestones = {
-    triage: firstReached(history, TRIAGE_STATUSES),
-    match: firstReached(history, ["matched"]),
-    complete: firstReached(history, ["completed"])
-  };
-  const by = Object.fromEntries(DIMENSIONS.map((d) => [d, byDimension(chosen, d, milestones)]));
-  return {
-    version: FIGURES_VERSION,
-    period,
-    hub,
-    rules: { minAnswers: MIN_ANSWERS, minOptionCount: MIN_OPTION_COUNT },
-    all: groupFigures(chosen, milestones),
-    by
-  };
+function templateMessagePages(keys, files, contentLanguage) {
+  const titled = keys.map((key) => ({ key, title: messageTitle(key, null) }));
+  return messagePagesAt(titled, files, contentLanguage);
 }
 
-// bot/exitCodes.ts
-var EXIT = {
-  /** Everything done. */
-  ok: 0,
-  /** An unexpected failure (a bug, or an API error the bot does not handle). */
-  failure: 1,
-  /** Wrong command-line usage. */
-  usage: 2,
-  /** Missing or unsafe configuration or credentials, or a failed login. */
-  configuration: 3,
-  /** The wiki (or the database) could not be reached. */
-  unreachable: 4,
-  /** Done, but with problems that need a person (pages skipped, malformed pages reported). */
-  problems: 5,
-  /** Stopped by the emergency shut-off page. */
-  stopped: 6
-};
-var EXIT_MESSAGES = {
-  ok: "capacitybuilding-bot-help-exit-ok",
-  failure: "capacitybuilding-bot-help-exit-failure",
-  usage: "capacitybuilding-bot-help-exit-usage",
-  configuration: "capacitybuilding-bot-help-exit-configuration",
-  unreachable: "capacitybuilding-bot-help-exit-unreachable",
-  problems: "capacitybuilding-bot-help-exit-problems",
-  stopped: "capacitybuilding-bot-help-exit-stopped"
-};
-function exitCodesHelp(messages) {
-  const lines = Object.keys(EXIT).map((name) => `  ${EXIT[name]}  ${messages.text(EXIT_MESSAGES[name])}`);
-  return [messages.text("capacitybuilding-bot-help-exit-codes"), ...lines].join("\n");
-}
-
-// bot/export/csv.ts
-var FORMULA_START = /^[=+\-@\t\r]/;
-var NEEDS_QUOTES = /[",\r\n]/;
-function csvCell(value) {
-  if (value === null) {
-    return "";
-  }
-  if (typeof value === "number") {
-    return String(value);
-  }
-  const text2 = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
-}
-function csvText(header, rows) {
-  return [header, ...rows].map((row) => `${row.map(csvCell).join(",")}\r
-`).join("");
-}
-
-// bot/export/files.ts
-var TOO_FEW = "capacitybuilding-bot-export-suppression-too-few-answers";
-var RANGE = "capacitybuilding-bot-export-suppression-range";
-function groupColumns() {
-  return [
-    { name: "dimension", type: "string", description: "capacitybuilding-bot-export-column-dimension", suppression: null, value: (r) => r.dimension },
-    { name: "group", type: "string", description: "capacitybuilding-bot-export-column-group", suppression: null, value: (r) => r.group }
-  ];
-}
-var REQUEST_COLUMNS = [
-  ...groupColumns(),
-  { name: "received", type: "integer", description: "capacitybuilding-bot-export-column-received", suppression: null, value: (r) => r.figures.received },
-  { name: "completed", type: "integer", description: "capacitybuilding-bot-export-column-completed", suppression: null, value: (r) => r.figures.completed },
-  { name: "declined", type: "integer", description: "capacitybuilding-bot-export-column-declined", suppression: null, value: (r) => r.figures.declined },
-  { name: "withdrawn", type: "integer", description: "capacitybuilding-bot-export-column-withdrawn", suppression: null, value: (r) => r.figures.withdrawn },
-  { name: "completion_rate", type: "number", description: "capacitybuilding-bot-export-column-completion-rate", suppression: null, value: (r) => r.figures.completionRate },
-  { name: "decline_rate", type: "number", description: "capacitybuilding-bot-export-column-decline-rate", suppression: null, value: (r) => r.figures.declineRate },
-  { name: "withdrawal_rate", type: "number", description: "capacitybuilding-bot-export-column-withdrawal-rate", suppression: null, value: (r) => r.figures.withdrawalRate },
-  { name: "reached_triage", type: "integer", description: "capacitybuilding-bot-export-column-reached-triage", suppression: null, value: (r) => r.figures.daysToTriage.requests },
-  { name: "median_days_to_triage", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-triage", suppression: null, value: (r) => r.figures.daysToTriage.median },
-  { name: "reached_match", type: "integer", description: "capacitybuilding-bot-export-column-reached-match", suppression: null, value: (r) => r.figures.daysToMatch.requests },
-  { name: "median_days_to_match", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-match", suppression: null, value: (r) => r.figures.daysToMatch.median },
-  { name: "reached_completion", type: "integer", description: "capacitybuilding-bot-export-column-reached-completion", suppression: null, value: (r) => r.figures.daysToComplete.requests },
-  { name: "median_days_to_complete", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-complete", suppression: null, value: (r) => r.figures.daysToComplete.median }
-];
-function option(row) {
-  return row.question.options[row.option] ?? null;
-}
-var FEEDBACK_COLUMNS = [
-  ...groupColumns(),
-  { name: "question", type: "string", description: "capacitybuilding-bot-export-column-question", suppression: null, value: (r) => r.question.question },
-  { name: "answers", type: "integer", description: "capacitybuilding-bot-export-column-answers", suppression: TOO_FEW, value: (r) => r.question.answers },
-  { name: "average", type: "number", description: "capacitybuilding-bot-export-column-average", suppression: TOO_FEW, value: (r) => r.question.average },
-  { name: "option", type: "string", description: "capacitybuilding-bot-export-column-option", suppression: TOO_FEW, value: (r) => option(r)?.option ?? "" },
-  { name: "count", type: "integer", description: "capacitybuilding-bot-export-column-count", suppression: RANGE, value: (r) => option(r)?.count ?? null },
-  { name: "count_low", type: "integer", description: "capacitybuilding-bot-export-column-count-low", suppression: null, value: (r) => option(r)?.range?.countLow ?? null },
-  { name: "count_high", type: "integer", description: "capacitybuilding-bot-export-column-count-high", suppression: null, value: (r) => option(r)?.range?.countHigh ?? null },
-  { name: "share", type: "number", description: "capacitybuilding-bot-export-column-share", suppression: RANGE, value: (r) => option(r)?.share ?? null },
-  { name: "share_low", type: "number", description: "capacitybuilding-bot-export-column-share-low", suppression: null, value: (r) => option(r)?.range?.shareLow ?? null },
-  { name: "share_high", type: "number", description: "capacitybuilding-bot-export-column-share-high", suppression: null, value: (r) => option(r)?.range?.shareHigh ?? null },
-  {
-    name: "suppression",
-    type: "string",
-    description: "capacitybuilding-bot-export-column-suppression",
-    suppression: null,
-    value: (r) => r.question.suppressed ?? (option(r)?.range ? "range" : "")
-  }
-];
-function groups(figures) {
-  return [
-    { dimension: "all", group: "", figures: figures.all },
-    ...DIMENSIONS.flatMap((dimension) => figures.by[dimension].map(
-      (g) => ({ dimension, group: g.key, figures: g.figures })
-    ))
-  ];
-}
-function requestRows(figures) {
-  return groups(figures).map((g) => ({ ...g, figures: g.figures.requests }));
-}
-function feedbackRows(figures) {
-  return groups(figures).flatMap((g) => g.figures.feedback.flatMap((question) => (question.suppressed ? [-1] : question.options.map((_o, i) => i)).map((i) => ({ dimension: g.dimension, group: g.group, question, option: i }))));
-}
-function table(columns, rows) {
-  return csvText(columns.map((c) => c.name), rows.map((row) => columns.map((c) => c.value(row))));
-}
-function slug(key) {
-  return key.normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "_");
-}
-function exportNames(figures) {
-  const prefix = `capacity-building-v${FIGURES_VERSION}-${figures.period.label}${figures.hub === null ? "" : `-hub-${slug(figures.hub)}`}`;
-  return {
-    requests: `${prefix}-requests.csv`,
-    feedback: `${prefix}-feedback.csv`,
-    figures: `${prefix}.json`,
-    dictionaryJson: `${prefix}-dictionary.json`,
-    dictionaryCsv: `${prefix}-dictionary.csv`
-  };
-}
-function dictionary(figures, names, messages) {
-  const { minAnswers, minOptionCount } = figures.rules;
-  const describe = (columns) => columns.map((c) => ({
-    name: c.name,
-    type: c.type,
-    description: messages.text(c.description, minAnswers, minOptionCount - 1),
-    suppression: c.suppression ? messages.text(c.suppression, minAnswers, minOptionCount - 1) : ""
-  }));
-  return {
-    version: FIGURES_VERSION,
-    rules: { minAnswers, minOptionCount, text: messages.text("capacitybuilding-bot-export-rules", minAnswers, minOptionCount, minOptionCount - 1) },
-    files: [
-      { name: names.requests, description: messages.text("capacitybuilding-bot-export-file-requests"), columns: describe(REQUEST_COLUMNS) },
-      { name: names.feedback, description: messages.text("capacitybuilding-bot-export-file-feedback"), columns: describe(FEEDBACK_COLUMNS) },
-      { name: names.figures, description: messages.text("capacitybuilding-bot-export-file-figures"), columns: [] }
-    ]
-  };
-}
-function exportFiles(figures, generated, messages) {
-  const names = exportNames(figures);
-  const dict = dictionary(figures, names, messages);
-  const dictRows = dict.files.flatMap((f) => f.columns.map(
-    (c) => [f.name, c.name, c.type, c.description, c.suppression]
-  ));
-  const json = (value) => `${JSON.stringify(value, null, "	")}
-`;
-  return [
-    { name: names.requests, text: table(REQUEST_COLUMNS, requestRows(figures)) },
-    { name: names.feedback, text: table(FEEDBACK_COLUMNS, feedbackRows(figures)) },
-    { name: names.figures, text: json({ generated, figures }) },
-    { name: names.dictionaryJson, text: json(dict) },
-    { name: names.dictionaryCsv, text: csvText(["file", "column", "type", "description", "suppression"], dictRows) }
-  ];
-}
-
-// modules/core/indexes.ts
-var INDEX_VERSION = 2;
-var INDEX_NAMES = ["requests", "coaches", "hubs"];
-var PART_MAX_BYTES = 512 * 1024;
-var PART_FILL_BYTES = 384 * 1024;
-var PART_MIN_BYTES = 64 * 1024;
-var ENTRY_MAX_BYTES = 16 * 1024;
-var DESCRIPTION_EXCERPT = 200;
-var BIO_EXCERPT = 300;
-var STATISTICS_MAX_KEYS = 200;
-var STATISTICS_OTHER_KEY = "(other)";
-var ACTIVE_STATUSES = ["matched", "in-progress"];
-function count(into, key) {
-  if (key !== "") {
-    into[key] = (into[key] ?? 0) + 1;
-  }
-}
-function zeroes(keys) {
-  return Object.fromEntries(keys.map((key) => [key, 0]));
-}
-function activeLoad(requests) {
-  const load = /* @__PURE__ */ new Map();
-  for (const { request } of requests) {
-    if (ACTIVE_STATUSES.includes(request.status)) {
-      for (const coach of new Set(request.coach.map(normalizeUsername))) {
-        load.set(coach, (load.get(coach) ?? 0) + 1);
-      }
-    }
-  }
-  return load;
-}
-function boundCounts(counts, keep = []) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(counts)) {
-    const short = [...key].length > 64 ? [...key].slice(0, 64).join("") : key;
-    merged.set(short, (merged.get(short) ?? 0) + value);
-  }
-  if (merged.size <= STATISTICS_MAX_KEYS) {
-    return Object.fromEntries(merged);
-  }
-  const known = (key) => Number(keep.includes(key));
-  const ranked = [...merged].sort((a, b) => known(b[0]) - known(a[0]) || b[1] - a[1] || compareKeys(a[0], b[0]));
-  const kept = new Map(ranked.slice(0, STATISTICS_MAX_KEYS - 1));
-  const other = ranked.slice(STATISTICS_MAX_KEYS - 1).reduce((sum, [, value]) => sum + value, 0);
-  const bounded = {};
-  for (const [key, value] of merged) {
-    if (kept.has(key)) {
-      bounded[key] = value;
-    }
-  }
-  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other;
-  return bounded;
-}
-function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) {
-  const stats = {
-    version: INDEX_VERSION,
-    generated,
-    base,
-    requests: {
-      total: requests.length,
-      byStatus: zeroes(STATUSES),
-      byRegion: zeroes(REGIONS),
-      byFormat: zeroes(FORMATS),
-      byTopic: {},
-      byLanguage: {},
-      byHub: {},
-      byMonth: {},
-      medianDaysToMatch: median(daysToMatch2)
-    },
-    coaches: { total: coaches.length, byAvailability: {}, byLanguage: {}, byTopic: {}, byRegion: {} },
-    feedback: { entries: 0, averageRating: null, byOutcome: zeroes(FEEDBACK_OUTCOMES) }
-  };
-  const ratings = [];
-  for (const { request, feedback } of requests) {
-    count(stats.requests.byStatus, request.status);
-    count(stats.requests.byRegion, request.region);
-    count(stats.requests.byHub, request.hub);
-    count(stats.requests.byMonth, request.created.slice(0, 7));
-    request.formats.forEach((format) => count(stats.requests.byFormat, format));
-    request.topics.forEach((topic) => count(stats.requests.byTopic, topic));
-    request.languages.forEach((language) => count(stats.requests.byLanguage, language));
-    for (const entry of feedback) {
-      stats.feedback.entries++;
-      count(stats.feedback.byOutcome, entry.outcome);
-      if (/^[1-5]$/.test(entry.rating)) {
-        ratings.push(Number(entry.rating));
-      }
-    }
-  }
-  stats.feedback.averageRating = ratings.length ? Math.round(100 * ratings.reduce((a, b) => a + b, 0) / ratings.length) / 100 : null;
-  for (const { profile } of coaches) {
-    count(stats.coaches.byAvailability, profile.availability);
-    profile.languages.forEach((language) => count(stats.coaches.byLanguage, language));
-    profile.topics.forEach((topic) => count(stats.coaches.byTopic, topic));
-    profile.regions.forEach((region) => count(stats.coaches.byRegion, region));
-  }
-  const bound = (group, known) => {
-    for (const [name, value] of Object.entries(group)) {
-      if (typeof value === "object" && value !== null) {
-        group[name] = boundCounts(value, known[name] ?? []);
-      }
-    }
-  };
-  bound(stats.requests, { byStatus: STATUSES, byRegion: REGIONS, byFormat: FORMATS });
-  bound(stats.coaches, {});
-  bound(stats.feedback, { byOutcome: FEEDBACK_OUTCOMES });
-  return stats;
-}
-function compareKeys(a, b) {
-  if (typeof a === "number" && typeof b === "number") {
-    return a - b;
-  }
-  const [x, y] = [String(a), String(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isKeyValue(value) {
-  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
-}
-function readManifest(json, index) {
-  if (!isObject(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
-    return null;
-  }
-  const valid = json.parts.every((part) => isObject(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
-  return valid ? json : null;
-}
-function entryKey(index, entry) {
-  if (index === "requests") {
-    return entry.number;
-  }
-  return index === "coaches" ? entry.user : entry.key;
-}
-
-// modules/core/routing.ts
-var ROUTE_MAX_CANDIDATES = 5;
-function listOf(record, field) {
-  const value = record[field];
-  if (typeof value === "string") {
-    return value.split(",").map((item) => item.trim()).filter(Boolean);
-  }
-  return Array.isArray(value) ? value.filter((item) => typeof item === "string").map((item) => item.trim()).filter(Boolean) : [];
-}
-function count2(wanted, offered) {
-  return new Set(offered.filter((item) => wanted.has(item))).size;
-}
-function routeRequest(request, hubs) {
-  if (String(request.hub ?? "").trim() !== "" || FINAL_STATUSES.includes(request.status)) {
-    return null;
-  }
-  const region = String(request.region ?? "").trim().toUpperCase();
-  const topics = new Set(listOf(request, "topics"));
-  const requested = listOf(request, "languages").map((code) => code.toLowerCase());
-  const languages = new Set(requested.filter((code) => code !== ANY_LANGUAGE));
-  const anyLanguage = requested.length === 0 || requested.includes(ANY_LANGUAGE);
-  const seen = /* @__PURE__ */ new Set();
-  const candidates = [];
-  for (const { key, hub, state } of hubs) {
-    if (typeof key !== "string" || key === "" || seen.has(key)) {
-      continue;
-    }
-    seen.add(key);
-    if (state === "malformed" || typeof hub !== "object" || hub === null || Array.isArray(hub)) {
-      continue;
-    }
-    const record = hub;
-    const kind = typeof record.kind === "string" ? record.kind.trim().toLowerCase() : "";
-    const sharedTopics = count2(topics, listOf(record, "topics"));
-    const sharedLanguages = count2(languages, listOf(record, "languages").map((code) => code.toLowerCase()));
-    if (kind === "regional") {
-      if (region !== "" && listOf(record, "regions").some((item) => item.toUpperCase() === region)) {
-        candidates.push({ key, regional: true, topics: sharedTopics, languages: sharedLanguages });
-      }
-    } else if (kind === "thematic" && sharedTopics > 0 && (sharedLanguages > 0 || anyLanguage)) {
-      candidates.push({ key, regional: false, topics: sharedTopics, languages: sharedLanguages });
-    }
-  }
-  candidates.sort((a, b) => Number(b.regional) - Number(a.regional) || b.topics - a.topics || b.languages - a.languages || compareKeys(a.key, b.key));
-  const keys = candidates.slice(0, ROUTE_MAX_CANDIDATES).map((candidate) => candidate.key);
-  return { hubs: keys, queue: keys.length ? "hubs" : "admins" };
-}
-
-// bot/publish/entries.ts
-function cutText(value, max) {
-  if (value.length <= max) {
-    return value;
-  }
-  let end = 0;
-  for (let count3 = 0; count3 < max && end < value.length; count3++) {
-    const unit = value.charCodeAt(end);
-    const next = value.charCodeAt(end + 1);
-    end += unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343 ? 2 : 1;
-  }
-  return value.slice(0, end);
-}
-function nfc(value) {
-  if (typeof value === "string") {
-    return value.normalize("NFC");
-  }
-  if (Array.isArray(value)) {
-    return value.map(nfc);
-  }
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), nfc(v)]));
-  }
-  return value;
-}
-function badlyEncoded(value, path7 = "") {
-  if (typeof value === "string") {
-    return loneSurrogates(value).length ? path7 : null;
-  }
-  if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (loneSurrogates(key).length) {
-        return path7;
-      }
-      const found = badlyEncoded(item, Array.isArray(value) ? path7 : path7 ? `${path7}.${key}` : key);
-      if (found !== null) {
-        return found;
-      }
-    }
-  }
-  return null;
-}
-var CUT_LEVELS = [
-  { text: 0, items: 0, history: 0 },
-  { text: 200, items: 20, history: 20 },
-  { text: 40, items: 5, history: 5 }
-];
-function cutRecord(record, level, fixed, cut) {
-  const out = {};
-  for (const [key, value] of Object.entries(record)) {
-    const max = fixed[key] ?? level.text;
-    if (typeof value === "string") {
-      const short = max ? cutText(value, max) : value;
-      if (short !== value) {
-        cut.add(key);
-      }
-      out[key] = short;
-    } else if (Array.isArray(value)) {
-      const items2 = level.items && value.length > level.items ? value.slice(0, level.items) : value;
-      const short = level.text ? items2.map((item) => cutText(item, level.text)) : items2;
-      if (short.length !== value.length || short.some((item, i) => item !== value[i])) {
-        cut.add(key);
-      }
-      out[key] = short;
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
-}
-var ENTRY_INDENT = "		";
-var entryTexts = /* @__PURE__ */ new WeakMap();
-function entryText(entry) {
-  let text2 = entryTexts.get(entry);
-  if (text2 === void 0) {
-    text2 = mediaWikiJson(entry, ENTRY_INDENT);
-    entryTexts.set(entry, text2);
-  }
-  return text2;
-}
-function entryBytes(entry) {
-  return byteLength(entryText(entry)) + ENTRY_INDENT.length + 2;
-}
-function fitted(make) {
-  for (const [i, level] of CUT_LEVELS.entries()) {
-    const cut = /* @__PURE__ */ new Set();
-    const entry = make(level, cut);
-    if (cut.size) {
-      entry.cut = [...cut].sort();
-    }
-    if (entryBytes(entry) <= ENTRY_MAX_BYTES) {
-      return { entry, level: i };
-    }
-  }
-  return { entry: null, level: CUT_LEVELS.length };
-}
-function stateOf(revid, problems) {
-  const own = problems.filter((p) => p.revid === revid);
-  if (own.some((p) => p.kind === "malformed")) {
-    return "malformed";
-  }
-  return own.some((p) => p.kind === "invalid") ? "invalid" : "valid";
-}
-function build(record, raw, make) {
-  const field = badlyEncoded(raw);
-  if (field !== null) {
-    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-encoding", params: [field || "-"] } };
-  }
-  const { entry, level } = fitted(make);
-  if (!entry) {
-    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-too-large", params: [ENTRY_MAX_BYTES] } };
-  }
-  return {
-    entry,
-    problem: level > 0 ? { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-shortened", params: [(entry.cut ?? []).join(", ")] } : null
-  };
-}
-function buildEntries(snapshot) {
-  const problemsOf = /* @__PURE__ */ new Map();
-  for (const p of snapshot.problems) {
-    problemsOf.set(p.page, [...problemsOf.get(p.page) ?? [], p]);
-  }
-  const historyOf = /* @__PURE__ */ new Map();
-  for (const change of snapshot.history) {
-    historyOf.set(change.requestNumber, [...historyOf.get(change.requestNumber) ?? [], change]);
-  }
-  const common = (record) => {
-    const problems = problemsOf.get(record.page) ?? [];
-    return {
-      page: record.page,
-      revid: record.revid,
-      updated: record.updated,
-      problems: problems.length,
-      state: stateOf(record.revid, problems)
-    };
-  };
-  const out = { requests: [], coaches: [], hubs: [], problems: [] };
-  const keep = (into, built) => {
-    if (built.entry) {
-      into.push(built.entry);
-    }
-    if (built.problem) {
-      out.problems.push(built.problem);
-    }
-  };
-  const hubs = snapshot.hubs.map((stored) => build(stored, stored.record, (level, cut) => nfc({
-    key: stored.key,
-    ...common(stored),
-    hub: cutRecord(stored.record, level, {}, cut)
-  })));
-  const routable = hubs.flatMap((built) => built.entry ? [built.entry] : []);
-  for (const stored of snapshot.requests) {
-    const route2 = routeRequest(nfc(stored.record), routable);
-    const history = [...historyOf.get(stored.number) ?? []].sort((a, b) => a.revid - b.revid);
-    keep(out.requests, build(stored, [stored.record, history], (level, cut) => {
-      const rows = level.history && history.length > level.history ? history.slice(-level.history) : history;
-      if (rows.length !== history.length) {
-        cut.add("history");
-      }
-      const entryHistory = rows.map((row) => {
-        const item = { from: row.from, to: row.to, user: row.user, at: row.at, revid: row.revid };
-        if (row.comment !== void 0) {
-          item.comment = level.text ? cutText(row.comment, level.text) : row.comment;
-          if (item.comment !== row.comment) {
-            cut.add("history");
-          }
-        }
-        return item;
-      });
-      return nfc({
-        number: stored.number,
-        ...common(stored),
-        request: cutRecord(stored.record, level, { description: DESCRIPTION_EXCERPT }, cut),
-        feedback: stored.feedback.length,
-        history: entryHistory,
-        ...route2 ? { route: route2 } : {}
-      });
-    }));
-  }
-  const load = activeLoad(snapshot.requests.map((r) => ({ request: r.record })));
-  for (const stored of snapshot.coaches) {
-    keep(out.coaches, build(stored, stored.record, (level, cut) => nfc({
-      user: stored.user,
-      ...common(stored),
-      profile: cutRecord(stored.record, level, { bio: BIO_EXCERPT }, cut),
-      activeRequests: load.get(stored.user) ?? 0
-    })));
-  }
-  for (const built of hubs) {
-    keep(out.hubs, built);
-  }
-  out.requests.sort((a, b) => a.number - b.number);
-  const byKey = (index) => (a, b) => {
-    const [x, y] = [String(entryKey(index, a)), String(entryKey(index, b))];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  out.coaches.sort(byKey("coaches"));
-  out.hubs.sort(byKey("hubs"));
-  return out;
-}
-
-// bot/export/storeFigures.ts
-function figureRequests(stored) {
-  return stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null).map((r) => ({ number: r.number, request: r.record, feedback: r.feedback }));
-}
-async function storeFigures(store, period, hub) {
-  const requests = (await store.requests()).filter((r) => badlyEncoded([r.record, r.feedback]) === null);
-  const history = await store.statusHistory();
-  const times = [...requests.map((r) => r.updated), ...history.map((c) => c.at)];
-  const generated = times.reduce((a, b) => a === null || b > a ? b : a, null);
-  const figures = computeFigures(figureRequests(requests), history, period, hub);
-  return { figures, generated };
-}
-
-// bot/commands/export.ts
-var DEFAULT_PERIOD = "all";
-function writeFiles(dir, files) {
-  import_node_fs6.default.mkdirSync(dir, { recursive: true });
-  return files.map((file) => {
-    const target = import_node_path5.default.join(dir, file.name);
-    const partial = `${target}.partial`;
-    import_node_fs6.default.writeFileSync(partial, file.text, "utf8");
-    import_node_fs6.default.renameSync(partial, target);
-    return target;
-  });
-}
-async function exportToDirectory(store, options, messages) {
-  const { figures, generated } = await storeFigures(store, options.period, options.hub);
-  return { figures, written: writeFiles(options.out, exportFiles(figures, generated, messages)) };
-}
-function exportCommand(kit) {
-  const t = kit.t.bind(kit);
-  kit.command("export", "capacitybuilding-bot-help-command-export", "capacitybuilding-bot-help-export-after").requiredOption("--out <dir>", t("capacitybuilding-bot-help-option-out")).option("--period <period>", t("capacitybuilding-bot-help-option-period", DEFAULT_PERIOD), (value) => {
-    const period = parsePeriod(value);
-    if (!period) {
-      throw new import_commander.InvalidArgumentError(t("capacitybuilding-bot-help-period-invalid"));
-    }
-    return period;
-  }, parsePeriod(DEFAULT_PERIOD)).option("--hub <key>", t("capacitybuilding-bot-help-option-hub")).action(async (options, command) => {
-    const ctx = kit.context(command);
-    const m = ctx.messages;
-    const store = await ctx.store();
-    try {
-      const hub = options.hub ?? null;
-      const { out, period } = options;
-      const { figures, written } = await exportToDirectory(store, { out, period, hub }, m);
-      for (const file of written) {
-        ctx.logger.info(m.text("capacitybuilding-bot-log-export-file", file), { file });
-      }
-      const received = figures.all.requests.received;
-      const label2 = options.period.label;
-      ctx.logger.info(
-        hub === null ? m.text("capacitybuilding-bot-log-export-done", written.length, options.out, received, label2) : m.text("capacitybuilding-bot-log-export-done-hub", written.length, options.out, received, label2, hub),
-        { files: written, period: label2, hub, received }
-      );
-      kit.run.code = EXIT.ok;
-    } finally {
-      await store.close();
-    }
-  });
-}
-
-// bot/commands/notify.ts
-var import_commander2 = require("commander");
-
-// bot/notify/notify.ts
-var import_mwn3 = require("mwn");
+// bot/setup/pages.ts
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path6 = __toESM(require("node:path"));
 
 // modules/core/notices.ts
 var NOTICE_KINDS = [
@@ -3416,7 +2701,7 @@ var DEFAULT_CONFIG = {
   statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
   notifications: DEFAULT_NOTIFICATIONS
 };
-function isObject2(value) {
+function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseConfig(json) {
@@ -3426,7 +2711,7 @@ function parseConfig(json) {
     statusPolicy: { ...DEFAULT_CONFIG.statusPolicy },
     notifications: { ...DEFAULT_NOTIFICATIONS, kinds: {}, userTalk: [] }
   };
-  if (!isObject2(json)) {
+  if (!isObject(json)) {
     return { config, problems: [problem(null, "capacitybuilding-config-not-object")] };
   }
   const invalid = (key) => {
@@ -3459,25 +2744,25 @@ function parseConfig(json) {
         }
         break;
       case "statusPolicy":
-        if (!isObject2(value)) {
+        if (!isObject(value)) {
           invalid(key);
           break;
         }
         for (const [policyKey, policyValue] of Object.entries(value)) {
-          const path7 = `statusPolicy.${policyKey}`;
+          const path11 = `statusPolicy.${policyKey}`;
           if (policyKey === "staleAfterDays" && Number.isInteger(policyValue) && policyValue > 0) {
             config.statusPolicy.staleAfterDays = policyValue;
           } else if (policyKey === "adminsMayReopenClosed" && typeof policyValue === "boolean") {
             config.statusPolicy.adminsMayReopenClosed = policyValue;
           } else if (policyKey === "staleAfterDays" || policyKey === "adminsMayReopenClosed") {
-            invalid(path7);
+            invalid(path11);
           } else {
-            problems.push(problem(path7, "capacitybuilding-config-unknown-key", path7));
+            problems.push(problem(path11, "capacitybuilding-config-unknown-key", path11));
           }
         }
         break;
       case "notifications":
-        if (isObject2(value)) {
+        if (isObject(value)) {
           parseNotifications(value, config.notifications, problems);
         } else {
           invalid(key);
@@ -3490,24 +2775,24 @@ function parseConfig(json) {
   return { config, problems };
 }
 function parseNotifications(json, settings, problems) {
-  const invalid = (path7) => {
-    problems.push(problem(path7, "capacitybuilding-config-invalid-value", path7));
+  const invalid = (path11) => {
+    problems.push(problem(path11, "capacitybuilding-config-invalid-value", path11));
   };
   for (const [key, value] of Object.entries(json)) {
-    const path7 = `notifications.${key}`;
+    const path11 = `notifications.${key}`;
     switch (key) {
       case "kinds":
-        if (!isObject2(value)) {
-          invalid(path7);
+        if (!isObject(value)) {
+          invalid(path11);
           break;
         }
         for (const [kind, on] of Object.entries(value)) {
           if (!isNoticeKind(kind)) {
-            problems.push(problem(`${path7}.${kind}`, "capacitybuilding-config-unknown-key", `${path7}.${kind}`));
+            problems.push(problem(`${path11}.${kind}`, "capacitybuilding-config-unknown-key", `${path11}.${kind}`));
           } else if (typeof on === "boolean") {
             settings.kinds[kind] = on;
           } else {
-            invalid(`${path7}.${kind}`);
+            invalid(`${path11}.${kind}`);
           }
         }
         break;
@@ -3515,32 +2800,32 @@ function parseNotifications(json, settings, problems) {
         if (Array.isArray(value) && value.every((v) => typeof v === "string" && isNoticeKind(v))) {
           settings.userTalk = [...new Set(value)];
         } else {
-          invalid(path7);
+          invalid(path11);
         }
         break;
       case "noticeboard":
         if (typeof value === "string" && (value === "" || isPageTitle(value))) {
           settings.noticeboard = value.replace(/_/g, " ");
         } else {
-          invalid(path7);
+          invalid(path11);
         }
         break;
       case "mentions":
         if (typeof value === "boolean") {
           settings.mentions = value;
         } else {
-          invalid(path7);
+          invalid(path11);
         }
         break;
       case "deadlineDays":
         if (Number.isInteger(value) && value > 0 && value <= 365) {
           settings.deadlineDays = value;
         } else {
-          invalid(path7);
+          invalid(path11);
         }
         break;
       default:
-        problems.push(problem(path7, "capacitybuilding-config-unknown-key", path7));
+        problems.push(problem(path11, "capacitybuilding-config-unknown-key", path11));
     }
   }
 }
@@ -3916,6 +3201,1338 @@ function defaultSwitches() {
   const switches = NOTICE_KINDS.map((kind) => [kind, KINDS[kind].defaultOn]);
   return Object.fromEntries(switches);
 }
+
+// bot/setup/templatedata.ts
+function inAllLanguages(files, key) {
+  const texts = {};
+  for (const language of Object.keys(files).sort()) {
+    const text2 = files[language]?.[key];
+    if (text2) {
+      texts[language] = text2;
+    }
+  }
+  return texts;
+}
+var TYPES = {
+  text: "line",
+  multiline: "string",
+  enum: "line",
+  enumList: "line",
+  topicList: "line",
+  language: "line",
+  languageList: "line",
+  user: "wiki-user-name",
+  userList: "line",
+  date: "date",
+  timestamp: "date",
+  integer: "number",
+  hub: "line",
+  hubList: "line",
+  page: "wiki-page-name"
+};
+function recordTemplateData(schema, description, files) {
+  const params = {};
+  for (const field of schema.fields) {
+    params[field.param] = {
+      label: inAllLanguages(files, field.label),
+      description: inAllLanguages(files, field.help),
+      type: TYPES[field.kind],
+      required: field.required,
+      ...field.kind === "enum" && field.values ? { suggestedvalues: [...field.values] } : {}
+    };
+  }
+  return {
+    description: inAllLanguages(files, description),
+    params,
+    paramOrder: schema.fields.map((field) => field.param),
+    format: "block"
+  };
+}
+
+// bot/setup/pages.ts
+var WIKI_DIR = import_node_path6.default.join(ROOT, "wiki");
+function readSource(...parts) {
+  return import_node_fs7.default.readFileSync(import_node_path6.default.join(WIKI_DIR, ...parts), "utf8").replace(/\n+$/, "");
+}
+function cases(values, messages) {
+  return values.map((value) => `${value}={{int:${messages[value]}}}`).join("|");
+}
+function fill(source, base) {
+  const values = {
+    BASE: normalizeTitle(base),
+    STATUSES: STATUSES.join("|"),
+    REGIONS: REGIONS.join("|"),
+    REQUESTER_TYPES: REQUESTER_TYPES.join("|"),
+    FORMATS: FORMATS.join("|"),
+    AVAILABILITIES: AVAILABILITIES.join("|"),
+    CONTACT_METHODS: CONTACT_METHODS.join("|"),
+    HUB_KINDS: HUB_KINDS.join("|"),
+    FEEDBACK_ROLES: FEEDBACK_ROLES.join("|"),
+    FEEDBACK_OUTCOMES: FEEDBACK_OUTCOMES.join("|"),
+    STATUS_LABELS: cases(STATUSES, STATUS_MESSAGES),
+    REGION_LABELS: cases(REGIONS, REGION_MESSAGES),
+    REQUESTER_TYPE_LABELS: cases(REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES),
+    AVAILABILITY_LABELS: cases(AVAILABILITIES, AVAILABILITY_MESSAGES),
+    HUB_KIND_LABELS: cases(HUB_KINDS, HUB_KIND_MESSAGES),
+    FEEDBACK_ROLE_LABELS: cases(FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES),
+    FEEDBACK_OUTCOME_LABELS: cases(FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES)
+  };
+  return source.replace(/@([A-Z_]+)@/g, (whole, name) => {
+    const value = values[name];
+    if (value === void 0) {
+      throw new Error(`Unknown placeholder ${whole}`);
+    }
+    return value;
+  });
+}
+function templateSources(files) {
+  const simple = (description, params = {}) => ({
+    description: inAllLanguages(files, description),
+    params,
+    format: "inline"
+  });
+  return [
+    { name: "Capacity request", templateData: recordTemplateData(REQUEST_SCHEMA, "capacitybuilding-templatedata-request", files) },
+    { name: "Capacity coach", templateData: recordTemplateData(COACH_SCHEMA, "capacitybuilding-templatedata-coach", files) },
+    { name: "Capacity hub", templateData: recordTemplateData(HUB_SCHEMA, "capacitybuilding-templatedata-hub", files) },
+    { name: "Capacity feedback", templateData: recordTemplateData(FEEDBACK_SCHEMA, "capacitybuilding-templatedata-feedback", files) },
+    {
+      name: "Capacity status",
+      templateData: simple("capacitybuilding-templatedata-status", {
+        1: {
+          label: inAllLanguages(files, "capacitybuilding-request-field-status"),
+          description: inAllLanguages(files, "capacitybuilding-templatedata-status-param"),
+          type: "line",
+          required: true,
+          suggestedvalues: [...STATUSES]
+        }
+      })
+    },
+    { name: "Capacity request form", templateData: simple("capacitybuilding-templatedata-request-form") },
+    { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") },
+    { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") }
+  ];
+}
+function templatePage(source, options) {
+  const body2 = fill(readSource("templates", `${source.name}.wikitext`), options.base);
+  const doc = [
+    "<noinclude>",
+    `{{int:capacitybuilding-template-doc|${options.version}}}`,
+    "<templatedata>",
+    JSON.stringify(source.templateData, null, "	"),
+    "</templatedata>",
+    "</noinclude>"
+  ].join("\n");
+  return { title: `Template:${source.name}`, text: `${body2}${doc}`, contentModel: "wikitext", policy: "managed" };
+}
+var CATEGORIES = [
+  { name: "capacitybuilding-category-requests", description: "capacitybuilding-category-requests-description", hidden: false },
+  { name: "capacitybuilding-category-coaches", description: "capacitybuilding-category-coaches-description", hidden: false },
+  { name: "capacitybuilding-category-hubs", description: "capacitybuilding-category-hubs-description", hidden: false },
+  { name: "capacitybuilding-category-invalid", description: "capacitybuilding-category-invalid-description", hidden: true }
+];
+function desiredPages(options) {
+  const base = normalizeTitle(options.base);
+  const pages = templateSources(options.messageFiles).map((source) => templatePage(source, options));
+  const seeded = (title, file) => ({
+    title,
+    text: fill(readSource("pages", file), base),
+    contentModel: "wikitext",
+    policy: "seeded"
+  });
+  pages.push(
+    { title: sitePages(base).topics, text: readSource("pages", "Topics.json"), contentModel: "json", policy: "seeded" },
+    { title: CONFIG_PAGE, contentModel: "json", policy: "seeded", text: defaultConfigJson({
+      basePage: base,
+      bots: options.botUser ? [options.botUser] : [],
+      // Every kind of status update with its default switch, so the page shows what can be switched.
+      notifications: { ...DEFAULT_NOTIFICATIONS, kinds: defaultSwitches() }
+    }).trim() },
+    seeded(base, "Base.wikitext"),
+    seeded(`${base}/Request support`, "Request support.wikitext"),
+    seeded(`${base}/Requests`, "Requests.wikitext"),
+    seeded(`${base}/Coaches`, "Coaches.wikitext"),
+    seeded(`${base}/Hubs`, "Hubs.wikitext")
+  );
+  const categorySource = readSource("pages", "Category.wikitext");
+  for (const category of CATEGORIES) {
+    pages.push({
+      title: `Category:${options.contentText(category.name)}`,
+      text: fill(categorySource.replace("@HIDDEN@", category.hidden ? "__HIDDENCAT__\n" : "").replace("@DESCRIPTION@", category.description), base),
+      contentModel: "wikitext",
+      policy: "seeded"
+    });
+  }
+  return pages;
+}
+
+// bot/setup/setup.ts
+function botAccount(name) {
+  return name.replace(/@.*$/, "");
+}
+async function extensionInstalled(client) {
+  const response = await client.request({ action: "query", meta: "siteinfo", siprop: "extensions" });
+  const extensions = response.query?.extensions ?? [];
+  return extensions.some((extension) => extension.name === "CapacityBuilding");
+}
+async function runSetup(context) {
+  const { client, editor, logger, messages } = context;
+  const botUser = botAccount(client.user.name);
+  const pages = desiredPages({
+    base: context.base,
+    version: context.version,
+    botUser,
+    messageFiles: context.messageFiles,
+    contentText: (key) => messages.text(key)
+  });
+  if (!await extensionInstalled(client)) {
+    const keys = templateMessageKeys(pages);
+    const messagePages = templateMessagePages(keys, context.messageFiles, client.site.language);
+    pages.unshift(...messagePages);
+  }
+  const current = await readPages(client, pages.map((page) => page.title));
+  const report = { created: [], updated: [], unchanged: [], skipped: [] };
+  for (const [index, page] of pages.entries()) {
+    logger.progress(context.console.text("capacitybuilding-bot-progress-setup"), index, pages.length);
+    const state = current.get(page.title);
+    if (state?.exists) {
+      if (page.policy === "seeded" || state.text === page.text) {
+        report.unchanged.push(page.title);
+        continue;
+      }
+      if (!sameUser(state.user, botUser) && !context.force) {
+        const reason = context.console.text("capacitybuilding-bot-skip-edited-by-person", state.user);
+        report.skipped.push({ title: page.title, reason });
+        logger.warn(context.console.text("capacitybuilding-bot-log-skipped", page.title, reason), { title: page.title });
+        continue;
+      }
+    }
+    const outcome = await editor.apply({
+      title: page.title,
+      text: page.text,
+      contentModel: page.contentModel,
+      base: state?.exists ? state : null,
+      summary: state?.exists ? messages.text("capacitybuilding-bot-summary-setup-update", context.version) : messages.text("capacitybuilding-bot-summary-setup-create")
+    });
+    if (outcome === "created" || outcome === "would-create") {
+      report.created.push(page.title);
+    } else if (outcome === "edited" || outcome === "would-edit") {
+      report.updated.push(page.title);
+    } else if (outcome === "unchanged") {
+      report.unchanged.push(page.title);
+    } else {
+      report.skipped.push(...editor.skipped.filter((s) => s.title === page.title));
+    }
+  }
+  logger.progress(context.console.text("capacitybuilding-bot-progress-setup"), pages.length, pages.length);
+  return report;
+}
+
+// bot/deploy/deploy.ts
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
+
+// bot/deploy/definitions.ts
+var BLOCK_BEGIN = "<!-- capacityBuilding gadgets: begin -->";
+var BLOCK_END = "<!-- capacityBuilding gadgets: end -->";
+var MARKER_ACTIONS = ["view", "edit", "submit"];
+function definitionLine(gadget, restriction) {
+  const options = ["ResourceLoader"];
+  if (gadget.onMarkerPages) {
+    options.push(
+      "default",
+      "hidden",
+      `namespaces=${restriction.namespaces.join(",")}`,
+      `actions=${MARKER_ACTIONS.join(",")}`,
+      "contentModels=wikitext"
+    );
+  } else {
+    options.push("hidden");
+  }
+  if (gadget.package) {
+    options.push("package");
+  }
+  if (gadget.type === "styles") {
+    options.push("type=styles");
+  }
+  if (gadget.dependencies.length) {
+    options.push(`dependencies=${gadget.dependencies.join(",")}`);
+  }
+  return `* ${gadget.name}[${options.join("|")}]|${gadget.pages.join("|")}`;
+}
+function definitionBlock(gadgets, restriction, note) {
+  return [
+    BLOCK_BEGIN,
+    // Only "-->" would end the comment early.
+    `<!-- ${note.replace(/--+>/g, "\u2013\u203A")} -->`,
+    ...gadgets.map((gadget) => definitionLine(gadget, restriction)),
+    BLOCK_END
+  ].join("\n");
+}
+function withBlock(page, block) {
+  const begins = page.split(BLOCK_BEGIN).length - 1;
+  const ends = page.split(BLOCK_END).length - 1;
+  if (begins === 0 && ends === 0) {
+    const before = page.replace(/\s+$/, "");
+    return { kind: "appended", text: before ? `${before}
+
+${block}` : block };
+  }
+  const start = page.indexOf(BLOCK_BEGIN);
+  const end = page.indexOf(BLOCK_END);
+  if (begins !== 1 || ends !== 1 || end < start) {
+    return { kind: "damaged" };
+  }
+  return { kind: "replaced", text: page.slice(0, start) + block + page.slice(end + BLOCK_END.length) };
+}
+function currentBlock(page) {
+  const start = page.indexOf(BLOCK_BEGIN);
+  const end = page.indexOf(BLOCK_END);
+  const once = page.split(BLOCK_BEGIN).length === 2 && page.split(BLOCK_END).length === 2;
+  return once && end > start ? page.slice(start, end + BLOCK_END.length) : null;
+}
+
+// bot/deploy/messages.ts
+var import_node_crypto3 = __toESM(require("node:crypto"));
+var MANIFEST_PAGE = `${GADGET_PAGE_PREFIX}${MESSAGES_MANIFEST}`;
+function gadgetMessagePages(gadgets, files) {
+  const keys = [...new Set(gadgets.flatMap((gadget) => gadget.messages))].sort();
+  const pages = [];
+  const manifest = { languages: {} };
+  for (const language of Object.keys(files).filter((code) => code !== "en").sort()) {
+    const translated = keys.filter((key) => typeof files[language]?.[key] === "string");
+    if (!translated.length) {
+      continue;
+    }
+    const messages = Object.fromEntries(translated.map((key) => [key, files[language]?.[key]]));
+    const text2 = mediaWikiJson(messages);
+    pages.push({ title: messagesPage(language), text: text2 });
+    manifest.languages[language] = import_node_crypto3.default.createHash("sha256").update(text2).digest("hex").slice(0, 12);
+  }
+  pages.push({ title: MANIFEST_PAGE, text: mediaWikiJson(manifest) });
+  return pages;
+}
+
+// bot/deploy/deploy.ts
+var DEFINITIONS_PAGE = "MediaWiki:Gadgets-definition";
+var DEPLOY_RIGHTS = ["editsitejs", "editsitecss", "editsitejson", "editinterface"];
+var MESSAGES_RIGHTS = ["editsitejson", "editinterface"];
+async function namespaceOf(client, title) {
+  const response = await client.request({ action: "query", titles: title });
+  const page = response.query?.pages?.[0];
+  return page?.ns ?? 0;
+}
+var GADGET_DESCRIPTIONS = {
+  styles: "capacitybuilding-gadget-styles",
+  init: "capacitybuilding-gadget-init",
+  i18n: "capacitybuilding-gadget-i18n",
+  shared: "capacitybuilding-gadget-shared",
+  coachDirectory: "capacitybuilding-gadget-coachdirectory",
+  coachProfile: "capacitybuilding-gadget-coachprofile",
+  requestForm: "capacitybuilding-gadget-requestform",
+  requestPage: "capacitybuilding-gadget-requestpage"
+};
+function gadgetDescriptionKey(gadget) {
+  return GADGET_DESCRIPTIONS[gadget.slice(GADGET_PREFIX.length)] ?? null;
+}
+function modelOf(page) {
+  return page.endsWith(".js") ? "javascript" : page.endsWith(".css") ? "css" : "json";
+}
+function codePages(gadgets, distDir2) {
+  return [...gadgets].reverse().flatMap((gadget) => gadget.pages.filter((page) => !gadget.deployedPages.includes(page)).map((page) => ({
+    title: `${GADGET_PAGE_PREFIX}${page}`,
+    text: storedText(import_node_fs8.default.readFileSync(import_node_path7.default.join(distDir2, GADGETS_DIR, page), "utf8")),
+    contentModel: modelOf(page)
+  })));
+}
+async function runDeploy(context) {
+  const { client, logger, console: operator } = context;
+  const anonymous = !client.user.loggedIn;
+  const botUser = client.user.name.replace(/@.*$/, "");
+  if (await extensionInstalled(client)) {
+    throw new CredentialsError("capacitybuilding-bot-error-deploy-extension", client.api);
+  }
+  if (!context.dryRun) {
+    const needed = context.messagesOnly ? MESSAGES_RIGHTS : DEPLOY_RIGHTS;
+    const missing = needed.filter((right) => !client.user.rights.includes(right));
+    if (anonymous || missing.length) {
+      const lacking = anonymous ? needed : missing;
+      throw new CredentialsError("capacitybuilding-bot-error-deploy-rights", client.user.name, lacking.join(", "), lacking.length);
+    }
+  }
+  const gadgets = readGadgets(context.distDir);
+  const base = normalizeTitle(context.base);
+  const templatePages = desiredPages({
+    base,
+    version: context.version,
+    botUser,
+    messageFiles: context.messageFiles,
+    contentText: (key) => context.messages.text(key)
+  });
+  const wanted = [
+    ...gadgetMessagePages(gadgets, context.messageFiles).map((page) => ({ ...page, contentModel: "json" })),
+    ...[
+      ...templateMessagePages(templateMessageKeys(templatePages), context.messageFiles, client.site.language),
+      // What Special:Gadgets says of each gadget: `MediaWiki:Gadget-<name>`.
+      ...messagePagesAt(gadgets.flatMap((gadget) => {
+        const key = gadgetDescriptionKey(gadget.name);
+        return key ? [{ key, title: `${GADGET_PAGE_PREFIX}${gadget.name}` }] : [];
+      }), context.messageFiles, client.site.language)
+    ].map((page) => ({ title: page.title, text: page.text, contentModel: "wikitext" })),
+    ...context.messagesOnly ? [] : codePages(gadgets, context.distDir)
+  ];
+  const current = await readPages(client, [...wanted.map((page) => page.title), DEFINITIONS_PAGE]);
+  const report = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    skipped: [],
+    definitionBlock: "",
+    definitions: "unchanged"
+  };
+  const summary = context.messages.text("capacitybuilding-bot-summary-deploy", context.version);
+  const skip = (title, key, ...params) => {
+    const reason = operator.text(key, ...params);
+    report.skipped.push({ title, reason });
+    logger.warn(operator.text("capacitybuilding-bot-log-skipped", title, reason), { title });
+  };
+  for (const [index, page] of wanted.entries()) {
+    logger.progress(operator.text("capacitybuilding-bot-progress-deploy"), index, wanted.length);
+    const state = current.get(page.title);
+    if (state?.exists && state.text === page.text) {
+      report.unchanged.push(page.title);
+      continue;
+    }
+    if (state?.exists && !anonymous && !sameUser(state.user, botUser) && !context.force) {
+      skip(page.title, "capacitybuilding-bot-skip-deploy-edited-by-person", state.user);
+      continue;
+    }
+    const outcome = await context.editor.apply({
+      title: page.title,
+      text: page.text,
+      contentModel: page.contentModel,
+      summary,
+      base: state?.exists ? state : null
+    });
+    if (outcome === "created" || outcome === "would-create") {
+      report.created.push(page.title);
+    } else if (outcome === "edited" || outcome === "would-edit") {
+      report.updated.push(page.title);
+    } else if (outcome === "unchanged") {
+      report.unchanged.push(page.title);
+    } else {
+      report.skipped.push(...context.editor.skipped.filter((s) => s.title === page.title));
+    }
+  }
+  logger.progress(operator.text("capacitybuilding-bot-progress-deploy"), wanted.length, wanted.length);
+  const restriction = { namespaces: context.namespaces ?? [await namespaceOf(client, base)] };
+  const block = definitionBlock(gadgets, restriction, context.messages.text("capacitybuilding-bot-deploy-definitions-note"));
+  report.definitionBlock = block;
+  logger.info(
+    `${operator.text("capacitybuilding-bot-log-deploy-definitions", DEFINITIONS_PAGE)}
+${block}`,
+    { definitions: block.split("\n") }
+  );
+  const definitionsPage = current.get(DEFINITIONS_PAGE);
+  const pageText = definitionsPage?.exists ? definitionsPage.text : "";
+  if (currentBlock(pageText) === block) {
+    report.definitions = "unchanged";
+  } else if (!context.definitions) {
+    report.definitions = "differs";
+    logger.warn(operator.text("capacitybuilding-bot-log-deploy-definitions-differ", DEFINITIONS_PAGE), { title: DEFINITIONS_PAGE });
+  } else {
+    const change = withBlock(pageText, block);
+    if (change.kind === "damaged") {
+      report.definitions = "damaged";
+      skip(DEFINITIONS_PAGE, "capacitybuilding-bot-skip-deploy-definitions-damaged", BLOCK_BEGIN);
+    } else {
+      const outcome = await context.editor.apply({
+        title: DEFINITIONS_PAGE,
+        text: storedText(change.text),
+        summary,
+        base: definitionsPage?.exists ? definitionsPage : null
+      });
+      report.definitions = outcome === "edited" || outcome === "created" ? "edited" : outcome === "would-edit" || outcome === "would-create" ? "would-edit" : outcome === "unchanged" ? "unchanged" : "skipped";
+      if (outcome === "skipped") {
+        report.skipped.push(...context.editor.skipped.filter((s) => s.title === DEFINITIONS_PAGE));
+      }
+    }
+  }
+  return report;
+}
+
+// bot/deploy/version.ts
+var import_node_child_process = require("node:child_process");
+var import_node_path8 = __toESM(require("node:path"));
+function sourceVersion(root = import_node_path8.default.resolve(__dirname, "..", "..")) {
+  const result = (0, import_node_child_process.spawnSync)(
+    "git",
+    ["describe", "--always", "--dirty=-modified", "--abbrev=12", "--exclude=*"],
+    { cwd: root, encoding: "utf8" }
+  );
+  const described = result.status === 0 ? String(result.stdout).trim() : "";
+  return described || VERSION;
+}
+
+// bot/exitCodes.ts
+var EXIT = {
+  /** Everything done. */
+  ok: 0,
+  /** An unexpected failure (a bug, or an API error the bot does not handle). */
+  failure: 1,
+  /** Wrong command-line usage. */
+  usage: 2,
+  /** Missing or unsafe configuration or credentials, or a failed login. */
+  configuration: 3,
+  /** The wiki (or the database) could not be reached. */
+  unreachable: 4,
+  /** Done, but with problems that need a person (pages skipped, malformed pages reported). */
+  problems: 5,
+  /** Stopped by the emergency shut-off page. */
+  stopped: 6
+};
+var EXIT_MESSAGES = {
+  ok: "capacitybuilding-bot-help-exit-ok",
+  failure: "capacitybuilding-bot-help-exit-failure",
+  usage: "capacitybuilding-bot-help-exit-usage",
+  configuration: "capacitybuilding-bot-help-exit-configuration",
+  unreachable: "capacitybuilding-bot-help-exit-unreachable",
+  problems: "capacitybuilding-bot-help-exit-problems",
+  stopped: "capacitybuilding-bot-help-exit-stopped"
+};
+function exitCodesHelp(messages) {
+  const lines = Object.keys(EXIT).map((name) => `  ${EXIT[name]}  ${messages.text(EXIT_MESSAGES[name])}`);
+  return [messages.text("capacitybuilding-bot-help-exit-codes"), ...lines].join("\n");
+}
+
+// scripts/lib/paths.ts
+var import_node_path9 = __toESM(require("node:path"));
+var repoRoot = import_node_path9.default.resolve(__dirname, "..", "..");
+var distDir = import_node_path9.default.join(repoRoot, "dist");
+var artifactsDir = import_node_path9.default.join(repoRoot, "artifacts");
+
+// bot/commands/deploy.ts
+function deployCommand(kit) {
+  kit.command("deploy", "capacitybuilding-bot-help-command-deploy", "capacitybuilding-bot-help-deploy-after").option("--definitions", kit.t("capacitybuilding-bot-help-option-definitions")).option("--messages-only", kit.t("capacitybuilding-bot-help-option-messages-only")).option("--force", kit.t("capacitybuilding-bot-help-option-deploy-force")).option("--namespaces <numbers>", kit.t("capacitybuilding-bot-help-option-namespaces"), (value) => {
+    const numbers = value.split(",").map((part) => part.trim());
+    if (!numbers.length || numbers.some((part) => !/^\d+$/.test(part))) {
+      throw new import_commander.InvalidArgumentError(kit.t("capacitybuilding-bot-help-namespaces-invalid"));
+    }
+    return numbers.map(Number);
+  }).action(async (options, command) => {
+    const ctx = kit.context(command);
+    const dryRun = Boolean(ctx.options.dryRun);
+    const client = await ctx.wiki({ anonymous: dryRun });
+    const version = sourceVersion();
+    const editor = await ctx.editor();
+    const report = await runDeploy({
+      client,
+      editor,
+      logger: ctx.logger,
+      messages: await ctx.contentMessages(),
+      console: ctx.messages,
+      messageFiles: ctx.messageFiles,
+      base: ctx.base,
+      version,
+      distDir,
+      dryRun,
+      definitions: Boolean(options.definitions),
+      messagesOnly: Boolean(options.messagesOnly),
+      force: Boolean(options.force),
+      namespaces: options.namespaces ?? null
+    });
+    const { created, updated, unchanged, skipped } = report;
+    const counts = [created, updated, unchanged, skipped].map((list3) => list3.length);
+    const done = dryRun ? "capacitybuilding-bot-log-deploy-dry-run" : "capacitybuilding-bot-log-deploy-done";
+    ctx.logger.info(ctx.messages.text(done, version, ...counts), {
+      version,
+      created: report.created,
+      updated: report.updated,
+      skipped: report.skipped,
+      definitions: report.definitions,
+      edits: editor.edits
+    });
+    kit.run.code = report.skipped.length || ["differs", "damaged", "skipped"].includes(report.definitions) ? EXIT.problems : EXIT.ok;
+  });
+}
+
+// bot/commands/export.ts
+var import_commander2 = require("commander");
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path10 = __toESM(require("node:path"));
+
+// modules/core/suppression.ts
+var MIN_ANSWERS = 10;
+var MIN_OPTION_COUNT = 5;
+var SHARE_DECIMALS = 3;
+function roundDown(value) {
+  const scale = 10 ** SHARE_DECIMALS;
+  return Math.floor(value * scale + 1e-9) / scale;
+}
+function roundUp(value) {
+  const scale = 10 ** SHARE_DECIMALS;
+  return Math.ceil(value * scale - 1e-9) / scale;
+}
+function share(count3, total2) {
+  const scale = 10 ** SHARE_DECIMALS;
+  return Math.round(scale * count3 / total2) / scale;
+}
+function suppressQuestion(question, counts, average) {
+  const answers = counts.reduce((sum, [, count3]) => sum + count3, 0);
+  if (answers < MIN_ANSWERS) {
+    return { question, answers: null, average: null, suppressed: "too-few-answers", options: [] };
+  }
+  const options = counts.map(([option2, count3]) => {
+    if (count3 > 0 && count3 < MIN_OPTION_COUNT) {
+      const [low, high] = [1, MIN_OPTION_COUNT - 1];
+      const range = {
+        countLow: low,
+        countHigh: high,
+        shareLow: roundDown(low / answers),
+        shareHigh: roundUp(high / answers)
+      };
+      return { option: option2, count: null, share: null, range };
+    }
+    return { option: option2, count: count3, share: share(count3, answers), range: null };
+  });
+  return { question, answers, average, suppressed: null, options };
+}
+
+// modules/core/figures.ts
+var FIGURES_VERSION = 1;
+var DAY_MS = 864e5;
+var FEEDBACK_QUESTIONS = [
+  { key: "rating", options: ["1", "2", "3", "4", "5"], numeric: true },
+  { key: "outcome", options: FEEDBACK_OUTCOMES, numeric: false }
+];
+var DIMENSIONS = ["region", "language", "topic", "hub"];
+var TRIAGE_STATUSES = ["triaged", "matched", "in-progress", "completed", "declined"];
+function median(values) {
+  if (!values.length) {
+    return null;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle];
+  return sorted.length % 2 ? upper : (sorted[middle - 1] + upper) / 2;
+}
+function daysBetween(from, to) {
+  const [a, b] = [Date.parse(from), Date.parse(to)];
+  if (Number.isNaN(a) || Number.isNaN(b) || b < a) {
+    return null;
+  }
+  return Math.round(10 * (b - a) / DAY_MS) / 10;
+}
+function firstReached(history, statuses) {
+  const first = /* @__PURE__ */ new Map();
+  for (const change of history) {
+    if (statuses.includes(change.to) && !first.has(change.requestNumber)) {
+      first.set(change.requestNumber, change.at);
+    }
+  }
+  return first;
+}
+var QUARTER = /^(\d{4})-Q([1-4])$/;
+var MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+var YEAR = /^(\d{4})$/;
+function utc(year, month) {
+  return new Date(Date.UTC(year, month, 1)).toISOString().replace(".000Z", "Z");
+}
+function parsePeriod(label2) {
+  if (label2 === "all") {
+    return { label: label2, start: null, end: null };
+  }
+  const parts = QUARTER.exec(label2) ?? MONTH.exec(label2) ?? YEAR.exec(label2);
+  if (!parts) {
+    return null;
+  }
+  const year = Number(parts[1]);
+  if (QUARTER.test(label2)) {
+    const first = 3 * (Number(parts[2]) - 1);
+    return { label: label2, start: utc(year, first), end: utc(year, first + 3) };
+  }
+  if (MONTH.test(label2)) {
+    const month = Number(parts[2]) - 1;
+    return { label: label2, start: utc(year, month), end: utc(year, month + 1) };
+  }
+  return { label: label2, start: utc(year, 0), end: utc(year + 1, 0) };
+}
+function inPeriod(created, period) {
+  if (period.start === null && period.end === null) {
+    return true;
+  }
+  const time = Date.parse(created);
+  return !Number.isNaN(time) && (period.start === null || time >= Date.parse(period.start)) && (period.end === null || time < Date.parse(period.end));
+}
+function medianTo(requests, reached) {
+  const days = [];
+  for (const { number, request } of requests) {
+    const at = reached.get(number);
+    const value = at === void 0 ? null : daysBetween(request.created, at);
+    if (value !== null) {
+      days.push(value);
+    }
+  }
+  return { requests: days.length, median: median(days) };
+}
+function requestFigures(requests, milestones) {
+  const received = requests.length;
+  const withStatus = (status) => requests.filter((r) => r.request.status === status).length;
+  const [completed, declined, withdrawn] = [withStatus("completed"), withStatus("declined"), withStatus("withdrawn")];
+  const rate = (count3) => received ? share(count3, received) : null;
+  return {
+    received,
+    completed,
+    declined,
+    withdrawn,
+    completionRate: rate(completed),
+    declineRate: rate(declined),
+    withdrawalRate: rate(withdrawn),
+    daysToTriage: medianTo(requests, milestones.triage),
+    daysToMatch: medianTo(requests, milestones.match),
+    daysToComplete: medianTo(requests, milestones.complete)
+  };
+}
+function questionFigure(question, requests) {
+  const counts = new Map(question.options.map((option2) => [option2, 0]));
+  let sum = 0;
+  for (const { feedback } of requests) {
+    for (const entry of feedback) {
+      const answer = entry[question.key] ?? "";
+      const known = counts.get(answer);
+      if (known !== void 0) {
+        counts.set(answer, known + 1);
+        sum += question.numeric ? Number(answer) : 0;
+      }
+    }
+  }
+  const answers = [...counts.values()].reduce((a, b) => a + b, 0);
+  const average = question.numeric && answers ? Math.round(100 * sum / answers) / 100 : null;
+  return suppressQuestion(question.key, [...counts], average);
+}
+function groupFigures(requests, milestones) {
+  return {
+    requests: requestFigures(requests, milestones),
+    feedback: FEEDBACK_QUESTIONS.map((question) => questionFigure(question, requests))
+  };
+}
+function keysOf(request, dimension) {
+  const keys = dimension === "region" ? [request.region] : dimension === "hub" ? [request.hub] : dimension === "language" ? request.languages : request.topics;
+  return [...new Set(keys)].filter((key) => key !== "");
+}
+function byDimension(requests, dimension, milestones) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const request of requests) {
+    for (const key of keysOf(request.request, dimension)) {
+      const group = groups2.get(key);
+      if (group) {
+        group.push(request);
+      } else {
+        groups2.set(key, [request]);
+      }
+    }
+  }
+  return [...groups2].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0).map(([key, group]) => ({ key, figures: groupFigures(group, milestones) }));
+}
+function computeFigures(requests, history, period, hub = null) {
+  const chosen = requests.filter((r) => inPeriod(r.request.created, period) && (hub === null || r.request.hub === hub));
+  const milestones = {
+    triage: firstReached(history, TRIAGE_STATUSES),
+    match: firstReached(history, ["matched"]),
+    complete: firstReached(history, ["completed"])
+  };
+  const by = Object.fromEntries(DIMENSIONS.map((d) => [d, byDimension(chosen, d, milestones)]));
+  return {
+    version: FIGURES_VERSION,
+    period,
+    hub,
+    rules: { minAnswers: MIN_ANSWERS, minOptionCount: MIN_OPTION_COUNT },
+    all: groupFigures(chosen, milestones),
+    by
+  };
+}
+
+// bot/export/csv.ts
+var FORMULA_START = /^[=+\-@\t\r]/;
+var NEEDS_QUOTES = /[",\r\n]/;
+function csvCell(value) {
+  if (value === null) {
+    return "";
+  }
+  if (typeof value === "number") {
+    return String(value);
+  }
+  const text2 = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
+}
+function csvText(header, rows) {
+  return [header, ...rows].map((row) => `${row.map(csvCell).join(",")}\r
+`).join("");
+}
+
+// bot/export/files.ts
+var TOO_FEW = "capacitybuilding-bot-export-suppression-too-few-answers";
+var RANGE = "capacitybuilding-bot-export-suppression-range";
+function groupColumns() {
+  return [
+    { name: "dimension", type: "string", description: "capacitybuilding-bot-export-column-dimension", suppression: null, value: (r) => r.dimension },
+    { name: "group", type: "string", description: "capacitybuilding-bot-export-column-group", suppression: null, value: (r) => r.group }
+  ];
+}
+var REQUEST_COLUMNS = [
+  ...groupColumns(),
+  { name: "received", type: "integer", description: "capacitybuilding-bot-export-column-received", suppression: null, value: (r) => r.figures.received },
+  { name: "completed", type: "integer", description: "capacitybuilding-bot-export-column-completed", suppression: null, value: (r) => r.figures.completed },
+  { name: "declined", type: "integer", description: "capacitybuilding-bot-export-column-declined", suppression: null, value: (r) => r.figures.declined },
+  { name: "withdrawn", type: "integer", description: "capacitybuilding-bot-export-column-withdrawn", suppression: null, value: (r) => r.figures.withdrawn },
+  { name: "completion_rate", type: "number", description: "capacitybuilding-bot-export-column-completion-rate", suppression: null, value: (r) => r.figures.completionRate },
+  { name: "decline_rate", type: "number", description: "capacitybuilding-bot-export-column-decline-rate", suppression: null, value: (r) => r.figures.declineRate },
+  { name: "withdrawal_rate", type: "number", description: "capacitybuilding-bot-export-column-withdrawal-rate", suppression: null, value: (r) => r.figures.withdrawalRate },
+  { name: "reached_triage", type: "integer", description: "capacitybuilding-bot-export-column-reached-triage", suppression: null, value: (r) => r.figures.daysToTriage.requests },
+  { name: "median_days_to_triage", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-triage", suppression: null, value: (r) => r.figures.daysToTriage.median },
+  { name: "reached_match", type: "integer", description: "capacitybuilding-bot-export-column-reached-match", suppression: null, value: (r) => r.figures.daysToMatch.requests },
+  { name: "median_days_to_match", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-match", suppression: null, value: (r) => r.figures.daysToMatch.median },
+  { name: "reached_completion", type: "integer", description: "capacitybuilding-bot-export-column-reached-completion", suppression: null, value: (r) => r.figures.daysToComplete.requests },
+  { name: "median_days_to_complete", type: "number", description: "capacitybuilding-bot-export-column-median-days-to-complete", suppression: null, value: (r) => r.figures.daysToComplete.median }
+];
+function option(row) {
+  return row.question.options[row.option] ?? null;
+}
+var FEEDBACK_COLUMNS = [
+  ...groupColumns(),
+  { name: "question", type: "string", description: "capacitybuilding-bot-export-column-question", suppression: null, value: (r) => r.question.question },
+  { name: "answers", type: "integer", description: "capacitybuilding-bot-export-column-answers", suppression: TOO_FEW, value: (r) => r.question.answers },
+  { name: "average", type: "number", description: "capacitybuilding-bot-export-column-average", suppression: TOO_FEW, value: (r) => r.question.average },
+  { name: "option", type: "string", description: "capacitybuilding-bot-export-column-option", suppression: TOO_FEW, value: (r) => option(r)?.option ?? "" },
+  { name: "count", type: "integer", description: "capacitybuilding-bot-export-column-count", suppression: RANGE, value: (r) => option(r)?.count ?? null },
+  { name: "count_low", type: "integer", description: "capacitybuilding-bot-export-column-count-low", suppression: null, value: (r) => option(r)?.range?.countLow ?? null },
+  { name: "count_high", type: "integer", description: "capacitybuilding-bot-export-column-count-high", suppression: null, value: (r) => option(r)?.range?.countHigh ?? null },
+  { name: "share", type: "number", description: "capacitybuilding-bot-export-column-share", suppression: RANGE, value: (r) => option(r)?.share ?? null },
+  { name: "share_low", type: "number", description: "capacitybuilding-bot-export-column-share-low", suppression: null, value: (r) => option(r)?.range?.shareLow ?? null },
+  { name: "share_high", type: "number", description: "capacitybuilding-bot-export-column-share-high", suppression: null, value: (r) => option(r)?.range?.shareHigh ?? null },
+  {
+    name: "suppression",
+    type: "string",
+    description: "capacitybuilding-bot-export-column-suppression",
+    suppression: null,
+    value: (r) => r.question.suppressed ?? (option(r)?.range ? "range" : "")
+  }
+];
+function groups(figures) {
+  return [
+    { dimension: "all", group: "", figures: figures.all },
+    ...DIMENSIONS.flatMap((dimension) => figures.by[dimension].map(
+      (g) => ({ dimension, group: g.key, figures: g.figures })
+    ))
+  ];
+}
+function requestRows(figures) {
+  return groups(figures).map((g) => ({ ...g, figures: g.figures.requests }));
+}
+function feedbackRows(figures) {
+  return groups(figures).flatMap((g) => g.figures.feedback.flatMap((question) => (question.suppressed ? [-1] : question.options.map((_o, i) => i)).map((i) => ({ dimension: g.dimension, group: g.group, question, option: i }))));
+}
+function table(columns, rows) {
+  return csvText(columns.map((c) => c.name), rows.map((row) => columns.map((c) => c.value(row))));
+}
+function slug(key) {
+  return key.normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "_");
+}
+function exportNames(figures) {
+  const prefix = `capacity-building-v${FIGURES_VERSION}-${figures.period.label}${figures.hub === null ? "" : `-hub-${slug(figures.hub)}`}`;
+  return {
+    requests: `${prefix}-requests.csv`,
+    feedback: `${prefix}-feedback.csv`,
+    figures: `${prefix}.json`,
+    dictionaryJson: `${prefix}-dictionary.json`,
+    dictionaryCsv: `${prefix}-dictionary.csv`
+  };
+}
+function dictionary(figures, names, messages) {
+  const { minAnswers, minOptionCount } = figures.rules;
+  const describe = (columns) => columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    description: messages.text(c.description, minAnswers, minOptionCount - 1),
+    suppression: c.suppression ? messages.text(c.suppression, minAnswers, minOptionCount - 1) : ""
+  }));
+  return {
+    version: FIGURES_VERSION,
+    rules: { minAnswers, minOptionCount, text: messages.text("capacitybuilding-bot-export-rules", minAnswers, minOptionCount, minOptionCount - 1) },
+    files: [
+      { name: names.requests, description: messages.text("capacitybuilding-bot-export-file-requests"), columns: describe(REQUEST_COLUMNS) },
+      { name: names.feedback, description: messages.text("capacitybuilding-bot-export-file-feedback"), columns: describe(FEEDBACK_COLUMNS) },
+      { name: names.figures, description: messages.text("capacitybuilding-bot-export-file-figures"), columns: [] }
+    ]
+  };
+}
+function exportFiles(figures, generated, messages) {
+  const names = exportNames(figures);
+  const dict = dictionary(figures, names, messages);
+  const dictRows = dict.files.flatMap((f) => f.columns.map(
+    (c) => [f.name, c.name, c.type, c.description, c.suppression]
+  ));
+  const json = (value) => `${JSON.stringify(value, null, "	")}
+`;
+  return [
+    { name: names.requests, text: table(REQUEST_COLUMNS, requestRows(figures)) },
+    { name: names.feedback, text: table(FEEDBACK_COLUMNS, feedbackRows(figures)) },
+    { name: names.figures, text: json({ generated, figures }) },
+    { name: names.dictionaryJson, text: json(dict) },
+    { name: names.dictionaryCsv, text: csvText(["file", "column", "type", "description", "suppression"], dictRows) }
+  ];
+}
+
+// modules/core/indexes.ts
+var INDEX_VERSION = 2;
+var INDEX_NAMES = ["requests", "coaches", "hubs"];
+var PART_MAX_BYTES = 512 * 1024;
+var PART_FILL_BYTES = 384 * 1024;
+var PART_MIN_BYTES = 64 * 1024;
+var ENTRY_MAX_BYTES = 16 * 1024;
+var DESCRIPTION_EXCERPT = 200;
+var BIO_EXCERPT = 300;
+var STATISTICS_MAX_KEYS = 200;
+var STATISTICS_OTHER_KEY = "(other)";
+var ACTIVE_STATUSES = ["matched", "in-progress"];
+function count(into, key) {
+  if (key !== "") {
+    into[key] = (into[key] ?? 0) + 1;
+  }
+}
+function zeroes(keys) {
+  return Object.fromEntries(keys.map((key) => [key, 0]));
+}
+function activeLoad(requests) {
+  const load = /* @__PURE__ */ new Map();
+  for (const { request } of requests) {
+    if (ACTIVE_STATUSES.includes(request.status)) {
+      for (const coach of new Set(request.coach.map(normalizeUsername))) {
+        load.set(coach, (load.get(coach) ?? 0) + 1);
+      }
+    }
+  }
+  return load;
+}
+function boundCounts(counts, keep = []) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(counts)) {
+    const short = [...key].length > 64 ? [...key].slice(0, 64).join("") : key;
+    merged.set(short, (merged.get(short) ?? 0) + value);
+  }
+  if (merged.size <= STATISTICS_MAX_KEYS) {
+    return Object.fromEntries(merged);
+  }
+  const known = (key) => Number(keep.includes(key));
+  const ranked = [...merged].sort((a, b) => known(b[0]) - known(a[0]) || b[1] - a[1] || compareKeys(a[0], b[0]));
+  const kept = new Map(ranked.slice(0, STATISTICS_MAX_KEYS - 1));
+  const other = ranked.slice(STATISTICS_MAX_KEYS - 1).reduce((sum, [, value]) => sum + value, 0);
+  const bounded = {};
+  for (const [key, value] of merged) {
+    if (kept.has(key)) {
+      bounded[key] = value;
+    }
+  }
+  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other;
+  return bounded;
+}
+function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) {
+  const stats = {
+    version: INDEX_VERSION,
+    generated,
+    base,
+    requests: {
+      total: requests.length,
+      byStatus: zeroes(STATUSES),
+      byRegion: zeroes(REGIONS),
+      byFormat: zeroes(FORMATS),
+      byTopic: {},
+      byLanguage: {},
+      byHub: {},
+      byMonth: {},
+      medianDaysToMatch: median(daysToMatch2)
+    },
+    coaches: { total: coaches.length, byAvailability: {}, byLanguage: {}, byTopic: {}, byRegion: {} },
+    feedback: { entries: 0, averageRating: null, byOutcome: zeroes(FEEDBACK_OUTCOMES) }
+  };
+  const ratings = [];
+  for (const { request, feedback } of requests) {
+    count(stats.requests.byStatus, request.status);
+    count(stats.requests.byRegion, request.region);
+    count(stats.requests.byHub, request.hub);
+    count(stats.requests.byMonth, request.created.slice(0, 7));
+    request.formats.forEach((format) => count(stats.requests.byFormat, format));
+    request.topics.forEach((topic) => count(stats.requests.byTopic, topic));
+    request.languages.forEach((language) => count(stats.requests.byLanguage, language));
+    for (const entry of feedback) {
+      stats.feedback.entries++;
+      count(stats.feedback.byOutcome, entry.outcome);
+      if (/^[1-5]$/.test(entry.rating)) {
+        ratings.push(Number(entry.rating));
+      }
+    }
+  }
+  stats.feedback.averageRating = ratings.length ? Math.round(100 * ratings.reduce((a, b) => a + b, 0) / ratings.length) / 100 : null;
+  for (const { profile } of coaches) {
+    count(stats.coaches.byAvailability, profile.availability);
+    profile.languages.forEach((language) => count(stats.coaches.byLanguage, language));
+    profile.topics.forEach((topic) => count(stats.coaches.byTopic, topic));
+    profile.regions.forEach((region) => count(stats.coaches.byRegion, region));
+  }
+  const bound = (group, known) => {
+    for (const [name, value] of Object.entries(group)) {
+      if (typeof value === "object" && value !== null) {
+        group[name] = boundCounts(value, known[name] ?? []);
+      }
+    }
+  };
+  bound(stats.requests, { byStatus: STATUSES, byRegion: REGIONS, byFormat: FORMATS });
+  bound(stats.coaches, {});
+  bound(stats.feedback, { byOutcome: FEEDBACK_OUTCOMES });
+  return stats;
+}
+function compareKeys(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    return a - b;
+  }
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject2(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject2(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function entryKey(index, entry) {
+  if (index === "requests") {
+    return entry.number;
+  }
+  return index === "coaches" ? entry.user : entry.key;
+}
+
+// modules/core/routing.ts
+var ROUTE_MAX_CANDIDATES = 5;
+function listOf(record, field) {
+  const value = record[field];
+  if (typeof value === "string") {
+    return value.split(",").map((item) => item.trim()).filter(Boolean);
+  }
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string").map((item) => item.trim()).filter(Boolean) : [];
+}
+function count2(wanted, offered) {
+  return new Set(offered.filter((item) => wanted.has(item))).size;
+}
+function routeRequest(request, hubs) {
+  if (String(request.hub ?? "").trim() !== "" || FINAL_STATUSES.includes(request.status)) {
+    return null;
+  }
+  const region = String(request.region ?? "").trim().toUpperCase();
+  const topics = new Set(listOf(request, "topics"));
+  const requested = listOf(request, "languages").map((code) => code.toLowerCase());
+  const languages = new Set(requested.filter((code) => code !== ANY_LANGUAGE));
+  const anyLanguage = requested.length === 0 || requested.includes(ANY_LANGUAGE);
+  const seen = /* @__PURE__ */ new Set();
+  const candidates = [];
+  for (const { key, hub, state } of hubs) {
+    if (typeof key !== "string" || key === "" || seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    if (state === "malformed" || typeof hub !== "object" || hub === null || Array.isArray(hub)) {
+      continue;
+    }
+    const record = hub;
+    const kind = typeof record.kind === "string" ? record.kind.trim().toLowerCase() : "";
+    const sharedTopics = count2(topics, listOf(record, "topics"));
+    const sharedLanguages = count2(languages, listOf(record, "languages").map((code) => code.toLowerCase()));
+    if (kind === "regional") {
+      if (region !== "" && listOf(record, "regions").some((item) => item.toUpperCase() === region)) {
+        candidates.push({ key, regional: true, topics: sharedTopics, languages: sharedLanguages });
+      }
+    } else if (kind === "thematic" && sharedTopics > 0 && (sharedLanguages > 0 || anyLanguage)) {
+      candidates.push({ key, regional: false, topics: sharedTopics, languages: sharedLanguages });
+    }
+  }
+  candidates.sort((a, b) => Number(b.regional) - Number(a.regional) || b.topics - a.topics || b.languages - a.languages || compareKeys(a.key, b.key));
+  const keys = candidates.slice(0, ROUTE_MAX_CANDIDATES).map((candidate) => candidate.key);
+  return { hubs: keys, queue: keys.length ? "hubs" : "admins" };
+}
+
+// bot/publish/entries.ts
+function cutText(value, max) {
+  if (value.length <= max) {
+    return value;
+  }
+  let end = 0;
+  for (let count3 = 0; count3 < max && end < value.length; count3++) {
+    const unit = value.charCodeAt(end);
+    const next = value.charCodeAt(end + 1);
+    end += unit >= 55296 && unit <= 56319 && next >= 56320 && next <= 57343 ? 2 : 1;
+  }
+  return value.slice(0, end);
+}
+function nfc(value) {
+  if (typeof value === "string") {
+    return value.normalize("NFC");
+  }
+  if (Array.isArray(value)) {
+    return value.map(nfc);
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), nfc(v)]));
+  }
+  return value;
+}
+function badlyEncoded(value, path11 = "") {
+  if (typeof value === "string") {
+    return loneSurrogates(value).length ? path11 : null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (loneSurrogates(key).length) {
+        return path11;
+      }
+      const found = badlyEncoded(item, Array.isArray(value) ? path11 : path11 ? `${path11}.${key}` : key);
+      if (found !== null) {
+        return found;
+      }
+    }
+  }
+  return null;
+}
+var CUT_LEVELS = [
+  { text: 0, items: 0, history: 0 },
+  { text: 200, items: 20, history: 20 },
+  { text: 40, items: 5, history: 5 }
+];
+function cutRecord(record, level, fixed, cut) {
+  const out = {};
+  for (const [key, value] of Object.entries(record)) {
+    const max = fixed[key] ?? level.text;
+    if (typeof value === "string") {
+      const short = max ? cutText(value, max) : value;
+      if (short !== value) {
+        cut.add(key);
+      }
+      out[key] = short;
+    } else if (Array.isArray(value)) {
+      const items2 = level.items && value.length > level.items ? value.slice(0, level.items) : value;
+      const short = level.text ? items2.map((item) => cutText(item, level.text)) : items2;
+      if (short.length !== value.length || short.some((item, i) => item !== value[i])) {
+        cut.add(key);
+      }
+      out[key] = short;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+var ENTRY_INDENT = "		";
+var entryTexts = /* @__PURE__ */ new WeakMap();
+function entryText(entry) {
+  let text2 = entryTexts.get(entry);
+  if (text2 === void 0) {
+    text2 = mediaWikiJson(entry, ENTRY_INDENT);
+    entryTexts.set(entry, text2);
+  }
+  return text2;
+}
+function entryBytes(entry) {
+  return byteLength(entryText(entry)) + ENTRY_INDENT.length + 2;
+}
+function fitted(make) {
+  for (const [i, level] of CUT_LEVELS.entries()) {
+    const cut = /* @__PURE__ */ new Set();
+    const entry = make(level, cut);
+    if (cut.size) {
+      entry.cut = [...cut].sort();
+    }
+    if (entryBytes(entry) <= ENTRY_MAX_BYTES) {
+      return { entry, level: i };
+    }
+  }
+  return { entry: null, level: CUT_LEVELS.length };
+}
+function stateOf(revid, problems) {
+  const own = problems.filter((p) => p.revid === revid);
+  if (own.some((p) => p.kind === "malformed")) {
+    return "malformed";
+  }
+  return own.some((p) => p.kind === "invalid") ? "invalid" : "valid";
+}
+function build(record, raw, make) {
+  const field = badlyEncoded(raw);
+  if (field !== null) {
+    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-encoding", params: [field || "-"] } };
+  }
+  const { entry, level } = fitted(make);
+  if (!entry) {
+    return { entry: null, problem: { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-too-large", params: [ENTRY_MAX_BYTES] } };
+  }
+  return {
+    entry,
+    problem: level > 0 ? { page: record.page, revid: record.revid, message: "capacitybuilding-bot-publish-problem-shortened", params: [(entry.cut ?? []).join(", ")] } : null
+  };
+}
+function buildEntries(snapshot) {
+  const problemsOf = /* @__PURE__ */ new Map();
+  for (const p of snapshot.problems) {
+    problemsOf.set(p.page, [...problemsOf.get(p.page) ?? [], p]);
+  }
+  const historyOf = /* @__PURE__ */ new Map();
+  for (const change of snapshot.history) {
+    historyOf.set(change.requestNumber, [...historyOf.get(change.requestNumber) ?? [], change]);
+  }
+  const common = (record) => {
+    const problems = problemsOf.get(record.page) ?? [];
+    return {
+      page: record.page,
+      revid: record.revid,
+      updated: record.updated,
+      problems: problems.length,
+      state: stateOf(record.revid, problems)
+    };
+  };
+  const out = { requests: [], coaches: [], hubs: [], problems: [] };
+  const keep = (into, built) => {
+    if (built.entry) {
+      into.push(built.entry);
+    }
+    if (built.problem) {
+      out.problems.push(built.problem);
+    }
+  };
+  const hubs = snapshot.hubs.map((stored) => build(stored, stored.record, (level, cut) => nfc({
+    key: stored.key,
+    ...common(stored),
+    hub: cutRecord(stored.record, level, {}, cut)
+  })));
+  const routable = hubs.flatMap((built) => built.entry ? [built.entry] : []);
+  for (const stored of snapshot.requests) {
+    const route2 = routeRequest(nfc(stored.record), routable);
+    const history = [...historyOf.get(stored.number) ?? []].sort((a, b) => a.revid - b.revid);
+    keep(out.requests, build(stored, [stored.record, history], (level, cut) => {
+      const rows = level.history && history.length > level.history ? history.slice(-level.history) : history;
+      if (rows.length !== history.length) {
+        cut.add("history");
+      }
+      const entryHistory = rows.map((row) => {
+        const item = { from: row.from, to: row.to, user: row.user, at: row.at, revid: row.revid };
+        if (row.comment !== void 0) {
+          item.comment = level.text ? cutText(row.comment, level.text) : row.comment;
+          if (item.comment !== row.comment) {
+            cut.add("history");
+          }
+        }
+        return item;
+      });
+      return nfc({
+        number: stored.number,
+        ...common(stored),
+        request: cutRecord(stored.record, level, { description: DESCRIPTION_EXCERPT }, cut),
+        feedback: stored.feedback.length,
+        history: entryHistory,
+        ...route2 ? { route: route2 } : {}
+      });
+    }));
+  }
+  const load = activeLoad(snapshot.requests.map((r) => ({ request: r.record })));
+  for (const stored of snapshot.coaches) {
+    keep(out.coaches, build(stored, stored.record, (level, cut) => nfc({
+      user: stored.user,
+      ...common(stored),
+      profile: cutRecord(stored.record, level, { bio: BIO_EXCERPT }, cut),
+      activeRequests: load.get(stored.user) ?? 0
+    })));
+  }
+  for (const built of hubs) {
+    keep(out.hubs, built);
+  }
+  out.requests.sort((a, b) => a.number - b.number);
+  const byKey = (index) => (a, b) => {
+    const [x, y] = [String(entryKey(index, a)), String(entryKey(index, b))];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  out.coaches.sort(byKey("coaches"));
+  out.hubs.sort(byKey("hubs"));
+  return out;
+}
+
+// bot/export/storeFigures.ts
+function figureRequests(stored) {
+  return stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null).map((r) => ({ number: r.number, request: r.record, feedback: r.feedback }));
+}
+async function storeFigures(store, period, hub) {
+  const requests = (await store.requests()).filter((r) => badlyEncoded([r.record, r.feedback]) === null);
+  const history = await store.statusHistory();
+  const times = [...requests.map((r) => r.updated), ...history.map((c) => c.at)];
+  const generated = times.reduce((a, b) => a === null || b > a ? b : a, null);
+  const figures = computeFigures(figureRequests(requests), history, period, hub);
+  return { figures, generated };
+}
+
+// bot/commands/export.ts
+var DEFAULT_PERIOD = "all";
+function writeFiles(dir, files) {
+  import_node_fs9.default.mkdirSync(dir, { recursive: true });
+  return files.map((file) => {
+    const target = import_node_path10.default.join(dir, file.name);
+    const partial = `${target}.partial`;
+    import_node_fs9.default.writeFileSync(partial, file.text, "utf8");
+    import_node_fs9.default.renameSync(partial, target);
+    return target;
+  });
+}
+async function exportToDirectory(store, options, messages) {
+  const { figures, generated } = await storeFigures(store, options.period, options.hub);
+  return { figures, written: writeFiles(options.out, exportFiles(figures, generated, messages)) };
+}
+function exportCommand(kit) {
+  const t = kit.t.bind(kit);
+  kit.command("export", "capacitybuilding-bot-help-command-export", "capacitybuilding-bot-help-export-after").requiredOption("--out <dir>", t("capacitybuilding-bot-help-option-out")).option("--period <period>", t("capacitybuilding-bot-help-option-period", DEFAULT_PERIOD), (value) => {
+    const period = parsePeriod(value);
+    if (!period) {
+      throw new import_commander2.InvalidArgumentError(t("capacitybuilding-bot-help-period-invalid"));
+    }
+    return period;
+  }, parsePeriod(DEFAULT_PERIOD)).option("--hub <key>", t("capacitybuilding-bot-help-option-hub")).action(async (options, command) => {
+    const ctx = kit.context(command);
+    const m = ctx.messages;
+    const store = await ctx.store();
+    try {
+      const hub = options.hub ?? null;
+      const { out, period } = options;
+      const { figures, written } = await exportToDirectory(store, { out, period, hub }, m);
+      for (const file of written) {
+        ctx.logger.info(m.text("capacitybuilding-bot-log-export-file", file), { file });
+      }
+      const received = figures.all.requests.received;
+      const label2 = options.period.label;
+      ctx.logger.info(
+        hub === null ? m.text("capacitybuilding-bot-log-export-done", written.length, options.out, received, label2) : m.text("capacitybuilding-bot-log-export-done-hub", written.length, options.out, received, label2, hub),
+        { files: written, period: label2, hub, received }
+      );
+      kit.run.code = EXIT.ok;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+// bot/commands/notify.ts
+var import_commander3 = require("commander");
+
+// bot/notify/notify.ts
+var import_mwn3 = require("mwn");
 
 // bot/notify/events.ts
 var MAX_MENTIONS = 50;
@@ -4847,7 +5464,7 @@ async function notifyOnce(ctx, since) {
 function sinceOption(kit) {
   return (value) => {
     if (parseSince(value, /* @__PURE__ */ new Date()) === null) {
-      throw new import_commander2.InvalidArgumentError(kit.t("capacitybuilding-bot-help-since-invalid"));
+      throw new import_commander3.InvalidArgumentError(kit.t("capacitybuilding-bot-help-since-invalid"));
     }
     return value;
   };
@@ -4860,7 +5477,7 @@ function notifyCommand(kit) {
 }
 
 // bot/commands/publish.ts
-var import_commander3 = require("commander");
+var import_commander4 = require("commander");
 
 // bot/publish/partition.ts
 function total(items2) {
@@ -5485,7 +6102,7 @@ function planPublication(base, snapshot, previous, messages) {
 }
 
 // bot/report/markers.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var START_TOKEN = "capacity-bot-figures-start";
 var END_TOKEN = "capacity-bot-figures-end";
 var END_MARKER = `<!-- ${END_TOKEN} -->`;
@@ -5493,7 +6110,7 @@ var START_MARKER = new RegExp(`^<!-- ${START_TOKEN}(?: ([0-9a-f]{16}))? -->`);
 var RAW_TAGS = "nowiki|pre|syntaxhighlight|source|math|chem|ce|score|templatedata|timeline|graph|includeonly";
 var OPENING = new RegExp(`<!--|<(${RAW_TAGS})(\\s[^>]*)?>`, "gi");
 function blockChecksum(content) {
-  return (0, import_node_crypto3.createHash)("sha1").update(content.normalize("NFC"), "utf8").digest("hex").slice(0, 16);
+  return (0, import_node_crypto4.createHash)("sha1").update(content.normalize("NFC"), "utf8").digest("hex").slice(0, 16);
 }
 function figuresBlock(content) {
   return `<!-- ${START_TOKEN} ${blockChecksum(content)} -->
@@ -6018,7 +6635,7 @@ function reportQuartersOption(value, invalid) {
   }
   const quarters = value.split(",").map((label2) => parseQuarter(label2.trim()));
   if (!quarters.length || quarters.includes(null)) {
-    throw new import_commander3.InvalidArgumentError(invalid);
+    throw new import_commander4.InvalidArgumentError(invalid);
   }
   return [...new Map(quarters.map((q) => [q.label, q])).values()];
 }
@@ -6031,226 +6648,6 @@ function publishCommand(kit) {
   ).action(async (options, command) => {
     kit.run.code = await publishOnce(kit.context(command), options.reportQuarters);
   });
-}
-
-// bot/setup/pages.ts
-var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path6 = __toESM(require("node:path"));
-
-// bot/setup/templatedata.ts
-function inAllLanguages(files, key) {
-  const texts = {};
-  for (const language of Object.keys(files).sort()) {
-    const text2 = files[language]?.[key];
-    if (text2) {
-      texts[language] = text2;
-    }
-  }
-  return texts;
-}
-var TYPES = {
-  text: "line",
-  multiline: "string",
-  enum: "line",
-  enumList: "line",
-  topicList: "line",
-  language: "line",
-  languageList: "line",
-  user: "wiki-user-name",
-  userList: "line",
-  date: "date",
-  timestamp: "date",
-  integer: "number",
-  hub: "line",
-  hubList: "line",
-  page: "wiki-page-name"
-};
-function recordTemplateData(schema, description, files) {
-  const params = {};
-  for (const field of schema.fields) {
-    params[field.param] = {
-      label: inAllLanguages(files, field.label),
-      description: inAllLanguages(files, field.help),
-      type: TYPES[field.kind],
-      required: field.required,
-      ...field.kind === "enum" && field.values ? { suggestedvalues: [...field.values] } : {}
-    };
-  }
-  return {
-    description: inAllLanguages(files, description),
-    params,
-    paramOrder: schema.fields.map((field) => field.param),
-    format: "block"
-  };
-}
-
-// bot/setup/pages.ts
-var WIKI_DIR = import_node_path6.default.join(ROOT, "wiki");
-function readSource(...parts) {
-  return import_node_fs7.default.readFileSync(import_node_path6.default.join(WIKI_DIR, ...parts), "utf8").replace(/\n+$/, "");
-}
-function cases(values, messages) {
-  return values.map((value) => `${value}={{int:${messages[value]}}}`).join("|");
-}
-function fill(source, base) {
-  const values = {
-    BASE: normalizeTitle(base),
-    STATUSES: STATUSES.join("|"),
-    REGIONS: REGIONS.join("|"),
-    REQUESTER_TYPES: REQUESTER_TYPES.join("|"),
-    FORMATS: FORMATS.join("|"),
-    AVAILABILITIES: AVAILABILITIES.join("|"),
-    CONTACT_METHODS: CONTACT_METHODS.join("|"),
-    HUB_KINDS: HUB_KINDS.join("|"),
-    FEEDBACK_ROLES: FEEDBACK_ROLES.join("|"),
-    FEEDBACK_OUTCOMES: FEEDBACK_OUTCOMES.join("|"),
-    STATUS_LABELS: cases(STATUSES, STATUS_MESSAGES),
-    REGION_LABELS: cases(REGIONS, REGION_MESSAGES),
-    REQUESTER_TYPE_LABELS: cases(REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES),
-    AVAILABILITY_LABELS: cases(AVAILABILITIES, AVAILABILITY_MESSAGES),
-    HUB_KIND_LABELS: cases(HUB_KINDS, HUB_KIND_MESSAGES),
-    FEEDBACK_ROLE_LABELS: cases(FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES),
-    FEEDBACK_OUTCOME_LABELS: cases(FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES)
-  };
-  return source.replace(/@([A-Z_]+)@/g, (whole, name) => {
-    const value = values[name];
-    if (value === void 0) {
-      throw new Error(`Unknown placeholder ${whole}`);
-    }
-    return value;
-  });
-}
-function templateSources(files) {
-  const simple = (description, params = {}) => ({
-    description: inAllLanguages(files, description),
-    params,
-    format: "inline"
-  });
-  return [
-    { name: "Capacity request", templateData: recordTemplateData(REQUEST_SCHEMA, "capacitybuilding-templatedata-request", files) },
-    { name: "Capacity coach", templateData: recordTemplateData(COACH_SCHEMA, "capacitybuilding-templatedata-coach", files) },
-    { name: "Capacity hub", templateData: recordTemplateData(HUB_SCHEMA, "capacitybuilding-templatedata-hub", files) },
-    { name: "Capacity feedback", templateData: recordTemplateData(FEEDBACK_SCHEMA, "capacitybuilding-templatedata-feedback", files) },
-    {
-      name: "Capacity status",
-      templateData: simple("capacitybuilding-templatedata-status", {
-        1: {
-          label: inAllLanguages(files, "capacitybuilding-request-field-status"),
-          description: inAllLanguages(files, "capacitybuilding-templatedata-status-param"),
-          type: "line",
-          required: true,
-          suggestedvalues: [...STATUSES]
-        }
-      })
-    },
-    { name: "Capacity request form", templateData: simple("capacitybuilding-templatedata-request-form") },
-    { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") },
-    { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") }
-  ];
-}
-function templatePage(source, options) {
-  const body2 = fill(readSource("templates", `${source.name}.wikitext`), options.base);
-  const doc = [
-    "<noinclude>",
-    `{{int:capacitybuilding-template-doc|${options.version}}}`,
-    "<templatedata>",
-    JSON.stringify(source.templateData, null, "	"),
-    "</templatedata>",
-    "</noinclude>"
-  ].join("\n");
-  return { title: `Template:${source.name}`, text: `${body2}${doc}`, contentModel: "wikitext", policy: "managed" };
-}
-var CATEGORIES = [
-  { name: "capacitybuilding-category-requests", description: "capacitybuilding-category-requests-description", hidden: false },
-  { name: "capacitybuilding-category-coaches", description: "capacitybuilding-category-coaches-description", hidden: false },
-  { name: "capacitybuilding-category-hubs", description: "capacitybuilding-category-hubs-description", hidden: false },
-  { name: "capacitybuilding-category-invalid", description: "capacitybuilding-category-invalid-description", hidden: true }
-];
-function desiredPages(options) {
-  const base = normalizeTitle(options.base);
-  const pages = templateSources(options.messageFiles).map((source) => templatePage(source, options));
-  const seeded = (title, file) => ({
-    title,
-    text: fill(readSource("pages", file), base),
-    contentModel: "wikitext",
-    policy: "seeded"
-  });
-  pages.push(
-    { title: sitePages(base).topics, text: readSource("pages", "Topics.json"), contentModel: "json", policy: "seeded" },
-    { title: CONFIG_PAGE, contentModel: "json", policy: "seeded", text: defaultConfigJson({
-      basePage: base,
-      bots: options.botUser ? [options.botUser] : [],
-      // Every kind of status update with its default switch, so the page shows what can be switched.
-      notifications: { ...DEFAULT_NOTIFICATIONS, kinds: defaultSwitches() }
-    }).trim() },
-    seeded(base, "Base.wikitext"),
-    seeded(`${base}/Request support`, "Request support.wikitext"),
-    seeded(`${base}/Requests`, "Requests.wikitext"),
-    seeded(`${base}/Coaches`, "Coaches.wikitext"),
-    seeded(`${base}/Hubs`, "Hubs.wikitext")
-  );
-  const categorySource = readSource("pages", "Category.wikitext");
-  for (const category of CATEGORIES) {
-    pages.push({
-      title: `Category:${options.contentText(category.name)}`,
-      text: fill(categorySource.replace("@HIDDEN@", category.hidden ? "__HIDDENCAT__\n" : "").replace("@DESCRIPTION@", category.description), base),
-      contentModel: "wikitext",
-      policy: "seeded"
-    });
-  }
-  return pages;
-}
-
-// bot/setup/setup.ts
-function botAccount(name) {
-  return name.replace(/@.*$/, "");
-}
-async function runSetup(context) {
-  const { client, editor, logger, messages } = context;
-  const botUser = botAccount(client.user.name);
-  const pages = desiredPages({
-    base: context.base,
-    version: context.version,
-    botUser,
-    messageFiles: context.messageFiles,
-    contentText: (key) => messages.text(key)
-  });
-  const current = await readPages(client, pages.map((page) => page.title));
-  const report = { created: [], updated: [], unchanged: [], skipped: [] };
-  for (const [index, page] of pages.entries()) {
-    logger.progress(context.console.text("capacitybuilding-bot-progress-setup"), index, pages.length);
-    const state = current.get(page.title);
-    if (state?.exists) {
-      if (page.policy === "seeded" || state.text === page.text) {
-        report.unchanged.push(page.title);
-        continue;
-      }
-      if (!sameUser(state.user, botUser) && !context.force) {
-        const reason = context.console.text("capacitybuilding-bot-skip-edited-by-person", state.user);
-        report.skipped.push({ title: page.title, reason });
-        logger.warn(context.console.text("capacitybuilding-bot-log-skipped", page.title, reason), { title: page.title });
-        continue;
-      }
-    }
-    const outcome = await editor.apply({
-      title: page.title,
-      text: page.text,
-      contentModel: page.contentModel,
-      base: state?.exists ? state : null,
-      summary: state?.exists ? messages.text("capacitybuilding-bot-summary-setup-update", context.version) : messages.text("capacitybuilding-bot-summary-setup-create")
-    });
-    if (outcome === "created" || outcome === "would-create") {
-      report.created.push(page.title);
-    } else if (outcome === "edited" || outcome === "would-edit") {
-      report.updated.push(page.title);
-    } else if (outcome === "unchanged") {
-      report.unchanged.push(page.title);
-    } else {
-      report.skipped.push(...editor.skipped.filter((s) => s.title === page.title));
-    }
-  }
-  logger.progress(context.console.text("capacitybuilding-bot-progress-setup"), pages.length, pages.length);
-  return report;
 }
 
 // bot/commands/setup.ts
@@ -6499,8 +6896,10 @@ function movesOf(before, after, author) {
     if (move === "accept") {
       const offered = normalizedSet(before.offers);
       const stranger = after.coach.find((coach) => !offered.has(normalizeUsername(coach)));
-      if (stranger !== void 0 || after.coach.length === 0) {
-        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger ?? "") });
+      if (stranger !== void 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger) });
+      } else if (after.coach.length === 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
       }
     }
   }
@@ -7865,7 +8264,7 @@ function syncCommand(kit) {
 }
 
 // bot/commands/watch.ts
-var import_commander4 = require("commander");
+var import_commander5 = require("commander");
 var DEFAULT_INTERVAL = 60;
 function pause(ms, signal) {
   return new Promise((resolve) => {
@@ -7881,7 +8280,7 @@ function watchCommand(kit) {
   kit.command("watch", "capacitybuilding-bot-help-command-watch", "capacitybuilding-bot-help-watch-after").option("--interval <seconds>", t("capacitybuilding-bot-help-option-interval", DEFAULT_INTERVAL), (value) => {
     const seconds = Number(value);
     if (!Number.isInteger(seconds) || seconds < 1) {
-      throw new import_commander4.InvalidArgumentError(t("capacitybuilding-bot-help-interval-invalid"));
+      throw new import_commander5.InvalidArgumentError(t("capacitybuilding-bot-help-interval-invalid"));
     }
     return seconds;
   }, DEFAULT_INTERVAL).option("--notify", t("capacitybuilding-bot-help-option-notify")).option("--publish", t("capacitybuilding-bot-help-option-publish")).option("--rounds <n>", t("capacitybuilding-bot-help-option-rounds"), (value) => Number(value)).action(async (options, command) => {
@@ -7926,8 +8325,8 @@ function watchCommand(kit) {
 }
 
 // bot/usageErrors.ts
-var import_commander5 = require("commander");
-var commander = import_commander5.Command.prototype;
+var import_commander6 = require("commander");
+var commander = import_commander6.Command.prototype;
 var MAX_DISTANCE = 3;
 function editDistance(a, b) {
   if (Math.abs(a.length - b.length) > MAX_DISTANCE) {
@@ -7982,7 +8381,7 @@ function suggestSimilar(word, candidates) {
   }
   return similar.sort((a, b) => a.localeCompare(b));
 }
-var TranslatedCommand = class _TranslatedCommand extends import_commander5.Command {
+var TranslatedCommand = class _TranslatedCommand extends import_commander6.Command {
   messages;
   /** The translated text of the usage error being raised, and commander's code for it. */
   raising = null;
@@ -8082,7 +8481,7 @@ ${this.messages.text("capacitybuilding-bot-usage-did-you-mean", similar.join(", 
       const { code, exitCode } = error;
       if (code === "commander.invalidArgument") {
         const reason = error.message;
-        const text2 = target instanceof import_commander5.Argument ? this.messages.text("capacitybuilding-bot-usage-invalid-command-argument", target.name(), value, reason) : this.messages.text("capacitybuilding-bot-usage-invalid-argument", target.flags, value, reason);
+        const text2 = target instanceof import_commander6.Argument ? this.messages.text("capacitybuilding-bot-usage-invalid-command-argument", target.name(), value, reason) : this.messages.text("capacitybuilding-bot-usage-invalid-argument", target.flags, value, reason);
         this.translate(code, text2, () => this.error(`${invalidArgumentMessage} ${reason}`, { exitCode, code }));
       }
       throw error;
@@ -8098,7 +8497,8 @@ var COMMANDS = [
   publishCommand,
   watchCommand,
   statusCommand,
-  exportCommand
+  exportCommand,
+  deployCommand
 ];
 function exitCodeFor(error, logger, messages) {
   const report = (message) => {
@@ -8155,7 +8555,7 @@ function buildProgram(io, run) {
   const t = (key, ...params) => operator.text(key, ...params);
   const exitCodes = `
 ${exitCodesHelp(operator)}`;
-  const program = new TranslatedCommand("capacity-bot", operator).description(t("capacitybuilding-bot-help-program")).version(VERSION, "-V, --version", t("capacitybuilding-bot-help-option-version")).helpOption("-h, --help", t("capacitybuilding-bot-help-option-help")).helpCommand("help [command]", t("capacitybuilding-bot-help-command-help")).configureHelp(translatedHelp(operator)).addOption(new import_commander6.Option("--api <url>", t("capacitybuilding-bot-help-option-api"))).addOption(new import_commander6.Option("--config <file>", t("capacitybuilding-bot-help-option-config"))).addOption(new import_commander6.Option("--db <url>", t("capacitybuilding-bot-help-option-db"))).addOption(new import_commander6.Option("--base <page>", t("capacitybuilding-bot-help-option-base", DEFAULT_BASE_PAGE))).addOption(new import_commander6.Option("--contact <text>", t("capacitybuilding-bot-help-option-contact"))).addOption(new import_commander6.Option("--dry-run", t("capacitybuilding-bot-help-option-dry-run"))).addOption(new import_commander6.Option("--verbose", t("capacitybuilding-bot-help-option-verbose")).conflicts("quiet")).addOption(new import_commander6.Option("--quiet", t("capacitybuilding-bot-help-option-quiet"))).addOption(new import_commander6.Option("--json", t("capacitybuilding-bot-help-option-json"))).addHelpText("after", `
+  const program = new TranslatedCommand("capacity-bot", operator).description(t("capacitybuilding-bot-help-program")).version(VERSION, "-V, --version", t("capacitybuilding-bot-help-option-version")).helpOption("-h, --help", t("capacitybuilding-bot-help-option-help")).helpCommand("help [command]", t("capacitybuilding-bot-help-command-help")).configureHelp(translatedHelp(operator)).addOption(new import_commander7.Option("--api <url>", t("capacitybuilding-bot-help-option-api"))).addOption(new import_commander7.Option("--config <file>", t("capacitybuilding-bot-help-option-config"))).addOption(new import_commander7.Option("--db <url>", t("capacitybuilding-bot-help-option-db"))).addOption(new import_commander7.Option("--base <page>", t("capacitybuilding-bot-help-option-base", DEFAULT_BASE_PAGE))).addOption(new import_commander7.Option("--contact <text>", t("capacitybuilding-bot-help-option-contact"))).addOption(new import_commander7.Option("--dry-run", t("capacitybuilding-bot-help-option-dry-run"))).addOption(new import_commander7.Option("--verbose", t("capacitybuilding-bot-help-option-verbose")).conflicts("quiet")).addOption(new import_commander7.Option("--quiet", t("capacitybuilding-bot-help-option-quiet"))).addOption(new import_commander7.Option("--json", t("capacitybuilding-bot-help-option-json"))).addHelpText("after", `
 ${t("capacitybuilding-bot-help-credentials")}
 ${exitCodes}`).showHelpAfterError().exitOverride();
   if (io.write) {
@@ -8186,7 +8586,7 @@ async function main(argv, io = { env: process.env }) {
     await program.parseAsync(argv, { from: "user" });
     return run.code;
   } catch (error) {
-    if (error instanceof import_commander6.CommanderError) {
+    if (error instanceof import_commander7.CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
         return EXIT.ok;
       }

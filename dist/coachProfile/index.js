@@ -55,13 +55,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // shared-module-ref:shared-module-ref
 var require_shared_module_ref = __commonJS({
   "shared-module-ref:shared-module-ref"(exports, module2) {
-    var shared;
-    try {
-      shared = require("ext.capacityBuilding.shared");
-    } catch (e) {
-      shared = require("ext.gadget.capacityBuilding-shared");
-    }
-    module2.exports = shared;
+    module2.exports = require("ext.capacityBuilding.shared");
   }
 });
 
@@ -82,13 +76,7 @@ var require_mwVue = __commonJS({
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
   "codex-shim:codex-shim"(exports, module2) {
-    var codex;
-    try {
-      codex = require("./codex.js");
-    } catch (e) {
-      codex = require("@wikimedia/codex");
-    }
-    module2.exports = Object.assign({}, codex);
+    module2.exports = Object.assign({}, require("./codex.js"));
   }
 });
 
@@ -218,6 +206,13 @@ var require_recordSave = __commonJS({
   }
 });
 
+// shared-file-ref:shared/components/FieldProblems.vue
+var require_FieldProblems = __commonJS({
+  "shared-file-ref:shared/components/FieldProblems.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/FieldProblems.vue"];
+  }
+});
+
 // shared-file-ref:shared/components/LanguagePicker.vue
 var require_LanguagePicker = __commonJS({
   "shared-file-ref:shared/components/LanguagePicker.vue"(exports, module2) {
@@ -307,6 +302,7 @@ var import_apiErrors = __toESM(require_apiErrors());
 var import_dates = __toESM(require_dates());
 var import_drafts = __toESM(require_drafts());
 var import_recordSave = __toESM(require_recordSave());
+var import_FieldProblems = __toESM(require_FieldProblems());
 var import_LanguagePicker = __toESM(require_LanguagePicker());
 var import_LookupMultiselect = __toESM(require_LookupMultiselect());
 var import_PreviewPanel = __toESM(require_PreviewPanel());
@@ -396,15 +392,18 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       }
       return found;
     });
-    function fieldProblems(field) {
+    function problemsOf(field) {
       return tried.value ? problems.value.filter((p) => p.field === field) : [];
     }
     function status(field) {
-      return fieldProblems(field).length ? "error" : "default";
+      return problemsOf(field).length ? "error" : "default";
     }
     function messages(field) {
-      const found = fieldProblems(field);
-      return found.length ? { error: found.map((p) => mw.message(p.key, ...p.params).text()).join(" ") } : {};
+      const found = several(field);
+      return found.length === 1 ? { error: found[0] } : {};
+    }
+    function several(field) {
+      return problemsOf(field).map((p) => mw.message(p.key, ...p.params).text());
     }
     function listToText(items) {
       return mw.language.listToText(items);
@@ -574,10 +573,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-topics").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-topics").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("topics") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_TopicPicker.default, {
               modelValue: record.topics,
               "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => record.topics = $event),
@@ -605,10 +604,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-languages").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-languages").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("languages") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_LanguagePicker.default, {
               modelValue: record.languages,
               "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => record.languages = $event),
@@ -635,10 +634,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-regions").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-regions").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("regions") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
               import_vue2.Fragment,
               null,
@@ -668,6 +667,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             messages: messages("formats"),
             "data-field": "formats"
           }, {
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("formats") }, null, 8, ["texts"])]),
             label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
               (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-formats").text()),
               1
@@ -702,6 +702,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             messages: messages("availability"),
             "data-field": "availability"
           }, {
+            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("availability") }, null, 8, ["texts"])]),
             label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
               (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-field-availability").text()),
               1
@@ -743,10 +744,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-away-until").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-away-until").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("awayUntil") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
               modelValue: record.awayUntil,
               "onUpdate:modelValue": _cache[5] || (_cache[5] = ($event) => record.awayUntil = $event),
@@ -766,10 +767,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-max-requests").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-max-requests").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("maxRequests") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextInput), {
               modelValue: record.maxRequests,
               "onUpdate:modelValue": _cache[6] || (_cache[6] = ($event) => record.maxRequests = $event),
@@ -791,10 +792,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-bio").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-bio").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("bio") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
               modelValue: record.bio,
               "onUpdate:modelValue": _cache[7] || (_cache[7] = ($event) => record.bio = $event),
@@ -814,10 +815,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.emailable ? _ctx.$i18n("capacitybuilding-coach-help-contact").text() : _ctx.$i18n("capacitybuilding-coachprofile-email-unavailable").text()),
+              (0, import_vue2.toDisplayString)(_ctx.emailable ? _ctx.$i18n("capacitybuilding-coach-help-contact").text() : _ctx.$i18n("capacitybuilding-coachprofile-email-unavailable").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("contact") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
               import_vue2.Fragment,
               null,
@@ -853,10 +854,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               /* TEXT */
             )]),
             "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-hubs").text()),
+              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-coach-help-hubs").text()) + " ",
               1
               /* TEXT */
-            )]),
+            ), (0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("hubs") }, null, 8, ["texts"])]),
             default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_LookupMultiselect.default, {
               modelValue: record.hubs,
               "onUpdate:modelValue": _cache[9] || (_cache[9] = ($event) => record.hubs = $event),
@@ -1267,13 +1268,21 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
           return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
             key: match.request.number,
             "data-request": match.request.number
-          }, [(0, import_vue8.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue8.toDisplayString)(match.request.request.title), 9, _hoisted_8), (0, import_vue8.createElementVNode)(
-            "span",
-            _hoisted_9,
-            (0, import_vue8.toDisplayString)((0, import_vue8.unref)(import_matchReasons.reasonsText)(match.reasons, _ctx.name)),
-            1
-            /* TEXT */
-          )], 8, _hoisted_7);
+          }, [(0, import_vue8.createElementVNode)("a", { href: url(match.request.page) }, (0, import_vue8.toDisplayString)(match.request.request.title), 9, _hoisted_8), (0, import_vue8.createElementVNode)("ul", _hoisted_9, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+            import_vue8.Fragment,
+            null,
+            (0, import_vue8.renderList)((0, import_vue8.unref)(import_matchReasons.reasonTexts)(match.reasons, _ctx.name, _ctx.coach.user), (text, i) => {
+              return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                "li",
+                { key: i },
+                (0, import_vue8.toDisplayString)(text),
+                1
+                /* TEXT */
+              );
+            }),
+            128
+            /* KEYED_FRAGMENT */
+          ))])], 8, _hoisted_7);
         }),
         128
         /* KEYED_FRAGMENT */

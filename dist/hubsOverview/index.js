@@ -55,13 +55,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // shared-module-ref:shared-module-ref
 var require_shared_module_ref = __commonJS({
   "shared-module-ref:shared-module-ref"(exports, module2) {
-    var shared;
-    try {
-      shared = require("ext.capacityBuilding.shared");
-    } catch (e) {
-      shared = require("ext.gadget.capacityBuilding-shared");
-    }
-    module2.exports = shared;
+    module2.exports = require("ext.capacityBuilding.shared");
   }
 });
 
@@ -75,13 +69,7 @@ var require_mwVue = __commonJS({
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
   "codex-shim:codex-shim"(exports, module2) {
-    var codex;
-    try {
-      codex = require("./codex.js");
-    } catch (e) {
-      codex = require("@wikimedia/codex");
-    }
-    module2.exports = Object.assign({}, codex);
+    module2.exports = Object.assign({}, require("./codex.js"));
   }
 });
 

@@ -55,13 +55,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // shared-module-ref:shared-module-ref
 var require_shared_module_ref = __commonJS({
   "shared-module-ref:shared-module-ref"(exports, module2) {
-    var shared;
-    try {
-      shared = require("ext.capacityBuilding.shared");
-    } catch (e) {
-      shared = require("ext.gadget.capacityBuilding-shared");
-    }
-    module2.exports = shared;
+    module2.exports = require("ext.capacityBuilding.shared");
   }
 });
 
@@ -75,13 +69,7 @@ var require_mwVue = __commonJS({
 // codex-shim:codex-shim
 var require_codex_shim = __commonJS({
   "codex-shim:codex-shim"(exports, module2) {
-    var codex;
-    try {
-      codex = require("./codex.js");
-    } catch (e) {
-      codex = require("@wikimedia/codex");
-    }
-    module2.exports = Object.assign({}, codex);
+    module2.exports = Object.assign({}, require("./codex.js"));
   }
 });
 
@@ -145,6 +133,13 @@ var require_recordSave = __commonJS({
 var require_subscriptions = __commonJS({
   "shared-file-ref:shared/subscriptions.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/subscriptions.ts"];
+  }
+});
+
+// shared-file-ref:shared/components/FieldProblems.vue
+var require_FieldProblems = __commonJS({
+  "shared-file-ref:shared/components/FieldProblems.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/components/FieldProblems.vue"];
   }
 });
 
@@ -226,6 +221,7 @@ var import_drafts = __toESM(require_drafts());
 var import_direction = __toESM(require_direction());
 var import_recordSave = __toESM(require_recordSave());
 var import_subscriptions = __toESM(require_subscriptions());
+var import_FieldProblems = __toESM(require_FieldProblems());
 var import_LanguagePicker = __toESM(require_LanguagePicker());
 var import_PreviewPanel = __toESM(require_PreviewPanel());
 var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
@@ -405,7 +401,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         const loaded = await loadFormData(props.api, props.editTitle);
         data.value = loaded;
         if (!props.editTitle) {
-          values.lang = userLanguage;
+          values.lang = loaded.languageNames.has(userLanguage) ? userLanguage : "";
         }
         if (props.editTitle) {
           if (!loaded.page || !loaded.page.record) {
@@ -518,7 +514,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     }
     function messages(field) {
       const shown = visibleProblems(field);
-      return shown.length ? { error: shown.map(problemText).join(" ") } : {};
+      return shown.length === 1 ? { error: problemText(shown[0]) } : {};
+    }
+    function several(field) {
+      return visibleProblems(field).map(problemText);
     }
     async function focusFirstInvalid() {
       var _a2;
@@ -846,6 +845,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("title"),
               messages: messages("title")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("title") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-title").text()),
                 1
@@ -869,6 +869,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("requesterType"),
               messages: messages("requesterType")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("requesterType") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-requester-type").text()),
                 1
@@ -908,6 +909,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("organisation"),
               messages: messages("organisation")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("organisation") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-organisation").text()),
                 1
@@ -930,6 +932,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("region"),
               messages: messages("region")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("region") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-region").text()),
                 1
@@ -959,6 +962,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("topics"),
               messages: messages("topics")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("topics") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-topics").text()),
                 1
@@ -994,6 +998,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("formats"),
               messages: messages("formats")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("formats") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-formats").text()),
                 1
@@ -1032,6 +1037,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("languages"),
               messages: messages("languages")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("languages") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-languages").text()),
                 1
@@ -1094,6 +1100,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("neededBy"),
               messages: messages("neededBy")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("neededBy") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-needed-by").text()),
                 1
@@ -1117,6 +1124,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               status: status("description"),
               messages: messages("description")
             }, {
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)(import_FieldProblems.default, { texts: several("description") }, null, 8, ["texts"])]),
               label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-request-field-description").text()),
                 1

@@ -363,10 +363,63 @@ var init_messages = __esm({
   }
 });
 
+// modules/core/topicMessages.ts
+var TOPIC_MESSAGES;
+var init_topicMessages = __esm({
+  "modules/core/topicMessages.ts"() {
+    "use strict";
+    TOPIC_MESSAGES = [
+      "capacitybuilding-topic-organisational",
+      "capacitybuilding-topic-governance",
+      "capacitybuilding-topic-grant-writing",
+      "capacitybuilding-topic-financial-management",
+      "capacitybuilding-topic-fundraising",
+      "capacitybuilding-topic-legal-and-compliance",
+      "capacitybuilding-topic-staff-and-hr",
+      "capacitybuilding-topic-communication",
+      "capacitybuilding-topic-communications-planning",
+      "capacitybuilding-topic-social-media",
+      "capacitybuilding-topic-media-relations",
+      "capacitybuilding-topic-storytelling",
+      "capacitybuilding-topic-translation",
+      "capacitybuilding-topic-learning",
+      "capacitybuilding-topic-training-of-trainers",
+      "capacitybuilding-topic-evaluation",
+      "capacitybuilding-topic-documentation",
+      "capacitybuilding-topic-online-learning",
+      "capacitybuilding-topic-community",
+      "capacitybuilding-topic-volunteer-management",
+      "capacitybuilding-topic-conflict-resolution",
+      "capacitybuilding-topic-event-organising",
+      "capacitybuilding-topic-outreach-and-education",
+      "capacitybuilding-topic-onboarding-newcomers",
+      "capacitybuilding-topic-safety-and-conduct",
+      "capacitybuilding-topic-social",
+      "capacitybuilding-topic-knowledge-equity",
+      "capacitybuilding-topic-gender-diversity",
+      "capacitybuilding-topic-language-communities",
+      "capacitybuilding-topic-accessibility",
+      "capacitybuilding-topic-strategic",
+      "capacitybuilding-topic-strategic-planning",
+      "capacitybuilding-topic-partnerships",
+      "capacitybuilding-topic-glam",
+      "capacitybuilding-topic-advocacy",
+      "capacitybuilding-topic-leadership",
+      "capacitybuilding-topic-technology",
+      "capacitybuilding-topic-technical-skills",
+      "capacitybuilding-topic-tools-and-bots",
+      "capacitybuilding-topic-wikidata",
+      "capacitybuilding-topic-data-and-statistics",
+      "capacitybuilding-topic-digital-security"
+    ];
+  }
+});
+
 // modules/core/taxonomy.ts
 var taxonomy_exports = {};
 __export(taxonomy_exports, {
   indexTopics: () => indexTopics,
+  localizeTopics: () => localizeTopics,
   topicLabel: () => topicLabel,
   topicRelation: () => topicRelation,
   validateTaxonomy: () => validateTaxonomy,
@@ -393,7 +446,7 @@ function validateTaxonomy(json) {
         return;
       }
       for (const property of Object.keys(topic)) {
-        if (!["key", "qid", "labels", "children"].includes(property)) {
+        if (!["key", "qid", "message", "labels", "children"].includes(property)) {
           at(`${here}.${property}`, "capacitybuilding-topics-unknown-property");
         }
       }
@@ -407,7 +460,12 @@ function validateTaxonomy(json) {
       if (topic.qid !== void 0 && (typeof topic.qid !== "string" || !/^Q[1-9]\d*$/.test(topic.qid))) {
         at(`${here}.qid`, "capacitybuilding-topics-invalid-qid");
       }
-      if (!isObject(topic.labels) || typeof topic.labels.en !== "string") {
+      const named2 = topic.message !== void 0;
+      if (named2 && !TOPIC_MESSAGES.includes(topic.message)) {
+        at(`${here}.message`, "capacitybuilding-topics-unknown-message", String(topic.message));
+      }
+      if (named2 && topic.labels === void 0) {
+      } else if (!isObject(topic.labels) || !named2 && typeof topic.labels.en !== "string") {
         at(`${here}.labels`, "capacitybuilding-topics-missing-english");
       } else {
         for (const [language, label] of Object.entries(topic.labels)) {
@@ -454,13 +512,22 @@ function indexTopics(taxonomy) {
   return index;
 }
 function topicLabel(topic, languageChain2) {
+  var _a;
   for (const language of [...languageChain2, "en"]) {
-    const label = topic.labels[language];
+    const label = (_a = topic.labels) == null ? void 0 : _a[language];
     if (label) {
       return label;
     }
   }
   return topic.key;
+}
+function localizeTopics(taxonomy, language, translate) {
+  const localize = (topics) => topics.map((topic) => {
+    var _a;
+    const text = topic.message && !((_a = topic.labels) == null ? void 0 : _a[language]) ? translate(topic.message) : null;
+    return __spreadValues(__spreadValues(__spreadValues({}, topic), text ? { labels: __spreadProps(__spreadValues({}, topic.labels), { [language]: text }) } : {}), topic.children ? { children: localize(topic.children) } : {});
+  });
+  return __spreadProps(__spreadValues({}, taxonomy), { topics: localize(taxonomy.topics) });
 }
 function withDescendants(index, key) {
   var _a;
@@ -497,6 +564,7 @@ var init_taxonomy = __esm({
     "use strict";
     init_identifiers();
     init_messages();
+    init_topicMessages();
     MAX_DEPTH = 3;
     MAX_LABEL_LENGTH = 100;
   }
@@ -885,8 +953,10 @@ function movesOf(before, after, author) {
     if (move === "accept") {
       const offered = normalizedSet(before.offers);
       const stranger = after.coach.find((coach) => !offered.has(normalizeUsername(coach)));
-      if (stranger !== void 0 || after.coach.length === 0) {
-        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger != null ? stranger : "") });
+      if (stranger !== void 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-permission-accept-without-offer", stranger) });
+      } else if (after.coach.length === 0) {
+        checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
       }
     }
   }
@@ -2254,7 +2324,7 @@ var matchReasons_exports = {};
 __export(matchReasons_exports, {
   codeNamer: () => codeNamer,
   reasonText: () => reasonText,
-  reasonsText: () => reasonsText
+  reasonTexts: () => reasonTexts
 });
 function codeNamer(topics, languageNames, languageChain2) {
   return (kind, code) => {
@@ -2273,7 +2343,7 @@ function codeNamer(topics, languageNames, languageChain2) {
     }
   };
 }
-function reasonText(reason, name) {
+function reasonText(reason, name, coach) {
   const list = reason.list;
   let params = reason.params;
   if (list) {
@@ -2282,10 +2352,10 @@ function reasonText(reason, name) {
   } else if (reason.date !== void 0) {
     params = [formatDate(reason.date), ...params];
   }
-  return mw.message(reason.key, ...params).text();
+  return mw.message(reason.key, coach, ...params).text();
 }
-function reasonsText(reasons, name) {
-  return mw.language.listToText(reasons.map((reason) => reasonText(reason, name)));
+function reasonTexts(reasons, name, coach) {
+  return reasons.map((reason) => reasonText(reason, name, coach));
 }
 var init_matchReasons = __esm({
   "modules/shared/matchReasons.ts"() {
@@ -2386,20 +2456,36 @@ var init_MatchSuggestions = __esm({
                     1
                     /* TEXT */
                   )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "p",
-                    _hoisted_7,
-                    (0, import_vue2.toDisplayString)((0, import_vue2.unref)(reasonsText)(plus(match), _ctx.name)),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "p",
-                    _hoisted_8,
-                    (0, import_vue2.toDisplayString)((0, import_vue2.unref)(reasonsText)(minus(match), _ctx.name)),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
+                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_7, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                    import_vue2.Fragment,
+                    null,
+                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
+                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+                        "li",
+                        { key: i },
+                        (0, import_vue2.toDisplayString)(text),
+                        1
+                        /* TEXT */
+                      );
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
+                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_8, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                    import_vue2.Fragment,
+                    null,
+                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
+                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+                        "li",
+                        { key: i },
+                        (0, import_vue2.toDisplayString)(text),
+                        1
+                        /* TEXT */
+                      );
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
                   (0, import_vue2.createElementVNode)("div", _hoisted_9, [(0, import_vue2.renderSlot)(_ctx.$slots, "actions", { match })])
                 ], 10, _hoisted_4);
               }),
@@ -3397,7 +3483,12 @@ async function loadTaxonomy(api, base) {
     const missing = { field: null, key: "capacitybuilding-topics-missing", params: [sitePages(base).topics] };
     return { taxonomy: null, index: /* @__PURE__ */ new Map(), problems: [missing] };
   }
-  const { taxonomy, problems } = validateTaxonomy(page.json);
+  const { taxonomy: valid, problems } = validateTaxonomy(page.json);
+  const taxonomy = valid && localizeTopics(
+    valid,
+    String(mw.config.get("wgUserLanguage")),
+    (key) => mw.message(key).exists() ? mw.message(key).text() : null
+  );
   return { taxonomy, index: taxonomy ? indexTopics(taxonomy) : /* @__PURE__ */ new Map(), problems };
 }
 async function loadManifest(api, base, index) {
@@ -3788,6 +3879,80 @@ var init_coaches = __esm({
   }
 });
 
+// codex-shim:codex-shim
+var require_codex_shim = __commonJS({
+  "codex-shim:codex-shim"(exports2, module2) {
+    module2.exports = Object.assign({}, require("./codex.js"));
+  }
+});
+
+// unplugin-vue:modules/shared/components/FieldProblems.vue?vue&type=style&index=0&lang.css
+var init_FieldProblems_vue_vue_type_style_index_0_lang = __esm({
+  "unplugin-vue:modules/shared/components/FieldProblems.vue?vue&type=style&index=0&lang.css"() {
+  }
+});
+
+// modules/shared/components/FieldProblems.vue
+var FieldProblems_exports = {};
+__export(FieldProblems_exports, {
+  default: () => FieldProblems_default
+});
+var import_vue3, import_vue4, import_codex, _hoisted_12, _sfc_main2, FieldProblems_default;
+var init_FieldProblems = __esm({
+  "modules/shared/components/FieldProblems.vue"() {
+    "use strict";
+    import_vue3 = require("vue");
+    import_vue4 = require("vue");
+    import_codex = __toESM(require_codex_shim());
+    init_FieldProblems_vue_vue_type_style_index_0_lang();
+    _hoisted_12 = { class: "ext-capacitybuilding-field-problems__list" };
+    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
+      __name: "FieldProblems",
+      props: { texts: {} },
+      setup(__props) {
+        return (_ctx, _cache) => {
+          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+            import_vue4.Fragment,
+            null,
+            [(0, import_vue4.createCommentVNode)(`
+		Several problems with one form field, as a list (one problem goes into the field's own
+		validation message). Usage, inside a CdxField:
+			<template #help-text>
+				<field-problems :texts="several( 'title' )"></field-problems>
+			</template>
+	`), _ctx.texts.length > 1 ? ((0, import_vue4.openBlock)(), (0, import_vue4.createBlock)((0, import_vue4.unref)(import_codex.CdxMessage), {
+              key: 0,
+              type: "error",
+              inline: true,
+              class: "ext-capacitybuilding-field-problems"
+            }, {
+              default: (0, import_vue4.withCtx)(() => [(0, import_vue4.createElementVNode)("ul", _hoisted_12, [((0, import_vue4.openBlock)(true), (0, import_vue4.createElementBlock)(
+                import_vue4.Fragment,
+                null,
+                (0, import_vue4.renderList)(_ctx.texts, (text, i) => {
+                  return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+                    "li",
+                    { key: i },
+                    (0, import_vue4.toDisplayString)(text),
+                    1
+                    /* TEXT */
+                  );
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])]),
+              _: 1
+            })) : (0, import_vue4.createCommentVNode)("v-if", true)],
+            2112
+            /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+          );
+        };
+      }
+    });
+    FieldProblems_default = _sfc_main2;
+  }
+});
+
 // modules/shared/pickerOptions.ts
 function topicOptions(index, languageChain2) {
   const options = [];
@@ -3837,19 +4002,6 @@ var init_pickerOptions = __esm({
   "modules/shared/pickerOptions.ts"() {
     "use strict";
     init_taxonomy();
-  }
-});
-
-// codex-shim:codex-shim
-var require_codex_shim = __commonJS({
-  "codex-shim:codex-shim"(exports2, module2) {
-    var codex;
-    try {
-      codex = require("./codex.js");
-    } catch (e) {
-      codex = require("@wikimedia/codex");
-    }
-    module2.exports = Object.assign({}, codex);
   }
 });
 
@@ -3912,18 +4064,18 @@ var LookupMultiselect_exports = {};
 __export(LookupMultiselect_exports, {
   default: () => LookupMultiselect_default
 });
-var import_vue3, import_vue4, import_vue5, import_codex, _sfc_main2, LookupMultiselect_default;
+var import_vue5, import_vue6, import_vue7, import_codex2, _sfc_main3, LookupMultiselect_default;
 var init_LookupMultiselect = __esm({
   "modules/shared/components/LookupMultiselect.vue"() {
     "use strict";
-    import_vue3 = require("vue");
-    import_vue4 = require("vue");
     import_vue5 = require("vue");
-    import_codex = __toESM(require_codex_shim());
+    import_vue6 = require("vue");
+    import_vue7 = require("vue");
+    import_codex2 = __toESM(require_codex_shim());
     init_pickerOptions();
     init_lookupMarkup();
     init_LookupMultiselect_vue_vue_type_style_index_0_lang();
-    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
+    _sfc_main3 = /* @__PURE__ */ (0, import_vue5.defineComponent)({
       __name: "LookupMultiselect",
       props: {
         modelValue: {},
@@ -3939,20 +4091,20 @@ var init_LookupMultiselect = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const root = (0, import_vue5.shallowRef)(null);
-        const query = (0, import_vue5.ref)("");
-        const byValue = (0, import_vue5.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+        const root = (0, import_vue7.shallowRef)(null);
+        const query = (0, import_vue7.ref)("");
+        const byValue = (0, import_vue7.computed)(() => new Map(props.options.map((option) => [option.value, option])));
         function itemsFor(text) {
           return filterOptions(props.options, text).map((option) => __spreadValues({
             value: option.value,
             label: option.label
           }, option.description ? { description: option.description } : {}));
         }
-        const menuItems = (0, import_vue5.shallowRef)(itemsFor(""));
+        const menuItems = (0, import_vue7.shallowRef)(itemsFor(""));
         function onInput(value) {
           menuItems.value = itemsFor(String(value != null ? value : ""));
         }
-        (0, import_vue5.watch)(() => props.options, () => {
+        (0, import_vue7.watch)(() => props.options, () => {
           var _a;
           menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         });
@@ -3970,7 +4122,7 @@ var init_LookupMultiselect = __esm({
           var _a;
           menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         }
-        const chips = (0, import_vue5.computed)({
+        const chips = (0, import_vue7.computed)({
           get: () => props.modelValue.map((value) => {
             var _a, _b;
             return {
@@ -3980,7 +4132,7 @@ var init_LookupMultiselect = __esm({
           }),
           set: (items) => update(items.map((item) => String(item.value)))
         });
-        const selection = (0, import_vue5.computed)({
+        const selection = (0, import_vue7.computed)({
           get: () => props.modelValue,
           set: (values) => update(values.map(String))
         });
@@ -3990,7 +4142,7 @@ var init_LookupMultiselect = __esm({
             fixChipsMarkup(root.value, props.label);
           }
         }
-        (0, import_vue5.onMounted)(() => {
+        (0, import_vue7.onMounted)(() => {
           fixMarkup();
           observer = new MutationObserver(fixMarkup);
           if (root.value) {
@@ -4000,8 +4152,8 @@ var init_LookupMultiselect = __esm({
             });
           }
         });
-        (0, import_vue5.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
-        (0, import_vue5.watch)(() => props.label, fixMarkup);
+        (0, import_vue7.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
+        (0, import_vue7.watch)(() => props.label, fixMarkup);
         function makeRoomForMenu() {
           var _a;
           const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
@@ -4010,17 +4162,17 @@ var init_LookupMultiselect = __esm({
           }
         }
         return (_ctx, _cache) => {
-          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
-            import_vue4.Fragment,
+          return (0, import_vue6.openBlock)(), (0, import_vue6.createElementBlock)(
+            import_vue6.Fragment,
             null,
-            [(0, import_vue4.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue4.createElementVNode)(
+            [(0, import_vue6.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue6.createElementVNode)(
               "div",
               {
                 ref_key: "root",
                 ref: root,
                 class: "ext-capacitybuilding-lookup"
               },
-              [(0, import_vue4.createVNode)((0, import_vue4.unref)(import_codex.CdxMultiselectLookup), {
+              [(0, import_vue6.createVNode)((0, import_vue6.unref)(import_codex2.CdxMultiselectLookup), {
                 "input-chips": chips.value,
                 "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
                 selected: selection.value,
@@ -4035,8 +4187,8 @@ var init_LookupMultiselect = __esm({
                 onFocus: makeRoomForMenu,
                 onBlur
               }, {
-                "no-results": (0, import_vue4.withCtx)(() => [(0, import_vue4.createTextVNode)(
-                  (0, import_vue4.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+                "no-results": (0, import_vue6.withCtx)(() => [(0, import_vue6.createTextVNode)(
+                  (0, import_vue6.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
                   1
                   /* TEXT */
                 )]),
@@ -4058,7 +4210,7 @@ var init_LookupMultiselect = __esm({
         };
       }
     });
-    LookupMultiselect_default = _sfc_main2;
+    LookupMultiselect_default = _sfc_main3;
   }
 });
 
@@ -4067,16 +4219,16 @@ var LanguagePicker_exports = {};
 __export(LanguagePicker_exports, {
   default: () => LanguagePicker_default
 });
-var import_vue6, import_vue7, import_vue8, _sfc_main3, LanguagePicker_default;
+var import_vue8, import_vue9, import_vue10, _sfc_main4, LanguagePicker_default;
 var init_LanguagePicker = __esm({
   "modules/shared/components/LanguagePicker.vue"() {
     "use strict";
-    import_vue6 = require("vue");
-    import_vue7 = require("vue");
     import_vue8 = require("vue");
+    import_vue9 = require("vue");
+    import_vue10 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main3 = /* @__PURE__ */ (0, import_vue6.defineComponent)({
+    _sfc_main4 = /* @__PURE__ */ (0, import_vue8.defineComponent)({
       __name: "LanguagePicker",
       props: {
         modelValue: {},
@@ -4088,9 +4240,9 @@ var init_LanguagePicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue8.computed)(() => languageOptions(props.names));
+        const options = (0, import_vue10.computed)(() => languageOptions(props.names));
         return (_ctx, _cache) => {
-          return (0, import_vue7.openBlock)(), (0, import_vue7.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue9.openBlock)(), (0, import_vue9.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -4105,7 +4257,7 @@ var init_LanguagePicker = __esm({
         };
       }
     });
-    LanguagePicker_default = _sfc_main3;
+    LanguagePicker_default = _sfc_main4;
   }
 });
 
@@ -4120,18 +4272,18 @@ var PendingEdits_exports = {};
 __export(PendingEdits_exports, {
   default: () => PendingEdits_default
 });
-var import_vue9, import_vue10, import_vue11, import_codex2, _hoisted_12, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _hoisted_72, _hoisted_82, _sfc_main4, PendingEdits_default;
+var import_vue11, import_vue12, import_vue13, import_codex3, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _hoisted_72, _hoisted_82, _sfc_main5, PendingEdits_default;
 var init_PendingEdits = __esm({
   "modules/shared/components/PendingEdits.vue"() {
     "use strict";
-    import_vue9 = require("vue");
-    import_vue10 = require("vue");
     import_vue11 = require("vue");
-    import_codex2 = __toESM(require_codex_shim());
+    import_vue12 = require("vue");
+    import_vue13 = require("vue");
+    import_codex3 = __toESM(require_codex_shim());
     init_pages();
     init_dates();
     init_PendingEdits_vue_vue_type_style_index_0_lang();
-    _hoisted_12 = {
+    _hoisted_13 = {
       key: 0,
       class: "ext-capacitybuilding-pending__intro"
     };
@@ -4151,7 +4303,7 @@ var init_PendingEdits = __esm({
       class: "ext-capacitybuilding-pending__actions"
     };
     _hoisted_82 = ["href"];
-    _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
+    _sfc_main5 = /* @__PURE__ */ (0, import_vue11.defineComponent)({
       __name: "PendingEdits",
       props: {
         title: {},
@@ -4162,7 +4314,7 @@ var init_PendingEdits = __esm({
       },
       setup(__props) {
         const props = __props;
-        const reviewUrl = (0, import_vue11.computed)(() => mw.util.getUrl(sitePages(props.base).review));
+        const reviewUrl = (0, import_vue13.computed)(() => mw.util.getUrl(sitePages(props.base).review));
         function describe(edit) {
           const who = edit.user || mw.message("capacitybuilding-judged-pending-user-hidden").text();
           const why = mw.message(edit.reason.key, ...edit.reason.params.map(String)).text();
@@ -4175,68 +4327,68 @@ var init_PendingEdits = __esm({
           });
         }
         return (_ctx, _cache) => {
-          return _ctx.pending.length || _ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxMessage), {
+          return _ctx.pending.length || _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxMessage), {
             key: 0,
             type: "warning",
             class: "ext-capacitybuilding-pending",
             "data-pending": _ctx.pending.length
           }, {
-            default: (0, import_vue10.withCtx)(() => [
-              _ctx.pending.length ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
+            default: (0, import_vue12.withCtx)(() => [
+              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
                 "p",
-                _hoisted_12,
-                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-intro", _ctx.pending.length).text()),
+                _hoisted_13,
+                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-intro", _ctx.pending.length).text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue10.createCommentVNode)("v-if", true),
-              _ctx.pending.length ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("ul", _hoisted_22, [((0, import_vue10.openBlock)(true), (0, import_vue10.createElementBlock)(
-                import_vue10.Fragment,
+              )) : (0, import_vue12.createCommentVNode)("v-if", true),
+              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("ul", _hoisted_22, [((0, import_vue12.openBlock)(true), (0, import_vue12.createElementBlock)(
+                import_vue12.Fragment,
                 null,
-                (0, import_vue10.renderList)(_ctx.pending, (edit) => {
-                  return (0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("li", {
+                (0, import_vue12.renderList)(_ctx.pending, (edit) => {
+                  return (0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("li", {
                     key: edit.revid,
                     class: "ext-capacitybuilding-pending__item",
                     "data-revid": edit.revid,
                     "data-kind": edit.kind
-                  }, [(0, import_vue10.createElementVNode)(
+                  }, [(0, import_vue12.createElementVNode)(
                     "span",
                     _hoisted_42,
-                    (0, import_vue10.toDisplayString)(describe(edit)),
+                    (0, import_vue12.toDisplayString)(describe(edit)),
                     1
                     /* TEXT */
-                  ), (0, import_vue10.createElementVNode)("a", {
+                  ), (0, import_vue12.createElementVNode)("a", {
                     class: "ext-capacitybuilding-pending__diff",
                     href: diffUrl(edit.revid)
-                  }, (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-diff").text()), 9, _hoisted_52)], 8, _hoisted_32);
+                  }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-diff").text()), 9, _hoisted_52)], 8, _hoisted_32);
                 }),
                 128
                 /* KEYED_FRAGMENT */
-              ))])) : (0, import_vue10.createCommentVNode)("v-if", true),
-              _ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
+              ))])) : (0, import_vue12.createCommentVNode)("v-if", true),
+              _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
                 "p",
                 _hoisted_62,
-                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-unchecked").text()),
+                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-unchecked").text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue10.createCommentVNode)("v-if", true),
-              _ctx.actionsNote && _ctx.pending.length && !_ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
+              )) : (0, import_vue12.createCommentVNode)("v-if", true),
+              _ctx.actionsNote && _ctx.pending.length && !_ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
                 "p",
                 _hoisted_72,
-                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-actions-note").text()),
+                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-actions-note").text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue10.createCommentVNode)("v-if", true),
-              (0, import_vue10.createElementVNode)("p", null, [(0, import_vue10.createElementVNode)("a", {
+              )) : (0, import_vue12.createCommentVNode)("v-if", true),
+              (0, import_vue12.createElementVNode)("p", null, [(0, import_vue12.createElementVNode)("a", {
                 class: "ext-capacitybuilding-pending__review",
                 href: reviewUrl.value
-              }, (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-review-link").text()), 9, _hoisted_82)])
+              }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-review-link").text()), 9, _hoisted_82)])
             ]),
             _: 1
-          }, 8, ["data-pending"])) : (0, import_vue10.createCommentVNode)("v-if", true);
+          }, 8, ["data-pending"])) : (0, import_vue12.createCommentVNode)("v-if", true);
         };
       }
     });
-    PendingEdits_default = _sfc_main4;
+    PendingEdits_default = _sfc_main5;
   }
 });
 
@@ -4275,22 +4427,22 @@ var SaveErrorMessage_exports = {};
 __export(SaveErrorMessage_exports, {
   default: () => SaveErrorMessage_default
 });
-var import_vue12, import_vue13, import_vue14, import_codex3, _hoisted_13, _hoisted_23, _hoisted_33, _hoisted_43, _hoisted_53, _hoisted_63, _sfc_main5, SaveErrorMessage_default;
+var import_vue14, import_vue15, import_vue16, import_codex4, _hoisted_14, _hoisted_23, _hoisted_33, _hoisted_43, _hoisted_53, _hoisted_63, _sfc_main6, SaveErrorMessage_default;
 var init_SaveErrorMessage = __esm({
   "modules/shared/components/SaveErrorMessage.vue"() {
     "use strict";
-    import_vue12 = require("vue");
-    import_vue13 = require("vue");
     import_vue14 = require("vue");
-    import_codex3 = __toESM(require_codex_shim());
+    import_vue15 = require("vue");
+    import_vue16 = require("vue");
+    import_codex4 = __toESM(require_codex_shim());
     init_SaveErrorMessage_vue_vue_type_style_index_0_lang();
-    _hoisted_13 = ["innerHTML"];
+    _hoisted_14 = ["innerHTML"];
     _hoisted_23 = { class: "ext-capacitybuilding-save-error__code" };
     _hoisted_33 = { class: "ext-capacitybuilding-save-error__question" };
     _hoisted_43 = ["src", "alt"];
     _hoisted_53 = { class: "ext-capacitybuilding-save-error__actions" };
     _hoisted_63 = ["href"];
-    _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
+    _sfc_main6 = /* @__PURE__ */ (0, import_vue14.defineComponent)({
       __name: "SaveErrorMessage",
       props: {
         error: {},
@@ -4300,12 +4452,12 @@ var init_SaveErrorMessage = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const answer = (0, import_vue14.ref)("");
-        (0, import_vue14.watch)(() => props.error, () => {
+        const answer = (0, import_vue16.ref)("");
+        (0, import_vue16.watch)(() => props.error, () => {
           answer.value = "";
         });
-        const explanation = (0, import_vue14.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-        const canRetry = (0, import_vue14.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
+        const explanation = (0, import_vue16.computed)(() => mw.message(props.error.key, ...props.error.params).text());
+        const canRetry = (0, import_vue16.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
         function retry() {
           const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
             id: props.error.captcha.id,
@@ -4314,62 +4466,62 @@ var init_SaveErrorMessage = __esm({
           emit("retry", captcha);
         }
         return (_ctx, _cache) => {
-          return (0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+          return (0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxMessage), {
             type: "error",
             class: "ext-capacitybuilding-save-error",
             "data-code": _ctx.error.code
           }, {
-            default: (0, import_vue13.withCtx)(() => [
-              (0, import_vue13.createElementVNode)(
+            default: (0, import_vue15.withCtx)(() => [
+              (0, import_vue15.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue13.toDisplayString)(explanation.value),
+                (0, import_vue15.toDisplayString)(explanation.value),
                 1
                 /* TEXT */
               ),
-              (0, import_vue13.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-              (0, import_vue13.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              _ctx.error.html ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
+              (0, import_vue15.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
+              (0, import_vue15.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              _ctx.error.html ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("div", {
                 key: 0,
                 class: "ext-capacitybuilding-save-error__wiki",
                 innerHTML: _ctx.error.html
-              }, null, 8, _hoisted_13)) : (0, import_vue13.createCommentVNode)("v-if", true),
-              (0, import_vue13.createCommentVNode)(" eslint-enable vue/no-v-html "),
-              (0, import_vue13.createElementVNode)(
+              }, null, 8, _hoisted_14)) : (0, import_vue15.createCommentVNode)("v-if", true),
+              (0, import_vue15.createCommentVNode)(" eslint-enable vue/no-v-html "),
+              (0, import_vue15.createElementVNode)(
                 "p",
                 _hoisted_23,
-                (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
+                (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
                 1
                 /* TEXT */
               ),
-              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(
-                (0, import_vue13.unref)(import_codex3.CdxField),
+              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)(
+                (0, import_vue15.unref)(import_codex4.CdxField),
                 {
                   key: 1,
                   class: "ext-capacitybuilding-save-error__captcha"
                 },
-                (0, import_vue13.createSlots)({
-                  label: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-                    (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
+                (0, import_vue15.createSlots)({
+                  label: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
+                    (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
                     1
                     /* TEXT */
                   )]),
-                  default: (0, import_vue13.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("img", {
+                  default: (0, import_vue15.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("img", {
                     key: 0,
                     src: _ctx.error.captcha.url,
                     alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-                  }, null, 8, _hoisted_43)) : (0, import_vue13.createCommentVNode)("v-if", true), (0, import_vue13.createVNode)((0, import_vue13.unref)(import_codex3.CdxTextInput), {
+                  }, null, 8, _hoisted_43)) : (0, import_vue15.createCommentVNode)("v-if", true), (0, import_vue15.createVNode)((0, import_vue15.unref)(import_codex4.CdxTextInput), {
                     modelValue: answer.value,
                     "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                    onKeydown: (0, import_vue13.withKeys)((0, import_vue13.withModifiers)(retry, ["prevent"]), ["enter"])
+                    onKeydown: (0, import_vue15.withKeys)((0, import_vue15.withModifiers)(retry, ["prevent"]), ["enter"])
                   }, null, 8, ["modelValue", "onKeydown"])]),
                   _: 2
                 }, [_ctx.error.captcha.question ? {
                   name: "description",
-                  fn: (0, import_vue13.withCtx)(() => [(0, import_vue13.createElementVNode)(
+                  fn: (0, import_vue15.withCtx)(() => [(0, import_vue15.createElementVNode)(
                     "span",
                     _hoisted_33,
-                    (0, import_vue13.toDisplayString)(_ctx.error.captcha.question),
+                    (0, import_vue15.toDisplayString)(_ctx.error.captcha.question),
                     1
                     /* TEXT */
                   )]),
@@ -4377,30 +4529,30 @@ var init_SaveErrorMessage = __esm({
                 } : void 0]),
                 1024
                 /* DYNAMIC_SLOTS */
-              )) : (0, import_vue13.createCommentVNode)("v-if", true),
-              (0, import_vue13.createElementVNode)("div", _hoisted_53, [canRetry.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxButton), {
+              )) : (0, import_vue15.createCommentVNode)("v-if", true),
+              (0, import_vue15.createElementVNode)("div", _hoisted_53, [canRetry.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxButton), {
                 key: 0,
                 action: "progressive",
                 onClick: retry
               }, {
-                default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-                  (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
+                default: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
+                  (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : (0, import_vue13.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("a", {
+              })) : (0, import_vue15.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("a", {
                 key: 1,
                 href: _ctx.loginUrl,
                 onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-              }, (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_63)) : (0, import_vue13.createCommentVNode)("v-if", true)])
+              }, (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_63)) : (0, import_vue15.createCommentVNode)("v-if", true)])
             ]),
             _: 1
           }, 8, ["data-code"]);
         };
       }
     });
-    SaveErrorMessage_default = _sfc_main5;
+    SaveErrorMessage_default = _sfc_main6;
   }
 });
 
@@ -4415,21 +4567,21 @@ var PreviewPanel_exports = {};
 __export(PreviewPanel_exports, {
   default: () => PreviewPanel_default
 });
-var import_vue15, import_vue16, import_vue17, import_codex4, _hoisted_14, _hoisted_24, _sfc_main6, PreviewPanel_default;
+var import_vue17, import_vue18, import_vue19, import_codex5, _hoisted_15, _hoisted_24, _sfc_main7, PreviewPanel_default;
 var init_PreviewPanel = __esm({
   "modules/shared/components/PreviewPanel.vue"() {
     "use strict";
-    import_vue15 = require("vue");
-    import_vue16 = require("vue");
     import_vue17 = require("vue");
-    import_codex4 = __toESM(require_codex_shim());
+    import_vue18 = require("vue");
+    import_vue19 = require("vue");
+    import_codex5 = __toESM(require_codex_shim());
     init_apiErrors();
     init_preview();
     init_SaveErrorMessage();
     init_PreviewPanel_vue_vue_type_style_index_0_lang();
-    _hoisted_14 = ["aria-busy", "aria-label"];
+    _hoisted_15 = ["aria-busy", "aria-label"];
     _hoisted_24 = ["innerHTML"];
-    _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
+    _sfc_main7 = /* @__PURE__ */ (0, import_vue17.defineComponent)({
       __name: "PreviewPanel",
       props: {
         api: {},
@@ -4438,9 +4590,9 @@ var init_PreviewPanel = __esm({
       },
       setup(__props) {
         const props = __props;
-        const loading = (0, import_vue17.ref)(true);
-        const html = (0, import_vue17.ref)("");
-        const error = (0, import_vue17.ref)(null);
+        const loading = (0, import_vue19.ref)(true);
+        const html = (0, import_vue19.ref)("");
+        const error = (0, import_vue19.ref)(null);
         let latest = 0;
         async function render() {
           const call = ++latest;
@@ -4462,38 +4614,38 @@ var init_PreviewPanel = __esm({
             }
           }
         }
-        (0, import_vue17.watch)(() => [props.wikitext, props.title], render, { immediate: true });
+        (0, import_vue19.watch)(() => [props.wikitext, props.title], render, { immediate: true });
         return (_ctx, _cache) => {
-          return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("section", {
+          return (0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)("section", {
             class: "ext-capacitybuilding-preview",
             "aria-busy": loading.value ? "true" : "false",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-label").text()
-          }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxProgressBar), {
+          }, [loading.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)((0, import_vue18.unref)(import_codex5.CdxProgressBar), {
             key: 0,
             inline: "",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-loading").text()
-          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SaveErrorMessage_default, {
+          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)(SaveErrorMessage_default, {
             key: 1,
             error: error.value,
             onRetry: render
-          }, null, 8, ["error"])) : ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
-            import_vue16.Fragment,
+          }, null, 8, ["error"])) : ((0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)(
+            import_vue18.Fragment,
             { key: 2 },
             [
-              (0, import_vue16.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
-              (0, import_vue16.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              (0, import_vue16.createElementVNode)("div", {
+              (0, import_vue18.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
+              (0, import_vue18.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              (0, import_vue18.createElementVNode)("div", {
                 class: "ext-capacitybuilding-preview__content mw-parser-output",
                 innerHTML: html.value
               }, null, 8, _hoisted_24)
             ],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-          )), (0, import_vue16.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_14);
+          )), (0, import_vue18.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_15);
         };
       }
     });
-    PreviewPanel_default = _sfc_main6;
+    PreviewPanel_default = _sfc_main7;
   }
 });
 
@@ -4502,16 +4654,16 @@ var TopicPicker_exports = {};
 __export(TopicPicker_exports, {
   default: () => TopicPicker_default
 });
-var import_vue18, import_vue19, import_vue20, _sfc_main7, TopicPicker_default;
+var import_vue20, import_vue21, import_vue22, _sfc_main8, TopicPicker_default;
 var init_TopicPicker = __esm({
   "modules/shared/components/TopicPicker.vue"() {
     "use strict";
-    import_vue18 = require("vue");
-    import_vue19 = require("vue");
     import_vue20 = require("vue");
+    import_vue21 = require("vue");
+    import_vue22 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main7 = /* @__PURE__ */ (0, import_vue18.defineComponent)({
+    _sfc_main8 = /* @__PURE__ */ (0, import_vue20.defineComponent)({
       __name: "TopicPicker",
       props: {
         modelValue: {},
@@ -4524,9 +4676,9 @@ var init_TopicPicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue20.computed)(() => topicOptions(props.index, props.languageChain));
+        const options = (0, import_vue22.computed)(() => topicOptions(props.index, props.languageChain));
         return (_ctx, _cache) => {
-          return (0, import_vue19.openBlock)(), (0, import_vue19.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue21.openBlock)(), (0, import_vue21.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -4541,7 +4693,7 @@ var init_TopicPicker = __esm({
         };
       }
     });
-    TopicPicker_default = _sfc_main7;
+    TopicPicker_default = _sfc_main8;
   }
 });
 
@@ -5357,6 +5509,7 @@ module.exports = {
   "shared/MatchSuggestions.vue": (init_MatchSuggestions(), __toCommonJS(MatchSuggestions_exports)),
   "shared/apiErrors.ts": (init_apiErrors(), __toCommonJS(apiErrors_exports)),
   "shared/coaches.ts": (init_coaches(), __toCommonJS(coaches_exports)),
+  "shared/components/FieldProblems.vue": (init_FieldProblems(), __toCommonJS(FieldProblems_exports)),
   "shared/components/LanguagePicker.vue": (init_LanguagePicker(), __toCommonJS(LanguagePicker_exports)),
   "shared/components/LookupMultiselect.vue": (init_LookupMultiselect(), __toCommonJS(LookupMultiselect_exports)),
   "shared/components/PendingEdits.vue": (init_PendingEdits(), __toCommonJS(PendingEdits_exports)),

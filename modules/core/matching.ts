@@ -5,8 +5,9 @@
  * Pure and isomorphic: the request page, the coach's own profile page and the bot all call the same
  * function. Reasons are message keys with the codes they name (topic keys, language codes, region
  * and format values), never text: the caller turns the codes into names in the reader's language,
- * joins each list with the language's list separator and renders the message, so "speaks Spanish
- * and French, coaches grant writing" is built without concatenating sentences.
+ * joins each list of names with the language's list separator and renders the message — one whole
+ * sentence about the coach ("Speaks the request's languages: Spanish and French.") — so nothing is
+ * built by concatenating sentences.
  *
  * Scoring, in words:
  * - topics: for each topic of the request, the best relation to one of the coach's topics counts —
@@ -39,11 +40,12 @@ export interface MatchableCoach {
 export type ReasonListKind = 'topic' | 'language' | 'region' | 'format';
 
 /**
- * One reason, positive or negative. Render it as the message `key` with parameters:
- * $1 = the names of `list.values` joined as a list (when `list` is present),
- * $2 = the number of values (for PLURAL), then `params` in order.
- * With `date` instead: $1 = that date written out in the reader's language, then `params`.
- * Otherwise `params` are $1, $2… as they are.
+ * One reason, positive or negative, about the coach. Render it as the message `key` with
+ * parameters: $1 = the coach's user name (for GENDER), then
+ * $2 = the names of `list.values` joined as a list (when `list` is present),
+ * $3 = the number of values (for PLURAL), then `params` in order.
+ * With `date` instead: $2 = that date written out in the reader's language, then `params`.
+ * Otherwise `params` are $2, $3… as they are.
  */
 export interface MatchReason {
 	key: MessageKey;

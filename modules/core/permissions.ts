@@ -190,8 +190,10 @@ function movesOf( before: CapacityRequest, after: CapacityRequest, author: strin
 			// The accepted coach must be one who offered.
 			const offered = normalizedSet( before.offers );
 			const stranger = after.coach.find( ( coach ) => !offered.has( normalizeUsername( coach ) ) );
-			if ( stranger !== undefined || after.coach.length === 0 ) {
-				checks.push( { move, denied: problem( 'coach', 'capacitybuilding-permission-accept-without-offer', stranger ?? '' ) } );
+			if ( stranger !== undefined ) {
+				checks.push( { move, denied: problem( 'coach', 'capacitybuilding-permission-accept-without-offer', stranger ) } );
+			} else if ( after.coach.length === 0 ) {
+				checks.push( { move, denied: problem( 'coach', 'capacitybuilding-validation-coach-required' ) } );
 			}
 		}
 	}

@@ -1,20 +1,26 @@
 /**
  * The topics taxonomy (`<base>/Topics.json`): a tree of capacity topics, each with a stable key, an
- * optional Wikidata item, and labels by language code. Editors translate labels on the page; a label
- * falls back through the reader's language chain to English, then to the key.
+ * optional Wikidata item, and its name: either a message (the default topics,
+ * `"message": "capacitybuilding-topic-<key>"`, translated on translatewiki like every message, see
+ * topicMessages.ts) or labels by language code written on the page (topics a community adds;
+ * English required). A message is shown in the reader's language as MediaWiki falls back; labels
+ * fall back through the reader's language chain to English, then to the key.
  *
  * `validateTaxonomy` is the runtime check (returning translatable problems); the same rules are
  * published as a JSON Schema (schemas/topics.schema.json) and tests keep the two in agreement.
  */
 import { isKey, isLanguageCode } from './identifiers';
-import { problem, type Problem } from './messages';
+import { problem, type MessageKey, type Problem } from './messages';
+import { TOPIC_MESSAGES } from './topicMessages';
 
 export interface Topic {
 	key: string;
 	/** Wikidata item, such as "Q42". */
 	qid?: string;
-	/** Label by language code; English is required. */
-	labels: Record<string, string>;
+	/** The message naming a default topic (one of TOPIC_MESSAGES). */
+	message?: MessageKey;
+	/** Label by language code; English is required when the topic names no message. */
+	labels?: Record<string, string>;
 	children?: Topic[];
 }
 
@@ -59,7 +65,7 @@ export function validateTaxonomy( json: unknown ): { taxonomy: Taxonomy | null; 
 				return;
 			}
 			for ( const property of Object.keys( topic ) ) {
-				if ( ![ 'key', 'qid', 'labels', 'children' ].includes( property ) ) {
+				if ( ![ 'key', 'qid', 'message', 'labels', 'children' ].includes( property ) ) {
 					at( `${ here }.${ property }`, 'capacitybuilding-topics-unknown-property' );
 				}
 			}
@@ -73,7 +79,13 @@ export function validateTaxonomy( json: unknown ): { taxonomy: Taxonomy | null; 
 			if ( topic.qid !== undefined && ( typeof topic.qid !== 'string' || !/^Q[1-9]\d*$/.test( topic.qid ) ) ) {
 				at( `${ here }.qid`, 'capacitybuilding-topics-invalid-qid' );
 			}
-			if ( !isObject( topic.labels ) || typeof topic.labels.en !== 'string' ) {
+			const named = topic.message !== undefined;
+			if ( named && !( TOPIC_MESSAGES as readonly unknown[] ).includes( topic.message ) ) {
+				at( `${ here }.message`, 'capacitybuilding-topics-unknown-message', String( topic.message ) );
+			}
+			if ( named && topic.labels === undefined ) {
+				// A message names the topic: no labels needed.
+			} else if ( !isObject( topic.labels ) || ( !named && typeof topic.labels.en !== 'string' ) ) {
 				at( `${ here }.labels`, 'capacitybuilding-topics-missing-english' );
 			} else {
 				for ( const [ language, label ] of Object.entries( topic.labels ) ) {
@@ -128,12 +140,33 @@ export function indexTopics( taxonomy: Taxonomy ): TopicIndex {
  */
 export function topicLabel( topic: Topic, languageChain: readonly string[] ): string {
 	for ( const language of [ ...languageChain, 'en' ] ) {
-		const label = topic.labels[ language ];
+		const label = topic.labels?.[ language ];
 		if ( label ) {
 			return label;
 		}
 	}
 	return topic.key;
+}
+
+/**
+ * The taxonomy with each message-named topic labelled in the reader's language by its message,
+ * so that `topicLabel` finds it first (a label written on the page for that language stays).
+ *
+ * @param taxonomy
+ * @param language The reader's language (the first of their chain)
+ * @param translate The message's text in the reader's language, or null when unavailable
+ */
+export function localizeTopics( taxonomy: Taxonomy, language: string,
+	translate: ( key: MessageKey ) => string | null ): Taxonomy {
+	const localize = ( topics: Topic[] ): Topic[] => topics.map( ( topic ) => {
+		const text = topic.message && !topic.labels?.[ language ] ? translate( topic.message ) : null;
+		return {
+			...topic,
+			...( text ? { labels: { ...topic.labels, [ language ]: text } } : {} ),
+			...( topic.children ? { children: localize( topic.children ) } : {} ),
+		};
+	} );
+	return { ...taxonomy, topics: localize( taxonomy.topics ) };
 }
 
 /** A topic and everything under it (selecting a root area selects its sub-topics). */

@@ -13,6 +13,7 @@
  * "missing page" view gets a coachProfile marker here, so the coach finds the form that creates
  * the profile where the directory (and the design) says their profile lives.
  */
+import { MESSAGES_GADGET, gadgetModule } from '../core/gadgets';
 import { coachPage } from '../core/pages';
 import { settleDraftsForThisPage } from '../shared/draftStorage';
 import type { FeatureModule } from '../shared/feature';
@@ -46,20 +47,38 @@ function showError( marker: HTMLElement, text: string ): void {
 	marker.prepend( box );
 }
 
+const MESSAGES_MODULE = gadgetModule( MESSAGES_GADGET );
+
+/**
+ * Settles when the messages are in mw.messages. On the extension route ResourceLoader delivers
+ * them with each module; on the gadget route the messages gadget fetches the reader's
+ * translations (modules/gadgets/i18n.ts), and a feature mounts only after that.
+ */
+function messagesReady(): Promise<unknown> {
+	if ( mw.loader.getState( MESSAGES_MODULE ) === null ) {
+		return Promise.resolve();
+	}
+	return Promise.resolve( mw.loader.using( MESSAGES_MODULE ) )
+		.then( ( requireModule ) => ( requireModule( MESSAGES_MODULE ) as { ready: Promise<void> } ).ready );
+}
+
+function showErrors( markers: HTMLElement[], key: 'capacitybuilding-init-error-load' | 'capacitybuilding-init-error-unavailable', feature: Feature ): void {
+	const show = (): void => markers.forEach( ( marker ) => showError( marker, mw.msg( key, feature ) ) );
+	messagesReady().then( show, show );
+}
+
 function mountAll( feature: Feature, markers: HTMLElement[] ): void {
 	const name = registeredModule( feature );
 	if ( name === null ) {
-		markers.forEach( ( marker ) => showError( marker,
-			mw.msg( 'capacitybuilding-init-error-unavailable', feature ) ) );
+		showErrors( markers, 'capacitybuilding-init-error-unavailable', feature );
 		return;
 	}
-	mw.loader.using( name ).then( ( requireModule ) => {
+	Promise.resolve( mw.loader.using( name ) ).then( ( requireModule ) => messagesReady().then( () => {
 		const featureModule = requireModule( name ) as FeatureModule;
 		markers.forEach( ( marker ) => featureModule.mount( marker ) );
-	} ).catch( ( error: unknown ) => {
+	} ) ).catch( ( error: unknown ) => {
 		mw.log.error( error );
-		markers.forEach( ( marker ) => showError( marker,
-			mw.msg( 'capacitybuilding-init-error-load', feature ) ) );
+		showErrors( markers, 'capacitybuilding-init-error-load', feature );
 	} );
 }
 

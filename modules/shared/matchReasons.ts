@@ -1,8 +1,9 @@
 /**
  * Turns the reasons of core/matching.ts into the reader's language: codes become names (topic
- * labels from the taxonomy, language names from MediaWiki, region and format messages), lists are
- * joined with the language's own separators (`mw.language.listToText`), and each reason is one
- * whole message, so no sentence is ever built by concatenation.
+ * labels from the taxonomy, language names from MediaWiki, region and format messages), lists of
+ * names are joined with the language's own separators (`mw.language.listToText`), and each reason
+ * is one whole sentence about the coach (a message with the coach's user name for GENDER), shown
+ * as an item of a list: no sentence is ever built by concatenation.
  */
 import type { MatchReason, ReasonListKind } from '../core/matching';
 import { FORMAT_MESSAGES, REGION_MESSAGES, isOneOf, FORMATS, REGIONS } from '../core/model';
@@ -40,10 +41,14 @@ export function codeNamer(
 }
 
 /**
- * One reason as text: $1 the named list and $2 its length, or $1 the date in the reader's
- * language, then the reason's own parameters.
+ * One reason as a sentence: $1 the coach's user name (for GENDER), then $2 the named list and $3
+ * its length, or $2 the date in the reader's language, then the reason's own parameters.
+ *
+ * @param reason
+ * @param name Names codes in the reader's language
+ * @param coach The user name of the coach the reason is about
  */
-export function reasonText( reason: MatchReason, name: CodeNamer ): string {
+export function reasonText( reason: MatchReason, name: CodeNamer, coach: string ): string {
 	const list = reason.list;
 	let params = reason.params;
 	if ( list ) {
@@ -53,10 +58,10 @@ export function reasonText( reason: MatchReason, name: CodeNamer ): string {
 		params = [ formatDate( reason.date ), ...params ];
 	}
 
-	return mw.message( reason.key, ...params ).text();
+	return mw.message( reason.key, coach, ...params ).text();
 }
 
-/** Several reasons as one phrase ("speaks Spanish, coaches grant writing and knows Latin America"). */
-export function reasonsText( reasons: readonly MatchReason[], name: CodeNamer ): string {
-	return mw.language.listToText( reasons.map( ( reason ) => reasonText( reason, name ) ) );
+/** Several reasons, each a sentence about the coach (to show as the items of a list). */
+export function reasonTexts( reasons: readonly MatchReason[], name: CodeNamer, coach: string ): string[] {
+	return reasons.map( ( reason ) => reasonText( reason, name, coach ) );
 }

@@ -14,7 +14,7 @@ import type { Problem } from '../core/messages';
 import { HUB_SCHEMA, type Hub } from '../core/model';
 import { coachUser, hubKey, sitePages } from '../core/pages';
 import { namespaced, readRecordPages } from './recordPages';
-import { indexTopics, validateTaxonomy, type Taxonomy, type TopicIndex } from '../core/taxonomy';
+import { indexTopics, localizeTopics, validateTaxonomy, type Taxonomy, type TopicIndex } from '../core/taxonomy';
 
 type Revision = { revid: number; timestamp: string; slots: { main: { content: string } } };
 type RevisionsResponse = { query: { pages: { missing?: boolean; revisions?: Revision[] }[] } };
@@ -52,14 +52,19 @@ export interface LoadedTaxonomy {
 	problems: Problem[];
 }
 
-/** `<base>/Topics.json`; an invalid or missing page gives an empty taxonomy and its problems. */
+/**
+ * `<base>/Topics.json`; an invalid or missing page gives an empty taxonomy and its problems. The
+ * default topics, named by messages, come labelled in the reader's language.
+ */
 export async function loadTaxonomy( api: mw.Api, base: string ): Promise<LoadedTaxonomy> {
 	const page = await readJsonPage( api, sitePages( base ).topics );
 	if ( page.json === undefined ) {
 		const missing = { field: null, key: 'capacitybuilding-topics-missing' as const, params: [ sitePages( base ).topics ] };
 		return { taxonomy: null, index: new Map(), problems: [ missing ] };
 	}
-	const { taxonomy, problems } = validateTaxonomy( page.json );
+	const { taxonomy: valid, problems } = validateTaxonomy( page.json );
+	const taxonomy = valid && localizeTopics( valid, String( mw.config.get( 'wgUserLanguage' ) ),
+		( key ) => mw.message( key ).exists() ? mw.message( key ).text() : null );
 	return { taxonomy, index: taxonomy ? indexTopics( taxonomy ) : new Map(), problems };
 }
 

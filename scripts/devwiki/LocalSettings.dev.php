@@ -27,10 +27,17 @@ wfLoadExtensions( [
 ] );
 $wgScribuntoDefaultEngine = 'luasandbox';
 
-// This working tree, through the symlink extensions/CapacityBuilding.
-wfLoadExtension( 'CapacityBuilding' );
-
-$wgSitename = 'CapacityBuilding development wiki';
+// $capacityDevWikiMode is set by the generated LocalSettings.php: "extension" loads this working
+// tree (through the symlink extensions/CapacityBuilding) as the extension; "gadgets" does not, and
+// the bot's setup and deploy install the tools as gadgets, as on Meta-Wiki.
+if ( ( $capacityDevWikiMode ?? 'extension' ) === 'extension' ) {
+	wfLoadExtension( 'CapacityBuilding' );
+	$wgSitename = 'CapacityBuilding development wiki';
+	// Tests may add a translation here (a real language i18n/ lacks), read like the extension's own.
+	$wgMessagesDirs['CapacityBuildingTestTranslations'] = "$capacityDevWikiState/test-i18n";
+} else {
+	$wgSitename = 'CapacityBuilding development wiki (gadgets)';
+}
 $wgMetaNamespace = 'Project';
 $wgEnableBotPasswords = true;
 $wgShowExceptionDetails = true;

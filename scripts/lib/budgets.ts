@@ -20,6 +20,11 @@ export interface BundleSize {
 	kind: Bundle[ 'kind' ];
 	gzipBytes: number;
 	budgetBytes: number;
+	/**
+	 * A gadget's built-in English messages, measured apart (as ResourceLoader's messages are not
+	 * counted on the extension route).
+	 */
+	messagesBytes?: number;
 }
 
 export interface BudgetReport {
@@ -27,36 +32,48 @@ export interface BudgetReport {
 	problems: string[];
 }
 
-/** Minified and gzipped size of one built file. */
-export function servedSize( file: string ): number {
-	const source = fs.readFileSync( file, 'utf8' );
-	const loader = file.endsWith( '.css' ) ? 'css' : 'js';
+/** Minified and gzipped size of some code. */
+export function servedSizeOf( source: string, loader: 'js' | 'css' ): number {
 	const minified = esbuild.transformSync( source, { loader, minify: true, legalComments: 'none' } ).code;
 	return zlib.gzipSync( minified, { level: 9 } ).length;
+}
+
+/** Minified and gzipped size of one built file. */
+export function servedSize( file: string ): number {
+	return servedSizeOf( fs.readFileSync( file, 'utf8' ), file.endsWith( '.css' ) ? 'css' : 'js' );
+}
+
+export const BUDGETS: Record<Bundle[ 'kind' ], number> = {
+	init: INIT_BUDGET_BYTES, shared: SHARED_BUDGET_BYTES, feature: FEATURE_BUDGET_BYTES,
+};
+
+/** The problems of some measured sizes: one line per bundle over its budget. */
+export function overBudget( sizes: BundleSize[] ): string[] {
+	return sizes
+		.filter( ( s ) => s.gzipBytes > s.budgetBytes )
+		.map( ( s ) => `${ s.feature }: ${ s.gzipBytes } bytes gzipped, over its budget of ${ s.budgetBytes } bytes` );
 }
 
 export function checkBudgets( outDir: string, bundles: Bundle[] ): BudgetReport {
 	const sizes = bundles.map( ( bundle ) => {
 		const files = [ bundle.script, bundle.style ].filter( ( f ): f is string => f !== null );
-		const budgets = { init: INIT_BUDGET_BYTES, shared: SHARED_BUDGET_BYTES, feature: FEATURE_BUDGET_BYTES };
 		return {
 			feature: bundle.feature,
 			kind: bundle.kind,
 			gzipBytes: files.reduce( ( sum, f ) => sum + servedSize( path.join( outDir, f ) ), 0 ),
-			budgetBytes: budgets[ bundle.kind ],
+			budgetBytes: BUDGETS[ bundle.kind ],
 		};
 	} );
-	const problems = sizes
-		.filter( ( s ) => s.gzipBytes > s.budgetBytes )
-		.map( ( s ) => `${ s.feature }: ${ s.gzipBytes } bytes gzipped, over its budget of ${ s.budgetBytes } bytes` );
-	return { sizes, problems };
+	return { sizes, problems: overBudget( sizes ) };
 }
 
 export function formatBudgetReport( report: BudgetReport ): string {
 	const shared = report.sizes.find( ( s ) => s.kind === 'shared' )?.gzipBytes ?? 0;
+	const width = Math.max( 16, ...report.sizes.map( ( s ) => s.feature.length ) );
 	return report.sizes.map( ( s ) => {
 		const share = ( 100 * s.gzipBytes / s.budgetBytes ).toFixed( 0 );
 		const page = s.kind === 'feature' && shared ? `; with the shared module ${ s.gzipBytes + shared } B` : '';
-		return `  ${ s.feature.padEnd( 16 ) } ${ String( s.gzipBytes ).padStart( 6 ) } B gzip  (${ share }% of ${ s.budgetBytes } B${ page })`;
+		const messages = s.messagesBytes ? `; English messages ${ s.messagesBytes } B more` : '';
+		return `  ${ s.feature.padEnd( width ) } ${ String( s.gzipBytes ).padStart( 6 ) } B gzip  (${ share }% of ${ s.budgetBytes } B${ page }${ messages })`;
 	} ).join( '\n' );
 }

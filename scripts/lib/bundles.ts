@@ -13,13 +13,15 @@
  * file's path under modules/ (e.g. `core/model.ts`); it contains exactly the files some feature
  * imports, with what they import in turn.
  *
- * MediaWiki provides `vue` and Codex, so they are never bundled. Codex reaches a bundle by one of
- * two routes, and the same bundle must work on both:
- * - extension route: a CodexModule with `codexComponents` adds a tree-shaken `codex.js` file to
- *   the module's own package, reached with `require( './codex.js' )`;
- * - gadget route (Meta-Wiki): the gadget depends on the full `@wikimedia/codex` module.
- * The shim below tries the first and falls back to the second. The shared module is reached the
- * same way: by its extension name, else by its gadget name (`moduleNames` in modules/init/features.ts).
+ * MediaWiki provides `vue` and Codex, so they are never bundled. The same sources are built in two
+ * flavours (`Route`), which reach Codex and the shared module each its own way:
+ * - extension (dist/): a CodexModule with `codexComponents` adds a tree-shaken `codex.js` file to
+ *   the module's own package, reached with `require( './codex.js' )`; the shared module is
+ *   `ext.capacityBuilding.shared`;
+ * - gadget (dist/gadgets/, see gadgets.ts): the gadget depends on the full `@wikimedia/codex`
+ *   module; the shared module is the gadget `ext.gadget.capacityBuilding-shared`, and the code is
+ *   ES2016.
+ * Module names on both routes come from `moduleNames` in modules/init/features.ts.
  */
 import * as esbuild from 'esbuild';
 import Vue from 'unplugin-vue/esbuild';
@@ -63,47 +65,50 @@ export function listFeatures(): string[] {
 		.sort();
 }
 
-const CODEX_SHIM = `
-var codex;
-try {
-	// Extension route: the CodexModule's tree-shaken subset, part of this module's package.
-	codex = require( './codex.js' );
-} catch ( e ) {
-	// Gadget route: the gadget depends on the full library.
-	codex = require( '@wikimedia/codex' );
+/**
+ * The two flavours of one build: `extension` (dist/, served by the extension's ResourceLoader
+ * modules) and `gadget` (dist/gadgets/, published as gadget pages by `capacity-bot deploy`).
+ * Same sources; they differ in the JavaScript they may contain (MediaWiki 1.43's ResourceLoader
+ * accepts ES2017 from files, but parses wiki pages, gadgets included, as ES2016 and replaces
+ * anything newer with an error) and in how a bundle reaches Codex and the shared module.
+ */
+export type Route = 'extension' | 'gadget';
+
+/** The ECMAScript version each flavour is lowered to. */
+export const TARGETS: Record<Route, string> = { extension: 'es2017', gadget: 'es2016' };
+
+/**
+ * Extension flavour: a CodexModule's tree-shaken subset, part of the module's own package. Its
+ * exports are copied: the object is a Proxy that throws for names it does not know, and the
+ * bundler probes exports for "__esModule".
+ */
+const CODEX_SHIM = 'module.exports = Object.assign( {}, require( "./codex.js" ) );\n';
+
+/** The shared module by its name on each route: `ext.capacityBuilding.shared`, `ext.gadget.capacityBuilding-shared`. */
+const SHARED_BY_ROUTE: Record<Route, string> = Object.fromEntries(
+	( [ 'extension', 'gadget' ] as const ).map( ( route, i ) => [ route, moduleNames( SHARED )[ i ] as string ] ) ) as Record<Route, string>;
+
+/**
+ * Resolves `@wikimedia/codex` to the CodexModule's subset (extension flavour) or to the full
+ * library the gadget depends on (gadget flavour), and keeps MediaWiki's modules external.
+ *
+ * @param route
+ */
+function mediaWikiModules( route: Route ): esbuild.Plugin {
+	return {
+		name: 'mediawiki-modules',
+		setup( build ) {
+			build.onResolve( { filter: /^@wikimedia\/codex$/ }, ( args ) => route === 'gadget' ?
+				{ path: args.path, external: true } :
+				{ path: 'codex-shim', namespace: 'codex-shim' } );
+			build.onResolve( { filter: /^\.\/codex\.js$/, namespace: 'codex-shim' }, ( args ) => (
+				{ path: args.path, external: true } ) );
+			build.onLoad( { filter: /.*/, namespace: 'codex-shim' }, () => (
+				{ contents: CODEX_SHIM, loader: 'js' } ) );
+			build.onResolve( { filter: /^vue$/ }, () => ( { path: 'vue', external: true } ) );
+		},
+	};
 }
-// Copy the exports: the extension route's object is a Proxy that throws for names it does not
-// know, and the bundler probes exports for "__esModule".
-module.exports = Object.assign( {}, codex );
-`;
-
-const [ SHARED_MODULE, SHARED_GADGET ] = moduleNames( SHARED ) as [ string, string ];
-
-/** How a feature reaches the shared module: a dependency by its extension name, else its gadget name. */
-const SHARED_SHIM = `
-var shared;
-try {
-	shared = require( ${ JSON.stringify( SHARED_MODULE ) } );
-} catch ( e ) {
-	shared = require( ${ JSON.stringify( SHARED_GADGET ) } );
-}
-module.exports = shared;
-`;
-
-/** Resolves `@wikimedia/codex` to the route-independent shim and keeps MediaWiki's modules external. */
-const mediaWikiModules: esbuild.Plugin = {
-	name: 'mediawiki-modules',
-	setup( build ) {
-		build.onResolve( { filter: /^@wikimedia\/codex$/ }, ( args ) => args.namespace === 'codex-shim' ?
-			{ path: args.path, external: true } :
-			{ path: 'codex-shim', namespace: 'codex-shim' } );
-		build.onResolve( { filter: /^\.\/codex\.js$/, namespace: 'codex-shim' }, ( args ) => (
-			{ path: args.path, external: true } ) );
-		build.onLoad( { filter: /.*/, namespace: 'codex-shim' }, () => (
-			{ contents: CODEX_SHIM, loader: 'js' } ) );
-		build.onResolve( { filter: /^vue$/ }, () => ( { path: 'vue', external: true } ) );
-	},
-};
 
 /** The path under modules/ (e.g. `core/model.ts`) of the shared source file `file`, or null. */
 function sharedPath( file: string ): string | null {
@@ -124,8 +129,9 @@ function sourceFile( resolveDir: string, request: string ): string | null {
  * only the shared build sees, are left alone.
  *
  * @param used Collects the shared paths the features import
+ * @param route Which flavour is built
  */
-function sharedReferences( used: Set<string> ): esbuild.Plugin {
+function sharedReferences( used: Set<string>, route: Route ): esbuild.Plugin {
 	return {
 		name: 'shared-references',
 		setup( build ) {
@@ -149,7 +155,7 @@ function sharedReferences( used: Set<string> ): esbuild.Plugin {
 			build.onResolve( { filter: /.*/, namespace: 'shared-module-ref' }, ( args ) => (
 				{ path: args.path, external: true } ) );
 			build.onLoad( { filter: /.*/, namespace: 'shared-module-ref' }, () => (
-				{ contents: SHARED_SHIM, loader: 'js' } ) );
+				{ contents: `module.exports = require( ${ JSON.stringify( SHARED_BY_ROUTE[ route ] ) } );\n`, loader: 'js' } ) );
 		},
 	};
 }
@@ -173,9 +179,14 @@ function sharedEntry( files: string[] ): esbuild.Plugin {
 /**
  * Runs esbuild on some entry points with the settings every bundle shares, and writes the output
  * (after removing the absolute checkout path esbuild puts in comments).
+ *
+ * @param outDir
+ * @param entryPoints Output name (without extension) → source file
+ * @param plugins Plugins of this bundle, before the ones every bundle has
+ * @param route Which flavour is built
  */
-async function bundle( outDir: string, entryPoints: Record<string, string>,
-	plugins: esbuild.Plugin[] ): Promise<esbuild.Metafile> {
+export async function bundle( outDir: string, entryPoints: Record<string, string>,
+	plugins: esbuild.Plugin[], route: Route = 'extension' ): Promise<esbuild.Metafile> {
 	const result = await esbuild.build( {
 		absWorkingDir: repoRoot,
 		metafile: true,
@@ -185,9 +196,11 @@ async function bundle( outDir: string, entryPoints: Record<string, string>,
 		bundle: true,
 		format: 'cjs',
 		platform: 'browser',
-		// MediaWiki 1.43's ResourceLoader accepts ES2017; newer syntax is lowered here.
-		target: 'es2017',
-		charset: 'utf8',
+		// MediaWiki 1.43's ResourceLoader accepts ES2017 from files and ES2016 from wiki pages;
+		// newer syntax is lowered here.
+		target: TARGETS[ route ],
+		// Gadget pages are saved through MediaWiki, which normalises text to NFC: ASCII leaves it nothing to change.
+		charset: route === 'gadget' ? 'ascii' : 'utf8',
 		legalComments: 'none',
 		logLevel: 'warning',
 		banner: {
@@ -196,7 +209,7 @@ async function bundle( outDir: string, entryPoints: Record<string, string>,
 		},
 		plugins: [
 			...plugins,
-			mediaWikiModules,
+			mediaWikiModules( route ),
 			Vue( {
 				isProduction: true,
 				sourceMap: false,
@@ -244,8 +257,11 @@ function sharedInputsOf( metafile: esbuild.Metafile, outDir: string, script: str
  * Builds every bundle into outDir and returns what was written. The output is deterministic
  * (no absolute paths, no timestamps) so that a fresh build can be compared byte for byte with
  * the committed one.
+ *
+ * @param outDir
+ * @param route Which flavour to build (the gadget flavour is then made into pages by gadgets.ts)
  */
-export async function buildBundles( outDir: string ): Promise<Bundle[]> {
+export async function buildBundles( outDir: string, route: Route = 'extension' ): Promise<Bundle[]> {
 	const features = listFeatures();
 	fs.rmSync( outDir, { recursive: true, force: true } );
 	fs.mkdirSync( outDir, { recursive: true } );
@@ -255,16 +271,16 @@ export async function buildBundles( outDir: string ): Promise<Bundle[]> {
 		`${ feature }/index.css` : null;
 
 	// The init module: on its own, bundling what it imports (a few lines of core).
-	const initMeta = await bundle( outDir, entry( 'init' ), [] );
+	const initMeta = await bundle( outDir, entry( 'init' ), [], route );
 	// The features, each referring to the shared files it imports…
 	const used = new Set<string>();
 	const featureNames = features.filter( ( feature ) => feature !== 'init' );
 	const featureEntries = Object.assign( {}, ...featureNames.map( entry ) ) as Record<string, string>;
-	const featureMeta = await bundle( outDir, featureEntries, [ sharedReferences( used ) ] );
+	const featureMeta = await bundle( outDir, featureEntries, [ sharedReferences( used, route ) ], route );
 	// …and the shared module, exporting exactly those files.
 	const sharedFiles = [ ...used ].sort();
 	const sharedMeta = await bundle( outDir, { [ `${ SHARED }/index` ]: 'shared-module-entry' },
-		[ sharedEntry( sharedFiles ) ] );
+		[ sharedEntry( sharedFiles ) ], route );
 
 	const bundles: Bundle[] = [];
 	for ( const feature of features ) {

@@ -3,9 +3,16 @@
  * into a git-ignored folder of this checkout (no system-wide install, no web server package),
  * SQLite, PHP's built-in server on 127.0.0.1, this working tree loaded as an extension.
  *
- * Layout of the folder (default `.devwiki/`, or $CAPACITY_DEVWIKI_DIR):
+ * It comes in two modes, each a wiki of its own (folder, port, database), so both can run at once:
+ *   extension  the extension loaded (default folder `.devwiki/` or $CAPACITY_DEVWIKI_DIR, port
+ *              8642 or $CAPACITY_WIKI_PORT);
+ *   gadgets    the extension not loaded, the tools deployed as gadgets by the bot, as on Meta-Wiki
+ *              (folder `.devwiki-gadgets/` or $CAPACITY_GADGETS_DEVWIKI_DIR, port 8643 or
+ *              $CAPACITY_GADGETS_WIKI_PORT); it shares the downloaded packages of the other.
+ *
+ * Layout of the folder:
  *   apt/         the temporary apt configuration and lists used to download the packages
- *   debs/        the downloaded .deb files (kept across --reset)
+ *   debs/        the downloaded .deb files (kept across --reset; the gadgets wiki uses the extension wiki's)
  *   mediawiki/   the extracted MediaWiki, with local extensions/, images/, config/ and a
  *                generated LocalSettings.php
  *   state/       the database, the installer's settings, the server's pid and log, and
@@ -20,7 +27,15 @@ import { repoRoot } from './paths';
 import { SetupError, WIKI_PACKAGES, capture, ensureDebianPackages, isRoot, run } from './system';
 
 export const DEFAULT_PORT = 8642;
-const SITE_NAME = 'CapacityBuilding development wiki';
+export const DEFAULT_GADGETS_PORT = 8643;
+
+/** `extension`: the extension loaded; `gadgets`: the tools as gadgets, the extension not loaded. */
+export type WikiMode = 'extension' | 'gadgets';
+
+const SITE_NAMES: Record<WikiMode, string> = {
+	extension: 'CapacityBuilding development wiki',
+	gadgets: 'CapacityBuilding development wiki (gadgets)',
+};
 const DEBIAN_SUITE = 'trixie';
 const MEDIAWIKI_PACKAGES = [ 'mediawiki', 'mediawiki-classes' ];
 const ADMIN_USER = 'Admin';
@@ -105,17 +120,33 @@ export function machineDebianMirror(): string {
 	return candidates.find( ( uri ) => /\/debian\/?$/.test( uri ) ) ?? 'http://deb.debian.org/debian';
 }
 
+/** The folder of the extension-mode wiki (which also keeps the downloaded packages). */
+function extensionWikiDir(): string {
+	return path.resolve( process.env.CAPACITY_DEVWIKI_DIR ?? path.join( repoRoot, '.devwiki' ) );
+}
+
 export class DevWiki {
 	public readonly dir: string;
 
 	public readonly port: number;
 
-	public constructor( options: { dir?: string; port?: number } = {} ) {
-		this.dir = path.resolve( options.dir ?? process.env.CAPACITY_DEVWIKI_DIR ?? path.join( repoRoot, '.devwiki' ) );
-		this.port = options.port ?? Number( process.env.CAPACITY_WIKI_PORT ?? DEFAULT_PORT );
+	public readonly mode: WikiMode;
+
+	public constructor( options: { dir?: string; port?: number; mode?: WikiMode } = {} ) {
+		this.mode = options.mode ?? 'extension';
+		const gadgets = this.mode === 'gadgets';
+		this.dir = path.resolve( options.dir ?? ( gadgets ?
+			process.env.CAPACITY_GADGETS_DEVWIKI_DIR ?? path.join( repoRoot, '.devwiki-gadgets' ) : extensionWikiDir() ) );
+		const fromEnvironment = gadgets ? process.env.CAPACITY_GADGETS_WIKI_PORT : process.env.CAPACITY_WIKI_PORT;
+		this.port = options.port ?? Number( fromEnvironment ?? ( gadgets ? DEFAULT_GADGETS_PORT : DEFAULT_PORT ) );
 		if ( !Number.isInteger( this.port ) || this.port < 1 || this.port > 65535 ) {
 			throw new SetupError( `Invalid port for the development wiki: ${ String( this.port ) }` );
 		}
+	}
+
+	/** The wiki's name (also how a running server is recognised as this wiki). */
+	public get siteName(): string {
+		return SITE_NAMES[ this.mode ];
 	}
 
 	public get mediawikiDir(): string {
@@ -197,14 +228,14 @@ export class DevWiki {
 
 	/** Downloads Debian 13's MediaWiki packages with a temporary apt configuration (cached). */
 	private downloadPackages(): string[] {
-		const debsDir = path.join( this.dir, 'debs' );
+		const debsDir = path.join( extensionWikiDir(), 'debs' );
 		const find = (): string[] => ( fs.existsSync( debsDir ) ? fs.readdirSync( debsDir ) : [] )
 			.filter( ( f ) => MEDIAWIKI_PACKAGES.some( ( p ) => f.startsWith( `${ p }_` ) && f.endsWith( '.deb' ) ) )
 			.map( ( f ) => path.join( debsDir, f ) );
 		if ( find().length === MEDIAWIKI_PACKAGES.length ) {
 			return find();
 		}
-		const aptDir = path.join( this.dir, 'apt' );
+		const aptDir = path.join( extensionWikiDir(), 'apt' );
 		for ( const sub of [ 'lists/partial', 'cache/archives/partial', 'sources.list.d' ] ) {
 			fs.mkdirSync( path.join( aptDir, sub ), { recursive: true } );
 		}
@@ -239,6 +270,7 @@ export class DevWiki {
 	private extract( debs: string[] ): void {
 		const unpacked = path.join( this.dir, 'unpacked' );
 		fs.rmSync( unpacked, { recursive: true, force: true } );
+		fs.mkdirSync( this.dir, { recursive: true } );
 		fs.rmSync( this.mediawikiDir, { recursive: true, force: true } );
 		for ( const deb of debs ) {
 			run( 'dpkg-deb', [ '-x', deb, unpacked ] );
@@ -284,7 +316,7 @@ export class DevWiki {
 		this.php( 'install',
 			'--dbtype=sqlite', `--dbpath=${ path.join( this.stateDir, 'db' ) }`, '--dbname=devwiki',
 			`--confpath=${ this.stateDir }`, `--server=${ this.server }`, '--scriptpath=',
-			'--lang=en', `--pass=${ admin.password }`, '--skins=Vector', SITE_NAME, admin.username );
+			'--lang=en', `--pass=${ admin.password }`, '--skins=Vector', this.siteName, admin.username );
 		fs.renameSync( path.join( this.stateDir, 'LocalSettings.php' ), path.join( this.stateDir, 'LocalSettings.install.php' ) );
 		this.writeCredentials( {
 			server: this.server,
@@ -301,6 +333,7 @@ export class DevWiki {
 			'<?php',
 			'// Generated by scripts/lib/devwiki.ts on every start; edit scripts/devwiki/LocalSettings.dev.php instead.',
 			`$capacityDevWikiState = ${ php( this.stateDir ) };`,
+			`$capacityDevWikiMode = ${ php( this.mode ) };`,
 			'require "$capacityDevWikiState/LocalSettings.install.php";',
 			`$wgServer = ${ php( this.server ) };`,
 			`require ${ php( path.join( repoRoot, 'scripts/devwiki/LocalSettings.dev.php' ) ) };`,
@@ -361,10 +394,10 @@ export class DevWiki {
 		if ( !state || state.port !== this.port || !pidIsAlive( state.pid ) ) {
 			return false;
 		}
-		return ( await this.siteName() ) === SITE_NAME;
+		return ( await this.answeringSiteName() ) === this.siteName;
 	}
 
-	private async siteName(): Promise<string | null> {
+	private async answeringSiteName(): Promise<string | null> {
 		try {
 			const response = await fetch( `${ this.api }?action=query&meta=siteinfo&format=json&formatversion=2`,
 				{ signal: AbortSignal.timeout( 10_000 ) } );
@@ -394,7 +427,7 @@ export class DevWiki {
 			return false;
 		}
 		await this.stop();
-		if ( ( await this.siteName() ) !== null || await this.portAnswers() ) {
+		if ( ( await this.answeringSiteName() ) !== null || await this.portAnswers() ) {
 			throw new SetupError( `Port ${ this.port } is used by another program; choose another with CAPACITY_WIKI_PORT` );
 		}
 		const log = fs.openSync( this.logFile, 'a' );
@@ -416,7 +449,7 @@ export class DevWiki {
 			if ( !pidIsAlive( child.pid ) ) {
 				throw new SetupError( `The wiki's server exited at start; see ${ this.logFile }:\n${ this.logTail() }` );
 			}
-			if ( ( await this.siteName() ) === SITE_NAME ) {
+			if ( ( await this.answeringSiteName() ) === this.siteName ) {
 				return true;
 			}
 			await sleep( 250 );
@@ -464,6 +497,19 @@ export class DevWiki {
 			}
 		}
 		return !pidIsAlive( state.pid );
+	}
+
+	/**
+	 * Parses JavaScript files with the parser and the ECMAScript version MediaWiki's ResourceLoader
+	 * uses for wiki pages (scripts/devwiki/es2016.php); returns each file's syntax error, or null.
+	 */
+	public parseAsWikiPageScripts( files: string[] ): Map<string, string | null> {
+		const output = capture( 'php', [ path.join( repoRoot, 'scripts/devwiki/es2016.php' ), this.mediawikiDir, ...files ],
+			{ cwd: this.mediawikiDir, maxBuffer: 16 * 1024 * 1024 } );
+		return new Map( output.trim().split( '\n' ).map( ( line ) => {
+			const { file, error } = JSON.parse( line ) as { file: string; error: string | null };
+			return [ file, error ];
+		} ) );
 	}
 
 	/** Runs MediaWiki's own validator on an extension.json; returns its exit status and output. */

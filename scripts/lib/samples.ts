@@ -102,9 +102,16 @@ async function runBot( wiki: DevWiki, args: string[] ): Promise<void> {
 	}
 }
 
-/** The bot's setup: templates, topics, configuration, base pages (what the tests build on). */
+/**
+ * The bot's setup: templates, topics, configuration, base pages (what the tests build on). On a
+ * wiki in gadget mode also the bot's deploy with the definitions: the gadget pages, translations,
+ * message pages and the block of MediaWiki:Gadgets-definition, from the committed dist/gadgets/.
+ */
 export async function seedSamples( wiki: DevWiki ): Promise<void> {
 	await runBot( wiki, [ 'setup' ] );
+	if ( wiki.mode === 'gadgets' ) {
+		await runBot( wiki, [ 'deploy', '--definitions' ] );
+	}
 }
 
 /**

@@ -107,7 +107,7 @@ describe( 'coach profile page on the development wiki', () => {
 		const item = page.locator( `.ext-capacitybuilding-matching-requests [data-request="${ requestNumber }"]` );
 		await item.waitFor();
 		expect( await item.locator( 'a' ).innerText() ).toBe( `${ token } grant help` );
-		expect( await item.innerText() ).toContain( 'coaches Grant writing and reporting' );
+		expect( await item.locator( 'li' ).allInnerTexts() ).toContain( 'Coaches the request\'s topic: Grant writing and reporting.' );
 	} );
 
 	it( 'refuses bad input with a translated error and keeps what was typed', async () => {

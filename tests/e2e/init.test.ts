@@ -8,9 +8,9 @@ import type { Mwn } from 'mwn';
 import en from '../../i18n/en.json';
 import { launchBrowser } from './support/browser';
 import { botFor, initScan, moduleState, settledState } from './support/pages';
-import { testWiki, uniqueTitle } from '../support/wiki';
+import { isOurModule, moduleName, testWiki, uniqueTitle } from '../support/wiki';
 
-const FEATURE_MODULE = 'ext.capacityBuilding.requestForm';
+const FEATURE_MODULE = moduleName( 'requestForm' );
 
 describe( 'init module on the development wiki', () => {
 	const wiki = testWiki();
@@ -51,16 +51,26 @@ describe( 'init module on the development wiki', () => {
 		// The no-JavaScript text is gone, the text around the marker is not.
 		expect( await page.locator( '#mw-content-text' ).innerText() ).not.toContain( 'Needs JavaScript.' );
 		expect( await page.locator( '#mw-content-text' ).innerText() ).toContain( 'After.' );
-		// Codex's styles arrived with the module (CodexModule's tree-shaken subset).
+		// Codex's styles arrived with the module (the CodexModule's subset, or the gadget's full Codex).
 		expect( await message.evaluate( ( el ) => getComputedStyle( el ).display ) ).toBe( 'flex' );
 	} );
 
 	it( 'loads no feature module on a page without a marker', async () => {
 		await visit( 'An ordinary article with no capacity building content.' );
 		expect( await initScan( page ) ).toEqual( [] );
-		expect( await moduleState( page, 'ext.capacityBuilding.init' ) ).toBe( 'ready' );
+		expect( await moduleState( page, moduleName( 'init' ) ) ).toBe( 'ready' );
 		expect( await moduleState( page, FEATURE_MODULE ) ).toBe( 'registered' );
 		expect( await page.locator( '.cdx-message' ).count() ).toBe( 0 );
+		// Nothing else of ours ran: every feature, the shared code (and on the gadget route the
+		// messages) stay registered; only init and the templates' small stylesheet are loaded.
+		const names = ( await page.evaluate( () => mw.loader.getModuleNames() ) ).filter( isOurModule );
+		const loaded: string[] = [];
+		for ( const name of names ) {
+			if ( await moduleState( page, name ) !== 'registered' ) {
+				loaded.push( name );
+			}
+		}
+		expect( loaded.sort() ).toEqual( [ moduleName( 'init' ), moduleName( 'styles' ) ].sort() );
 	} );
 
 	it( 'ignores a marker that names no known feature', async () => {

@@ -1,19 +1,21 @@
 /**
  * The shared module on the development wiki, in Debian's Chromium: the code of modules/core and
- * modules/shared reaches the browser once, in `ext.capacityBuilding.shared`, however many features
- * a page runs. A request page that opens its edit form runs two features (requestPage, then
+ * modules/shared reaches the browser once, in `ext.capacityBuilding.shared` (on the gadget route
+ * `ext.gadget.capacityBuilding-shared`), however many features a page runs. A request page that opens its edit form runs two features (requestPage, then
  * requestForm); before the shared module existed each carried its own copy of the core.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Mwn } from 'mwn';
 import { runBot } from '../support/bot';
-import { testWiki, uniqueTitle } from '../support/wiki';
+import { isOurModule, moduleName, testRoute, testWiki, uniqueTitle } from '../support/wiki';
 import { launchBrowser } from './support/browser';
 import { formReady } from './support/forms';
 import { botFor, initScan, settledState } from './support/pages';
 import { PASSWORD, browseAs, request, runId, saveRequest } from './support/requestPages';
 
-const SHARED = 'ext.capacityBuilding.shared';
+const SHARED = moduleName( 'shared' );
+/** On the gadget route, the messages gadget runs too (without the core). */
+const MESSAGES: Record<string, boolean> = testRoute() === 'gadgets' ? { [ moduleName( 'i18n' ) ]: false } : {};
 /** A string only the core's wikitext codec has (a message key it reports problems with). */
 const CORE_MARKER = 'capacitybuilding-codec-markup';
 
@@ -24,7 +26,7 @@ function recordModuleRequests( page: Page ): string[][] {
 		const url = new URL( sent.url() );
 		const modules = url.pathname.endsWith( '/load.php' ) ? url.searchParams.get( 'modules' ) : null;
 		if ( modules && url.searchParams.get( 'only' ) !== 'styles' ) {
-			requests.push( expandModules( modules ).filter( ( name ) => name.startsWith( 'ext.capacityBuilding.' ) ) );
+			requests.push( expandModules( modules ).filter( isOurModule ) );
 		}
 	} );
 	return requests;
@@ -50,13 +52,13 @@ function expandModules( packed: string ): string[] {
  * contains the core marker (read from the loader's registry: the package files it executed).
  */
 function loadedModules( page: Page, marker: string ): Promise<Record<string, boolean>> {
-	return page.evaluate( ( needle ) => {
+	return page.evaluate( ( [ needle, prefix ]: [ string, string ] ) => {
 		const registry = ( mw.loader as unknown as { moduleRegistry: Record<string, { state: string; script?: unknown }> } ).moduleRegistry;
 		const result: Record<string, boolean> = {};
 		for ( const name of Object.keys( registry ) ) {
 			const entry = registry[ name ];
 			// Styles-only modules (the templates' stylesheet) have no script.
-			if ( !name.startsWith( 'ext.capacityBuilding.' ) || entry?.state !== 'ready' || !entry.script ) {
+			if ( !name.startsWith( prefix ) || entry?.state !== 'ready' || !entry.script ) {
 				continue;
 			}
 			const script = entry.script as { files?: Record<string, unknown> } | ( () => void );
@@ -64,7 +66,7 @@ function loadedModules( page: Page, marker: string ): Promise<Record<string, boo
 			result[ name ] = files.some( ( file ) => String( file ).includes( needle ) );
 		}
 		return result;
-	}, marker );
+	}, [ marker, moduleName( '' ) ] as [ string, string ] );
 }
 
 describe( 'the shared module on the development wiki', () => {
@@ -100,20 +102,21 @@ describe( 'the shared module on the development wiki', () => {
 			await page.locator( '.ext-capacitybuilding-request-page__header' ).waitFor();
 			await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).click();
 			await formReady( page );
-			expect( await settledState( page, 'ext.capacityBuilding.requestForm' ) ).toBe( 'ready' );
+			expect( await settledState( page, moduleName( 'requestForm' ) ) ).toBe( 'ready' );
 
 			// Four modules ran: init, the two features and the shared module; only the shared module has the core.
 			expect( await loadedModules( page, CORE_MARKER ) ).toEqual( {
-				'ext.capacityBuilding.init': false,
+				[ moduleName( 'init' ) ]: false,
 				[ SHARED ]: true,
-				'ext.capacityBuilding.requestPage': false,
-				'ext.capacityBuilding.requestForm': false,
+				[ moduleName( 'requestPage' ) ]: false,
+				[ moduleName( 'requestForm' ) ]: false,
+				...MESSAGES,
 			} );
 			// The shared module was fetched once, with the first feature, and not again with the form.
 			const fetched = requests.flat();
 			expect( fetched.filter( ( name ) => name === SHARED ) ).toHaveLength( 1 );
-			expect( fetched.filter( ( name ) => name === 'ext.capacityBuilding.requestForm' ) ).toHaveLength( 1 );
-			const formRequest = requests.find( ( names ) => names.includes( 'ext.capacityBuilding.requestForm' ) );
+			expect( fetched.filter( ( name ) => name === moduleName( 'requestForm' ) ) ).toHaveLength( 1 );
+			const formRequest = requests.find( ( names ) => names.includes( moduleName( 'requestForm' ) ) );
 			expect( formRequest ).not.toContain( SHARED );
 			// The form holds the request's values: the feature works on the shared code.
 			expect( await page.locator( '#ext-capacitybuilding-request-form-title input' ).inputValue() )
@@ -136,10 +139,11 @@ describe( 'the shared module on the development wiki', () => {
 			await formReady( page );
 			await page.locator( '.ext-capacitybuilding-directory' ).first().waitFor();
 			expect( await loadedModules( page, CORE_MARKER ) ).toEqual( {
-				'ext.capacityBuilding.init': false,
+				[ moduleName( 'init' ) ]: false,
 				[ SHARED ]: true,
-				'ext.capacityBuilding.requestForm': false,
-				'ext.capacityBuilding.coachDirectory': false,
+				[ moduleName( 'requestForm' ) ]: false,
+				[ moduleName( 'coachDirectory' ) ]: false,
+				...MESSAGES,
 			} );
 			expect( await page.locator( '#mw-content-text' ).innerText() ).not.toContain( 'Needs JavaScript' );
 		} finally {

@@ -1,9 +1,9 @@
 /** After the tests: stop the development wiki only when the tests started it. */
-import { DevWiki } from '../../scripts/lib/devwiki';
+import { testWiki } from './wiki';
 
 export default async function globalTeardown(): Promise<void> {
 	if ( globalThis.capacityWikiStartedByTests ) {
 		globalThis.capacityWikiStartedByTests = false;
-		await new DevWiki().stop();
+		await testWiki().stop();
 	}
 }

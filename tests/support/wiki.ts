@@ -1,16 +1,38 @@
 /**
  * The development wiki as the integration and end-to-end tests see it.
+ *
+ * The tests run on one of the two routes the tools reach a wiki by, chosen with
+ * CAPACITY_TEST_ROUTE: `extension` (default; the wiki of `npm run wiki`) or `gadgets` (the wiki
+ * of `npm run wiki -- --gadgets`, where the bot's setup and deploy installed the tools as gadgets).
  */
-import { DevWiki } from '../../scripts/lib/devwiki';
+import { DevWiki, type WikiMode } from '../../scripts/lib/devwiki';
 
 export { DevWiki };
 
 let shared: DevWiki | null = null;
 
-/** The wiki the test run uses (same folder and port as `npm run wiki`). */
+/** The route under test. */
+export function testRoute(): WikiMode {
+	return process.env.CAPACITY_TEST_ROUTE === 'gadgets' ? 'gadgets' : 'extension';
+}
+
+/** The wiki the test run uses (same folder and port as `npm run wiki`, with --gadgets on that route). */
 export function testWiki(): DevWiki {
-	shared ??= new DevWiki();
+	shared ??= new DevWiki( { mode: testRoute() } );
 	return shared;
+}
+
+/**
+ * ResourceLoader's name, on the route under test, of a part of the tools: `init`, `shared` or a
+ * feature (`ext.capacityBuilding.requestForm` or `ext.gadget.capacityBuilding-requestForm`).
+ */
+export function moduleName( part: string ): string {
+	return testRoute() === 'gadgets' ? `ext.gadget.capacityBuilding-${ part }` : `ext.capacityBuilding.${ part }`;
+}
+
+/** Whether a ResourceLoader module is one of the tools' on the route under test. */
+export function isOurModule( name: string ): boolean {
+	return name.startsWith( testRoute() === 'gadgets' ? 'ext.gadget.capacityBuilding-' : 'ext.capacityBuilding.' );
 }
 
 /** A page title no other test run has used, so tests may run in parallel and be rerun. */

@@ -6,6 +6,7 @@ import { Mwn } from 'mwn';
 import type { Page } from 'playwright-core';
 import { sitePages } from '../../../modules/core/pages';
 import type { DevWiki } from '../../../scripts/lib/devwiki';
+import { moduleName } from '../../support/wiki';
 
 export async function botFor( wiki: DevWiki ): Promise<Mwn> {
 	const { api, bot } = wiki.credentials();
@@ -24,11 +25,11 @@ export async function botFor( wiki: DevWiki ): Promise<Mwn> {
  */
 export async function initScan( page: Page ): Promise<string[]> {
 	await page.waitForFunction( () => typeof mw !== 'undefined' && !!mw.loader );
-	return page.evaluate( () => new Promise<string[]>( ( resolve ) => {
-		mw.loader.using( 'ext.capacityBuilding.init' ).then( () => {
+	return page.evaluate( ( init ) => new Promise<string[]>( ( resolve ) => {
+		mw.loader.using( init ).then( () => {
 			mw.hook( 'capacityBuilding.init.scanned' ).add( ( features: string[] ) => resolve( features ) );
 		} );
-	} ) );
+	} ), moduleName( 'init' ) );
 }
 
 export function moduleState( page: Page, name: string ): Promise<string | null> {

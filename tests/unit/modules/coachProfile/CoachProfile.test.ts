@@ -3,6 +3,7 @@ import defaultTopics from '../../../../wiki/pages/Topics.json';
 import { COACH_SCHEMA, REQUEST_SCHEMA, emptyRecord, type CoachProfile as Profile } from '../../../../modules/core/model';
 import { parsePage, serialize } from '../../../../modules/core/wikitext/codec';
 import CoachProfile from '../../../../modules/coachProfile/CoachProfile.vue';
+import TopicPicker from '../../../../modules/shared/components/TopicPicker.vue';
 import { qqx } from '../mwMock';
 import { clearStorage, seedDraft, storedDraft } from '../storedDrafts';
 import { publishedIndex, revisionsAnswer } from '../indexFixtures';
@@ -126,7 +127,7 @@ describe( 'CoachProfile', () => {
 		expect( wrapper.find( '.ext-capacitybuilding-coach-profile__edit' ).exists() ).toBe( false );
 		await settle();
 		// Names, not codes, in place of the template's rendering.
-		expect( wrapper.find( '[data-fact="topics"] dd' ).text() ).toBe( 'Grant writing and reporting' );
+		expect( wrapper.find( '[data-fact="topics"] dd' ).text() ).toBe( qqx( 'capacitybuilding-topic-grant-writing' ) );
 		expect( wrapper.find( '[data-fact="languages"] dd' ).text() ).toBe( 'Spanish' );
 		expect( wrapper.find( '[data-fact="formats"] dd' ).text() ).toBe( qqx( 'capacitybuilding-format-coaching' ) );
 		expect( wrapper.find( '[data-fact="contact"] a' ).attributes( 'href' ) ).toBe( '/wiki/User_talk:Ana' );
@@ -249,6 +250,12 @@ describe( 'creating a profile', () => {
 		await settle();
 		expect( wrapper.find( '.ext-capacitybuilding-coach-profile-form__problems' ).exists() ).toBe( true );
 		expect( wrapper.find( '[data-field="topics"] .cdx-message--error' ).exists() ).toBe( true );
+		// Several problems with one field are a list, each problem whole.
+		wrapper.findComponent( TopicPicker ).vm.$emit( 'update:modelValue', [ 'no-such-topic', 'nor-this-one' ] );
+		await settle();
+		expect( wrapper.findAll( '[data-field="topics"] .ext-capacitybuilding-field-problems li' ).map( ( li ) => li.text() ) ).toEqual( [
+			qqx( 'capacitybuilding-validation-unknown-topic', 'no-such-topic' ), qqx( 'capacitybuilding-validation-unknown-topic', 'nor-this-one' ),
+		] );
 	} );
 
 	it( 'lets a logged-out visitor fill it in, keeps the draft and sends them to log in and back', async () => {

@@ -83,10 +83,11 @@ describe( 'init module', () => {
 		expect( mount ).toHaveBeenCalledTimes( 1 );
 	} );
 
-	it( 'shows a translated error where the feature should be when no module provides it', () => {
+	it( 'shows a translated error where the feature should be when no module provides it', async () => {
 		fake.loader.getState.mockReturnValue( null );
 		const el = marker( 'requestForm' );
 		fireContent();
+		await flush();
 		expect( el.querySelector( '[role="alert"]' )?.textContent ).toBe( qqx( 'capacitybuilding-init-error-unavailable', 'requestForm' ) );
 		expect( fake.loader.using ).not.toHaveBeenCalled();
 	} );
@@ -101,6 +102,42 @@ describe( 'init module', () => {
 		expect( fake.log.error ).toHaveBeenCalledWith( failure );
 		// The no-JavaScript content stays, below the error.
 		expect( el.textContent ).toContain( 'no-JavaScript fallback' );
+	} );
+
+	describe( 'on the gadget route', () => {
+		const GADGET = 'ext.gadget.capacityBuilding-requestForm';
+		const MESSAGES = 'ext.gadget.capacityBuilding-i18n';
+		let settle: () => void;
+
+		beforeEach( () => {
+			const ready = new Promise<void>( ( resolve ) => {
+				settle = resolve;
+			} );
+			fake.loader.getState.mockImplementation( ( name: string ) => [ GADGET, MESSAGES ].includes( name ) ? 'registered' : null );
+			fake.loader.using.mockImplementation( () => Promise.resolve(
+				( required: string ) => required === MESSAGES ? { ready } : { mount } ) );
+		} );
+
+		it( 'mounts a feature only once the reader\'s translations are in', async () => {
+			const el = marker( 'requestForm' );
+			fireContent();
+			await flush();
+			expect( fake.loader.using ).toHaveBeenCalledWith( GADGET );
+			expect( fake.loader.using ).toHaveBeenCalledWith( MESSAGES );
+			expect( mount ).not.toHaveBeenCalled();
+			settle();
+			await flush();
+			expect( mount.mock.calls ).toEqual( [ [ el ] ] );
+		} );
+
+		it( 'shows its errors once the translations are in', async () => {
+			fake.loader.using.mockImplementation( ( name: string | string[] ) => name === MESSAGES ?
+				Promise.resolve( () => ( { ready: Promise.resolve() } ) ) : Promise.reject( new Error( 'gone' ) ) );
+			const el = marker( 'requestForm' );
+			fireContent();
+			await flush();
+			expect( el.querySelector( '[role="alert"]' )?.textContent ).toBe( qqx( 'capacitybuilding-init-error-load', 'requestForm' ) );
+		} );
 	} );
 
 	describe( 'a coach profile page that does not exist yet', () => {

@@ -122,6 +122,18 @@ describe( 'RequestForm', () => {
 		expect( fieldOf( w, 'title' ).find( '.cdx-message--error' ).exists() ).toBe( false );
 	} );
 
+	it( 'invalid: shows several problems of one field as a list, each whole', async () => {
+		const w = await mountForm();
+		// Two topics the taxonomy does not have: two problems with the topics.
+		w.findComponent( TopicPicker ).vm.$emit( 'update:modelValue', [ 'no-such-topic', 'nor-this-one' ] );
+		await submit( w );
+		const items = fieldOf( w, 'topics' ).findAll( '.ext-capacitybuilding-field-problems li' ).map( ( li ) => li.text() );
+		expect( items ).toEqual( [ qqx( 'capacitybuilding-validation-unknown-topic', 'no-such-topic' ), qqx( 'capacitybuilding-validation-unknown-topic', 'nor-this-one' ) ] );
+		// One problem stays the field's own message.
+		expect( fieldOf( w, 'description' ).findAll( '.ext-capacitybuilding-field-problems' ) ).toHaveLength( 0 );
+		expect( fieldOf( w, 'description' ).find( '.cdx-message--error' ).text() ).toBe( qqx( 'capacitybuilding-validation-required' ) );
+	} );
+
 	it( 'preview: renders the generated wikitext through the parser', async () => {
 		const w = await mountForm();
 		await fillValid( w, 'Preview | me' );

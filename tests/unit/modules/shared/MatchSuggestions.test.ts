@@ -2,12 +2,14 @@ import { mount } from '@vue/test-utils';
 import defaultTopics from '../../../../wiki/pages/Topics.json';
 import { COACH_SCHEMA, emptyRecord, type CoachProfile } from '../../../../modules/core/model';
 import { rankCoaches, type MatchableCoach } from '../../../../modules/core/matching';
-import { indexTopics, type Taxonomy } from '../../../../modules/core/taxonomy';
+import { indexTopics, localizeTopics, type Taxonomy } from '../../../../modules/core/taxonomy';
+import en from '../../../../i18n/en.json';
 import MatchSuggestions from '../../../../modules/shared/MatchSuggestions.vue';
 import { codeNamer, reasonText } from '../../../../modules/shared/matchReasons';
 import { qqx } from '../mwMock';
 
-const topics = indexTopics( defaultTopics as Taxonomy );
+// The default topics in English, as an English reader's modules label them.
+const topics = indexTopics( localizeTopics( defaultTopics as Taxonomy, 'en', ( key ) => ( en as unknown as Record<string, string> )[ key ] ?? null ) );
 const languageNames = new Map( [ [ 'es', { name: 'Spanish', autonym: 'español' } ], [ 'fr', { name: 'French', autonym: 'français' } ] ] );
 
 beforeEach( () => {
@@ -27,15 +29,15 @@ function coach( user: string, profile: Partial<CoachProfile>, activeRequests: nu
 const name = codeNamer( topics, languageNames, [ 'en' ] );
 
 describe( 'reason texts', () => {
-	it( 'names codes in the reader\'s language and passes the list and its length to one message', () => {
-		expect( reasonText( { key: 'capacitybuilding-match-reason-languages', list: { kind: 'language', values: [ 'es', 'fr', 'xx' ] }, params: [], effect: 'plus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-languages', 'Spanish, French and xx', 3 ) );
-		expect( reasonText( { key: 'capacitybuilding-match-reason-topics', list: { kind: 'topic', values: [ 'grant-writing' ] }, params: [], effect: 'plus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-topics', 'Grant writing and reporting', 1 ) );
-		expect( reasonText( { key: 'capacitybuilding-match-reason-region', list: { kind: 'region', values: [ 'LAC' ] }, params: [], effect: 'plus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-region', qqx( 'capacitybuilding-region-lac' ), 1 ) );
-		expect( reasonText( { key: 'capacitybuilding-match-reason-full', params: [ 2 ], effect: 'minus' }, name ) )
-			.toBe( qqx( 'capacitybuilding-match-reason-full', 2 ) );
+	it( 'makes each reason one sentence about the coach: the coach (for GENDER), the named list and its length', () => {
+		expect( reasonText( { key: 'capacitybuilding-match-reason-languages', list: { kind: 'language', values: [ 'es', 'fr', 'xx' ] }, params: [], effect: 'plus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-languages', 'Ana', 'Spanish, French and xx', 3 ) );
+		expect( reasonText( { key: 'capacitybuilding-match-reason-topics', list: { kind: 'topic', values: [ 'grant-writing' ] }, params: [], effect: 'plus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-topics', 'Ana', 'Grant writing and reporting', 1 ) );
+		expect( reasonText( { key: 'capacitybuilding-match-reason-region', list: { kind: 'region', values: [ 'LAC' ] }, params: [], effect: 'plus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-region', 'Ana', qqx( 'capacitybuilding-region-lac' ), 1 ) );
+		expect( reasonText( { key: 'capacitybuilding-match-reason-full', params: [ 2 ], effect: 'minus' }, name, 'Ana' ) )
+			.toBe( qqx( 'capacitybuilding-match-reason-full', 'Ana', 2 ) );
 	} );
 } );
 
@@ -55,10 +57,14 @@ describe( 'MatchSuggestions', () => {
 		expect( items.map( ( item ) => item.attributes( 'data-user' ) ) ).toEqual( [ 'Ana', 'Away' ] );
 		expect( items[ 0 ]?.find( 'a' ).attributes( 'href' ) ).toBe( '/wiki/Capacity_building/Coaches/Ana' );
 		expect( items[ 1 ]?.find( 'a' ).attributes( 'href' ) ).toBe( '/wiki/User:Away' );
-		const anaReasons = items[ 0 ]?.find( '.ext-capacitybuilding-match-suggestions__reasons' ).text();
-		expect( anaReasons ).toContain( qqx( 'capacitybuilding-match-reason-languages', 'Spanish', 1 ) );
-		expect( anaReasons ).toContain( qqx( 'capacitybuilding-match-reason-topics', 'Grant writing and reporting', 1 ) );
-		expect( items[ 1 ]?.find( '.ext-capacitybuilding-match-suggestions__reasons--against' ).text() ).toBe( qqx( 'capacitybuilding-match-reason-away' ) );
+		// Each reason is a sentence of its own, an item of a list.
+		const anaReasons = items[ 0 ]?.findAll( '.ext-capacitybuilding-match-suggestions__reasons li' ).map( ( li ) => li.text() );
+		expect( anaReasons ).toEqual( expect.arrayContaining( [
+			qqx( 'capacitybuilding-match-reason-languages', 'Ana', 'Spanish', 1 ),
+			qqx( 'capacitybuilding-match-reason-topics', 'Ana', 'Grant writing and reporting', 1 ),
+		] ) );
+		expect( items[ 1 ]?.findAll( '.ext-capacitybuilding-match-suggestions__reasons--against li' ).map( ( li ) => li.text() ) )
+			.toEqual( [ qqx( 'capacitybuilding-match-reason-away', 'Away' ) ] );
 		expect( items[ 1 ]?.classes() ).toContain( 'ext-capacitybuilding-match-suggestions__item--unavailable' );
 		expect( wrapper.findAll( 'button.invite' ).map( ( b ) => b.text() ) ).toEqual( [ 'Ana', 'Away' ] );
 	} );

@@ -46,6 +46,6 @@ describe( 'dates in the reader\'s language', () => {
 	it( 'names the return date of an away coach in a match reason', () => {
 		userLanguage( 'en' );
 		const reason: MatchReason = { key: 'capacitybuilding-match-reason-away-until', date: '2027-01-10', params: [], effect: 'minus' };
-		expect( reasonText( reason, ( _kind, code ) => code ) ).toBe( qqx( 'capacitybuilding-match-reason-away-until', 'January 10, 2027' ) );
+		expect( reasonText( reason, ( _kind, code ) => code, 'Ana' ) ).toBe( qqx( 'capacitybuilding-match-reason-away-until', 'Ana', 'January 10, 2027' ) );
 	} );
 } );
