@@ -101,6 +101,7 @@ const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
 	shared: 'capacitybuilding-gadget-shared',
 	coachDirectory: 'capacitybuilding-gadget-coachdirectory',
 	coachProfile: 'capacitybuilding-gadget-coachprofile',
+	hubsOverview: 'capacitybuilding-gadget-hubsoverview',
 	requestForm: 'capacitybuilding-gadget-requestform',
 	requestPage: 'capacitybuilding-gadget-requestpage',
 };

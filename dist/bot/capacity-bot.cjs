@@ -3529,6 +3529,7 @@ var GADGET_DESCRIPTIONS = {
   shared: "capacitybuilding-gadget-shared",
   coachDirectory: "capacitybuilding-gadget-coachdirectory",
   coachProfile: "capacitybuilding-gadget-coachprofile",
+  hubsOverview: "capacitybuilding-gadget-hubsoverview",
   requestForm: "capacitybuilding-gadget-requestform",
   requestPage: "capacitybuilding-gadget-requestpage"
 };
