@@ -16,17 +16,12 @@ import { normalizeRecord } from '../../modules/core/text';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { repoRoot } from '../../scripts/lib/paths';
 import { runBot } from '../support/bot';
-import { testRoute, testWiki, uniqueTitle } from '../support/wiki';
+import { testWiki, uniqueTitle } from '../support/wiki';
 import { launchBrowser } from './support/browser';
 import { field, formReady, logIn, pick, savedRecord, select } from './support/forms';
 import { layoutProblems, VIEWPORTS } from './support/layout';
+import { itOnOneRoute } from './support/routes';
 import { botFor } from './support/pages';
-
-/**
- * How the wiki answers concurrent saves, abuse filters and captchas is the same on both routes (the
- * same client code meets the same API); to keep CI short these run on the extension route only.
- */
-const itOnOneRoute = testRoute() === 'gadgets' ? it.skip : it;
 
 // A loaded machine can make real page loads slow; speed is measured by `npm run bench`, not here.
 jest.setTimeout( 300_000 );
@@ -295,42 +290,6 @@ describe( 'request form on the development wiki', () => {
 		// Every byte outside the template block is as it was.
 		expect( saved.text ).toBe( meanwhile.replace( blockMeanwhile, serialize( REQUEST_SCHEMA, expected, extras ) ) );
 		expect( saved.text.startsWith( before ) ).toBe( true );
-		await context.close();
-	} );
-
-	itOnOneRoute( 'gives ten submissions started at the same moment ten different numbers, overwriting none', async () => {
-		const context = await loggedInContext();
-		const pages: Page[] = [];
-		// One complete draft, offered to every tab (they share the browser's storage).
-		const first = await context.newPage();
-		await first.goto( wiki.pageUrl( 'Special:BlankPage' ) );
-		await first.waitForFunction( () => typeof mw !== 'undefined' && !!mw.storage );
-		// An account's draft: `capacityBuilding-draft:<user id>:<form>:<page>` (modules/shared/draftStorage.ts).
-		await first.evaluate( () => mw.storage.setObject( `capacityBuilding-draft:${ String( mw.config.get( 'wgUserId' ) ) }:requestForm:new`, {
-			saved: new Date().toISOString(), value: {
-				title: 'placeholder', requesterType: 'individual', organisation: '', region: 'SA', topics: [ 'governance' ],
-				formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'Ten at once, each must keep its own number.',
-			},
-		} ) );
-		await first.close();
-		for ( let i = 0; i < 10; i++ ) {
-			const page = await context.newPage();
-			await page.goto( wiki.pageUrl( formPage ) );
-			pages.push( page );
-		}
-		for ( const [ i, page ] of pages.entries() ) {
-			await formReady( page );
-			await page.getByRole( 'button', { name: en[ 'capacitybuilding-requestform-draft-restore' ] } ).click();
-			await field( page, 'title' ).locator( 'input' ).fill( `Simultaneous request ${ i }` );
-		}
-		const titles = await Promise.all( pages.map( submitAndWaitForRequestPage ) );
-		expect( new Set( titles ).size ).toBe( 10 );
-		for ( const [ i, title ] of titles.entries() ) {
-			expect( ( await savedRecord( bot, title, REQUEST_SCHEMA ) ).record?.title ).toBe( `Simultaneous request ${ i }` );
-			// Created once: the page has exactly one revision.
-			const history = await bot.request( { action: 'query', titles: title, prop: 'revisions', rvlimit: 5, rvprop: 'ids', formatversion: 2 } );
-			expect( history.query?.pages[ 0 ].revisions ).toHaveLength( 1 );
-		}
 		await context.close();
 	} );
 

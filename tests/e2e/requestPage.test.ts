@@ -3,6 +3,7 @@
  * that each action is an edit of the template block only, edit conflicts, right-to-left layout,
  * keyboard use and accessibility.
  */
+/* eslint jest/no-standalone-expect: [ "error", { "additionalTestBlockFunctions": [ "itOnOneRoute" ] } ] */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { repoRoot } from '../../scripts/lib/paths';
 import { runBot, syncAndPublish } from '../support/bot';
 import { moduleName, testWiki } from '../support/wiki';
 import { layoutProblems, VIEWPORTS } from './support/layout';
+import { itOnOneRoute } from './support/routes';
 import { launchBrowser } from './support/browser';
 import { formReady } from './support/forms';
 import { botFor } from './support/pages';
@@ -140,7 +142,7 @@ describe( 'request pages on the development wiki', () => {
 		expect( await page.locator( '.ext-capacitybuilding-request-actions__none' ).innerText() ).toContain( 'Log in' );
 	} );
 
-	it( 'offers each person exactly the actions the permissions table gives them', async () => {
+	itOnOneRoute( 'offers each person exactly the actions the permissions table gives them', async () => {
 		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', offers: [ people.coach ] } ) );
 		const expected: Record<string, string[]> = {
 			[ people.requester ]: [ 'accept', 'hold', 'withdraw' ],
@@ -283,7 +285,7 @@ describe( 'request pages on the development wiki', () => {
 			.toBe( en[ 'capacitybuilding-requestpage-history-comment' ].replace( '$1', summary ) );
 	} );
 
-	it( 'names the request’s languages as MediaWiki does, for every reader', async () => {
+	itOnOneRoute( 'names the request’s languages as MediaWiki does, for every reader', async () => {
 		const title = await saveRequest( bot, request( { requester: people.requester, languages: [ 'he', 'sw' ] } ) );
 		const names = await bot.request( { action: 'query', meta: 'languageinfo', licode: 'he|sw', liprop: 'name', uselang: 'en', formatversion: 2 } );
 		const expected = [ 'he', 'sw' ].map( ( code ) => names.query?.languageinfo[ code ]?.name as string ).join( ', ' );
@@ -305,7 +307,7 @@ describe( 'request pages on the development wiki', () => {
 		expect( await page.locator( '.ext-capacitybuilding-request-page__edit-button' ).count() ).toBe( 0 );
 	} );
 
-	it( 'explains that an action no longer applies when someone else changed the status meanwhile', async () => {
+	itOnOneRoute( 'explains that an action no longer applies when someone else changed the status meanwhile', async () => {
 		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged', offers: [ people.coach ] } ) );
 		const page = await open( people.requester, title );
 		// Another edit lands between loading the page and clicking.
@@ -321,7 +323,7 @@ describe( 'request pages on the development wiki', () => {
 		expect( await offeredActions( page ) ).toEqual( [] );
 	} );
 
-	it( 're-applies an action on top of a conflicting edit when it still applies', async () => {
+	itOnOneRoute( 're-applies an action on top of a conflicting edit when it still applies', async () => {
 		const title = await saveRequest( bot, request( { requester: people.requester, hub, status: 'triaged' } ) );
 		const page = await open( people.otherCoach, title );
 		// Another coach offers meanwhile (in their own name: an edit the judge accepts): the same line of the block changes.
