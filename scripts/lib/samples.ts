@@ -35,7 +35,7 @@ export function devBotStore( wiki: DevWiki ): string {
 
 /** Pages worth opening after `npm start`. */
 export const SAMPLE_PAGES = [
-	'Capacity building', 'Capacity building/Request support', 'Capacity building/Coaches',
+	'Capacity building', 'Capacity building/Request support', 'Capacity building/Coaches', 'Capacity building/Hubs',
 	'Capacity building/Requests/Index', 'Capacity building/Coaches/Index', 'Capacity building/Statistics', 'Capacity building/Review',
 ];
 
