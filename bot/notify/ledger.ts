@@ -22,24 +22,17 @@ export const MAX_ATTEMPTS = 3;
 /** The sync_state row holding the moment notifications started (events before it are not announced). */
 export const SINCE_STATE = 'notify-since';
 
-export interface Notice {
-	key: string;
-	kind: NoticeKind;
-	request: number;
-	channel: Channel;
-	target: string;
-	recipients: string[];
+/** A recorded notice: the draft, and where the ledger has got with it. */
+export interface Notice extends NoticeDraft {
 	language: string;
 	state: NoticeState;
 	/** Why it was skipped or failed (a message key and its parameters). */
 	detail: { key?: MessageKey; params?: MessageParam[] };
 	attempts: number;
-	eventAt: string;
 	created: string;
 	updated: string;
 	revid: number;
 	digest: string;
-	data: NoticeDraft[ 'data' ];
 }
 
 type Row = {
