@@ -169,6 +169,10 @@ __export(model_exports, {
   FEEDBACK_ROLES: () => FEEDBACK_ROLES,
   FEEDBACK_ROLE_MESSAGES: () => FEEDBACK_ROLE_MESSAGES,
   FEEDBACK_SCHEMA: () => FEEDBACK_SCHEMA,
+  FEEDBACK_STAGES: () => FEEDBACK_STAGES,
+  FEEDBACK_STAGE_MESSAGES: () => FEEDBACK_STAGE_MESSAGES,
+  FEEDBACK_USED: () => FEEDBACK_USED,
+  FEEDBACK_USED_MESSAGES: () => FEEDBACK_USED_MESSAGES,
   FINAL_STATUSES: () => FINAL_STATUSES,
   FORMATS: () => FORMATS,
   FORMAT_MESSAGES: () => FORMAT_MESSAGES,
@@ -201,7 +205,7 @@ function isOneOf(values, value) {
 function newCoachProfile(user) {
   return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
 }
-var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
+var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
 var init_model = __esm({
   "modules/core/model.ts"() {
     "use strict";
@@ -285,6 +289,17 @@ var init_model = __esm({
       "not-achieved": "capacitybuilding-feedback-outcome-not-achieved",
       "too-early": "capacitybuilding-feedback-outcome-too-early"
     };
+    FEEDBACK_STAGES = ["completion", "follow-up"];
+    FEEDBACK_STAGE_MESSAGES = {
+      completion: "capacitybuilding-feedback-stage-completion",
+      "follow-up": "capacitybuilding-feedback-stage-follow-up"
+    };
+    FEEDBACK_USED = ["yes", "partly", "no"];
+    FEEDBACK_USED_MESSAGES = {
+      yes: "capacitybuilding-feedback-used-yes",
+      partly: "capacitybuilding-feedback-used-partly",
+      no: "capacitybuilding-feedback-used-no"
+    };
     LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
     REQUEST_SCHEMA = {
       template: "Capacity request",
@@ -342,7 +357,12 @@ var init_model = __esm({
         { key: "role", param: "role", kind: "enum", required: true, values: FEEDBACK_ROLES, label: "capacitybuilding-feedback-field-role", help: "capacitybuilding-feedback-help-role" },
         { key: "rating", param: "rating", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-rating", help: "capacitybuilding-feedback-help-rating" },
         { key: "outcome", param: "outcome", kind: "enum", required: false, values: FEEDBACK_OUTCOMES, label: "capacitybuilding-feedback-field-outcome", help: "capacitybuilding-feedback-help-outcome" },
+        { key: "confidenceBefore", param: "confidence_before", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-before", help: "capacitybuilding-feedback-help-confidence-before" },
+        { key: "confidenceAfter", param: "confidence_after", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-after", help: "capacitybuilding-feedback-help-confidence-after" },
+        { key: "stage", param: "stage", kind: "enum", required: false, values: FEEDBACK_STAGES, label: "capacitybuilding-feedback-field-stage", help: "capacitybuilding-feedback-help-stage" },
+        { key: "used", param: "used", kind: "enum", required: false, values: FEEDBACK_USED, label: "capacitybuilding-feedback-field-used", help: "capacitybuilding-feedback-help-used" },
         { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
+        { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
         { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
       ]
     };
