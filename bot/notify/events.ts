@@ -97,7 +97,8 @@ export function digestBoards( request: StoredRequest | null, hubs: ReadonlyMap<s
 	if ( !request || request.record.hub ) {
 		return [ { board: boardOf( request ? hubs.get( request.record.hub ) : undefined ), contacts: null } ];
 	}
-	const routed = routeRequest( request.record, [ ...hubs.values() ].map( ( h ) => ( { key: h.key, hub: h.record } ) ) );
+	const routable = [ ...hubs.values() ].map( ( h ) => ( { key: h.key, hub: h.record } ) );
+	const routed = routeRequest( request.record, routable );
 	const boards: { board: string; contacts: string[] | null }[] = [];
 	for ( const key of routed?.hubs ?? [] ) {
 		const hub = hubs.get( key );

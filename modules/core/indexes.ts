@@ -246,7 +246,8 @@ export function hubFigures( hubKeys: readonly string[], requests: readonly Figur
 	const out: Record<string, HubFigures> = {};
 	for ( const key of [ ...hubKeys ].sort( compareKeys ) ) {
 		const group = byHub.get( key );
-		const open = requests.filter( ( r ) => r.request.hub === key && !( FINAL_STATUSES as readonly string[] ).includes( r.request.status ) ).length;
+		const open = requests.filter( ( r ) => r.request.hub === key &&
+			!( FINAL_STATUSES as readonly string[] ).includes( r.request.status ) ).length;
 		out[ key ] = {
 			open, received: group?.received ?? 0,
 			medianDaysToTriage: group?.daysToTriage.median ?? null,

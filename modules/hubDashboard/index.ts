@@ -14,8 +14,8 @@ import type { QueueScope } from './queue';
 export function placeOf( title: string, admins: boolean ): { base: string; scope: QueueScope } | null {
 	const normalized = normalizeTitle( title );
 	if ( admins ) {
-		const at = normalized.lastIndexOf( '/' );
-		return at > 0 ? { base: normalized.slice( 0, at ), scope: { kind: 'admins' } } : null;
+		const slash = normalized.lastIndexOf( '/' );
+		return slash > 0 ? { base: normalized.slice( 0, slash ), scope: { kind: 'admins' } } : null;
 	}
 	const at = normalized.lastIndexOf( '/Hubs/' );
 	const base = at > 0 ? normalized.slice( 0, at ) : '';

@@ -91,7 +91,9 @@ export function buildQueue( entries: readonly RequestEntry[], scope: QueueScope,
 		return at === -1 ? STATUSES.length : at;
 	};
 	return [ ...groups ].sort( ( a, b ) => rank( a[ 0 ] ) - rank( b[ 0 ] ) || ( a[ 0 ] < b[ 0 ] ? -1 : 1 ) )
-		.map( ( [ status, items ] ) => ( { status, items: items.sort( ( a, b ) => a.entry.number - b.entry.number ) } ) );
+		.map( ( [ status, items ] ) => ( {
+			status, items: items.sort( ( a, b ) => a.entry.number - b.entry.number ),
+		} ) );
 }
 
 /** The figures of one hub in a published Statistics.json, read defensively; null when absent. */
