@@ -4597,7 +4597,8 @@ function digestBoards(request, hubs, input) {
   if (!request || request.record.hub) {
     return [{ board: boardOf(request ? hubs.get(request.record.hub) : void 0), contacts: null }];
   }
-  const routed = routeRequest(request.record, [...hubs.values()].map((h) => ({ key: h.key, hub: h.record })));
+  const routable = [...hubs.values()].map((h) => ({ key: h.key, hub: h.record }));
+  const routed = routeRequest(request.record, routable);
   const boards = [];
   for (const key of routed?.hubs ?? []) {
     const hub = hubs.get(key);

@@ -23,18 +23,6 @@ var __spreadValues = (a, b) => {
   return a;
 };
 var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
-var __objRest = (source, exclude) => {
-  var target = {};
-  for (var prop in source)
-    if (__hasOwnProp.call(source, prop) && exclude.indexOf(prop) < 0)
-      target[prop] = source[prop];
-  if (source != null && __getOwnPropSymbols)
-    for (var prop of __getOwnPropSymbols(source)) {
-      if (exclude.indexOf(prop) < 0 && __propIsEnum.call(source, prop))
-        target[prop] = source[prop];
-    }
-  return target;
-};
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -442,7 +430,10 @@ function buildQueue(entries, scope, staleAfterDays, now) {
     const at = import_model2.STATUSES.indexOf(status);
     return at === -1 ? import_model2.STATUSES.length : at;
   };
-  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1)).map(([status, items]) => ({ status, items: items.sort((a, b) => a.entry.number - b.entry.number) }));
+  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1)).map(([status, items]) => ({
+    status,
+    items: items.sort((a, b) => a.entry.number - b.entry.number)
+  }));
 }
 function publishedHubFigures(statistics, key) {
   const hubs = typeof statistics === "object" && statistics !== null ? statistics.hubs : void 0;
@@ -775,6 +766,16 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         label: mw.message(figure.label).text()
       }));
     });
+    function groupHeading(group) {
+      return mw.message("capacitybuilding-hubdashboard-group", statusLabel(group.status), group.items.length).text();
+    }
+    function neededBy(item) {
+      return mw.message("capacitybuilding-hubdashboard-needed-by", (0, import_dates.formatDate)(item.entry.request.neededBy)).text();
+    }
+    const declineAction = {
+      label: mw.message("capacitybuilding-requestpage-confirm-decline").text(),
+      actionType: "destructive"
+    };
     function askDecline(item, action) {
       declining.value = {
         item,
@@ -798,12 +799,14 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         at,
         revid
       }];
-      const _a = item.entry, { route: _route } = _a, rest = __objRest(_a, ["route"]);
-      const updated = __spreadProps(__spreadValues({}, record.hub ? rest : item.entry), {
+      const updated = __spreadProps(__spreadValues({}, item.entry), {
         request: record,
         history,
         revid
       });
+      if (record.hub) {
+        delete updated.route;
+      }
       entries.value = entries.value.map((entry) => entry.number === item.entry.number ? updated : entry);
     }
     async function act(item, action, why, captcha) {
@@ -815,14 +818,14 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       notice.value = null;
       saveError.value = null;
       failed.value = null;
-      const number2 = item.entry.number;
+      const requestNumber2 = item.entry.number;
       const done = mw.message(ACTION_LABELS[action.type], actionParameter(action)).text();
       try {
         const state = await loadRequestState(props.api, item.entry.page, known, Promise.resolve(item.entry));
         if (!state.editable) {
           notice.value = {
             kind: "unchecked",
-            number: number2,
+            number: requestNumber2,
             type: "warning",
             text: mw.message("capacitybuilding-hubdashboard-unchecked", item.entry.page).text()
           };
@@ -841,12 +844,12 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         updateEntry(item, outcome.state.record, outcome.state.recordRevid, outcome.state.timestamp);
         notice.value = outcome.kind === "stale" ? {
           kind: "stale",
-          number: number2,
+          number: requestNumber2,
           type: "warning",
           text: mw.message("capacitybuilding-requestpage-conflict-stale", done, statusLabel(outcome.state.record.status)).text()
         } : {
           kind: "saved",
-          number: number2,
+          number: requestNumber2,
           type: "success",
           text: mw.message("capacitybuilding-hubdashboard-saved", done, item.entry.request.title).text()
         };
@@ -854,7 +857,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         mw.log.error(error);
         notice.value = {
           kind: "failed",
-          number: number2,
+          number: requestNumber2,
           type: "error",
           text: mw.message("capacitybuilding-hubdashboard-error-load", String(error)).text()
         };
@@ -1012,7 +1015,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                 }, [(0, import_vue5.createElementVNode)(
                   "h4",
                   null,
-                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-hubdashboard-group", (0, import_vue5.unref)(statusLabel)(group.status), group.items.length).text()),
+                  (0, import_vue5.toDisplayString)(groupHeading(group)),
                   1
                   /* TEXT */
                 ), (0, import_vue5.createElementVNode)("ul", _hoisted_13, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
@@ -1083,7 +1086,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                       )) : (0, import_vue5.createCommentVNode)("v-if", true), item.entry.request.neededBy ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
                         "span",
                         _hoisted_19,
-                        (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-hubdashboard-needed-by", (0, import_vue5.unref)(import_dates.formatDate)(item.entry.request.neededBy)).text()),
+                        (0, import_vue5.toDisplayString)(neededBy(item)),
                         1
                         /* TEXT */
                       )) : (0, import_vue5.createCommentVNode)("v-if", true)]),
@@ -1152,10 +1155,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             title: _ctx.$i18n("capacitybuilding-requestpage-confirm-decline-title").text(),
             "use-close-button": true,
             "close-button-label": _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text(),
-            "primary-action": {
-              label: _ctx.$i18n("capacitybuilding-requestpage-confirm-decline").text(),
-              actionType: "destructive"
-            },
+            "primary-action": declineAction,
             "default-action": { label: _ctx.$i18n("capacitybuilding-requestpage-confirm-cancel").text() },
             "render-in-place": true,
             onPrimary: confirmDecline,
@@ -1190,7 +1190,6 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
             "open",
             "title",
             "close-button-label",
-            "primary-action",
             "default-action"
           ])
         ],
@@ -1206,8 +1205,8 @@ var HubDashboard_default = _sfc_main2;
 function placeOf(title, admins) {
   const normalized = (0, import_pages3.normalizeTitle)(title);
   if (admins) {
-    const at2 = normalized.lastIndexOf("/");
-    return at2 > 0 ? { base: normalized.slice(0, at2), scope: { kind: "admins" } } : null;
+    const slash = normalized.lastIndexOf("/");
+    return slash > 0 ? { base: normalized.slice(0, slash), scope: { kind: "admins" } } : null;
   }
   const at = normalized.lastIndexOf("/Hubs/");
   const base = at > 0 ? normalized.slice(0, at) : "";
