@@ -6,7 +6,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-hubdashboard-action-hand-over": "Hand over",
 	"capacitybuilding-hubdashboard-action-take-on": "Take on",
 	"capacitybuilding-hubdashboard-admins-heading": "Requests no hub covers",
-	"capacitybuilding-hubdashboard-age": "Created {{PLURAL:$1|today|one day ago|$1 days ago}}",
+	"capacitybuilding-hubdashboard-age": "Created {{PLURAL:$1|0=today|one day ago|$1 days ago}}",
 	"capacitybuilding-hubdashboard-coaches-heading": "Coaches who work with this hub",
 	"capacitybuilding-hubdashboard-coaches-none": "No coach profile names this hub yet.",
 	"capacitybuilding-hubdashboard-error-load": "The queue could not be loaded: $1",
