@@ -153,7 +153,7 @@ describe( 'a hub\'s dashboard and the admins\' queue, on the development wiki', 
 		expect( await notice.getAttribute( 'data-notice' ) ).toBe( 'saved' );
 		expect( await notice.getAttribute( 'data-request' ) ).toBe( String( numbers.takeOn ) );
 		// It moved: triaged, no longer "routed to you".
-		const moved = page.locator( `.ext-capacitybuilding-hub-dashboard__group[data-status="triaged"] [data-request="${ numbers.takeOn }"]` );
+		const moved = page.locator( `.ext-capacitybuilding-hub-dashboard__group[data-status="triaged"] .ext-capacitybuilding-hub-dashboard__item[data-request="${ numbers.takeOn }"]` );
 		expect( await moved.count() ).toBe( 1 );
 		expect( await moved.getAttribute( 'data-routed' ) ).toBeNull();
 		const edit = await latest( titles.takeOn );
