@@ -8,12 +8,13 @@
  * who is not a contact sees the queue without actions; a request no hub covers is in the admins'
  * queue; right to left on a phone with no serious or critical axe violation.
  */
+/* eslint jest/no-standalone-expect: [ "error", { "additionalTestBlockFunctions": [ "itOnOneRoute" ] } ] */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Mwn } from 'mwn';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { CONFIG_PAGE } from '../../modules/core/config';
 import type { HubFigures, RequestEntry } from '../../modules/core/indexes';
 import { COACH_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
@@ -58,7 +59,7 @@ describe( 'a hub\'s dashboard and the admins\' queue, on the development wiki', 
 		return page;
 	}
 
-	const item = ( page: Page, number: number ) => page.locator( `.ext-capacitybuilding-hub-dashboard__item[data-request="${ number }"]` );
+	const item = ( page: Page, number: number ): Locator => page.locator( `.ext-capacitybuilding-hub-dashboard__item[data-request="${ number }"]` );
 
 	async function latest( title: string ): Promise<{ revid: number; user: string; record: CapacityRequest | undefined }> {
 		const read = await bot.read( title, { rvprop: [ 'content', 'ids', 'user' ] } );

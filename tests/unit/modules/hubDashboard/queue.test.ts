@@ -6,12 +6,13 @@
  */
 import type { RequestEntry } from '../../../../modules/core/indexes';
 import type { CapacityRequest } from '../../../../modules/core/model';
+import { placeOf } from '../../../../modules/hubDashboard/index';
 import { buildQueue, placeIn, publishedHubFigures, routedHubs } from '../../../../modules/hubDashboard/queue';
+
+// placeOf's module mounts the component: neither it nor Vue is needed to find where a marker belongs (jest hoists these).
 
 jest.mock( '../../../../modules/hubDashboard/HubDashboard.vue', () => ( {} ) );
 jest.mock( '../../../../modules/shared/mwVue', () => ( { createMwApp: jest.fn() } ) );
-// eslint-disable-next-line import/first
-import { placeOf } from '../../../../modules/hubDashboard/index';
 
 const NOW = new Date( '2026-06-01T00:00:00Z' );
 
