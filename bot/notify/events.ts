@@ -129,15 +129,17 @@ export function route( event: NoticeEvent, request: StoredRequest | null, hubs: 
 				userTalk( name ), [ name ] ) );
 		case 'digest': {
 			const drafts: NoticeDraft[] = [];
+			const everyone = new Set<string>();
 			const unreached = new Set<string>();
 			for ( const [ index, { board, contacts } ] of digestBoards( request, hubs, input ).entries() ) {
 				// A hub the request is only routed to is told through its own contacts.
 				const told = contacts ? recipientsOf( contacts, event.actor ) : people;
-				const mentioned = told.slice( 0, MAX_MENTIONS );
+				told.forEach( ( name ) => everyone.add( name ) );
 				told.slice( MAX_MENTIONS ).forEach( ( name ) => unreached.add( name ) );
-				drafts.push( draft( index === 0 ? event.key : `${ event.key }-board-${ nameKey( board ) }`, 'digest', board, mentioned ) );
+				drafts.push( draft( index === 0 ? event.key : `${ event.key }-board-${ nameKey( board ) }`, 'digest', board,
+					told.slice( 0, MAX_MENTIONS ) ) );
 			}
-			return [ ...drafts, ...talkCopies( configuredTalk ? people : [ ...unreached ] ) ];
+			return [ ...drafts, ...talkCopies( [ ...( configuredTalk ? everyone : unreached ) ] ) ];
 		}
 		case 'request': {
 			if ( !request ) {

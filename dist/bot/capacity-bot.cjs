@@ -4641,14 +4641,20 @@ function route(event, request, hubs, input) {
       ));
     case "digest": {
       const drafts = [];
+      const everyone = /* @__PURE__ */ new Set();
       const unreached = /* @__PURE__ */ new Set();
       for (const [index, { board, contacts }] of digestBoards(request, hubs, input).entries()) {
         const told = contacts ? recipientsOf(contacts, event.actor) : people;
-        const mentioned = told.slice(0, MAX_MENTIONS);
+        told.forEach((name) => everyone.add(name));
         told.slice(MAX_MENTIONS).forEach((name) => unreached.add(name));
-        drafts.push(draft(index === 0 ? event.key : `${event.key}-board-${nameKey(board)}`, "digest", board, mentioned));
+        drafts.push(draft(
+          index === 0 ? event.key : `${event.key}-board-${nameKey(board)}`,
+          "digest",
+          board,
+          told.slice(0, MAX_MENTIONS)
+        ));
       }
-      return [...drafts, ...talkCopies(configuredTalk ? people : [...unreached])];
+      return [...drafts, ...talkCopies([...configuredTalk ? everyone : unreached])];
     }
     case "request": {
       if (!request) {

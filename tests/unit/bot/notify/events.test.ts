@@ -246,6 +246,10 @@ describe( 'route', () => {
 		// Triaged to one of them: only its board.
 		expect( brief( route( submitted, stored( 9, 90, { hub: 'Outreach' } ), both, at ) ) )
 			.toEqual( [ 'submitted-1 digest CB/Hubs/Outreach/Board → Olga' ] );
+		// User talk copies where configured go to the people each board tells.
+		const talk = route( submitted, stored( 9, 90 ), both, { base: BASE, config: config( { userTalk: [ 'submitted' ] } ) } );
+		expect( talk.filter( ( n ) => n.channel === 'talk' ).map( ( n ) => n.target ) )
+			.toEqual( [ 'User talk:Hubert', 'User talk:Hana', 'User talk:Olga' ] );
 		// Closed requests are not routed: the programme's board.
 		expect( route( submitted, stored( 9, 90, { status: 'withdrawn' } ), both, at ).map( ( n ) => n.target ) ).toEqual( [ 'CB/Noticeboard' ] );
 	} );
