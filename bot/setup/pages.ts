@@ -112,6 +112,7 @@ function templateSources( files: MessageFiles ): TemplateSource[] {
 		{ name: 'Capacity request form', templateData: simple( 'capacitybuilding-templatedata-request-form' ) },
 		{ name: 'Capacity coach directory', templateData: simple( 'capacitybuilding-templatedata-coach-directory' ) },
 		{ name: 'Capacity hubs overview', templateData: simple( 'capacitybuilding-templatedata-hubs-overview' ) },
+		{ name: 'Capacity admins queue', templateData: simple( 'capacitybuilding-templatedata-admins-queue' ) },
 	];
 }
 
@@ -155,6 +156,7 @@ export function desiredPages( options: SetupOptions ): DesiredPage[] {
 		seeded( `${ base }/Requests`, 'Requests.wikitext' ),
 		seeded( `${ base }/Coaches`, 'Coaches.wikitext' ),
 		seeded( `${ base }/Hubs`, 'Hubs.wikitext' ),
+		seeded( `${ base }/Queue`, 'Queue.wikitext' ),
 	);
 	const categorySource = readSource( 'pages', 'Category.wikitext' );
 	for ( const category of CATEGORIES ) {

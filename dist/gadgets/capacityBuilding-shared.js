@@ -1079,6 +1079,57 @@ var init_merge = __esm({
   }
 });
 
+// modules/core/notices.ts
+var notices_exports = {};
+__export(notices_exports, {
+  DIGEST_KINDS: () => DIGEST_KINDS,
+  NOTICE_KINDS: () => NOTICE_KINDS,
+  STALE_STATUSES: () => STALE_STATUSES,
+  isNoticeKind: () => isNoticeKind,
+  stalePeriods: () => stalePeriods
+});
+function isNoticeKind(value) {
+  return NOTICE_KINDS.includes(value);
+}
+function stalePeriods(status, since, staleAfterDays, now) {
+  const start = Date.parse(since);
+  if (!STALE_STATUSES.includes(status) || Number.isNaN(start) || !(staleAfterDays > 0)) {
+    return 0;
+  }
+  return Math.max(0, Math.floor((now.getTime() - start) / (staleAfterDays * DAY_MS)));
+}
+var NOTICE_KINDS, DIGEST_KINDS, DAY_MS, STALE_STATUSES;
+var init_notices = __esm({
+  "modules/core/notices.ts"() {
+    "use strict";
+    NOTICE_KINDS = [
+      /** A new request, announced on its hub's noticeboard (the programme's when it has no hub). */
+      "submitted",
+      /** A hub took the request (triaged, or routed to another hub) → the requester. */
+      "triaged",
+      /** A coach offered to help → the requester. */
+      "offered",
+      /** A coach was accepted → the requester and the coach. */
+      "matched",
+      "started",
+      "completed",
+      "declined",
+      "withdrawn",
+      "on-hold",
+      "reopened",
+      /** Open or triaged with no status change for the stale period → the hub's contacts (else the admins). */
+      "stale",
+      /** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
+      "deadline",
+      /** A coach's "away until" date has passed while the profile still says away → the coach. */
+      "away-ended"
+    ];
+    DIGEST_KINDS = ["submitted", "stale", "deadline"];
+    DAY_MS = 864e5;
+    STALE_STATUSES = ["open", "triaged"];
+  }
+});
+
 // modules/core/pages.ts
 var pages_exports = {};
 __export(pages_exports, {
@@ -3278,39 +3329,6 @@ var init_constants = __esm({
   "modules/core/constants.ts"() {
     "use strict";
     DEFAULT_BASE_PAGE = "Capacity building";
-  }
-});
-
-// modules/core/notices.ts
-function isNoticeKind(value) {
-  return NOTICE_KINDS.includes(value);
-}
-var NOTICE_KINDS;
-var init_notices = __esm({
-  "modules/core/notices.ts"() {
-    "use strict";
-    NOTICE_KINDS = [
-      /** A new request, announced on its hub's noticeboard (the programme's when it has no hub). */
-      "submitted",
-      /** A hub took the request (triaged, or routed to another hub) → the requester. */
-      "triaged",
-      /** A coach offered to help → the requester. */
-      "offered",
-      /** A coach was accepted → the requester and the coach. */
-      "matched",
-      "started",
-      "completed",
-      "declined",
-      "withdrawn",
-      "on-hold",
-      "reopened",
-      /** Open or triaged with no status change for the stale period → the hub's contacts (else the admins). */
-      "stale",
-      /** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
-      "deadline",
-      /** A coach's "away until" date has passed while the profile still says away → the coach. */
-      "away-ended"
-    ];
   }
 });
 
@@ -5720,6 +5738,7 @@ module.exports = {
   "core/merge.ts": (init_merge(), __toCommonJS(merge_exports)),
   "core/messages.ts": (init_messages(), __toCommonJS(messages_exports)),
   "core/model.ts": (init_model(), __toCommonJS(model_exports)),
+  "core/notices.ts": (init_notices(), __toCommonJS(notices_exports)),
   "core/pages.ts": (init_pages(), __toCommonJS(pages_exports)),
   "core/permissions.ts": (init_permissions(), __toCommonJS(permissions_exports)),
   "core/taxonomy.ts": (init_taxonomy(), __toCommonJS(taxonomy_exports)),
