@@ -380,6 +380,30 @@ var __async = (__this, __arguments, generator) => {
   });
 };
 
+// modules/core/history.ts
+var history_exports = {};
+__export(history_exports, {
+  acceptedHistory: () => acceptedHistory
+});
+function change(revid, from, to, user, timestamp, comment) {
+  return __spreadValues({ revid, user, timestamp, from: from === "" ? null : from, to }, comment ? { comment } : {});
+}
+function acceptedHistory(published, judged2, truncated = false) {
+  const byRevision = /* @__PURE__ */ new Map();
+  for (const row of published) {
+    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.at, row.comment));
+  }
+  for (const row of judged2) {
+    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.timestamp, row.comment));
+  }
+  return { changes: [...byRevision.values()].sort((a, b) => a.revid - b.revid), truncated };
+}
+var init_history = __esm({
+  "modules/core/history.ts"() {
+    "use strict";
+  }
+});
+
 // modules/core/identifiers.ts
 var identifiers_exports = {};
 __export(identifiers_exports, {
@@ -3209,14 +3233,14 @@ function findRecentlyEdited(api, base, since, kindOf) {
         formatversion: 2
       }), next));
       read++;
-      for (const change of (_b = (_a = response.query) == null ? void 0 : _a.recentchanges) != null ? _b : []) {
-        const title = normalizeTitle(change.title);
+      for (const change2 of (_b = (_a = response.query) == null ? void 0 : _a.recentchanges) != null ? _b : []) {
+        const title = normalizeTitle(change2.title);
         const page = kindOf(title);
         if (!page) {
           continue;
         }
         const entry = (_c = edited.get(title)) != null ? _c : { title, page, changes: [] };
-        entry.changes.unshift({ revid: change.revid, old: change.old_revid, type: change.type });
+        entry.changes.unshift({ revid: change2.revid, old: change2.old_revid, type: change2.type });
         edited.set(title, entry);
       }
       next = response.continue;
@@ -3233,9 +3257,9 @@ function judgeEdited(api, edited, publishedOf, rolesFor3, cap) {
     }).filter((entry) => entry.changes.length > 0);
     const chosen = candidates.slice(0, cap);
     const notJudged = candidates.slice(cap).map((entry) => entry.title);
-    const joins = (entry) => entry.changes.every((change, i) => {
+    const joins = (entry) => entry.changes.every((change2, i) => {
       const before = i === 0 ? entry.published : entry.changes[i - 1].revid;
-      return before === null ? change.type === "new" && change.old === 0 : change.old === before;
+      return before === null ? change2.type === "new" && change2.old === 0 : change2.old === before;
     });
     const wantedOf = (entry) => [
       ...entry.published ? [entry.published] : [],
@@ -5480,12 +5504,12 @@ function numbering(api, titleFor) {
       curtimestamp: true,
       formatversion: 2
     }));
-    const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change) => ({ n: numberOf(change.title), at: Date.parse(change.timestamp) })).filter((change) => change.n !== null);
+    const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change2) => ({ n: numberOf(change2.title), at: Date.parse(change2.timestamp) })).filter((change2) => change2.n !== null);
     if (created.length) {
       const now = recent.curtimestamp ? Date.parse(recent.curtimestamp) : Date.now();
       return {
-        next: Math.max(...created.map((change) => change.n)) + 1,
-        recentlyCreated: created.filter((change) => now - change.at < 6e4).length
+        next: Math.max(...created.map((change2) => change2.n)) + 1,
+        recentlyCreated: created.filter((change2) => now - change2.at < 6e4).length
       };
     }
     return { next: (yield highestListed(api, page, numberOf)) + 1, recentlyCreated: 0 };
@@ -5733,6 +5757,7 @@ var init_subscriptions = __esm({
 
 // shared-module-entry:index
 module.exports = {
+  "core/history.ts": (init_history(), __toCommonJS(history_exports)),
   "core/identifiers.ts": (init_identifiers(), __toCommonJS(identifiers_exports)),
   "core/matching.ts": (init_matching(), __toCommonJS(matching_exports)),
   "core/merge.ts": (init_merge(), __toCommonJS(merge_exports)),

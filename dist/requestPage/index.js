@@ -67,6 +67,13 @@ var require_mwVue = __commonJS({
   }
 });
 
+// shared-file-ref:core/history.ts
+var require_history = __commonJS({
+  "shared-file-ref:core/history.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/history.ts"];
+  }
+});
+
 // shared-file-ref:core/messages.ts
 var require_messages = __commonJS({
   "shared-file-ref:core/messages.ts"(exports, module2) {
@@ -222,22 +229,8 @@ __export(requestPage_exports, {
 module.exports = __toCommonJS(requestPage_exports);
 var import_mwVue = __toESM(require_mwVue());
 
-// modules/core/history.ts
-function change(revid, from, to, user, timestamp, comment) {
-  return __spreadValues({ revid, user, timestamp, from: from === "" ? null : from, to }, comment ? { comment } : {});
-}
-function acceptedHistory(published, judged, truncated = false) {
-  const byRevision = /* @__PURE__ */ new Map();
-  for (const row of published) {
-    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.at, row.comment));
-  }
-  for (const row of judged) {
-    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.timestamp, row.comment));
-  }
-  return { changes: [...byRevision.values()].sort((a, b) => a.revid - b.revid), truncated };
-}
-
 // modules/requestPage/data.ts
+var import_history = __toESM(require_history());
 var import_messages = __toESM(require_messages());
 var import_pages = __toESM(require_pages());
 var import_judgedPages = __toESM(require_judgedPages());
@@ -289,7 +282,7 @@ async function loadRequestState(api, title, context, entryRead) {
     record: shown.content.record,
     recordRevid: shown.revid,
     diagnostics: shown.problems,
-    history: acceptedHistory(
+    history: (0, import_history.acceptedHistory)(
       fromPublished ? (_b = entry == null ? void 0 : entry.history) != null ? _b : [] : [],
       judged.statusChanges,
       fromPublished && !!((_c = entry == null ? void 0 : entry.cut) == null ? void 0 : _c.includes("history"))
@@ -735,8 +728,8 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   setup(__props) {
     const props = __props;
     const newestFirst = (0, import_vue6.computed)(() => [...props.history.changes].reverse());
-    function describe(change2) {
-      return change2.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change2.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change2.from), statusLabel(change2.to)).text();
+    function describe(change) {
+      return change.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change.from), statusLabel(change.to)).text();
     }
     function userUrl(user) {
       return mw.util.getUrl(`User:${user}`);
@@ -768,26 +761,26 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         (0, import_vue5.createElementVNode)("ol", _hoisted_12, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
           import_vue5.Fragment,
           null,
-          (0, import_vue5.renderList)(newestFirst.value, (change2) => {
+          (0, import_vue5.renderList)(newestFirst.value, (change) => {
             return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
-              key: change2.revid,
+              key: change.revid,
               class: "ext-capacitybuilding-request-history__item"
             }, [
               (0, import_vue5.createElementVNode)(
                 "span",
                 _hoisted_22,
-                (0, import_vue5.toDisplayString)(describe(change2)),
+                (0, import_vue5.toDisplayString)(describe(change)),
                 1
                 /* TEXT */
               ),
-              change2.user ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+              change.user ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 0,
                 class: "ext-capacitybuilding-request-history__user",
-                href: userUrl(change2.user)
+                href: userUrl(change.user)
               }, [(0, import_vue5.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue5.toDisplayString)(change2.user),
+                (0, import_vue5.toDisplayString)(change.user),
                 1
                 /* TEXT */
               )], 8, _hoisted_32)) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
@@ -799,18 +792,18 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
               )),
               (0, import_vue5.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
-                href: revisionUrl(change2.revid)
-              }, [(0, import_vue5.createElementVNode)("time", { datetime: change2.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change2.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
-              change2.from !== null ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+                href: revisionUrl(change.revid)
+              }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
+              change.from !== null ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
-                href: diffUrl(change2.revid)
+                href: diffUrl(change.revid)
               }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true),
               (0, import_vue5.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
-              change2.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+              change.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
                 "span",
                 _hoisted_8,
-                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change2.comment).text()),
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
                 1
                 /* TEXT */
               )) : (0, import_vue5.createCommentVNode)("v-if", true)
