@@ -104,6 +104,7 @@ const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
 	hubsOverview: 'capacitybuilding-gadget-hubsoverview',
 	requestForm: 'capacitybuilding-gadget-requestform',
 	requestPage: 'capacitybuilding-gadget-requestpage',
+	statistics: 'capacitybuilding-gadget-statistics',
 };
 
 /** The message describing a gadget on Special:Gadgets, or null for one without. */

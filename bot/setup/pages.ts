@@ -107,6 +107,7 @@ function templateSources( files: MessageFiles ): TemplateSource[] {
 		{ name: 'Capacity request form', templateData: simple( 'capacitybuilding-templatedata-request-form' ) },
 		{ name: 'Capacity coach directory', templateData: simple( 'capacitybuilding-templatedata-coach-directory' ) },
 		{ name: 'Capacity hubs overview', templateData: simple( 'capacitybuilding-templatedata-hubs-overview' ) },
+		{ name: 'Capacity statistics', templateData: simple( 'capacitybuilding-templatedata-statistics' ) },
 	];
 }
 
