@@ -6,7 +6,7 @@
 import type { FigureRequest } from '../../../../modules/core/figures';
 import type { CapacityRequest } from '../../../../modules/core/model';
 import { buildCharts, type StatisticsCharts, type StatisticsView } from '../../../../modules/core/statisticsCharts';
-import { bucketLabel, chartSpecs, findView, readCharts, type Labels } from '../../../../modules/statistics/charts';
+import { bucketLabel, chartSpecs, findView, readCharts, type ChartSpec, type Labels } from '../../../../modules/statistics/charts';
 
 const known = new Set( [ 'capacitybuilding-feedback-field-rating', 'capacitybuilding-feedback-outcome-achieved' ] );
 const labels: Labels = {
@@ -34,7 +34,7 @@ const all = findView( charts, 'all', null ) as StatisticsView;
 
 describe( 'chartSpecs', () => {
 	const specs = chartSpecs( charts, all, labels );
-	const byId = ( id: string ) => specs.find( ( s ) => s.id === id )!;
+	const byId = ( id: string ): ChartSpec => specs.find( ( s ) => s.id === id )!;
 
 	it( 'has every chart, in order', () => {
 		expect( specs.map( ( s ) => s.id ) ).toEqual( [ 'months', 'status', 'region', 'hub', 'topic', 'language', 'match',
