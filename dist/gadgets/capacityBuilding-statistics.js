@@ -243,9 +243,15 @@ function monthsChart(labels, view) {
     columns,
     series,
     description: first === void 0 || last === void 0 ? labels.message("capacitybuilding-statistics-description-empty") : labels.message("capacitybuilding-statistics-description-months", first, last),
+    // One row per month and status that has requests (as the JSON lists them): three columns fit
+    // a phone, where a column per status would not.
     table: {
-      headers: [labels.message("capacitybuilding-statistics-column-month"), ...series.map((s) => s.label)],
-      rows: columns.map((c) => [c.label, ...c.parts.map((p) => String(p.value))])
+      headers: [
+        labels.message("capacitybuilding-statistics-column-month"),
+        labels.message("capacitybuilding-request-field-status"),
+        labels.message("capacitybuilding-statistics-column-count")
+      ],
+      rows: columns.flatMap((c) => c.parts.filter((p) => p.value > 0).map((p) => [c.label, labels.status(p.key), String(p.value)]))
     }
   });
 }

@@ -51,10 +51,11 @@ describe( 'chartSpecs', () => {
 		expect( byId( 'topic' ).table.rows ).toEqual( [ [ 'topic:governance', '12' ], [ 'topic:outreach', '12' ] ] );
 		expect( byId( 'language' ).bars.map( ( b ) => b.value ) ).toEqual( [ 12 ] );
 		expect( byId( 'months' ).table.rows ).toEqual( [
-			[ '2026-01', '1', '0', '0', '0', '3', '0', '0', '0' ],
-			[ '2026-02', '1', '0', '0', '0', '3', '0', '0', '0' ],
-			[ '2026-03', '1', '0', '0', '0', '3', '0', '0', '0' ],
+			[ '2026-01', 'status:open', '1' ], [ '2026-01', 'status:completed', '3' ],
+			[ '2026-02', 'status:open', '1' ], [ '2026-02', 'status:completed', '3' ],
+			[ '2026-03', 'status:open', '1' ], [ '2026-03', 'status:completed', '3' ],
 		] );
+		expect( byId( 'months' ).columns.map( ( c ) => c.parts.reduce( ( sum, p ) => sum + p.value, 0 ) ) ).toEqual( [ 4, 4, 4 ] );
 		expect( byId( 'months' ).series.map( ( s ) => s.label )[ 0 ] ).toBe( 'status:open' );
 		expect( byId( 'months' ).description ).toBe( '(capacitybuilding-statistics-description-months|2026-01|2026-03)' );
 		expect( byId( 'status' ).description ).toBe( '(capacitybuilding-statistics-description-bars|8|status:completed|9)' );
