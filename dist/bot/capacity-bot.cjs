@@ -5485,6 +5485,7 @@ var import_commander4 = require("commander");
 // modules/core/statisticsCharts.ts
 var STATISTICS_CHART_QUARTERS = 8;
 var STATISTICS_CHART_HUBS = 30;
+var STATISTICS_CHART_CHARS = 256 * 1024;
 var STATISTICS_CHART_KEYS = 40;
 var MATCH_BUCKETS = [1, 3, 7, 14, 30, 60, 90];
 function matchBucket(days, bounds = MATCH_BUCKETS) {
@@ -5557,22 +5558,33 @@ function buildCharts(requests, history) {
     }
   }
   const periods = ["all", ...quarters];
-  const views = [];
+  const views = periods.map((period) => view(requests, history, period, null, matchDays));
+  let size = views.reduce((sum, v) => sum + JSON.stringify(v).length, 0);
+  let omitted = 0;
   for (const period of periods) {
-    for (const hub of [null, ...hubs]) {
+    for (const hub of hubs) {
       const chart = view(requests, history, period, hub, matchDays);
-      if (hub === null || chart.received > 0) {
-        views.push(chart);
+      const chars = JSON.stringify(chart).length;
+      if (chart.received === 0) {
+        continue;
       }
+      if (size + chars > STATISTICS_CHART_CHARS) {
+        omitted++;
+        continue;
+      }
+      size += chars;
+      views.push(chart);
     }
   }
+  const order = (v) => periods.indexOf(v.period) * (hubs.length + 1) + (v.hub === null ? 0 : hubs.indexOf(v.hub) + 1);
   return {
     periods,
     hubs,
     otherKey: STATISTICS_OTHER_KEY,
     matchBuckets: [...MATCH_BUCKETS],
     questions: FEEDBACK_QUESTIONS.map((q) => ({ key: q.key, options: [...q.options], numeric: q.numeric })),
-    views
+    views: views.sort((a, b) => order(a) - order(b)),
+    omitted
   };
 }
 

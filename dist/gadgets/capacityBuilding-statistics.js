@@ -25,6 +25,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-statistics-description-empty": "Every figure of this chart is zero.",
 	"capacitybuilding-statistics-description-months": "Stacked bar chart with one bar per month from $1 to $2, each split by current status. The table gives every figure.",
 	"capacitybuilding-statistics-empty": "No request was created in this period for this hub.",
+	"capacitybuilding-statistics-empty-or-omitted": "No figures for this hub in this period: it had no request, or its figures were left out to keep the page small (the figures of all hubs include them).",
 	"capacitybuilding-statistics-error-load": "The statistics could not be loaded. The tables below show every figure.",
 	"capacitybuilding-statistics-filter-hub": "Hub",
 	"capacitybuilding-statistics-filter-period": "Period",
@@ -338,7 +339,7 @@ function readCharts(json) {
   }
   const c = charts;
   const lists = [c.views, c.periods, c.hubs, c.matchBuckets];
-  return lists.every(Array.isArray) && typeof c.otherKey === "string" ? charts : null;
+  return lists.every(Array.isArray) && typeof c.otherKey === "string" && typeof c.omitted === "number" ? charts : null;
 }
 
 // modules/statistics/StatisticsChart.vue
@@ -800,6 +801,13 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       }))];
     });
     const view = (0, import_vue6.computed)(() => charts.value ? findView(charts.value, period.value, hub.value === "" ? null : hub.value) : null);
+    const receivedText = (0, import_vue6.computed)(() => {
+      var _a;
+      if (view.value) {
+        return mw.message("capacitybuilding-statistics-received", view.value.received).text();
+      }
+      return ((_a = charts.value) == null ? void 0 : _a.omitted) ? mw.message("capacitybuilding-statistics-empty-or-omitted").text() : mw.message("capacitybuilding-statistics-empty").text();
+    });
     const specs = (0, import_vue6.computed)(() => charts.value && view.value ? chartSpecs(charts.value, view.value, labels) : []);
     function measure() {
       var _a, _b;
@@ -908,7 +916,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           (0, import_vue5.createElementVNode)(
             "p",
             _hoisted_32,
-            (0, import_vue5.toDisplayString)(view.value ? _ctx.$i18n("capacitybuilding-statistics-received", view.value.received).text() : _ctx.$i18n("capacitybuilding-statistics-empty").text()),
+            (0, import_vue5.toDisplayString)(receivedText.value),
             1
             /* TEXT */
           ),

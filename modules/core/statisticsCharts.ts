@@ -10,7 +10,9 @@
  * its suppression, for whatever questions FEEDBACK_QUESTIONS holds.
  *
  * Size is bounded: views for the STATISTICS_CHART_QUARTERS newest quarters and the
- * STATISTICS_CHART_HUBS hubs with most requests, each list of counts bounded by boundCounts.
+ * STATISTICS_CHART_HUBS hubs with most requests, each list of counts bounded by boundCounts, and
+ * all views together by STATISTICS_CHART_CHARS: the programme's views always, then hubs' views
+ * newest period first (`all` counts as the newest) while they fit; `omitted` says how many did not.
  *
  * Only the bot imports this file (the charts read the JSON), so it adds nothing to the shared module.
  */
@@ -26,6 +28,11 @@ import type { QuestionFigure } from './suppression';
 export const STATISTICS_CHART_QUARTERS = 8;
 /** Hubs that get views (those with most requests); the others count in the programme's views. */
 export const STATISTICS_CHART_HUBS = 30;
+/**
+ * The views together stay under this many characters of compact JSON (the page MediaWiki stores,
+ * indented, is about twice as large; the statistics page of their tables about 1.5 times).
+ */
+export const STATISTICS_CHART_CHARS = 256 * 1024;
 /** Each list of counts of a view keeps at most this many keys (the rest as STATISTICS_OTHER_KEY). */
 export const STATISTICS_CHART_KEYS = 40;
 /**
@@ -69,6 +76,8 @@ export interface StatisticsCharts {
 	/** The feedback questions counted, with their options in order (FEEDBACK_QUESTIONS). */
 	questions: { key: string; options: string[]; numeric: boolean }[];
 	views: StatisticsView[];
+	/** Hubs' views left out to keep the page small (their requests still count in the programme's). */
+	omitted: number;
 }
 
 /** The bucket of a number of days: the first bound it does not exceed, else the last bucket. */
@@ -159,19 +168,32 @@ export function buildCharts( requests: readonly FigureRequest[], history: readon
 		}
 	}
 	const periods = [ 'all', ...quarters ];
-	const views: StatisticsView[] = [];
+	const views = periods.map( ( period ) => view( requests, history, period, null, matchDays ) );
+	let size = views.reduce( ( sum, v ) => sum + JSON.stringify( v ).length, 0 );
+	let omitted = 0;
 	for ( const period of periods ) {
-		for ( const hub of [ null, ...hubs ] ) {
+		for ( const hub of hubs ) {
 			const chart = view( requests, history, period, hub, matchDays );
+			const chars = JSON.stringify( chart ).length;
 			// A hub with no request in a quarter gets no view: the charts say there is nothing to show.
-			if ( hub === null || chart.received > 0 ) {
-				views.push( chart );
+			if ( chart.received === 0 ) {
+				continue;
 			}
+			if ( size + chars > STATISTICS_CHART_CHARS ) {
+				omitted++;
+				continue;
+			}
+			size += chars;
+			views.push( chart );
 		}
 	}
+	// In reading order: by period, the programme before its hubs.
+	const order = ( v: StatisticsView ): number => periods.indexOf( v.period ) * ( hubs.length + 1 ) +
+		( v.hub === null ? 0 : hubs.indexOf( v.hub ) + 1 );
 	return {
 		periods, hubs, otherKey: STATISTICS_OTHER_KEY, matchBuckets: [ ...MATCH_BUCKETS ],
 		questions: FEEDBACK_QUESTIONS.map( ( q ) => ( { key: q.key, options: [ ...q.options ], numeric: q.numeric } ) ),
-		views,
+		views: views.sort( ( a, b ) => order( a ) - order( b ) ),
+		omitted,
 	};
 }

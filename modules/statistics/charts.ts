@@ -179,6 +179,6 @@ export function readCharts( json: unknown ): StatisticsCharts | null {
 	}
 	const c = charts as Partial<StatisticsCharts>;
 	const lists = [ c.views, c.periods, c.hubs, c.matchBuckets ];
-	return lists.every( Array.isArray ) && typeof c.otherKey === 'string' ?
+	return lists.every( Array.isArray ) && typeof c.otherKey === 'string' && typeof c.omitted === 'number' ?
 		charts as StatisticsCharts : null;
 }

@@ -28,6 +28,7 @@ import { exportFiles } from '../../bot/export/files';
 import { Messages } from '../../bot/i18n';
 import { buildStatisticsIndex } from '../../bot/publish/content';
 import { mergeReports, planReports } from '../../bot/publish/reports';
+import { mediaWikiJson } from '../../bot/publish/json';
 import { statisticsPage } from '../../bot/publish/statisticsPage';
 import { Store, type StatusChange, type StoredHub, type StoredRequest } from '../../bot/store';
 import { computeFigures, parsePeriod, type FigureRequest } from '../../modules/core/figures';
@@ -149,7 +150,8 @@ export async function bench( args: string[] ): Promise<void> {
 			requests: read.requests, coaches: [], hubs: [], problems: [], history: read.history,
 		} ) );
 		const page = await step( '4b. the statistics page (every figure of the JSON as tables)', () => statisticsPage( stats, new Messages( 'en' ) ) );
-		console.log( `     (Statistics.json ${ ( Buffer.byteLength( JSON.stringify( stats ) ) / 1024 ).toFixed( 0 ) } KiB with ${ stats.charts?.views.length ?? 0 } views; ` +
+		console.log( `     (Statistics.json ${ ( Buffer.byteLength( mediaWikiJson( stats ) ) / 1024 ).toFixed( 0 ) } KiB as MediaWiki stores it, ` +
+			`${ stats.charts?.views.length ?? 0 } views, ${ stats.charts?.omitted ?? 0 } left out; ` +
 			`statistics page ${ ( Buffer.byteLength( page ) / 1024 ).toFixed( 0 ) } KiB)` );
 		const files = await step( '5. export files of the programme, in memory', () => exportFiles( all, null, new Messages( 'en' ) ) );
 		const sizes = files.map( ( f ) => `${ f.name.replace( /^capacity-building-v\d+-all/, '…' ) } ${ ( Buffer.byteLength( f.text ) / 1024 ).toFixed( 0 ) } KiB` );

@@ -83,5 +83,4 @@ it( 'publishes every figure of Statistics.json on the statistics page, with the 
 	expect( html ).toContain( 'data-capacitybuilding-feature="statistics"' );
 	// What people typed stays text on the rendered page.
 	expect( html ).toContain( '{{subst:X}}' );
-
 } );

@@ -7,7 +7,7 @@ import { computeFigures, parsePeriod, type FeedbackAnswers, type FigureChange, t
 import { STATISTICS_OTHER_KEY } from '../../../modules/core/indexes';
 import type { CapacityRequest } from '../../../modules/core/model';
 import {
-	buildCharts, matchBucket, MATCH_BUCKETS, STATISTICS_CHART_HUBS, STATISTICS_CHART_KEYS, STATISTICS_CHART_QUARTERS,
+	buildCharts, matchBucket, MATCH_BUCKETS, STATISTICS_CHART_CHARS, STATISTICS_CHART_HUBS, STATISTICS_CHART_KEYS, STATISTICS_CHART_QUARTERS,
 } from '../../../modules/core/statisticsCharts';
 
 const base: CapacityRequest = {
@@ -54,6 +54,7 @@ describe( 'buildCharts', () => {
 		] );
 		expect( charts.matchBuckets ).toEqual( [ ...MATCH_BUCKETS ] );
 		expect( charts.otherKey ).toBe( STATISTICS_OTHER_KEY );
+		expect( charts.omitted ).toBe( 0 );
 		expect( charts.questions.map( ( q ) => q.key ) ).toEqual( [ 'rating', 'outcome' ] );
 	} );
 
@@ -113,6 +114,27 @@ describe( 'buildCharts', () => {
 		expect( all.byTopic[ STATISTICS_OTHER_KEY ] ).toBe( 400 - ( STATISTICS_CHART_KEYS - 1 ) );
 		expect( Object.values( all.byLanguage ).reduce( ( a, b ) => a + b, 0 ) ).toBe( 400 );
 		expect( bounded.views.length ).toBeLessThanOrEqual( ( 1 + STATISTICS_CHART_QUARTERS ) * ( 1 + STATISTICS_CHART_HUBS ) );
+	} );
+
+	it( 'leaves out hubs\' views, oldest period first, when all of them would make the page too large', () => {
+		const long = ( prefix: string, n: number ): string => `${ prefix }-${ n }-${ 'x'.repeat( 50 ) }`;
+		const many: FigureRequest[] = [];
+		for ( let n = 0; n < 2400; n++ ) {
+			const month = String( 1 + ( n % 12 ) ).padStart( 2, '0' );
+			many.push( req( n + 1, { created: `${ 2024 + ( n % 3 ) }-${ month }-02T00:00:00Z`, hub: long( 'hub', n % 30 ),
+				topics: [ long( 'topic', n % 97 ) ], languages: [ long( 'language', n % 89 ) ] } ) );
+		}
+		const bounded = buildCharts( many, [] );
+		expect( bounded.omitted ).toBeGreaterThan( 0 );
+		expect( JSON.stringify( bounded.views ).length ).toBeLessThanOrEqual( STATISTICS_CHART_CHARS + bounded.views.length + 1 );
+		// Every period keeps the programme's view; hubs' views go from the oldest periods first.
+		expect( bounded.views.filter( ( v ) => v.hub === null ).map( ( v ) => v.period ) ).toEqual( bounded.periods );
+		const withHubs = bounded.periods.filter( ( p ) => bounded.views.some( ( v ) => v.period === p && v.hub !== null ) );
+		expect( withHubs ).toEqual( bounded.periods.slice( 0, withHubs.length ) );
+		expect( withHubs.length ).toBeGreaterThan( 0 );
+		// In reading order: by period, the programme first.
+		expect( bounded.views[ 0 ] ).toMatchObject( { period: 'all', hub: null } );
+		expect( bounded.views[ 1 ]?.period ).toBe( 'all' );
 	} );
 
 	it( 'has only the programme\'s view when there are no requests', () => {
