@@ -6,7 +6,7 @@
  * tables the charts have.
  */
 import {
-	AVAILABILITIES, AVAILABILITY_MESSAGES, FEEDBACK_OUTCOMES, FORMAT_MESSAGES, FORMATS, REGION_MESSAGES, REGIONS,
+	AVAILABILITIES, AVAILABILITY_MESSAGES, FORMAT_MESSAGES, FORMATS, REGION_MESSAGES, REGIONS,
 	STATUS_MESSAGES, STATUSES,
 } from '../../modules/core/model';
 import type { Counts, StatisticsIndex } from '../../modules/core/indexes';
@@ -41,10 +41,13 @@ function other( m: Say, key: string, name: ( value: string ) => string ): string
 	return key === STATISTICS_OTHER_KEY ? m( 'capacitybuilding-statistics-other' ) : name( key );
 }
 
-/** A feedback option's label: a message where the feedback form has one, else the option itself. */
-function optionLabel( m: Say, question: string, option: string ): string {
-	return question === 'outcome' && ( FEEDBACK_OUTCOMES as readonly string[] ).includes( option ) ?
-		m( `capacitybuilding-feedback-outcome-${ option }` as MessageKey ) : text( option );
+/**
+ * A feedback option's label: `capacitybuilding-feedback-<question>-<option>` where the feedback
+ * form has that message (outcomes do; numbers need none), else the option itself.
+ */
+function optionLabel( m: Say, messages: Messages, question: string, option: string ): string {
+	const key = `capacitybuilding-feedback-${ question }-${ option }` as MessageKey;
+	return messages.raw( key ) !== key ? m( key ) : text( option );
 }
 
 function questionLabel( m: Say, messages: Messages, question: string ): string {
@@ -59,7 +62,7 @@ function feedbackTable( m: Say, messages: Messages, figure: QuestionFigure ): st
 		return [ heading, m( 'capacitybuilding-statistics-suppressed' ) ].join( '\n' );
 	}
 	const rows = figure.options.map( ( o ) => [
-		optionLabel( m, figure.question, o.option ),
+		optionLabel( m, messages, figure.question, o.option ),
 		o.range ? m( 'capacitybuilding-statistics-range', o.range.countLow, o.range.countHigh ) : String( o.count ),
 		o.range ? m( 'capacitybuilding-statistics-range', o.range.shareLow, o.range.shareHigh ) : String( o.share ),
 	] );
@@ -136,7 +139,7 @@ export function statisticsPage( stats: StatisticsIndex, messages: Messages ): st
 		countsTable( m, stats.coaches.byRegion, plain, 'capacitybuilding-bot-publish-statistics-coaches-region' ),
 		countsTable( m, stats.coaches.byTopic, plain, 'capacitybuilding-bot-publish-statistics-coaches-topic' ),
 		countsTable( m, stats.coaches.byLanguage, plain, 'capacitybuilding-bot-publish-statistics-coaches-language' ),
-		countsTable( m, stats.feedback.byOutcome, ( k ) => optionLabel( m, 'outcome', k ), 'capacitybuilding-feedback-field-outcome' ),
+		countsTable( m, stats.feedback.byOutcome, ( k ) => optionLabel( m, messages, 'outcome', k ), 'capacitybuilding-feedback-field-outcome' ),
 	];
 	const charts = stats.charts;
 	const views = charts ? [

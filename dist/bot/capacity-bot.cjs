@@ -5703,8 +5703,9 @@ function bucketLabel(m, bounds, index) {
 function other(m, key, name) {
   return key === STATISTICS_OTHER_KEY ? m("capacitybuilding-statistics-other") : name(key);
 }
-function optionLabel(m, question, option2) {
-  return question === "outcome" && FEEDBACK_OUTCOMES.includes(option2) ? m(`capacitybuilding-feedback-outcome-${option2}`) : text(option2);
+function optionLabel(m, messages, question, option2) {
+  const key = `capacitybuilding-feedback-${question}-${option2}`;
+  return messages.raw(key) !== key ? m(key) : text(option2);
 }
 function questionLabel(m, messages, question) {
   const key = `capacitybuilding-feedback-field-${question}`;
@@ -5716,7 +5717,7 @@ function feedbackTable(m, messages, figure) {
     return [heading, m("capacitybuilding-statistics-suppressed")].join("\n");
   }
   const rows = figure.options.map((o) => [
-    optionLabel(m, figure.question, o.option),
+    optionLabel(m, messages, figure.question, o.option),
     o.range ? m("capacitybuilding-statistics-range", o.range.countLow, o.range.countHigh) : String(o.count),
     o.range ? m("capacitybuilding-statistics-range", o.range.shareLow, o.range.shareHigh) : String(o.share)
   ]);
@@ -5793,7 +5794,7 @@ function statisticsPage(stats, messages) {
     countsTable(m, stats.coaches.byRegion, plain, "capacitybuilding-bot-publish-statistics-coaches-region"),
     countsTable(m, stats.coaches.byTopic, plain, "capacitybuilding-bot-publish-statistics-coaches-topic"),
     countsTable(m, stats.coaches.byLanguage, plain, "capacitybuilding-bot-publish-statistics-coaches-language"),
-    countsTable(m, stats.feedback.byOutcome, (k) => optionLabel(m, "outcome", k), "capacitybuilding-feedback-field-outcome")
+    countsTable(m, stats.feedback.byOutcome, (k) => optionLabel(m, messages, "outcome", k), "capacitybuilding-feedback-field-outcome")
   ];
   const charts = stats.charts;
   const views = charts ? [

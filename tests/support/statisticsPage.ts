@@ -32,6 +32,11 @@ function name( messages: Messages, key: string ): string {
 	return encodeValue( key );
 }
 
+function optionName( messages: Messages, question: string, option: string ): string {
+	const key = `capacitybuilding-feedback-${ question }-${ option }` as MessageKey;
+	return messages.raw( key ) !== key ? messages.text( key ) : encodeValue( option );
+}
+
 function rows( messages: Messages, counts: Counts, label = ( key: string ) => name( messages, key ) ): string[][] {
 	return Object.entries( counts ).map( ( [ key, value ] ) => [ label( key ), String( value ) ] );
 }
@@ -45,7 +50,7 @@ export function expectedParts( stats: StatisticsIndex, messages: Messages ): Exp
 		...rows( messages, stats.requests.byHub ), ...rows( messages, stats.requests.byMonth ),
 		...rows( messages, stats.coaches.byAvailability, ( k ) => ( isOneOf( AVAILABILITIES, k ) ? m( AVAILABILITY_MESSAGES[ k ] ) : encodeValue( k ) ) ),
 		...rows( messages, stats.coaches.byRegion ), ...rows( messages, stats.coaches.byTopic ), ...rows( messages, stats.coaches.byLanguage ),
-		...rows( messages, stats.feedback.byOutcome, ( k ) => m( `capacitybuilding-feedback-outcome-${ k }` as MessageKey ) ),
+		...rows( messages, stats.feedback.byOutcome, ( k ) => optionName( messages, 'outcome', k ) ),
 	] };
 	const charts = stats.charts;
 	if ( !charts ) {
@@ -60,7 +65,7 @@ export function expectedParts( stats: StatisticsIndex, messages: Messages ): Exp
 			...view.byMonth.map( ( { month, byStatus } ) => [ month, ...STATUSES.map( ( s ) => String( byStatus[ s ] ?? 0 ) ) ] ),
 			...view.daysToMatch.buckets.map( ( count, i ) => [ bucketLabel( say, charts.matchBuckets, i ), String( count ) ] ),
 			...view.feedback.flatMap( ( figure ) => figure.options.map( ( o ) => [
-				figure.question === 'outcome' ? m( `capacitybuilding-feedback-outcome-${ o.option }` as MessageKey ) : encodeValue( o.option ),
+				optionName( messages, figure.question, o.option ),
 				o.range ? m( 'capacitybuilding-statistics-range', o.range.countLow, o.range.countHigh ) : String( o.count ),
 				o.range ? m( 'capacitybuilding-statistics-range', o.range.shareLow, o.range.shareHigh ) : String( o.share ),
 			] ) ),
