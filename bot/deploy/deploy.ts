@@ -105,6 +105,7 @@ const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
 	hubDashboard: 'capacitybuilding-gadget-hubdashboard',
 	requestForm: 'capacitybuilding-gadget-requestform',
 	requestPage: 'capacitybuilding-gadget-requestpage',
+	statistics: 'capacitybuilding-gadget-statistics',
 };
 
 /** The message describing a gadget on Special:Gadgets, or null for one without. */

@@ -28,6 +28,8 @@ import {
 import { AVAILABILITY_MESSAGES, FORMAT_MESSAGES, REGION_MESSAGES, STATUS_MESSAGES, isOneOf, AVAILABILITIES, FORMATS, REGIONS, STATUSES } from '../../modules/core/model';
 import type { MessageKey } from '../../modules/core/messages';
 import { daysBetween, firstReached } from '../../modules/core/figures';
+import { buildCharts } from '../../modules/core/statisticsCharts';
+import { figureRequests } from '../export/storeFigures';
 import { isValidUsername } from '../../modules/core/identifiers';
 import { coachUser, hubKey, requestNumber, sitePages } from '../../modules/core/pages';
 import { encodeValue } from '../../modules/core/wikitext/values';
@@ -36,6 +38,7 @@ import type { StatusChange, StoredProblem, StoredRequest } from '../store';
 import { badlyEncoded, buildEntries, entryBytes, entryText, ENTRY_INDENT, type PublishProblem, type StoreSnapshot } from './entries';
 import { byteLength, jsonString, mediaWikiJson } from './json';
 import { partition, type PreviousPart } from './partition';
+import { statisticsPage } from './statisticsPage';
 
 export type { StoreSnapshot, PublishProblem };
 
@@ -112,11 +115,16 @@ export function buildStatisticsIndex( base: string, snapshot: StoreSnapshot ): S
 	stats.hubs = hubFigures( snapshot.hubs.map( ( h ) => h.key.normalize( 'NFC' ) ),
 		requests.map( ( r ) => ( { number: r.number, request: { ...r.record, hub: r.record.hub.normalize( 'NFC' ) }, feedback: r.feedback } ) ),
 		snapshot.history );
+	stats.charts = buildCharts( figureRequests( requests ).map( ( r ) => ( { ...r, request: {
+		...r.request, hub: r.request.hub.normalize( 'NFC' ),
+		topics: r.request.topics.map( ( t ) => t.normalize( 'NFC' ) ),
+		languages: r.request.languages.map( ( l ) => l.normalize( 'NFC' ) ),
+	} } ) ), snapshot.history );
 	return stats;
 }
 
 /** A value a person typed, safe in any wikitext context (a table cell, a list), cut to `max`. */
-function text( value: string, max = CELL_SHOWN ): string {
+export function text( value: string, max = CELL_SHOWN ): string {
 	const points = [ ...value ];
 	return encodeValue( points.length > max ? `${ points.slice( 0, max ).join( '' ) }…` : value );
 }
@@ -134,7 +142,7 @@ function items( values: readonly string[], show: ( value: string ) => string ): 
 	return ( values.length > LIST_ITEMS ? [ ...shown, '…' ] : shown ).join( ', ' );
 }
 
-function label<T extends string>( values: readonly T[], labels: Record<T, MessageKey>, value: string,
+export function label<T extends string>( values: readonly T[], labels: Record<T, MessageKey>, value: string,
 	messages: Messages ): string {
 	return isOneOf( values, value ) ? messages.text( labels[ value ] ) : text( value );
 }
@@ -143,7 +151,7 @@ function tableRow( row: readonly string[] ): string {
 	return `|-\n${ `| ${ row.map( ( cell ) => cell === '' ? ' ' : cell ).join( ' || ' ) }`.replace( /\s+$/, '' ) }`;
 }
 
-function table( headers: string[], rows: string[][], sortable = true ): string {
+export function table( headers: string[], rows: string[][], sortable = true ): string {
 	const lines = [ `{| class="wikitable${ sortable ? ' sortable' : '' }"`, `! ${ headers.join( ' !! ' ) }` ];
 	for ( const row of rows ) {
 		lines.push( tableRow( row ) );
@@ -152,9 +160,9 @@ function table( headers: string[], rows: string[][], sortable = true ): string {
 	return lines.join( '\n' );
 }
 
-type Say = ( key: MessageKey, ...params: ( string | number )[] ) => string;
+export type Say = ( key: MessageKey, ...params: ( string | number )[] ) => string;
 
-function sayer( messages: Messages ): Say {
+export function sayer( messages: Messages ): Say {
 	return ( key, ...params ) => messages.text( key, ...params );
 }
 
@@ -464,35 +472,6 @@ function listPages( title: string, plan: PlannedIndex, intro: string, headers: s
 			m( 'capacitybuilding-bot-publish-column-last' ), m( 'capacitybuilding-bot-publish-column-count' ) ], toc, false ),
 	].join( '\n' ) } );
 	return { pages, subpages: new Set( pages.slice( 1 ).map( ( p ) => p.title ) ) };
-}
-
-export function statisticsPage( stats: StatisticsIndex, messages: Messages ): string {
-	const m = sayer( messages );
-	const average = stats.feedback.averageRating;
-	const median = stats.requests.medianDaysToMatch;
-	const countsTable = ( counts: Counts, name: ( key: string ) => string, heading: MessageKey ): string => {
-		const rows = Object.entries( counts ).map( ( [ key, value ] ) => [ name( key ), String( value ) ] );
-		return [
-			`== ${ m( heading ) } ==`,
-			rows.length ? table( [ m( heading ), m( 'capacitybuilding-bot-publish-column-count' ) ], rows ) : m( 'capacitybuilding-bot-publish-none' ),
-		].join( '\n' );
-	};
-	return [
-		m( 'capacitybuilding-bot-publish-statistics-intro', stats.requests.total, stats.coaches.total, stats.feedback.entries ),
-		'',
-		median === null ? m( 'capacitybuilding-bot-publish-statistics-no-match' ) : m( 'capacitybuilding-bot-publish-statistics-median', median ),
-		average === null ? m( 'capacitybuilding-bot-publish-statistics-no-rating' ) : m( 'capacitybuilding-bot-publish-statistics-rating', average ),
-		'',
-		countsTable( stats.requests.byStatus, ( k ) => label( STATUSES, STATUS_MESSAGES, k, messages ), 'capacitybuilding-request-field-status' ),
-		'',
-		countsTable( stats.requests.byRegion, ( k ) => label( REGIONS, REGION_MESSAGES, k, messages ), 'capacitybuilding-request-field-region' ),
-		'',
-		countsTable( stats.requests.byFormat, ( k ) => label( FORMATS, FORMAT_MESSAGES, k, messages ), 'capacitybuilding-request-field-formats' ),
-		'',
-		countsTable( stats.requests.byMonth, ( k ) => text( k ), 'capacitybuilding-bot-publish-statistics-by-month' ),
-		'',
-		countsTable( stats.coaches.byAvailability, ( k ) => label( AVAILABILITIES, AVAILABILITY_MESSAGES, k, messages ), 'capacitybuilding-coach-field-availability' ),
-	].join( '\n' );
 }
 
 /** The published manifests, as read from the wiki (null: missing, unreadable or of another version). */

@@ -113,6 +113,7 @@ function templateSources( files: MessageFiles ): TemplateSource[] {
 		{ name: 'Capacity coach directory', templateData: simple( 'capacitybuilding-templatedata-coach-directory' ) },
 		{ name: 'Capacity hubs overview', templateData: simple( 'capacitybuilding-templatedata-hubs-overview' ) },
 		{ name: 'Capacity admins queue', templateData: simple( 'capacitybuilding-templatedata-admins-queue' ) },
+		{ name: 'Capacity statistics', templateData: simple( 'capacitybuilding-templatedata-statistics' ) },
 	];
 }
 

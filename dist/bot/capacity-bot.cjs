@@ -3337,7 +3337,8 @@ function templateSources(files) {
     { name: "Capacity request form", templateData: simple("capacitybuilding-templatedata-request-form") },
     { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") },
     { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") },
-    { name: "Capacity admins queue", templateData: simple("capacitybuilding-templatedata-admins-queue") }
+    { name: "Capacity admins queue", templateData: simple("capacitybuilding-templatedata-admins-queue") },
+    { name: "Capacity statistics", templateData: simple("capacitybuilding-templatedata-statistics") }
   ];
 }
 function templatePage(source, options) {
@@ -3560,7 +3561,8 @@ var GADGET_DESCRIPTIONS = {
   hubsOverview: "capacitybuilding-gadget-hubsoverview",
   hubDashboard: "capacitybuilding-gadget-hubdashboard",
   requestForm: "capacitybuilding-gadget-requestform",
-  requestPage: "capacitybuilding-gadget-requestpage"
+  requestPage: "capacitybuilding-gadget-requestpage",
+  statistics: "capacitybuilding-gadget-statistics"
 };
 function gadgetDescriptionKey(gadget) {
   return GADGET_DESCRIPTIONS[gadget.slice(GADGET_PREFIX.length)] ?? null;
@@ -4161,26 +4163,26 @@ function activeLoad(requests) {
   }
   return load;
 }
-function boundCounts(counts, keep = []) {
+function boundCounts(counts, keep = [], max = STATISTICS_MAX_KEYS) {
   const merged = /* @__PURE__ */ new Map();
   for (const [key, value] of Object.entries(counts)) {
     const short = [...key].length > 64 ? [...key].slice(0, 64).join("") : key;
     merged.set(short, (merged.get(short) ?? 0) + value);
   }
-  if (merged.size <= STATISTICS_MAX_KEYS) {
+  if (merged.size <= max) {
     return Object.fromEntries(merged);
   }
   const known = (key) => Number(keep.includes(key));
   const ranked = [...merged].sort((a, b) => known(b[0]) - known(a[0]) || b[1] - a[1] || compareKeys(a[0], b[0]));
-  const kept = new Map(ranked.slice(0, STATISTICS_MAX_KEYS - 1));
-  const other = ranked.slice(STATISTICS_MAX_KEYS - 1).reduce((sum, [, value]) => sum + value, 0);
+  const kept = new Map(ranked.slice(0, max - 1));
+  const other2 = ranked.slice(max - 1).reduce((sum, [, value]) => sum + value, 0);
   const bounded = {};
   for (const [key, value] of merged) {
     if (kept.has(key)) {
       bounded[key] = value;
     }
   }
-  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other;
+  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other2;
   return bounded;
 }
 function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) {
@@ -5552,6 +5554,112 @@ function notifyCommand(kit) {
 // bot/commands/publish.ts
 var import_commander4 = require("commander");
 
+// modules/core/statisticsCharts.ts
+var STATISTICS_CHART_QUARTERS = 8;
+var STATISTICS_CHART_HUBS = 30;
+var STATISTICS_CHART_CHARS = 256 * 1024;
+var STATISTICS_CHART_KEYS = 40;
+var MATCH_BUCKETS = [1, 3, 7, 14, 30, 60, 90];
+function matchBucket(days, bounds = MATCH_BUCKETS) {
+  const index = bounds.findIndex((bound) => days <= bound);
+  return index < 0 ? bounds.length : index;
+}
+function quarterOf(created) {
+  const parts = /^(\d{4})-(\d{2})/.exec(created);
+  return parts ? `${parts[1]}-Q${Math.floor((Number(parts[2]) - 1) / 3) + 1}` : null;
+}
+function receivedBy(groups2, known = []) {
+  const counts = Object.fromEntries(known.map((key) => [key, 0]));
+  const sorted = [...groups2].sort((a, b) => b.figures.requests.received - a.figures.requests.received || compareKeys(a.key, b.key));
+  for (const { key, figures } of sorted) {
+    counts[key] = figures.requests.received;
+  }
+  return boundCounts(counts, known, STATISTICS_CHART_KEYS);
+}
+function view(requests, history, label2, hub, matchDays) {
+  const period = parsePeriod(label2);
+  const figures = computeFigures(requests, history, period, hub);
+  const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0]));
+  const months = /* @__PURE__ */ new Map();
+  const buckets = new Array(MATCH_BUCKETS.length + 1).fill(0);
+  for (const { number, request } of requests) {
+    if (!inPeriod(request.created, period) || hub !== null && request.hub !== hub) {
+      continue;
+    }
+    byStatus[request.status] = (byStatus[request.status] ?? 0) + 1;
+    const month = request.created.slice(0, 7);
+    const counts = months.get(month) ?? {};
+    counts[request.status] = (counts[request.status] ?? 0) + 1;
+    months.set(month, counts);
+    const days = matchDays.get(number);
+    if (days !== void 0) {
+      const bucket = matchBucket(days);
+      buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+    }
+  }
+  return {
+    period: label2,
+    hub,
+    received: figures.all.requests.received,
+    byStatus: boundCounts(byStatus, STATUSES, STATISTICS_CHART_KEYS),
+    byMonth: [...months].sort((a, b) => compareKeys(a[0], b[0])).map(([month, counts]) => ({ month, byStatus: counts })),
+    byRegion: receivedBy(figures.by.region, REGIONS),
+    byHub: receivedBy(figures.by.hub),
+    byTopic: receivedBy(figures.by.topic),
+    byLanguage: receivedBy(figures.by.language),
+    daysToMatch: { ...figures.all.requests.daysToMatch, buckets },
+    feedback: figures.all.feedback
+  };
+}
+function buildCharts(requests, history) {
+  const quarters = [...new Set(requests.map((r) => quarterOf(r.request.created)))].filter((q) => q !== null && parsePeriod(q) !== null).sort((a, b) => compareKeys(b, a)).slice(0, STATISTICS_CHART_QUARTERS);
+  const perHub = /* @__PURE__ */ new Map();
+  for (const { request } of requests) {
+    if (request.hub !== "") {
+      perHub.set(request.hub, (perHub.get(request.hub) ?? 0) + 1);
+    }
+  }
+  const hubs = [...perHub].sort((a, b) => b[1] - a[1] || compareKeys(a[0], b[0])).slice(0, STATISTICS_CHART_HUBS).map(([hub]) => hub).sort(compareKeys);
+  const firstMatch = firstReached(history, ["matched"]);
+  const matchDays = /* @__PURE__ */ new Map();
+  for (const { number, request } of requests) {
+    const at = firstMatch.get(number);
+    const days = at === void 0 ? null : daysBetween(request.created, at);
+    if (days !== null) {
+      matchDays.set(number, days);
+    }
+  }
+  const periods = ["all", ...quarters];
+  const views = periods.map((period) => view(requests, history, period, null, matchDays));
+  let size = views.reduce((sum, v) => sum + JSON.stringify(v).length, 0);
+  let omitted = 0;
+  for (const period of periods) {
+    for (const hub of hubs) {
+      const chart = view(requests, history, period, hub, matchDays);
+      const chars = JSON.stringify(chart).length;
+      if (chart.received === 0) {
+        continue;
+      }
+      if (size + chars > STATISTICS_CHART_CHARS) {
+        omitted++;
+        continue;
+      }
+      size += chars;
+      views.push(chart);
+    }
+  }
+  const order = (v) => periods.indexOf(v.period) * (hubs.length + 1) + (v.hub === null ? 0 : hubs.indexOf(v.hub) + 1);
+  return {
+    periods,
+    hubs,
+    otherKey: STATISTICS_OTHER_KEY,
+    matchBuckets: [...MATCH_BUCKETS],
+    questions: FEEDBACK_QUESTIONS.map((q) => ({ key: q.key, options: [...q.options], numeric: q.numeric })),
+    views: views.sort((a, b) => order(a) - order(b)),
+    omitted
+  };
+}
+
 // bot/publish/partition.ts
 function total(items2) {
   return items2.reduce((sum, item) => sum + item.weight, 0);
@@ -5649,6 +5757,126 @@ function partition(items2, previous, limits) {
   });
 }
 
+// bot/publish/statisticsPage.ts
+var STATISTICS_MARKER = "{{Capacity statistics}}";
+function countsTable(m, counts, name, heading, level = "==") {
+  const rows = Object.entries(counts).map(([key, value]) => [name(key), String(value)]);
+  return [
+    `${level} ${m(heading)} ${level}`,
+    rows.length ? table2([m(heading), m("capacitybuilding-statistics-column-count")], rows) : m("capacitybuilding-bot-publish-none")
+  ].join("\n");
+}
+function bucketLabel(m, bounds, index) {
+  if (index === 0) {
+    return m("capacitybuilding-statistics-bucket-first", bounds[0]);
+  }
+  return index >= bounds.length ? m("capacitybuilding-statistics-bucket-last", bounds[bounds.length - 1]) : m("capacitybuilding-statistics-bucket", bounds[index - 1], bounds[index]);
+}
+function other(m, key, name) {
+  return key === STATISTICS_OTHER_KEY ? m("capacitybuilding-statistics-other") : name(key);
+}
+function optionLabel(m, messages, question, option2) {
+  const key = `capacitybuilding-feedback-${question}-${option2}`;
+  return messages.raw(key) !== key ? m(key) : text(option2);
+}
+function questionLabel(m, messages, question) {
+  const key = `capacitybuilding-feedback-field-${question}`;
+  return messages.raw(key) !== key ? m(key) : text(question);
+}
+function feedbackTable(m, messages, figure) {
+  const heading = `==== ${m("capacitybuilding-statistics-chart-feedback", questionLabel(m, messages, figure.question))} ====`;
+  if (figure.suppressed) {
+    return [heading, m("capacitybuilding-statistics-suppressed")].join("\n");
+  }
+  const rows = figure.options.map((o) => [
+    optionLabel(m, messages, figure.question, o.option),
+    o.range ? m("capacitybuilding-statistics-range", o.range.countLow, o.range.countHigh) : String(o.count),
+    o.range ? m("capacitybuilding-statistics-range", o.range.shareLow, o.range.shareHigh) : String(o.share)
+  ]);
+  return [
+    heading,
+    m("capacitybuilding-statistics-answers", figure.answers ?? 0) + (figure.average === null ? "" : ` ${m("capacitybuilding-statistics-average", figure.average)}`),
+    table2([
+      m("capacitybuilding-statistics-column-answer"),
+      m("capacitybuilding-statistics-column-answers"),
+      m("capacitybuilding-statistics-column-share")
+    ], rows)
+  ].join("\n");
+}
+function monthsTable(m, messages, view2) {
+  const heading = `==== ${m("capacitybuilding-statistics-chart-months")} ====`;
+  if (!view2.byMonth.length) {
+    return [heading, m("capacitybuilding-bot-publish-none")].join("\n");
+  }
+  const rows = view2.byMonth.map(({ month, byStatus }) => [
+    text(month),
+    ...STATUSES.map((status) => String(byStatus[status] ?? 0))
+  ]);
+  return [heading, table2([
+    m("capacitybuilding-statistics-column-month"),
+    ...STATUSES.map((status) => messages.text(STATUS_MESSAGES[status]))
+  ], rows)].join("\n");
+}
+function viewHeading(m, view2) {
+  const period = view2.period === "all" ? m("capacitybuilding-statistics-period-all") : text(view2.period);
+  return view2.hub === null ? m("capacitybuilding-statistics-view-programme", period) : m("capacitybuilding-statistics-view-hub", period, text(view2.hub));
+}
+function viewSection(m, messages, charts, view2) {
+  const status = (k) => label(STATUSES, STATUS_MESSAGES, k, messages);
+  const region = (k) => other(m, k, (key) => label(REGIONS, REGION_MESSAGES, key, messages));
+  const plain = (k) => other(m, k, text);
+  const match = view2.daysToMatch;
+  const buckets = Object.fromEntries(match.buckets.map(
+    (count3, i) => [bucketLabel(m, charts.matchBuckets, i), count3]
+  ));
+  return [
+    `=== ${viewHeading(m, view2)} ===`,
+    m("capacitybuilding-statistics-received", view2.received),
+    countsTable(m, view2.byStatus, status, "capacitybuilding-statistics-chart-status", "===="),
+    monthsTable(m, messages, view2),
+    countsTable(m, view2.byRegion, region, "capacitybuilding-statistics-chart-region", "===="),
+    countsTable(m, view2.byHub, plain, "capacitybuilding-statistics-chart-hub", "===="),
+    countsTable(m, view2.byTopic, plain, "capacitybuilding-statistics-chart-topic", "===="),
+    countsTable(m, view2.byLanguage, plain, "capacitybuilding-statistics-chart-language", "===="),
+    countsTable(m, buckets, (k) => k, "capacitybuilding-statistics-chart-match", "===="),
+    match.median === null ? m("capacitybuilding-statistics-no-match") : m("capacitybuilding-statistics-median", match.median, match.requests),
+    ...view2.feedback.map((figure) => feedbackTable(m, messages, figure))
+  ].join("\n\n");
+}
+function statisticsPage(stats, messages) {
+  const m = sayer(messages);
+  const average = stats.feedback.averageRating;
+  const median2 = stats.requests.medianDaysToMatch;
+  const plain = (k) => other(m, k, text);
+  const totals = [
+    STATISTICS_MARKER,
+    m("capacitybuilding-bot-publish-statistics-intro", stats.requests.total, stats.coaches.total, stats.feedback.entries),
+    "",
+    median2 === null ? m("capacitybuilding-bot-publish-statistics-no-match") : m("capacitybuilding-bot-publish-statistics-median", median2),
+    average === null ? m("capacitybuilding-bot-publish-statistics-no-rating") : m("capacitybuilding-bot-publish-statistics-rating", average),
+    "",
+    countsTable(m, stats.requests.byStatus, (k) => label(STATUSES, STATUS_MESSAGES, k, messages), "capacitybuilding-request-field-status"),
+    countsTable(m, stats.requests.byRegion, (k) => other(m, k, (key) => label(REGIONS, REGION_MESSAGES, key, messages)), "capacitybuilding-request-field-region"),
+    countsTable(m, stats.requests.byFormat, (k) => label(FORMATS, FORMAT_MESSAGES, k, messages), "capacitybuilding-request-field-formats"),
+    countsTable(m, stats.requests.byTopic, plain, "capacitybuilding-statistics-chart-topic"),
+    countsTable(m, stats.requests.byLanguage, plain, "capacitybuilding-statistics-chart-language"),
+    countsTable(m, stats.requests.byHub, plain, "capacitybuilding-statistics-chart-hub"),
+    countsTable(m, stats.requests.byMonth, plain, "capacitybuilding-bot-publish-statistics-by-month"),
+    countsTable(m, stats.coaches.byAvailability, (k) => label(AVAILABILITIES, AVAILABILITY_MESSAGES, k, messages), "capacitybuilding-coach-field-availability"),
+    countsTable(m, stats.coaches.byRegion, plain, "capacitybuilding-bot-publish-statistics-coaches-region"),
+    countsTable(m, stats.coaches.byTopic, plain, "capacitybuilding-bot-publish-statistics-coaches-topic"),
+    countsTable(m, stats.coaches.byLanguage, plain, "capacitybuilding-bot-publish-statistics-coaches-language"),
+    countsTable(m, stats.feedback.byOutcome, (k) => optionLabel(m, messages, "outcome", k), "capacitybuilding-feedback-field-outcome")
+  ];
+  const charts = stats.charts;
+  const views = charts ? [
+    `== ${m("capacitybuilding-bot-publish-statistics-views")} ==`,
+    m("capacitybuilding-bot-publish-statistics-views-intro"),
+    ...charts.views.map((view2) => viewSection(m, messages, charts, view2))
+  ] : [];
+  return [...totals, ...views].join("\n\n");
+}
+
 // bot/publish/content.ts
 var PROBLEMS_SHOWN = 10;
 var OTHER_PROBLEMS_BYTES = 256 * 1024;
@@ -5704,6 +5932,12 @@ function buildStatisticsIndex(base, snapshot) {
     requests.map((r) => ({ number: r.number, request: { ...r.record, hub: r.record.hub.normalize("NFC") }, feedback: r.feedback })),
     snapshot.history
   );
+  stats.charts = buildCharts(figureRequests(requests).map((r) => ({ ...r, request: {
+    ...r.request,
+    hub: r.request.hub.normalize("NFC"),
+    topics: r.request.topics.map((t) => t.normalize("NFC")),
+    languages: r.request.languages.map((l) => l.normalize("NFC"))
+  } })), snapshot.history);
   return stats;
 }
 function text(value, max = CELL_SHOWN) {
@@ -6013,34 +6247,6 @@ function listPages(title, plan, intro2, headers, messages) {
     ], toc, false)
   ].join("\n") });
   return { pages, subpages: new Set(pages.slice(1).map((p) => p.title)) };
-}
-function statisticsPage(stats, messages) {
-  const m = sayer(messages);
-  const average = stats.feedback.averageRating;
-  const median2 = stats.requests.medianDaysToMatch;
-  const countsTable = (counts, name, heading) => {
-    const rows = Object.entries(counts).map(([key, value]) => [name(key), String(value)]);
-    return [
-      `== ${m(heading)} ==`,
-      rows.length ? table2([m(heading), m("capacitybuilding-bot-publish-column-count")], rows) : m("capacitybuilding-bot-publish-none")
-    ].join("\n");
-  };
-  return [
-    m("capacitybuilding-bot-publish-statistics-intro", stats.requests.total, stats.coaches.total, stats.feedback.entries),
-    "",
-    median2 === null ? m("capacitybuilding-bot-publish-statistics-no-match") : m("capacitybuilding-bot-publish-statistics-median", median2),
-    average === null ? m("capacitybuilding-bot-publish-statistics-no-rating") : m("capacitybuilding-bot-publish-statistics-rating", average),
-    "",
-    countsTable(stats.requests.byStatus, (k) => label(STATUSES, STATUS_MESSAGES, k, messages), "capacitybuilding-request-field-status"),
-    "",
-    countsTable(stats.requests.byRegion, (k) => label(REGIONS, REGION_MESSAGES, k, messages), "capacitybuilding-request-field-region"),
-    "",
-    countsTable(stats.requests.byFormat, (k) => label(FORMATS, FORMAT_MESSAGES, k, messages), "capacitybuilding-request-field-formats"),
-    "",
-    countsTable(stats.requests.byMonth, (k) => text(k), "capacitybuilding-bot-publish-statistics-by-month"),
-    "",
-    countsTable(stats.coaches.byAvailability, (k) => label(AVAILABILITIES, AVAILABILITY_MESSAGES, k, messages), "capacitybuilding-coach-field-availability")
-  ].join("\n");
 }
 function planPublication(base, snapshot, previous, messages) {
   const m = sayer(messages);
@@ -6365,13 +6571,13 @@ function requestCells(figures, c) {
     c.median(figures.daysToComplete)
   ];
 }
-function optionLabel(option2, c) {
+function optionLabel2(option2, c) {
   return isOneOf(FEEDBACK_OUTCOMES, option2) ? c.say(FEEDBACK_OUTCOME_MESSAGES[option2]) : encodeValue(option2);
 }
 function feedbackHeaders(c) {
   return [c.say("capacitybuilding-bot-report-column-group"), ...FEEDBACK_QUESTIONS.flatMap((q) => {
     const { answers, average } = QUESTION_COLUMNS[q.key];
-    return [c.say(answers), ...q.numeric ? [average ? c.say(average) : c.none()] : q.options.map((o) => optionLabel(o, c))];
+    return [c.say(answers), ...q.numeric ? [average ? c.say(average) : c.none()] : q.options.map((o) => optionLabel2(o, c))];
   })];
 }
 function questionCells(figure, numeric, width, c) {

@@ -126,7 +126,7 @@ function settleDraftsForThisPage() {
 }
 
 // modules/init/features.ts
-var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview", "hubDashboard"];
+var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview", "hubDashboard", "statistics"];
 function isFeature(name) {
   return FEATURES.includes(name != null ? name : "");
 }

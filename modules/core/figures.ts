@@ -187,7 +187,8 @@ export function parsePeriod( label: string ): Period | null {
 	return { label, start: utc( year, 0 ), end: utc( year + 1, 0 ) };
 }
 
-function inPeriod( created: string, period: Period ): boolean {
+/** Whether a creation time is in a period. */
+export function inPeriod( created: string, period: Period ): boolean {
 	if ( period.start === null && period.end === null ) {
 		return true;
 	}

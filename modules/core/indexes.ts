@@ -51,6 +51,7 @@ import {
 import { computeFigures, median, type FigureChange, type FigureRequest } from './figures';
 import { normalizeUsername } from './identifiers';
 import type { Route } from './routing';
+import type { StatisticsCharts } from './statisticsCharts';
 
 export const INDEX_VERSION = 2;
 
@@ -213,6 +214,8 @@ export interface StatisticsIndex {
 		averageRating: number | null;
 		byOutcome: Counts;
 	};
+	/** What the statistics charts draw, per period and hub (statisticsCharts.ts); absent in older pages. */
+	charts?: StatisticsCharts;
 	/** Each accepted hub's figures, by hub key (hubFigures); absent in statistics published before them. */
 	hubs?: Record<string, HubFigures>;
 }
@@ -291,24 +294,24 @@ export function activeLoad( requests: readonly { request: CapacityRequest }[] ):
 }
 
 /**
- * Keeps at most STATISTICS_MAX_KEYS keys of a list of counts (the largest counts, then by key), the
+ * Keeps at most `max` (STATISTICS_MAX_KEYS) keys of a list of counts (the largest counts, then by key), the
  * rest summed under STATISTICS_OTHER_KEY, so that values people typed cannot make the page grow
  * without bound. Keys are cut to 64 code points.
  */
-export function boundCounts( counts: Counts, keep: readonly string[] = [] ): Counts {
+export function boundCounts( counts: Counts, keep: readonly string[] = [], max = STATISTICS_MAX_KEYS ): Counts {
 	const merged = new Map<string, number>();
 	for ( const [ key, value ] of Object.entries( counts ) ) {
 		const short = [ ...key ].length > 64 ? [ ...key ].slice( 0, 64 ).join( '' ) : key;
 		merged.set( short, ( merged.get( short ) ?? 0 ) + value );
 	}
-	if ( merged.size <= STATISTICS_MAX_KEYS ) {
+	if ( merged.size <= max ) {
 		return Object.fromEntries( merged );
 	}
 	const known = ( key: string ): number => Number( keep.includes( key ) );
 	const ranked = [ ...merged ].sort( ( a, b ) => known( b[ 0 ] ) - known( a[ 0 ] ) ||
 		b[ 1 ] - a[ 1 ] || compareKeys( a[ 0 ], b[ 0 ] ) );
-	const kept = new Map( ranked.slice( 0, STATISTICS_MAX_KEYS - 1 ) );
-	const other = ranked.slice( STATISTICS_MAX_KEYS - 1 ).reduce( ( sum, [ , value ] ) => sum + value, 0 );
+	const kept = new Map( ranked.slice( 0, max - 1 ) );
+	const other = ranked.slice( max - 1 ).reduce( ( sum, [ , value ] ) => sum + value, 0 );
 	// Counts keep their first order (statuses, regions and formats in the model's order).
 	const bounded: Counts = {};
 	for ( const [ key, value ] of merged ) {

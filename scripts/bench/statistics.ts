@@ -12,7 +12,8 @@
  *    each hub;
  *    Then the same reports as publish writes them: figures and wikitext of every report page
  *    (bot/publish/reports.ts), merged into new pages, with the largest page's size;
- * 4. `Statistics.json` as publish builds it (bot/publish/content.ts);
+ * 4. `Statistics.json` as publish builds it (bot/publish/content.ts), with the views of the
+ *    charts (modules/core/statisticsCharts.ts), and the statistics page of its tables, with sizes;
  * 5. the export files of the whole programme (bot/export/files.ts), in memory;
  * 6. the real `capacity-bot export` command in this process, store to files on disk.
  *
@@ -27,6 +28,8 @@ import { exportFiles } from '../../bot/export/files';
 import { Messages } from '../../bot/i18n';
 import { buildStatisticsIndex } from '../../bot/publish/content';
 import { mergeReports, planReports } from '../../bot/publish/reports';
+import { mediaWikiJson } from '../../bot/publish/json';
+import { statisticsPage } from '../../bot/publish/statisticsPage';
 import { Store, type StatusChange, type StoredHub, type StoredRequest } from '../../bot/store';
 import { computeFigures, parsePeriod, type FigureRequest } from '../../modules/core/figures';
 import { FEEDBACK_OUTCOMES, REGIONS, type CapacityRequest, type Feedback, type Hub } from '../../modules/core/model';
@@ -143,9 +146,13 @@ export async function bench( args: string[] ): Promise<void> {
 		const pages = await step( `3b. the ${ 4 * ( HUBS.length + 1 ) } report pages (figures, wikitext, merge)`, () => mergeReports(
 			planReports( 'CB', { requests: read.requests, history: read.history, hubs }, quarters, new Messages( 'en' ) ), new Map() ).pages );
 		console.log( `     (largest report page ${ ( Math.max( ...pages.map( ( p ) => Buffer.byteLength( p.text ) ) ) / 1024 ).toFixed( 0 ) } KiB)` );
-		await step( '4. Statistics.json as publish builds it', () => buildStatisticsIndex( 'CB', {
+		const stats = await step( '4. Statistics.json as publish builds it (with the charts\' views)', () => buildStatisticsIndex( 'CB', {
 			requests: read.requests, coaches: [], hubs: [], problems: [], history: read.history,
 		} ) );
+		const page = await step( '4b. the statistics page (every figure of the JSON as tables)', () => statisticsPage( stats, new Messages( 'en' ) ) );
+		console.log( `     (Statistics.json ${ ( Buffer.byteLength( mediaWikiJson( stats ) ) / 1024 ).toFixed( 0 ) } KiB as MediaWiki stores it, ` +
+			`${ stats.charts?.views.length ?? 0 } views, ${ stats.charts?.omitted ?? 0 } left out; ` +
+			`statistics page ${ ( Buffer.byteLength( page ) / 1024 ).toFixed( 0 ) } KiB)` );
 		const files = await step( '5. export files of the programme, in memory', () => exportFiles( all, null, new Messages( 'en' ) ) );
 		const sizes = files.map( ( f ) => `${ f.name.replace( /^capacity-building-v\d+-all/, '…' ) } ${ ( Buffer.byteLength( f.text ) / 1024 ).toFixed( 0 ) } KiB` );
 		console.log( `     (${ sizes.join( ', ' ) })` );
