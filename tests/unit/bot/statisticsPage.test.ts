@@ -18,7 +18,8 @@ const base: CapacityRequest = {
 };
 
 function feedback( i: number ): Feedback {
-	return { user: `U${ i }`, role: 'requester', rating: String( 1 + ( i % 5 ) ), outcome: i % 3 ? 'achieved' : 'partly', comment: '', created: '2026-12-01T00:00:00Z' };
+	return { user: `U${ i }`, role: 'requester', rating: String( 1 + ( i % 5 ) ), outcome: i % 3 ? 'achieved' : 'partly',
+		confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: '', learned: '', created: '2026-12-01T00:00:00Z' };
 }
 
 const snapshot: StoreSnapshot = {
