@@ -82,7 +82,8 @@ export function rolesFor( roles: Roles, page: RecordPageKind,
  * from its own page, before the bot published any, does not make its own contacts hub contacts).
  */
 export function hubRoles( site: SiteRoles, key: string ): PermissionContext {
-	return { config: site.config, hubs: new Map( [ ...site.hubs ].filter( ( [ k ] ) => k !== key ) ), coaches: new Set() };
+	const others = [ ...site.hubs ].filter( ( [ k ] ) => k !== key );
+	return { config: site.config, hubs: new Map( others ), coaches: new Set() };
 }
 
 export interface JudgedPage {

@@ -34,8 +34,8 @@ async function as( user: string ): Promise<Mwn> {
 	return session;
 }
 
-async function save( user: string, title: string, hub: Hub ): Promise<number> {
-	return ( await ( await as( user ) ).save( title, serialize( HUB_SCHEMA, hub ), 'test' ) ).newrevid ?? 0;
+async function save( user: string, title: string, record: Hub ): Promise<number> {
+	return ( await ( await as( user ) ).save( title, serialize( HUB_SCHEMA, record ), 'test' ) ).newrevid ?? 0;
 }
 
 function hub( name: string, contacts: string[], overrides: Partial<Hub> = {} ): Hub {
