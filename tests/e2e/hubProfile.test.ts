@@ -36,7 +36,7 @@ const LOAD = { timeout: 120_000 };
 describe( 'hub pages on the development wiki', () => {
 	const wiki = testWiki();
 	const id = runId();
-	const people = { contact: `Hcontact ${ id }`, stranger: `Hstranger ${ id }` };
+	const people = { contact: `Hcontact ${ id }`, colleague: `Hcolleague ${ id }`, stranger: `Hstranger ${ id }` };
 	const existing: Hub = {
 		name: `Hub Sahel ${ id }`, kind: 'regional', regions: [ 'SSA' ], topics: [], languages: [ 'fr' ],
 		contacts: [ people.contact ], noticeboard: `${ BASE }/Hubs/Sahel ${ id }/Noticeboard`,
@@ -123,7 +123,7 @@ describe( 'hub pages on the development wiki', () => {
 		expect( await field( 'contacts' ).locator( 'textarea' ).inputValue() ).toBe( people.contact );
 
 		// Saving without oneself among the contacts is refused before anything is sent, and says why.
-		await field( 'contacts' ).locator( 'textarea' ).fill( people.stranger );
+		await field( 'contacts' ).locator( 'textarea' ).fill( people.colleague );
 		await field( 'kind' ).locator( 'label', { hasText: en[ 'capacitybuilding-hub-kind-regional' ] } ).click();
 		await form.locator( '.ext-capacitybuilding-hub-profile-form__save' ).click();
 		expect( await field( 'contacts' ).innerText() ).toContain( en[ 'capacitybuilding-permission-hub-create-not-contact' ] );
@@ -132,21 +132,21 @@ describe( 'hub pages on the development wiki', () => {
 		const name = `Hub Andes | {{x}} ${ id }`;
 		await field( 'name' ).locator( 'input' ).fill( name );
 		await field( 'regions' ).locator( 'label', { hasText: en[ 'capacitybuilding-region-lac' ] } ).click();
-		await field( 'contacts' ).locator( 'textarea' ).fill( `${ people.contact }\n\n${ people.stranger }\n` );
+		await field( 'contacts' ).locator( 'textarea' ).fill( `${ people.contact }\n\n${ people.colleague }\n` );
 		await field( 'noticeboard' ).locator( 'input' ).fill( `${ title }/Noticeboard` );
 		await Promise.all( [ page.waitForNavigation(), form.locator( '.ext-capacitybuilding-hub-profile-form__save' ).click() ] );
 		await page.locator( '.ext-capacitybuilding-hub-profile__saved' ).waitFor( LOAD );
 
 		const expected: Hub = {
 			name, kind: 'regional', regions: [ 'LAC' ], topics: [], languages: [],
-			contacts: [ people.contact, people.stranger ], noticeboard: `${ title }/Noticeboard`,
+			contacts: [ people.contact, people.colleague ], noticeboard: `${ title }/Noticeboard`,
 		};
 		expect( await hubOn( title ) ).toEqual( { record: expected, user: people.contact } );
 		// The page shows the new hub (judged by the view as the bot will), with names, and the contacts as links.
 		const view = page.locator( '.ext-capacitybuilding-hub-profile-view' );
 		expect( await view.locator( 'h2' ).innerText() ).toBe( name );
 		expect( await view.locator( '[data-fact="regions"] dd' ).innerText() ).toBe( en[ 'capacitybuilding-region-lac' ] );
-		expect( await view.locator( '[data-fact="contacts"] a' ).allInnerTexts() ).toEqual( [ people.contact, people.stranger ] );
+		expect( await view.locator( '[data-fact="contacts"] a' ).allInnerTexts() ).toEqual( [ people.contact, people.colleague ] );
 		expect( await page.locator( '.ext-capacitybuilding-pending' ).count() ).toBe( 0 );
 
 		await syncAndPublish( BASE, store );
