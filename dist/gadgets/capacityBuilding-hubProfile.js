@@ -896,6 +896,7 @@ var _hoisted_12 = { class: "ext-capacitybuilding-hub-profile-view__header" };
 var _hoisted_2 = { class: "ext-capacitybuilding-hub-profile-view__facts" };
 var _hoisted_3 = ["data-fact"];
 var _hoisted_4 = ["href"];
+var _hoisted_5 = { key: 0 };
 var headingId = "ext-capacitybuilding-hub-profile-view-name";
 var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "HubProfileView",
@@ -905,7 +906,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const separator = mw.message("comma-separator").text().trim();
+    const separator = mw.message("comma-separator").text();
     function url(title) {
       return mw.util.getUrl(title);
     }
@@ -1000,15 +1001,11 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
                   1
                   /* TEXT */
                 )], 8, _hoisted_4), i < fact.links.length - 1 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
-                  import_vue5.Fragment,
-                  { key: 0 },
-                  [(0, import_vue5.createTextVNode)(
-                    (0, import_vue5.toDisplayString)((0, import_vue5.unref)(separator)),
-                    1
-                    /* TEXT */
-                  )],
-                  64
-                  /* STABLE_FRAGMENT */
+                  "span",
+                  _hoisted_5,
+                  (0, import_vue5.toDisplayString)((0, import_vue5.unref)(separator)),
+                  1
+                  /* TEXT */
                 )) : (0, import_vue5.createCommentVNode)("v-if", true)],
                 64
                 /* STABLE_FRAGMENT */
