@@ -102,6 +102,7 @@ const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
 	coachDirectory: 'capacitybuilding-gadget-coachdirectory',
 	coachProfile: 'capacitybuilding-gadget-coachprofile',
 	hubsOverview: 'capacitybuilding-gadget-hubsoverview',
+	hubDashboard: 'capacitybuilding-gadget-hubdashboard',
 	hubProfile: 'capacitybuilding-gadget-hubprofile',
 	requestForm: 'capacitybuilding-gadget-requestform',
 	requestPage: 'capacitybuilding-gadget-requestpage',

@@ -7,6 +7,7 @@ import type { CapacityConfig } from '../../modules/core/config';
 import { isValidUsername, normalizeUsername } from '../../modules/core/identifiers';
 import { NOTICE_KINDS, type NoticeKind } from '../../modules/core/notices';
 import { normalizeTitle } from '../../modules/core/pages';
+import { routeRequest } from '../../modules/core/routing';
 import type { StatusChange, StoredCoach, StoredHub, StoredRequest } from '../store';
 import { KINDS, kindEnabled, nameKey, type Channel, type NoticeData, type NoticeEvent, type RequestSituation, type Snapshot } from './kinds';
 
@@ -82,6 +83,33 @@ function recipientsOf( names: readonly string[], actor: string ): string[] {
 	return out;
 }
 
+/**
+ * The noticeboards a request's digest lines go to: its hub's; for a request without a hub, those of
+ * the hubs routing sends it to (core/routing.ts, as the index publishes it: each of them lists it
+ * as "routed to you"), each with its contacts; otherwise (no hub covers it, or a hub has no
+ * noticeboard) the programme's. Each board once.
+ */
+export function digestBoards( request: StoredRequest | null, hubs: ReadonlyMap<string, StoredHub>,
+	input: Pick<DetectInput, 'base' | 'config'> ): { board: string; contacts: string[] | null }[] {
+	const programme = programmeNoticeboard( input.base, input.config );
+	const boardOf = ( hub: StoredHub | undefined ): string => ( hub?.record.noticeboard ?
+		normalizeTitle( hub.record.noticeboard ) : programme );
+	if ( !request || request.record.hub ) {
+		return [ { board: boardOf( request ? hubs.get( request.record.hub ) : undefined ), contacts: null } ];
+	}
+	const routable = [ ...hubs.values() ].map( ( h ) => ( { key: h.key, hub: h.record } ) );
+	const routed = routeRequest( request.record, routable );
+	const boards: { board: string; contacts: string[] | null }[] = [];
+	for ( const key of routed?.hubs ?? [] ) {
+		const hub = hubs.get( key );
+		const board = boardOf( hub );
+		if ( !boards.some( ( b ) => b.board === board ) ) {
+			boards.push( { board, contacts: board === programme ? null : hub?.record.contacts ?? [] } );
+		}
+	}
+	return boards.length ? boards : [ { board: programme, contacts: null } ];
+}
+
 /** Where an event's notices go: the kind's channel, plus user talk copies where configured or needed. */
 export function route( event: NoticeEvent, request: StoredRequest | null, hubs: ReadonlyMap<string, StoredHub>,
 	input: Pick<DetectInput, 'base' | 'config'> ): NoticeDraft[] {
@@ -100,12 +128,18 @@ export function route( event: NoticeEvent, request: StoredRequest | null, hubs: 
 			return people.map( ( name ) => draft( people.length === 1 ? event.key : `${ event.key }-talk-${ nameKey( name ) }`, 'talk',
 				userTalk( name ), [ name ] ) );
 		case 'digest': {
-			const hub = request?.record.hub ? hubs.get( request.record.hub ) : undefined;
-			const board = hub?.record.noticeboard ? normalizeTitle( hub.record.noticeboard ) :
-				programmeNoticeboard( input.base, config );
-			const mentioned = people.slice( 0, MAX_MENTIONS );
-			return [ draft( event.key, 'digest', board, mentioned ),
-				...talkCopies( configuredTalk ? people : people.slice( MAX_MENTIONS ) ) ];
+			const drafts: NoticeDraft[] = [];
+			const everyone = new Set<string>();
+			const unreached = new Set<string>();
+			for ( const [ index, { board, contacts } ] of digestBoards( request, hubs, input ).entries() ) {
+				// A hub the request is only routed to is told through its own contacts.
+				const told = contacts ? recipientsOf( contacts, event.actor ) : people;
+				told.forEach( ( name ) => everyone.add( name ) );
+				told.slice( MAX_MENTIONS ).forEach( ( name ) => unreached.add( name ) );
+				drafts.push( draft( index === 0 ? event.key : `${ event.key }-board-${ nameKey( board ) }`, 'digest', board,
+					told.slice( 0, MAX_MENTIONS ) ) );
+			}
+			return [ ...drafts, ...talkCopies( [ ...( configuredTalk ? everyone : unreached ) ] ) ];
 		}
 		case 'request': {
 			if ( !request ) {

@@ -12,7 +12,7 @@
 import crypto from 'node:crypto';
 import { isIsoDate, normalizeUsername } from '../../modules/core/identifiers';
 import type { MessageKey } from '../../modules/core/messages';
-import { NOTICE_KINDS, type NoticeKind } from '../../modules/core/notices';
+import { NOTICE_KINDS, stalePeriods, type NoticeKind } from '../../modules/core/notices';
 import type { CapacityConfig } from '../../modules/core/config';
 import type { StatusChange, StoredCoach, StoredHub, StoredRequest } from '../store';
 
@@ -368,11 +368,9 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 			const { request, current, config, now } = situation;
 			const since = current?.at ?? request.record.created;
 			const period = config.statusPolicy.staleAfterDays * DAY;
-			if ( !seekingCoach( request ) || !since || Number.isNaN( Date.parse( since ) ) ) {
-				return [];
-			}
 			// Once per stale period: period 1 after staleAfterDays without a status change, 2 after twice that…
-			const periods = Math.floor( ( now.getTime() - Date.parse( since ) ) / period );
+			// (the rule the views mark stale requests by: core/notices.ts).
+			const periods = stalePeriods( request.record.status, since, config.statusPolicy.staleAfterDays, now );
 			if ( periods < 1 ) {
 				return [];
 			}

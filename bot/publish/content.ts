@@ -21,7 +21,7 @@
  * the largest of their JSON entry, their list row and their review rows (bot/publish/partition.ts).
  */
 import {
-	buildStatistics, compareKeys, entryKey, INDEX_VERSION, PART_FILL_BYTES, PART_MAX_BYTES, PART_MIN_BYTES,
+	buildStatistics, compareKeys, entryKey, hubFigures, INDEX_VERSION, PART_FILL_BYTES, PART_MAX_BYTES, PART_MIN_BYTES,
 	type CoachEntry, type Counts, type EntryOf, type HubEntry, type IndexKey, type IndexName, type Manifest,
 	type Part, type PartRef, type RequestEntry, type StatisticsIndex,
 } from '../../modules/core/indexes';
@@ -108,6 +108,10 @@ export function buildStatisticsIndex( base: string, snapshot: StoreSnapshot ): S
 			}
 		}
 	}
+	// Each hub's dashboard figures, keyed as Hubs.json keys its hubs.
+	stats.hubs = hubFigures( snapshot.hubs.map( ( h ) => h.key.normalize( 'NFC' ) ),
+		requests.map( ( r ) => ( { number: r.number, request: { ...r.record, hub: r.record.hub.normalize( 'NFC' ) }, feedback: r.feedback } ) ),
+		snapshot.history );
 	return stats;
 }
 

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
 	AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, COACH_SCHEMA, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES,
-	FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_SCHEMA, FORMATS, HUB_KINDS, HUB_KIND_MESSAGES, HUB_SCHEMA, REGIONS,
+	FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_SCHEMA, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES,
+	FEEDBACK_USED, FEEDBACK_USED_MESSAGES, FORMATS, HUB_KINDS, HUB_KIND_MESSAGES, HUB_SCHEMA, REGIONS,
 	REGION_MESSAGES, REQUEST_SCHEMA, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, STATUSES, STATUS_MESSAGES,
 } from '../../modules/core/model';
 import { CONFIG_PAGE, DEFAULT_NOTIFICATIONS, defaultConfigJson } from '../../modules/core/config';
@@ -63,6 +64,8 @@ export function fill( source: string, base: string ): string {
 		HUB_KINDS: HUB_KINDS.join( '|' ),
 		FEEDBACK_ROLES: FEEDBACK_ROLES.join( '|' ),
 		FEEDBACK_OUTCOMES: FEEDBACK_OUTCOMES.join( '|' ),
+		FEEDBACK_STAGES: FEEDBACK_STAGES.join( '|' ),
+		FEEDBACK_USED: FEEDBACK_USED.join( '|' ),
 		STATUS_LABELS: cases( STATUSES, STATUS_MESSAGES ),
 		REGION_LABELS: cases( REGIONS, REGION_MESSAGES ),
 		REQUESTER_TYPE_LABELS: cases( REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES ),
@@ -70,6 +73,8 @@ export function fill( source: string, base: string ): string {
 		HUB_KIND_LABELS: cases( HUB_KINDS, HUB_KIND_MESSAGES ),
 		FEEDBACK_ROLE_LABELS: cases( FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES ),
 		FEEDBACK_OUTCOME_LABELS: cases( FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES ),
+		FEEDBACK_STAGE_LABELS: cases( FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES ),
+		FEEDBACK_USED_LABELS: cases( FEEDBACK_USED, FEEDBACK_USED_MESSAGES ),
 	};
 	return source.replace( /@([A-Z_]+)@/g, ( whole, name: string ) => {
 		const value = values[ name ];
@@ -107,6 +112,7 @@ function templateSources( files: MessageFiles ): TemplateSource[] {
 		{ name: 'Capacity request form', templateData: simple( 'capacitybuilding-templatedata-request-form' ) },
 		{ name: 'Capacity coach directory', templateData: simple( 'capacitybuilding-templatedata-coach-directory' ) },
 		{ name: 'Capacity hubs overview', templateData: simple( 'capacitybuilding-templatedata-hubs-overview' ) },
+		{ name: 'Capacity admins queue', templateData: simple( 'capacitybuilding-templatedata-admins-queue' ) },
 	];
 }
 
@@ -150,6 +156,7 @@ export function desiredPages( options: SetupOptions ): DesiredPage[] {
 		seeded( `${ base }/Requests`, 'Requests.wikitext' ),
 		seeded( `${ base }/Coaches`, 'Coaches.wikitext' ),
 		seeded( `${ base }/Hubs`, 'Hubs.wikitext' ),
+		seeded( `${ base }/Queue`, 'Queue.wikitext' ),
 	);
 	const categorySource = readSource( 'pages', 'Category.wikitext' );
 	for ( const category of CATEGORIES ) {

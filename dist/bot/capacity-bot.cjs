@@ -375,6 +375,17 @@ var FEEDBACK_OUTCOME_MESSAGES = {
   "not-achieved": "capacitybuilding-feedback-outcome-not-achieved",
   "too-early": "capacitybuilding-feedback-outcome-too-early"
 };
+var FEEDBACK_STAGES = ["completion", "follow-up"];
+var FEEDBACK_STAGE_MESSAGES = {
+  completion: "capacitybuilding-feedback-stage-completion",
+  "follow-up": "capacitybuilding-feedback-stage-follow-up"
+};
+var FEEDBACK_USED = ["yes", "partly", "no"];
+var FEEDBACK_USED_MESSAGES = {
+  yes: "capacitybuilding-feedback-used-yes",
+  partly: "capacitybuilding-feedback-used-partly",
+  no: "capacitybuilding-feedback-used-no"
+};
 var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
 var REQUEST_SCHEMA = {
   template: "Capacity request",
@@ -432,7 +443,12 @@ var FEEDBACK_SCHEMA = {
     { key: "role", param: "role", kind: "enum", required: true, values: FEEDBACK_ROLES, label: "capacitybuilding-feedback-field-role", help: "capacitybuilding-feedback-help-role" },
     { key: "rating", param: "rating", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-rating", help: "capacitybuilding-feedback-help-rating" },
     { key: "outcome", param: "outcome", kind: "enum", required: false, values: FEEDBACK_OUTCOMES, label: "capacitybuilding-feedback-field-outcome", help: "capacitybuilding-feedback-help-outcome" },
+    { key: "confidenceBefore", param: "confidence_before", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-before", help: "capacitybuilding-feedback-help-confidence-before" },
+    { key: "confidenceAfter", param: "confidence_after", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-after", help: "capacitybuilding-feedback-help-confidence-after" },
+    { key: "stage", param: "stage", kind: "enum", required: false, values: FEEDBACK_STAGES, label: "capacitybuilding-feedback-field-stage", help: "capacitybuilding-feedback-help-stage" },
+    { key: "used", param: "used", kind: "enum", required: false, values: FEEDBACK_USED, label: "capacitybuilding-feedback-field-used", help: "capacitybuilding-feedback-help-used" },
     { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
+    { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
   ]
 };
@@ -2681,6 +2697,15 @@ var NOTICE_KINDS = [
 function isNoticeKind(value) {
   return NOTICE_KINDS.includes(value);
 }
+var DAY_MS = 864e5;
+var STALE_STATUSES = ["open", "triaged"];
+function stalePeriods(status, since, staleAfterDays, now) {
+  const start = Date.parse(since);
+  if (!STALE_STATUSES.includes(status) || Number.isNaN(start) || !(staleAfterDays > 0)) {
+    return 0;
+  }
+  return Math.max(0, Math.floor((now.getTime() - start) / (staleAfterDays * DAY_MS)));
+}
 
 // modules/core/config.ts
 var CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
@@ -3108,10 +3133,7 @@ var KINDS = {
       const { request, current, config, now } = situation;
       const since = current?.at ?? request.record.created;
       const period = config.statusPolicy.staleAfterDays * DAY;
-      if (!seekingCoach(request) || !since || Number.isNaN(Date.parse(since))) {
-        return [];
-      }
-      const periods = Math.floor((now.getTime() - Date.parse(since)) / period);
+      const periods = stalePeriods(request.record.status, since, config.statusPolicy.staleAfterDays, now);
       if (periods < 1) {
         return [];
       }
@@ -3269,13 +3291,17 @@ function fill(source, base) {
     HUB_KINDS: HUB_KINDS.join("|"),
     FEEDBACK_ROLES: FEEDBACK_ROLES.join("|"),
     FEEDBACK_OUTCOMES: FEEDBACK_OUTCOMES.join("|"),
+    FEEDBACK_STAGES: FEEDBACK_STAGES.join("|"),
+    FEEDBACK_USED: FEEDBACK_USED.join("|"),
     STATUS_LABELS: cases(STATUSES, STATUS_MESSAGES),
     REGION_LABELS: cases(REGIONS, REGION_MESSAGES),
     REQUESTER_TYPE_LABELS: cases(REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES),
     AVAILABILITY_LABELS: cases(AVAILABILITIES, AVAILABILITY_MESSAGES),
     HUB_KIND_LABELS: cases(HUB_KINDS, HUB_KIND_MESSAGES),
     FEEDBACK_ROLE_LABELS: cases(FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES),
-    FEEDBACK_OUTCOME_LABELS: cases(FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES)
+    FEEDBACK_OUTCOME_LABELS: cases(FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES),
+    FEEDBACK_STAGE_LABELS: cases(FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES),
+    FEEDBACK_USED_LABELS: cases(FEEDBACK_USED, FEEDBACK_USED_MESSAGES)
   };
   return source.replace(/@([A-Z_]+)@/g, (whole, name) => {
     const value = values[name];
@@ -3310,7 +3336,8 @@ function templateSources(files) {
     },
     { name: "Capacity request form", templateData: simple("capacitybuilding-templatedata-request-form") },
     { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") },
-    { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") }
+    { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") },
+    { name: "Capacity admins queue", templateData: simple("capacitybuilding-templatedata-admins-queue") }
   ];
 }
 function templatePage(source, options) {
@@ -3352,7 +3379,8 @@ function desiredPages(options) {
     seeded(`${base}/Request support`, "Request support.wikitext"),
     seeded(`${base}/Requests`, "Requests.wikitext"),
     seeded(`${base}/Coaches`, "Coaches.wikitext"),
-    seeded(`${base}/Hubs`, "Hubs.wikitext")
+    seeded(`${base}/Hubs`, "Hubs.wikitext"),
+    seeded(`${base}/Queue`, "Queue.wikitext")
   );
   const categorySource = readSource("pages", "Category.wikitext");
   for (const category of CATEGORIES) {
@@ -3530,6 +3558,7 @@ var GADGET_DESCRIPTIONS = {
   coachDirectory: "capacitybuilding-gadget-coachdirectory",
   coachProfile: "capacitybuilding-gadget-coachprofile",
   hubsOverview: "capacitybuilding-gadget-hubsoverview",
+  hubDashboard: "capacitybuilding-gadget-hubdashboard",
   hubProfile: "capacitybuilding-gadget-hubprofile",
   requestForm: "capacitybuilding-gadget-requestform",
   requestPage: "capacitybuilding-gadget-requestpage"
@@ -3802,7 +3831,7 @@ function suppressQuestion(question, counts, average) {
 
 // modules/core/figures.ts
 var FIGURES_VERSION = 1;
-var DAY_MS = 864e5;
+var DAY_MS2 = 864e5;
 var FEEDBACK_QUESTIONS = [
   { key: "rating", options: ["1", "2", "3", "4", "5"], numeric: true },
   { key: "outcome", options: FEEDBACK_OUTCOMES, numeric: false }
@@ -3823,7 +3852,7 @@ function daysBetween(from, to) {
   if (Number.isNaN(a) || Number.isNaN(b) || b < a) {
     return null;
   }
-  return Math.round(10 * (b - a) / DAY_MS) / 10;
+  return Math.round(10 * (b - a) / DAY_MS2) / 10;
 }
 function firstReached(history, statuses) {
   const first = /* @__PURE__ */ new Map();
@@ -4096,6 +4125,23 @@ var DESCRIPTION_EXCERPT = 200;
 var BIO_EXCERPT = 300;
 var STATISTICS_MAX_KEYS = 200;
 var STATISTICS_OTHER_KEY = "(other)";
+function hubFigures(hubKeys, requests, history) {
+  const figures = computeFigures(requests, history, { label: "all", start: null, end: null });
+  const byHub = new Map(figures.by.hub.map((group) => [group.key, group.figures.requests]));
+  const out = {};
+  for (const key of [...hubKeys].sort(compareKeys)) {
+    const group = byHub.get(key);
+    const open = requests.filter((r) => r.request.hub === key && !FINAL_STATUSES.includes(r.request.status)).length;
+    out[key] = {
+      open,
+      received: group?.received ?? 0,
+      medianDaysToTriage: group?.daysToTriage.median ?? null,
+      medianDaysToMatch: group?.daysToMatch.median ?? null,
+      completionRate: group?.completionRate ?? null
+    };
+  }
+  return out;
+}
 var ACTIVE_STATUSES = ["matched", "in-progress"];
 function count(into, key) {
   if (key !== "") {
@@ -4566,6 +4612,24 @@ function recipientsOf(names, actor) {
   }
   return out;
 }
+function digestBoards(request, hubs, input) {
+  const programme = programmeNoticeboard(input.base, input.config);
+  const boardOf = (hub) => hub?.record.noticeboard ? normalizeTitle(hub.record.noticeboard) : programme;
+  if (!request || request.record.hub) {
+    return [{ board: boardOf(request ? hubs.get(request.record.hub) : void 0), contacts: null }];
+  }
+  const routable = [...hubs.values()].map((h) => ({ key: h.key, hub: h.record }));
+  const routed = routeRequest(request.record, routable);
+  const boards = [];
+  for (const key of routed?.hubs ?? []) {
+    const hub = hubs.get(key);
+    const board = boardOf(hub);
+    if (!boards.some((b) => b.board === board)) {
+      boards.push({ board, contacts: board === programme ? null : hub?.record.contacts ?? [] });
+    }
+  }
+  return boards.length ? boards : [{ board: programme, contacts: null }];
+}
 function route(event, request, hubs, input) {
   const kind = KINDS[event.kind];
   const { config } = input;
@@ -4597,13 +4661,21 @@ function route(event, request, hubs, input) {
         [name]
       ));
     case "digest": {
-      const hub = request?.record.hub ? hubs.get(request.record.hub) : void 0;
-      const board = hub?.record.noticeboard ? normalizeTitle(hub.record.noticeboard) : programmeNoticeboard(input.base, config);
-      const mentioned = people.slice(0, MAX_MENTIONS);
-      return [
-        draft(event.key, "digest", board, mentioned),
-        ...talkCopies(configuredTalk ? people : people.slice(MAX_MENTIONS))
-      ];
+      const drafts = [];
+      const everyone = /* @__PURE__ */ new Set();
+      const unreached = /* @__PURE__ */ new Set();
+      for (const [index, { board, contacts }] of digestBoards(request, hubs, input).entries()) {
+        const told = contacts ? recipientsOf(contacts, event.actor) : people;
+        told.forEach((name) => everyone.add(name));
+        told.slice(MAX_MENTIONS).forEach((name) => unreached.add(name));
+        drafts.push(draft(
+          index === 0 ? event.key : `${event.key}-board-${nameKey(board)}`,
+          "digest",
+          board,
+          told.slice(0, MAX_MENTIONS)
+        ));
+      }
+      return [...drafts, ...talkCopies([...configuredTalk ? everyone : unreached])];
     }
     case "request": {
       if (!request) {
@@ -5628,6 +5700,11 @@ function buildStatisticsIndex(base, snapshot) {
       }
     }
   }
+  stats.hubs = hubFigures(
+    snapshot.hubs.map((h) => h.key.normalize("NFC")),
+    requests.map((r) => ({ number: r.number, request: { ...r.record, hub: r.record.hub.normalize("NFC") }, feedback: r.feedback })),
+    snapshot.history
+  );
   return stats;
 }
 function text(value, max = CELL_SHOWN) {

@@ -45,10 +45,10 @@
  * Readers refuse any other `version` (and fall back to reading pages).
  */
 import {
-	FEEDBACK_OUTCOMES, FORMATS, REGIONS, STATUSES,
+	FEEDBACK_OUTCOMES, FINAL_STATUSES, FORMATS, REGIONS, STATUSES,
 	type CapacityRequest, type CoachProfile, type Feedback, type Hub, type Status,
 } from './model';
-import { median } from './figures';
+import { computeFigures, median, type FigureChange, type FigureRequest } from './figures';
 import { normalizeUsername } from './identifiers';
 import type { Route } from './routing';
 
@@ -213,6 +213,49 @@ export interface StatisticsIndex {
 		averageRating: number | null;
 		byOutcome: Counts;
 	};
+	/** Each accepted hub's figures, by hub key (hubFigures); absent in statistics published before them. */
+	hubs?: Record<string, HubFigures>;
+}
+
+/** What a hub's dashboard shows of its requests (those whose accepted `hub` is the hub), of all time. */
+export interface HubFigures {
+	/** Requests not in a final status (completed, declined, withdrawn). */
+	open: number;
+	/** Requests the hub has had. */
+	received: number;
+	/** Median days from creation to triage and to the first match (figures.ts), null when none got there. */
+	medianDaysToTriage: number | null;
+	medianDaysToMatch: number | null;
+	/** Share of the hub's requests completed (three decimals), null when it has had none. */
+	completionRate: number | null;
+}
+
+/**
+ * The figures of each hub, computed by figures.ts as the reports compute them (all time), so the
+ * dashboards and the reports never disagree. Only hubs that exist (`hubKeys`) are listed: a hub
+ * name typed into a request does not make the page grow.
+ *
+ * @param hubKeys The accepted hubs
+ * @param requests Accepted requests with their accepted feedback
+ * @param history Accepted status changes, by request then revision
+ */
+export function hubFigures( hubKeys: readonly string[], requests: readonly FigureRequest[],
+	history: readonly FigureChange[] ): Record<string, HubFigures> {
+	const figures = computeFigures( requests, history, { label: 'all', start: null, end: null } );
+	const byHub = new Map( figures.by.hub.map( ( group ) => [ group.key, group.figures.requests ] ) );
+	const out: Record<string, HubFigures> = {};
+	for ( const key of [ ...hubKeys ].sort( compareKeys ) ) {
+		const group = byHub.get( key );
+		const open = requests.filter( ( r ) => r.request.hub === key &&
+			!( FINAL_STATUSES as readonly string[] ).includes( r.request.status ) ).length;
+		out[ key ] = {
+			open, received: group?.received ?? 0,
+			medianDaysToTriage: group?.daysToTriage.median ?? null,
+			medianDaysToMatch: group?.daysToMatch.median ?? null,
+			completionRate: group?.completionRate ?? null,
+		};
+	}
+	return out;
 }
 
 /** Statuses in which a coach is busy with a request. */

@@ -35,3 +35,26 @@ export const DIGEST_KINDS: readonly NoticeKind[] = [ 'submitted', 'stale', 'dead
 export function isNoticeKind( value: string ): value is NoticeKind {
 	return ( NOTICE_KINDS as readonly string[] ).includes( value );
 }
+
+const DAY_MS = 86_400_000;
+
+/** Statuses in which a request can go stale: it still looks for a coach. */
+export const STALE_STATUSES: readonly string[] = [ 'open', 'triaged' ];
+
+/**
+ * The stale rule, one for the bot's notices and the views: how many whole stale periods
+ * (`staleAfterDays` each) a request in one of STALE_STATUSES has gone without a status change since
+ * `since` (its last accepted status change, else its creation). 0 when it is not stale.
+ *
+ * @param status The request's status
+ * @param since When its status last changed (ISO timestamp)
+ * @param staleAfterDays The configuration's stale period
+ * @param now
+ */
+export function stalePeriods( status: string, since: string, staleAfterDays: number, now: Date ): number {
+	const start = Date.parse( since );
+	if ( !STALE_STATUSES.includes( status ) || Number.isNaN( start ) || !( staleAfterDays > 0 ) ) {
+		return 0;
+	}
+	return Math.max( 0, Math.floor( ( now.getTime() - start ) / ( staleAfterDays * DAY_MS ) ) );
+}

@@ -345,6 +345,30 @@ describe( 'stale and deadline notices', () => {
 	} );
 } );
 
+describe( 'noticeboards of the hubs a request is routed to', () => {
+	it( 'announce a new request without a hub where routing sends it: one digest edit per noticeboard per round', async () => {
+		await create( USERS.requester, t( 'Requests/R8' ), request( { title: 'Routed to Africa' } ) );
+		await create( USERS.requester, t( 'Requests/R10' ), request( { title: 'Routed to Africa too' } ) );
+		await create( USERS.requester, t( 'Requests/R9' ), request( { title: 'Nobody covers this', region: 'NA' } ) );
+		const before = ( await readPages( client, [ BOARD ] ) ).get( BOARD )?.revid ?? 0;
+		const { report } = await round();
+		// Three notices, two noticeboards: two edits.
+		expect( report ).toMatchObject( { recorded: 3, sent: 3, digests: 2, edits: 2, failed: 0 } );
+		const sent = Object.values( await ledger() ) as ( LedgerLine & { kind: string; request: number } )[];
+		const where = ( n: number ): string[] => sent.filter( ( l ) => l.kind === 'submitted' && l.request === n ).map( ( l ) => l.target );
+		expect( [ where( 8 ), where( 10 ), where( 9 ) ] ).toEqual( [ [ BOARD ], [ BOARD ], [ t( 'Noticeboard' ) ] ] );
+		const board = ( await readPages( client, [ BOARD ] ) ).get( BOARD );
+		expect( board?.revid ).toBeGreaterThan( before );
+		// The routed hub's contact is mentioned on the hub's board, both requests in the round's one section.
+		const section = ( board?.text ?? '' ).slice( ( board?.text ?? '' ).lastIndexOf( '\n==' ) );
+		expect( section ).toContain( `[[User:${ USERS.contact }|${ USERS.contact }]]` );
+		expect( section ).toContain( 'Routed to Africa too' );
+		expect( section ).not.toContain( 'Nobody covers this' );
+		const programme = ( await readPages( client, [ t( 'Noticeboard' ) ] ) ).get( t( 'Noticeboard' ) )?.text ?? '';
+		expect( programme ).toContain( 'Nobody covers this' );
+	} );
+} );
+
 describe( 'safety', () => {
 	const R5 = t( 'Requests/R5' );
 
@@ -358,7 +382,8 @@ describe( 'safety', () => {
 		const out = dry.lines.join( '\n' );
 		expect( out ).toContain( `Would post a new section on [[${ R5 }]]: "Demande R5 : une offre d’aide"` );
 		expect( out ).toContain( `[[User:${ USERS.requester }|${ USERS.requester }]] : ${ USERS.coach } s’est proposé·e pour aider` );
-		expect( out ).toContain( `Would post a new section on [[${ t( 'Noticeboard' ) }]]` );
+		// No hub yet, in the Africa hub's region: announced on the noticeboard of the hub it is routed to.
+		expect( out ).toContain( `Would post a new section on [[${ BOARD }]]` );
 		expect( out ).toContain( '2 posts would be made; nothing was saved' );
 		expect( ( await readPages( client, [ R5 ] ) ).get( R5 )?.revid ).toBe( before );
 		expect( Object.values( await ledger() ).filter( ( n ) => n.state !== 'sent' && n.state !== 'skipped' ) ).toEqual( [] );

@@ -12,7 +12,7 @@ import { testWiki, uniqueTitle } from '../support/wiki';
 import type { WikiClient } from '../../bot/wiki';
 
 const en = new Messages( 'en' );
-const TEMPLATES = [ 'Capacity request', 'Capacity coach', 'Capacity hub', 'Capacity feedback', 'Capacity status', 'Capacity request form', 'Capacity coach directory', 'Capacity hubs overview' ];
+const TEMPLATES = [ 'Capacity request', 'Capacity coach', 'Capacity hub', 'Capacity feedback', 'Capacity status', 'Capacity request form', 'Capacity coach directory', 'Capacity hubs overview', 'Capacity admins queue' ];
 
 async function revisions( client: WikiClient, titles: string[] ): Promise<Record<string, number>> {
 	const pages = await readPages( client, titles );
@@ -21,7 +21,7 @@ async function revisions( client: WikiClient, titles: string[] ): Promise<Record
 
 describe( 'capacity-bot setup', () => {
 	let client: WikiClient;
-	const titles = [ ...TEMPLATES.map( ( t ) => `Template:${ t }` ), 'Capacity building/Topics.json', 'MediaWiki:Gadget-capacityBuilding-config.json', 'Capacity building' ];
+	const titles = [ ...TEMPLATES.map( ( t ) => `Template:${ t }` ), 'Capacity building/Topics.json', 'MediaWiki:Gadget-capacityBuilding-config.json', 'Capacity building', 'Capacity building/Queue' ];
 
 	beforeAll( async () => {
 		client = await botClient();

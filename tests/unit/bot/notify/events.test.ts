@@ -156,8 +156,11 @@ describe( 'detect', () => {
 		expect( stale( { ...at( 120 ), history: triaged } ) ).toEqual( [] );
 		expect( stale( { ...at( 130 ), history: triaged } ) ).toEqual( [ 'stale-55-1' ] );
 		expect( stale( { ...at( 130 ), requests: [ stored( 5, 56, { status: 'matched', coach: [ 'Carol' ] } ) ] } ) ).toEqual( [] );
-		// No hub: the admins, on the programme's noticeboard.
+		// No hub, routed to Africa (it covers the region): Africa's contacts, on its noticeboard.
 		expect( brief( detect( { ...at( 60 ), requests: [ stored( 5, 50 ) ] } ).notices ) )
+			.toEqual( [ 'stale-50-1 digest CB/Hubs/Africa/Noticeboard → Hubert+Hana' ] );
+		// No hub covers it: the admins, on the programme's noticeboard.
+		expect( brief( detect( { ...at( 60 ), requests: [ stored( 5, 50, { region: 'NWE' } ) ] } ).notices ) )
 			.toEqual( [ 'stale-50-1 digest CB/Noticeboard → Adam' ] );
 	} );
 
@@ -226,5 +229,28 @@ describe( 'route', () => {
 		const noBoard = new Map( [ [ 'Africa', { ...hub, record: { ...hub.record, noticeboard: '' } } ] ] );
 		expect( route( submitted, stored( 9, 90, { hub: 'Africa' } ), noBoard, { base: BASE, config: config( { noticeboard: 'Project:Board' } ) } )[ 0 ] )
 			.toMatchObject( { target: 'Project:Board', recipients: [ 'Hubert', 'Hana' ] } );
+	} );
+
+	it( 'puts the digest entries of a request without a hub on the noticeboards of the hubs it is routed to', () => {
+		const submitted = { ...event, kind: 'submitted' as const, key: 'submitted-1', actor: 'Alice' };
+		const thematic: StoredHub = { ...hub, key: 'Outreach', page: `${ BASE }/Hubs/Outreach`, record: {
+			...hub.record, name: 'Outreach hub', kind: 'thematic', regions: [], topics: [ 'outreach' ], contacts: [ 'Olga' ],
+			noticeboard: 'CB/Hubs/Outreach/Board' } };
+		const both = new Map( [ [ 'Africa', hub ], [ 'Outreach', thematic ] ] );
+		const at = { base: BASE, config: config() };
+		// One entry per routed hub's board (regional first, as routing ranks them), each for its contacts.
+		expect( brief( route( submitted, stored( 9, 90 ), both, at ) ) ).toEqual( [
+			'submitted-1 digest CB/Hubs/Africa/Noticeboard → Hubert+Hana',
+			`submitted-1-board-${ nameKey( 'CB/Hubs/Outreach/Board' ) } digest CB/Hubs/Outreach/Board → Olga`,
+		] );
+		// Triaged to one of them: only its board.
+		expect( brief( route( submitted, stored( 9, 90, { hub: 'Outreach' } ), both, at ) ) )
+			.toEqual( [ 'submitted-1 digest CB/Hubs/Outreach/Board → Olga' ] );
+		// User talk copies where configured go to the people each board tells.
+		const talk = route( submitted, stored( 9, 90 ), both, { base: BASE, config: config( { userTalk: [ 'submitted' ] } ) } );
+		expect( talk.filter( ( n ) => n.channel === 'talk' ).map( ( n ) => n.target ) )
+			.toEqual( [ 'User talk:Hubert', 'User talk:Hana', 'User talk:Olga' ] );
+		// Closed requests are not routed: the programme's board.
+		expect( route( submitted, stored( 9, 90, { status: 'withdrawn' } ), both, at ).map( ( n ) => n.target ) ).toEqual( [ 'CB/Noticeboard' ] );
 	} );
 } );
