@@ -103,6 +103,7 @@ const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
 	coachProfile: 'capacitybuilding-gadget-coachprofile',
 	hubsOverview: 'capacitybuilding-gadget-hubsoverview',
 	hubDashboard: 'capacitybuilding-gadget-hubdashboard',
+	hubProfile: 'capacitybuilding-gadget-hubprofile',
 	requestForm: 'capacitybuilding-gadget-requestform',
 	requestPage: 'capacitybuilding-gadget-requestpage',
 	statistics: 'capacitybuilding-gadget-statistics',

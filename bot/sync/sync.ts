@@ -8,9 +8,10 @@
  *    (forward from its accepted revision, or from its first revision).
  * 3. history.ts — the revisions each page needs judged, read in batches.
  * 4. judgePages.ts — each page's revisions judged in order by the core judge, with the roles as
- *    they were at each revision's time (roles.ts), kind by kind: hubs (their changes depend on the
- *    configuration only), then coaches, then requests (which depend on hub contacts and on who is
- *    a coach); each kind's results update the role timeline before the next kind is judged.
+ *    they were at each revision's time (roles.ts), kind by kind: hubs (their edits depend on the
+ *    configuration, their creation on other hubs' contacts too: judged in creation order), then
+ *    coaches, then requests (which depend on hub contacts and on who is a coach); each kind's
+ *    results update the role timeline before the next kind is judged.
  * 5. results.ts — what that means for the store (records, problems, status history, timelines),
  *    stored with the cursor in one transaction (Store.apply), so the cursor advances only with
  *    what was read.
@@ -119,7 +120,8 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 
 	// 4. and 5. Judge kind by kind, each revision with the roles of its time; collect the results.
 	for ( const kind of KINDS ) {
-		for ( const wanted of toJudge.filter( ( w ) => w.pageKind.kind === kind ) ) {
+		const pages = toJudge.filter( ( w ) => w.pageKind.kind === kind );
+		for ( const wanted of kind === 'hub' ? inCreationOrder( pages, histories ) : pages ) {
 			judgeOne( wanted, histories.get( wanted.title ), { options, state, timeline, results, report,
 				maxRevisions } );
 		}
@@ -133,6 +135,19 @@ export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	report.problems = ( await store.problems() ).length;
 	report.requests = client.requestCount - startRequests;
 	return report;
+}
+
+/**
+ * Hub pages in the order their revisions to judge begin. A hub's creation is judged with the other
+ * hubs' contacts as accepted before it (a contact of an accepted hub may create one), so a hub
+ * made after another must be judged after it: in a full sync, or when both are new in one
+ * incremental sync, judging in page order could judge the newer hub before the older one's
+ * contacts are on the timeline. (Edits of a hub depend only on its own contacts and the
+ * configuration.)
+ */
+function inCreationOrder( pages: Wanted[], histories: ReadonlyMap<string, HistoryRead> ): Wanted[] {
+	const first = ( wanted: Wanted ): number => histories.get( wanted.title )?.revisions[ 0 ]?.revid ?? Infinity;
+	return [ ...pages ].sort( ( a, b ) => first( a ) - first( b ) );
 }
 
 /** What a sync has found so far, for the store. */

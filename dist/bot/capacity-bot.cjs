@@ -3560,6 +3560,7 @@ var GADGET_DESCRIPTIONS = {
   coachProfile: "capacitybuilding-gadget-coachprofile",
   hubsOverview: "capacitybuilding-gadget-hubsoverview",
   hubDashboard: "capacitybuilding-gadget-hubdashboard",
+  hubProfile: "capacitybuilding-gadget-hubprofile",
   requestForm: "capacitybuilding-gadget-requestform",
   requestPage: "capacitybuilding-gadget-requestpage",
   statistics: "capacitybuilding-gadget-statistics"
@@ -7263,11 +7264,20 @@ function checkCoachChange(pageUser, before, after, author, context) {
   return { allowed: true, moves };
 }
 function checkHubChange(before, after, author, context) {
-  const moves = [before === null ? "create" : "edit"];
-  if (isAdmin(author, context) || before !== null && includesUser(before.contacts, author)) {
-    return { allowed: true, moves };
+  const admin = isAdmin(author, context);
+  if (before !== null) {
+    return admin || includesUser(before.contacts, author) ? { allowed: true, moves: ["edit"] } : denial(["edit"], problem(null, "capacitybuilding-permission-hub-edit"));
   }
-  return denial(moves, problem(null, before === null ? "capacitybuilding-permission-hub-create" : "capacitybuilding-permission-hub-edit"));
+  if (admin) {
+    return { allowed: true, moves: ["create"] };
+  }
+  if (!isHubContact(author, "", context)) {
+    return denial(["create"], problem(null, "capacitybuilding-permission-hub-create"));
+  }
+  if (!includesUser(after.contacts, author)) {
+    return denial(["create"], problem("contacts", "capacitybuilding-permission-hub-create-not-contact"));
+  }
+  return { allowed: true, moves: ["create"] };
 }
 function feedbackKey(entry) {
   return `${normalizeUsername(entry.user)}\0${entry.created}`;
@@ -8393,7 +8403,8 @@ async function runSync(options) {
   report.walkedBack = cost.pages;
   report.historyRequests = cost.requests;
   for (const kind of KINDS2) {
-    for (const wanted of toJudge.filter((w) => w.pageKind.kind === kind)) {
+    const pages = toJudge.filter((w) => w.pageKind.kind === kind);
+    for (const wanted of kind === "hub" ? inCreationOrder(pages, histories) : pages) {
       judgeOne(wanted, histories.get(wanted.title), {
         options,
         state,
@@ -8415,6 +8426,10 @@ async function runSync(options) {
   report.problems = (await store.problems()).length;
   report.requests = client.requestCount - startRequests;
   return report;
+}
+function inCreationOrder(pages, histories) {
+  const first = (wanted) => histories.get(wanted.title)?.revisions[0]?.revid ?? Infinity;
+  return [...pages].sort((a, b) => first(a) - first(b));
 }
 function pagesToJudge(plan, state, base, timeline, results, report) {
   const toJudge = [];

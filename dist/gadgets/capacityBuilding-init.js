@@ -28,6 +28,19 @@ function coachPage(title) {
   const user = base === "" ? null : coachUser(base, normalized);
   return user === null ? null : { base, user };
 }
+function hubKey(base, title) {
+  const prefix = `${normalizeTitle(base)}/Hubs/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return rest === "" || rest.includes("/") ? null : rest;
+}
+function hubPage(title) {
+  const normalized = normalizeTitle(title);
+  const at = normalized.lastIndexOf("/Hubs/");
+  const base = at > 0 ? normalized.slice(0, at) : "";
+  const key = base === "" ? null : hubKey(base, normalized);
+  return key === null ? null : { base, key };
+}
 
 // modules/shared/draftStorage.ts
 var DRAFT_PREFIX = "capacityBuilding-draft:";
@@ -127,7 +140,7 @@ function settleDraftsForThisPage() {
 }
 
 // modules/init/features.ts
-var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview", "hubDashboard", "statistics"];
+var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview", "hubDashboard", "statistics", "hubProfile"];
 function isFeature(name) {
   return FEATURES.includes(name != null ? name : "");
 }
@@ -194,22 +207,25 @@ function scan(root) {
   byFeature.forEach((markers, feature) => mountAll(feature, markers));
   return [...byFeature.keys()];
 }
-function markMissingProfile(root) {
+function markMissingPage(root) {
   var _a;
   const title = String((_a = mw.config.get("wgPageName")) != null ? _a : "");
-  if (root.id !== "mw-content-text" || mw.config.get("wgArticleId") !== 0 || Number(mw.config.get("wgNamespaceNumber")) < 0 || mw.config.get("wgAction") !== "view" || coachPage(title) === null || root.querySelector(MARKER_SELECTOR)) {
+  if (root.id !== "mw-content-text" || mw.config.get("wgArticleId") !== 0 || Number(mw.config.get("wgNamespaceNumber")) < 0 || mw.config.get("wgAction") !== "view" || root.querySelector(MARKER_SELECTOR)) {
     return;
   }
-  const marker = document.createElement("div");
-  marker.className = "ext-capacitybuilding-marker";
-  marker.dataset.capacitybuildingFeature = "coachProfile";
-  root.prepend(marker);
+  const feature = coachPage(title) ? "coachProfile" : hubPage(title) ? "hubProfile" : null;
+  if (feature) {
+    const marker = document.createElement("div");
+    marker.className = "ext-capacitybuilding-marker";
+    marker.dataset.capacitybuildingFeature = feature;
+    root.prepend(marker);
+  }
 }
 settleDraftsForThisPage();
 mw.hook("wikipage.content").add(($content) => {
   const features = [];
   $content.each((_index, element) => {
-    markMissingProfile(element);
+    markMissingPage(element);
     features.push(...scan(element));
   });
   mw.hook("capacityBuilding.init.scanned").fire(features);

@@ -142,7 +142,8 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-permission-denied-triage": "Only a hub contact or an admin can assign the request to a hub.",
 	"capacitybuilding-permission-denied-withdraw": "Only the requester or an admin can withdraw a request.",
 	"capacitybuilding-permission-feedback-other": "Only {{GENDER:$1|$1}} or an admin can change feedback left by {{GENDER:$1|them}}.",
-	"capacitybuilding-permission-hub-create": "Only an admin can create a hub.",
+	"capacitybuilding-permission-hub-create": "Only an admin or a contact of an existing hub can create a hub.",
+	"capacitybuilding-permission-hub-create-not-contact": "A hub contact who creates a hub must be one of its contacts.",
 	"capacitybuilding-permission-hub-edit": "Only the hub's contacts or an admin can change the hub.",
 	"capacitybuilding-permission-invalid-transition": "A request cannot go from \"$1\" to \"$2\".",
 	"capacitybuilding-permission-offer-closed": "Offers can only be made while the request is open or triaged.",
@@ -1162,6 +1163,7 @@ __export(pages_exports, {
   coachTitle: () => coachTitle,
   coachUser: () => coachUser,
   hubKey: () => hubKey,
+  hubPage: () => hubPage,
   hubTitle: () => hubTitle,
   normalizeTitle: () => normalizeTitle,
   requestNumber: () => requestNumber,
@@ -1216,6 +1218,13 @@ function hubKey(base, title) {
   const normalized = normalizeTitle(title);
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
+}
+function hubPage(title) {
+  const normalized = normalizeTitle(title);
+  const at = normalized.lastIndexOf("/Hubs/");
+  const base = at > 0 ? normalized.slice(0, at) : "";
+  const key = base === "" ? null : hubKey(base, normalized);
+  return key === null ? null : { base, key };
 }
 function sitePages(base) {
   const b = normalizeTitle(base);
@@ -1494,11 +1503,20 @@ function checkCoachChange(pageUser, before, after, author, context) {
   return { allowed: true, moves };
 }
 function checkHubChange(before, after, author, context) {
-  const moves = [before === null ? "create" : "edit"];
-  if (isAdmin(author, context) || before !== null && includesUser(before.contacts, author)) {
-    return { allowed: true, moves };
+  const admin = isAdmin(author, context);
+  if (before !== null) {
+    return admin || includesUser(before.contacts, author) ? { allowed: true, moves: ["edit"] } : denial(["edit"], problem(null, "capacitybuilding-permission-hub-edit"));
   }
-  return denial(moves, problem(null, before === null ? "capacitybuilding-permission-hub-create" : "capacitybuilding-permission-hub-edit"));
+  if (admin) {
+    return { allowed: true, moves: ["create"] };
+  }
+  if (!isHubContact(author, "", context)) {
+    return denial(["create"], problem(null, "capacitybuilding-permission-hub-create"));
+  }
+  if (!includesUser(after.contacts, author)) {
+    return denial(["create"], problem("contacts", "capacitybuilding-permission-hub-create-not-contact"));
+  }
+  return { allowed: true, moves: ["create"] };
 }
 function feedbackKey(entry) {
   return `${normalizeUsername(entry.user)}\0${entry.created}`;
@@ -5137,6 +5155,7 @@ var init_editability = __esm({
 // modules/shared/judgedPages.ts
 var judgedPages_exports = {};
 __export(judgedPages_exports, {
+  hubRoles: () => hubRoles,
   loadEntry: () => loadEntry,
   loadJudgedEdit: () => loadJudgedEdit,
   loadJudgedPage: () => loadJudgedPage,
@@ -5172,11 +5191,20 @@ function rolesFor2(roles, page, reader) {
       return { permissions, validation: { hubs: new Set(site.hubs.keys()) } };
     });
   }
+  if (page.kind === "hub") {
+    return () => __async(null, null, function* () {
+      return { permissions: hubRoles(yield roles.siteRoles(), page.key) };
+    });
+  }
   return () => __async(null, null, function* () {
     return {
       permissions: { config: (yield roles.config()).config, hubs: /* @__PURE__ */ new Map(), coaches: /* @__PURE__ */ new Set() }
     };
   });
+}
+function hubRoles(site, key) {
+  const others = [...site.hubs].filter(([k]) => k !== key);
+  return { config: site.config, hubs: new Map(others), coaches: /* @__PURE__ */ new Set() };
 }
 function loadJudgedPage(api, options) {
   return __async(this, null, function* () {

@@ -842,6 +842,7 @@ __export(pages_exports, {
   coachTitle: () => coachTitle,
   coachUser: () => coachUser,
   hubKey: () => hubKey,
+  hubPage: () => hubPage,
   hubTitle: () => hubTitle,
   normalizeTitle: () => normalizeTitle,
   requestNumber: () => requestNumber,
@@ -896,6 +897,13 @@ function hubKey(base, title) {
   const normalized = normalizeTitle(title);
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
+}
+function hubPage(title) {
+  const normalized = normalizeTitle(title);
+  const at = normalized.lastIndexOf("/Hubs/");
+  const base = at > 0 ? normalized.slice(0, at) : "";
+  const key = base === "" ? null : hubKey(base, normalized);
+  return key === null ? null : { base, key };
 }
 function sitePages(base) {
   const b = normalizeTitle(base);
@@ -1174,11 +1182,20 @@ function checkCoachChange(pageUser, before, after, author, context) {
   return { allowed: true, moves };
 }
 function checkHubChange(before, after, author, context) {
-  const moves = [before === null ? "create" : "edit"];
-  if (isAdmin(author, context) || before !== null && includesUser(before.contacts, author)) {
-    return { allowed: true, moves };
+  const admin = isAdmin(author, context);
+  if (before !== null) {
+    return admin || includesUser(before.contacts, author) ? { allowed: true, moves: ["edit"] } : denial(["edit"], problem(null, "capacitybuilding-permission-hub-edit"));
   }
-  return denial(moves, problem(null, before === null ? "capacitybuilding-permission-hub-create" : "capacitybuilding-permission-hub-edit"));
+  if (admin) {
+    return { allowed: true, moves: ["create"] };
+  }
+  if (!isHubContact(author, "", context)) {
+    return denial(["create"], problem(null, "capacitybuilding-permission-hub-create"));
+  }
+  if (!includesUser(after.contacts, author)) {
+    return denial(["create"], problem("contacts", "capacitybuilding-permission-hub-create-not-contact"));
+  }
+  return { allowed: true, moves: ["create"] };
 }
 function feedbackKey(entry) {
   return `${normalizeUsername(entry.user)}\0${entry.created}`;
@@ -4776,6 +4793,7 @@ var init_editability = __esm({
 // modules/shared/judgedPages.ts
 var judgedPages_exports = {};
 __export(judgedPages_exports, {
+  hubRoles: () => hubRoles,
   loadEntry: () => loadEntry,
   loadJudgedEdit: () => loadJudgedEdit,
   loadJudgedPage: () => loadJudgedPage,
@@ -4809,9 +4827,16 @@ function rolesFor2(roles, page, reader) {
       return { permissions, validation: { hubs: new Set(site.hubs.keys()) } };
     };
   }
+  if (page.kind === "hub") {
+    return async () => ({ permissions: hubRoles(await roles.siteRoles(), page.key) });
+  }
   return async () => ({
     permissions: { config: (await roles.config()).config, hubs: /* @__PURE__ */ new Map(), coaches: /* @__PURE__ */ new Set() }
   });
+}
+function hubRoles(site, key) {
+  const others = [...site.hubs].filter(([k]) => k !== key);
+  return { config: site.config, hubs: new Map(others), coaches: /* @__PURE__ */ new Set() };
 }
 async function loadJudgedPage(api, options) {
   var _a, _b;

@@ -79,6 +79,18 @@ export function hubKey( base: string, title: string ): string | null {
 	return rest === '' || rest.includes( '/' ) ? null : rest;
 }
 
+/**
+ * A hub page's base page and key, from its title alone (as coachPage: whatever comes before the
+ * last "/Hubs/" is taken as the base page). Null for any other title.
+ */
+export function hubPage( title: string ): { base: string; key: string } | null {
+	const normalized = normalizeTitle( title );
+	const at = normalized.lastIndexOf( '/Hubs/' );
+	const base = at > 0 ? normalized.slice( 0, at ) : '';
+	const key = base === '' ? null : hubKey( base, normalized );
+	return key === null ? null : { base, key };
+}
+
 /** Pages the bot writes and the tools read, under the base page. */
 export function sitePages( base: string ): {
 	topics: string; requestsJson: string; coachesJson: string; hubsJson: string; statisticsJson: string;

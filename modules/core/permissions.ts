@@ -383,13 +383,33 @@ export function checkCoachChange(
 	return { allowed: true, moves };
 }
 
-/** Hubs are created by admins and kept up to date by their contacts. */
+/**
+ * Who may create a hub, and who may change one.
+ *
+ * Creating: a programme admin (who may set a hub up for others, e.g. the bot's samples), or a
+ * contact of an existing accepted hub (someone the programme already trusts with triage), and then
+ * only when the new hub lists them among its contacts. A hub's contacts may triage any request that
+ * has no hub yet (isHubContact), so letting anyone else create a hub would let them make themselves
+ * a hub contact; and a contact's hub must not be one run only by people who never agreed to it.
+ *
+ * Changing: the hub's contacts as accepted before the change (not as the change lists them), and admins.
+ */
 export function checkHubChange( before: Hub | null, after: Hub, author: string, context: PermissionContext ): Decision {
-	const moves: Move[] = [ before === null ? 'create' : 'edit' ];
-	if ( isAdmin( author, context ) || ( before !== null && includesUser( before.contacts, author ) ) ) {
-		return { allowed: true, moves };
+	const admin = isAdmin( author, context );
+	if ( before !== null ) {
+		return admin || includesUser( before.contacts, author ) ? { allowed: true, moves: [ 'edit' ] } :
+			denial( [ 'edit' ], problem( null, 'capacitybuilding-permission-hub-edit' ) );
 	}
-	return denial( moves, problem( null, before === null ? 'capacitybuilding-permission-hub-create' : 'capacitybuilding-permission-hub-edit' ) );
+	if ( admin ) {
+		return { allowed: true, moves: [ 'create' ] };
+	}
+	if ( !isHubContact( author, '', context ) ) {
+		return denial( [ 'create' ], problem( null, 'capacitybuilding-permission-hub-create' ) );
+	}
+	if ( !includesUser( after.contacts, author ) ) {
+		return denial( [ 'create' ], problem( 'contacts', 'capacitybuilding-permission-hub-create-not-contact' ) );
+	}
+	return { allowed: true, moves: [ 'create' ] };
 }
 
 function feedbackKey( entry: Feedback ): string {

@@ -9,12 +9,13 @@
  * It also settles the drafts kept in the browser (shared/draftStorage.ts): MediaWiki says nothing
  * to scripts when someone logs out, so each page view checks whose drafts are kept.
  *
- * One page carries no template yet: a coach's profile page before the coach created it. Its
- * "missing page" view gets a coachProfile marker here, so the coach finds the form that creates
- * the profile where the directory (and the design) says their profile lives.
+ * Two kinds of page carry no template yet: a coach's profile page before the coach created it, and
+ * a hub page before the hub is created. Their "missing page" view gets a coachProfile or hubProfile
+ * marker here, so the coach (or whoever may create the hub) finds the form that creates the page
+ * where the directory, the hubs overview (and the design) say it lives.
  */
 import { MESSAGES_GADGET, gadgetModule } from '../core/gadgets';
-import { coachPage } from '../core/pages';
+import { coachPage, hubPage } from '../core/pages';
 import { settleDraftsForThisPage } from '../shared/draftStorage';
 import type { FeatureModule } from '../shared/feature';
 import { isFeature, moduleNames, type Feature } from './features';
@@ -104,24 +105,26 @@ function scan( root: ParentNode ): Feature[] {
 }
 
 /**
- * Adds a coachProfile marker to the view of a coach profile page that does not exist yet (by its
- * title alone: the feature checks the configured base page before showing anything).
+ * Adds a coachProfile or hubProfile marker to the view of a coach profile or hub page that does not
+ * exist yet (by its title alone: the feature checks the configured base page before showing anything).
  *
  * @param root Content that was just added to the page
  */
-function markMissingProfile( root: Element ): void {
+function markMissingPage( root: Element ): void {
 	const title = String( mw.config.get( 'wgPageName' ) ?? '' );
 	// Special pages (namespace -1) have no article either, and their titles may look like anything.
 	if ( root.id !== 'mw-content-text' || mw.config.get( 'wgArticleId' ) !== 0 ||
 		Number( mw.config.get( 'wgNamespaceNumber' ) ) < 0 ||
-		mw.config.get( 'wgAction' ) !== 'view' || coachPage( title ) === null ||
-		root.querySelector( MARKER_SELECTOR ) ) {
+		mw.config.get( 'wgAction' ) !== 'view' || root.querySelector( MARKER_SELECTOR ) ) {
 		return;
 	}
-	const marker = document.createElement( 'div' );
-	marker.className = 'ext-capacitybuilding-marker';
-	marker.dataset.capacitybuildingFeature = 'coachProfile';
-	root.prepend( marker );
+	const feature = coachPage( title ) ? 'coachProfile' : hubPage( title ) ? 'hubProfile' : null;
+	if ( feature ) {
+		const marker = document.createElement( 'div' );
+		marker.className = 'ext-capacitybuilding-marker';
+		marker.dataset.capacitybuildingFeature = feature;
+		root.prepend( marker );
+	}
 }
 
 // Drafts belong to one account: on every page view, before any form loads, drafts of another
@@ -131,7 +134,7 @@ settleDraftsForThisPage();
 mw.hook( 'wikipage.content' ).add( ( $content: JQuery ) => {
 	const features: Feature[] = [];
 	$content.each( ( _index, element ) => {
-		markMissingProfile( element );
+		markMissingPage( element );
 		features.push( ...scan( element ) );
 	} );
 	// Announces that a scan finished and what it started loading (used by tests and other gadgets).

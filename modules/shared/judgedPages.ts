@@ -4,17 +4,19 @@
  * the manifest and the one part that holds it), then the page judged forward from the entry's
  * accepted revision (judgedRecords.ts loadJudgedRecord) with the roles that kind of page needs
  * (roles.ts): a request's revisions with the configuration, the accepted hubs and whether their
- * authors have a coach profile; a coach profile's or a hub's with the configuration only (only the
- * coach, a hub's own contacts and admins may change those, and the record itself says who they are).
+ * authors have a coach profile; a coach profile's with the configuration only (only the coach and
+ * admins may change it); a hub's with the configuration and the other accepted hubs (a contact of
+ * one may create a hub; only a hub's own contacts, which the record says, and admins change it).
  *
- * The request page, the request form in edit mode, the coach profile page and its form use it; so
- * will the hub page.
+ * The request page, the request form in edit mode, the coach profile page, the hub page and their
+ * forms use it.
  */
 import { classify, type RecordPageKind } from '../core/judge';
 import type { EntryOf, IndexKey, IndexName } from '../core/indexes';
 import { editablePage, loadJudgedRecord, saveCheck, type JudgedRecord, type JudgingRoles } from './judgedRecords';
 import type { LoadedRecordPage } from './recordSave';
-import type { Roles } from './roles';
+import type { PermissionContext } from '../core/permissions';
+import type { Roles, SiteRoles } from './roles';
 import { IndexPartError, loadIndexEntry } from './siteData';
 
 const INDEX_OF: Record<RecordPageKind[ 'kind' ], IndexName> = { request: 'requests', coach: 'coaches', hub: 'hubs' };
@@ -67,9 +69,21 @@ export function rolesFor( roles: Roles, page: RecordPageKind,
 			return { permissions, validation: { hubs: new Set( site.hubs.keys() ) } };
 		};
 	}
+	if ( page.kind === 'hub' ) {
+		return async () => ( { permissions: hubRoles( await roles.siteRoles(), page.key ) } );
+	}
 	return async () => ( {
 		permissions: { config: ( await roles.config() ).config, hubs: new Map(), coaches: new Set() },
 	} );
+}
+
+/**
+ * The roles a hub page is judged with: the configuration and the other accepted hubs (a hub read
+ * from its own page, before the bot published any, does not make its own contacts hub contacts).
+ */
+export function hubRoles( site: SiteRoles, key: string ): PermissionContext {
+	const others = [ ...site.hubs ].filter( ( [ k ] ) => k !== key );
+	return { config: site.config, hubs: new Map( others ), coaches: new Set() };
 }
 
 export interface JudgedPage {

@@ -36,6 +36,7 @@ export function devBotStore( wiki: DevWiki ): string {
 /** Pages worth opening after `npm start`. */
 export const SAMPLE_PAGES = [
 	'Capacity building', 'Capacity building/Request support', 'Capacity building/Coaches', 'Capacity building/Hubs',
+	'Capacity building/Hubs/Africa hub',
 	'Capacity building/Requests/Index', 'Capacity building/Coaches/Index', 'Capacity building/Statistics', 'Capacity building/Review',
 ];
 

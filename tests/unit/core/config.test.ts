@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, defaultConfigJson, parseConfig } from '../../../modules/core/config';
-import { coachPage, coachTitle, coachUser, hubKey, hubTitle, requestNumber, requestTitle, sitePages } from '../../../modules/core/pages';
+import { coachPage, coachTitle, coachUser, hubKey, hubPage, hubTitle, requestNumber, requestTitle, sitePages } from '../../../modules/core/pages';
 
 describe( 'parseConfig', () => {
 	it( 'fills in defaults', () => {
@@ -71,6 +71,14 @@ describe( 'page titles', () => {
 		expect( coachPage( 'A/Coaches/B/Coaches/Carol' ) ).toEqual( { base: 'A/Coaches/B', user: 'Carol' } );
 		for ( const other of [ 'Capacity building/Coaches/Index', 'Capacity building/Coaches/Ana/Archive', 'Capacity building/Coaches/', 'Capacity building/Coaches', '/Coaches/Ana', 'Template:Capacity coach' ] ) {
 			expect( coachPage( other ) ).toBeNull();
+		}
+	} );
+
+	it( 'finds a hub page\'s base page and key from its title alone', () => {
+		expect( hubPage( 'Capacity_building/Hubs/Africa_hub' ) ).toEqual( { base: 'Capacity building', key: 'Africa hub' } );
+		expect( hubPage( 'A/Hubs/B/Hubs/ESEAP' ) ).toEqual( { base: 'A/Hubs/B', key: 'ESEAP' } );
+		for ( const other of [ 'Capacity building/Hubs', 'Capacity building/Hubs/', 'Capacity building/Hubs/Africa/Noticeboard', '/Hubs/Africa', 'Capacity building/Hubs.json' ] ) {
+			expect( hubPage( other ) ).toBeNull();
 		}
 	} );
 } );

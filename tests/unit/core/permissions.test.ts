@@ -2,7 +2,7 @@
  * The who-may-do-what table (docs/data-model.md), cell by cell, plus the rules around it.
  */
 import { DEFAULT_CONFIG } from '../../../modules/core/config';
-import type { CapacityRequest, CoachProfile, Feedback } from '../../../modules/core/model';
+import type { CapacityRequest, CoachProfile, Feedback, Hub } from '../../../modules/core/model';
 import {
 	applyAction, availableActions, checkCoachChange, mayMove, checkFeedbackChange, checkHubChange, checkRequestChange,
 	type PermissionContext, type RequestAction,
@@ -230,12 +230,37 @@ describe( 'coach profiles, hubs and feedback', () => {
 			.toMatchObject( { allowed: false, reason: { key: 'capacitybuilding-permission-coach-user-mismatch' } } );
 	} );
 
-	it( 'lets admins create hubs and contacts keep them up to date', () => {
-		const hub = { name: 'Hub A', kind: 'regional', regions: [ 'LAC' ], topics: [], languages: [], contacts: [ 'Hana' ], noticeboard: '' };
-		expect( checkHubChange( null, hub, 'Adam', context ).allowed ).toBe( true );
-		expect( checkHubChange( null, hub, 'Hana', context ).allowed ).toBe( false );
-		expect( checkHubChange( hub, { ...hub, languages: [ 'es' ] }, 'Hana', context ).allowed ).toBe( true );
-		expect( checkHubChange( hub, { ...hub, languages: [ 'es' ] }, 'Bruno', context ).allowed ).toBe( false );
+	describe( 'hubs', () => {
+		const hub: Hub = { name: 'Hub A', kind: 'regional', regions: [ 'LAC' ], topics: [], languages: [], contacts: [ 'Hana' ], noticeboard: '' };
+		const withHub = { ...context, hubs: new Map( [ [ 'Hub_A', { contacts: [ 'Hana' ] } ] ] ) };
+		const noHubs = { ...context, hubs: new Map() };
+		const created = { ...hub, name: 'Hub B', contacts: [ 'Hana', 'Otto' ] };
+		const edited = { ...hub, languages: [ 'es' ] };
+		const DENIED_CREATE = 'capacitybuilding-permission-hub-create';
+		const NOT_CONTACT = 'capacitybuilding-permission-hub-create-not-contact';
+		const DENIED_EDIT = 'capacitybuilding-permission-hub-edit';
+		const cases: [ string, Hub | null, Hub, string, PermissionContext, string | null ][] = [
+			// [ case, before, after, author, hubs accepted, refused with ]
+			[ 'an admin creates a hub for others', null, hub, 'Adam', context, null ],
+			[ 'a bot creates a hub for others', null, hub, 'CapacityBot', context, null ],
+			[ 'a contact of an accepted hub creates one listing themselves', null, created, 'Hana', withHub, null ],
+			[ 'a contact written as another spelling', null, { ...created, contacts: [ 'hana' ] }, 'Hana', withHub, null ],
+			[ 'a contact of an accepted hub who does not list themselves', null, { ...created, contacts: [ 'Otto' ] }, 'Hana', withHub, NOT_CONTACT ],
+			[ 'someone who lists themselves but is no hub contact', null, { ...created, contacts: [ 'Otto' ] }, 'Otto', withHub, DENIED_CREATE ],
+			[ 'the would-be contact of a hub that is not accepted yet', null, hub, 'Hana', noHubs, DENIED_CREATE ],
+			[ 'a requester', null, { ...hub, contacts: [ 'Rita' ] }, 'Rita', withHub, DENIED_CREATE ],
+			[ 'a contact edits their hub', hub, edited, 'Hana', noHubs, null ],
+			[ 'an admin edits a hub', hub, edited, 'Adam', context, null ],
+			[ 'a non-contact edits a hub', hub, edited, 'Bruno', withHub, DENIED_EDIT ],
+			[ 'a non-contact adds themselves as a contact', hub, { ...hub, contacts: [ 'Hana', 'Bruno' ] }, 'Bruno', withHub, DENIED_EDIT ],
+			[ 'a contact of another hub edits this one', { ...hub, contacts: [ 'Otto' ] }, edited, 'Hana', withHub, DENIED_EDIT ],
+			[ 'a contact removed by the change itself still made it', hub, { ...hub, contacts: [ 'Otto' ] }, 'Hana', context, null ],
+		];
+		it.each( cases )( '%s', ( _case, before, after, author, hubContext, refused ) => {
+			const decision = checkHubChange( before, after, author, hubContext );
+			expect( decision.moves ).toEqual( [ before === null ? 'create' : 'edit' ] );
+			expect( decision.allowed ? null : decision.reason.key ).toBe( refused );
+		} );
 	} );
 
 	it( 'lets anyone add feedback in their own name and nobody else change it', () => {

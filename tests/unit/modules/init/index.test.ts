@@ -181,6 +181,22 @@ describe( 'init module', () => {
 			expect( content.querySelector( '.ext-capacitybuilding-marker' ) ).toBeNull();
 		} );
 
+		it( 'gives a hub page that does not exist yet a hubProfile marker, so the form that creates the hub loads', async () => {
+			const content = view( { wgPageName: 'Capacity_building/Hubs/New_hub' } );
+			fake.loader.getState.mockImplementation( ( name: string ) => name === 'ext.capacityBuilding.hubProfile' ? 'registered' : null );
+			expect( fireOn( content ) ).toEqual( [ 'hubProfile' ] );
+			await flush();
+			expect( fake.loader.using ).toHaveBeenCalledWith( 'ext.capacityBuilding.hubProfile' );
+			expect( ( content.firstElementChild as HTMLElement ).dataset.capacitybuildingFeature ).toBe( 'hubProfile' );
+		} );
+
+		it.each( [
+			[ 'the hubs overview', 'Capacity_building/Hubs' ],
+			[ 'a subpage of a hub', 'Capacity_building/Hubs/Africa/Noticeboard' ],
+		] )( 'leaves %s alone', ( _name, wgPageName ) => {
+			expect( fireOn( view( { wgPageName } ) ) ).toEqual( [] );
+		} );
+
 		it( 'adds nothing to other content announced on that page (a preview)', () => {
 			view( {} );
 			const other = document.createElement( 'div' );
