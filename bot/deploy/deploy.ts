@@ -102,6 +102,7 @@ const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
 	coachDirectory: 'capacitybuilding-gadget-coachdirectory',
 	coachProfile: 'capacitybuilding-gadget-coachprofile',
 	hubsOverview: 'capacitybuilding-gadget-hubsoverview',
+	privateRoute: 'capacitybuilding-gadget-privateroute',
 	requestForm: 'capacitybuilding-gadget-requestform',
 	requestPage: 'capacitybuilding-gadget-requestpage',
 };
