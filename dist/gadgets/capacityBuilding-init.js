@@ -127,7 +127,7 @@ function settleDraftsForThisPage() {
 }
 
 // modules/init/features.ts
-var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview"];
+var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview", "privateRoute"];
 function isFeature(name) {
   return FEATURES.includes(name != null ? name : "");
 }

@@ -319,7 +319,9 @@ export function applyAction( request: CapacityRequest, action: RequestAction, us
 			break;
 		case 'hold':
 			next.status = 'on-hold';
-			next.holdReason = action.reason ?? '';
+			if ( action.reason || next.holdReason ) {
+				next.holdReason = action.reason ?? '';
+			}
 			break;
 		case 'reopen':
 			next.status = next.coach.length ? 'matched' : next.hub ? 'triaged' : 'open';
@@ -335,7 +337,7 @@ export function applyAction( request: CapacityRequest, action: RequestAction, us
 			break;
 	}
 	// A hold reason belongs to the hold: leaving it (reopening, withdrawing…) clears it.
-	if ( next.status !== 'on-hold' ) {
+	if ( next.status !== 'on-hold' && next.holdReason ) {
 		next.holdReason = '';
 	}
 	return next;
