@@ -279,6 +279,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-validation-away-until-unused": "Only give a return date when you are away.",
 	"capacitybuilding-validation-coach-required": "A request in this status must have a coach.",
 	"capacitybuilding-validation-duplicate": "\"$1\" is listed more than once.",
+	"capacitybuilding-validation-hold-reason-not-on-hold": "Only a request on hold has a hold reason.",
 	"capacitybuilding-validation-hub-required": "A triaged request must have a hub.",
 	"capacitybuilding-validation-invalid-choice": "\"$1\" is not one of the choices.",
 	"capacitybuilding-validation-invalid-date": "\"$1\" is not a date; use the form 2027-01-31.",
