@@ -112,6 +112,13 @@ var require_mwVue = __commonJS({
   }
 });
 
+// shared-file-ref:shared/direction.ts
+var require_direction = __commonJS({
+  "shared-file-ref:shared/direction.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/direction.ts"];
+  }
+});
+
 // shared-file-ref:shared/coaches.ts
 var require_coaches = __commonJS({
   "shared-file-ref:shared/coaches.ts"(exports, module2) {
@@ -133,6 +140,7 @@ var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = require("@wikimedia/codex");
+var import_direction = __toESM(require_direction());
 
 // modules/privateRoute/send.ts
 var import_coaches = __toESM(require_coaches());
@@ -203,7 +211,7 @@ function sendToAccount(api, user, subject, text) {
 }
 
 // modules/privateRoute/PrivateRoute.vue
-var _hoisted_1 = { class: "ext-capacitybuilding-private" };
+var _hoisted_1 = ["lang", "dir"];
 var _hoisted_2 = {
   key: 0,
   class: "ext-capacitybuilding-private__none"
@@ -223,6 +231,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   },
   setup(__props) {
     const props = __props;
+    const ui = (0, import_direction.interfaceLanguage)();
     const open = (0, import_vue3.ref)(false);
     const chosen = (0, import_vue3.ref)(-1);
     const subject = (0, import_vue3.ref)("");
@@ -294,7 +303,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       });
     }
     return (_ctx, _cache) => {
-      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_1, [_ctx.routes.length === 0 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", {
+        class: "ext-capacitybuilding-private",
+        lang: (0, import_vue2.unref)(ui).lang,
+        dir: (0, import_vue2.unref)(ui).dir
+      }, [_ctx.routes.length === 0 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
         "p",
         _hoisted_2,
         (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-privateroute-none").text()),
@@ -507,7 +520,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         "close-button-label",
         "primary-action",
         "default-action"
-      ])]);
+      ])], 8, _hoisted_1);
     };
   }
 });

@@ -202,6 +202,10 @@ describe( 'the private route, on the development wiki', () => {
 		const hub = `Private hub ${ id }`;
 		await saveHub( bot, hub, [ people.hubContact ] );
 		const requestTitle = await saveRequest( bot, request( { requester: people.sender, hub, status: 'triaged' } ) );
+		// The page offers actions on what the bot accepted and published.
+		const store = fs.mkdtempSync( path.join( os.tmpdir(), 'capacity-private-hold-' ) );
+		await syncAndPublish( BASE, path.join( store, 'store.sqlite' ) );
+		fs.rmSync( store, { recursive: true, force: true } );
 		const context = await browseAs( browser, wiki, people.hubContact );
 		contexts.push( context );
 		const page = await openRequest( context, wiki, requestTitle );
