@@ -14,8 +14,8 @@ describe( 'parseRoute', () => {
 	const wrong: [ string, unknown, string, ( string | number )[] ][] = [
 		[ 'not an object', 'facilitation@example.org', 'capacitybuilding-config-invalid-value', [ 'privateRoutes[0]' ] ],
 		[ 'a list', [], 'capacitybuilding-config-invalid-value', [ 'privateRoutes[0]' ] ],
-		[ 'an unknown key', { category: 'conflict', email: 'a@example.org', label: 'Ombuds' }, 'capacitybuilding-config-unknown-key', [ 'privateRoutes[0].label' ] ],
-		[ 'an unknown category', { category: 'ombuds', email: 'a@example.org' }, 'capacitybuilding-config-route-category', [ 'privateRoutes[0].category', 'conflict, conduct, emergency' ] ],
+		[ 'an unknown key', { category: 'conflict', email: 'a@example.org', label: 'Mediators' }, 'capacitybuilding-config-unknown-key', [ 'privateRoutes[0].label' ] ],
+		[ 'an unknown category', { category: 'mediation', email: 'a@example.org' }, 'capacitybuilding-config-route-category', [ 'privateRoutes[0].category', 'conflict, conduct, emergency' ] ],
 		[ 'no category', { email: 'a@example.org' }, 'capacitybuilding-config-route-category', [ 'privateRoutes[0].category', 'conflict, conduct, emergency' ] ],
 		[ 'no destination', { category: 'conflict' }, 'capacitybuilding-config-route-destination', [ 'privateRoutes[0]' ] ],
 		[ 'two destinations', { category: 'conflict', email: 'a@example.org', user: 'Ada' }, 'capacitybuilding-config-route-destination', [ 'privateRoutes[0]' ] ],
