@@ -8,7 +8,8 @@
  * (bot/ → dist/bot/capacity-bot.cjs, which bin/capacity-bot.cjs runs: no TypeScript at run time).
  *
  *   --out DIR   build somewhere else (the freshness test compares such a build with dist/)
- *   --json      print what was built as JSON ({ bundles, gadgets }) instead of the report
+ *   --json      print what was built as JSON ({ bundles, plan, gadgets, gadgetBundles, gadgetPlan }:
+ *               the bundles of each flavour and where the shared files went) instead of the report
  */
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { pagesDumpFor } from '../bot/setup/dump';
 import { buildBundles } from './lib/bundles';
 import { distDir, repoRoot } from './lib/paths';
 import { checkBudgets, formatBudgetReport } from './lib/budgets';
+import { formatPlacement } from './lib/placement';
 import { buildGadgets } from './lib/gadgetBuild';
 import { checkGadgetBudgets, checkGadgets } from './lib/gadgets';
 import { checkModuleRegistrations, checkWikiRequirements } from './lib/registration';
@@ -55,25 +57,29 @@ async function buildBot( outDir: string ): Promise<void> {
 async function main(): Promise<void> {
 	const { values } = parseArgs( { options: { out: { type: 'string' }, json: { type: 'boolean', default: false } } } );
 	const outDir = values.out ? path.resolve( values.out ) : distDir;
-	const bundles = await buildBundles( outDir );
-	const gadgets = await buildGadgets( outDir );
+	const { bundles, plan } = await buildBundles( outDir );
+	const { gadgets, bundles: gadgetBundles, plan: gadgetPlan } = await buildGadgets( outDir );
 	await buildBot( outDir );
 	const { version } = JSON.parse( fs.readFileSync( path.join( repoRoot, 'package.json' ), 'utf8' ) ) as { version: string };
 	fs.writeFileSync( path.join( outDir, PAGES_DUMP ), pagesDumpFor( {
 		base: DEFAULT_BASE_PAGE, language: 'en', version, messageFiles: loadMessageFiles(),
 	} ) );
 	if ( values.json ) {
-		console.log( JSON.stringify( { bundles, gadgets } ) );
+		console.log( JSON.stringify( { bundles, plan, gadgets, gadgetBundles, gadgetPlan } ) );
 		return;
 	}
 	const shown = path.relative( process.cwd(), outDir ) || '.';
 	console.log( `Built ${ bundles.length } bundles into ${ shown }/: ${ bundles.map( ( b ) => b.feature ).join( ', ' ) }` );
 	const budget = checkBudgets( outDir, bundles );
 	console.log( formatBudgetReport( budget ) );
+	console.log( formatPlacement( plan ) );
 	console.log( `Built ${ gadgets.length } gadgets into ${ shown }/gadgets/: ${ gadgets.map( ( g ) => g.name ).join( ', ' ) }` );
 	const gadgetBudget = checkGadgetBudgets( outDir, gadgets );
 	console.log( formatBudgetReport( gadgetBudget ) );
-	const problems = [ ...budget.problems, ...gadgetBudget.problems, ...checkModuleRegistrations( outDir, bundles ),
+	const samePlace = JSON.stringify( plan ) === JSON.stringify( gadgetPlan ) ? [] :
+		[ 'the gadget flavour places the shared files differently from the extension flavour' ];
+	const problems = [ ...samePlace, ...budget.problems, ...gadgetBudget.problems,
+		...checkModuleRegistrations( outDir, bundles ),
 		...checkGadgets( outDir, gadgets ), ...checkWikiRequirements() ];
 	if ( problems.length ) {
 		console.error( problems.map( ( p ) => `✗ ${ p }` ).join( '\n' ) );

@@ -381,6 +381,17 @@ var FEEDBACK_OUTCOME_MESSAGES = {
   "not-achieved": "capacitybuilding-feedback-outcome-not-achieved",
   "too-early": "capacitybuilding-feedback-outcome-too-early"
 };
+var FEEDBACK_STAGES = ["completion", "follow-up"];
+var FEEDBACK_STAGE_MESSAGES = {
+  completion: "capacitybuilding-feedback-stage-completion",
+  "follow-up": "capacitybuilding-feedback-stage-follow-up"
+};
+var FEEDBACK_USED = ["yes", "partly", "no"];
+var FEEDBACK_USED_MESSAGES = {
+  yes: "capacitybuilding-feedback-used-yes",
+  partly: "capacitybuilding-feedback-used-partly",
+  no: "capacitybuilding-feedback-used-no"
+};
 var LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
 var REQUEST_SCHEMA = {
   template: "Capacity request",
@@ -439,7 +450,12 @@ var FEEDBACK_SCHEMA = {
     { key: "role", param: "role", kind: "enum", required: true, values: FEEDBACK_ROLES, label: "capacitybuilding-feedback-field-role", help: "capacitybuilding-feedback-help-role" },
     { key: "rating", param: "rating", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-rating", help: "capacitybuilding-feedback-help-rating" },
     { key: "outcome", param: "outcome", kind: "enum", required: false, values: FEEDBACK_OUTCOMES, label: "capacitybuilding-feedback-field-outcome", help: "capacitybuilding-feedback-help-outcome" },
+    { key: "confidenceBefore", param: "confidence_before", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-before", help: "capacitybuilding-feedback-help-confidence-before" },
+    { key: "confidenceAfter", param: "confidence_after", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-after", help: "capacitybuilding-feedback-help-confidence-after" },
+    { key: "stage", param: "stage", kind: "enum", required: false, values: FEEDBACK_STAGES, label: "capacitybuilding-feedback-field-stage", help: "capacitybuilding-feedback-help-stage" },
+    { key: "used", param: "used", kind: "enum", required: false, values: FEEDBACK_USED, label: "capacitybuilding-feedback-field-used", help: "capacitybuilding-feedback-help-used" },
     { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
+    { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
   ]
 };
@@ -3326,6 +3342,8 @@ function fill(source, base) {
     HUB_KINDS: HUB_KINDS.join("|"),
     FEEDBACK_ROLES: FEEDBACK_ROLES.join("|"),
     FEEDBACK_OUTCOMES: FEEDBACK_OUTCOMES.join("|"),
+    FEEDBACK_STAGES: FEEDBACK_STAGES.join("|"),
+    FEEDBACK_USED: FEEDBACK_USED.join("|"),
     STATUS_LABELS: cases(STATUSES, STATUS_MESSAGES),
     REGION_LABELS: cases(REGIONS, REGION_MESSAGES),
     REQUESTER_TYPE_LABELS: cases(REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES),
@@ -3333,6 +3351,8 @@ function fill(source, base) {
     HUB_KIND_LABELS: cases(HUB_KINDS, HUB_KIND_MESSAGES),
     FEEDBACK_ROLE_LABELS: cases(FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES),
     FEEDBACK_OUTCOME_LABELS: cases(FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES),
+    FEEDBACK_STAGE_LABELS: cases(FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES),
+    FEEDBACK_USED_LABELS: cases(FEEDBACK_USED, FEEDBACK_USED_MESSAGES),
     HOLD_REASON_LABELS: cases(HOLD_REASONS, HOLD_REASON_MESSAGES)
   };
   return source.replace(/@([A-Z_]+)@/g, (whole, name) => {

@@ -255,13 +255,6 @@ var require_matching = __commonJS({
   }
 });
 
-// shared-file-ref:shared/openRequests.ts
-var require_openRequests = __commonJS({
-  "shared-file-ref:shared/openRequests.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["shared/openRequests.ts"];
-  }
-});
-
 // modules/coachProfile/index.ts
 var coachProfile_exports = {};
 __export(coachProfile_exports, {
@@ -277,7 +270,7 @@ var import_vue11 = require("vue");
 var import_vue12 = require("vue");
 var import_codex4 = __toESM(require_codex_shim());
 var import_identifiers2 = __toESM(require_identifiers());
-var import_model3 = __toESM(require_model());
+var import_model4 = __toESM(require_model());
 var import_pages2 = __toESM(require_pages());
 var import_coaches = __toESM(require_coaches());
 var import_direction = __toESM(require_direction());
@@ -287,7 +280,7 @@ var import_PendingEdits = __toESM(require_PendingEdits());
 var import_judgedPages = __toESM(require_judgedPages());
 var import_roles = __toESM(require_roles());
 var import_recordPages = __toESM(require_recordPages());
-var import_siteData = __toESM(require_siteData());
+var import_siteData2 = __toESM(require_siteData());
 
 // modules/coachProfile/CoachProfileForm.vue
 var import_vue = require("vue");
@@ -1179,7 +1172,35 @@ var import_codex3 = __toESM(require_codex_shim());
 var import_matching2 = __toESM(require_matching());
 var import_identifiers = __toESM(require_identifiers());
 var import_matchReasons = __toESM(require_matchReasons());
-var import_openRequests = __toESM(require_openRequests());
+
+// modules/shared/openRequests.ts
+var import_model3 = __toESM(require_model());
+var import_siteData = __toESM(require_siteData());
+function matchable(open) {
+  return open.request;
+}
+async function loadOpenRequests(api, base) {
+  const manifest = await (0, import_siteData.loadManifest)(api, base, "requests");
+  if (!manifest) {
+    return { requests: [], published: false };
+  }
+  const seeking = manifest.parts.filter((part) => !part.statuses || import_model3.SEEKING_COACH_STATUSES.some((status) => {
+    var _a, _b;
+    return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
+  }));
+  try {
+    const entries = await (0, import_siteData.loadParts)(api, manifest, "requests", { parts: seeking });
+    const requests = entries.map(({ number, page, request }) => ({ number, page, request })).filter((open) => import_model3.SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
+    return { requests, published: true };
+  } catch (error) {
+    if (error instanceof import_siteData.IndexPartError) {
+      return { requests: [], published: false };
+    }
+    throw error;
+  }
+}
+
+// modules/coachProfile/MatchingRequests.vue
 var _hoisted_13 = { class: "ext-capacitybuilding-matching-requests" };
 var _hoisted_23 = { class: "ext-capacitybuilding-matching-requests__heading" };
 var _hoisted_32 = { key: 1 };
@@ -1214,11 +1235,11 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     const error = (0, import_vue9.ref)("");
     const requests = (0, import_vue9.ref)([]);
     const published = (0, import_vue9.ref)(true);
-    const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
+    const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
-    (0, import_openRequests.loadOpenRequests)(props.api, props.base).then((loaded) => {
+    loadOpenRequests(props.api, props.base).then((loaded) => {
       requests.value = loaded.requests;
       published.value = loaded.published;
     }).catch((failure) => {
@@ -1322,7 +1343,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     const isOwner = (0, import_identifiers2.sameUser)(props.user, props.owner);
     const mayUseForm = isOwner || props.missing === true && props.user === "";
     const belongs = (0, import_vue12.ref)(!props.missing);
-    const chain = (0, import_siteData.languageChain)();
+    const chain = (0, import_siteData2.languageChain)();
     const loaded = (0, import_vue12.shallowRef)(null);
     const view = (0, import_vue12.shallowRef)(null);
     const judged = (0, import_vue12.shallowRef)(null);
@@ -1354,11 +1375,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       };
     });
     async function loadHubs(base) {
-      const index = await (0, import_siteData.loadIndex)(props.api, base, "hubs");
+      const index = await (0, import_siteData2.loadIndex)(props.api, base, "hubs");
       if (index) {
         return index.entries.map((hub) => hub.key);
       }
-      const { records } = await (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model3.HUB_SCHEMA);
+      const { records } = await (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model4.HUB_SCHEMA);
       return records.map((page) => page.title.slice(`${base}/Hubs/`.length)).filter((key) => !key.includes("/"));
     }
     function errorText(error) {
@@ -1366,7 +1387,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     async function checkBase() {
       try {
-        const { config } = await (0, import_siteData.loadConfig)(props.api);
+        const { config } = await (0, import_siteData2.loadConfig)(props.api);
         belongs.value = (0, import_pages2.normalizeTitle)(config.basePage) === (0, import_pages2.normalizeTitle)(props.base);
       } catch (error) {
         mw.log.error(error);
@@ -1384,15 +1405,15 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         },
         roles,
         reader: props.user,
-        empty: (0, import_model3.newCoachProfile)(props.owner)
+        empty: (0, import_model4.newCoachProfile)(props.owner)
       });
     }
     let shared = null;
     function loadShared() {
       shared != null ? shared : shared = Promise.all([
         props.missing ? Promise.resolve(null) : loadEdit(),
-        (0, import_siteData.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
-        (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
+        (0, import_siteData2.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
+        (0, import_siteData2.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
       ]);
       return shared;
     }
@@ -1424,7 +1445,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       try {
         const [[edit, topics, languageNames], { config }, hubs, emailable, editability] = await Promise.all([
           loadShared(),
-          (0, import_siteData.loadConfig)(props.api),
+          (0, import_siteData2.loadConfig)(props.api),
           loadHubs(props.base),
           (0, import_coaches.emailableUsers)(props.api, [props.owner]),
           props.user === "" ? {

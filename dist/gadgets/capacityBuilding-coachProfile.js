@@ -305,13 +305,6 @@ var require_matching = __commonJS({
   }
 });
 
-// shared-file-ref:shared/openRequests.ts
-var require_openRequests = __commonJS({
-  "shared-file-ref:shared/openRequests.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["shared/openRequests.ts"];
-  }
-});
-
 // modules/coachProfile/index.ts
 var coachProfile_exports = {};
 __export(coachProfile_exports, {
@@ -327,7 +320,7 @@ var import_vue11 = require("vue");
 var import_vue12 = require("vue");
 var import_codex4 = require("@wikimedia/codex");
 var import_identifiers2 = __toESM(require_identifiers());
-var import_model3 = __toESM(require_model());
+var import_model4 = __toESM(require_model());
 var import_pages2 = __toESM(require_pages());
 var import_coaches = __toESM(require_coaches());
 var import_direction = __toESM(require_direction());
@@ -337,7 +330,7 @@ var import_PendingEdits = __toESM(require_PendingEdits());
 var import_judgedPages = __toESM(require_judgedPages());
 var import_roles = __toESM(require_roles());
 var import_recordPages = __toESM(require_recordPages());
-var import_siteData = __toESM(require_siteData());
+var import_siteData2 = __toESM(require_siteData());
 
 // modules/coachProfile/CoachProfileForm.vue
 var import_vue = require("vue");
@@ -1235,7 +1228,37 @@ var import_codex3 = require("@wikimedia/codex");
 var import_matching2 = __toESM(require_matching());
 var import_identifiers = __toESM(require_identifiers());
 var import_matchReasons = __toESM(require_matchReasons());
-var import_openRequests = __toESM(require_openRequests());
+
+// modules/shared/openRequests.ts
+var import_model3 = __toESM(require_model());
+var import_siteData = __toESM(require_siteData());
+function matchable(open) {
+  return open.request;
+}
+function loadOpenRequests(api, base) {
+  return __async(this, null, function* () {
+    const manifest = yield (0, import_siteData.loadManifest)(api, base, "requests");
+    if (!manifest) {
+      return { requests: [], published: false };
+    }
+    const seeking = manifest.parts.filter((part) => !part.statuses || import_model3.SEEKING_COACH_STATUSES.some((status) => {
+      var _a, _b;
+      return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
+    }));
+    try {
+      const entries = yield (0, import_siteData.loadParts)(api, manifest, "requests", { parts: seeking });
+      const requests = entries.map(({ number, page, request }) => ({ number, page, request })).filter((open) => import_model3.SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
+      return { requests, published: true };
+    } catch (error) {
+      if (error instanceof import_siteData.IndexPartError) {
+        return { requests: [], published: false };
+      }
+      throw error;
+    }
+  });
+}
+
+// modules/coachProfile/MatchingRequests.vue
 var _hoisted_13 = { class: "ext-capacitybuilding-matching-requests" };
 var _hoisted_23 = { class: "ext-capacitybuilding-matching-requests__heading" };
 var _hoisted_32 = { key: 1 };
@@ -1270,11 +1293,11 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
     const error = (0, import_vue9.ref)("");
     const requests = (0, import_vue9.ref)([]);
     const published = (0, import_vue9.ref)(true);
-    const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), import_openRequests.matchable, props.topics, LIMIT));
+    const ranked = (0, import_vue9.computed)(() => (0, import_matching2.rankRequests)(props.coach, requests.value.filter((open) => ![...open.request.offers, ...open.request.coach].some((user) => (0, import_identifiers.sameUser)(user, props.coach.user))), matchable, props.topics, LIMIT));
     function url(title) {
       return mw.util.getUrl(title);
     }
-    (0, import_openRequests.loadOpenRequests)(props.api, props.base).then((loaded) => {
+    loadOpenRequests(props.api, props.base).then((loaded) => {
       requests.value = loaded.requests;
       published.value = loaded.published;
     }).catch((failure) => {
@@ -1378,7 +1401,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     const isOwner = (0, import_identifiers2.sameUser)(props.user, props.owner);
     const mayUseForm = isOwner || props.missing === true && props.user === "";
     const belongs = (0, import_vue12.ref)(!props.missing);
-    const chain = (0, import_siteData.languageChain)();
+    const chain = (0, import_siteData2.languageChain)();
     const loaded = (0, import_vue12.shallowRef)(null);
     const view = (0, import_vue12.shallowRef)(null);
     const judged = (0, import_vue12.shallowRef)(null);
@@ -1411,11 +1434,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     });
     function loadHubs(base) {
       return __async(this, null, function* () {
-        const index = yield (0, import_siteData.loadIndex)(props.api, base, "hubs");
+        const index = yield (0, import_siteData2.loadIndex)(props.api, base, "hubs");
         if (index) {
           return index.entries.map((hub) => hub.key);
         }
-        const { records } = yield (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model3.HUB_SCHEMA);
+        const { records } = yield (0, import_recordPages.readRecordPages)(props.api, base, "Hubs", import_model4.HUB_SCHEMA);
         return records.map((page) => page.title.slice(`${base}/Hubs/`.length)).filter((key) => !key.includes("/"));
       });
     }
@@ -1425,7 +1448,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     function checkBase() {
       return __async(this, null, function* () {
         try {
-          const { config } = yield (0, import_siteData.loadConfig)(props.api);
+          const { config } = yield (0, import_siteData2.loadConfig)(props.api);
           belongs.value = (0, import_pages2.normalizeTitle)(config.basePage) === (0, import_pages2.normalizeTitle)(props.base);
         } catch (error) {
           mw.log.error(error);
@@ -1444,15 +1467,15 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         },
         roles,
         reader: props.user,
-        empty: (0, import_model3.newCoachProfile)(props.owner)
+        empty: (0, import_model4.newCoachProfile)(props.owner)
       });
     }
     let shared = null;
     function loadShared() {
       shared != null ? shared : shared = Promise.all([
         props.missing ? Promise.resolve(null) : loadEdit(),
-        (0, import_siteData.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
-        (0, import_siteData.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
+        (0, import_siteData2.loadTaxonomy)(props.api, props.base).then((taxonomy) => taxonomy.index),
+        (0, import_siteData2.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))
       ]);
       return shared;
     }
@@ -1487,7 +1510,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         try {
           const [[edit, topics, languageNames], { config }, hubs, emailable, editability] = yield Promise.all([
             loadShared(),
-            (0, import_siteData.loadConfig)(props.api),
+            (0, import_siteData2.loadConfig)(props.api),
             loadHubs(props.base),
             (0, import_coaches.emailableUsers)(props.api, [props.owner]),
             props.user === "" ? {

@@ -48,16 +48,26 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-contact-email": "Email",
 	"capacitybuilding-contact-talk": "Talk page",
 	"capacitybuilding-feedback-field-comment": "Comment",
+	"capacitybuilding-feedback-field-confidence-after": "Confidence after",
+	"capacitybuilding-feedback-field-confidence-before": "Confidence before",
 	"capacitybuilding-feedback-field-created": "Date",
+	"capacitybuilding-feedback-field-learned": "What we learned",
 	"capacitybuilding-feedback-field-outcome": "Outcome",
 	"capacitybuilding-feedback-field-rating": "Rating",
 	"capacitybuilding-feedback-field-role": "Role",
+	"capacitybuilding-feedback-field-stage": "When",
+	"capacitybuilding-feedback-field-used": "Used what was learned",
 	"capacitybuilding-feedback-field-user": "From",
 	"capacitybuilding-feedback-help-comment": "What worked and what could be better.",
+	"capacitybuilding-feedback-help-confidence-after": "How confident you feel in the subject now, from 1 (not at all) to 5 (very).",
+	"capacitybuilding-feedback-help-confidence-before": "How confident you felt in the subject before the support, from 1 (not at all) to 5 (very).",
 	"capacitybuilding-feedback-help-created": "When the feedback was left.",
+	"capacitybuilding-feedback-help-learned": "A short public note on what you learned, for the next community with the same need. It is listed on the shared learning page.",
 	"capacitybuilding-feedback-help-outcome": "Whether the support achieved what was asked.",
 	"capacitybuilding-feedback-help-rating": "How useful the support was, from 1 (not at all) to 5 (very).",
 	"capacitybuilding-feedback-help-role": "Your part in the request.",
+	"capacitybuilding-feedback-help-stage": "Whether this feedback was given when the request was completed or as the follow-up some months later.",
+	"capacitybuilding-feedback-help-used": "For the follow-up: whether you have used what you learned since.",
 	"capacitybuilding-feedback-help-user": "The account that left the feedback.",
 	"capacitybuilding-feedback-outcome-achieved": "Goals achieved",
 	"capacitybuilding-feedback-outcome-not-achieved": "Goals not achieved",
@@ -68,6 +78,11 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-feedback-role-other": "Someone else",
 	"capacitybuilding-feedback-role-participant": "A participant",
 	"capacitybuilding-feedback-role-requester": "The requester",
+	"capacitybuilding-feedback-stage-completion": "At completion",
+	"capacitybuilding-feedback-stage-follow-up": "Follow-up",
+	"capacitybuilding-feedback-used-no": "No",
+	"capacitybuilding-feedback-used-partly": "Partly",
+	"capacitybuilding-feedback-used-yes": "Yes",
 	"capacitybuilding-format-coaching": "Coaching",
 	"capacitybuilding-format-documentation": "Documentation",
 	"capacitybuilding-format-facilitation": "Facilitation",
@@ -102,7 +117,6 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-judged-review-link": "The review page lists the edits the bot did not accept",
 	"capacitybuilding-judged-save-unchecked": "This page has edits that could not be checked here, so nothing can be saved on top of them yet.",
 	"capacitybuilding-judged-unchecked": "Later edits of this page were not checked here and are not shown: they await the bot's check.",
-	"capacitybuilding-match-none": "No coach matches this request yet.",
 	"capacitybuilding-match-reason-away": "{{GENDER:$1|Is}} away.",
 	"capacitybuilding-match-reason-away-until": "{{GENDER:$1|Is}} away until $2.",
 	"capacitybuilding-match-reason-capacity": "{{GENDER:$1|Can}} take {{PLURAL:$2|one more request|$2 more requests}}.",
@@ -389,30 +403,6 @@ var __async = (__this, __arguments, generator) => {
   });
 };
 
-// modules/core/history.ts
-var history_exports = {};
-__export(history_exports, {
-  acceptedHistory: () => acceptedHistory
-});
-function change(revid, from, to, user, timestamp, comment) {
-  return __spreadValues({ revid, user, timestamp, from: from === "" ? null : from, to }, comment ? { comment } : {});
-}
-function acceptedHistory(published, judged2, truncated = false) {
-  const byRevision = /* @__PURE__ */ new Map();
-  for (const row of published) {
-    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.at, row.comment));
-  }
-  for (const row of judged2) {
-    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.timestamp, row.comment));
-  }
-  return { changes: [...byRevision.values()].sort((a, b) => a.revid - b.revid), truncated };
-}
-var init_history = __esm({
-  "modules/core/history.ts"() {
-    "use strict";
-  }
-});
-
 // modules/core/identifiers.ts
 var identifiers_exports = {};
 __export(identifiers_exports, {
@@ -498,6 +488,10 @@ __export(model_exports, {
   FEEDBACK_ROLES: () => FEEDBACK_ROLES,
   FEEDBACK_ROLE_MESSAGES: () => FEEDBACK_ROLE_MESSAGES,
   FEEDBACK_SCHEMA: () => FEEDBACK_SCHEMA,
+  FEEDBACK_STAGES: () => FEEDBACK_STAGES,
+  FEEDBACK_STAGE_MESSAGES: () => FEEDBACK_STAGE_MESSAGES,
+  FEEDBACK_USED: () => FEEDBACK_USED,
+  FEEDBACK_USED_MESSAGES: () => FEEDBACK_USED_MESSAGES,
   FINAL_STATUSES: () => FINAL_STATUSES,
   FORMATS: () => FORMATS,
   FORMAT_MESSAGES: () => FORMAT_MESSAGES,
@@ -532,7 +526,7 @@ function isOneOf(values, value) {
 function newCoachProfile(user) {
   return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
 }
-var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, HOLD_REASONS, HOLD_REASON_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
+var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, HOLD_REASONS, HOLD_REASON_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
 var init_model = __esm({
   "modules/core/model.ts"() {
     "use strict";
@@ -622,6 +616,17 @@ var init_model = __esm({
       "not-achieved": "capacitybuilding-feedback-outcome-not-achieved",
       "too-early": "capacitybuilding-feedback-outcome-too-early"
     };
+    FEEDBACK_STAGES = ["completion", "follow-up"];
+    FEEDBACK_STAGE_MESSAGES = {
+      completion: "capacitybuilding-feedback-stage-completion",
+      "follow-up": "capacitybuilding-feedback-stage-follow-up"
+    };
+    FEEDBACK_USED = ["yes", "partly", "no"];
+    FEEDBACK_USED_MESSAGES = {
+      yes: "capacitybuilding-feedback-used-yes",
+      partly: "capacitybuilding-feedback-used-partly",
+      no: "capacitybuilding-feedback-used-no"
+    };
     LIST_KINDS = ["enumList", "topicList", "languageList", "userList", "hubList"];
     REQUEST_SCHEMA = {
       template: "Capacity request",
@@ -680,7 +685,12 @@ var init_model = __esm({
         { key: "role", param: "role", kind: "enum", required: true, values: FEEDBACK_ROLES, label: "capacitybuilding-feedback-field-role", help: "capacitybuilding-feedback-help-role" },
         { key: "rating", param: "rating", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-rating", help: "capacitybuilding-feedback-help-rating" },
         { key: "outcome", param: "outcome", kind: "enum", required: false, values: FEEDBACK_OUTCOMES, label: "capacitybuilding-feedback-field-outcome", help: "capacitybuilding-feedback-help-outcome" },
+        { key: "confidenceBefore", param: "confidence_before", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-before", help: "capacitybuilding-feedback-help-confidence-before" },
+        { key: "confidenceAfter", param: "confidence_after", kind: "integer", required: false, min: 1, max: 5, label: "capacitybuilding-feedback-field-confidence-after", help: "capacitybuilding-feedback-help-confidence-after" },
+        { key: "stage", param: "stage", kind: "enum", required: false, values: FEEDBACK_STAGES, label: "capacitybuilding-feedback-field-stage", help: "capacitybuilding-feedback-help-stage" },
+        { key: "used", param: "used", kind: "enum", required: false, values: FEEDBACK_USED, label: "capacitybuilding-feedback-field-used", help: "capacitybuilding-feedback-help-used" },
         { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
+        { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
         { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
       ]
     };
@@ -2633,227 +2643,6 @@ var init_codec = __esm({
   }
 });
 
-// modules/shared/dates.ts
-var dates_exports = {};
-__export(dates_exports, {
-  formatDate: () => formatDate,
-  formatTimestamp: () => formatTimestamp
-});
-function userLocale() {
-  var _a, _b;
-  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
-}
-function format(date, options, language, fallback) {
-  if (Number.isNaN(date.getTime())) {
-    return fallback;
-  }
-  try {
-    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
-  } catch (error) {
-    mw.log.warn(error);
-    return fallback;
-  }
-}
-function formatDate(isoDate, language) {
-  if (!isIsoDate(isoDate)) {
-    return isoDate;
-  }
-  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
-}
-function formatTimestamp(isoTimestamp, language) {
-  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
-}
-var init_dates = __esm({
-  "modules/shared/dates.ts"() {
-    "use strict";
-    init_identifiers();
-  }
-});
-
-// modules/shared/matchReasons.ts
-var matchReasons_exports = {};
-__export(matchReasons_exports, {
-  codeNamer: () => codeNamer,
-  reasonText: () => reasonText,
-  reasonTexts: () => reasonTexts
-});
-function codeNamer(topics, languageNames, languageChain2) {
-  return (kind, code) => {
-    var _a, _b;
-    switch (kind) {
-      case "topic": {
-        const entry = topics.get(code);
-        return entry ? topicLabel(entry.topic, languageChain2) : code;
-      }
-      case "language":
-        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
-      case "region":
-        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
-      case "format":
-        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
-    }
-  };
-}
-function reasonText(reason, name, coach) {
-  const list = reason.list;
-  let params = reason.params;
-  if (list) {
-    const names = list.values.map((code) => name(list.kind, code));
-    params = [mw.language.listToText(names), list.values.length, ...params];
-  } else if (reason.date !== void 0) {
-    params = [formatDate(reason.date), ...params];
-  }
-  return mw.message(reason.key, coach, ...params).text();
-}
-function reasonTexts(reasons, name, coach) {
-  return reasons.map((reason) => reasonText(reason, name, coach));
-}
-var init_matchReasons = __esm({
-  "modules/shared/matchReasons.ts"() {
-    "use strict";
-    init_model();
-    init_taxonomy();
-    init_dates();
-  }
-});
-
-// unplugin-vue:modules/shared/MatchSuggestions.vue?vue&type=style&index=0&lang.css
-var init_MatchSuggestions_vue_vue_type_style_index_0_lang = __esm({
-  "unplugin-vue:modules/shared/MatchSuggestions.vue?vue&type=style&index=0&lang.css"() {
-  }
-});
-
-// modules/shared/MatchSuggestions.vue
-var MatchSuggestions_exports = {};
-__export(MatchSuggestions_exports, {
-  default: () => MatchSuggestions_default
-});
-var import_vue, import_vue2, _hoisted_1, _hoisted_2, _hoisted_3, _hoisted_4, _hoisted_5, _hoisted_6, _hoisted_7, _hoisted_8, _hoisted_9, _sfc_main, MatchSuggestions_default;
-var init_MatchSuggestions = __esm({
-  "modules/shared/MatchSuggestions.vue"() {
-    "use strict";
-    import_vue = require("vue");
-    import_vue2 = require("vue");
-    init_matchReasons();
-    init_MatchSuggestions_vue_vue_type_style_index_0_lang();
-    _hoisted_1 = { class: "ext-capacitybuilding-match-suggestions" };
-    _hoisted_2 = {
-      key: 0,
-      class: "ext-capacitybuilding-match-suggestions__empty"
-    };
-    _hoisted_3 = {
-      key: 1,
-      class: "ext-capacitybuilding-match-suggestions__list"
-    };
-    _hoisted_4 = ["data-user"];
-    _hoisted_5 = ["href"];
-    _hoisted_6 = {
-      key: 0,
-      class: "ext-capacitybuilding-match-suggestions__tier"
-    };
-    _hoisted_7 = {
-      key: 1,
-      class: "ext-capacitybuilding-match-suggestions__reasons"
-    };
-    _hoisted_8 = {
-      key: 2,
-      class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
-    };
-    _hoisted_9 = { class: "ext-capacitybuilding-match-suggestions__actions" };
-    _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
-      __name: "MatchSuggestions",
-      props: {
-        matches: {},
-        name: { type: Function }
-      },
-      setup(__props) {
-        function plus(match) {
-          return match.reasons.filter((reason) => reason.effect === "plus");
-        }
-        function minus(match) {
-          return match.reasons.filter((reason) => reason.effect === "minus");
-        }
-        function profileUrl(coach) {
-          var _a;
-          return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
-        }
-        return (_ctx, _cache) => {
-          return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-            import_vue2.Fragment,
-            null,
-            [(0, import_vue2.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( \u2026 )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">\u2026</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue2.createElementVNode)("div", _hoisted_1, [!_ctx.matches.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-              "p",
-              _hoisted_2,
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
-              1
-              /* TEXT */
-            )) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ol", _hoisted_3, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-              import_vue2.Fragment,
-              null,
-              (0, import_vue2.renderList)(_ctx.matches, (match) => {
-                return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("li", {
-                  key: match.coach.user,
-                  class: (0, import_vue2.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
-                  "data-user": match.coach.user
-                }, [
-                  (0, import_vue2.createElementVNode)("a", {
-                    class: "ext-capacitybuilding-match-suggestions__name",
-                    href: profileUrl(match.coach)
-                  }, (0, import_vue2.toDisplayString)(match.coach.user), 9, _hoisted_5),
-                  match.tier === "away" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "span",
-                    _hoisted_6,
-                    (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_7, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-                    import_vue2.Fragment,
-                    null,
-                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
-                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                        "li",
-                        { key: i },
-                        (0, import_vue2.toDisplayString)(text),
-                        1
-                        /* TEXT */
-                      );
-                    }),
-                    128
-                    /* KEYED_FRAGMENT */
-                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_8, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-                    import_vue2.Fragment,
-                    null,
-                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
-                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                        "li",
-                        { key: i },
-                        (0, import_vue2.toDisplayString)(text),
-                        1
-                        /* TEXT */
-                      );
-                    }),
-                    128
-                    /* KEYED_FRAGMENT */
-                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  (0, import_vue2.createElementVNode)("div", _hoisted_9, [(0, import_vue2.renderSlot)(_ctx.$slots, "actions", { match })])
-                ], 10, _hoisted_4);
-              }),
-              128
-              /* KEYED_FRAGMENT */
-            ))]))])],
-            2112
-            /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-          );
-        };
-      }
-    });
-    MatchSuggestions_default = _sfc_main;
-  }
-});
-
 // modules/shared/apiErrors.ts
 var apiErrors_exports = {};
 __export(apiErrors_exports, {
@@ -3415,14 +3204,14 @@ function findRecentlyEdited(api, base, since, kindOf) {
         formatversion: 2
       }), next));
       read++;
-      for (const change2 of (_b = (_a = response.query) == null ? void 0 : _a.recentchanges) != null ? _b : []) {
-        const title = normalizeTitle(change2.title);
+      for (const change of (_b = (_a = response.query) == null ? void 0 : _a.recentchanges) != null ? _b : []) {
+        const title = normalizeTitle(change.title);
         const page = kindOf(title);
         if (!page) {
           continue;
         }
         const entry = (_c = edited.get(title)) != null ? _c : { title, page, changes: [] };
-        entry.changes.unshift({ revid: change2.revid, old: change2.old_revid, type: change2.type });
+        entry.changes.unshift({ revid: change.revid, old: change.old_revid, type: change.type });
         edited.set(title, entry);
       }
       next = response.continue;
@@ -3439,9 +3228,9 @@ function judgeEdited(api, edited, publishedOf, rolesFor3, cap) {
     }).filter((entry) => entry.changes.length > 0);
     const chosen = candidates.slice(0, cap);
     const notJudged = candidates.slice(cap).map((entry) => entry.title);
-    const joins = (entry) => entry.changes.every((change2, i) => {
+    const joins = (entry) => entry.changes.every((change, i) => {
       const before = i === 0 ? entry.published : entry.changes[i - 1].revid;
-      return before === null ? change2.type === "new" && change2.old === 0 : change2.old === before;
+      return before === null ? change.type === "new" && change.old === 0 : change.old === before;
     });
     const wantedOf = (entry) => [
       ...entry.published ? [entry.published] : [],
@@ -4343,43 +4132,43 @@ var FieldProblems_exports = {};
 __export(FieldProblems_exports, {
   default: () => FieldProblems_default
 });
-var import_vue3, import_vue4, import_codex, _hoisted_12, _sfc_main2, FieldProblems_default;
+var import_vue, import_vue2, import_codex, _hoisted_1, _sfc_main, FieldProblems_default;
 var init_FieldProblems = __esm({
   "modules/shared/components/FieldProblems.vue"() {
     "use strict";
-    import_vue3 = require("vue");
-    import_vue4 = require("vue");
+    import_vue = require("vue");
+    import_vue2 = require("vue");
     import_codex = require("@wikimedia/codex");
     init_FieldProblems_vue_vue_type_style_index_0_lang();
-    _hoisted_12 = { class: "ext-capacitybuilding-field-problems__list" };
-    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
+    _hoisted_1 = { class: "ext-capacitybuilding-field-problems__list" };
+    _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       __name: "FieldProblems",
       props: { texts: {} },
       setup(__props) {
         return (_ctx, _cache) => {
-          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
-            import_vue4.Fragment,
+          return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+            import_vue2.Fragment,
             null,
-            [(0, import_vue4.createCommentVNode)(`
+            [(0, import_vue2.createCommentVNode)(`
 		Several problems with one form field, as a list (one problem goes into the field's own
 		validation message). Usage, inside a CdxField:
 			<template #help-text>
 				<field-problems :texts="several( 'title' )"></field-problems>
 			</template>
-	`), _ctx.texts.length > 1 ? ((0, import_vue4.openBlock)(), (0, import_vue4.createBlock)((0, import_vue4.unref)(import_codex.CdxMessage), {
+	`), _ctx.texts.length > 1 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
               key: 0,
               type: "error",
               inline: true,
               class: "ext-capacitybuilding-field-problems"
             }, {
-              default: (0, import_vue4.withCtx)(() => [(0, import_vue4.createElementVNode)("ul", _hoisted_12, [((0, import_vue4.openBlock)(true), (0, import_vue4.createElementBlock)(
-                import_vue4.Fragment,
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)("ul", _hoisted_1, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                import_vue2.Fragment,
                 null,
-                (0, import_vue4.renderList)(_ctx.texts, (text, i) => {
-                  return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+                (0, import_vue2.renderList)(_ctx.texts, (text, i) => {
+                  return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
                     "li",
                     { key: i },
-                    (0, import_vue4.toDisplayString)(text),
+                    (0, import_vue2.toDisplayString)(text),
                     1
                     /* TEXT */
                   );
@@ -4388,14 +4177,14 @@ var init_FieldProblems = __esm({
                 /* KEYED_FRAGMENT */
               ))])]),
               _: 1
-            })) : (0, import_vue4.createCommentVNode)("v-if", true)],
+            })) : (0, import_vue2.createCommentVNode)("v-if", true)],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
           );
         };
       }
     });
-    FieldProblems_default = _sfc_main2;
+    FieldProblems_default = _sfc_main;
   }
 });
 
@@ -4510,18 +4299,18 @@ var LookupMultiselect_exports = {};
 __export(LookupMultiselect_exports, {
   default: () => LookupMultiselect_default
 });
-var import_vue5, import_vue6, import_vue7, import_codex2, _sfc_main3, LookupMultiselect_default;
+var import_vue3, import_vue4, import_vue5, import_codex2, _sfc_main2, LookupMultiselect_default;
 var init_LookupMultiselect = __esm({
   "modules/shared/components/LookupMultiselect.vue"() {
     "use strict";
+    import_vue3 = require("vue");
+    import_vue4 = require("vue");
     import_vue5 = require("vue");
-    import_vue6 = require("vue");
-    import_vue7 = require("vue");
     import_codex2 = require("@wikimedia/codex");
     init_pickerOptions();
     init_lookupMarkup();
     init_LookupMultiselect_vue_vue_type_style_index_0_lang();
-    _sfc_main3 = /* @__PURE__ */ (0, import_vue5.defineComponent)({
+    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
       __name: "LookupMultiselect",
       props: {
         modelValue: {},
@@ -4537,20 +4326,20 @@ var init_LookupMultiselect = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const root = (0, import_vue7.shallowRef)(null);
-        const query = (0, import_vue7.ref)("");
-        const byValue = (0, import_vue7.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+        const root = (0, import_vue5.shallowRef)(null);
+        const query = (0, import_vue5.ref)("");
+        const byValue = (0, import_vue5.computed)(() => new Map(props.options.map((option) => [option.value, option])));
         function itemsFor(text) {
           return filterOptions(props.options, text).map((option) => __spreadValues({
             value: option.value,
             label: option.label
           }, option.description ? { description: option.description } : {}));
         }
-        const menuItems = (0, import_vue7.shallowRef)(itemsFor(""));
+        const menuItems = (0, import_vue5.shallowRef)(itemsFor(""));
         function onInput(value) {
           menuItems.value = itemsFor(String(value != null ? value : ""));
         }
-        (0, import_vue7.watch)(() => props.options, () => {
+        (0, import_vue5.watch)(() => props.options, () => {
           var _a;
           menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         });
@@ -4568,7 +4357,7 @@ var init_LookupMultiselect = __esm({
           var _a;
           menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         }
-        const chips = (0, import_vue7.computed)({
+        const chips = (0, import_vue5.computed)({
           get: () => props.modelValue.map((value) => {
             var _a, _b;
             return {
@@ -4578,7 +4367,7 @@ var init_LookupMultiselect = __esm({
           }),
           set: (items) => update(items.map((item) => String(item.value)))
         });
-        const selection = (0, import_vue7.computed)({
+        const selection = (0, import_vue5.computed)({
           get: () => props.modelValue,
           set: (values) => update(values.map(String))
         });
@@ -4588,7 +4377,7 @@ var init_LookupMultiselect = __esm({
             fixChipsMarkup(root.value, props.label);
           }
         }
-        (0, import_vue7.onMounted)(() => {
+        (0, import_vue5.onMounted)(() => {
           fixMarkup();
           observer = new MutationObserver(fixMarkup);
           if (root.value) {
@@ -4598,8 +4387,8 @@ var init_LookupMultiselect = __esm({
             });
           }
         });
-        (0, import_vue7.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
-        (0, import_vue7.watch)(() => props.label, fixMarkup);
+        (0, import_vue5.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
+        (0, import_vue5.watch)(() => props.label, fixMarkup);
         function makeRoomForMenu() {
           var _a;
           const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
@@ -4608,17 +4397,17 @@ var init_LookupMultiselect = __esm({
           }
         }
         return (_ctx, _cache) => {
-          return (0, import_vue6.openBlock)(), (0, import_vue6.createElementBlock)(
-            import_vue6.Fragment,
+          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+            import_vue4.Fragment,
             null,
-            [(0, import_vue6.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue6.createElementVNode)(
+            [(0, import_vue4.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue4.createElementVNode)(
               "div",
               {
                 ref_key: "root",
                 ref: root,
                 class: "ext-capacitybuilding-lookup"
               },
-              [(0, import_vue6.createVNode)((0, import_vue6.unref)(import_codex2.CdxMultiselectLookup), {
+              [(0, import_vue4.createVNode)((0, import_vue4.unref)(import_codex2.CdxMultiselectLookup), {
                 "input-chips": chips.value,
                 "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
                 selected: selection.value,
@@ -4633,8 +4422,8 @@ var init_LookupMultiselect = __esm({
                 onFocus: makeRoomForMenu,
                 onBlur
               }, {
-                "no-results": (0, import_vue6.withCtx)(() => [(0, import_vue6.createTextVNode)(
-                  (0, import_vue6.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+                "no-results": (0, import_vue4.withCtx)(() => [(0, import_vue4.createTextVNode)(
+                  (0, import_vue4.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
                   1
                   /* TEXT */
                 )]),
@@ -4656,7 +4445,7 @@ var init_LookupMultiselect = __esm({
         };
       }
     });
-    LookupMultiselect_default = _sfc_main3;
+    LookupMultiselect_default = _sfc_main2;
   }
 });
 
@@ -4665,16 +4454,16 @@ var LanguagePicker_exports = {};
 __export(LanguagePicker_exports, {
   default: () => LanguagePicker_default
 });
-var import_vue8, import_vue9, import_vue10, _sfc_main4, LanguagePicker_default;
+var import_vue6, import_vue7, import_vue8, _sfc_main3, LanguagePicker_default;
 var init_LanguagePicker = __esm({
   "modules/shared/components/LanguagePicker.vue"() {
     "use strict";
+    import_vue6 = require("vue");
+    import_vue7 = require("vue");
     import_vue8 = require("vue");
-    import_vue9 = require("vue");
-    import_vue10 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main4 = /* @__PURE__ */ (0, import_vue8.defineComponent)({
+    _sfc_main3 = /* @__PURE__ */ (0, import_vue6.defineComponent)({
       __name: "LanguagePicker",
       props: {
         modelValue: {},
@@ -4686,9 +4475,9 @@ var init_LanguagePicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue10.computed)(() => languageOptions(props.names));
+        const options = (0, import_vue8.computed)(() => languageOptions(props.names));
         return (_ctx, _cache) => {
-          return (0, import_vue9.openBlock)(), (0, import_vue9.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue7.openBlock)(), (0, import_vue7.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -4703,7 +4492,45 @@ var init_LanguagePicker = __esm({
         };
       }
     });
-    LanguagePicker_default = _sfc_main4;
+    LanguagePicker_default = _sfc_main3;
+  }
+});
+
+// modules/shared/dates.ts
+var dates_exports = {};
+__export(dates_exports, {
+  formatDate: () => formatDate,
+  formatTimestamp: () => formatTimestamp
+});
+function userLocale() {
+  var _a, _b;
+  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
+}
+function format(date, options, language, fallback) {
+  if (Number.isNaN(date.getTime())) {
+    return fallback;
+  }
+  try {
+    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
+  } catch (error) {
+    mw.log.warn(error);
+    return fallback;
+  }
+}
+function formatDate(isoDate, language) {
+  if (!isIsoDate(isoDate)) {
+    return isoDate;
+  }
+  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
+}
+function formatTimestamp(isoTimestamp, language) {
+  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
+}
+var init_dates = __esm({
+  "modules/shared/dates.ts"() {
+    "use strict";
+    init_identifiers();
   }
 });
 
@@ -4718,38 +4545,38 @@ var PendingEdits_exports = {};
 __export(PendingEdits_exports, {
   default: () => PendingEdits_default
 });
-var import_vue11, import_vue12, import_vue13, import_codex3, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _hoisted_72, _hoisted_82, _sfc_main5, PendingEdits_default;
+var import_vue9, import_vue10, import_vue11, import_codex3, _hoisted_12, _hoisted_2, _hoisted_3, _hoisted_4, _hoisted_5, _hoisted_6, _hoisted_7, _hoisted_8, _sfc_main4, PendingEdits_default;
 var init_PendingEdits = __esm({
   "modules/shared/components/PendingEdits.vue"() {
     "use strict";
+    import_vue9 = require("vue");
+    import_vue10 = require("vue");
     import_vue11 = require("vue");
-    import_vue12 = require("vue");
-    import_vue13 = require("vue");
     import_codex3 = require("@wikimedia/codex");
     init_pages();
     init_dates();
     init_PendingEdits_vue_vue_type_style_index_0_lang();
-    _hoisted_13 = {
+    _hoisted_12 = {
       key: 0,
       class: "ext-capacitybuilding-pending__intro"
     };
-    _hoisted_22 = {
+    _hoisted_2 = {
       key: 1,
       class: "ext-capacitybuilding-pending__list"
     };
-    _hoisted_32 = ["data-revid", "data-kind"];
-    _hoisted_42 = { class: "ext-capacitybuilding-pending__what" };
-    _hoisted_52 = ["href"];
-    _hoisted_62 = {
+    _hoisted_3 = ["data-revid", "data-kind"];
+    _hoisted_4 = { class: "ext-capacitybuilding-pending__what" };
+    _hoisted_5 = ["href"];
+    _hoisted_6 = {
       key: 2,
       class: "ext-capacitybuilding-pending__unchecked"
     };
-    _hoisted_72 = {
+    _hoisted_7 = {
       key: 3,
       class: "ext-capacitybuilding-pending__actions"
     };
-    _hoisted_82 = ["href"];
-    _sfc_main5 = /* @__PURE__ */ (0, import_vue11.defineComponent)({
+    _hoisted_8 = ["href"];
+    _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
       __name: "PendingEdits",
       props: {
         title: {},
@@ -4760,7 +4587,7 @@ var init_PendingEdits = __esm({
       },
       setup(__props) {
         const props = __props;
-        const reviewUrl = (0, import_vue13.computed)(() => mw.util.getUrl(sitePages(props.base).review));
+        const reviewUrl = (0, import_vue11.computed)(() => mw.util.getUrl(sitePages(props.base).review));
         function describe(edit) {
           const who = edit.user || mw.message("capacitybuilding-judged-pending-user-hidden").text();
           const why = mw.message(edit.reason.key, ...edit.reason.params.map(String)).text();
@@ -4773,68 +4600,68 @@ var init_PendingEdits = __esm({
           });
         }
         return (_ctx, _cache) => {
-          return _ctx.pending.length || _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxMessage), {
+          return _ctx.pending.length || _ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex3.CdxMessage), {
             key: 0,
             type: "warning",
             class: "ext-capacitybuilding-pending",
             "data-pending": _ctx.pending.length
           }, {
-            default: (0, import_vue12.withCtx)(() => [
-              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+            default: (0, import_vue10.withCtx)(() => [
+              _ctx.pending.length ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
                 "p",
-                _hoisted_13,
-                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-intro", _ctx.pending.length).text()),
+                _hoisted_12,
+                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-intro", _ctx.pending.length).text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue12.createCommentVNode)("v-if", true),
-              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("ul", _hoisted_22, [((0, import_vue12.openBlock)(true), (0, import_vue12.createElementBlock)(
-                import_vue12.Fragment,
+              )) : (0, import_vue10.createCommentVNode)("v-if", true),
+              _ctx.pending.length ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("ul", _hoisted_2, [((0, import_vue10.openBlock)(true), (0, import_vue10.createElementBlock)(
+                import_vue10.Fragment,
                 null,
-                (0, import_vue12.renderList)(_ctx.pending, (edit) => {
-                  return (0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("li", {
+                (0, import_vue10.renderList)(_ctx.pending, (edit) => {
+                  return (0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("li", {
                     key: edit.revid,
                     class: "ext-capacitybuilding-pending__item",
                     "data-revid": edit.revid,
                     "data-kind": edit.kind
-                  }, [(0, import_vue12.createElementVNode)(
+                  }, [(0, import_vue10.createElementVNode)(
                     "span",
-                    _hoisted_42,
-                    (0, import_vue12.toDisplayString)(describe(edit)),
+                    _hoisted_4,
+                    (0, import_vue10.toDisplayString)(describe(edit)),
                     1
                     /* TEXT */
-                  ), (0, import_vue12.createElementVNode)("a", {
+                  ), (0, import_vue10.createElementVNode)("a", {
                     class: "ext-capacitybuilding-pending__diff",
                     href: diffUrl(edit.revid)
-                  }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-diff").text()), 9, _hoisted_52)], 8, _hoisted_32);
+                  }, (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-diff").text()), 9, _hoisted_5)], 8, _hoisted_3);
                 }),
                 128
                 /* KEYED_FRAGMENT */
-              ))])) : (0, import_vue12.createCommentVNode)("v-if", true),
-              _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+              ))])) : (0, import_vue10.createCommentVNode)("v-if", true),
+              _ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
                 "p",
-                _hoisted_62,
-                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-unchecked").text()),
+                _hoisted_6,
+                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-unchecked").text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue12.createCommentVNode)("v-if", true),
-              _ctx.actionsNote && _ctx.pending.length && !_ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+              )) : (0, import_vue10.createCommentVNode)("v-if", true),
+              _ctx.actionsNote && _ctx.pending.length && !_ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
                 "p",
-                _hoisted_72,
-                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-actions-note").text()),
+                _hoisted_7,
+                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-actions-note").text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue12.createCommentVNode)("v-if", true),
-              (0, import_vue12.createElementVNode)("p", null, [(0, import_vue12.createElementVNode)("a", {
+              )) : (0, import_vue10.createCommentVNode)("v-if", true),
+              (0, import_vue10.createElementVNode)("p", null, [(0, import_vue10.createElementVNode)("a", {
                 class: "ext-capacitybuilding-pending__review",
                 href: reviewUrl.value
-              }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-review-link").text()), 9, _hoisted_82)])
+              }, (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-review-link").text()), 9, _hoisted_8)])
             ]),
             _: 1
-          }, 8, ["data-pending"])) : (0, import_vue12.createCommentVNode)("v-if", true);
+          }, 8, ["data-pending"])) : (0, import_vue10.createCommentVNode)("v-if", true);
         };
       }
     });
-    PendingEdits_default = _sfc_main5;
+    PendingEdits_default = _sfc_main4;
   }
 });
 
@@ -4875,22 +4702,22 @@ var SaveErrorMessage_exports = {};
 __export(SaveErrorMessage_exports, {
   default: () => SaveErrorMessage_default
 });
-var import_vue14, import_vue15, import_vue16, import_codex4, _hoisted_14, _hoisted_23, _hoisted_33, _hoisted_43, _hoisted_53, _hoisted_63, _sfc_main6, SaveErrorMessage_default;
+var import_vue12, import_vue13, import_vue14, import_codex4, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _sfc_main5, SaveErrorMessage_default;
 var init_SaveErrorMessage = __esm({
   "modules/shared/components/SaveErrorMessage.vue"() {
     "use strict";
+    import_vue12 = require("vue");
+    import_vue13 = require("vue");
     import_vue14 = require("vue");
-    import_vue15 = require("vue");
-    import_vue16 = require("vue");
     import_codex4 = require("@wikimedia/codex");
     init_SaveErrorMessage_vue_vue_type_style_index_0_lang();
-    _hoisted_14 = ["innerHTML"];
-    _hoisted_23 = { class: "ext-capacitybuilding-save-error__code" };
-    _hoisted_33 = { class: "ext-capacitybuilding-save-error__question" };
-    _hoisted_43 = ["src", "alt"];
-    _hoisted_53 = { class: "ext-capacitybuilding-save-error__actions" };
-    _hoisted_63 = ["href"];
-    _sfc_main6 = /* @__PURE__ */ (0, import_vue14.defineComponent)({
+    _hoisted_13 = ["innerHTML"];
+    _hoisted_22 = { class: "ext-capacitybuilding-save-error__code" };
+    _hoisted_32 = { class: "ext-capacitybuilding-save-error__question" };
+    _hoisted_42 = ["src", "alt"];
+    _hoisted_52 = { class: "ext-capacitybuilding-save-error__actions" };
+    _hoisted_62 = ["href"];
+    _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       __name: "SaveErrorMessage",
       props: {
         error: {},
@@ -4900,12 +4727,12 @@ var init_SaveErrorMessage = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const answer = (0, import_vue16.ref)("");
-        (0, import_vue16.watch)(() => props.error, () => {
+        const answer = (0, import_vue14.ref)("");
+        (0, import_vue14.watch)(() => props.error, () => {
           answer.value = "";
         });
-        const explanation = (0, import_vue16.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-        const canRetry = (0, import_vue16.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
+        const explanation = (0, import_vue14.computed)(() => mw.message(props.error.key, ...props.error.params).text());
+        const canRetry = (0, import_vue14.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
         function retry() {
           const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
             id: props.error.captcha.id,
@@ -4914,62 +4741,62 @@ var init_SaveErrorMessage = __esm({
           emit("retry", captcha);
         }
         return (_ctx, _cache) => {
-          return (0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxMessage), {
+          return (0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex4.CdxMessage), {
             type: "error",
             class: "ext-capacitybuilding-save-error",
             "data-code": _ctx.error.code
           }, {
-            default: (0, import_vue15.withCtx)(() => [
-              (0, import_vue15.createElementVNode)(
+            default: (0, import_vue13.withCtx)(() => [
+              (0, import_vue13.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue15.toDisplayString)(explanation.value),
+                (0, import_vue13.toDisplayString)(explanation.value),
                 1
                 /* TEXT */
               ),
-              (0, import_vue15.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-              (0, import_vue15.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              _ctx.error.html ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("div", {
+              (0, import_vue13.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
+              (0, import_vue13.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              _ctx.error.html ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
                 key: 0,
                 class: "ext-capacitybuilding-save-error__wiki",
                 innerHTML: _ctx.error.html
-              }, null, 8, _hoisted_14)) : (0, import_vue15.createCommentVNode)("v-if", true),
-              (0, import_vue15.createCommentVNode)(" eslint-enable vue/no-v-html "),
-              (0, import_vue15.createElementVNode)(
+              }, null, 8, _hoisted_13)) : (0, import_vue13.createCommentVNode)("v-if", true),
+              (0, import_vue13.createCommentVNode)(" eslint-enable vue/no-v-html "),
+              (0, import_vue13.createElementVNode)(
                 "p",
-                _hoisted_23,
-                (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
+                _hoisted_22,
+                (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
                 1
                 /* TEXT */
               ),
-              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)(
-                (0, import_vue15.unref)(import_codex4.CdxField),
+              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(
+                (0, import_vue13.unref)(import_codex4.CdxField),
                 {
                   key: 1,
                   class: "ext-capacitybuilding-save-error__captcha"
                 },
-                (0, import_vue15.createSlots)({
-                  label: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
-                    (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
+                (0, import_vue13.createSlots)({
+                  label: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+                    (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
                     1
                     /* TEXT */
                   )]),
-                  default: (0, import_vue15.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("img", {
+                  default: (0, import_vue13.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("img", {
                     key: 0,
                     src: _ctx.error.captcha.url,
                     alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-                  }, null, 8, _hoisted_43)) : (0, import_vue15.createCommentVNode)("v-if", true), (0, import_vue15.createVNode)((0, import_vue15.unref)(import_codex4.CdxTextInput), {
+                  }, null, 8, _hoisted_42)) : (0, import_vue13.createCommentVNode)("v-if", true), (0, import_vue13.createVNode)((0, import_vue13.unref)(import_codex4.CdxTextInput), {
                     modelValue: answer.value,
                     "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                    onKeydown: (0, import_vue15.withKeys)((0, import_vue15.withModifiers)(retry, ["prevent"]), ["enter"])
+                    onKeydown: (0, import_vue13.withKeys)((0, import_vue13.withModifiers)(retry, ["prevent"]), ["enter"])
                   }, null, 8, ["modelValue", "onKeydown"])]),
                   _: 2
                 }, [_ctx.error.captcha.question ? {
                   name: "description",
-                  fn: (0, import_vue15.withCtx)(() => [(0, import_vue15.createElementVNode)(
+                  fn: (0, import_vue13.withCtx)(() => [(0, import_vue13.createElementVNode)(
                     "span",
-                    _hoisted_33,
-                    (0, import_vue15.toDisplayString)(_ctx.error.captcha.question),
+                    _hoisted_32,
+                    (0, import_vue13.toDisplayString)(_ctx.error.captcha.question),
                     1
                     /* TEXT */
                   )]),
@@ -4977,30 +4804,30 @@ var init_SaveErrorMessage = __esm({
                 } : void 0]),
                 1024
                 /* DYNAMIC_SLOTS */
-              )) : (0, import_vue15.createCommentVNode)("v-if", true),
-              (0, import_vue15.createElementVNode)("div", _hoisted_53, [canRetry.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxButton), {
+              )) : (0, import_vue13.createCommentVNode)("v-if", true),
+              (0, import_vue13.createElementVNode)("div", _hoisted_52, [canRetry.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex4.CdxButton), {
                 key: 0,
                 action: "progressive",
                 onClick: retry
               }, {
-                default: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
-                  (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
+                default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+                  (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : (0, import_vue15.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("a", {
+              })) : (0, import_vue13.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("a", {
                 key: 1,
                 href: _ctx.loginUrl,
                 onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-              }, (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_63)) : (0, import_vue15.createCommentVNode)("v-if", true)])
+              }, (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_62)) : (0, import_vue13.createCommentVNode)("v-if", true)])
             ]),
             _: 1
           }, 8, ["data-code"]);
         };
       }
     });
-    SaveErrorMessage_default = _sfc_main6;
+    SaveErrorMessage_default = _sfc_main5;
   }
 });
 
@@ -5015,21 +4842,21 @@ var PreviewPanel_exports = {};
 __export(PreviewPanel_exports, {
   default: () => PreviewPanel_default
 });
-var import_vue17, import_vue18, import_vue19, import_codex5, _hoisted_15, _hoisted_24, _sfc_main7, PreviewPanel_default;
+var import_vue15, import_vue16, import_vue17, import_codex5, _hoisted_14, _hoisted_23, _sfc_main6, PreviewPanel_default;
 var init_PreviewPanel = __esm({
   "modules/shared/components/PreviewPanel.vue"() {
     "use strict";
+    import_vue15 = require("vue");
+    import_vue16 = require("vue");
     import_vue17 = require("vue");
-    import_vue18 = require("vue");
-    import_vue19 = require("vue");
     import_codex5 = require("@wikimedia/codex");
     init_apiErrors();
     init_preview();
     init_SaveErrorMessage();
     init_PreviewPanel_vue_vue_type_style_index_0_lang();
-    _hoisted_15 = ["aria-busy", "aria-label"];
-    _hoisted_24 = ["innerHTML"];
-    _sfc_main7 = /* @__PURE__ */ (0, import_vue17.defineComponent)({
+    _hoisted_14 = ["aria-busy", "aria-label"];
+    _hoisted_23 = ["innerHTML"];
+    _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
       __name: "PreviewPanel",
       props: {
         api: {},
@@ -5038,9 +4865,9 @@ var init_PreviewPanel = __esm({
       },
       setup(__props) {
         const props = __props;
-        const loading = (0, import_vue19.ref)(true);
-        const html = (0, import_vue19.ref)("");
-        const error = (0, import_vue19.ref)(null);
+        const loading = (0, import_vue17.ref)(true);
+        const html = (0, import_vue17.ref)("");
+        const error = (0, import_vue17.ref)(null);
         let latest = 0;
         function render() {
           return __async(this, null, function* () {
@@ -5064,38 +4891,38 @@ var init_PreviewPanel = __esm({
             }
           });
         }
-        (0, import_vue19.watch)(() => [props.wikitext, props.title], render, { immediate: true });
+        (0, import_vue17.watch)(() => [props.wikitext, props.title], render, { immediate: true });
         return (_ctx, _cache) => {
-          return (0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)("section", {
+          return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("section", {
             class: "ext-capacitybuilding-preview",
             "aria-busy": loading.value ? "true" : "false",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-label").text()
-          }, [loading.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)((0, import_vue18.unref)(import_codex5.CdxProgressBar), {
+          }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex5.CdxProgressBar), {
             key: 0,
             inline: "",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-loading").text()
-          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)(SaveErrorMessage_default, {
+          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SaveErrorMessage_default, {
             key: 1,
             error: error.value,
             onRetry: render
-          }, null, 8, ["error"])) : ((0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)(
-            import_vue18.Fragment,
+          }, null, 8, ["error"])) : ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             { key: 2 },
             [
-              (0, import_vue18.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
-              (0, import_vue18.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              (0, import_vue18.createElementVNode)("div", {
+              (0, import_vue16.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
+              (0, import_vue16.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              (0, import_vue16.createElementVNode)("div", {
                 class: "ext-capacitybuilding-preview__content mw-parser-output",
                 innerHTML: html.value
-              }, null, 8, _hoisted_24)
+              }, null, 8, _hoisted_23)
             ],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-          )), (0, import_vue18.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_15);
+          )), (0, import_vue16.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_14);
         };
       }
     });
-    PreviewPanel_default = _sfc_main7;
+    PreviewPanel_default = _sfc_main6;
   }
 });
 
@@ -5104,16 +4931,16 @@ var TopicPicker_exports = {};
 __export(TopicPicker_exports, {
   default: () => TopicPicker_default
 });
-var import_vue20, import_vue21, import_vue22, _sfc_main8, TopicPicker_default;
+var import_vue18, import_vue19, import_vue20, _sfc_main7, TopicPicker_default;
 var init_TopicPicker = __esm({
   "modules/shared/components/TopicPicker.vue"() {
     "use strict";
+    import_vue18 = require("vue");
+    import_vue19 = require("vue");
     import_vue20 = require("vue");
-    import_vue21 = require("vue");
-    import_vue22 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main8 = /* @__PURE__ */ (0, import_vue20.defineComponent)({
+    _sfc_main7 = /* @__PURE__ */ (0, import_vue18.defineComponent)({
       __name: "TopicPicker",
       props: {
         modelValue: {},
@@ -5126,9 +4953,9 @@ var init_TopicPicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue22.computed)(() => topicOptions(props.index, props.languageChain));
+        const options = (0, import_vue20.computed)(() => topicOptions(props.index, props.languageChain));
         return (_ctx, _cache) => {
-          return (0, import_vue21.openBlock)(), (0, import_vue21.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue19.openBlock)(), (0, import_vue19.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -5143,7 +4970,7 @@ var init_TopicPicker = __esm({
         };
       }
     });
-    TopicPicker_default = _sfc_main8;
+    TopicPicker_default = _sfc_main7;
   }
 });
 
@@ -5461,6 +5288,53 @@ var init_judgedPages = __esm({
   }
 });
 
+// modules/shared/matchReasons.ts
+var matchReasons_exports = {};
+__export(matchReasons_exports, {
+  codeNamer: () => codeNamer,
+  reasonText: () => reasonText,
+  reasonTexts: () => reasonTexts
+});
+function codeNamer(topics, languageNames, languageChain2) {
+  return (kind, code) => {
+    var _a, _b;
+    switch (kind) {
+      case "topic": {
+        const entry = topics.get(code);
+        return entry ? topicLabel(entry.topic, languageChain2) : code;
+      }
+      case "language":
+        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
+      case "region":
+        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
+      case "format":
+        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
+    }
+  };
+}
+function reasonText(reason, name, coach) {
+  const list = reason.list;
+  let params = reason.params;
+  if (list) {
+    const names = list.values.map((code) => name(list.kind, code));
+    params = [mw.language.listToText(names), list.values.length, ...params];
+  } else if (reason.date !== void 0) {
+    params = [formatDate(reason.date), ...params];
+  }
+  return mw.message(reason.key, coach, ...params).text();
+}
+function reasonTexts(reasons, name, coach) {
+  return reasons.map((reason) => reasonText(reason, name, coach));
+}
+var init_matchReasons = __esm({
+  "modules/shared/matchReasons.ts"() {
+    "use strict";
+    init_model();
+    init_taxonomy();
+    init_dates();
+  }
+});
+
 // modules/shared/mwVue.ts
 var mwVue_exports = {};
 __export(mwVue_exports, {
@@ -5474,45 +5348,6 @@ var init_mwVue = __esm({
   "modules/shared/mwVue.ts"() {
     "use strict";
     Vue = __toESM(require("vue"));
-  }
-});
-
-// modules/shared/openRequests.ts
-var openRequests_exports = {};
-__export(openRequests_exports, {
-  loadOpenRequests: () => loadOpenRequests,
-  matchable: () => matchable
-});
-function matchable(open) {
-  return open.request;
-}
-function loadOpenRequests(api, base) {
-  return __async(this, null, function* () {
-    const manifest = yield loadManifest(api, base, "requests");
-    if (!manifest) {
-      return { requests: [], published: false };
-    }
-    const seeking = manifest.parts.filter((part) => !part.statuses || SEEKING_COACH_STATUSES.some((status) => {
-      var _a, _b;
-      return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
-    }));
-    try {
-      const entries = yield loadParts(api, manifest, "requests", { parts: seeking });
-      const requests = entries.map(({ number, page, request }) => ({ number, page, request })).filter((open) => SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
-      return { requests, published: true };
-    } catch (error) {
-      if (error instanceof IndexPartError) {
-        return { requests: [], published: false };
-      }
-      throw error;
-    }
-  });
-}
-var init_openRequests = __esm({
-  "modules/shared/openRequests.ts"() {
-    "use strict";
-    init_model();
-    init_siteData();
   }
 });
 
@@ -5732,12 +5567,12 @@ function numbering(api, titleFor) {
       curtimestamp: true,
       formatversion: 2
     }));
-    const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change2) => ({ n: numberOf(change2.title), at: Date.parse(change2.timestamp) })).filter((change2) => change2.n !== null);
+    const created = ((_b = (_a = recent.query) == null ? void 0 : _a.recentchanges) != null ? _b : []).map((change) => ({ n: numberOf(change.title), at: Date.parse(change.timestamp) })).filter((change) => change.n !== null);
     if (created.length) {
       const now = recent.curtimestamp ? Date.parse(recent.curtimestamp) : Date.now();
       return {
-        next: Math.max(...created.map((change2) => change2.n)) + 1,
-        recentlyCreated: created.filter((change2) => now - change2.at < 6e4).length
+        next: Math.max(...created.map((change) => change.n)) + 1,
+        recentlyCreated: created.filter((change) => now - change.at < 6e4).length
       };
     }
     return { next: (yield highestListed(api, page, numberOf)) + 1, recentlyCreated: 0 };
@@ -5985,7 +5820,6 @@ var init_subscriptions = __esm({
 
 // shared-module-entry:index
 module.exports = {
-  "core/history.ts": (init_history(), __toCommonJS(history_exports)),
   "core/identifiers.ts": (init_identifiers(), __toCommonJS(identifiers_exports)),
   "core/matching.ts": (init_matching(), __toCommonJS(matching_exports)),
   "core/merge.ts": (init_merge(), __toCommonJS(merge_exports)),
@@ -5996,7 +5830,6 @@ module.exports = {
   "core/taxonomy.ts": (init_taxonomy(), __toCommonJS(taxonomy_exports)),
   "core/validation.ts": (init_validation(), __toCommonJS(validation_exports)),
   "core/wikitext/codec.ts": (init_codec(), __toCommonJS(codec_exports)),
-  "shared/MatchSuggestions.vue": (init_MatchSuggestions(), __toCommonJS(MatchSuggestions_exports)),
   "shared/apiErrors.ts": (init_apiErrors(), __toCommonJS(apiErrors_exports)),
   "shared/coaches.ts": (init_coaches(), __toCommonJS(coaches_exports)),
   "shared/components/FieldProblems.vue": (init_FieldProblems(), __toCommonJS(FieldProblems_exports)),
@@ -6014,7 +5847,6 @@ module.exports = {
   "shared/judgedRecords.ts": (init_judgedRecords(), __toCommonJS(judgedRecords_exports)),
   "shared/matchReasons.ts": (init_matchReasons(), __toCommonJS(matchReasons_exports)),
   "shared/mwVue.ts": (init_mwVue(), __toCommonJS(mwVue_exports)),
-  "shared/openRequests.ts": (init_openRequests(), __toCommonJS(openRequests_exports)),
   "shared/recordPages.ts": (init_recordPages(), __toCommonJS(recordPages_exports)),
   "shared/recordSave.ts": (init_recordSave(), __toCommonJS(recordSave_exports)),
   "shared/roles.ts": (init_roles(), __toCommonJS(roles_exports)),

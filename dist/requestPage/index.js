@@ -67,13 +67,6 @@ var require_mwVue = __commonJS({
   }
 });
 
-// shared-file-ref:core/history.ts
-var require_history = __commonJS({
-  "shared-file-ref:core/history.ts"(exports, module2) {
-    module2.exports = require_shared_module_ref()["core/history.ts"];
-  }
-});
-
 // shared-file-ref:core/messages.ts
 var require_messages = __commonJS({
   "shared-file-ref:core/messages.ts"(exports, module2) {
@@ -214,13 +207,6 @@ var require_coaches = __commonJS({
   }
 });
 
-// shared-file-ref:shared/MatchSuggestions.vue
-var require_MatchSuggestions = __commonJS({
-  "shared-file-ref:shared/MatchSuggestions.vue"(exports, module2) {
-    module2.exports = require_shared_module_ref()["shared/MatchSuggestions.vue"];
-  }
-});
-
 // shared-file-ref:shared/matchReasons.ts
 var require_matchReasons = __commonJS({
   "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
@@ -236,8 +222,22 @@ __export(requestPage_exports, {
 module.exports = __toCommonJS(requestPage_exports);
 var import_mwVue = __toESM(require_mwVue());
 
+// modules/core/history.ts
+function change(revid, from, to, user, timestamp, comment) {
+  return __spreadValues({ revid, user, timestamp, from: from === "" ? null : from, to }, comment ? { comment } : {});
+}
+function acceptedHistory(published, judged, truncated = false) {
+  const byRevision = /* @__PURE__ */ new Map();
+  for (const row of published) {
+    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.at, row.comment));
+  }
+  for (const row of judged) {
+    byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.timestamp, row.comment));
+  }
+  return { changes: [...byRevision.values()].sort((a, b) => a.revid - b.revid), truncated };
+}
+
 // modules/requestPage/data.ts
-var import_history = __toESM(require_history());
 var import_messages = __toESM(require_messages());
 var import_pages = __toESM(require_pages());
 var import_judgedPages = __toESM(require_judgedPages());
@@ -289,7 +289,7 @@ async function loadRequestState(api, title, context, entryRead) {
     record: shown.content.record,
     recordRevid: shown.revid,
     diagnostics: shown.problems,
-    history: (0, import_history.acceptedHistory)(
+    history: acceptedHistory(
       fromPublished ? (_b = entry == null ? void 0 : entry.history) != null ? _b : [] : [],
       judged.statusChanges,
       fromPublished && !!((_c = entry == null ? void 0 : entry.cut) == null ? void 0 : _c.includes("history"))
@@ -330,9 +330,9 @@ async function loadRequestPage(api, title, base, user) {
 }
 
 // modules/requestPage/RequestPage.vue
-var import_vue10 = require("vue");
-var import_vue11 = require("vue");
 var import_vue12 = require("vue");
+var import_vue13 = require("vue");
+var import_vue14 = require("vue");
 var import_codex3 = __toESM(require_codex_shim());
 var import_model3 = __toESM(require_model());
 var import_permissions2 = __toESM(require_permissions());
@@ -783,8 +783,8 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   setup(__props) {
     const props = __props;
     const newestFirst = (0, import_vue6.computed)(() => [...props.history.changes].reverse());
-    function describe(change) {
-      return change.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change.from), statusLabel(change.to)).text();
+    function describe(change2) {
+      return change2.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change2.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change2.from), statusLabel(change2.to)).text();
     }
     function userUrl(user) {
       return mw.util.getUrl(`User:${user}`);
@@ -816,26 +816,26 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         (0, import_vue5.createElementVNode)("ol", _hoisted_12, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
           import_vue5.Fragment,
           null,
-          (0, import_vue5.renderList)(newestFirst.value, (change) => {
+          (0, import_vue5.renderList)(newestFirst.value, (change2) => {
             return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
-              key: change.revid,
+              key: change2.revid,
               class: "ext-capacitybuilding-request-history__item"
             }, [
               (0, import_vue5.createElementVNode)(
                 "span",
                 _hoisted_22,
-                (0, import_vue5.toDisplayString)(describe(change)),
+                (0, import_vue5.toDisplayString)(describe(change2)),
                 1
                 /* TEXT */
               ),
-              change.user ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+              change2.user ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 0,
                 class: "ext-capacitybuilding-request-history__user",
-                href: userUrl(change.user)
+                href: userUrl(change2.user)
               }, [(0, import_vue5.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue5.toDisplayString)(change.user),
+                (0, import_vue5.toDisplayString)(change2.user),
                 1
                 /* TEXT */
               )], 8, _hoisted_32)) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
@@ -847,18 +847,18 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
               )),
               (0, import_vue5.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
-                href: revisionUrl(change.revid)
-              }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
-              change.from !== null ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+                href: revisionUrl(change2.revid)
+              }, [(0, import_vue5.createElementVNode)("time", { datetime: change2.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change2.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
+              change2.from !== null ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
-                href: diffUrl(change.revid)
+                href: diffUrl(change2.revid)
               }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true),
               (0, import_vue5.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
-              change.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+              change2.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
                 "span",
                 _hoisted_8,
-                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
+                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change2.comment).text()),
                 1
                 /* TEXT */
               )) : (0, import_vue5.createCommentVNode)("v-if", true)
@@ -881,16 +881,136 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
 var StatusHistory_default = _sfc_main2;
 
 // modules/requestPage/SuggestedCoaches.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
 var import_vue9 = require("vue");
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
 var import_codex2 = __toESM(require_codex_shim());
 var import_matching = __toESM(require_matching());
 var import_apiErrors3 = __toESM(require_apiErrors());
 var import_coaches = __toESM(require_coaches());
 var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
-var import_MatchSuggestions = __toESM(require_MatchSuggestions());
+
+// modules/shared/MatchSuggestions.vue
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
 var import_matchReasons = __toESM(require_matchReasons());
+var _hoisted_13 = { class: "ext-capacitybuilding-match-suggestions" };
+var _hoisted_23 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__empty"
+};
+var _hoisted_33 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__list"
+};
+var _hoisted_43 = ["data-user"];
+var _hoisted_52 = ["href"];
+var _hoisted_62 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__tier"
+};
+var _hoisted_72 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__reasons"
+};
+var _hoisted_82 = {
+  key: 2,
+  class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
+};
+var _hoisted_92 = { class: "ext-capacitybuilding-match-suggestions__actions" };
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
+  __name: "MatchSuggestions",
+  props: {
+    matches: {},
+    name: { type: Function }
+  },
+  setup(__props) {
+    function plus(match) {
+      return match.reasons.filter((reason) => reason.effect === "plus");
+    }
+    function minus(match) {
+      return match.reasons.filter((reason) => reason.effect === "minus");
+    }
+    function profileUrl(coach) {
+      var _a;
+      return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+        import_vue8.Fragment,
+        null,
+        [(0, import_vue8.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( … )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">…</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue8.createElementVNode)("div", _hoisted_13, [!_ctx.matches.length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+          "p",
+          _hoisted_23,
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
+          1
+          /* TEXT */
+        )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ol", _hoisted_33, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+          import_vue8.Fragment,
+          null,
+          (0, import_vue8.renderList)(_ctx.matches, (match) => {
+            return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
+              key: match.coach.user,
+              class: (0, import_vue8.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
+              "data-user": match.coach.user
+            }, [
+              (0, import_vue8.createElementVNode)("a", {
+                class: "ext-capacitybuilding-match-suggestions__name",
+                href: profileUrl(match.coach)
+              }, (0, import_vue8.toDisplayString)(match.coach.user), 9, _hoisted_52),
+              match.tier === "away" ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                "span",
+                _hoisted_62,
+                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue8.createCommentVNode)("v-if", true),
+              plus(match).length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ul", _hoisted_72, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+                import_vue8.Fragment,
+                null,
+                (0, import_vue8.renderList)((0, import_vue8.unref)(import_matchReasons.reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
+                  return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                    "li",
+                    { key: i },
+                    (0, import_vue8.toDisplayString)(text),
+                    1
+                    /* TEXT */
+                  );
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])) : (0, import_vue8.createCommentVNode)("v-if", true),
+              minus(match).length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ul", _hoisted_82, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+                import_vue8.Fragment,
+                null,
+                (0, import_vue8.renderList)((0, import_vue8.unref)(import_matchReasons.reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
+                  return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+                    "li",
+                    { key: i },
+                    (0, import_vue8.toDisplayString)(text),
+                    1
+                    /* TEXT */
+                  );
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])) : (0, import_vue8.createCommentVNode)("v-if", true),
+              (0, import_vue8.createElementVNode)("div", _hoisted_92, [(0, import_vue8.renderSlot)(_ctx.$slots, "actions", { match })])
+            ], 10, _hoisted_43);
+          }),
+          128
+          /* KEYED_FRAGMENT */
+        ))]))])],
+        2112
+        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+      );
+    };
+  }
+});
+var MatchSuggestions_default = _sfc_main3;
+
+// modules/requestPage/SuggestedCoaches.vue
+var import_matchReasons2 = __toESM(require_matchReasons());
 var import_siteData2 = __toESM(require_siteData());
 
 // modules/requestPage/invite.ts
@@ -913,13 +1033,13 @@ async function inviteToOffer(api, coach, requestPage, inviter) {
 }
 
 // modules/requestPage/SuggestedCoaches.vue
-var _hoisted_13 = {
+var _hoisted_14 = {
   key: 0,
   class: "ext-capacitybuilding-request-suggestions__invited"
 };
 var LIMIT = 5;
 var headingId3 = "ext-capacitybuilding-request-suggestions-heading";
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
   __name: "SuggestedCoaches",
   props: {
     api: {},
@@ -932,16 +1052,16 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue9.ref)(true);
-    const loadError = (0, import_vue9.ref)(null);
-    const coaches = (0, import_vue9.shallowRef)([]);
-    const languageNames = (0, import_vue9.shallowRef)(/* @__PURE__ */ new Map());
-    const invited = (0, import_vue9.ref)(/* @__PURE__ */ new Set());
-    const inviting = (0, import_vue9.ref)(null);
-    const inviteError = (0, import_vue9.ref)(null);
-    const failedInvite = (0, import_vue9.ref)(null);
-    const name = (0, import_vue9.computed)(() => (0, import_matchReasons.codeNamer)(props.topics, languageNames.value, (0, import_siteData2.languageChain)()));
-    const matches = (0, import_vue9.computed)(() => (0, import_matching.rankCoaches)(props.request, coaches.value, props.topics, {
+    const loading = (0, import_vue11.ref)(true);
+    const loadError = (0, import_vue11.ref)(null);
+    const coaches = (0, import_vue11.shallowRef)([]);
+    const languageNames = (0, import_vue11.shallowRef)(/* @__PURE__ */ new Map());
+    const invited = (0, import_vue11.ref)(/* @__PURE__ */ new Set());
+    const inviting = (0, import_vue11.ref)(null);
+    const inviteError = (0, import_vue11.ref)(null);
+    const failedInvite = (0, import_vue11.ref)(null);
+    const name = (0, import_vue11.computed)(() => (0, import_matchReasons2.codeNamer)(props.topics, languageNames.value, (0, import_siteData2.languageChain)()));
+    const matches = (0, import_vue11.computed)(() => (0, import_matching.rankCoaches)(props.request, coaches.value, props.topics, {
       today: props.today,
       limit: LIMIT,
       exclude: [
@@ -950,7 +1070,7 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
         ...props.request.coach
       ]
     }));
-    (0, import_vue9.onMounted)(async () => {
+    (0, import_vue11.onMounted)(async () => {
       try {
         const [loaded, names] = await Promise.all([(0, import_coaches.loadCoaches)(props.api, props.base), (0, import_siteData2.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))]);
         coaches.value = loaded.coaches;
@@ -985,50 +1105,50 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", {
+      return (0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-suggestions",
         "aria-labelledby": headingId3
       }, [
-        (0, import_vue8.createElementVNode)(
+        (0, import_vue10.createElementVNode)(
           "h3",
           { id: headingId3 },
-          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
+          (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
           1
           /* TEXT */
         ),
-        loading.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxProgressBar), {
+        loading.value ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxProgressBar), {
           key: 0,
           inline: "",
           "aria-label": _ctx.$i18n("capacitybuilding-requestpage-suggestions-loading").text()
-        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxMessage), {
+        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxMessage), {
           key: 1,
           type: "error"
         }, {
-          default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-            (0, import_vue8.toDisplayString)(loadError.value),
+          default: (0, import_vue10.withCtx)(() => [(0, import_vue10.createTextVNode)(
+            (0, import_vue10.toDisplayString)(loadError.value),
             1
             /* TEXT */
           )]),
           _: 1
-        })) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(import_MatchSuggestions.default, {
+        })) : ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)(MatchSuggestions_default, {
           key: 2,
           matches: matches.value,
           name: name.value
         }, {
-          actions: (0, import_vue8.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
+          actions: (0, import_vue10.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
             "span",
-            _hoisted_13,
-            (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
+            _hoisted_14,
+            (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
             1
             /* TEXT */
-          )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)((0, import_vue8.unref)(import_codex2.CdxButton), {
+          )) : ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxButton), {
             key: 1,
             class: "ext-capacitybuilding-request-suggestions__invite",
             disabled: inviting.value !== null,
             onClick: ($event) => invite(match.coach.user)
           }, {
-            default: (0, import_vue8.withCtx)(() => [(0, import_vue8.createTextVNode)(
-              (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
+            default: (0, import_vue10.withCtx)(() => [(0, import_vue10.createTextVNode)(
+              (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
               1
               /* TEXT */
             )]),
@@ -1036,36 +1156,36 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
           }, 1032, ["disabled", "onClick"]))]),
           _: 1
         }, 8, ["matches", "name"])),
-        inviteError.value ? ((0, import_vue8.openBlock)(), (0, import_vue8.createBlock)(import_SaveErrorMessage.default, {
+        inviteError.value ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)(import_SaveErrorMessage.default, {
           key: 3,
           error: inviteError.value,
           onRetry: retry
-        }, null, 8, ["error"])) : (0, import_vue8.createCommentVNode)("v-if", true)
+        }, null, 8, ["error"])) : (0, import_vue10.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var SuggestedCoaches_default = _sfc_main3;
+var SuggestedCoaches_default = _sfc_main4;
 
 // modules/requestPage/RequestPage.vue
-var _hoisted_14 = ["lang", "dir"];
-var _hoisted_23 = { class: "ext-capacitybuilding-request-page__header" };
-var _hoisted_33 = { class: "ext-capacitybuilding-request-page__title" };
-var _hoisted_43 = { class: "ext-capacitybuilding-request-page__facts" };
-var _hoisted_52 = ["data-fact"];
-var _hoisted_62 = {
+var _hoisted_15 = ["lang", "dir"];
+var _hoisted_24 = { class: "ext-capacitybuilding-request-page__header" };
+var _hoisted_34 = { class: "ext-capacitybuilding-request-page__title" };
+var _hoisted_44 = { class: "ext-capacitybuilding-request-page__facts" };
+var _hoisted_53 = ["data-fact"];
+var _hoisted_63 = {
   key: 0,
   class: "ext-capacitybuilding-request-page__route-confirm"
 };
-var _hoisted_72 = { class: "ext-capacitybuilding-request-page__description" };
-var _hoisted_82 = { "aria-live": "polite" };
-var _hoisted_92 = ["innerHTML"];
+var _hoisted_73 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_83 = { "aria-live": "polite" };
+var _hoisted_93 = ["innerHTML"];
 var _hoisted_10 = {
   key: 3,
   class: "ext-capacitybuilding-request-page__edit"
 };
 var _hoisted_11 = ["data-capacitybuilding-edit"];
-var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
+var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
   __name: "RequestPage",
   props: {
     api: {},
@@ -1077,25 +1197,25 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   setup(__props) {
     const props = __props;
     const ui = (0, import_direction.interfaceLanguage)();
-    const loading = (0, import_vue12.ref)(true);
-    const loadError = (0, import_vue12.ref)(null);
-    const state = (0, import_vue12.ref)(null);
-    const context = (0, import_vue12.ref)(null);
-    const busy = (0, import_vue12.ref)(false);
-    const notice = (0, import_vue12.ref)(null);
-    const saveError = (0, import_vue12.ref)(null);
-    const unsubscribed = (0, import_vue12.ref)(null);
-    const unsubscribedReason = (0, import_vue12.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
-    const failedAction = (0, import_vue12.ref)(null);
-    const editability = (0, import_vue12.shallowRef)(null);
-    const languageNames = (0, import_vue12.shallowRef)(/* @__PURE__ */ new Map());
+    const loading = (0, import_vue14.ref)(true);
+    const loadError = (0, import_vue14.ref)(null);
+    const state = (0, import_vue14.ref)(null);
+    const context = (0, import_vue14.ref)(null);
+    const busy = (0, import_vue14.ref)(false);
+    const notice = (0, import_vue14.ref)(null);
+    const saveError = (0, import_vue14.ref)(null);
+    const unsubscribed = (0, import_vue14.ref)(null);
+    const unsubscribedReason = (0, import_vue14.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
+    const failedAction = (0, import_vue14.ref)(null);
+    const editability = (0, import_vue14.shallowRef)(null);
+    const languageNames = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
-    const editing = (0, import_vue12.ref)(false);
-    const editContainer = (0, import_vue12.shallowRef)(null);
+    const editing = (0, import_vue14.ref)(false);
+    const editContainer = (0, import_vue14.shallowRef)(null);
     function problemText(item) {
       return mw.message(item.key, ...item.params.map(String)).text();
     }
-    (0, import_vue12.onMounted)(async () => {
+    (0, import_vue14.onMounted)(async () => {
       try {
         const [loaded, names, mayEditPage] = await Promise.all([
           loadRequestPage(props.api, props.title, props.base, props.user),
@@ -1126,7 +1246,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       withdrawn: "error",
       "on-hold": "warning"
     };
-    const chipStatus = (0, import_vue12.computed)(() => {
+    const chipStatus = (0, import_vue14.computed)(() => {
       var _a, _b, _c;
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
@@ -1142,7 +1262,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       var _a;
       return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
-    const facts = (0, import_vue12.computed)(() => {
+    const facts = (0, import_vue14.computed)(() => {
       var _a, _b;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
@@ -1220,15 +1340,15 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         label: mw.message(fact.label).text()
       }));
     });
-    const pageProblems = (0, import_vue12.computed)(() => {
+    const pageProblems = (0, import_vue14.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.siteProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue12.computed)(() => {
+    const actions = (0, import_vue14.computed)(() => {
       var _a;
       return ((_a = state.value) == null ? void 0 : _a.editable) && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : [];
     });
-    const route = (0, import_vue12.computed)(() => {
+    const route = (0, import_vue14.computed)(() => {
       var _a, _b;
       const shown = (_a = state.value) == null ? void 0 : _a.record;
       const entry = (_b = state.value) == null ? void 0 : _b.entry;
@@ -1248,7 +1368,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         text: mw.message("capacitybuilding-requestpage-route-admins").text()
       };
     });
-    const suggestedHub = (0, import_vue12.computed)(() => {
+    const suggestedHub = (0, import_vue14.computed)(() => {
       var _a, _b;
       const permissions = (_a = context.value) == null ? void 0 : _a.permissions;
       if (!route.value || !permissions) {
@@ -1258,11 +1378,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       const admin = (0, import_permissions2.isAdmin)(props.user, permissions);
       return (_b = route.value.hubs.find((hub) => routable.has(hub) && (admin || (0, import_permissions2.isHubContact)(props.user, hub, permissions)))) != null ? _b : null;
     });
-    const mayEdit = (0, import_vue12.computed)(() => {
+    const mayEdit = (0, import_vue14.computed)(() => {
       var _a;
       return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
     });
-    const maySuggest = (0, import_vue12.computed)(() => !!state.value && !!context.value && import_model3.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
+    const maySuggest = (0, import_vue14.computed)(() => !!state.value && !!context.value && import_model3.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
     async function act(action, reason, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
@@ -1348,114 +1468,114 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
     }
     return (_ctx, _cache) => {
       var _a;
-      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+      return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue11.unref)(ui).lang,
-        dir: (0, import_vue11.unref)(ui).dir
-      }, [loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
+        lang: (0, import_vue13.unref)(ui).lang,
+        dir: (0, import_vue13.unref)(ui).dir
+      }, [loading.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
-      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
         key: 1,
         type: "error",
         class: "ext-capacitybuilding-request-page__load-error"
       }, {
-        default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-          (0, import_vue11.toDisplayString)(loadError.value),
+        default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+          (0, import_vue13.toDisplayString)(loadError.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : state.value && context.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
-        import_vue11.Fragment,
+      })) : state.value && context.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
+        import_vue13.Fragment,
         { key: 2 },
         [
-          (0, import_vue11.createElementVNode)("header", _hoisted_23, [(0, import_vue11.createElementVNode)("h2", _hoisted_33, [(0, import_vue11.createElementVNode)(
+          (0, import_vue13.createElementVNode)("header", _hoisted_24, [(0, import_vue13.createElementVNode)("h2", _hoisted_34, [(0, import_vue13.createElementVNode)(
             "bdi",
             null,
-            (0, import_vue11.toDisplayString)(state.value.record.title),
+            (0, import_vue13.toDisplayString)(state.value.record.title),
             1
             /* TEXT */
-          )]), (0, import_vue11.createVNode)((0, import_vue11.unref)(import_codex3.CdxInfoChip), {
+          )]), (0, import_vue13.createVNode)((0, import_vue13.unref)(import_codex3.CdxInfoChip), {
             status: chipStatus.value,
             class: "ext-capacitybuilding-request-page__status"
           }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)((0, import_vue11.unref)(statusLabel)(state.value.record.status)),
+            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+              (0, import_vue13.toDisplayString)((0, import_vue13.unref)(statusLabel)(state.value.record.status)),
               1
               /* TEXT */
             )]),
             _: 1
           }, 8, ["status"])]),
-          (0, import_vue11.createElementVNode)("dl", _hoisted_43, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
-            import_vue11.Fragment,
+          (0, import_vue13.createElementVNode)("dl", _hoisted_44, [((0, import_vue13.openBlock)(true), (0, import_vue13.createElementBlock)(
+            import_vue13.Fragment,
             null,
-            (0, import_vue11.renderList)(facts.value, (fact) => {
-              return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+            (0, import_vue13.renderList)(facts.value, (fact) => {
+              return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
                 key: fact.key,
                 class: "ext-capacitybuilding-request-page__fact",
                 "data-fact": fact.key
-              }, [(0, import_vue11.createElementVNode)(
+              }, [(0, import_vue13.createElementVNode)(
                 "dt",
                 null,
-                (0, import_vue11.toDisplayString)(fact.label),
+                (0, import_vue13.toDisplayString)(fact.label),
                 1
                 /* TEXT */
-              ), (0, import_vue11.createElementVNode)("dd", null, [(0, import_vue11.createElementVNode)(
+              ), (0, import_vue13.createElementVNode)("dd", null, [(0, import_vue13.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue11.toDisplayString)(fact.value),
+                (0, import_vue13.toDisplayString)(fact.value),
                 1
                 /* TEXT */
-              )])], 8, _hoisted_52);
+              )])], 8, _hoisted_53);
             }),
             128
             /* KEYED_FRAGMENT */
           ))]),
-          (0, import_vue11.createCommentVNode)(" Where routing sends a request without a hub: from the index entry already read. "),
-          route.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+          (0, import_vue13.createCommentVNode)(" Where routing sends a request without a hub: from the index entry already read. "),
+          route.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
             key: 0,
             type: "notice",
             class: "ext-capacitybuilding-request-page__route",
             "data-route": route.value.queue
           }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createElementVNode)(
+            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createElementVNode)(
               "p",
               null,
-              (0, import_vue11.toDisplayString)(route.value.text),
+              (0, import_vue13.toDisplayString)(route.value.text),
               1
               /* TEXT */
-            ), suggestedHub.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+            ), suggestedHub.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
               "p",
-              _hoisted_62,
-              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-route-confirm", suggestedHub.value).text()),
+              _hoisted_63,
+              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-route-confirm", suggestedHub.value).text()),
               1
               /* TEXT */
-            )) : (0, import_vue11.createCommentVNode)("v-if", true)]),
+            )) : (0, import_vue13.createCommentVNode)("v-if", true)]),
             _: 1
-          }, 8, ["data-route"])) : (0, import_vue11.createCommentVNode)("v-if", true),
-          (0, import_vue11.createElementVNode)(
+          }, 8, ["data-route"])) : (0, import_vue13.createCommentVNode)("v-if", true),
+          (0, import_vue13.createElementVNode)(
             "p",
-            _hoisted_72,
-            (0, import_vue11.toDisplayString)(state.value.record.description),
+            _hoisted_73,
+            (0, import_vue13.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
           ),
-          ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
-            import_vue11.Fragment,
+          ((0, import_vue13.openBlock)(true), (0, import_vue13.createElementBlock)(
+            import_vue13.Fragment,
             null,
-            (0, import_vue11.renderList)(pageProblems.value, (item, index) => {
-              return (0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(
-                (0, import_vue11.unref)(import_codex3.CdxMessage),
+            (0, import_vue13.renderList)(pageProblems.value, (item, index) => {
+              return (0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(
+                (0, import_vue13.unref)(import_codex3.CdxMessage),
                 {
                   key: index,
                   type: "warning",
                   class: "ext-capacitybuilding-request-page__problem"
                 },
                 {
-                  default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-                    (0, import_vue11.toDisplayString)(item),
+                  default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+                    (0, import_vue13.toDisplayString)(item),
                     1
                     /* TEXT */
                   )]),
@@ -1468,7 +1588,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue11.createVNode)(import_PendingEdits.default, {
+          (0, import_vue13.createVNode)(import_PendingEdits.default, {
             title: state.value.title,
             base: _ctx.base,
             pending: state.value.pending,
@@ -1481,73 +1601,73 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "unchecked",
             "actions-note"
           ]),
-          (0, import_vue11.createElementVNode)("div", _hoisted_82, [
-            saveError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
+          (0, import_vue13.createElementVNode)("div", _hoisted_83, [
+            saveError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(import_SaveErrorMessage2.default, {
               key: 0,
               error: saveError.value,
-              "login-url": (0, import_vue11.unref)(loginUrl),
+              "login-url": (0, import_vue13.unref)(loginUrl),
               onRetry: retry
-            }, null, 8, ["error", "login-url"])) : (0, import_vue11.createCommentVNode)("v-if", true),
-            notice.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+            }, null, 8, ["error", "login-url"])) : (0, import_vue13.createCommentVNode)("v-if", true),
+            notice.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
               key: 1,
               type: notice.value.type,
               class: "ext-capacitybuilding-request-page__notice",
               "data-notice": notice.value.kind
             }, {
-              default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-                (0, import_vue11.toDisplayString)(notice.value.text),
+              default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+                (0, import_vue13.toDisplayString)(notice.value.text),
                 1
                 /* TEXT */
               )]),
               _: 1
-            }, 8, ["type", "data-notice"])) : (0, import_vue11.createCommentVNode)("v-if", true),
-            unsubscribed.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+            }, 8, ["type", "data-notice"])) : (0, import_vue13.createCommentVNode)("v-if", true),
+            unsubscribed.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
               key: 2,
               type: "warning",
               class: "ext-capacitybuilding-request-page__unsubscribed",
               "data-code": unsubscribed.value.code
             }, {
-              default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue11.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
+              default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+                (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue13.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
                 1
                 /* TEXT */
               )]),
               _: 1
-            }, 8, ["data-code"])) : (0, import_vue11.createCommentVNode)("v-if", true)
+            }, 8, ["data-code"])) : (0, import_vue13.createCommentVNode)("v-if", true)
           ]),
-          (0, import_vue11.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
-          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+          (0, import_vue13.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
+          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
             key: 1,
             type: "warning",
             class: "ext-capacitybuilding-request-page__locked"
           }, {
-            default: (0, import_vue11.withCtx)(() => [
-              (0, import_vue11.createElementVNode)(
+            default: (0, import_vue13.withCtx)(() => [
+              (0, import_vue13.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
+                (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
                 1
                 /* TEXT */
               ),
-              (0, import_vue11.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
-              (0, import_vue11.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              ((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
-                import_vue11.Fragment,
+              (0, import_vue13.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+              (0, import_vue13.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              ((0, import_vue13.openBlock)(true), (0, import_vue13.createElementBlock)(
+                import_vue13.Fragment,
                 null,
-                (0, import_vue11.renderList)(editability.value.reasons, (reason, i) => {
-                  return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", {
+                (0, import_vue13.renderList)(editability.value.reasons, (reason, i) => {
+                  return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
                     key: i,
                     class: "ext-capacitybuilding-request-page__locked-reason",
                     innerHTML: reason
-                  }, null, 8, _hoisted_92);
+                  }, null, 8, _hoisted_93);
                 }),
                 128
                 /* KEYED_FRAGMENT */
               )),
-              (0, import_vue11.createCommentVNode)(" eslint-enable vue/no-v-html ")
+              (0, import_vue13.createCommentVNode)(" eslint-enable vue/no-v-html ")
             ]),
             _: 1
-          })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(RequestActions_default, {
+          })) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(RequestActions_default, {
             key: 2,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
@@ -1560,24 +1680,24 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "busy",
             "suggested-hub"
           ])),
-          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("div", _hoisted_10, [!editing.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", _hoisted_10, [!editing.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
           }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
+            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue11.createCommentVNode)("v-if", true), (0, import_vue11.createElementVNode)("div", {
+          })) : (0, import_vue13.createCommentVNode)("v-if", true), (0, import_vue13.createElementVNode)("div", {
             ref_key: "editContainer",
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_11)])) : (0, import_vue11.createCommentVNode)("v-if", true),
-          maySuggest.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(SuggestedCoaches_default, {
+          }, null, 8, _hoisted_11)])) : (0, import_vue13.createCommentVNode)("v-if", true),
+          maySuggest.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(SuggestedCoaches_default, {
             key: 4,
             api: _ctx.api,
             base: _ctx.base,
@@ -1594,19 +1714,19 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
             "topics",
             "user",
             "today"
-          ])) : (0, import_vue11.createCommentVNode)("v-if", true),
-          (0, import_vue11.createVNode)(StatusHistory_default, {
+          ])) : (0, import_vue13.createCommentVNode)("v-if", true),
+          (0, import_vue13.createVNode)(StatusHistory_default, {
             title: state.value.title,
             history: state.value.history
           }, null, 8, ["title", "history"])
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue11.createCommentVNode)("v-if", true)], 8, _hoisted_14);
+      )) : (0, import_vue13.createCommentVNode)("v-if", true)], 8, _hoisted_15);
     };
   }
 });
-var RequestPage_default = _sfc_main4;
+var RequestPage_default = _sfc_main5;
 
 // modules/requestPage/index.ts
 function mount(marker) {

@@ -133,6 +133,28 @@ export const FEEDBACK_OUTCOME_MESSAGES: Record<FeedbackOutcome, MessageKey> = {
 	'too-early': 'capacitybuilding-feedback-outcome-too-early',
 };
 
+/**
+ * When a feedback entry was given: at completion, or as the follow-up about three months later
+ * ("did you use what you learned?"), which is answered with the same form.
+ */
+export const FEEDBACK_STAGES = [ 'completion', 'follow-up' ] as const;
+export type FeedbackStage = typeof FEEDBACK_STAGES[ number ];
+
+export const FEEDBACK_STAGE_MESSAGES: Record<FeedbackStage, MessageKey> = {
+	completion: 'capacitybuilding-feedback-stage-completion',
+	'follow-up': 'capacitybuilding-feedback-stage-follow-up',
+};
+
+/** The follow-up's answer: whether the requester used what they learned. */
+export const FEEDBACK_USED = [ 'yes', 'partly', 'no' ] as const;
+export type FeedbackUsed = typeof FEEDBACK_USED[ number ];
+
+export const FEEDBACK_USED_MESSAGES: Record<FeedbackUsed, MessageKey> = {
+	yes: 'capacitybuilding-feedback-used-yes',
+	partly: 'capacitybuilding-feedback-used-partly',
+	no: 'capacitybuilding-feedback-used-no',
+};
+
 /** A request for support (`{{Capacity request}}` on `<base>/Requests/R<n>`). */
 export interface CapacityRequest {
 	title: string;
@@ -208,7 +230,16 @@ export interface Feedback {
 	/** 1 to 5, optional. */
 	rating: string;
 	outcome: string;
+	/** Confidence in the subject before and after the support, 1 to 5, optional. */
+	confidenceBefore: string;
+	confidenceAfter: string;
+	/** `completion` (also when empty) or `follow-up`. */
+	stage: string;
+	/** Follow-ups: whether what was learned was used (FEEDBACK_USED), optional. */
+	used: string;
 	comment: string;
+	/** A short public "what we learned" note, listed on `<base>/Learning`; optional. */
+	learned: string;
 	created: string;
 }
 
@@ -304,7 +335,12 @@ export const FEEDBACK_SCHEMA: RecordSchema<Feedback> = {
 		{ key: 'role', param: 'role', kind: 'enum', required: true, values: FEEDBACK_ROLES, label: 'capacitybuilding-feedback-field-role', help: 'capacitybuilding-feedback-help-role' },
 		{ key: 'rating', param: 'rating', kind: 'integer', required: false, min: 1, max: 5, label: 'capacitybuilding-feedback-field-rating', help: 'capacitybuilding-feedback-help-rating' },
 		{ key: 'outcome', param: 'outcome', kind: 'enum', required: false, values: FEEDBACK_OUTCOMES, label: 'capacitybuilding-feedback-field-outcome', help: 'capacitybuilding-feedback-help-outcome' },
+		{ key: 'confidenceBefore', param: 'confidence_before', kind: 'integer', required: false, min: 1, max: 5, label: 'capacitybuilding-feedback-field-confidence-before', help: 'capacitybuilding-feedback-help-confidence-before' },
+		{ key: 'confidenceAfter', param: 'confidence_after', kind: 'integer', required: false, min: 1, max: 5, label: 'capacitybuilding-feedback-field-confidence-after', help: 'capacitybuilding-feedback-help-confidence-after' },
+		{ key: 'stage', param: 'stage', kind: 'enum', required: false, values: FEEDBACK_STAGES, label: 'capacitybuilding-feedback-field-stage', help: 'capacitybuilding-feedback-help-stage' },
+		{ key: 'used', param: 'used', kind: 'enum', required: false, values: FEEDBACK_USED, label: 'capacitybuilding-feedback-field-used', help: 'capacitybuilding-feedback-help-used' },
 		{ key: 'comment', param: 'comment', kind: 'multiline', required: true, min: 1, max: 5000, label: 'capacitybuilding-feedback-field-comment', help: 'capacitybuilding-feedback-help-comment' },
+		{ key: 'learned', param: 'learned', kind: 'multiline', required: false, max: 1000, label: 'capacitybuilding-feedback-field-learned', help: 'capacitybuilding-feedback-help-learned' },
 		{ key: 'created', param: 'created', kind: 'timestamp', required: true, label: 'capacitybuilding-feedback-field-created', help: 'capacitybuilding-feedback-help-created' },
 	],
 };

@@ -81,7 +81,7 @@ function sample( requests: number, changes: number ): { stored: StoredRequest[];
 		const status = from || 'open';
 		const feedback: Feedback[] = status === 'completed' ? Array.from( { length: 1 + Math.floor( next() * 3 ) }, ( _x, i ) => ( {
 			user: `User ${ ( n + i ) % 700 }`, role: i ? 'coach' : 'requester', rating: String( 1 + Math.floor( next() * 5 ) ),
-			outcome: pick( FEEDBACK_OUTCOMES ), comment: 'Thanks.', created: new Date( at + DAY_MS ).toISOString(),
+			outcome: pick( FEEDBACK_OUTCOMES ), confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Thanks.', learned: '', created: new Date( at + DAY_MS ).toISOString(),
 		} ) ) : [];
 		const record: CapacityRequest = {
 			title: `Request ${ n }`, requester: `User ${ n % 900 }`, requesterType: 'group', organisation: '', region: pick( REGIONS ),

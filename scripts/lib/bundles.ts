@@ -2,16 +2,26 @@
  * Builds the client bundles that ResourceLoader serves, from TypeScript and Vue single-file
  * components, as CommonJS files (plus a stylesheet where there are styles):
  * - `init`: the tiny module every page loads. It bundles the little it imports and nothing else;
- * - `shared`: the code of modules/core and modules/shared that the features use, built once into
- *   the module `ext.capacityBuilding.shared`;
- * - one bundle per feature folder (modules/<feature>/index.ts). An import of a file under
- *   modules/core or modules/shared does not copy that file into the feature: it becomes a
- *   reference to the same file's exports in the shared module, which the feature requires by
- *   name (and declares as a dependency). So a page that runs two features runs the core once.
+ * - `shared`: the code of modules/core and modules/shared that more than one feature uses, built
+ *   once into the module `ext.capacityBuilding.shared`;
+ * - one bundle per feature folder (modules/<feature>/index.ts).
  *
- * The shared module's package exports one object per source file it contains, keyed by the
- * file's path under modules/ (e.g. `core/model.ts`); it contains exactly the files some feature
- * imports, with what they import in turn.
+ * Which files of modules/core and modules/shared go where (`planSharing`): a file that two or more
+ * features reach through their imports (directly or through other files) is *kept* in the shared
+ * module; a file only one feature reaches *moves* into that feature's bundle. An import of a kept
+ * file, from a feature's own file or from a file that moved into it, does not copy the file: it
+ * becomes a reference to the same file's exports in the shared module, which the feature requires
+ * by name (and declares as a dependency). So every file is in exactly one bundle at run time: a
+ * page that runs two features runs their common code once, and module-level state (caches,
+ * registries) is never duplicated. The rule is closed: what a kept file imports is reached by the
+ * same features, so it is kept too; a moved file is never imported by a kept one. The build checks
+ * this (`checkPlacement`) rather than trusting it.
+ *
+ * The shared module's package exports one object per kept file some feature imports (directly or
+ * from a moved file), keyed by the file's path under modules/ (e.g. `core/model.ts`), and contains
+ * what those import in turn. When a new feature starts using a moved file, the file goes back to
+ * the shared module by itself; extension.json's `messages` and `codexComponents` follow the code,
+ * which the registration check (registration.ts) points out.
  *
  * MediaWiki provides `vue` and Codex, so they are never bundled. The same sources are built in two
  * flavours (`Route`), which reach Codex and the shared module each its own way:
@@ -21,7 +31,8 @@
  * - gadget (dist/gadgets/, see gadgets.ts): the gadget depends on the full `@wikimedia/codex`
  *   module; the shared module is the gadget `ext.gadget.capacityBuilding-shared`, and the code is
  *   ES2016.
- * Module names on both routes come from `moduleNames` in modules/init/features.ts.
+ * Module names on both routes come from `moduleNames` in modules/init/features.ts; both flavours
+ * place the files the same way (the placement depends on the imports only).
  */
 import * as esbuild from 'esbuild';
 import Vue from 'unplugin-vue/esbuild';
@@ -29,6 +40,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SHARED, moduleNames } from '../../modules/init/features';
 import { repoRoot } from './paths';
+import { checkPlacement, placeSharedFiles, type SharingPlan } from './placement';
+
+export type { SharingPlan } from './placement';
 
 /** Folders under modules/ whose code goes into the shared module rather than into each feature. */
 export const SHARED_FOLDERS = [ 'core', 'shared' ];
@@ -124,23 +138,23 @@ function sourceFile( resolveDir: string, request: string ): string | null {
 }
 
 /**
- * In a feature build: an import of a shared file from a feature's own file becomes the matching
- * export of the shared module (`used` collects which files). Imports inside shared code, which
- * only the shared build sees, are left alone.
+ * In a feature build: an import of a kept shared file, from a feature's own file or from a shared
+ * file that moved into the feature, becomes the matching export of the shared module (`used`
+ * collects which files). Imports of moved files are bundled as usual.
  *
- * @param used Collects the shared paths the features import
+ * @param kept The files of modules/core and modules/shared the shared module holds (paths under modules/)
+ * @param used Collects the kept paths the features import
  * @param route Which flavour is built
  */
-function sharedReferences( used: Set<string>, route: Route ): esbuild.Plugin {
+function sharedReferences( kept: ReadonlySet<string>, used: Set<string>, route: Route ): esbuild.Plugin {
 	return {
 		name: 'shared-references',
 		setup( build ) {
 			build.onResolve( { filter: /^\.\.?\// }, ( args ) => {
-				// Vue SFC blocks import from the component's path with a query: compare files.
-				const importer = args.importer.replace( /\?.*$/, '' );
-				const file = sourceFile( args.resolveDir, args.path.replace( /\?.*$/, '' ) );
-				const target = file && !args.path.includes( '?' ) ? sharedPath( file ) : null;
-				if ( target === null || sharedPath( importer ) !== null ) {
+				// Vue SFC blocks import from the component's path with a query: leave those alone.
+				const file = args.path.includes( '?' ) ? null : sourceFile( args.resolveDir, args.path );
+				const target = file ? sharedPath( file ) : null;
+				if ( target === null || !kept.has( target ) ) {
 					return undefined;
 				}
 				used.add( target );
@@ -177,17 +191,16 @@ function sharedEntry( files: string[] ): esbuild.Plugin {
 }
 
 /**
- * Runs esbuild on some entry points with the settings every bundle shares, and writes the output
- * (after removing the absolute checkout path esbuild puts in comments).
+ * The esbuild settings every bundle shares.
  *
  * @param outDir
  * @param entryPoints Output name (without extension) → source file
  * @param plugins Plugins of this bundle, before the ones every bundle has
  * @param route Which flavour is built
  */
-export async function bundle( outDir: string, entryPoints: Record<string, string>,
-	plugins: esbuild.Plugin[], route: Route = 'extension' ): Promise<esbuild.Metafile> {
-	const result = await esbuild.build( {
+function buildOptions( outDir: string, entryPoints: Record<string, string>, plugins: esbuild.Plugin[],
+	route: Route ): esbuild.BuildOptions & { metafile: true; write: false } {
+	return {
 		absWorkingDir: repoRoot,
 		metafile: true,
 		write: false,
@@ -222,12 +235,60 @@ export async function bundle( outDir: string, entryPoints: Record<string, string
 				},
 			} ) as esbuild.Plugin,
 		],
-	} );
+	};
+}
+
+/**
+ * Runs esbuild on some entry points with the settings every bundle shares, and writes the output
+ * (after removing the absolute checkout path esbuild puts in comments).
+ *
+ * @param outDir
+ * @param entryPoints Output name (without extension) → source file
+ * @param plugins Plugins of this bundle, before the ones every bundle has
+ * @param route Which flavour is built
+ */
+export async function bundle( outDir: string, entryPoints: Record<string, string>,
+	plugins: esbuild.Plugin[], route: Route = 'extension' ): Promise<esbuild.Metafile> {
+	const result = await esbuild.build( buildOptions( outDir, entryPoints, plugins, route ) );
 	for ( const file of result.outputFiles ) {
 		fs.mkdirSync( path.dirname( file.path ), { recursive: true } );
 		fs.writeFileSync( file.path, file.text.split( repoRoot + path.sep ).join( '' ) );
 	}
 	return result.metafile;
+}
+
+/**
+ * The import graph of the features' sources, from a build that writes nothing: source file
+ * (relative to the repository root; a Vue SFC's blocks count as the component) → what it imports.
+ */
+async function importGraph( features: string[], route: Route ): Promise<Map<string, Set<string>>> {
+	const entryPoints = Object.fromEntries( features.map( ( feature ) => [ `${ feature }/index`,
+		path.join( modulesDir, feature, 'index.ts' ) ] ) );
+	const result = await esbuild.build( { ...buildOptions( path.join( repoRoot, '.import-graph' ), entryPoints, [], route ),
+		logLevel: 'silent' } );
+	const node = ( input: string ): string => input.replace( /\?.*$/, '' );
+	const graph = new Map<string, Set<string>>();
+	for ( const [ input, info ] of Object.entries( result.metafile.inputs ) ) {
+		const imports = graph.get( node( input ) ) ?? new Set<string>();
+		for ( const imported of info.imports ) {
+			if ( !imported.external && node( imported.path ) !== node( input ) ) {
+				imports.add( node( imported.path ) );
+			}
+		}
+		graph.set( node( input ), imports );
+	}
+	return graph;
+}
+
+/**
+ * Where the files of modules/core and modules/shared go in this build (see placement.ts).
+ *
+ * @param features The features (init excluded: it bundles its own few lines and loads no shared module)
+ * @param route Which flavour is built (the placement is the same for both: it depends on the imports only)
+ */
+export async function planSharing( features: string[], route: Route ): Promise<SharingPlan> {
+	return placeSharedFiles( features, await importGraph( features, route ),
+		( file ) => sharedPath( path.join( repoRoot, file ) ) );
 }
 
 /** What went into the output `script` (only files that put code into it: tree shaking can drop a whole file). */
@@ -254,14 +315,14 @@ function sharedInputsOf( metafile: esbuild.Metafile, outDir: string, script: str
 }
 
 /**
- * Builds every bundle into outDir and returns what was written. The output is deterministic
- * (no absolute paths, no timestamps) so that a fresh build can be compared byte for byte with
- * the committed one.
+ * Builds every bundle into outDir and returns what was written and where the shared files went.
+ * The output is deterministic (no absolute paths, no timestamps) so that a fresh build can be
+ * compared byte for byte with the committed one.
  *
  * @param outDir
  * @param route Which flavour to build (the gadget flavour is then made into pages by gadgets.ts)
  */
-export async function buildBundles( outDir: string, route: Route = 'extension' ): Promise<Bundle[]> {
+export async function buildBundles( outDir: string, route: Route = 'extension' ): Promise<{ bundles: Bundle[]; plan: SharingPlan }> {
 	const features = listFeatures();
 	fs.rmSync( outDir, { recursive: true, force: true } );
 	fs.mkdirSync( outDir, { recursive: true } );
@@ -272,12 +333,14 @@ export async function buildBundles( outDir: string, route: Route = 'extension' )
 
 	// The init module: on its own, bundling what it imports (a few lines of core).
 	const initMeta = await bundle( outDir, entry( 'init' ), [], route );
-	// The features, each referring to the shared files it imports…
-	const used = new Set<string>();
+	// The features, each referring to the kept files it imports and containing the ones that moved into it…
 	const featureNames = features.filter( ( feature ) => feature !== 'init' );
+	const plan = await planSharing( featureNames, route );
+	const used = new Set<string>();
 	const featureEntries = Object.assign( {}, ...featureNames.map( entry ) ) as Record<string, string>;
-	const featureMeta = await bundle( outDir, featureEntries, [ sharedReferences( used, route ) ], route );
-	// …and the shared module, exporting exactly those files.
+	const references = sharedReferences( new Set( plan.kept ), used, route );
+	const featureMeta = await bundle( outDir, featureEntries, [ references ], route );
+	// …and the shared module, exporting exactly the kept files they import.
 	const sharedFiles = [ ...used ].sort();
 	const sharedMeta = await bundle( outDir, { [ `${ SHARED }/index` ]: 'shared-module-entry' },
 		[ sharedEntry( sharedFiles ) ], route );
@@ -304,5 +367,10 @@ export async function buildBundles( outDir: string, route: Route = 'extension' )
 		inputs: inputsOf( sharedMeta, outDir, sharedScript ),
 		shared: sharedFiles,
 	} );
-	return bundles;
+	const misplaced = checkPlacement( bundles, plan, ( file ) => sharedPath( path.join( repoRoot, file ) ) );
+	if ( misplaced.length ) {
+		// Two copies of a file would be two copies of its module-level state.
+		throw new Error( `Shared files out of place (${ route }):\n${ misplaced.join( '\n' ) }` );
+	}
+	return { bundles, plan };
 }

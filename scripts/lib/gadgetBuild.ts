@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GADGET_PREFIX, MESSAGES_GADGET, MESSAGES_MANIFEST, gadgetModule } from '../../modules/core/gadgets';
-import { type Bundle, bundle, buildBundles } from './bundles';
+import { type Bundle, type SharingPlan, bundle, buildBundles } from './bundles';
 import { GADGETS_DIR, GADGETS_JSON, type GadgetDefinition } from './gadgets';
 import { MODULE_PREFIX, readEnglishMessages, readExtensionJson, type ExtensionJson } from './registration';
 import { repoRoot } from './paths';
@@ -102,16 +102,17 @@ const manifestExternal: esbuild.Plugin = {
  * @param outDir The build output folder (dist/)
  * @param extension extension.json's contents
  * @param english i18n/en.json's contents
- * @return The gadgets, in the order their definition lines go (dependencies first)
+ * @return The gadgets, in the order their definition lines go (dependencies first); the bundles they
+ *   were made from and where the shared files went (the same place as in the extension flavour)
  */
 export async function buildGadgets(
 	outDir: string,
 	extension: ExtensionJson = readExtensionJson(),
 	english: Record<string, string> = readEnglishMessages(),
-): Promise<GadgetDefinition[]> {
+): Promise<{ gadgets: GadgetDefinition[]; bundles: Bundle[]; plan: SharingPlan }> {
 	const temp = fs.mkdtempSync( path.join( os.tmpdir(), 'capacitybuilding-gadgets-' ) );
 	try {
-		const bundles = await buildBundles( temp, 'gadget' );
+		const { bundles, plan } = await buildBundles( temp, 'gadget' );
 		await bundle( temp, { 'i18n/index': path.join( repoRoot, 'modules/gadgets/i18n.ts' ) }, [ manifestExternal ], 'gadget' );
 		const dir = path.join( outDir, GADGETS_DIR );
 		fs.rmSync( dir, { recursive: true, force: true } );
@@ -167,7 +168,7 @@ export async function buildGadgets(
 				type: 'general', dependencies: gadgetDependencies( definition ), pages, deployedPages: [], messages } );
 		}
 		fs.writeFileSync( path.join( dir, GADGETS_JSON ), `${ JSON.stringify( gadgets, null, '\t' ) }\n` );
-		return gadgets;
+		return { gadgets, bundles, plan };
 	} finally {
 		fs.rmSync( temp, { recursive: true, force: true } );
 	}

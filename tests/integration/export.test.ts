@@ -37,7 +37,7 @@ function request( number: number, overrides: Partial<CapacityRequest>, entries: 
 
 function feedback( number: number, n: number, rating: string, outcome: string ): Feedback[] {
 	return Array.from( { length: n }, ( _x, i ) => ( {
-		user: `Participant ${ number }-${ i }`, role: 'participant', rating, outcome, comment: 'Useful.', created: '2026-03-01T00:00:00Z',
+		user: `Participant ${ number }-${ i }`, role: 'participant', rating, outcome, confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Useful.', learned: '', created: '2026-03-01T00:00:00Z',
 	} ) );
 }
 

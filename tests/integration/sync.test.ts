@@ -176,7 +176,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		await save( USERS.stranger, t( 'Requests/R7' ), serialize( REQUEST_SCHEMA, request( { title: 'Declined by a stranger', status: 'declined' } ) ) );
 		// Feedback in the requester's name.
 		rev.r8 = await save( USERS.requester, t( 'Requests/R8' ), `${ serialize( REQUEST_SCHEMA, request( { title: 'With feedback' } ) ) }\n\n${ serialize( FEEDBACK_SCHEMA, {
-			user: USERS.requester, role: 'requester', rating: '4', outcome: 'partly', comment: 'Useful so far.', created: '2026-11-05T10:00:00Z',
+			user: USERS.requester, role: 'requester', rating: '4', outcome: 'partly', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Useful so far.', learned: '', created: '2026-11-05T10:00:00Z',
 		} ) }` );
 		rev.r9 = await save( USERS.requester, t( 'Requests/R9' ), serialize( REQUEST_SCHEMA, request( { title: 'To be deleted and restored' } ) ) );
 		rev.r10 = await save( USERS.requester, t( 'Requests/R10' ), serialize( REQUEST_SCHEMA, request( { title: 'To be moved away' } ) ) );

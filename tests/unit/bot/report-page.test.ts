@@ -25,7 +25,7 @@ function request( number: number, overrides: Partial<CapacityRequest> = {}, feed
 }
 
 function answers( n: number, rating: string, outcome: string ): Feedback[] {
-	return Array.from( { length: n }, ( _x, i ) => ( { user: `P${ i }`, role: 'requester', rating, outcome, comment: '', created: '' } ) );
+	return Array.from( { length: n }, ( _x, i ) => ( { user: `P${ i }`, role: 'requester', rating, outcome, confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: '', learned: '', created: '' } ) );
 }
 
 function hub( key: string, name: string ): StoredHub {

@@ -24,8 +24,8 @@ describe( 'indexes', () => {
 	const requests = [
 		{ request, feedback: [] }, { request: { ...request, status: 'in-progress' }, feedback: [] },
 		{ request: { ...request, status: 'completed', created: '2026-11-02T00:00:00Z' }, feedback: [
-			{ user: 'Rita', role: 'requester', rating: '5', outcome: 'achieved', comment: 'x', created: '2026-11-03T00:00:00Z' },
-			{ user: 'Carla', role: 'coach', rating: '', outcome: 'partly', comment: 'y', created: '2026-11-03T00:00:00Z' },
+			{ user: 'Rita', role: 'requester', rating: '5', outcome: 'achieved', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'x', learned: '', created: '2026-11-03T00:00:00Z' },
+			{ user: 'Carla', role: 'coach', rating: '', outcome: 'partly', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'y', learned: '', created: '2026-11-03T00:00:00Z' },
 		] },
 	];
 

@@ -70,7 +70,7 @@ describe( 'judge', () => {
 	} );
 
 	it( 'refuses feedback written in someone else\'s name', () => {
-		const feedback = { user: 'Alice', role: 'requester', rating: '5', outcome: 'achieved', comment: 'Great', created: '2026-11-03T10:00:00Z' };
+		const feedback = { user: 'Alice', role: 'requester', rating: '5', outcome: 'achieved', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Great', learned: '', created: '2026-11-03T10:00:00Z' };
 		const after: Content = { kind: 'request', record: request, feedback: [ feedback ] };
 		expect( judge( { kind: 'request', number: 1 }, asContent( request ), after, 'Mallory', context ) )
 			.toMatchObject( { allowed: false, reason: { key: 'capacitybuilding-permission-feedback-other' } } );

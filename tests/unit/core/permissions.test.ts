@@ -239,7 +239,7 @@ describe( 'coach profiles, hubs and feedback', () => {
 	} );
 
 	it( 'lets anyone add feedback in their own name and nobody else change it', () => {
-		const entry: Feedback = { user: 'Rita', role: 'requester', rating: '5', outcome: 'achieved', comment: 'Thanks', created: '2027-01-01T00:00:00Z' };
+		const entry: Feedback = { user: 'Rita', role: 'requester', rating: '5', outcome: 'achieved', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Thanks', learned: '', created: '2027-01-01T00:00:00Z' };
 		expect( checkFeedbackChange( [], [ entry ], 'Rita', context ).allowed ).toBe( true );
 		expect( checkFeedbackChange( [], [ entry ], 'Rand', context ).allowed ).toBe( false );
 		expect( checkFeedbackChange( [ entry ], [ { ...entry, rating: '1' } ], 'Rand', context ).allowed ).toBe( false );

@@ -95,7 +95,7 @@ describe( 'other records', () => {
 	it( 'validates hubs and feedback', () => {
 		expect( keys( validateHub( { name: 'Hub A', kind: 'regional', regions: [ 'LAC' ], topics: [], languages: [], contacts: [], noticeboard: 'Talk:Hub A' } ) ) )
 			.toEqual( [ [ 'contacts', 'capacitybuilding-validation-required' ] ] );
-		expect( keys( validateFeedback( { user: 'Ada Lovelace', role: 'requester', rating: '6', outcome: '', comment: 'Good', created: '2027-01-01T00:00:00Z' } ) ) )
+		expect( keys( validateFeedback( { user: 'Ada Lovelace', role: 'requester', rating: '6', outcome: '', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Good', learned: '', created: '2027-01-01T00:00:00Z' } ) ) )
 			.toEqual( [ [ 'rating', 'capacitybuilding-validation-out-of-range', 1, 5 ] ] );
 	} );
 } );

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Bundle } from '../../../scripts/lib/bundles';
+import type { Bundle, SharingPlan } from '../../../scripts/lib/bundles';
 import { checkBudgets, INIT_BUDGET_BYTES } from '../../../scripts/lib/budgets';
 import { checkGadgetBudgets, checkGadgets, splitEnglish, type GadgetDefinition } from '../../../scripts/lib/gadgets';
 import { distDir, repoRoot } from '../../../scripts/lib/paths';
@@ -22,6 +22,9 @@ describe( 'build output', () => {
 	let freshDir: string;
 	let bundles: Bundle[];
 	let gadgets: GadgetDefinition[];
+	let plan: SharingPlan;
+	let gadgetBundles: Bundle[];
+	let gadgetPlan: SharingPlan;
 
 	beforeAll( () => {
 		freshDir = fs.mkdtempSync( path.join( os.tmpdir(), 'capacitybuilding-build-' ) );
@@ -29,7 +32,9 @@ describe( 'build output', () => {
 		// jest's CommonJS runtime cannot load).
 		const output = execFileSync( process.execPath, [ require.resolve( 'tsx/cli' ), 'scripts/build.ts', '--out', freshDir, '--json' ],
 			{ cwd: repoRoot, encoding: 'utf8' } );
-		( { bundles, gadgets } = JSON.parse( output ) as { bundles: Bundle[]; gadgets: GadgetDefinition[] } );
+		( { bundles, plan, gadgets, gadgetBundles, gadgetPlan } = JSON.parse( output ) as {
+			bundles: Bundle[]; plan: SharingPlan; gadgets: GadgetDefinition[]; gadgetBundles: Bundle[]; gadgetPlan: SharingPlan;
+		} );
 	} );
 
 	afterAll( () => {
@@ -49,21 +54,54 @@ describe( 'build output', () => {
 		expect( bundles.filter( ( b ) => b.kind === 'shared' ).map( ( b ) => b.script ) ).toEqual( [ 'shared/index.js' ] );
 	} );
 
-	it( 'puts the code of modules/core and modules/shared into the shared module only', () => {
+	it( 'puts each file of modules/core and modules/shared in one bundle: the shared module if several features use it, else that feature', () => {
 		const shared = bundles.find( ( b ) => b.kind === 'shared' ) as Bundle;
+		const coreAndShared = ( b: Bundle ): string[] => b.inputs.filter( ( input ) => /^modules\/(core|shared)\//.test( input ) )
+			.map( ( input ) => input.slice( 'modules/'.length ) );
+		// The shared module holds kept files only (and every kept file it needs to).
+		const { kept, moved } = plan;
+		expect( coreAndShared( shared ).filter( ( file ) => !kept.includes( file ) ) ).toEqual( [] );
+		expect( coreAndShared( shared ) ).toEqual( expect.arrayContaining( [ 'core/wikitext/codec.ts', 'core/model.ts' ] ) );
+		expect( fs.readFileSync( path.join( freshDir, shared.script ), 'utf8' ) ).toContain( 'capacitybuilding-codec-markup' );
 		for ( const bundle of bundles.filter( ( b ) => b.kind === 'feature' ) ) {
-			// A feature contains none of the shared files: it requires them from the shared module by name.
-			expect( bundle.inputs.filter( ( input ) => /^modules\/(core|shared)\//.test( input ) ) ).toEqual( [] );
+			// A feature holds exactly the files that moved into it, and requires the kept ones from the shared module.
+			expect( { feature: bundle.feature, files: coreAndShared( bundle ) } ).toEqual( {
+				feature: bundle.feature,
+				files: coreAndShared( bundle ).filter( ( file ) => moved[ file ] === bundle.feature ),
+			} );
+			expect( bundle.shared.filter( ( file ) => !kept.includes( file ) ) ).toEqual( [] );
 			expect( bundle.shared.length ).toBeGreaterThan( 0 );
-			expect( shared.shared ).toEqual( expect.arrayContaining( bundle.shared ) );
 			const code = fs.readFileSync( path.join( freshDir, bundle.script ), 'utf8' );
 			expect( code ).toContain( 'require("ext.capacityBuilding.shared")' );
 			expect( code ).not.toContain( 'capacitybuilding-codec-markup' );
 		}
-		// The shared module exports exactly the files the features use, and contains the core.
+		// No file is in two places, and every moved file is in its feature unless tree shaking dropped all of it.
+		const placed = bundles.filter( ( b ) => b.kind !== 'init' ).flatMap( coreAndShared );
+		expect( placed.length ).toBe( new Set( placed ).size );
+		// The shared module exports exactly the kept files the features require.
 		expect( shared.shared ).toEqual( [ ...new Set( bundles.flatMap( ( b ) => b.kind === 'feature' ? b.shared : [] ) ) ].sort() );
-		expect( shared.inputs ).toEqual( expect.arrayContaining( [ 'modules/core/wikitext/codec.ts', 'modules/core/model.ts' ] ) );
-		expect( fs.readFileSync( path.join( freshDir, shared.script ), 'utf8' ) ).toContain( 'capacitybuilding-codec-markup' );
+	} );
+
+	it( 'keeps in the shared module exactly the files two or more features reach', () => {
+		// Through the imports of the features' own sources and of what they import, the graph esbuild reads.
+		expect( plan.kept.length ).toBeGreaterThan( 0 );
+		expect( Object.keys( plan.moved ).filter( ( file ) => plan.kept.includes( file ) ) ).toEqual( [] );
+		const features = bundles.filter( ( b ) => b.kind === 'feature' ).map( ( b ) => b.feature );
+		expect( [ ...new Set( Object.values( plan.moved ) ) ].filter( ( f ) => !features.includes( f ) ) ).toEqual( [] );
+		// Spot check, independent of the graph: the core's model is used by every feature.
+		expect( plan.kept ).toContain( 'core/model.ts' );
+	} );
+
+	it( 'places the files the same way in the gadget flavour (ES2016), and as that flavour builds them', () => {
+		expect( gadgetPlan ).toEqual( plan );
+		const byFeature = ( list: Bundle[] ): Record<string, string[]> => Object.fromEntries( list.map( ( b ) => [ b.feature,
+			b.inputs.filter( ( input ) => /^modules\/(core|shared)\//.test( input ) ) ] ) );
+		expect( byFeature( gadgetBundles ) ).toEqual( byFeature( bundles ) );
+		for ( const bundle of gadgetBundles.filter( ( b ) => b.kind === 'feature' ) ) {
+			const code = fs.readFileSync( path.join( freshDir, `gadgets/capacityBuilding-${ bundle.feature }.js` ), 'utf8' );
+			expect( code ).toContain( 'require("ext.gadget.capacityBuilding-shared")' );
+			expect( code ).not.toContain( 'ext.capacityBuilding.shared' );
+		}
 	} );
 
 	it( 'keeps the init module on its own: it does not require the shared module', () => {

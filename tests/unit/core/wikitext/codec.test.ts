@@ -183,8 +183,8 @@ describe( 'parsePage on hand-edited pages', () => {
 
 describe( 'feedback entries', () => {
 	it( 'appends entries and reads them all back in order', () => {
-		const first = { user: 'Ada Lovelace', role: 'requester', rating: '5', outcome: 'achieved', comment: 'Great | thanks ~~~~', created: '2027-03-01T10:00:00Z' };
-		const second = { ...first, user: 'Grace Hopper', role: 'coach', rating: '', outcome: 'too-early', comment: 'Line one\nLine two' };
+		const first = { user: 'Ada Lovelace', role: 'requester', rating: '5', outcome: 'achieved', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Great | thanks ~~~~', learned: '', created: '2027-03-01T10:00:00Z' };
+		const second = { ...first, user: 'Grace Hopper', role: 'coach', rating: '', outcome: 'too-early', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Line one\nLine two' };
 		let page = appendRecord( SAMPLE_BLOCK, FEEDBACK_SCHEMA, first );
 		page = appendRecord( `${ page }\nA reply. ~~~~\n`, FEEDBACK_SCHEMA, second );
 		expect( page.startsWith( SAMPLE_BLOCK ) ).toBe( true );

@@ -644,7 +644,8 @@ describe( 'RequestPage: the request as the judge has it', () => {
 
 	it( 'refuses to save an action that would carry a change that was not accepted, and says why', async () => {
 		const feedback = ( comment: string ): string => serialize( FEEDBACK_SCHEMA, {
-			user: 'Fay', role: 'participant', rating: '5', outcome: 'achieved', comment, created: '2026-11-10T10:00:00Z',
+			user: 'Fay', role: 'participant', rating: '5', outcome: 'achieved', confidenceBefore: '', confidenceAfter: '', stage: '', used: '',
+			comment, learned: '', created: '2026-11-10T10:00:00Z',
 		} );
 		wiki.putAs( 'Rita', TITLE, requestText( SAMPLE ) + feedback( 'Very helpful.' ) );
 		wiki.publishAll();
