@@ -104,6 +104,7 @@ const GADGET_DESCRIPTIONS: Record<string, MessageKey> = {
 	hubsOverview: 'capacitybuilding-gadget-hubsoverview',
 	hubDashboard: 'capacitybuilding-gadget-hubdashboard',
 	hubProfile: 'capacitybuilding-gadget-hubprofile',
+	privateRoute: 'capacitybuilding-gadget-privateroute',
 	requestForm: 'capacitybuilding-gadget-requestform',
 	requestPage: 'capacitybuilding-gadget-requestpage',
 	statistics: 'capacitybuilding-gadget-statistics',

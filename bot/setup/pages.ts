@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
 	AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, COACH_SCHEMA, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES,
+	HOLD_REASONS, HOLD_REASON_MESSAGES,
 	FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_SCHEMA, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES,
 	FEEDBACK_USED, FEEDBACK_USED_MESSAGES, FORMATS, HUB_KINDS, HUB_KIND_MESSAGES, HUB_SCHEMA, REGIONS,
 	REGION_MESSAGES, REQUEST_SCHEMA, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, STATUSES, STATUS_MESSAGES,
@@ -75,6 +76,7 @@ export function fill( source: string, base: string ): string {
 		FEEDBACK_OUTCOME_LABELS: cases( FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES ),
 		FEEDBACK_STAGE_LABELS: cases( FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES ),
 		FEEDBACK_USED_LABELS: cases( FEEDBACK_USED, FEEDBACK_USED_MESSAGES ),
+		HOLD_REASON_LABELS: cases( HOLD_REASONS, HOLD_REASON_MESSAGES ),
 	};
 	return source.replace( /@([A-Z_]+)@/g, ( whole, name: string ) => {
 		const value = values[ name ];
@@ -109,6 +111,8 @@ function templateSources( files: MessageFiles ): TemplateSource[] {
 				},
 			} ),
 		},
+		// Before the form, which transcludes it.
+		{ name: 'Capacity private route', templateData: simple( 'capacitybuilding-templatedata-private-route' ) },
 		{ name: 'Capacity request form', templateData: simple( 'capacitybuilding-templatedata-request-form' ) },
 		{ name: 'Capacity coach directory', templateData: simple( 'capacitybuilding-templatedata-coach-directory' ) },
 		{ name: 'Capacity hubs overview', templateData: simple( 'capacitybuilding-templatedata-hubs-overview' ) },

@@ -321,6 +321,12 @@ var STATUS_MESSAGES = {
   withdrawn: "capacitybuilding-status-withdrawn",
   "on-hold": "capacitybuilding-status-on-hold"
 };
+var HOLD_REASONS = ["paused", "requester-asked", "waiting-for-coach"];
+var HOLD_REASON_MESSAGES = {
+  paused: "capacitybuilding-hold-reason-paused",
+  "requester-asked": "capacitybuilding-hold-reason-requester-asked",
+  "waiting-for-coach": "capacitybuilding-hold-reason-waiting-for-coach"
+};
 var REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
 var REGION_MESSAGES = {
   SSA: "capacitybuilding-region-ssa",
@@ -403,6 +409,7 @@ var REQUEST_SCHEMA = {
     { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
     { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
     { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
+    { key: "holdReason", param: "hold_reason", kind: "enum", required: false, values: HOLD_REASONS, label: "capacitybuilding-request-field-hold-reason", help: "capacitybuilding-request-help-hold-reason" },
     { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
     { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
@@ -2707,6 +2714,53 @@ function stalePeriods(status, since, staleAfterDays, now) {
   return Math.max(0, Math.floor((now.getTime() - start) / (staleAfterDays * DAY_MS)));
 }
 
+// modules/core/privateRoutes.ts
+var PRIVATE_CATEGORIES = ["conflict", "conduct", "emergency"];
+var EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+function isEmailAddress(value) {
+  return value.length <= 254 && EMAIL.test(value);
+}
+function parseRoute(json, path11) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return problem(path11, "capacitybuilding-config-invalid-value", path11);
+  }
+  const { category, email, user, ...rest } = json;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== void 0) {
+    return problem(path11, "capacitybuilding-config-unknown-key", `${path11}.${unknown}`);
+  }
+  if (!PRIVATE_CATEGORIES.includes(category)) {
+    return problem(path11, "capacitybuilding-config-route-category", `${path11}.category`, PRIVATE_CATEGORIES.join(", "));
+  }
+  const key = category;
+  if (email === void 0 === (user === void 0)) {
+    return problem(path11, "capacitybuilding-config-route-destination", path11);
+  }
+  if (email !== void 0) {
+    return typeof email === "string" && isEmailAddress(email.trim()) ? { category: key, email: email.trim() } : problem(path11, "capacitybuilding-config-route-email", `${path11}.email`);
+  }
+  return typeof user === "string" && isValidUsername(normalizeUsername(user)) ? { category: key, user: normalizeUsername(user) } : problem(path11, "capacitybuilding-config-route-user", `${path11}.user`);
+}
+function parseRoutes(json, key, problems) {
+  if (!Array.isArray(json)) {
+    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
+    return [];
+  }
+  if (key === "privateContacts") {
+    problems.push(problem(key, "capacitybuilding-config-private-contacts-moved"));
+  }
+  const routes = [];
+  json.forEach((item, i) => {
+    const route2 = parseRoute(key === "privateContacts" ? { category: "conflict", user: item } : item, `${key}[${i}]`);
+    if ("key" in route2) {
+      problems.push(route2);
+    } else {
+      routes.push(route2);
+    }
+  });
+  return routes;
+}
+
 // modules/core/config.ts
 var CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
 var DEFAULT_NOTIFICATIONS = {
@@ -2721,7 +2775,7 @@ var DEFAULT_CONFIG = {
   admins: [],
   evaluators: [],
   bots: [],
-  privateContacts: [],
+  privateRoutes: [],
   changeTag: "",
   statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
   notifications: DEFAULT_NOTIFICATIONS
@@ -2754,12 +2808,15 @@ function parseConfig(json) {
       case "admins":
       case "evaluators":
       case "bots":
-      case "privateContacts":
         if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
           config[key] = value.map(normalizeUsername);
         } else {
           invalid(key);
         }
+        break;
+      case "privateRoutes":
+      case "privateContacts":
+        config.privateRoutes = [...config.privateRoutes, ...parseRoutes(value, key, problems)];
         break;
       case "changeTag":
         if (typeof value === "string") {
@@ -3301,7 +3358,8 @@ function fill(source, base) {
     FEEDBACK_ROLE_LABELS: cases(FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES),
     FEEDBACK_OUTCOME_LABELS: cases(FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES),
     FEEDBACK_STAGE_LABELS: cases(FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES),
-    FEEDBACK_USED_LABELS: cases(FEEDBACK_USED, FEEDBACK_USED_MESSAGES)
+    FEEDBACK_USED_LABELS: cases(FEEDBACK_USED, FEEDBACK_USED_MESSAGES),
+    HOLD_REASON_LABELS: cases(HOLD_REASONS, HOLD_REASON_MESSAGES)
   };
   return source.replace(/@([A-Z_]+)@/g, (whole, name) => {
     const value = values[name];
@@ -3334,6 +3392,8 @@ function templateSources(files) {
         }
       })
     },
+    // Before the form, which transcludes it.
+    { name: "Capacity private route", templateData: simple("capacitybuilding-templatedata-private-route") },
     { name: "Capacity request form", templateData: simple("capacitybuilding-templatedata-request-form") },
     { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") },
     { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") },
@@ -3561,6 +3621,7 @@ var GADGET_DESCRIPTIONS = {
   hubsOverview: "capacitybuilding-gadget-hubsoverview",
   hubDashboard: "capacitybuilding-gadget-hubdashboard",
   hubProfile: "capacitybuilding-gadget-hubprofile",
+  privateRoute: "capacitybuilding-gadget-privateroute",
   requestForm: "capacitybuilding-gadget-requestform",
   requestPage: "capacitybuilding-gadget-requestpage",
   statistics: "capacitybuilding-gadget-statistics"
@@ -7188,6 +7249,9 @@ function movesOf(before, after, author) {
       }
     }
   }
+  if ((before.holdReason ?? "") !== (after.holdReason ?? "") && !checks.some((c) => c.move === "hold" || c.move === "reopen")) {
+    checks.push({ move: "hold" });
+  }
   if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
     checks.push({ move: "triage" });
   }
@@ -7437,6 +7501,9 @@ function validateRequest(request, context = {}) {
   }
   if (NEEDS_COACH.includes(request.status) && request.coach.length === 0) {
     problems.push(problem("coach", "capacitybuilding-validation-coach-required"));
+  }
+  if (request.holdReason && request.status !== "on-hold") {
+    problems.push(problem("holdReason", "capacitybuilding-validation-hold-reason-not-on-hold"));
   }
   const datesKnown = isIsoDate(request.neededBy) && isIsoTimestamp(request.created);
   if (datesKnown && request.neededBy < dateOf(request.created)) {

@@ -427,7 +427,8 @@ function statusLabel(status) {
   return (0, import_model.isOneOf)(import_model.STATUSES, status) ? mw.message(import_model.STATUS_MESSAGES[status]).text() : status;
 }
 function sameAction(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const plain = (action) => JSON.stringify(action.type === "hold" ? { type: "hold" } : action);
+  return plain(a) === plain(b);
 }
 function performAction(api, state, action, user, context, captcha, reason = "") {
   return __async(this, null, function* () {

@@ -140,7 +140,7 @@ function settleDraftsForThisPage() {
 }
 
 // modules/init/features.ts
-var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview", "hubDashboard", "statistics", "hubProfile"];
+var FEATURES = ["requestForm", "requestPage", "coachDirectory", "coachProfile", "hubsOverview", "hubDashboard", "statistics", "hubProfile", "privateRoute"];
 function isFeature(name) {
   return FEATURES.includes(name != null ? name : "");
 }

@@ -15,8 +15,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-requestform-save-edit": "Save changes",
 	"capacitybuilding-requestform-saving": "Saving",
 	"capacitybuilding-requestform-sensitive": "Please do not describe disputes or conflicts between people or groups here: this page is public and stays in its history.",
-	"capacitybuilding-requestform-sensitive-contacts": "For such matters, write privately to {{PLURAL:$1|this contact|one of these contacts}} by email instead:",
-	"capacitybuilding-requestform-sensitive-no-contacts": "For such matters, contact a programme administrator privately by email instead.",
+	"capacitybuilding-requestform-sensitive-private": "For such matters use \"Talk to someone privately\" instead: nothing you write there is published.",
 	"capacitybuilding-requestform-submit": "Submit request",
 	"capacitybuilding-requestform-subscribe-continue": "Go to your request",
 	"capacitybuilding-requestform-subscribe-failed": "Your request was saved as $1. You could not be subscribed to new topics on its page, so the updates posted there may not reach you as notifications:",
@@ -376,11 +375,9 @@ function formProblems(record, context) {
 // modules/requestForm/RequestForm.vue
 var _hoisted_1 = ["lang", "dir"];
 var _hoisted_2 = { class: "ext-capacitybuilding-request-form__buttons" };
-var _hoisted_3 = ["href"];
-var _hoisted_4 = { key: 1 };
+var _hoisted_3 = { class: "ext-capacitybuilding-request-form__buttons" };
+var _hoisted_4 = ["href"];
 var _hoisted_5 = { class: "ext-capacitybuilding-request-form__buttons" };
-var _hoisted_6 = ["href"];
-var _hoisted_7 = { class: "ext-capacitybuilding-request-form__buttons" };
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   __name: "RequestForm",
   props: {
@@ -517,13 +514,6 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         });
       }
       return items.sort((a, b) => a.label.localeCompare(b.label, userLanguage));
-    });
-    const privateContacts = (0, import_vue3.computed)(() => {
-      var _a2, _b;
-      return ((_b = (_a2 = data.value) == null ? void 0 : _a2.config.privateContacts) != null ? _b : []).map((name) => ({
-        name,
-        url: mw.util.getUrl(`Special:EmailUser/${name}`)
-      }));
     });
     const siteProblemTexts = (0, import_vue3.computed)(() => {
       var _a2, _b;
@@ -780,39 +770,23 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               type: "warning",
               class: "ext-capacitybuilding-request-form__sensitive"
             }, {
-              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
-                "p",
-                null,
-                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive").text()),
-                1
-                /* TEXT */
-              ), privateContacts.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                import_vue2.Fragment,
-                { key: 0 },
-                [(0, import_vue2.createElementVNode)(
+              default: (0, import_vue2.withCtx)(() => [
+                (0, import_vue2.createElementVNode)(
                   "p",
                   null,
-                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-contacts", privateContacts.value.length).text()),
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive").text()),
                   1
                   /* TEXT */
-                ), (0, import_vue2.createElementVNode)("ul", null, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-                  import_vue2.Fragment,
+                ),
+                (0, import_vue2.createCommentVNode)(' The private route (the template "Capacity private route") sits right above the form. '),
+                (0, import_vue2.createElementVNode)(
+                  "p",
                   null,
-                  (0, import_vue2.renderList)(privateContacts.value, (contact) => {
-                    return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("li", { key: contact.name }, [(0, import_vue2.createElementVNode)("a", { href: contact.url }, (0, import_vue2.toDisplayString)(contact.name), 9, _hoisted_3)]);
-                  }),
-                  128
-                  /* KEYED_FRAGMENT */
-                ))])],
-                64
-                /* STABLE_FRAGMENT */
-              )) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                "p",
-                _hoisted_4,
-                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-no-contacts").text()),
-                1
-                /* TEXT */
-              ))]),
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-sensitive-private").text()),
+                  1
+                  /* TEXT */
+                )
+              ]),
               _: 1
             }),
             ((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
@@ -851,7 +825,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                 (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-draft-found", draftTime.value).text()),
                 1
                 /* TEXT */
-              ), (0, import_vue2.createElementVNode)("div", _hoisted_5, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+              ), (0, import_vue2.createElementVNode)("div", _hoisted_3, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "button",
                 onClick: restoreDraft
               }, {
@@ -886,7 +860,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               ), (0, import_vue2.createElementVNode)("a", {
                 href: loginUrl.value,
                 onClick: leaveToLogIn
-              }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login").text()), 9, _hoisted_6)]),
+              }, (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestform-login").text()), 9, _hoisted_4)]),
               _: 1
             })) : (0, import_vue2.createCommentVNode)("v-if", true),
             (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), {
@@ -1199,7 +1173,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               onRetry: submit,
               onLogin: leaveToLogIn
             }, null, 8, ["error", "login-url"])) : (0, import_vue2.createCommentVNode)("v-if", true),
-            (0, import_vue2.createElementVNode)("div", _hoisted_7, [
+            (0, import_vue2.createElementVNode)("div", _hoisted_5, [
               (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
                 type: "button",
                 disabled: saving.value,

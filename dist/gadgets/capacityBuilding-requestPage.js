@@ -42,6 +42,9 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-requestpage-history-heading": "Status history",
 	"capacitybuilding-requestpage-history-truncated": "Earlier status changes are left out of this list.",
 	"capacitybuilding-requestpage-history-user-hidden": "(username removed)",
+	"capacitybuilding-requestpage-hold-reason-help": "Everything on a request is public. If something is being handled privately, choose \"Paused by the organisers\" and write nothing about it below.",
+	"capacitybuilding-requestpage-hold-reason-label": "Reason shown on the request (optional)",
+	"capacitybuilding-requestpage-hold-reason-none": "No reason given",
 	"capacitybuilding-requestpage-hub-unreadable": "The hub page \"$1\" has no readable hub template; its contacts are not taken into account.",
 	"capacitybuilding-requestpage-invite": "Invite {{GENDER:$1|him|her|them}} to offer help",
 	"capacitybuilding-requestpage-invite-body": "Hello {{GENDER:$1|$1}}, your coach profile matches the capacity building request [[$2]]. If you can help, please offer your help on the request page. {{GENDER:$3|$3}} invited you.",
@@ -422,7 +425,7 @@ var import_vue12 = require("vue");
 var import_vue13 = require("vue");
 var import_vue14 = require("vue");
 var import_codex3 = require("@wikimedia/codex");
-var import_model2 = __toESM(require_model());
+var import_model3 = __toESM(require_model());
 var import_permissions2 = __toESM(require_permissions());
 var import_taxonomy = __toESM(require_taxonomy());
 var import_PendingEdits = __toESM(require_PendingEdits());
@@ -490,7 +493,8 @@ function statusLabel(status) {
   return (0, import_model.isOneOf)(import_model.STATUSES, status) ? mw.message(import_model.STATUS_MESSAGES[status]).text() : status;
 }
 function sameAction(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const plain = (action) => JSON.stringify(action.type === "hold" ? { type: "hold" } : action);
+  return plain(a) === plain(b);
 }
 function performAction(api, state, action, user, context, captcha, reason = "") {
   return __async(this, null, function* () {
@@ -536,6 +540,7 @@ var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = require("@wikimedia/codex");
+var import_model2 = __toESM(require_model());
 var _hoisted_1 = {
   key: 0,
   class: "ext-capacitybuilding-request-actions__none"
@@ -552,6 +557,7 @@ var _hoisted_4 = {
   key: 3,
   class: "ext-capacitybuilding-request-actions__triage"
 };
+var holdLabelId = "ext-capacitybuilding-request-actions-hold-reason-label";
 var headingId = "ext-capacitybuilding-request-actions-heading";
 var triageLabelId = "ext-capacitybuilding-request-actions-triage-label";
 var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
@@ -598,10 +604,19 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         confirm: mw.message(keys.confirm).text()
       };
     });
+    const holdReason = (0, import_vue3.ref)("");
+    const holdReasons = (0, import_vue3.computed)(() => [{
+      value: "",
+      label: mw.message("capacitybuilding-requestpage-hold-reason-none").text()
+    }, ...import_model2.HOLD_REASONS.map((code) => ({
+      value: code,
+      label: mw.message(import_model2.HOLD_REASON_MESSAGES[code]).text()
+    }))]);
     function choose(action) {
       if (needsConfirmation(action)) {
         pending.value = action;
         reason.value = "";
+        holdReason.value = "";
         confirming.value = true;
         return;
       }
@@ -609,8 +624,14 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     }
     function confirm() {
       confirming.value = false;
-      if (pending.value) {
-        emit("act", pending.value, reason.value);
+      const action = pending.value;
+      if ((action == null ? void 0 : action.type) === "hold" && (0, import_model2.isOneOf)(import_model2.HOLD_REASONS, holdReason.value)) {
+        emit("act", {
+          type: "hold",
+          reason: holdReason.value
+        }, reason.value);
+      } else if (action) {
+        emit("act", action, reason.value);
       }
     }
     const buttons = (0, import_vue3.computed)(() => props.actions.filter((action) => action.type !== "triage"));
@@ -738,7 +759,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         (0, import_vue2.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
         (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxDialog), {
           open: confirming.value,
-          "onUpdate:open": _cache[2] || (_cache[2] = ($event) => confirming.value = $event),
+          "onUpdate:open": _cache[3] || (_cache[3] = ($event) => confirming.value = $event),
           class: "ext-capacitybuilding-request-actions__confirm",
           title: confirmText.value.title,
           "use-close-button": true,
@@ -751,32 +772,62 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           "render-in-place": true,
           "data-confirm": (_a2 = pending.value) == null ? void 0 : _a2.type,
           onPrimary: confirm,
-          onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
+          onDefault: _cache[4] || (_cache[4] = ($event) => confirming.value = false)
         }, {
-          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
-            "p",
-            null,
-            (0, import_vue2.toDisplayString)(confirmText.value.body),
-            1
-            /* TEXT */
-          ), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
-            label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
-              1
-              /* TEXT */
-            )]),
-            "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
-              1
-              /* TEXT */
-            )]),
-            default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
-              modelValue: reason.value,
-              "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => reason.value = $event),
-              maxlength: (0, import_vue2.unref)(REASON_LENGTH)
-            }, null, 8, ["modelValue", "maxlength"])]),
-            _: 1
-          })]),
+          default: (0, import_vue2.withCtx)(() => {
+            var _a3;
+            return [
+              (0, import_vue2.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue2.toDisplayString)(confirmText.value.body),
+                1
+                /* TEXT */
+              ),
+              ((_a3 = pending.value) == null ? void 0 : _a3.type) === "hold" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxField), {
+                key: 0,
+                class: "ext-capacitybuilding-request-actions__hold-reason"
+              }, {
+                label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
+                  "span",
+                  { id: holdLabelId },
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-hold-reason-label").text()),
+                  1
+                  /* TEXT */
+                )]),
+                "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-hold-reason-help").text()),
+                  1
+                  /* TEXT */
+                )]),
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
+                  selected: holdReason.value,
+                  "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => holdReason.value = $event),
+                  "aria-labelledby": holdLabelId,
+                  "menu-items": holdReasons.value
+                }, null, 8, ["selected", "menu-items"])]),
+                _: 1
+              })) : (0, import_vue2.createCommentVNode)("v-if", true),
+              (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
+                label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
+                  1
+                  /* TEXT */
+                )]),
+                "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
+                  1
+                  /* TEXT */
+                )]),
+                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
+                  modelValue: reason.value,
+                  "onUpdate:modelValue": _cache[2] || (_cache[2] = ($event) => reason.value = $event),
+                  maxlength: (0, import_vue2.unref)(REASON_LENGTH)
+                }, null, 8, ["modelValue", "maxlength"])]),
+                _: 1
+              })
+            ];
+          }),
           _: 1
         }, 8, [
           "open",
@@ -1297,7 +1348,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
     function enumLabel(values, messages, value) {
-      return (0, import_model2.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
+      return (0, import_model3.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
     }
     function topicName(key) {
       var _a;
@@ -1309,7 +1360,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
     const facts = (0, import_vue14.computed)(() => {
-      var _a;
+      var _a, _b;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
         return [];
@@ -1324,7 +1375,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         {
           key: "requesterType",
           label: "capacitybuilding-request-field-requester-type",
-          value: enumLabel(import_model2.REQUESTER_TYPES, import_model2.REQUESTER_TYPE_MESSAGES, record.requesterType)
+          value: enumLabel(import_model3.REQUESTER_TYPES, import_model3.REQUESTER_TYPE_MESSAGES, record.requesterType)
         },
         {
           key: "organisation",
@@ -1334,7 +1385,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         {
           key: "region",
           label: "capacitybuilding-request-field-region",
-          value: enumLabel(import_model2.REGIONS, import_model2.REGION_MESSAGES, record.region)
+          value: enumLabel(import_model3.REGIONS, import_model3.REGION_MESSAGES, record.region)
         },
         {
           key: "hub",
@@ -1349,12 +1400,17 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         {
           key: "formats",
           label: "capacitybuilding-request-field-formats",
-          value: list(record.formats.map((f) => enumLabel(import_model2.FORMATS, import_model2.FORMAT_MESSAGES, f)))
+          value: list(record.formats.map((f) => enumLabel(import_model3.FORMATS, import_model3.FORMAT_MESSAGES, f)))
         },
         {
           key: "languages",
           label: "capacitybuilding-request-field-languages",
           value: list(record.languages.map(languageName))
+        },
+        {
+          key: "holdReason",
+          label: "capacitybuilding-request-field-hold-reason",
+          value: record.status === "on-hold" ? enumLabel(import_model3.HOLD_REASONS, import_model3.HOLD_REASON_MESSAGES, (_b = record.holdReason) != null ? _b : "") : ""
         },
         {
           key: "neededBy",
@@ -1395,7 +1451,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       const entry = (_b = state.value) == null ? void 0 : _b.entry;
       const published = shown && (entry == null ? void 0 : entry.route) && shown.hub.trim() === "" ? entry.route : void 0;
       const list = (items) => items.join("\n");
-      if (!shown || !entry || !published || import_model2.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
+      if (!shown || !entry || !published || import_model3.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
         return null;
       }
       const hubs = Array.isArray(published.hubs) ? published.hubs.filter((hub) => typeof hub === "string" && hub !== "") : [];
@@ -1423,7 +1479,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       var _a;
       return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
     });
-    const maySuggest = (0, import_vue14.computed)(() => !!state.value && !!context.value && import_model2.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
+    const maySuggest = (0, import_vue14.computed)(() => !!state.value && !!context.value && import_model3.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
     function act(action, reason, captcha) {
       return __async(this, null, function* () {
         if (!state.value || !context.value || busy.value) {

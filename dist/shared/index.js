@@ -22,6 +22,18 @@ var __spreadValues = (a, b) => {
   return a;
 };
 var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
+var __objRest = (source, exclude) => {
+  var target = {};
+  for (var prop in source)
+    if (__hasOwnProp.call(source, prop) && exclude.indexOf(prop) < 0)
+      target[prop] = source[prop];
+  if (source != null && __getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(source)) {
+      if (exclude.indexOf(prop) < 0 && __propIsEnum.call(source, prop))
+        target[prop] = source[prop];
+    }
+  return target;
+};
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -176,6 +188,8 @@ __export(model_exports, {
   FINAL_STATUSES: () => FINAL_STATUSES,
   FORMATS: () => FORMATS,
   FORMAT_MESSAGES: () => FORMAT_MESSAGES,
+  HOLD_REASONS: () => HOLD_REASONS,
+  HOLD_REASON_MESSAGES: () => HOLD_REASON_MESSAGES,
   HUB_KINDS: () => HUB_KINDS,
   HUB_KIND_MESSAGES: () => HUB_KIND_MESSAGES,
   HUB_SCHEMA: () => HUB_SCHEMA,
@@ -205,7 +219,7 @@ function isOneOf(values, value) {
 function newCoachProfile(user) {
   return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
 }
-var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
+var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, HOLD_REASONS, HOLD_REASON_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
 var init_model = __esm({
   "modules/core/model.ts"() {
     "use strict";
@@ -230,6 +244,12 @@ var init_model = __esm({
       declined: "capacitybuilding-status-declined",
       withdrawn: "capacitybuilding-status-withdrawn",
       "on-hold": "capacitybuilding-status-on-hold"
+    };
+    HOLD_REASONS = ["paused", "requester-asked", "waiting-for-coach"];
+    HOLD_REASON_MESSAGES = {
+      paused: "capacitybuilding-hold-reason-paused",
+      "requester-asked": "capacitybuilding-hold-reason-requester-asked",
+      "waiting-for-coach": "capacitybuilding-hold-reason-waiting-for-coach"
     };
     REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
     REGION_MESSAGES = {
@@ -317,6 +337,7 @@ var init_model = __esm({
         { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
         { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
         { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
+        { key: "holdReason", param: "hold_reason", kind: "enum", required: false, values: HOLD_REASONS, label: "capacitybuilding-request-field-hold-reason", help: "capacitybuilding-request-help-hold-reason" },
         { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
         { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
         { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
@@ -1022,6 +1043,7 @@ function statusMove(from, to, after) {
   return null;
 }
 function movesOf(before, after, author) {
+  var _a, _b;
   const checks = [];
   if (before.status !== after.status) {
     const move = statusMove(before.status, after.status, after);
@@ -1038,6 +1060,9 @@ function movesOf(before, after, author) {
         checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
       }
     }
+  }
+  if (((_a = before.holdReason) != null ? _a : "") !== ((_b = after.holdReason) != null ? _b : "") && !checks.some((c) => c.move === "hold" || c.move === "reopen")) {
+    checks.push({ move: "hold" });
   }
   if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
     checks.push({ move: "triage" });
@@ -1105,6 +1130,7 @@ function checkRequestChange(before, after, author, context) {
   return { allowed: true, moves };
 }
 function applyAction(request, action, user) {
+  var _a;
   const next = __spreadProps(__spreadValues({}, request), { coach: [...request.coach], offers: [...request.offers] });
   switch (action.type) {
     case "offer":
@@ -1130,6 +1156,9 @@ function applyAction(request, action, user) {
       break;
     case "hold":
       next.status = "on-hold";
+      if (action.reason || next.holdReason) {
+        next.holdReason = (_a = action.reason) != null ? _a : "";
+      }
       break;
     case "reopen":
       next.status = next.coach.length ? "matched" : next.hub ? "triaged" : "open";
@@ -1143,6 +1172,9 @@ function applyAction(request, action, user) {
     case "decline":
       next.status = "declined";
       break;
+  }
+  if (next.status !== "on-hold" && next.holdReason) {
+    next.holdReason = "";
   }
   return next;
 }
@@ -1421,6 +1453,9 @@ function validateRequest(request, context = {}) {
   }
   if (NEEDS_COACH.includes(request.status) && request.coach.length === 0) {
     problems.push(problem("coach", "capacitybuilding-validation-coach-required"));
+  }
+  if (request.holdReason && request.status !== "on-hold") {
+    problems.push(problem("holdReason", "capacitybuilding-validation-hold-reason-not-on-hold"));
   }
   const datesKnown = isIsoDate(request.neededBy) && isIsoTimestamp(request.created);
   if (datesKnown && request.neededBy < dateOf(request.created)) {
@@ -3043,6 +3078,61 @@ var init_constants = __esm({
   }
 });
 
+// modules/core/privateRoutes.ts
+function isEmailAddress(value) {
+  return value.length <= 254 && EMAIL.test(value);
+}
+function parseRoute(json, path) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return problem(path, "capacitybuilding-config-invalid-value", path);
+  }
+  const _a = json, { category, email, user } = _a, rest = __objRest(_a, ["category", "email", "user"]);
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== void 0) {
+    return problem(path, "capacitybuilding-config-unknown-key", `${path}.${unknown}`);
+  }
+  if (!PRIVATE_CATEGORIES.includes(category)) {
+    return problem(path, "capacitybuilding-config-route-category", `${path}.category`, PRIVATE_CATEGORIES.join(", "));
+  }
+  const key = category;
+  if (email === void 0 === (user === void 0)) {
+    return problem(path, "capacitybuilding-config-route-destination", path);
+  }
+  if (email !== void 0) {
+    return typeof email === "string" && isEmailAddress(email.trim()) ? { category: key, email: email.trim() } : problem(path, "capacitybuilding-config-route-email", `${path}.email`);
+  }
+  return typeof user === "string" && isValidUsername(normalizeUsername(user)) ? { category: key, user: normalizeUsername(user) } : problem(path, "capacitybuilding-config-route-user", `${path}.user`);
+}
+function parseRoutes(json, key, problems) {
+  if (!Array.isArray(json)) {
+    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
+    return [];
+  }
+  if (key === "privateContacts") {
+    problems.push(problem(key, "capacitybuilding-config-private-contacts-moved"));
+  }
+  const routes = [];
+  json.forEach((item, i) => {
+    const route = parseRoute(key === "privateContacts" ? { category: "conflict", user: item } : item, `${key}[${i}]`);
+    if ("key" in route) {
+      problems.push(route);
+    } else {
+      routes.push(route);
+    }
+  });
+  return routes;
+}
+var PRIVATE_CATEGORIES, EMAIL;
+var init_privateRoutes = __esm({
+  "modules/core/privateRoutes.ts"() {
+    "use strict";
+    init_identifiers();
+    init_messages();
+    PRIVATE_CATEGORIES = ["conflict", "conduct", "emergency"];
+    EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+  }
+});
+
 // modules/core/config.ts
 function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -3071,12 +3161,15 @@ function parseConfig(json) {
       case "admins":
       case "evaluators":
       case "bots":
-      case "privateContacts":
         if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
           config[key] = value.map(normalizeUsername);
         } else {
           invalid(key);
         }
+        break;
+      case "privateRoutes":
+      case "privateContacts":
+        config.privateRoutes = [...config.privateRoutes, ...parseRoutes(value, key, problems)];
         break;
       case "changeTag":
         if (typeof value === "string") {
@@ -3179,6 +3272,7 @@ var init_config = __esm({
     init_identifiers();
     init_messages();
     init_notices();
+    init_privateRoutes();
     CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
     DEFAULT_NOTIFICATIONS = {
       kinds: {},
@@ -3192,7 +3286,7 @@ var init_config = __esm({
       admins: [],
       evaluators: [],
       bots: [],
-      privateContacts: [],
+      privateRoutes: [],
       changeTag: "",
       statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
       notifications: DEFAULT_NOTIFICATIONS

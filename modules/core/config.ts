@@ -1,13 +1,14 @@
 /**
  * The configuration page `MediaWiki:Gadget-capacityBuilding-config.json` (interface-admins only):
  * the base page, who administers the programme, who evaluates it, the bot accounts, the private
- * contacts for sensitive matters, and the status policy. Missing settings take their defaults;
+ * routes for sensitive matters (privateRoutes.ts), and the status policy. Missing settings take their defaults;
  * wrong ones are reported and replaced by their defaults, so one typo cannot stop the tools.
  */
 import { DEFAULT_BASE_PAGE } from './constants';
 import { isPageTitle, isValidUsername, normalizeUsername } from './identifiers';
 import { problem, type Problem } from './messages';
 import { isNoticeKind, type NoticeKind } from './notices';
+import { parseRoutes, type PrivateRoute } from './privateRoutes';
 
 export const CONFIG_PAGE = 'MediaWiki:Gadget-capacityBuilding-config.json';
 
@@ -50,8 +51,12 @@ export interface CapacityConfig {
 	evaluators: string[];
 	/** Bot accounts, trusted like admins (they route requests and write indexes). */
 	bots: string[];
-	/** People to contact privately about disputes, offered instead of a public request. */
-	privateContacts: string[];
+	/**
+	 * Where to turn privately about a conflict, a conduct matter or an emergency, offered next to
+	 * the request form. (The older `privateContacts`, a list of usernames, is read as conflict
+	 * routes to those accounts.)
+	 */
+	privateRoutes: PrivateRoute[];
 	/** Change tag added to edits made by the tools; empty for none. */
 	changeTag: string;
 	statusPolicy: StatusPolicy;
@@ -71,7 +76,7 @@ export const DEFAULT_CONFIG: CapacityConfig = {
 	admins: [],
 	evaluators: [],
 	bots: [],
-	privateContacts: [],
+	privateRoutes: [],
 	changeTag: '',
 	statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
 	notifications: DEFAULT_NOTIFICATIONS,
@@ -104,12 +109,15 @@ export function parseConfig( json: unknown ): { config: CapacityConfig; problems
 			case 'admins':
 			case 'evaluators':
 			case 'bots':
-			case 'privateContacts':
 				if ( Array.isArray( value ) && value.every( ( v ) => typeof v === 'string' && isValidUsername( normalizeUsername( v ) ) ) ) {
 					config[ key ] = ( value as string[] ).map( normalizeUsername );
 				} else {
 					invalid( key );
 				}
+				break;
+			case 'privateRoutes':
+			case 'privateContacts':
+				config.privateRoutes = [ ...config.privateRoutes, ...parseRoutes( value, key, problems ) ];
 				break;
 			case 'changeTag':
 				if ( typeof value === 'string' ) {

@@ -30,6 +30,21 @@ export const STATUS_MESSAGES: Record<Status, MessageKey> = {
 	'on-hold': 'capacitybuilding-status-on-hold',
 };
 
+/**
+ * Why a request is on hold, as a fixed code (never free text, so nothing private can slip into it).
+ * `paused` is what organisers use while something is handled privately, and for any other reason
+ * they do not give in public: its label says only that the organisers paused the request, so using
+ * it reveals nothing.
+ */
+export const HOLD_REASONS = [ 'paused', 'requester-asked', 'waiting-for-coach' ] as const;
+export type HoldReason = typeof HOLD_REASONS[ number ];
+
+export const HOLD_REASON_MESSAGES: Record<HoldReason, MessageKey> = {
+	paused: 'capacitybuilding-hold-reason-paused',
+	'requester-asked': 'capacitybuilding-hold-reason-requester-asked',
+	'waiting-for-coach': 'capacitybuilding-hold-reason-waiting-for-coach',
+};
+
 /** The Wikimedia regions. */
 export const REGIONS = [ 'SSA', 'MENA', 'SA', 'ESEAP', 'CEECA', 'NWE', 'LAC', 'NA' ] as const;
 export type Region = typeof REGIONS[ number ];
@@ -163,6 +178,12 @@ export interface CapacityRequest {
 	neededBy: string;
 	description: string;
 	status: string;
+	/**
+	 * Why the request is on hold (a HOLD_REASONS code); empty in any other status. Read pages always
+	 * carry it (the codec fills every field); optional so that records made in code before it existed
+	 * stay valid.
+	 */
+	holdReason?: string;
 	/** Assigned coach(es). */
 	coach: string[];
 	/** Coaches who offered help. */
@@ -270,6 +291,7 @@ export const REQUEST_SCHEMA: RecordSchema<CapacityRequest> = {
 		{ key: 'neededBy', param: 'needed_by', kind: 'date', required: false, label: 'capacitybuilding-request-field-needed-by', help: 'capacitybuilding-request-help-needed-by' },
 		{ key: 'description', param: 'description', kind: 'multiline', required: true, min: 20, max: 20000, label: 'capacitybuilding-request-field-description', help: 'capacitybuilding-request-help-description' },
 		{ key: 'status', param: 'status', kind: 'enum', required: true, values: STATUSES, label: 'capacitybuilding-request-field-status', help: 'capacitybuilding-request-help-status' },
+		{ key: 'holdReason', param: 'hold_reason', kind: 'enum', required: false, values: HOLD_REASONS, label: 'capacitybuilding-request-field-hold-reason', help: 'capacitybuilding-request-help-hold-reason' },
 		{ key: 'coach', param: 'coach', kind: 'userList', required: false, max: 5, label: 'capacitybuilding-request-field-coach', help: 'capacitybuilding-request-help-coach' },
 		{ key: 'offers', param: 'offers', kind: 'userList', required: false, max: 50, label: 'capacitybuilding-request-field-offers', help: 'capacitybuilding-request-help-offers' },
 		{ key: 'created', param: 'created', kind: 'timestamp', required: true, label: 'capacitybuilding-request-field-created', help: 'capacitybuilding-request-help-created' },

@@ -20,7 +20,7 @@
  * the status policy allows it. "Hub contact" means a contact of the request's hub, or of any hub
  * while the request has none. Bots listed in the configuration count as admins.
  */
-import { FINAL_STATUSES, isOneOf, STATUSES, type CapacityRequest, type CoachProfile, type Feedback, type Hub, type Status } from './model';
+import { FINAL_STATUSES, isOneOf, STATUSES, type CapacityRequest, type CoachProfile, type Feedback, type HoldReason, type Hub, type Status } from './model';
 import type { CapacityConfig } from './config';
 import { normalizeUsername, sameUser } from './identifiers';
 import { problem, type MessageKey, type Problem } from './messages';
@@ -197,6 +197,10 @@ function movesOf( before: CapacityRequest, after: CapacityRequest, author: strin
 			}
 		}
 	}
+	// The hold reason is part of putting on hold (and reopening clears it).
+	if ( ( before.holdReason ?? '' ) !== ( after.holdReason ?? '' ) && !checks.some( ( c ) => c.move === 'hold' || c.move === 'reopen' ) ) {
+		checks.push( { move: 'hold' } );
+	}
 	if ( before.hub !== after.hub && !checks.some( ( c ) => c.move === 'triage' ) ) {
 		checks.push( { move: 'triage' } );
 	}
@@ -283,7 +287,7 @@ export type RequestAction =
 	| { type: 'start' }
 	| { type: 'complete' }
 	| { type: 'withdraw' }
-	| { type: 'hold' }
+	| { type: 'hold'; reason?: HoldReason }
 	| { type: 'reopen' }
 	| { type: 'triage'; hub: string }
 	| { type: 'decline' };
@@ -315,6 +319,9 @@ export function applyAction( request: CapacityRequest, action: RequestAction, us
 			break;
 		case 'hold':
 			next.status = 'on-hold';
+			if ( action.reason || next.holdReason ) {
+				next.holdReason = action.reason ?? '';
+			}
 			break;
 		case 'reopen':
 			next.status = next.coach.length ? 'matched' : next.hub ? 'triaged' : 'open';
@@ -328,6 +335,10 @@ export function applyAction( request: CapacityRequest, action: RequestAction, us
 		case 'decline':
 			next.status = 'declined';
 			break;
+	}
+	// A hold reason belongs to the hold: leaving it (reopening, withdrawing…) clears it.
+	if ( next.status !== 'on-hold' && next.holdReason ) {
+		next.holdReason = '';
 	}
 	return next;
 }

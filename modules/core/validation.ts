@@ -167,6 +167,9 @@ export function validateRequest( request: CapacityRequest, context: ValidationCo
 	if ( NEEDS_COACH.includes( request.status ) && request.coach.length === 0 ) {
 		problems.push( problem( 'coach', 'capacitybuilding-validation-coach-required' ) );
 	}
+	if ( request.holdReason && request.status !== 'on-hold' ) {
+		problems.push( problem( 'holdReason', 'capacitybuilding-validation-hold-reason-not-on-hold' ) );
+	}
 	const datesKnown = isIsoDate( request.neededBy ) && isIsoTimestamp( request.created );
 	if ( datesKnown && request.neededBy < dateOf( request.created ) ) {
 		problems.push( problem( 'neededBy', 'capacitybuilding-validation-needed-by-past' ) );

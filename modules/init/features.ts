@@ -2,7 +2,7 @@
  * Features the init module may load. A marker on a page names one of these; any other name is
  * ignored, so page content can never make the init module load an arbitrary module.
  */
-export const FEATURES = [ 'requestForm', 'requestPage', 'coachDirectory', 'coachProfile', 'hubsOverview', 'hubDashboard', 'statistics', 'hubProfile' ] as const;
+export const FEATURES = [ 'requestForm', 'requestPage', 'coachDirectory', 'coachProfile', 'hubsOverview', 'hubDashboard', 'statistics', 'hubProfile', 'privateRoute' ] as const;
 
 export type Feature = typeof FEATURES[ number ];
 

@@ -89,8 +89,10 @@ export type ActionOutcome =
 	/** Not saved; the error says why and what the user can do (retry, captcha, log in). */
 	| { kind: 'failed'; error: SaveError };
 
+/** The same action, whatever hold reason was chosen with it (the reason is the user's, not the page's). */
 function sameAction( a: RequestAction, b: RequestAction ): boolean {
-	return JSON.stringify( a ) === JSON.stringify( b );
+	const plain = ( action: RequestAction ): string => JSON.stringify( action.type === 'hold' ? { type: 'hold' } : action );
+	return plain( a ) === plain( b );
 }
 
 /**

@@ -65,6 +65,34 @@ $wgCaptchaQuestions = [ 'Type the word "capacity" to show you are not a robot.' 
 // (scripts/lib/devwiki.ts creates it with --bot), as a flagged bot on Meta-Wiki is.
 $wgExtraSignatureNamespaces = [ NS_MAIN ];
 
+// E-mail works, but never leaves the machine: every message MediaWiki sends (user to user, password
+// resets, notifications) is written as one JSON file into "$capacityDevWikiState/mail" and not sent
+// (the AlternateUserMailer hook returning false tells MediaWiki the message is handled). Addresses
+// count as confirmed without a confirmation mail, so tests can give an account an address and use it.
+$wgEnableEmail = true;
+$wgEnableUserEmail = true;
+$wgEmailAuthentication = false;
+$wgEmergencyContact = 'devwiki@example.invalid';
+$wgPasswordSender = 'devwiki@example.invalid';
+$wgHooks['AlternateUserMailer'][] = static function ( $headers, $to, $from, $subject, $body ) use ( $capacityDevWikiState ) {
+	$folder = "$capacityDevWikiState/mail";
+	if ( !is_dir( $folder ) ) {
+		mkdir( $folder, 0700, true );
+	}
+	$message = [
+		'to' => array_map( static fn ( $address ) => [ 'address' => $address->address, 'name' => $address->name ], $to ),
+		'from' => [ 'address' => $from->address, 'name' => $from->name ],
+		'subject' => $subject,
+		'headers' => $headers,
+		'body' => $body,
+	];
+	$name = sprintf( '%s-%s.json', gmdate( 'Ymd\THis' ), bin2hex( random_bytes( 6 ) ) );
+	file_put_contents( "$folder/$name.part", json_encode( $message, JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES ) );
+	// Renamed into place, so a reader never sees half a message.
+	rename( "$folder/$name.part", "$folder/$name" );
+	return false;
+};
+
 // Run queued jobs (link tables, notifications) right away so tests see their effects.
 $wgJobRunRate = 1;
 

@@ -15,8 +15,9 @@
  *   debs/        the downloaded .deb files (kept across --reset; the gadgets wiki uses the extension wiki's)
  *   mediawiki/   the extracted MediaWiki, with local extensions/, images/, config/ and a
  *                generated LocalSettings.php
- *   state/       the database, the installer's settings, the server's pid and log, and
- *                credentials.json (mode 0600)
+ *   state/       the database, the installer's settings, the server's pid and log,
+ *                credentials.json (mode 0600), and mail/: every e-mail the wiki sent, one JSON
+ *                file per message (LocalSettings.dev.php writes them there; none leaves the machine)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -49,6 +50,19 @@ const START_TIMEOUT_MS = 90_000;
 export interface Account {
 	username: string;
 	password: string;
+}
+
+/** One e-mail the wiki "sent" (a file in the state's mail folder, written by LocalSettings.dev.php). */
+export interface SentMail {
+	to: { address: string; name: string }[];
+	from: { address: string; name: string };
+	subject: string;
+	/** Headers MediaWiki added, e.g. Reply-To (the sender's own address, for user-to-user e-mail). */
+	headers: Record<string, string>;
+	/** Plain text, or text and HTML. */
+	body: string | { text: string; html?: string };
+	/** The file it was read from. */
+	file: string;
 }
 
 export interface Credentials {
@@ -155,6 +169,23 @@ export class DevWiki {
 
 	public get stateDir(): string {
 		return path.join( this.dir, 'state' );
+	}
+
+	/** Where the wiki puts every e-mail it sends instead of sending it. */
+	public get mailDir(): string {
+		return path.join( this.stateDir, 'mail' );
+	}
+
+	/** Every e-mail the wiki has sent so far, oldest first. */
+	public sentMail(): SentMail[] {
+		if ( !fs.existsSync( this.mailDir ) ) {
+			return [];
+		}
+		return fs.readdirSync( this.mailDir ).filter( ( name ) => name.endsWith( '.json' ) ).sort()
+			.map( ( name ) => ( {
+				...JSON.parse( fs.readFileSync( path.join( this.mailDir, name ), 'utf8' ) ) as Omit<SentMail, 'file'>,
+				file: name,
+			} ) );
 	}
 
 	public get credentialsFile(): string {
@@ -361,6 +392,11 @@ export class DevWiki {
 	 */
 	public ensureUser( username: string, password: string, groups: string[] = [] ): void {
 		this.php( 'createAndPromote', '--force', ...( groups.length ? [ `--custom-groups=${ groups.join( ',' ) }` ] : [] ), username, password );
+	}
+
+	/** Gives an account a confirmed e-mail address (what user-to-user e-mail needs on both ends). */
+	public setEmail( username: string, email: string ): void {
+		this.php( 'resetUserEmail', '--no-reset-password', username, email );
 	}
 
 	private writeCredentials( credentials: Credentials ): void {

@@ -145,7 +145,7 @@ describe( 'every screen in qqx', () => {
 			wiki.ensureUser( name, PASSWORD );
 		}
 		const config = JSON.parse( await pageText( bot, CONFIG_PAGE ) || defaultConfigJson() ) as Record<string, unknown>;
-		await bot.save( CONFIG_PAGE, JSON.stringify( { ...config, privateContacts: [ { label: `Qqx ombuds ${ id }`, email: 'qqx@example.org' } ] }, null, '\t' ) + '\n', 'End-to-end test configuration' ).catch( () => undefined );
+		await bot.save( CONFIG_PAGE, JSON.stringify( { ...config, privateRoutes: [ { category: 'conflict', email: 'qqx@example.org' } ] }, null, '\t' ) + '\n', 'End-to-end test configuration' ).catch( () => undefined );
 		await saveHub( bot, hub, [ people.hubContact ] );
 		const record = request( { requester: people.requester, hub, status: 'triaged', region: 'LAC', topics: [ 'governance' ], languages: [ 'es' ] } );
 		requestPage = await saveRequest( bot, record );
@@ -157,7 +157,7 @@ describe( 'every screen in qqx', () => {
 		// What people entered and what MediaWiki names.
 		allowed.push( ...await peoplesContent( bot ), ...await publishedCoachContent( bot ), wiki.credentials().bot.username.replace( /@.*$/, '' ) );
 		allowed.push( ...Object.values( people ), hub, record.title, record.description, record.organisation, `Bio of ${ id }`,
-			`Qqx ombuds ${ id }`, requestPage, requestPage.split( '/' ).at( -1 ) as string, BASE );
+			'qqx@example.org', requestPage, requestPage.split( '/' ).at( -1 ) as string, BASE );
 		const topics = JSON.parse( await pageText( bot, sitePages( BASE ).topics ) ) as unknown;
 		JSON.stringify( topics, ( key, value: unknown ) => {
 			if ( key === 'labels' && value && typeof value === 'object' ) {

@@ -22,6 +22,7 @@ const sample: CapacityRequest = {
 	neededBy: '2027-02-01',
 	description: 'We are a new group and would like to learn how to write our first grant proposal.',
 	status: 'open',
+	holdReason: '',
 	coach: [],
 	offers: [],
 	created: '2026-11-23T19:45:00Z',
@@ -41,6 +42,7 @@ const SAMPLE_BLOCK = `{{Capacity request
 | needed_by = 2027-02-01
 | description = We are a new group and would like to learn how to write our first grant proposal.
 | status = open
+| hold_reason =
 | coach =
 | offers =
 | created = 2026-11-23T19:45:00Z

@@ -53,7 +53,7 @@ beforeEach( () => {
 		}
 	};
 	wiki.put( 'Capacity building/Topics.json', JSON.stringify( defaultTopics ) );
-	wiki.put( CONFIG, JSON.stringify( { privateContacts: [ 'Trusted Person' ], changeTag: 'capacity-building' } ) );
+	wiki.put( CONFIG, JSON.stringify( { privateRoutes: [ { category: 'conflict', user: 'Trusted Person' } ], changeTag: 'capacity-building' } ) );
 	wiki.tags = [ 'capacity-building' ];
 } );
 
@@ -101,7 +101,9 @@ describe( 'RequestForm', () => {
 		}
 		const sensitive = w.find( '.ext-capacitybuilding-request-form__sensitive' );
 		expect( sensitive.text() ).toContain( qqx( 'capacitybuilding-requestform-sensitive' ) );
-		expect( sensitive.find( 'a' ).attributes( 'href' ) ).toBe( '/wiki/Special%3AEmailUser%2FTrusted_Person' );
+		// The way to turn privately is the private route right above the form, named here.
+		expect( sensitive.text() ).toContain( qqx( 'capacitybuilding-requestform-sensitive-private' ) );
+		expect( sensitive.find( 'a' ).exists() ).toBe( false );
 		expect( w.find( '.cdx-message--error' ).exists() ).toBe( false );
 		expect( w.find( '.ext-capacitybuilding-request-form__login' ).exists() ).toBe( false );
 	} );
@@ -300,7 +302,7 @@ describe( 'RequestForm', () => {
 		const record: CapacityRequest = {
 			title: 'Existing request', requester: 'Ada', requesterType: 'individual', organisation: '', region: 'SA', hub: 'South Asia hub',
 			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'An existing description that is long enough.',
-			status: 'triaged', coach: [], offers: [ 'Bea' ], created: '2026-11-01T00:00:00Z',
+			status: 'triaged', holdReason: '', coach: [], offers: [ 'Bea' ], created: '2026-11-01T00:00:00Z',
 		};
 		const text = `Intro\n${ serialize( REQUEST_SCHEMA, record ) }\n\n== Talk ==\nHi ~~~~\n`;
 		const saved = wiki.putAs( 'Ada', 'Capacity building/Requests/R3', text );
@@ -323,7 +325,7 @@ describe( 'RequestForm', () => {
 		const record: CapacityRequest = {
 			title: 'Existing request', requester: 'Ada', requesterType: 'individual', organisation: '', region: 'SA', hub: '',
 			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'An existing description that is long enough.',
-			status: 'open', coach: [], offers: [], created: '2026-11-01T00:00:00Z',
+			status: 'open', holdReason: '', coach: [], offers: [], created: '2026-11-01T00:00:00Z',
 		};
 		const title = 'Capacity building/Requests/R5';
 		wiki.putAs( 'Ada', title, serialize( REQUEST_SCHEMA, record ) );

@@ -31,7 +31,7 @@ export interface RequestWiki extends HistoryWiki {
 export const SAMPLE: CapacityRequest = {
 	title: 'Help with a wikithon', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC',
 	hub: 'Hub A', topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '',
-	description: 'We want to organise our first wikithon and need help.', status: 'triaged',
+	description: 'We want to organise our first wikithon and need help.', status: 'triaged', holdReason: '',
 	coach: [], offers: [ 'Omar' ], created: '2026-11-01T10:00:00Z',
 };
 

@@ -17,7 +17,7 @@ import { createHistoryWiki, type HistoryWiki } from '../historyWiki';
 
 const BASE = 'Capacity building';
 const TITLE = `${ BASE }/Requests/R1`;
-const CONFIG = { basePage: BASE, admins: [ 'Adam' ], evaluators: [], bots: [], privateContacts: [], changeTag: '',
+const CONFIG = { basePage: BASE, admins: [ 'Adam' ], evaluators: [], bots: [], privateRoutes: [], changeTag: '',
 	statusPolicy: { staleAfterDays: 30, adminsMayReopenClosed: true } };
 
 const REQUEST: CapacityRequest = {
