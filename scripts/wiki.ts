@@ -5,6 +5,7 @@
  *   npm run wiki -- --gadgets    the wiki in gadget mode instead: no extension, the tools deployed as
  *                                gadgets by the bot's setup and deploy (its own folder and port,
  *                                CAPACITY_GADGETS_WIKI_PORT, default 8643)
+ *   npm run wiki -- --gadgets --no-deploy   only start it (the tests' global setup deploys)
  *   npm run wiki:stop            stop it (-- --gadgets: the gadget-mode wiki)
  */
 import { parseArgs } from 'node:util';
@@ -18,12 +19,13 @@ async function main(): Promise<void> {
 			reset: { type: 'boolean', default: false },
 			stop: { type: 'boolean', default: false },
 			gadgets: { type: 'boolean', default: false },
+			'no-deploy': { type: 'boolean', default: false },
 			port: { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false },
 		},
 	} );
 	if ( values.help ) {
-		console.log( 'Usage: npm run wiki [-- --reset] [-- --port N] [-- --gadgets]\n       npm run wiki:stop [-- --gadgets]' );
+		console.log( 'Usage: npm run wiki [-- --reset] [-- --port N] [-- --gadgets [--no-deploy]]\n       npm run wiki:stop [-- --gadgets]' );
 		return;
 	}
 	const mode = values.gadgets ? 'gadgets' : 'extension';
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
 	}
 	await wiki.install( { reset: values.reset } );
 	const started = await wiki.start();
-	if ( mode === 'gadgets' ) {
+	if ( mode === 'gadgets' && !values[ 'no-deploy' ] ) {
 		console.log( 'Installing the pages and deploying the gadgets (capacity-bot setup, deploy --definitions)…' );
 		await seedSamples( wiki );
 	}
