@@ -42,6 +42,20 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-config-unknown-key": "The setting \"$1\" is not known and is ignored.",
 	"capacitybuilding-contact-email": "Email",
 	"capacitybuilding-contact-talk": "Talk page",
+	"capacitybuilding-evaluation-field-assessment": "Assessment",
+	"capacitybuilding-evaluation-field-created": "Written",
+	"capacitybuilding-evaluation-field-evaluator": "Evaluator",
+	"capacitybuilding-evaluation-field-findings": "Findings",
+	"capacitybuilding-evaluation-field-hub": "Hub",
+	"capacitybuilding-evaluation-field-period": "Quarter",
+	"capacitybuilding-evaluation-field-recommendations": "Recommendations",
+	"capacitybuilding-evaluation-help-assessment": "Your independent assessment of the quarter: what worked, what did not, and why.",
+	"capacitybuilding-evaluation-help-created": "When the entry was written (an ISO 8601 timestamp such as 2026-12-07T12:00:00Z).",
+	"capacitybuilding-evaluation-help-evaluator": "Your username: only the evaluators named in the configuration can write an evaluation, each in their own name.",
+	"capacitybuilding-evaluation-help-findings": "What you found, with the figures or feedback it rests on (optional).",
+	"capacitybuilding-evaluation-help-hub": "The hub you assess; leave it empty to assess the whole programme.",
+	"capacitybuilding-evaluation-help-period": "The quarter you assess, written like 2026-Q4; it must be the quarter of the page the entry is on.",
+	"capacitybuilding-evaluation-help-recommendations": "What you recommend the hub or the programme do next (optional).",
 	"capacitybuilding-feedback-field-comment": "Comment",
 	"capacitybuilding-feedback-field-confidence-after": "Confidence after",
 	"capacitybuilding-feedback-field-confidence-before": "Confidence before",
@@ -142,6 +156,9 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-permission-denied-start": "Only the requester, the coach, a hub contact or an admin can start the support.",
 	"capacitybuilding-permission-denied-triage": "Only a hub contact or an admin can assign the request to a hub.",
 	"capacitybuilding-permission-denied-withdraw": "Only the requester or an admin can withdraw a request.",
+	"capacitybuilding-permission-evaluation-not-evaluator": "Only the evaluators named in the configuration can write an independent evaluation.",
+	"capacitybuilding-permission-evaluation-other": "Only {{GENDER:$1|$1}} can write or change an evaluation in {{GENDER:$1|their}} name (an admin can only remove it).",
+	"capacitybuilding-permission-evaluation-period": "This entry is for $1, but the page is for $2: write it on the page of its quarter.",
 	"capacitybuilding-permission-feedback-other": "Only {{GENDER:$1|$1}} or an admin can change feedback left by {{GENDER:$1|them}}.",
 	"capacitybuilding-permission-hub-create": "Only an admin can create a hub.",
 	"capacitybuilding-permission-hub-edit": "Only the hub's contacts or an admin can change the hub.",
@@ -292,6 +309,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-validation-invalid-key": "\"$1\" is not a valid topic key.",
 	"capacitybuilding-validation-invalid-language": "\"$1\" is not a language code.",
 	"capacitybuilding-validation-invalid-page": "\"$1\" is not a valid page name.",
+	"capacitybuilding-validation-invalid-period": "\"$1\" is not a quarter: write it like 2026-Q4.",
 	"capacitybuilding-validation-invalid-timestamp": "\"$1\" is not a timestamp; use the form 2027-01-31T12:00:00Z.",
 	"capacitybuilding-validation-invalid-username": "\"$1\" is not a valid username.",
 	"capacitybuilding-validation-needed-by-past": "The date cannot be before the request was made.",
@@ -485,6 +503,7 @@ __export(model_exports, {
   COACH_SCHEMA: () => COACH_SCHEMA,
   CONTACT_METHODS: () => CONTACT_METHODS,
   CONTACT_METHOD_MESSAGES: () => CONTACT_METHOD_MESSAGES,
+  EVALUATION_SCHEMA: () => EVALUATION_SCHEMA,
   FEEDBACK_OUTCOMES: () => FEEDBACK_OUTCOMES,
   FEEDBACK_OUTCOME_MESSAGES: () => FEEDBACK_OUTCOME_MESSAGES,
   FEEDBACK_ROLES: () => FEEDBACK_ROLES,
@@ -526,7 +545,7 @@ function isOneOf(values, value) {
 function newCoachProfile(user) {
   return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
 }
-var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
+var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA, EVALUATION_SCHEMA;
 var init_model = __esm({
   "modules/core/model.ts"() {
     "use strict";
@@ -685,6 +704,18 @@ var init_model = __esm({
         { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
         { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
         { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
+      ]
+    };
+    EVALUATION_SCHEMA = {
+      template: "Capacity evaluation",
+      fields: [
+        { key: "period", param: "period", kind: "text", required: true, min: 7, max: 7, label: "capacitybuilding-evaluation-field-period", help: "capacitybuilding-evaluation-help-period" },
+        { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-evaluation-field-hub", help: "capacitybuilding-evaluation-help-hub" },
+        { key: "evaluator", param: "evaluator", kind: "user", required: true, label: "capacitybuilding-evaluation-field-evaluator", help: "capacitybuilding-evaluation-help-evaluator" },
+        { key: "assessment", param: "assessment", kind: "multiline", required: true, min: 1, max: 1e4, label: "capacitybuilding-evaluation-field-assessment", help: "capacitybuilding-evaluation-help-assessment" },
+        { key: "findings", param: "findings", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-findings", help: "capacitybuilding-evaluation-help-findings" },
+        { key: "recommendations", param: "recommendations", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-recommendations", help: "capacitybuilding-evaluation-help-recommendations" },
+        { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-evaluation-field-created", help: "capacitybuilding-evaluation-help-created" }
       ]
     };
   }
@@ -1111,6 +1142,8 @@ __export(pages_exports, {
   coachPage: () => coachPage,
   coachTitle: () => coachTitle,
   coachUser: () => coachUser,
+  evaluationPeriod: () => evaluationPeriod,
+  evaluationTitle: () => evaluationTitle,
   hubKey: () => hubKey,
   hubTitle: () => hubTitle,
   normalizeTitle: () => normalizeTitle,
@@ -1167,6 +1200,15 @@ function hubKey(base, title) {
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
 }
+function evaluationTitle(base, period) {
+  return `${normalizeTitle(base)}/Evaluation/${period}`;
+}
+function evaluationPeriod(base, title) {
+  const prefix = `${normalizeTitle(base)}/Evaluation/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return /^\d{4}-Q[1-4]$/.test(rest) ? rest : null;
+}
 function sitePages(base) {
   const b = normalizeTitle(base);
   return {
@@ -1179,6 +1221,11 @@ function sitePages(base) {
     coachesIndex: `${b}/Coaches/Index`,
     statistics: `${b}/Statistics`,
     review: `${b}/Review`,
+    // The independent evaluation: the bot's block (exports, accepted entries) and people's text.
+    evaluation: `${b}/Evaluation`,
+    // The open-data export files as pages, named as `capacity-bot export` names the files.
+    evaluationData: `${b}/Evaluation/Data`,
+    learning: `${b}/Learning`,
     // Emergency shut-off: the bot writes nothing while this page exists with any content;
     // anyone can stop it by writing a reason there, and blanking the page lets it run again.
     stop: `${b}/Bot/Stop`
@@ -1200,6 +1247,7 @@ __export(permissions_exports, {
   applyAction: () => applyAction,
   availableActions: () => availableActions,
   checkCoachChange: () => checkCoachChange,
+  checkEvaluationChange: () => checkEvaluationChange,
   checkFeedbackChange: () => checkFeedbackChange,
   checkHubChange: () => checkHubChange,
   checkRequestChange: () => checkRequestChange,
@@ -1471,6 +1519,35 @@ function checkFeedbackChange(before, after, author, context) {
   }
   return { allowed: true, moves: ["edit"] };
 }
+function evaluationKey(entry) {
+  return `${normalizeUsername(entry.evaluator)}\0${entry.created}`;
+}
+function checkEvaluationChange(period, before, after, author, context) {
+  var _a;
+  const previous = new Map(before.map((entry) => [evaluationKey(entry), entry]));
+  const current = new Map(after.map((entry) => [evaluationKey(entry), entry]));
+  for (const [key, entry] of current) {
+    const old = previous.get(key);
+    if (old !== void 0 && same(old, entry)) {
+      continue;
+    }
+    if (!sameUser(entry.evaluator, author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+    if (!includesUser((_a = context.config.evaluators) != null ? _a : [], author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-not-evaluator"));
+    }
+    if (entry.period !== period) {
+      return denial(["edit"], problem("period", "capacitybuilding-permission-evaluation-period", entry.period, period));
+    }
+  }
+  for (const [key, entry] of previous) {
+    if (!current.has(key) && !sameUser(entry.evaluator, author) && !isAdmin(author, context)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+  }
+  return { allowed: true, moves: ["edit"] };
+}
 var ALLOWED, DENIED_MESSAGES, CONTENT_FIELDS;
 var init_permissions = __esm({
   "modules/core/permissions.ts"() {
@@ -1533,6 +1610,7 @@ var init_permissions = __esm({
 var validation_exports = {};
 __export(validation_exports, {
   validateCoach: () => validateCoach,
+  validateEvaluation: () => validateEvaluation,
   validateFeedback: () => validateFeedback,
   validateFields: () => validateFields,
   validateHub: () => validateHub,
@@ -1697,7 +1775,14 @@ function validateHub(hub, context = {}) {
 function validateFeedback(feedback, context = {}) {
   return validateFields(FEEDBACK_SCHEMA, feedback, context);
 }
-var NEEDS_COACH;
+function validateEvaluation(evaluation, context = {}) {
+  const problems = validateFields(EVALUATION_SCHEMA, evaluation, context);
+  if (evaluation.period !== "" && !QUARTER_LABEL.test(evaluation.period)) {
+    problems.push(problem("period", "capacitybuilding-validation-invalid-period", evaluation.period));
+  }
+  return problems;
+}
+var NEEDS_COACH, QUARTER_LABEL;
 var init_validation = __esm({
   "modules/core/validation.ts"() {
     "use strict";
@@ -1705,6 +1790,7 @@ var init_validation = __esm({
     init_messages();
     init_identifiers();
     NEEDS_COACH = ["matched", "in-progress", "completed"];
+    QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
   }
 });
 
@@ -3015,9 +3101,13 @@ function classify(base, title) {
   if (key !== null) {
     return { kind: "hub", key };
   }
-  return { kind: "other" };
+  const period = evaluationPeriod(b, t);
+  return period === null ? { kind: "other" } : { kind: "evaluation", period };
 }
 function parseRevision(kind, text, context) {
+  if (kind === "evaluation") {
+    return parseEvaluations(text, context);
+  }
   if (kind === "request") {
     const page = parsePage(text, REQUEST_SCHEMA, context.codec);
     const problems = [...page.diagnostics];
@@ -3032,6 +3122,14 @@ function parseRevision(kind, text, context) {
     return { content: { kind, record: page.parsed.record, feedback: entries.map((e) => e.record) }, problems };
   }
   return kind === "coach" ? parseSimple(kind, parsePage(text, COACH_SCHEMA, context.codec), validateCoach, context) : parseSimple(kind, parsePage(text, HUB_SCHEMA, context.codec), validateHub, context);
+}
+function parseEvaluations(text, context) {
+  const entries = parseAll(text, EVALUATION_SCHEMA, context.codec);
+  const problems = entries.flatMap((entry) => [
+    ...entry.diagnostics,
+    ...validateEvaluation(entry.record, context.validation)
+  ]);
+  return { content: { kind: "evaluation", entries: entries.map((e) => e.record) }, problems };
 }
 function parseSimple(kind, page, validate, context) {
   if (!page.parsed) {
@@ -3060,11 +3158,18 @@ function judge(pageKind, before, after, author, context) {
     const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;
     return checkCoachChange(pageUser, (before == null ? void 0 : before.kind) === "coach" ? before.record : null, after.record, author, context);
   }
+  if (after.kind === "evaluation") {
+    const period = pageKind.kind === "evaluation" ? pageKind.period : "";
+    return checkEvaluationChange(period, (before == null ? void 0 : before.kind) === "evaluation" ? before.entries : [], after.entries, author, context);
+  }
   return checkHubChange((before == null ? void 0 : before.kind) === "hub" ? before.record : null, after.record, author, context);
 }
 function fieldsOf(content) {
   if (content === null) {
     return /* @__PURE__ */ new Map();
+  }
+  if (content.kind === "evaluation") {
+    return /* @__PURE__ */ new Map([["\0entries", JSON.stringify(content.entries)]]);
   }
   const fields = new Map(Object.entries(content.record).map(([k, v]) => [k, JSON.stringify(v)]));
   if (content.kind === "request") {
@@ -3165,7 +3270,11 @@ function judgeView(input) {
     const problems = (_c = (_b = parsed.find((p) => p.revision.revid === last.revision.revid)) == null ? void 0 : _b.parsed.problems) != null ? _c : [];
     record = { revid: last.revision.revid, content: last.content, problems };
   } else if (input.published && (published == null ? void 0 : published.content)) {
-    record = { revid: input.published.revid, content: published.content, problems: published.problems };
+    record = {
+      revid: input.published.revid,
+      content: published.content,
+      problems: published.problems
+    };
   }
   const rejected = new Map(outcome.rejected.map((r) => [r.revision.revid, r.reason]));
   const after = last ? parsed.findIndex((p) => p.revision.revid === last.revision.revid) + 1 : 0;

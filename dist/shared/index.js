@@ -164,6 +164,7 @@ __export(model_exports, {
   COACH_SCHEMA: () => COACH_SCHEMA,
   CONTACT_METHODS: () => CONTACT_METHODS,
   CONTACT_METHOD_MESSAGES: () => CONTACT_METHOD_MESSAGES,
+  EVALUATION_SCHEMA: () => EVALUATION_SCHEMA,
   FEEDBACK_OUTCOMES: () => FEEDBACK_OUTCOMES,
   FEEDBACK_OUTCOME_MESSAGES: () => FEEDBACK_OUTCOME_MESSAGES,
   FEEDBACK_ROLES: () => FEEDBACK_ROLES,
@@ -205,7 +206,7 @@ function isOneOf(values, value) {
 function newCoachProfile(user) {
   return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
 }
-var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
+var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA, EVALUATION_SCHEMA;
 var init_model = __esm({
   "modules/core/model.ts"() {
     "use strict";
@@ -364,6 +365,18 @@ var init_model = __esm({
         { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
         { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
         { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
+      ]
+    };
+    EVALUATION_SCHEMA = {
+      template: "Capacity evaluation",
+      fields: [
+        { key: "period", param: "period", kind: "text", required: true, min: 7, max: 7, label: "capacitybuilding-evaluation-field-period", help: "capacitybuilding-evaluation-help-period" },
+        { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-evaluation-field-hub", help: "capacitybuilding-evaluation-help-hub" },
+        { key: "evaluator", param: "evaluator", kind: "user", required: true, label: "capacitybuilding-evaluation-field-evaluator", help: "capacitybuilding-evaluation-help-evaluator" },
+        { key: "assessment", param: "assessment", kind: "multiline", required: true, min: 1, max: 1e4, label: "capacitybuilding-evaluation-field-assessment", help: "capacitybuilding-evaluation-help-assessment" },
+        { key: "findings", param: "findings", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-findings", help: "capacitybuilding-evaluation-help-findings" },
+        { key: "recommendations", param: "recommendations", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-recommendations", help: "capacitybuilding-evaluation-help-recommendations" },
+        { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-evaluation-field-created", help: "capacitybuilding-evaluation-help-created" }
       ]
     };
   }
@@ -790,6 +803,8 @@ __export(pages_exports, {
   coachPage: () => coachPage,
   coachTitle: () => coachTitle,
   coachUser: () => coachUser,
+  evaluationPeriod: () => evaluationPeriod,
+  evaluationTitle: () => evaluationTitle,
   hubKey: () => hubKey,
   hubTitle: () => hubTitle,
   normalizeTitle: () => normalizeTitle,
@@ -846,6 +861,15 @@ function hubKey(base, title) {
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
 }
+function evaluationTitle(base, period) {
+  return `${normalizeTitle(base)}/Evaluation/${period}`;
+}
+function evaluationPeriod(base, title) {
+  const prefix = `${normalizeTitle(base)}/Evaluation/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return /^\d{4}-Q[1-4]$/.test(rest) ? rest : null;
+}
 function sitePages(base) {
   const b = normalizeTitle(base);
   return {
@@ -858,6 +882,11 @@ function sitePages(base) {
     coachesIndex: `${b}/Coaches/Index`,
     statistics: `${b}/Statistics`,
     review: `${b}/Review`,
+    // The independent evaluation: the bot's block (exports, accepted entries) and people's text.
+    evaluation: `${b}/Evaluation`,
+    // The open-data export files as pages, named as `capacity-bot export` names the files.
+    evaluationData: `${b}/Evaluation/Data`,
+    learning: `${b}/Learning`,
     // Emergency shut-off: the bot writes nothing while this page exists with any content;
     // anyone can stop it by writing a reason there, and blanking the page lets it run again.
     stop: `${b}/Bot/Stop`
@@ -879,6 +908,7 @@ __export(permissions_exports, {
   applyAction: () => applyAction,
   availableActions: () => availableActions,
   checkCoachChange: () => checkCoachChange,
+  checkEvaluationChange: () => checkEvaluationChange,
   checkFeedbackChange: () => checkFeedbackChange,
   checkHubChange: () => checkHubChange,
   checkRequestChange: () => checkRequestChange,
@@ -1150,6 +1180,35 @@ function checkFeedbackChange(before, after, author, context) {
   }
   return { allowed: true, moves: ["edit"] };
 }
+function evaluationKey(entry) {
+  return `${normalizeUsername(entry.evaluator)}\0${entry.created}`;
+}
+function checkEvaluationChange(period, before, after, author, context) {
+  var _a;
+  const previous = new Map(before.map((entry) => [evaluationKey(entry), entry]));
+  const current = new Map(after.map((entry) => [evaluationKey(entry), entry]));
+  for (const [key, entry] of current) {
+    const old = previous.get(key);
+    if (old !== void 0 && same(old, entry)) {
+      continue;
+    }
+    if (!sameUser(entry.evaluator, author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+    if (!includesUser((_a = context.config.evaluators) != null ? _a : [], author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-not-evaluator"));
+    }
+    if (entry.period !== period) {
+      return denial(["edit"], problem("period", "capacitybuilding-permission-evaluation-period", entry.period, period));
+    }
+  }
+  for (const [key, entry] of previous) {
+    if (!current.has(key) && !sameUser(entry.evaluator, author) && !isAdmin(author, context)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+  }
+  return { allowed: true, moves: ["edit"] };
+}
 var ALLOWED, DENIED_MESSAGES, CONTENT_FIELDS;
 var init_permissions = __esm({
   "modules/core/permissions.ts"() {
@@ -1212,6 +1271,7 @@ var init_permissions = __esm({
 var validation_exports = {};
 __export(validation_exports, {
   validateCoach: () => validateCoach,
+  validateEvaluation: () => validateEvaluation,
   validateFeedback: () => validateFeedback,
   validateFields: () => validateFields,
   validateHub: () => validateHub,
@@ -1376,7 +1436,14 @@ function validateHub(hub, context = {}) {
 function validateFeedback(feedback, context = {}) {
   return validateFields(FEEDBACK_SCHEMA, feedback, context);
 }
-var NEEDS_COACH;
+function validateEvaluation(evaluation, context = {}) {
+  const problems = validateFields(EVALUATION_SCHEMA, evaluation, context);
+  if (evaluation.period !== "" && !QUARTER_LABEL.test(evaluation.period)) {
+    problems.push(problem("period", "capacitybuilding-validation-invalid-period", evaluation.period));
+  }
+  return problems;
+}
+var NEEDS_COACH, QUARTER_LABEL;
 var init_validation = __esm({
   "modules/core/validation.ts"() {
     "use strict";
@@ -1384,6 +1451,7 @@ var init_validation = __esm({
     init_messages();
     init_identifiers();
     NEEDS_COACH = ["matched", "in-progress", "completed"];
+    QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
   }
 });
 
@@ -2694,9 +2762,13 @@ function classify(base, title) {
   if (key !== null) {
     return { kind: "hub", key };
   }
-  return { kind: "other" };
+  const period = evaluationPeriod(b, t);
+  return period === null ? { kind: "other" } : { kind: "evaluation", period };
 }
 function parseRevision(kind, text, context) {
+  if (kind === "evaluation") {
+    return parseEvaluations(text, context);
+  }
   if (kind === "request") {
     const page = parsePage(text, REQUEST_SCHEMA, context.codec);
     const problems = [...page.diagnostics];
@@ -2711,6 +2783,14 @@ function parseRevision(kind, text, context) {
     return { content: { kind, record: page.parsed.record, feedback: entries.map((e) => e.record) }, problems };
   }
   return kind === "coach" ? parseSimple(kind, parsePage(text, COACH_SCHEMA, context.codec), validateCoach, context) : parseSimple(kind, parsePage(text, HUB_SCHEMA, context.codec), validateHub, context);
+}
+function parseEvaluations(text, context) {
+  const entries = parseAll(text, EVALUATION_SCHEMA, context.codec);
+  const problems = entries.flatMap((entry) => [
+    ...entry.diagnostics,
+    ...validateEvaluation(entry.record, context.validation)
+  ]);
+  return { content: { kind: "evaluation", entries: entries.map((e) => e.record) }, problems };
 }
 function parseSimple(kind, page, validate, context) {
   if (!page.parsed) {
@@ -2739,11 +2819,18 @@ function judge(pageKind, before, after, author, context) {
     const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;
     return checkCoachChange(pageUser, (before == null ? void 0 : before.kind) === "coach" ? before.record : null, after.record, author, context);
   }
+  if (after.kind === "evaluation") {
+    const period = pageKind.kind === "evaluation" ? pageKind.period : "";
+    return checkEvaluationChange(period, (before == null ? void 0 : before.kind) === "evaluation" ? before.entries : [], after.entries, author, context);
+  }
   return checkHubChange((before == null ? void 0 : before.kind) === "hub" ? before.record : null, after.record, author, context);
 }
 function fieldsOf(content) {
   if (content === null) {
     return /* @__PURE__ */ new Map();
+  }
+  if (content.kind === "evaluation") {
+    return /* @__PURE__ */ new Map([["\0entries", JSON.stringify(content.entries)]]);
   }
   const fields = new Map(Object.entries(content.record).map(([k, v]) => [k, JSON.stringify(v)]));
   if (content.kind === "request") {
@@ -2844,7 +2931,11 @@ function judgeView(input) {
     const problems = (_c = (_b = parsed.find((p) => p.revision.revid === last.revision.revid)) == null ? void 0 : _b.parsed.problems) != null ? _c : [];
     record = { revid: last.revision.revid, content: last.content, problems };
   } else if (input.published && (published == null ? void 0 : published.content)) {
-    record = { revid: input.published.revid, content: published.content, problems: published.problems };
+    record = {
+      revid: input.published.revid,
+      content: published.content,
+      problems: published.problems
+    };
   }
   const rejected = new Map(outcome.rejected.map((r) => [r.revision.revid, r.reason]));
   const after = last ? parsed.findIndex((p) => p.revision.revid === last.revision.revid) + 1 : 0;

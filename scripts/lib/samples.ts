@@ -37,6 +37,7 @@ export function devBotStore( wiki: DevWiki ): string {
 export const SAMPLE_PAGES = [
 	'Capacity building', 'Capacity building/Request support', 'Capacity building/Coaches', 'Capacity building/Hubs',
 	'Capacity building/Requests/Index', 'Capacity building/Coaches/Index', 'Capacity building/Statistics', 'Capacity building/Review',
+	'Capacity building/Evaluation', 'Capacity building/Learning',
 ];
 
 const ADMIN = 'Admin';
