@@ -93,6 +93,7 @@ const feedback = ( overrides: Partial<Feedback> ): Feedback => ( {
 	used: '', comment: 'Thank you.', learned: note, created: '2026-09-10T10:00:00Z', ...overrides,
 } );
 const evaluationPage = evaluationTitle( base, QUARTER );
+const entriesText = `Entries of ${ QUARTER }.\n${ serialize( EVALUATION_SCHEMA, entry ) }\n${ serialize( EVALUATION_SCHEMA, programmeEntry ) }`;
 const quarter = parsePeriod( QUARTER ) as Period;
 
 beforeAll( async () => {
@@ -129,9 +130,8 @@ beforeAll( async () => {
 	await ( await as( STRANGER ) ).save( page, `${ request }\n${ serialize( FEEDBACK_SCHEMA, feedback( {} ) ) }\n${
 		serialize( FEEDBACK_SCHEMA, feedback( { learned: 'A forged note from a stranger.', created: '2026-09-11T10:00:00Z' } ) ) }`, 'forged' );
 	// The evaluator writes two entries; a stranger adds one in their own name.
-	const entries = `Entries of ${ QUARTER }.\n${ serialize( EVALUATION_SCHEMA, entry ) }\n${ serialize( EVALUATION_SCHEMA, programmeEntry ) }`;
-	await ( await as( EVALUATOR ) ).save( evaluationPage, entries, 'evaluation' );
-	await ( await as( STRANGER ) ).save( evaluationPage, `${ entries }\n${ serialize( EVALUATION_SCHEMA, strangerEntry ) }`, 'not an evaluator' );
+	await ( await as( EVALUATOR ) ).save( evaluationPage, entriesText, 'evaluation' );
+	await ( await as( STRANGER ) ).save( evaluationPage, `${ entriesText }\n${ serialize( EVALUATION_SCHEMA, strangerEntry ) }`, 'not an evaluator' );
 	await bot( 'sync' );
 } );
 
@@ -143,7 +143,10 @@ it( 'accepts the evaluator\'s entries and rejects the stranger\'s: the store hol
 	const store = await Store.open( db );
 	try {
 		const evaluations = await store.evaluations();
-		expect( evaluations.map( ( e ) => [ e.page, e.period, e.entries ] ) ).toEqual( [ [ evaluationPage, QUARTER, [ entry, programmeEntry ] ] ] );
+		// As MediaWiki stores every text: in NFC.
+		const nfc = ( value: Evaluation ): Evaluation => JSON.parse( JSON.stringify( value ).normalize( 'NFC' ) ) as Evaluation;
+		expect( evaluations.map( ( e ) => [ e.page, e.period, e.entries ] ) ).toEqual( [ [ evaluationPage, QUARTER,
+			[ nfc( entry ), nfc( programmeEntry ) ] ] ] );
 		const problems = ( await store.problems() ).filter( ( p ) => p.page === evaluationPage );
 		expect( problems ).toEqual( [ expect.objectContaining( { kind: 'rejected', user: STRANGER,
 			message: 'capacitybuilding-permission-evaluation-not-evaluator' } ) ] );
@@ -153,12 +156,11 @@ it( 'accepts the evaluator\'s entries and rejects the stranger\'s: the store hol
 } );
 
 it( 'shows the accepted entries on the evaluation page and beside the self-evaluation, and the stranger\'s on the review page', async () => {
-	const run = await bot( 'publish', '--report-quarters', QUARTER );
-	expect( run.code ).toBe( 5 );
+	await bot( 'publish', '--report-quarters', QUARTER );
 	const page = await text( sitePages( base ).evaluation );
 	expect( page.startsWith( START ) ).toBe( true );
 	expect( page ).toContain( `[[:${ reportTitle( base, QUARTER, null ) }|${ QUARTER }]]` );
-	expect( page ).toContain( `[[:${ evaluationPage }]]` );
+	expect( page ).toContain( `[[${ evaluationPage }]]` );
 	expect( page ).toContain( 'Matching was slow.' );
 	expect( page ).toContain( 'The programme as a whole did well.' );
 	expect( page ).not.toContain( 'A stranger says' );
@@ -217,10 +219,10 @@ it( 'makes no edit on a second publish and keeps every byte written outside the 
 	const before = outside( await text( title ) );
 	const again = await bot( 'publish', '--report-quarters', QUARTER );
 	expect( publishLine( again ) ).toMatchObject( { edits: 0, editRequests: 0 } );
-	// New figures and a new entry: the block changes, the rest stays.
-	const store = await text( evaluationPage );
-	await ( await as( EVALUATOR ) ).save( evaluationPage, `${ store }\n${ serialize( EVALUATION_SCHEMA, { ...programmeEntry,
-		assessment: 'A later word.', created: '2026-10-05T10:00:00Z' } ) }`, 'another entry' );
+	// A new entry (the evaluator also takes the stranger's out: a change that was not accepted stays
+	// rejected, and is carried by every later edit, until someone undoes it): the block changes, the rest stays.
+	const later = serialize( EVALUATION_SCHEMA, { ...programmeEntry, assessment: 'A later word.', created: '2026-10-05T10:00:00Z' } );
+	await ( await as( EVALUATOR ) ).save( evaluationPage, `${ entriesText }\n${ later }`, 'another entry' );
 	await bot( 'sync' );
 	await bot( 'publish', '--report-quarters', QUARTER );
 	const after = await text( title );
