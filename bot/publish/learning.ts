@@ -88,7 +88,8 @@ export function learningPage( base: string, requests: readonly StoredRequest[], 
 		lines.push( `== ${ messages.text( 'capacitybuilding-bot-learning-heading-topic' ) } ==`,
 			...grouped( notes, ( n ) => n.request.record.topics, ( key ) => encodeValue( key ), messages ),
 			`== ${ messages.text( 'capacitybuilding-bot-learning-heading-region' ) } ==`,
-			...grouped( notes, ( n ) => [ n.request.record.region ], ( key ) => regionName( key, messages ), messages ) );
+			...grouped( notes, ( n ) => [ n.request.record.region ], ( key ) => regionName( key, messages ),
+				messages ) );
 	}
 	return { title: sitePages( b ).learning, contentModel: 'wikitext', text: lines.join( '\n' ).replace( /\n+$/, '' ),
 		summary: 'capacitybuilding-bot-learning-summary' };

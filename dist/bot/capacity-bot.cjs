@@ -6753,7 +6753,12 @@ function learningPage(base, requests, messages) {
       `== ${messages.text("capacitybuilding-bot-learning-heading-topic")} ==`,
       ...grouped(notes, (n) => n.request.record.topics, (key) => encodeValue(key), messages),
       `== ${messages.text("capacitybuilding-bot-learning-heading-region")} ==`,
-      ...grouped(notes, (n) => [n.request.record.region], (key) => regionName(key, messages), messages)
+      ...grouped(
+        notes,
+        (n) => [n.request.record.region],
+        (key) => regionName(key, messages),
+        messages
+      )
     );
   }
   return {
