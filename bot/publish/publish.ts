@@ -11,7 +11,8 @@
  * Order: the parts of the indexes, then the lists and statistics, then each manifest (with the
  * revisions of its parts), then the self-evaluation reports of the quarters asked for (reports.ts:
  * their current text is read, since the bot rewrites only its block of them), then the independent
- * evaluation's open-data pages and its block on the evaluation page (evaluation.ts), then the shared
+ * evaluation's open-data pages and its block on the evaluation page (evaluation.ts; only when quarters are
+ * asked for, since the block lists their open data), then the shared
  * learning page (learning.ts), then the review page (with this run's problems). A manifest is written
  * only when every part it names is saved, so readers keep a consistent previous version otherwise.
  *
@@ -104,7 +105,9 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 	} ] ) );
 	const evaluationSources = { requests, history, evaluations, hubs: hubNames };
 	const dataPages = evaluationDataPages( base, evaluationSources, quarters, messages );
-	const evaluationPage = planEvaluationPage( base, evaluationSources, quarters, messages );
+	// Written with the quarters' open data only: a publish asked for no quarter leaves the page as it is.
+	const evaluationPages = quarters.length ?
+		[ planEvaluationPage( base, evaluationSources, quarters, messages ) ] : [];
 	const learning = learningPage( base, requests, messages );
 
 	const report: PublishReport = {
@@ -112,7 +115,7 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 	};
 	const requestsBefore = editor.requests;
 	const revids = new Map<string, number>();
-	const titles = [ ...plan.pages, ...plan.retired, ...reports, ...dataPages, evaluationPage, learning ]
+	const titles = [ ...plan.pages, ...plan.retired, ...reports, ...dataPages, ...evaluationPages, learning ]
 		.map( ( p ) => p.title ).concat( plan.reviewTitles );
 	const info = await readPageInfo( client, [ ...new Set( titles ) ] );
 	for ( const [ title, state ] of known ) {
@@ -208,7 +211,7 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 	}
 	await putReports( reports );
 	await put( dataPages );
-	await putReports( [ evaluationPage ] );
+	await putReports( evaluationPages );
 	await put( [ learning ] );
 	const review = plan.review( report.problems.filter( ( p ) => !plan.problems.includes( p ) ) );
 	await put( review.pages );

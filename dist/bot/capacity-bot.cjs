@@ -6816,7 +6816,7 @@ async function runPublish(options) {
   }]));
   const evaluationSources = { requests, history, evaluations, hubs: hubNames };
   const dataPages = evaluationDataPages(base, evaluationSources, quarters, messages);
-  const evaluationPage = planEvaluationPage(base, evaluationSources, quarters, messages);
+  const evaluationPages = quarters.length ? [planEvaluationPage(base, evaluationSources, quarters, messages)] : [];
   const learning = learningPage(base, requests, messages);
   const report = {
     outcomes: {},
@@ -6827,7 +6827,7 @@ async function runPublish(options) {
   };
   const requestsBefore = editor.requests;
   const revids = /* @__PURE__ */ new Map();
-  const titles = [...plan.pages, ...plan.retired, ...reports, ...dataPages, evaluationPage, learning].map((p) => p.title).concat(plan.reviewTitles);
+  const titles = [...plan.pages, ...plan.retired, ...reports, ...dataPages, ...evaluationPages, learning].map((p) => p.title).concat(plan.reviewTitles);
   const info = await readPageInfo(client, [...new Set(titles)]);
   for (const [title, state] of known) {
     info.set(title, state);
@@ -6910,7 +6910,7 @@ async function runPublish(options) {
   }
   await putReports(reports);
   await put(dataPages);
-  await putReports([evaluationPage]);
+  await putReports(evaluationPages);
   await put([learning]);
   const review = plan.review(report.problems.filter((p) => !plan.problems.includes(p)));
   await put(review.pages);
