@@ -129,7 +129,7 @@ export interface Edit {
 	text: string;
 	summary: string;
 	/** The page's content model; scripts and stylesheets get theirs from their title. */
-	contentModel?: 'wikitext' | 'json' | 'javascript' | 'css';
+	contentModel?: 'wikitext' | 'json' | 'text' | 'javascript' | 'css';
 	/** The page as read before deciding this edit; null when the edit creates the page. */
 	base: PageState | null;
 }
@@ -281,6 +281,8 @@ export class Editor {
 			bot: true,
 			token: this.client.mwn.csrfToken,
 			...( edit.contentModel === 'json' ? { contentmodel: 'json', contentformat: 'application/json' } : {} ),
+			// Plain text (the open-data CSV files): shown as it is, never parsed as wikitext.
+			...( edit.contentModel === 'text' ? { contentmodel: 'text', contentformat: 'text/plain' } : {} ),
 			...( this.options.tag ? { tags: this.options.tag } : {} ),
 		};
 		if ( creating ) {

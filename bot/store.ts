@@ -5,7 +5,7 @@
  */
 /* eslint-disable camelcase -- column names are SQL's snake_case */
 import type { Kysely, Transaction } from 'kysely';
-import type { CapacityRequest, CoachProfile, Feedback, Hub } from '../modules/core/model';
+import type { CapacityRequest, CoachProfile, Evaluation, Feedback, Hub } from '../modules/core/model';
 import { openDatabase, type StoreTarget } from '../sql/dialect';
 import { migrateToLatest } from '../sql/migrate';
 import type { Database } from '../sql/schema';
@@ -33,6 +33,13 @@ export interface StoredCoach extends Revisioned {
 export interface StoredHub extends Revisioned {
 	key: string;
 	record: Hub;
+}
+
+/** An evaluation page's accepted entries. */
+export interface StoredEvaluation extends Revisioned {
+	/** The page's quarter, like `2026-Q4`. */
+	period: string;
+	entries: Evaluation[];
 }
 
 export type ProblemKind = 'invalid' | 'malformed' | 'rejected' | 'misnamed';
@@ -88,7 +95,8 @@ export type PageUpdate =
 	| { page: string; action: 'remove'; problems: StoredProblem[] }
 	| { page: string; action: 'request'; value: StoredRequest; problems: StoredProblem[] }
 	| { page: string; action: 'coach'; value: StoredCoach; problems: StoredProblem[] }
-	| { page: string; action: 'hub'; value: StoredHub; problems: StoredProblem[] };
+	| { page: string; action: 'hub'; value: StoredHub; problems: StoredProblem[] }
+	| { page: string; action: 'evaluation'; value: StoredEvaluation; problems: StoredProblem[] };
 
 export interface SyncResult {
 	updates: PageUpdate[];
@@ -122,6 +130,7 @@ async function deleteRecordOf( tx: Tx, page: string ): Promise<void> {
 	await tx.deleteFrom( 'requests' ).where( 'page', '=', page ).execute();
 	await tx.deleteFrom( 'coaches' ).where( 'page', '=', page ).execute();
 	await tx.deleteFrom( 'hubs' ).where( 'page', '=', page ).execute();
+	await tx.deleteFrom( 'evaluations' ).where( 'page', '=', page ).execute();
 }
 
 async function setState( tx: Tx, name: string, value: string ): Promise<void> {
@@ -179,6 +188,15 @@ export class Store {
 		} ) );
 	}
 
+	/** The accepted evaluation entries, page by page (oldest quarter first). */
+	public async evaluations(): Promise<StoredEvaluation[]> {
+		const rows = await this.db.selectFrom( 'evaluations' ).selectAll().orderBy( 'period' ).orderBy( 'page' ).execute();
+		return rows.map( ( row ) => ( {
+			page: row.page, period: row.period, revid: Number( row.revid ), updated: row.updated,
+			entries: JSON.parse( row.entries ) as Evaluation[],
+		} ) );
+	}
+
 	/** Problems, in a stable order (page, then revision, then as found). */
 	public async problems(): Promise<StoredProblem[]> {
 		const rows = await this.db.selectFrom( 'problems' ).selectAll().orderBy( 'page' ).orderBy( 'revid' ).orderBy( 'id' ).execute();
@@ -227,7 +245,7 @@ export class Store {
 		await this.db.transaction().execute( async ( tx ) => {
 			if ( result.full ) {
 				const seen = new Set( result.updates.map( ( u ) => u.page ) );
-				for ( const table of [ 'requests', 'coaches', 'hubs', 'problems', 'hub_history' ] as const ) {
+				for ( const table of [ 'requests', 'coaches', 'hubs', 'evaluations', 'problems', 'hub_history' ] as const ) {
 					const pages = await tx.selectFrom( table ).select( 'page' ).execute();
 					const gone = [ ...new Set( pages.map( ( p ) => p.page ) ) ].filter( ( page ) => !seen.has( page ) );
 					for ( let i = 0; i < gone.length; i += 500 ) {
@@ -273,6 +291,14 @@ export class Store {
 						await tx.insertInto( 'hubs' ).values( {
 							hub_key: v.key, page: v.page, revid: v.revid, updated: v.updated,
 							record: JSON.stringify( v.record ),
+						} ).execute();
+						break;
+					}
+					case 'evaluation': {
+						const v = update.value;
+						await tx.insertInto( 'evaluations' ).values( {
+							page: v.page, period: v.period, revid: v.revid, updated: v.updated,
+							entries: JSON.stringify( v.entries ),
 						} ).execute();
 						break;
 					}

@@ -154,10 +154,22 @@ export interface NotifyPeopleTable {
 	fetched: string;
 }
 
+/** One row per evaluation page `<base>/Evaluation/<quarter>` (migration 4): its accepted entries. */
+export interface EvaluationsTable {
+	page: string;
+	/** The page's quarter, like `2026-Q4`. */
+	period: string;
+	revid: number;
+	updated: string;
+	/** JSON array of the page's accepted Evaluation entries. */
+	entries: string;
+}
+
 export interface Database {
 	requests: RequestsTable;
 	coaches: CoachesTable;
 	hubs: HubsTable;
+	evaluations: EvaluationsTable;
 	status_history: StatusHistoryTable;
 	hub_history: HubHistoryTable;
 	config_history: ConfigHistoryTable;

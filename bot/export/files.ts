@@ -117,7 +117,7 @@ function slug( key: string ): string {
 }
 
 /** The names of the files of one export: versioned, and named by period (and hub). */
-export function exportNames( figures: Figures ): Record<'requests' | 'feedback' | 'figures' | 'dictionaryJson' | 'dictionaryCsv', string> {
+export function exportNames( figures: Pick<Figures, 'period' | 'hub'> ): Record<'requests' | 'feedback' | 'figures' | 'dictionaryJson' | 'dictionaryCsv', string> {
 	const prefix = `capacity-building-v${ FIGURES_VERSION }-${ figures.period.label }${ figures.hub === null ? '' : `-hub-${ slug( figures.hub ) }` }`;
 	return {
 		requests: `${ prefix }-requests.csv`,

@@ -44,7 +44,7 @@ export type { StoreSnapshot, PublishProblem };
 
 export interface PublishedPage {
 	title: string;
-	contentModel: 'json' | 'wikitext';
+	contentModel: 'json' | 'wikitext' | 'text';
 	text: string;
 	/** The JSON value, for JSON pages. */
 	json?: unknown;

@@ -10,8 +10,10 @@
  *
  * Order: the parts of the indexes, then the lists and statistics, then each manifest (with the
  * revisions of its parts), then the self-evaluation reports of the quarters asked for (reports.ts:
- * their current text is read, since the bot rewrites only its block of them), then the review page
- * (with this run's problems). A manifest is written
+ * their current text is read, since the bot rewrites only its block of them), then the independent
+ * evaluation's open-data pages and its block on the evaluation page (evaluation.ts; only when quarters are
+ * asked for, since the block lists their open data), then the shared
+ * learning page (learning.ts), then the review page (with this run's problems). A manifest is written
  * only when every part it names is saved, so readers keep a consistent previous version otherwise.
  *
  * One bad page never stops the rest: a record that cannot be published is left out (or shortened)
@@ -32,6 +34,9 @@ import type { Period } from '../../modules/core/figures';
 import { planPublication, type PreviousManifests, type PublishedPage, type PublishProblem } from './content';
 import { byteLength, storableText, textSha1 } from './json';
 import { mergeReports, planReports, type PlannedReport } from './reports';
+import { evaluationDataPages, planEvaluationPage } from './evaluation';
+import { learningPage } from './learning';
+import { hubTitle } from '../../modules/core/pages';
 
 export interface PublishOptions {
 	client: WikiClient;
@@ -82,8 +87,8 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 	const { client, store, editor, messages } = options;
 	const base = normalizeTitle( options.base );
 	const site = sitePages( base );
-	const [ requests, coaches, hubs, problems, history ] = await Promise.all( [
-		store.requests(), store.coaches(), store.hubs(), store.problems(), store.statusHistory(),
+	const [ requests, coaches, hubs, problems, history, evaluations ] = await Promise.all( [
+		store.requests(), store.coaches(), store.hubs(), store.problems(), store.statusHistory(), store.evaluations(),
 	] );
 	const manifestTitles: Record<IndexName, string> = {
 		requests: site.requestsJson, coaches: site.coachesJson, hubs: site.hubsJson,
@@ -93,14 +98,25 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 		index, readManifest( jsonOf( known.get( manifestTitles[ index ] ) ), index ),
 	] ) ) as PreviousManifests;
 	const plan = planPublication( base, { requests, coaches, hubs, problems, history }, previous, messages );
-	const reports = planReports( base, { requests, history, hubs }, options.reportQuarters ?? [], messages );
+	const quarters = options.reportQuarters ?? [];
+	const reports = planReports( base, { requests, history, hubs, evaluations }, quarters, messages );
+	const hubNames = new Map( hubs.map( ( h ) => [ h.key, {
+		page: hubTitle( base, h.key ), name: h.record.name || h.key,
+	} ] ) );
+	const evaluationSources = { requests, history, evaluations, hubs: hubNames };
+	const dataPages = evaluationDataPages( base, evaluationSources, quarters, messages );
+	// Written with the quarters' open data only: a publish asked for no quarter leaves the page as it is.
+	const evaluationPages = quarters.length ?
+		[ planEvaluationPage( base, evaluationSources, quarters, messages ) ] : [];
+	const learning = learningPage( base, requests, messages );
 
 	const report: PublishReport = {
 		outcomes: {}, edits: 0, editRequests: 0, problems: [ ...plan.problems ], sizes: {},
 	};
 	const requestsBefore = editor.requests;
 	const revids = new Map<string, number>();
-	const titles = [ ...plan.pages, ...plan.retired, ...reports ].map( ( p ) => p.title ).concat( plan.reviewTitles );
+	const titles = [ ...plan.pages, ...plan.retired, ...reports, ...dataPages, ...evaluationPages, learning ]
+		.map( ( p ) => p.title ).concat( plan.reviewTitles );
 	const info = await readPageInfo( client, [ ...new Set( titles ) ] );
 	for ( const [ title, state ] of known ) {
 		info.set( title, state );
@@ -194,6 +210,9 @@ export async function runPublish( options: PublishOptions ): Promise<PublishRepo
 		await put( [ index.manifest( revids ) ] );
 	}
 	await putReports( reports );
+	await put( dataPages );
+	await putReports( evaluationPages );
+	await put( [ learning ] );
 	const review = plan.review( report.problems.filter( ( p ) => !plan.problems.includes( p ) ) );
 	await put( review.pages );
 	await put( review.unused, true );

@@ -10,13 +10,13 @@
  */
 import { computeFigures, parsePeriod, type FigureChange, type Period } from '../../modules/core/figures';
 import type { MessageKey } from '../../modules/core/messages';
-import { hubTitle, normalizeTitle } from '../../modules/core/pages';
+import { evaluationTitle, hubTitle, normalizeTitle } from '../../modules/core/pages';
 import { figureRequests } from '../export/storeFigures';
 import type { PageState } from '../edits';
 import type { Messages } from '../i18n';
 import { mergeReport, type MarkerProblem } from '../report/markers';
 import { reflectionStart, reportFigures, type ReportContext } from '../report/page';
-import type { StoredHub, StoredRequest } from '../store';
+import type { StoredEvaluation, StoredHub, StoredRequest } from '../store';
 import type { PublishedPage, PublishProblem } from './content';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
@@ -57,6 +57,8 @@ export interface PlannedReport {
 	title: string;
 	content: string;
 	reflection: string;
+	/** The edit summary (the report pages' when not given). */
+	summary?: MessageKey;
 }
 
 /** What the reports are computed from: the store's requests, accepted status history and hubs. */
@@ -64,6 +66,8 @@ export interface ReportSources {
 	requests: readonly StoredRequest[];
 	history: readonly FigureChange[];
 	hubs: readonly StoredHub[];
+	/** The accepted independent evaluation entries, shown beside the self-evaluation (none when not given). */
+	evaluations?: readonly StoredEvaluation[];
 }
 
 /**
@@ -82,9 +86,16 @@ export function planReports( base: string, store: ReportSources, quarters: reado
 		page: hubTitle( base, h.key ), name: h.record.name || h.key,
 	} ] ) );
 	return quarters.flatMap( ( quarter ) => {
-		const report = ( hub: string | null, context: ReportContext ): PlannedReport => ( {
+		const page = evaluationTitle( base, quarter.label );
+		const entries = ( store.evaluations ?? [] ).filter( ( e ) => e.period === quarter.label )
+			.flatMap( ( e ) => e.entries );
+		const evaluation = ( hub: string | null ): ReportContext[ 'evaluation' ] => ( {
+			page, entries: entries.filter( ( e ) => e.period === quarter.label && e.hub === ( hub ?? '' ) ),
+		} );
+		const report = ( hub: string | null, context: Omit<ReportContext, 'evaluation'> ): PlannedReport => ( {
 			title: reportTitle( base, quarter.label, hub ),
-			content: reportFigures( computeFigures( requests, store.history, quarter, hub ), context, messages ),
+			content: reportFigures( computeFigures( requests, store.history, quarter, hub ), { ...context,
+				evaluation: evaluation( hub ) }, messages ),
 			reflection: reflectionStart( hub !== null, messages ),
 		} );
 		const hubReports = hubs.map( ( h ) => ( {
@@ -113,7 +124,8 @@ export function mergeReports( planned: readonly PlannedReport[], current: Readon
 		const state = current.get( report.title );
 		const merged = mergeReport( state?.exists ? state.text : null, report.content, report.reflection );
 		if ( merged.problem === null ) {
-			pages.push( { title: report.title, contentModel: 'wikitext', text: merged.text, summary: 'capacitybuilding-bot-summary-report' } );
+			pages.push( { title: report.title, contentModel: 'wikitext', text: merged.text,
+				summary: report.summary ?? 'capacitybuilding-bot-summary-report' } );
 		} else {
 			const message = PROBLEM_MESSAGES[ merged.problem ];
 			problems.push( { page: report.title, revid: state?.revid ?? 0, message, params: [] } );

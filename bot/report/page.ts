@@ -11,6 +11,8 @@ import { FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_OUTCOMES, REGION_MESSAGES, REGIONS,
 import type { QuestionFigure } from '../../modules/core/suppression';
 import { encodeValue } from '../../modules/core/wikitext/values';
 import type { Messages } from '../i18n';
+import type { Evaluation } from '../../modules/core/model';
+import { evaluationTable } from './evaluations';
 
 /** What a report page says about where it belongs, beside its figures. */
 export interface ReportContext {
@@ -20,6 +22,12 @@ export interface ReportContext {
 	hubs: ReadonlyMap<string, { page: string; name: string }>;
 	/** For the programme's report: the hub reports of the period, in order. */
 	hubReports: readonly { title: string; name: string }[];
+	/**
+	 * The independent evaluation of the same quarter and hub (the programme's: entries without a
+	 * hub), shown beside the self-evaluation: the quarter's evaluation page and its accepted entries
+	 * (no section when not given).
+	 */
+	evaluation?: { page: string; entries: readonly Evaluation[] };
 }
 
 type Say = ( key: MessageKey, ...params: ( string | number )[] ) => string;
@@ -222,6 +230,17 @@ function hubReports( context: ReportContext, c: Cells ): string[] {
 		c.say( 'capacitybuilding-bot-report-no-hub-reports' ) ];
 }
 
+/** The independent evaluation of the same quarter and hub, beside the self-evaluation. */
+function evaluationSection( context: ReportContext, c: Cells, messages: Messages ): string[] {
+	const { evaluation } = context;
+	if ( !evaluation ) {
+		return [];
+	}
+	return [ '', `== ${ c.say( 'capacitybuilding-bot-report-heading-evaluation' ) } ==`, evaluation.entries.length ?
+		evaluationTable( evaluation.entries, context.hubs, messages ) :
+		c.say( 'capacitybuilding-bot-report-no-evaluation', evaluation.page ) ];
+}
+
 /**
  * The content of the bot-owned block of a report page (a quarter's figures, of a hub or the programme).
  *
@@ -244,6 +263,7 @@ export function reportFigures( figures: Figures, context: ReportContext, message
 		'',
 		c.say( 'capacitybuilding-bot-report-feedback-rules', figures.rules.minAnswers, figures.rules.minOptionCount ),
 		...hubReports( context, c ),
+		...evaluationSection( context, c, messages ),
 	].join( '\n' );
 }
 

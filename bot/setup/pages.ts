@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, COACH_SCHEMA, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES,
-	HOLD_REASONS, HOLD_REASON_MESSAGES,
+	AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, COACH_SCHEMA, EVALUATION_SCHEMA, FEEDBACK_OUTCOMES,
+	FEEDBACK_OUTCOME_MESSAGES, HOLD_REASONS, HOLD_REASON_MESSAGES,
 	FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_SCHEMA, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES,
 	FEEDBACK_USED, FEEDBACK_USED_MESSAGES, FORMATS, HUB_KINDS, HUB_KIND_MESSAGES, HUB_SCHEMA, REGIONS,
 	REGION_MESSAGES, REQUEST_SCHEMA, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, STATUSES, STATUS_MESSAGES,
@@ -101,6 +101,7 @@ function templateSources( files: MessageFiles ): TemplateSource[] {
 		{ name: 'Capacity coach', templateData: recordTemplateData( COACH_SCHEMA, 'capacitybuilding-templatedata-coach', files ) },
 		{ name: 'Capacity hub', templateData: recordTemplateData( HUB_SCHEMA, 'capacitybuilding-templatedata-hub', files ) },
 		{ name: 'Capacity feedback', templateData: recordTemplateData( FEEDBACK_SCHEMA, 'capacitybuilding-templatedata-feedback', files ) },
+		{ name: 'Capacity evaluation', templateData: recordTemplateData( EVALUATION_SCHEMA, 'capacitybuilding-templatedata-evaluation', files ) },
 		{
 			name: 'Capacity status',
 			templateData: simple( 'capacitybuilding-templatedata-status', {

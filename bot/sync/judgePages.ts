@@ -5,7 +5,7 @@
  * revision. Pure: the revisions were read before (history.ts), the store is written after
  * (results.ts).
  */
-import { judgeHistory, parseRevision, type HistoryOutcome, type ParsedRevision, type RecordPageKind } from '../../modules/core/judge';
+import { judgeHistory, parseRevision, type HistoryOutcome, type ParsedRevision, type JudgedPageKind } from '../../modules/core/judge';
 import type { CodecOptions } from '../../modules/core/wikitext/codec';
 import { problem } from '../../modules/core/messages';
 import type { Known } from './load';
@@ -14,7 +14,7 @@ import type { RoleTimeline } from './roles';
 
 export interface PageToJudge {
 	title: string;
-	pageKind: RecordPageKind;
+	pageKind: JudgedPageKind;
 	/** The accepted record to judge forward from; null: judge from the page's first revision. */
 	known: Known | null;
 	/** The revisions after the accepted one (all of them when `known` is null), oldest first. */
@@ -31,7 +31,7 @@ export interface PageJudgement {
 }
 
 /** What a revision holds, validated with the hubs that existed when it was made. */
-export function parseAt( kind: RecordPageKind[ 'kind' ], revision: Revision, timeline: RoleTimeline,
+export function parseAt( kind: JudgedPageKind[ 'kind' ], revision: Revision, timeline: RoleTimeline,
 	codec: CodecOptions ): ParsedRevision {
 	if ( revision.text === null ) {
 		return { content: null, problems: [ problem( null, 'capacitybuilding-bot-sync-content-hidden' ) ] };

@@ -4,7 +4,9 @@
  * from which RoleTimeline tells the roles at the time of any revision.
  */
 import type { Content, PageKind } from '../../modules/core/judge';
-import type { ConfigRevision, HubTimelineEntry, Store, StoredCoach, StoredHub, StoredProblem, StoredRequest } from '../store';
+import type { ConfigRevision, HubTimelineEntry, Store, StoredCoach, StoredEvaluation, StoredHub, StoredProblem, StoredRequest } from '../store';
+
+type StoredRecord = StoredRequest | StoredCoach | StoredHub | StoredEvaluation;
 
 /** A page's accepted record as the store holds it. */
 export interface Known {
@@ -16,7 +18,7 @@ export interface Known {
 
 export interface StoreState {
 	/** Accepted records by page title. */
-	records: Map<string, StoredRequest | StoredCoach | StoredHub>;
+	records: Map<string, StoredRecord>;
 	problems: Map<string, StoredProblem[]>;
 	configHistory: ConfigRevision[];
 	hubTimeline: HubTimelineEntry[];
@@ -25,16 +27,16 @@ export interface StoreState {
 }
 
 export async function loadStore( store: Store ): Promise<StoreState> {
-	const [ requests, coaches, hubs, problems, configHistory, hubTimeline ] = await Promise.all( [ store.requests(),
-		store.coaches(),
-		store.hubs(), store.problems(), store.configHistory(), store.hubTimeline() ] );
+	const [ requests, coaches, hubs, evaluations, problems, configHistory, hubTimeline ] = await Promise.all( [
+		store.requests(), store.coaches(), store.hubs(), store.evaluations(), store.problems(), store.configHistory(),
+		store.hubTimeline() ] );
 	const byPage = new Map<string, StoredProblem[]>();
 	for ( const p of problems ) {
 		byPage.set( p.page, [ ...( byPage.get( p.page ) ?? [] ), p ] );
 	}
 	return {
-		records: new Map<string, StoredRequest | StoredCoach | StoredHub>( [ ...requests, ...coaches,
-			...hubs ].map( ( r ) => [ r.page, r ] ) ),
+		records: new Map<string, StoredRecord>( [ ...requests, ...coaches, ...hubs, ...evaluations ]
+			.map( ( r ) => [ r.page, r ] ) ),
 		problems: byPage,
 		configHistory,
 		hubTimeline,
@@ -43,7 +45,7 @@ export async function loadStore( store: Store ): Promise<StoreState> {
 }
 
 /** The accepted record of a page as judging uses it. */
-export function knownOf( kind: PageKind, stored: StoredRequest | StoredCoach | StoredHub ): Known {
+export function knownOf( kind: PageKind, stored: StoredRecord ): Known {
 	if ( kind.kind === 'request' ) {
 		const r = stored as StoredRequest;
 		return { content: { kind: 'request', record: r.record, feedback: r.feedback }, revid: r.revid, since: 0 };
@@ -51,6 +53,9 @@ export function knownOf( kind: PageKind, stored: StoredRequest | StoredCoach | S
 	if ( kind.kind === 'coach' ) {
 		const c = stored as StoredCoach;
 		return { content: { kind: 'coach', record: c.record }, revid: c.revid, since: c.since ?? c.revid };
+	}
+	if ( kind.kind === 'evaluation' ) {
+		return { content: { kind: 'evaluation', entries: ( stored as StoredEvaluation ).entries }, revid: stored.revid, since: 0 };
 	}
 	return { content: { kind: 'hub', record: ( stored as StoredHub ).record }, revid: stored.revid, since: 0 };
 }

@@ -110,5 +110,11 @@ export function resultOf( judgement: PageJudgement, old: readonly StoredProblem[
 				contacts: a.content.kind === 'hub' ? a.content.record.contacts : [] } ) ),
 		};
 	}
+	if ( content.kind === 'evaluation' && pageKind.kind === 'evaluation' ) {
+		return {
+			...result,
+			update: { page: title, action: 'evaluation', problems, value: { ...common, period: pageKind.period, entries: content.entries } },
+		};
+	}
 	throw new Error( `A ${ content.kind } record on a ${ pageKind.kind } page` );
 }

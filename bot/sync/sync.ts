@@ -10,8 +10,9 @@
  * 4. judgePages.ts — each page's revisions judged in order by the core judge, with the roles as
  *    they were at each revision's time (roles.ts), kind by kind: hubs (their edits depend on the
  *    configuration, their creation on other hubs' contacts too: judged in creation order), then
- *    coaches, then requests (which depend on hub contacts and on who is a coach); each kind's
- *    results update the role timeline before the next kind is judged.
+ *    coaches, then requests (which depend on hub contacts and on who is a coach), then evaluation
+ *    pages (which depend on the configuration's evaluators only); each kind's results update the
+ *    role timeline before the next kind is judged.
  * 5. results.ts — what that means for the store (records, problems, status history, timelines),
  *    stored with the cursor in one transaction (Store.apply), so the cursor advances only with
  *    what was read.
@@ -25,7 +26,7 @@
  */
 import type { Problem } from '../../modules/core/messages';
 import { normalizeTitle } from '../../modules/core/pages';
-import { classify, type RecordPageKind } from '../../modules/core/judge';
+import { classify, type JudgedPageKind } from '../../modules/core/judge';
 import type { Messages } from '../i18n';
 import type { Logger } from '../log';
 import type { ConfigRevision, HubTimelineEntry, PageUpdate, StatusChange, Store } from '../store';
@@ -81,7 +82,7 @@ export interface SyncReport {
 const DEFAULT_MAX_REVISIONS = 1000;
 
 /** The order pages are judged in: what a kind's judging depends on comes first. */
-const KINDS = [ 'hub', 'coach', 'request' ] as const;
+const KINDS = [ 'hub', 'coach', 'request', 'evaluation' ] as const;
 
 export async function runSync( options: SyncOptions ): Promise<SyncReport> {
 	const { client, store, logger, messages } = options;
@@ -158,7 +159,7 @@ interface Collected {
 	hubTimeline: { replacePages: string[]; add: HubTimelineEntry[] };
 }
 
-type Wanted = HistoryWanted & { pageKind: RecordPageKind; fromStart: boolean };
+type Wanted = HistoryWanted & { pageKind: JudgedPageKind; fromStart: boolean };
 
 /**
  * Sorts the pages read: a page gone (deleted, moved away, a redirect) leaves the store and the

@@ -125,6 +125,15 @@ function hubKey(base, title) {
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
 }
+function evaluationTitle(base, period) {
+  return `${normalizeTitle(base)}/Evaluation/${period}`;
+}
+function evaluationPeriod(base, title) {
+  const prefix = `${normalizeTitle(base)}/Evaluation/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return /^\d{4}-Q[1-4]$/.test(rest) ? rest : null;
+}
 function sitePages(base) {
   const b = normalizeTitle(base);
   return {
@@ -137,6 +146,11 @@ function sitePages(base) {
     coachesIndex: `${b}/Coaches/Index`,
     statistics: `${b}/Statistics`,
     review: `${b}/Review`,
+    // The independent evaluation: the bot's block (exports, accepted entries) and people's text.
+    evaluation: `${b}/Evaluation`,
+    // The open-data export files as pages, named as `capacity-bot export` names the files.
+    evaluationData: `${b}/Evaluation/Data`,
+    learning: `${b}/Learning`,
     // Emergency shut-off: the bot writes nothing while this page exists with any content;
     // anyone can stop it by writing a reason there, and blanking the page lets it run again.
     stop: `${b}/Bot/Stop`
@@ -457,6 +471,18 @@ var FEEDBACK_SCHEMA = {
     { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
     { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
+  ]
+};
+var EVALUATION_SCHEMA = {
+  template: "Capacity evaluation",
+  fields: [
+    { key: "period", param: "period", kind: "text", required: true, min: 7, max: 7, label: "capacitybuilding-evaluation-field-period", help: "capacitybuilding-evaluation-help-period" },
+    { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-evaluation-field-hub", help: "capacitybuilding-evaluation-help-hub" },
+    { key: "evaluator", param: "evaluator", kind: "user", required: true, label: "capacitybuilding-evaluation-field-evaluator", help: "capacitybuilding-evaluation-help-evaluator" },
+    { key: "assessment", param: "assessment", kind: "multiline", required: true, min: 1, max: 1e4, label: "capacitybuilding-evaluation-field-assessment", help: "capacitybuilding-evaluation-help-assessment" },
+    { key: "findings", param: "findings", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-findings", help: "capacitybuilding-evaluation-help-findings" },
+    { key: "recommendations", param: "recommendations", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-recommendations", help: "capacitybuilding-evaluation-help-recommendations" },
+    { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-evaluation-field-created", help: "capacitybuilding-evaluation-help-created" }
   ]
 };
 function emptyRecord(schema) {
@@ -1656,6 +1682,8 @@ var Editor = class {
       bot: true,
       token: this.client.mwn.csrfToken,
       ...edit.contentModel === "json" ? { contentmodel: "json", contentformat: "application/json" } : {},
+      // Plain text (the open-data CSV files): shown as it is, never parsed as wikitext.
+      ...edit.contentModel === "text" ? { contentmodel: "text", contentformat: "text/plain" } : {},
       ...this.options.tag ? { tags: this.options.tag } : {}
     };
     if (creating) {
@@ -1953,7 +1981,7 @@ function isMysql(db) {
 }
 
 // sql/migrate.ts
-var import_kysely5 = require("kysely");
+var import_kysely6 = require("kysely");
 
 // sql/migrations/001_initial.ts
 var initial_exports = {};
@@ -2027,11 +2055,28 @@ async function down3(db) {
   await db.schema.createTable("notifications").addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()).addColumn("marker", "varchar(255)", (c) => c.notNull().unique()).addColumn("request_number", "integer", (c) => c.notNull()).addColumn("kind", "varchar(64)", (c) => c.notNull()).addColumn("target", "varchar(255)", (c) => c.notNull()).addColumn("revid", "integer", (c) => c.notNull()).addColumn("state", "varchar(16)", (c) => c.notNull()).addColumn("created", "varchar(32)", (c) => c.notNull()).addColumn("done", "varchar(32)", (c) => c.notNull()).modifyEnd(tableOptions(db)).execute();
 }
 
+// sql/migrations/004_evaluations.ts
+var evaluations_exports = {};
+__export(evaluations_exports, {
+  down: () => down4,
+  up: () => up4
+});
+var import_kysely5 = require("kysely");
+var LONG_TEXT4 = import_kysely5.sql`mediumtext`;
+async function up4(db) {
+  await db.schema.createTable("evaluations").addColumn("page", "varchar(255)", (c) => c.primaryKey()).addColumn("period", "varchar(16)", (c) => c.notNull()).addColumn("revid", "integer", (c) => c.notNull()).addColumn("updated", "varchar(32)", (c) => c.notNull()).addColumn("entries", LONG_TEXT4, (c) => c.notNull()).modifyEnd(tableOptions(db)).execute();
+  await db.deleteFrom("sync_state").where("name", "=", "cursor").execute();
+}
+async function down4(db) {
+  await db.schema.dropTable("evaluations").execute();
+}
+
 // sql/migrations/index.ts
 var MIGRATIONS = {
   "001_initial": initial_exports,
   "002_timelines": timelines_exports,
-  "003_notices": notices_exports
+  "003_notices": notices_exports,
+  "004_evaluations": evaluations_exports
 };
 
 // sql/migrate.ts
@@ -2043,7 +2088,7 @@ var MigrationError = class extends Error {
   }
 };
 async function migrateToLatest(db) {
-  const migrator = new import_kysely5.Migrator({
+  const migrator = new import_kysely6.Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) }
   });
@@ -2066,6 +2111,7 @@ async function deleteRecordOf(tx, page) {
   await tx.deleteFrom("requests").where("page", "=", page).execute();
   await tx.deleteFrom("coaches").where("page", "=", page).execute();
   await tx.deleteFrom("hubs").where("page", "=", page).execute();
+  await tx.deleteFrom("evaluations").where("page", "=", page).execute();
 }
 async function setState(tx, name, value) {
   await tx.deleteFrom("sync_state").where("name", "=", name).execute();
@@ -2124,6 +2170,17 @@ var Store = class _Store {
       record: JSON.parse(row.record)
     }));
   }
+  /** The accepted evaluation entries, page by page (oldest quarter first). */
+  async evaluations() {
+    const rows = await this.db.selectFrom("evaluations").selectAll().orderBy("period").orderBy("page").execute();
+    return rows.map((row) => ({
+      page: row.page,
+      period: row.period,
+      revid: Number(row.revid),
+      updated: row.updated,
+      entries: JSON.parse(row.entries)
+    }));
+  }
   /** Problems, in a stable order (page, then revision, then as found). */
   async problems() {
     const rows = await this.db.selectFrom("problems").selectAll().orderBy("page").orderBy("revid").orderBy("id").execute();
@@ -2177,7 +2234,7 @@ var Store = class _Store {
     await this.db.transaction().execute(async (tx) => {
       if (result.full) {
         const seen = new Set(result.updates.map((u) => u.page));
-        for (const table3 of ["requests", "coaches", "hubs", "problems", "hub_history"]) {
+        for (const table3 of ["requests", "coaches", "hubs", "evaluations", "problems", "hub_history"]) {
           const pages = await tx.selectFrom(table3).select("page").execute();
           const gone = [...new Set(pages.map((p) => p.page))].filter((page) => !seen.has(page));
           for (let i = 0; i < gone.length; i += 500) {
@@ -2233,6 +2290,17 @@ var Store = class _Store {
               revid: v.revid,
               updated: v.updated,
               record: JSON.stringify(v.record)
+            }).execute();
+            break;
+          }
+          case "evaluation": {
+            const v = update.value;
+            await tx.insertInto("evaluations").values({
+              page: v.page,
+              period: v.period,
+              revid: v.revid,
+              updated: v.updated,
+              entries: JSON.stringify(v.entries)
             }).execute();
             break;
           }
@@ -2381,12 +2449,12 @@ var WikiClient = class _WikiClient {
   site;
   user;
   counter;
-  constructor(api, bot, site, user) {
+  constructor(api, bot, site, user2) {
     this.api = api;
     this.mwn = bot;
     this.counter = bot;
     this.site = site;
-    this.user = user;
+    this.user = user2;
   }
   /** Connects, logs in when credentials are given, and reads what the bot needs to know of the wiki. */
   static async connect(options) {
@@ -2448,20 +2516,20 @@ var WikiClient = class _WikiClient {
       generator: general.generator,
       extensionTags: (response.query?.extensiontags ?? []).map((tag) => tag.replace(/^<|>$/g, ""))
     };
-    const user = {
+    const user2 = {
       name: userinfo.name,
       loggedIn: !userinfo.anon,
       rights: userinfo.rights ?? [],
       groups: userinfo.groups ?? []
     };
-    if (user.loggedIn) {
-      bot.options.defaultParams = { ...bot.options.defaultParams, assert: "user", assertuser: user.name };
+    if (user2.loggedIn) {
+      bot.options.defaultParams = { ...bot.options.defaultParams, assert: "user", assertuser: user2.name };
     }
     logger.debug(
-      messages.text("capacitybuilding-bot-log-connected", options.api, site.generator, user.name),
-      { rights: user.rights.length }
+      messages.text("capacitybuilding-bot-log-connected", options.api, site.generator, user2.name),
+      { rights: user2.rights.length }
     );
-    return new _WikiClient(options.api, bot, site, user);
+    return new _WikiClient(options.api, bot, site, user2);
   }
   /** HTTP requests made so far (retries included). */
   get requestCount() {
@@ -3380,6 +3448,7 @@ function templateSources(files) {
     { name: "Capacity coach", templateData: recordTemplateData(COACH_SCHEMA, "capacitybuilding-templatedata-coach", files) },
     { name: "Capacity hub", templateData: recordTemplateData(HUB_SCHEMA, "capacitybuilding-templatedata-hub", files) },
     { name: "Capacity feedback", templateData: recordTemplateData(FEEDBACK_SCHEMA, "capacitybuilding-templatedata-feedback", files) },
+    { name: "Capacity evaluation", templateData: recordTemplateData(EVALUATION_SCHEMA, "capacitybuilding-templatedata-evaluation", files) },
     {
       name: "Capacity status",
       templateData: simple("capacitybuilding-templatedata-status", {
@@ -4582,13 +4651,15 @@ function buildEntries(snapshot) {
 function figureRequests(stored) {
   return stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null).map((r) => ({ number: r.number, request: r.record, feedback: r.feedback }));
 }
-async function storeFigures(store, period, hub) {
-  const requests = (await store.requests()).filter((r) => badlyEncoded([r.record, r.feedback]) === null);
-  const history = await store.statusHistory();
+function figuresOf(stored, history, period, hub) {
+  const requests = stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null);
   const times = [...requests.map((r) => r.updated), ...history.map((c) => c.at)];
   const generated = times.reduce((a, b) => a === null || b > a ? b : a, null);
   const figures = computeFigures(figureRequests(requests), history, period, hub);
   return { figures, generated };
+}
+async function storeFigures(store, period, hub) {
+  return figuresOf(await store.requests(), await store.statusHistory(), period, hub);
 }
 
 // bot/commands/export.ts
@@ -4650,8 +4721,8 @@ var MAX_MENTIONS = 50;
 function programmeNoticeboard(base, config) {
   return config.notifications.noticeboard ? normalizeTitle(config.notifications.noticeboard) : `${normalizeTitle(base)}/Noticeboard`;
 }
-function userTalk(user) {
-  return `User talk:${normalizeUsername(user)}`;
+function userTalk(user2) {
+  return `User talk:${normalizeUsername(user2)}`;
 }
 function snapshotOf(request) {
   return {
@@ -5024,10 +5095,10 @@ var Ledger = class {
     }
     return found;
   }
-  async rememberPerson(user, languages, now) {
+  async rememberPerson(user2, languages, now) {
     await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom("notify_people").where("user", "=", user).execute();
-      await tx.insertInto("notify_people").values({ user, languages: JSON.stringify(languages), fetched: now }).execute();
+      await tx.deleteFrom("notify_people").where("user", "=", user2).execute();
+      await tx.insertInto("notify_people").values({ user: user2, languages: JSON.stringify(languages), fetched: now }).execute();
     });
   }
 };
@@ -5071,8 +5142,8 @@ function merge(into, response, normalized) {
       into.pages.set(asked, state);
     }
   }
-  for (const user of result.users ?? []) {
-    into.genders.set(user.name, user.gender ?? "unknown");
+  for (const user2 of result.users ?? []) {
+    into.genders.set(user2.name, user2.gender ?? "unknown");
   }
   for (const [code, info] of Object.entries(result.languageinfo ?? {})) {
     into.languages.set(code, { fallbacks: info.fallbacks ?? [], dir: info.dir === "rtl" ? "rtl" : "ltr" });
@@ -5142,8 +5213,8 @@ async function readLanguages(client, codes, into) {
     await continued(client, { action: "query", meta: "languageinfo", licode: [...codes], liprop: ["fallbacks", "dir"] }, into);
   }
 }
-async function readBabel(client, user) {
-  const response = await client.request({ action: "query", meta: "babel", babuser: user });
+async function readBabel(client, user2) {
+  const response = await client.request({ action: "query", meta: "babel", babuser: user2 });
   return babelLanguages(response.query?.babel ?? {});
 }
 
@@ -5155,12 +5226,12 @@ function marker(key) {
 function escapeWikitext(text2) {
   return text2.replace(/[\r\n\t]+/g, " ").trim().replace(/[&<>[\]{}|~'=_:*#;!\-"\\]/g, (c) => `&#${c.codePointAt(0)};`);
 }
-function userLink(user) {
-  const name = normalizeUsername(user);
+function userLink(user2) {
+  const name = normalizeUsername(user2);
   return `[[User:${name}|${escapeWikitext(name)}]]`;
 }
-function gender(genders, user) {
-  return genders.get(normalizeUsername(user)) ?? "unknown";
+function gender(genders, user2) {
+  return genders.get(normalizeUsername(user2)) ?? "unknown";
 }
 function list2(voice, items2) {
   return items2.join(voice.messages.text("capacitybuilding-notice-list-separator"));
@@ -5406,12 +5477,12 @@ async function runNotify(options) {
     }
   }
   const babel = await ledger.people([...babelFor], options.babelDays ?? DEFAULT_BABEL_DAYS, now);
-  for (const user of babelFor) {
-    if (!babel.has(user)) {
-      const languages = await readBabel(client, user);
-      babel.set(user, languages);
+  for (const user2 of babelFor) {
+    if (!babel.has(user2)) {
+      const languages = await readBabel(client, user2);
+      babel.set(user2, languages);
       if (!dryRun) {
-        await ledger.rememberPerson(user, languages, isoNow(now));
+        await ledger.rememberPerson(user2, languages, isoNow(now));
       }
     }
   }
@@ -6163,9 +6234,9 @@ function recordKey(base, page) {
   if (number !== null) {
     return { index: "requests", key: number };
   }
-  const user = coachUser(base, page);
-  if (user !== null) {
-    return { index: "coaches", key: user };
+  const user2 = coachUser(base, page);
+  if (user2 !== null) {
+    return { index: "coaches", key: user2 };
   }
   const hub = hubKey(base, page);
   return hub === null ? null : { index: "hubs", key: hub };
@@ -6538,6 +6609,47 @@ ${reflection}`, problem: null };
   return { text: text2, problem: null };
 }
 
+// bot/report/evaluations.ts
+function peoplesText(value) {
+  return value === "" ? "" : `<div style="white-space: pre-line;">${encodeValue(value)}</div>`;
+}
+function user(name) {
+  return isValidUsername(name) ? `[[User:${name}|${encodeValue(name)}]]` : encodeValue(name);
+}
+function hubCell(hub, hubs, messages) {
+  if (hub === "") {
+    return messages.text("capacitybuilding-evaluation-programme");
+  }
+  const named2 = hubs.get(hub);
+  return named2 ? `[[:${named2.page}|${encodeValue(named2.name)}]]` : encodeValue(hub);
+}
+function evaluationTable(entries, hubs, messages) {
+  const say = (key) => messages.text(key);
+  const sorted = [...entries].sort((a, b) => a.hub + "\0" + a.evaluator + "\0" + a.created < b.hub + "\0" + b.evaluator + "\0" + b.created ? -1 : 1);
+  const headers = [
+    say("capacitybuilding-bot-evaluation-column-hub"),
+    say("capacitybuilding-bot-evaluation-column-evaluator"),
+    say("capacitybuilding-evaluation-field-assessment"),
+    say("capacitybuilding-evaluation-field-findings"),
+    say("capacitybuilding-evaluation-field-recommendations"),
+    say("capacitybuilding-bot-evaluation-column-created")
+  ];
+  return [
+    '{| class="wikitable"',
+    `! ${headers.join(" !! ")}`,
+    ...sorted.map((e) => `|-
+| ${[
+      hubCell(e.hub, hubs, messages),
+      user(e.evaluator),
+      peoplesText(e.assessment),
+      peoplesText(e.findings),
+      peoplesText(e.recommendations),
+      encodeValue(e.created)
+    ].map((cell) => cell === "" ? " " : cell).join(" || ")}`.replace(/\s+$/, "")),
+    "|}"
+  ].join("\n");
+}
+
 // bot/report/page.ts
 var DIMENSION_HEADINGS = {
   region: "capacitybuilding-bot-report-heading-by-region",
@@ -6693,6 +6805,13 @@ function hubReports(context, c) {
   }
   return ["", `== ${c.say("capacitybuilding-bot-report-heading-hub-reports")} ==`, context.hubReports.length ? context.hubReports.map((r) => `* ${link(r.title, r.name)}`).join("\n") : c.say("capacitybuilding-bot-report-no-hub-reports")];
 }
+function evaluationSection(context, c, messages) {
+  const { evaluation } = context;
+  if (!evaluation) {
+    return [];
+  }
+  return ["", `== ${c.say("capacitybuilding-bot-report-heading-evaluation")} ==`, evaluation.entries.length ? evaluationTable(evaluation.entries, context.hubs, messages) : c.say("capacitybuilding-bot-report-no-evaluation", evaluation.page)];
+}
 function reportFigures(figures, context, messages) {
   const c = new Cells(messages, figures.rules.minAnswers);
   return [
@@ -6719,7 +6838,8 @@ function reportFigures(figures, context, messages) {
     ),
     "",
     c.say("capacitybuilding-bot-report-feedback-rules", figures.rules.minAnswers, figures.rules.minOptionCount),
-    ...hubReports(context, c)
+    ...hubReports(context, c),
+    ...evaluationSection(context, c, messages)
   ].join("\n");
 }
 function reflectionStart(hub, messages) {
@@ -6759,9 +6879,18 @@ function planReports(base, store, quarters, messages) {
     name: h.record.name || h.key
   }]));
   return quarters.flatMap((quarter) => {
+    const page = evaluationTitle(base, quarter.label);
+    const entries = (store.evaluations ?? []).filter((e) => e.period === quarter.label).flatMap((e) => e.entries);
+    const evaluation = (hub) => ({
+      page,
+      entries: entries.filter((e) => e.period === quarter.label && e.hub === (hub ?? ""))
+    });
     const report = (hub, context) => ({
       title: reportTitle(base, quarter.label, hub),
-      content: reportFigures(computeFigures(requests, store.history, quarter, hub), context, messages),
+      content: reportFigures(computeFigures(requests, store.history, quarter, hub), {
+        ...context,
+        evaluation: evaluation(hub)
+      }, messages),
       reflection: reflectionStart(hub !== null, messages)
     });
     const hubReports2 = hubs.map((h) => ({
@@ -6781,13 +6910,188 @@ function mergeReports(planned, current) {
     const state = current.get(report.title);
     const merged = mergeReport(state?.exists ? state.text : null, report.content, report.reflection);
     if (merged.problem === null) {
-      pages.push({ title: report.title, contentModel: "wikitext", text: merged.text, summary: "capacitybuilding-bot-summary-report" });
+      pages.push({
+        title: report.title,
+        contentModel: "wikitext",
+        text: merged.text,
+        summary: report.summary ?? "capacitybuilding-bot-summary-report"
+      });
     } else {
       const message = PROBLEM_MESSAGES[merged.problem];
       problems.push({ page: report.title, revid: state?.revid ?? 0, message, params: [] });
     }
   }
   return { pages, problems };
+}
+
+// bot/publish/evaluation.ts
+function dataTitle(base, fileName) {
+  return `${sitePages(base).evaluationData}/${fileName}`;
+}
+function dataPage(base, file) {
+  const title = dataTitle(base, file.name);
+  if (file.name.endsWith(".json")) {
+    const json = JSON.parse(file.text);
+    return { title, contentModel: "json", text: mediaWikiJson(json), json, summary: "capacitybuilding-bot-evaluation-summary-data" };
+  }
+  return {
+    title,
+    contentModel: "text",
+    text: file.text.replace(/\r\n?/g, "\n").replace(/\s+$/, ""),
+    summary: "capacitybuilding-bot-evaluation-summary-data"
+  };
+}
+function evaluationDataPages(base, sources, quarters, messages) {
+  return quarters.flatMap((quarter) => {
+    const { figures, generated } = figuresOf(sources.requests, sources.history, quarter, null);
+    return exportFiles(figures, generated, messages).map((file) => dataPage(base, file));
+  });
+}
+var COLUMNS = [
+  "capacitybuilding-bot-evaluation-column-period",
+  "capacitybuilding-bot-evaluation-column-requests",
+  "capacitybuilding-bot-evaluation-column-feedback",
+  "capacitybuilding-bot-evaluation-column-figures",
+  "capacitybuilding-bot-evaluation-column-dictionary",
+  "capacitybuilding-bot-evaluation-column-report"
+];
+function dataTable(base, quarters, messages) {
+  const say = messages.text.bind(messages);
+  const link2 = (name) => `[[:${dataTitle(base, name)}|${name}]]`;
+  const rows = quarters.map((quarter) => {
+    const names = exportNames({ period: quarter, hub: null });
+    return `|-
+| ${[
+      quarter.label,
+      link2(names.requests),
+      link2(names.feedback),
+      link2(names.figures),
+      `${link2(names.dictionaryJson)}<br>${link2(names.dictionaryCsv)}`,
+      `[[:${reportTitle(base, quarter.label, null)}|${quarter.label}]]`
+    ].join(" || ")}`;
+  });
+  return [
+    '{| class="wikitable sortable"',
+    `! ${COLUMNS.map((key) => say(key)).join(" !! ")}`,
+    ...rows,
+    "|}"
+  ].join("\n");
+}
+function entriesSection(base, sources, messages) {
+  const byPeriod = /* @__PURE__ */ new Map();
+  for (const page of sources.evaluations) {
+    byPeriod.set(page.period, [...byPeriod.get(page.period) ?? [], ...page.entries]);
+  }
+  const periods = [...byPeriod].filter(([, entries]) => entries.length).map(([period]) => period).sort().reverse();
+  if (!periods.length) {
+    return [messages.text("capacitybuilding-bot-evaluation-no-entries")];
+  }
+  return periods.flatMap((period) => [
+    `=== ${period} ===`,
+    messages.text(
+      "capacitybuilding-bot-evaluation-period-links",
+      evaluationTitle(base, period),
+      reportTitle(base, period, null)
+    ),
+    evaluationTable(byPeriod.get(period) ?? [], sources.hubs, messages),
+    ""
+  ]);
+}
+function planEvaluationPage(base, sources, quarters, messages) {
+  const b = normalizeTitle(base);
+  const shown = [...quarters].sort((x, y) => x.label < y.label ? 1 : -1);
+  const example = shown[0]?.label ?? "2026-Q4";
+  const content = [
+    messages.text("capacitybuilding-bot-evaluation-notice"),
+    "",
+    messages.text("capacitybuilding-bot-evaluation-intro", evaluationTitle(b, example), `${b}/Reports`),
+    "",
+    `== ${messages.text("capacitybuilding-bot-evaluation-heading-data")} ==`,
+    messages.text("capacitybuilding-bot-evaluation-data-intro", FIGURES_VERSION, example, MIN_ANSWERS, MIN_OPTION_COUNT),
+    "",
+    shown.length ? dataTable(b, shown, messages) : messages.text("capacitybuilding-bot-evaluation-no-data"),
+    "",
+    `== ${messages.text("capacitybuilding-bot-evaluation-heading-entries")} ==`,
+    ...entriesSection(b, sources, messages)
+  ].join("\n").replace(/\n+$/, "");
+  return {
+    title: sitePages(b).evaluation,
+    content,
+    reflection: messages.text("capacitybuilding-bot-evaluation-start"),
+    summary: "capacitybuilding-bot-evaluation-summary-page"
+  };
+}
+
+// bot/publish/learning.ts
+function learningNotes(requests) {
+  return [...requests].sort((a, b) => a.number - b.number).filter((r) => badlyEncoded([r.record, r.feedback]) === null).flatMap((request) => request.feedback.filter((entry) => entry.learned.trim() !== "").sort((a, b) => a.created < b.created ? -1 : a.created > b.created ? 1 : 0).map((entry) => ({ request, entry })));
+}
+function regionName(region, messages) {
+  return isOneOf(REGIONS, region) ? messages.text(REGION_MESSAGES[region]) : encodeValue(region);
+}
+var COLUMNS2 = [
+  "capacitybuilding-bot-learning-column-request",
+  "capacitybuilding-bot-learning-column-note",
+  "capacitybuilding-bot-learning-column-by",
+  "capacitybuilding-bot-learning-column-region",
+  "capacitybuilding-bot-learning-column-topics"
+];
+function noteTable(notes, messages) {
+  const say = messages.text.bind(messages);
+  const headers = COLUMNS2.map((key) => say(key));
+  const rows = notes.map(({ request, entry }) => {
+    const by = isValidUsername(entry.user) ? `[[User:${entry.user}|${encodeValue(entry.user)}]]` : encodeValue(entry.user);
+    return `|-
+| ${[
+      `[[:${request.page}|R${request.number}]]`,
+      peoplesText(entry.learned),
+      by,
+      regionName(request.record.region, messages),
+      request.record.topics.map((t) => encodeValue(t)).join(", ")
+    ].map((cell) => cell === "" ? " " : cell).join(" || ")}`;
+  });
+  return ['{| class="wikitable sortable"', `! ${headers.join(" !! ")}`, ...rows, "|}"].join("\n");
+}
+function grouped(notes, keys, heading, messages) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const note of notes) {
+    for (const key of new Set(keys(note))) {
+      groups2.set(key, [...groups2.get(key) ?? [], note]);
+    }
+  }
+  return [...groups2.keys()].sort().flatMap((key) => [`=== ${heading(key)} ===`, noteTable(groups2.get(key) ?? [], messages), ""]);
+}
+function learningPage(base, requests, messages) {
+  const b = normalizeTitle(base);
+  const notes = learningNotes(requests);
+  const search = `{{fullurl:Special:Search|prefix=${encodeURIComponent(`${b}/Requests/`)}&fulltext=1}}`;
+  const lines = [
+    messages.text("capacitybuilding-bot-learning-intro"),
+    "",
+    messages.text("capacitybuilding-bot-learning-search", search),
+    ""
+  ];
+  if (!notes.length) {
+    lines.push(messages.text("capacitybuilding-bot-learning-none"));
+  } else {
+    lines.push(
+      `== ${messages.text("capacitybuilding-bot-learning-heading-topic")} ==`,
+      ...grouped(notes, (n) => n.request.record.topics, (key) => encodeValue(key), messages),
+      `== ${messages.text("capacitybuilding-bot-learning-heading-region")} ==`,
+      ...grouped(
+        notes,
+        (n) => [n.request.record.region],
+        (key) => regionName(key, messages),
+        messages
+      )
+    );
+  }
+  return {
+    title: sitePages(b).learning,
+    contentModel: "wikitext",
+    text: lines.join("\n").replace(/\n+$/, ""),
+    summary: "capacitybuilding-bot-learning-summary"
+  };
 }
 
 // bot/publish/publish.ts
@@ -6810,12 +7114,13 @@ async function runPublish(options) {
   const { client, store, editor, messages } = options;
   const base = normalizeTitle(options.base);
   const site = sitePages(base);
-  const [requests, coaches, hubs, problems, history] = await Promise.all([
+  const [requests, coaches, hubs, problems, history, evaluations] = await Promise.all([
     store.requests(),
     store.coaches(),
     store.hubs(),
     store.problems(),
-    store.statusHistory()
+    store.statusHistory(),
+    store.evaluations()
   ]);
   const manifestTitles = {
     requests: site.requestsJson,
@@ -6828,7 +7133,16 @@ async function runPublish(options) {
     readManifest(jsonOf(known.get(manifestTitles[index])), index)
   ]));
   const plan = planPublication(base, { requests, coaches, hubs, problems, history }, previous, messages);
-  const reports = planReports(base, { requests, history, hubs }, options.reportQuarters ?? [], messages);
+  const quarters = options.reportQuarters ?? [];
+  const reports = planReports(base, { requests, history, hubs, evaluations }, quarters, messages);
+  const hubNames = new Map(hubs.map((h) => [h.key, {
+    page: hubTitle(base, h.key),
+    name: h.record.name || h.key
+  }]));
+  const evaluationSources = { requests, history, evaluations, hubs: hubNames };
+  const dataPages = evaluationDataPages(base, evaluationSources, quarters, messages);
+  const evaluationPages = quarters.length ? [planEvaluationPage(base, evaluationSources, quarters, messages)] : [];
+  const learning = learningPage(base, requests, messages);
   const report = {
     outcomes: {},
     edits: 0,
@@ -6838,7 +7152,7 @@ async function runPublish(options) {
   };
   const requestsBefore = editor.requests;
   const revids = /* @__PURE__ */ new Map();
-  const titles = [...plan.pages, ...plan.retired, ...reports].map((p) => p.title).concat(plan.reviewTitles);
+  const titles = [...plan.pages, ...plan.retired, ...reports, ...dataPages, ...evaluationPages, learning].map((p) => p.title).concat(plan.reviewTitles);
   const info = await readPageInfo(client, [...new Set(titles)]);
   for (const [title, state] of known) {
     info.set(title, state);
@@ -6920,6 +7234,9 @@ async function runPublish(options) {
     await put([index.manifest(revids)]);
   }
   await putReports(reports);
+  await put(dataPages);
+  await putReports(evaluationPages);
+  await put([learning]);
   const review = plan.review(report.problems.filter((p) => !plan.problems.includes(p)));
   await put(review.pages);
   await put(review.unused, true);
@@ -7160,33 +7477,33 @@ var CONTENT_FIELDS = [
 function isFinal(status) {
   return FINAL_STATUSES.includes(status);
 }
-function includesUser(list3, user) {
-  return list3.some((name) => sameUser(name, user));
+function includesUser(list3, user2) {
+  return list3.some((name) => sameUser(name, user2));
 }
-function isAdmin(user, context) {
-  return includesUser(context.config.admins, user) || includesUser(context.config.bots, user);
+function isAdmin(user2, context) {
+  return includesUser(context.config.admins, user2) || includesUser(context.config.bots, user2);
 }
-function isHubContact(user, hubKey2, context) {
+function isHubContact(user2, hubKey2, context) {
   if (hubKey2 === "") {
-    return [...context.hubs.values()].some((hub) => includesUser(hub.contacts, user));
+    return [...context.hubs.values()].some((hub) => includesUser(hub.contacts, user2));
   }
-  return includesUser(context.hubs.get(hubKey2)?.contacts ?? [], user);
+  return includesUser(context.hubs.get(hubKey2)?.contacts ?? [], user2);
 }
-function rolesFor(request, user, context) {
+function rolesFor(request, user2, context) {
   const roles = /* @__PURE__ */ new Set(["anyone"]);
-  if (sameUser(request.requester, user)) {
+  if (sameUser(request.requester, user2)) {
     roles.add("requester");
   }
-  if (includesUser(request.coach, user)) {
+  if (includesUser(request.coach, user2)) {
     roles.add("assigned-coach");
   }
-  if ([...context.coaches].some((coach) => sameUser(coach, user))) {
+  if ([...context.coaches].some((coach) => sameUser(coach, user2))) {
     roles.add("coach");
   }
-  if (isHubContact(user, request.hub, context)) {
+  if (isHubContact(user2, request.hub, context)) {
     roles.add("hub-contact");
   }
-  if (isAdmin(user, context)) {
+  if (isAdmin(user2, context)) {
     roles.add("admin");
   }
   return roles;
@@ -7364,6 +7681,34 @@ function checkFeedbackChange(before, after, author, context) {
   }
   return { allowed: true, moves: ["edit"] };
 }
+function evaluationKey(entry) {
+  return `${normalizeUsername(entry.evaluator)}\0${entry.created}`;
+}
+function checkEvaluationChange(period, before, after, author, context) {
+  const previous = new Map(before.map((entry) => [evaluationKey(entry), entry]));
+  const current = new Map(after.map((entry) => [evaluationKey(entry), entry]));
+  for (const [key, entry] of current) {
+    const old = previous.get(key);
+    if (old !== void 0 && same(old, entry)) {
+      continue;
+    }
+    if (!sameUser(entry.evaluator, author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+    if (!includesUser(context.config.evaluators ?? [], author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-not-evaluator"));
+    }
+    if (entry.period !== period) {
+      return denial(["edit"], problem("period", "capacitybuilding-permission-evaluation-period", entry.period, period));
+    }
+  }
+  for (const [key, entry] of previous) {
+    if (!current.has(key) && !sameUser(entry.evaluator, author) && !isAdmin(author, context)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+  }
+  return { allowed: true, moves: ["edit"] };
+}
 
 // modules/core/validation.ts
 function length(text2) {
@@ -7527,6 +7872,14 @@ function validateHub(hub, context = {}) {
 function validateFeedback(feedback, context = {}) {
   return validateFields(FEEDBACK_SCHEMA, feedback, context);
 }
+var QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
+function validateEvaluation(evaluation, context = {}) {
+  const problems = validateFields(EVALUATION_SCHEMA, evaluation, context);
+  if (evaluation.period !== "" && !QUARTER_LABEL.test(evaluation.period)) {
+    problems.push(problem("period", "capacitybuilding-validation-invalid-period", evaluation.period));
+  }
+  return problems;
+}
 
 // modules/core/judge.ts
 var REQUEST_SUBPAGES = /* @__PURE__ */ new Set(["Index"]);
@@ -7542,17 +7895,21 @@ function classify(base, title) {
     const rest = t.slice(requestsPrefix.length);
     return rest.includes("/") || REQUEST_SUBPAGES.has(rest) ? { kind: "other" } : { kind: "misnamed" };
   }
-  const user = coachUser(b, t);
-  if (user !== null) {
-    return { kind: "coach", user };
+  const user2 = coachUser(b, t);
+  if (user2 !== null) {
+    return { kind: "coach", user: user2 };
   }
   const key = hubKey(b, t);
   if (key !== null) {
     return { kind: "hub", key };
   }
-  return { kind: "other" };
+  const period = evaluationPeriod(b, t);
+  return period === null ? { kind: "other" } : { kind: "evaluation", period };
 }
 function parseRevision(kind, text2, context) {
+  if (kind === "evaluation") {
+    return parseEvaluations(text2, context);
+  }
   if (kind === "request") {
     const page = parsePage(text2, REQUEST_SCHEMA, context.codec);
     const problems = [...page.diagnostics];
@@ -7567,6 +7924,14 @@ function parseRevision(kind, text2, context) {
     return { content: { kind, record: page.parsed.record, feedback: entries.map((e) => e.record) }, problems };
   }
   return kind === "coach" ? parseSimple(kind, parsePage(text2, COACH_SCHEMA, context.codec), validateCoach, context) : parseSimple(kind, parsePage(text2, HUB_SCHEMA, context.codec), validateHub, context);
+}
+function parseEvaluations(text2, context) {
+  const entries = parseAll(text2, EVALUATION_SCHEMA, context.codec);
+  const problems = entries.flatMap((entry) => [
+    ...entry.diagnostics,
+    ...validateEvaluation(entry.record, context.validation)
+  ]);
+  return { content: { kind: "evaluation", entries: entries.map((e) => e.record) }, problems };
 }
 function parseSimple(kind, page, validate, context) {
   if (!page.parsed) {
@@ -7594,11 +7959,18 @@ function judge(pageKind, before, after, author, context) {
     const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;
     return checkCoachChange(pageUser, before?.kind === "coach" ? before.record : null, after.record, author, context);
   }
+  if (after.kind === "evaluation") {
+    const period = pageKind.kind === "evaluation" ? pageKind.period : "";
+    return checkEvaluationChange(period, before?.kind === "evaluation" ? before.entries : [], after.entries, author, context);
+  }
   return checkHubChange(before?.kind === "hub" ? before.record : null, after.record, author, context);
 }
 function fieldsOf(content) {
   if (content === null) {
     return /* @__PURE__ */ new Map();
+  }
+  if (content.kind === "evaluation") {
+    return /* @__PURE__ */ new Map([["\0entries", JSON.stringify(content.entries)]]);
   }
   const fields = new Map(Object.entries(content.record).map(([k, v]) => [k, JSON.stringify(v)]));
   if (content.kind === "request") {
@@ -8104,10 +8476,11 @@ function judgePage(page, timeline, codec) {
 
 // bot/sync/load.ts
 async function loadStore(store) {
-  const [requests, coaches, hubs, problems, configHistory2, hubTimeline] = await Promise.all([
+  const [requests, coaches, hubs, evaluations, problems, configHistory2, hubTimeline] = await Promise.all([
     store.requests(),
     store.coaches(),
     store.hubs(),
+    store.evaluations(),
     store.problems(),
     store.configHistory(),
     store.hubTimeline()
@@ -8117,11 +8490,7 @@ async function loadStore(store) {
     byPage.set(p.page, [...byPage.get(p.page) ?? [], p]);
   }
   return {
-    records: new Map([
-      ...requests,
-      ...coaches,
-      ...hubs
-    ].map((r) => [r.page, r])),
+    records: new Map([...requests, ...coaches, ...hubs, ...evaluations].map((r) => [r.page, r])),
     problems: byPage,
     configHistory: configHistory2,
     hubTimeline,
@@ -8136,6 +8505,9 @@ function knownOf(kind, stored) {
   if (kind.kind === "coach") {
     const c = stored;
     return { content: { kind: "coach", record: c.record }, revid: c.revid, since: c.since ?? c.revid };
+  }
+  if (kind.kind === "evaluation") {
+    return { content: { kind: "evaluation", entries: stored.entries }, revid: stored.revid, since: 0 };
   }
   return { content: { kind: "hub", record: stored.record }, revid: stored.revid, since: 0 };
 }
@@ -8325,6 +8697,12 @@ function resultOf(judgement, old, hadRecord, maxRevisions) {
       }))
     };
   }
+  if (content.kind === "evaluation" && pageKind.kind === "evaluation") {
+    return {
+      ...result,
+      update: { page: title, action: "evaluation", problems, value: { ...common, period: pageKind.period, entries: content.entries } }
+    };
+  }
   throw new Error(`A ${content.kind} record on a ${pageKind.kind} page`);
 }
 
@@ -8359,11 +8737,11 @@ var RoleTimeline = class {
     this.changed();
   }
   /** Sets (or, with null, removes) when a user's coach profile was first accepted. */
-  setCoach(user, since) {
+  setCoach(user2, since) {
     if (since === null) {
-      this.coaches.delete(user);
+      this.coaches.delete(user2);
     } else {
-      this.coaches.set(user, since);
+      this.coaches.set(user2, since);
     }
     this.changed();
   }
@@ -8420,7 +8798,7 @@ var RoleTimeline = class {
           return { revid: r.revid, kind: "config", config };
         }),
         ...this.hubs.map((h) => ({ revid: h.revid, kind: "hub", page: h.page, key: h.key, contacts: h.contacts })),
-        ...[...this.coaches].map(([user, since]) => ({ revid: since, kind: "coach", user }))
+        ...[...this.coaches].map(([user2, since]) => ({ revid: since, kind: "coach", user: user2 }))
       ];
       this.events = events.sort((a, b) => a.revid - b.revid);
     }
@@ -8430,7 +8808,7 @@ var RoleTimeline = class {
 
 // bot/sync/sync.ts
 var DEFAULT_MAX_REVISIONS = 1e3;
-var KINDS2 = ["hub", "coach", "request"];
+var KINDS2 = ["hub", "coach", "request", "evaluation"];
 async function runSync(options) {
   const { client, store, logger, messages } = options;
   const base = normalizeTitle(options.base);

@@ -5,17 +5,19 @@
  * views when they read revisions newer than the published index (judgeView). Pure and isomorphic:
  * no wiki, no store, no DOM, no `mw`.
  */
-import { checkCoachChange, checkFeedbackChange, checkHubChange, checkRequestChange, type Decision, type PermissionContext } from './permissions';
-import { coachUser, hubKey, normalizeTitle, requestNumber } from './pages';
-import { COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest, type CoachProfile, type Feedback, type Hub } from './model';
+import { checkCoachChange, checkEvaluationChange, checkFeedbackChange, checkHubChange, checkRequestChange, type Decision, type PermissionContext } from './permissions';
+import { coachUser, evaluationPeriod, hubKey, normalizeTitle, requestNumber } from './pages';
+import { COACH_SCHEMA, EVALUATION_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest, type CoachProfile, type Evaluation, type Feedback, type Hub } from './model';
 import { parseAll, parsePage, type CodecOptions, type PageRecord } from './wikitext/codec';
-import { validateCoach, validateFeedback, validateHub, validateRequest, type ValidationContext } from './validation';
+import { validateCoach, validateEvaluation, validateFeedback, validateHub, validateRequest, type ValidationContext } from './validation';
 import { problem, type Problem } from './messages';
 
 export type PageKind =
 	| { kind: 'request'; number: number }
 	| { kind: 'coach'; user: string }
 	| { kind: 'hub'; key: string }
+	/** A quarter's independent evaluation entries, `<base>/Evaluation/<period>`. */
+	| { kind: 'evaluation'; period: string }
 	/** Under `<base>/Requests/` but not named R<n> (e.g. R007 or R5b): reported, not indexed. */
 	| { kind: 'misnamed' }
 	/** Anything else under the base (indexes, the review page, topics…). */
@@ -44,13 +46,19 @@ export function classify( base: string, title: string ): PageKind {
 	if ( key !== null ) {
 		return { kind: 'hub', key };
 	}
-	return { kind: 'other' };
+	const period = evaluationPeriod( b, t );
+	return period === null ? { kind: 'other' } : { kind: 'evaluation', period };
 }
 
 export type Content =
 	| { kind: 'request'; record: CapacityRequest; feedback: Feedback[] }
 	| { kind: 'coach'; record: CoachProfile }
-	| { kind: 'hub'; record: Hub };
+	| { kind: 'hub'; record: Hub }
+	/** A page of evaluation entries (any number, each its evaluator's). */
+	| { kind: 'evaluation'; entries: Evaluation[] };
+
+/** What a record page (request, coach profile, hub) holds: what the views show. */
+export type RecordContent = Exclude<Content, { kind: 'evaluation' }>;
 
 export interface ParsedRevision {
 	/** null when the page holds no record (its template is missing). */
@@ -65,7 +73,10 @@ export interface ParseContext {
 }
 
 /** The record a revision holds, and what is wrong with it. */
-export function parseRevision( kind: 'request' | 'coach' | 'hub', text: string, context: ParseContext ): ParsedRevision {
+export function parseRevision( kind: JudgedPageKind[ 'kind' ], text: string, context: ParseContext ): ParsedRevision {
+	if ( kind === 'evaluation' ) {
+		return parseEvaluations( text, context );
+	}
 	if ( kind === 'request' ) {
 		const page = parsePage( text, REQUEST_SCHEMA, context.codec );
 		const problems = [ ...page.diagnostics ];
@@ -81,6 +92,17 @@ export function parseRevision( kind: 'request' | 'coach' | 'hub', text: string, 
 	}
 	return kind === 'coach' ? parseSimple( kind, parsePage( text, COACH_SCHEMA, context.codec ), validateCoach, context ) :
 		parseSimple( kind, parsePage( text, HUB_SCHEMA, context.codec ), validateHub, context );
+}
+
+/**
+ * An evaluation page holds entries only, any number of them: a page without any holds an empty
+ * list (so that removing the last entry removes it from the record, as its author may).
+ */
+function parseEvaluations( text: string, context: ParseContext ): ParsedRevision {
+	const entries = parseAll( text, EVALUATION_SCHEMA, context.codec );
+	const problems = entries.flatMap( ( entry ) => [ ...entry.diagnostics,
+		...validateEvaluation( entry.record, context.validation ) ] );
+	return { content: { kind: 'evaluation', entries: entries.map( ( e ) => e.record ) }, problems };
 }
 
 function parseSimple<K extends 'coach' | 'hub', R extends( K extends 'coach' ? CoachProfile : Hub )>(
@@ -124,11 +146,18 @@ export function judge( pageKind: PageKind, before: Content | null, after: Conten
 		const pageUser = pageKind.kind === 'coach' ? pageKind.user : after.record.user;
 		return checkCoachChange( pageUser, before?.kind === 'coach' ? before.record : null, after.record, author, context );
 	}
+	if ( after.kind === 'evaluation' ) {
+		const period = pageKind.kind === 'evaluation' ? pageKind.period : '';
+		return checkEvaluationChange( period, before?.kind === 'evaluation' ? before.entries : [], after.entries, author, context );
+	}
 	return checkHubChange( before?.kind === 'hub' ? before.record : null, after.record, author, context );
 }
 
-/** A page that holds a record. */
+/** A page that holds a record the published indexes list (what the views judge). */
 export type RecordPageKind = PageKind & { kind: 'request' | 'coach' | 'hub' };
+
+/** Every page the bot judges: the record pages, and the evaluation pages (entries, listed by publish). */
+export type JudgedPageKind = PageKind & { kind: 'request' | 'coach' | 'hub' | 'evaluation' };
 
 /** What judging needs of a revision: its id and its author ('' when hidden). */
 export interface JudgedRevision {
@@ -166,6 +195,9 @@ export interface HistoryOutcome<R extends JudgedRevision> {
 function fieldsOf( content: Content | null ): Map<string, string> {
 	if ( content === null ) {
 		return new Map();
+	}
+	if ( content.kind === 'evaluation' ) {
+		return new Map( [ [ '\u0000entries', JSON.stringify( content.entries ) ] ] );
 	}
 	const fields = new Map( Object.entries( content.record ).map( ( [ k, v ] ) => [ k, JSON.stringify( v ) ] ) );
 	if ( content.kind === 'request' ) {
@@ -335,7 +367,7 @@ export interface ViewOutcome {
 	 * The record to show: the last accepted revision (the published one when none after it is
 	 * accepted), with what is wrong with its values; null when no revision is accepted at all.
 	 */
-	record: { revid: number; content: Content; problems: Problem[] } | null;
+	record: { revid: number; content: RecordContent; problems: Problem[] } | null;
 	/** Whether the record shown is newer than the published one (accepted by the same rules). */
 	newerThanPublished: boolean;
 	/**
@@ -370,9 +402,11 @@ export function judgeView( input: ViewInput ): ViewOutcome {
 	let record: ViewOutcome[ 'record' ] = null;
 	if ( last ) {
 		const problems = parsed.find( ( p ) => p.revision.revid === last.revision.revid )?.parsed.problems ?? [];
-		record = { revid: last.revision.revid, content: last.content, problems };
+		// A record page's revisions hold its kind of record only (parseRevision by the page's kind).
+		record = { revid: last.revision.revid, content: last.content as RecordContent, problems };
 	} else if ( input.published && published?.content ) {
-		record = { revid: input.published.revid, content: published.content, problems: published.problems };
+		record = { revid: input.published.revid, content: published.content as RecordContent,
+			problems: published.problems };
 	}
 	const rejected = new Map( outcome.rejected.map( ( r ) => [ r.revision.revid, r.reason ] ) );
 	const after = last ? parsed.findIndex( ( p ) => p.revision.revid === last.revision.revid ) + 1 : 0;

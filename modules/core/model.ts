@@ -243,6 +243,23 @@ export interface Feedback {
 	created: string;
 }
 
+/**
+ * One independent evaluation entry (`{{Capacity evaluation}}`, on `<base>/Evaluation/<period>`):
+ * the third party's assessment of a quarter, of one hub or (hub empty) of the whole programme.
+ * Only a person listed in `config.evaluators` may write one, in their own name (permissions.ts).
+ */
+export interface Evaluation {
+	/** The quarter assessed (`2026-Q4`); it must be the quarter of the page the entry is on. */
+	period: string;
+	/** Hub key; empty for the whole programme. */
+	hub: string;
+	evaluator: string;
+	assessment: string;
+	findings: string;
+	recommendations: string;
+	created: string;
+}
+
 /** How a field is validated, encoded and offered in forms. */
 export type FieldKind =
 	| 'text' | 'multiline' | 'enum' | 'enumList' | 'topicList' | 'language' | 'languageList'
@@ -342,6 +359,19 @@ export const FEEDBACK_SCHEMA: RecordSchema<Feedback> = {
 		{ key: 'comment', param: 'comment', kind: 'multiline', required: true, min: 1, max: 5000, label: 'capacitybuilding-feedback-field-comment', help: 'capacitybuilding-feedback-help-comment' },
 		{ key: 'learned', param: 'learned', kind: 'multiline', required: false, max: 1000, label: 'capacitybuilding-feedback-field-learned', help: 'capacitybuilding-feedback-help-learned' },
 		{ key: 'created', param: 'created', kind: 'timestamp', required: true, label: 'capacitybuilding-feedback-field-created', help: 'capacitybuilding-feedback-help-created' },
+	],
+};
+
+export const EVALUATION_SCHEMA: RecordSchema<Evaluation> = {
+	template: 'Capacity evaluation',
+	fields: [
+		{ key: 'period', param: 'period', kind: 'text', required: true, min: 7, max: 7, label: 'capacitybuilding-evaluation-field-period', help: 'capacitybuilding-evaluation-help-period' },
+		{ key: 'hub', param: 'hub', kind: 'hub', required: false, label: 'capacitybuilding-evaluation-field-hub', help: 'capacitybuilding-evaluation-help-hub' },
+		{ key: 'evaluator', param: 'evaluator', kind: 'user', required: true, label: 'capacitybuilding-evaluation-field-evaluator', help: 'capacitybuilding-evaluation-help-evaluator' },
+		{ key: 'assessment', param: 'assessment', kind: 'multiline', required: true, min: 1, max: 10000, label: 'capacitybuilding-evaluation-field-assessment', help: 'capacitybuilding-evaluation-help-assessment' },
+		{ key: 'findings', param: 'findings', kind: 'multiline', required: false, max: 10000, label: 'capacitybuilding-evaluation-field-findings', help: 'capacitybuilding-evaluation-help-findings' },
+		{ key: 'recommendations', param: 'recommendations', kind: 'multiline', required: false, max: 10000, label: 'capacitybuilding-evaluation-field-recommendations', help: 'capacitybuilding-evaluation-help-recommendations' },
+		{ key: 'created', param: 'created', kind: 'timestamp', required: true, label: 'capacitybuilding-evaluation-field-created', help: 'capacitybuilding-evaluation-help-created' },
 	],
 };
 

@@ -91,10 +91,24 @@ export function hubPage( title: string ): { base: string; key: string } | null {
 	return key === null ? null : { base, key };
 }
 
+/** The page of a quarter's independent evaluation entries: `<base>/Evaluation/<period>`. */
+export function evaluationTitle( base: string, period: string ): string {
+	return `${ normalizeTitle( base ) }/Evaluation/${ period }`;
+}
+
+/** The quarter (`2026-Q4`) of an evaluation entries page's title, or null for any other page. */
+export function evaluationPeriod( base: string, title: string ): string | null {
+	const prefix = `${ normalizeTitle( base ) }/Evaluation/`;
+	const normalized = normalizeTitle( title );
+	const rest = normalized.startsWith( prefix ) ? normalized.slice( prefix.length ) : '';
+	return /^\d{4}-Q[1-4]$/.test( rest ) ? rest : null;
+}
+
 /** Pages the bot writes and the tools read, under the base page. */
 export function sitePages( base: string ): {
 	topics: string; requestsJson: string; coachesJson: string; hubsJson: string; statisticsJson: string;
 	requestsIndex: string; coachesIndex: string; statistics: string; review: string; stop: string;
+	evaluation: string; evaluationData: string; learning: string;
 } {
 	const b = normalizeTitle( base );
 	return {
@@ -107,6 +121,11 @@ export function sitePages( base: string ): {
 		coachesIndex: `${ b }/Coaches/Index`,
 		statistics: `${ b }/Statistics`,
 		review: `${ b }/Review`,
+		// The independent evaluation: the bot's block (exports, accepted entries) and people's text.
+		evaluation: `${ b }/Evaluation`,
+		// The open-data export files as pages, named as `capacity-bot export` names the files.
+		evaluationData: `${ b }/Evaluation/Data`,
+		learning: `${ b }/Learning`,
 		// Emergency shut-off: the bot writes nothing while this page exists with any content;
 		// anyone can stop it by writing a reason there, and blanking the page lets it run again.
 		stop: `${ b }/Bot/Stop`,

@@ -20,7 +20,7 @@
  * the status policy allows it. "Hub contact" means a contact of the request's hub, or of any hub
  * while the request has none. Bots listed in the configuration count as admins.
  */
-import { FINAL_STATUSES, isOneOf, STATUSES, type CapacityRequest, type CoachProfile, type Feedback, type HoldReason, type Hub, type Status } from './model';
+import { FINAL_STATUSES, isOneOf, STATUSES, type CapacityRequest, type CoachProfile, type Evaluation, type Feedback, type HoldReason, type Hub, type Status } from './model';
 import type { CapacityConfig } from './config';
 import { normalizeUsername, sameUser } from './identifiers';
 import { problem, type MessageKey, type Problem } from './messages';
@@ -33,7 +33,7 @@ export type Move =
 export type Role = 'anyone' | 'requester' | 'assigned-coach' | 'coach' | 'hub-contact' | 'admin';
 
 export interface PermissionContext {
-	config: Pick<CapacityConfig, 'admins' | 'bots' | 'statusPolicy'>;
+	config: Pick<CapacityConfig, 'admins' | 'bots' | 'statusPolicy'> & Partial<Pick<CapacityConfig, 'evaluators'>>;
 	/** Hubs by key, for their contacts. */
 	hubs: ReadonlyMap<string, Pick<Hub, 'contacts'>>;
 	/** Usernames that have a coach profile. */
@@ -444,6 +444,49 @@ export function checkFeedbackChange(
 	for ( const [ key, entry ] of previous ) {
 		if ( !current.has( key ) && !sameUser( entry.user, author ) && !admin ) {
 			return denial( [ 'edit' ], problem( null, 'capacitybuilding-permission-feedback-other', entry.user ) );
+		}
+	}
+	return { allowed: true, moves: [ 'edit' ] };
+}
+
+function evaluationKey( entry: Evaluation ): string {
+	return `${ normalizeUsername( entry.evaluator ) }\u0000${ entry.created }`;
+}
+
+/**
+ * Independent evaluation entries (on `<base>/Evaluation/<period>`): only a person listed in
+ * `config.evaluators` may add one, in their own name, for the page's period; only its author may
+ * change it. Removing an entry is for its author, or an admin (who may not write or change one:
+ * the evaluation stays the evaluators' own).
+ *
+ * @param period The period of the page the entries are on
+ * @param before The page's accepted entries
+ * @param after The entries of the revision being judged
+ * @param author The revision's author
+ * @param context Configuration (evaluators, admins)
+ */
+export function checkEvaluationChange( period: string, before: readonly Evaluation[], after: readonly Evaluation[],
+	author: string, context: PermissionContext ): Decision {
+	const previous = new Map( before.map( ( entry ) => [ evaluationKey( entry ), entry ] ) );
+	const current = new Map( after.map( ( entry ) => [ evaluationKey( entry ), entry ] ) );
+	for ( const [ key, entry ] of current ) {
+		const old = previous.get( key );
+		if ( old !== undefined && same( old, entry ) ) {
+			continue;
+		}
+		if ( !sameUser( entry.evaluator, author ) ) {
+			return denial( [ 'edit' ], problem( null, 'capacitybuilding-permission-evaluation-other', entry.evaluator ) );
+		}
+		if ( !includesUser( context.config.evaluators ?? [], author ) ) {
+			return denial( [ 'edit' ], problem( null, 'capacitybuilding-permission-evaluation-not-evaluator' ) );
+		}
+		if ( entry.period !== period ) {
+			return denial( [ 'edit' ], problem( 'period', 'capacitybuilding-permission-evaluation-period', entry.period, period ) );
+		}
+	}
+	for ( const [ key, entry ] of previous ) {
+		if ( !current.has( key ) && !sameUser( entry.evaluator, author ) && !isAdmin( author, context ) ) {
+			return denial( [ 'edit' ], problem( null, 'capacitybuilding-permission-evaluation-other', entry.evaluator ) );
 		}
 	}
 	return { allowed: true, moves: [ 'edit' ] };

@@ -4,8 +4,9 @@
  * means the record is valid. The same function checks a form before saving and a page the bot reads.
  */
 import {
-	COACH_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA,
-	ANY_LANGUAGE, type CapacityRequest, type CoachProfile, type Feedback, type FieldSpec, type Hub, type RecordSchema,
+	COACH_SCHEMA, EVALUATION_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA,
+	ANY_LANGUAGE, type CapacityRequest, type CoachProfile, type Evaluation, type Feedback, type FieldSpec, type Hub,
+	type RecordSchema,
 } from './model';
 import { problem, type Problem } from './messages';
 import { dateOf, isHubKey, isIsoDate, isIsoTimestamp, isKey, isLanguageCode, isPageTitle, isValidUsername, normalizeUsername } from './identifiers';
@@ -194,4 +195,14 @@ export function validateHub( hub: Hub, context: ValidationContext = {} ): Proble
 
 export function validateFeedback( feedback: Feedback, context: ValidationContext = {} ): Problem[] {
 	return validateFields( FEEDBACK_SCHEMA, feedback, context );
+}
+
+const QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
+
+export function validateEvaluation( evaluation: Evaluation, context: ValidationContext = {} ): Problem[] {
+	const problems = validateFields( EVALUATION_SCHEMA, evaluation, context );
+	if ( evaluation.period !== '' && !QUARTER_LABEL.test( evaluation.period ) ) {
+		problems.push( problem( 'period', 'capacitybuilding-validation-invalid-period', evaluation.period ) );
+	}
+	return problems;
 }

@@ -23,7 +23,8 @@
  */
 import { normalizeTitle } from '../core/pages';
 import {
-	judgeView, type AcceptedStatusChange, type Content, type PendingRevision, type RecordPageKind, type ViewInput,
+	judgeView, type AcceptedStatusChange, type RecordContent as Content, type PendingRevision, type RecordPageKind,
+	type ViewInput,
 	type ViewRevision,
 } from '../core/judge';
 import { problem, type Problem } from '../core/messages';

@@ -38,6 +38,7 @@ export const SAMPLE_PAGES = [
 	'Capacity building', 'Capacity building/Request support', 'Capacity building/Coaches', 'Capacity building/Hubs',
 	'Capacity building/Hubs/Africa hub',
 	'Capacity building/Requests/Index', 'Capacity building/Coaches/Index', 'Capacity building/Statistics', 'Capacity building/Review',
+	'Capacity building/Evaluation', 'Capacity building/Learning',
 ];
 
 const ADMIN = 'Admin';

@@ -7,9 +7,11 @@ import type { Migration } from 'kysely';
 import * as initial from './001_initial';
 import * as timelines from './002_timelines';
 import * as notices from './003_notices';
+import * as evaluations from './004_evaluations';
 
 export const MIGRATIONS: Record<string, Migration> = {
 	'001_initial': initial,
 	'002_timelines': timelines,
 	'003_notices': notices,
+	'004_evaluations': evaluations,
 };

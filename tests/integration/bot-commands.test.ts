@@ -61,8 +61,9 @@ it( 'publishes nothing while the shut-off page has content, and everything once 
 	await admin.save( pages.stop, '', 'test' );
 	const published = await runBot( [ 'publish', '--json', '--db', db, '--base', base ] );
 	expect( published.code ).toBe( 0 );
-	// Nine pages, and the programme's reports of the current and the previous quarter (no hub yet).
-	expect( published.records.find( ( r ) => String( r.message ).startsWith( 'Publish:' ) ) ).toMatchObject( { edits: 11 } );
+	// Nine pages, the programme's reports of the current and the previous quarter (no hub yet), the
+	// open-data pages of both quarters (five each), the evaluation page and the learning page.
+	expect( published.records.find( ( r ) => String( r.message ).startsWith( 'Publish:' ) ) ).toMatchObject( { edits: 23 } );
 	expect( [ ...( await readPages( client, titles ) ).values() ].map( ( p ) => p.exists ) ).toEqual( [ true, true ] );
 } );
 

@@ -12,7 +12,7 @@ import { testWiki, uniqueTitle } from '../support/wiki';
 import type { WikiClient } from '../../bot/wiki';
 
 const en = new Messages( 'en' );
-const TEMPLATES = [ 'Capacity request', 'Capacity coach', 'Capacity hub', 'Capacity feedback', 'Capacity status', 'Capacity request form', 'Capacity coach directory', 'Capacity hubs overview', 'Capacity admins queue', 'Capacity statistics', 'Capacity private route' ];
+const TEMPLATES = [ 'Capacity request', 'Capacity coach', 'Capacity hub', 'Capacity feedback', 'Capacity evaluation', 'Capacity status', 'Capacity request form', 'Capacity coach directory', 'Capacity hubs overview', 'Capacity admins queue', 'Capacity statistics', 'Capacity private route' ];
 
 async function revisions( client: WikiClient, titles: string[] ): Promise<Record<string, number>> {
 	const pages = await readPages( client, titles );

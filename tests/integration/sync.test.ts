@@ -231,8 +231,9 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 
 		const run = await bot( db, base, 'publish' );
 		expect( run.code ).toBe( 0 );
-		// Eleven pages, and the reports of the current and the previous quarter (the programme's and the hub's).
-		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 15, editRequests: 15 } );
+		// Eleven pages, the reports of the current and the previous quarter (the programme's and the hub's),
+		// the open-data pages of both quarters (five each), the evaluation page and the learning page.
+		expect( record( run, 'Publish:' ) ).toMatchObject( { edits: 27, editRequests: 27 } );
 		const store = await Store.open( db );
 		try {
 			const snapshot = {

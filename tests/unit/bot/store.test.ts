@@ -140,6 +140,27 @@ describe( 'store', () => {
 		}
 	} );
 
+	it( 'keeps an evaluation page\'s accepted entries, replaces them, and forgets them on a full sync without the page', async () => {
+		const entry = { period: '2026-Q4', hub: '', evaluator: 'Eva', assessment: 'Good ✓ 🧭\nSecond line', findings: '',
+			recommendations: '', created: '2026-12-01T00:00:00Z' };
+		const evaluation = ( revid: number, entries: typeof entry[] ): SyncResult[ 'updates' ][ number ] => ( {
+			page: 'CB/Evaluation/2026-Q4', action: 'evaluation', problems: [],
+			value: { page: 'CB/Evaluation/2026-Q4', period: '2026-Q4', revid, updated: '2026-12-01T00:00:00Z', entries },
+		} );
+		const store = await Store.open( url );
+		try {
+			await store.apply( result( { updates: [ evaluation( 20, [ entry ] ) ] } ) );
+			expect( await store.evaluations() ).toEqual( [ { page: 'CB/Evaluation/2026-Q4', period: '2026-Q4', revid: 20,
+				updated: '2026-12-01T00:00:00Z', entries: [ entry ] } ] );
+			await store.apply( result( { updates: [ evaluation( 21, [ entry, { ...entry, hub: 'Africa' } ] ) ] } ) );
+			expect( ( await store.evaluations() ).map( ( e ) => [ e.revid, e.entries.length ] ) ).toEqual( [ [ 21, 2 ] ] );
+			await store.apply( result( { full: true } ) );
+			expect( await store.evaluations() ).toEqual( [] );
+		} finally {
+			await store.close();
+		}
+	} );
+
 	it( 'understands sqlite: and mysql: addresses and hides passwords', () => {
 		expect( parseStoreUrl( 'sqlite:data/bot.sqlite' ) ).toMatchObject( { kind: 'sqlite', file: 'data/bot.sqlite' } );
 		const mysql = parseStoreUrl( 'mysql://tool:secret@tools.db.svc.wikimedia.cloud/s12345__capacity' );
