@@ -2792,7 +2792,7 @@ function parseRoute(json, path11) {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return problem(path11, "capacitybuilding-config-invalid-value", path11);
   }
-  const { category, email, user, ...rest } = json;
+  const { category, email, user: user2, ...rest } = json;
   const unknown = Object.keys(rest)[0];
   if (unknown !== void 0) {
     return problem(path11, "capacitybuilding-config-unknown-key", `${path11}.${unknown}`);
@@ -2801,13 +2801,13 @@ function parseRoute(json, path11) {
     return problem(path11, "capacitybuilding-config-route-category", `${path11}.category`, PRIVATE_CATEGORIES.join(", "));
   }
   const key = category;
-  if (email === void 0 === (user === void 0)) {
+  if (email === void 0 === (user2 === void 0)) {
     return problem(path11, "capacitybuilding-config-route-destination", path11);
   }
   if (email !== void 0) {
     return typeof email === "string" && isEmailAddress(email.trim()) ? { category: key, email: email.trim() } : problem(path11, "capacitybuilding-config-route-email", `${path11}.email`);
   }
-  return typeof user === "string" && isValidUsername(normalizeUsername(user)) ? { category: key, user: normalizeUsername(user) } : problem(path11, "capacitybuilding-config-route-user", `${path11}.user`);
+  return typeof user2 === "string" && isValidUsername(normalizeUsername(user2)) ? { category: key, user: normalizeUsername(user2) } : problem(path11, "capacitybuilding-config-route-user", `${path11}.user`);
 }
 function parseRoutes(json, key, problems) {
   if (!Array.isArray(json)) {
