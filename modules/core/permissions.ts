@@ -401,7 +401,9 @@ function feedbackKey( entry: Feedback ): string {
  * request's hub can be checked against the record; "participant" and "other" cannot (the record
  * names no participants), so they are never held.
  */
-export function holdsFeedbackRole( request: CapacityRequest, user: string, role: string, context: PermissionContext ): boolean {
+export function holdsFeedbackRole(
+	request: CapacityRequest, user: string, role: string, context: PermissionContext,
+): boolean {
 	switch ( role ) {
 		case 'requester':
 			return sameUser( request.requester, user );
@@ -415,7 +417,9 @@ export function holdsFeedbackRole( request: CapacityRequest, user: string, role:
 }
 
 /** The role the feedback form signs `user`'s entry with, or null when they may give none. */
-export function feedbackRoleFor( request: CapacityRequest, user: string, context: PermissionContext ): FeedbackRole | null {
+export function feedbackRoleFor(
+	request: CapacityRequest, user: string, context: PermissionContext,
+): FeedbackRole | null {
 	if ( user === '' || request.status !== 'completed' ) {
 		return null;
 	}
@@ -444,7 +448,8 @@ function entryProblem( request: CapacityRequest, entry: Feedback, context: Permi
  * remove it. Entries left as they were are not judged again (a reopened request keeps them).
  */
 export function checkFeedbackChange(
-	request: CapacityRequest, before: readonly Feedback[], after: readonly Feedback[], author: string, context: PermissionContext,
+	request: CapacityRequest, before: readonly Feedback[], after: readonly Feedback[], author: string,
+	context: PermissionContext,
 ): Decision {
 	const admin = isAdmin( author, context );
 	const previous = new Map( before.map( ( entry ) => [ feedbackKey( entry ), entry ] ) );
