@@ -142,6 +142,7 @@ function sitePages(base) {
     stop: `${b}/Bot/Stop`
   };
 }
+var FEEDBACK_ANCHOR = "ext-capacitybuilding-feedback";
 
 // bot/credentials.ts
 var import_node_fs3 = __toESM(require("node:fs"));
@@ -2691,6 +2692,11 @@ var NOTICE_KINDS = [
   "stale",
   /** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
   "deadline",
+  /**
+   * `notifications.followUpDays` after completion (about three months), the follow-up question
+   * ("did you use what you learned?") → the requester, once, unless they have answered it.
+   */
+  "follow-up",
   /** A coach's "away until" date has passed while the profile still says away → the coach. */
   "away-ended"
 ];
@@ -2705,7 +2711,8 @@ var DEFAULT_NOTIFICATIONS = {
   userTalk: [],
   noticeboard: "",
   mentions: true,
-  deadlineDays: 14
+  deadlineDays: 14,
+  followUpDays: 91
 };
 var DEFAULT_CONFIG = {
   basePage: DEFAULT_BASE_PAGE,
@@ -2840,6 +2847,13 @@ function parseNotifications(json, settings, problems) {
           invalid(path11);
         }
         break;
+      case "followUpDays":
+        if (Number.isInteger(value) && value >= 0 && value <= 730) {
+          settings.followUpDays = value;
+        } else {
+          invalid(path11);
+        }
+        break;
       default:
         problems.push(problem(path11, "capacitybuilding-config-unknown-key", path11));
     }
@@ -2852,6 +2866,18 @@ function defaultConfigJson(overrides = {}) {
 
 // bot/notify/kinds.ts
 var import_node_crypto2 = __toESM(require("node:crypto"));
+
+// modules/core/history.ts
+function followUpDue(changes, days) {
+  const last = changes[changes.length - 1];
+  const at = last === void 0 ? NaN : Date.parse(last.at);
+  if (last?.to !== "completed" || Number.isNaN(at)) {
+    return null;
+  }
+  return new Date(at + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+// bot/notify/kinds.ts
 var DAY = 864e5;
 function sameNames(list3) {
   return new Set(list3.map(normalizeUsername));
@@ -3176,6 +3202,35 @@ var KINDS = {
     },
     recipients: hubContactsOrAdmins,
     messages: { line: "capacitybuilding-notice-deadline-line" }
+  },
+  "follow-up": {
+    defaultOn: true,
+    scope: "request",
+    channel: "request",
+    reason: false,
+    events: (situation) => {
+      const { request, current, config, now } = situation;
+      const due = followUpDue(current ? [current] : [], config.notifications.followUpDays);
+      const answered = request.feedback.some((entry) => entry.stage === "follow-up" && normalizeUsername(entry.user) === normalizeUsername(request.record.requester));
+      if (current === null || due === null || iso(now.getTime()) < due || answered) {
+        return [];
+      }
+      return [{
+        kind: "follow-up",
+        key: `follow-up-${current.revid}`,
+        at: due,
+        actor: "",
+        request: request.number,
+        revid: 0,
+        data: requestData(situation)
+      }];
+    },
+    recipients: (_event, request) => request ? [request.record.requester] : [],
+    messages: {
+      heading: "capacitybuilding-notice-follow-up-heading",
+      body: "capacitybuilding-notice-follow-up-body",
+      summary: "capacitybuilding-notice-follow-up-summary"
+    }
   },
   "away-ended": {
     defaultOn: true,
@@ -3822,9 +3877,13 @@ function suppressQuestion(question, counts, average) {
 // modules/core/figures.ts
 var FIGURES_VERSION = 1;
 var DAY_MS = 864e5;
+var SCALE = ["1", "2", "3", "4", "5"];
 var FEEDBACK_QUESTIONS = [
-  { key: "rating", options: ["1", "2", "3", "4", "5"], numeric: true },
-  { key: "outcome", options: FEEDBACK_OUTCOMES, numeric: false }
+  { key: "rating", options: SCALE, numeric: true },
+  { key: "outcome", options: FEEDBACK_OUTCOMES, numeric: false },
+  { key: "confidenceBefore", options: SCALE, numeric: true },
+  { key: "confidenceAfter", options: SCALE, numeric: true },
+  { key: "used", options: FEEDBACK_USED, numeric: false }
 ];
 var DIMENSIONS = ["region", "language", "topic", "hub"];
 var TRIAGE_STATUSES = ["triaged", "matched", "in-progress", "completed", "declined"];
@@ -5083,6 +5142,10 @@ function body(notice, voice, genders, base) {
       );
     case "reopened":
       return m.text(key, link2, title, actor, gender(genders, data.actor), statusLabel(voice, data.status ?? ""));
+    case "follow-up": {
+      const requester = notice.recipients[0] ?? "";
+      return m.text(key, link2, title, `${data.page ?? ""}#${FEEDBACK_ANCHOR}`, gender(genders, requester));
+    }
     case "away-ended":
       return m.text(key, data.awayUntil ?? "", data.profile ?? "", gender(genders, data.coaches?.[0] ?? ""));
     default:
@@ -6292,7 +6355,16 @@ var REQUEST_COLUMNS2 = [
 ];
 var QUESTION_COLUMNS = {
   rating: { answers: "capacitybuilding-bot-report-column-rating-answers", average: "capacitybuilding-bot-report-column-rating-average" },
-  outcome: { answers: "capacitybuilding-bot-report-column-outcome-answers" }
+  outcome: { answers: "capacitybuilding-bot-report-column-outcome-answers" },
+  confidenceBefore: {
+    answers: "capacitybuilding-bot-report-column-confidence-before-answers",
+    average: "capacitybuilding-bot-report-column-confidence-before-average"
+  },
+  confidenceAfter: {
+    answers: "capacitybuilding-bot-report-column-confidence-after-answers",
+    average: "capacitybuilding-bot-report-column-confidence-after-average"
+  },
+  used: { answers: "capacitybuilding-bot-report-column-used-answers" }
 };
 function requestHeaders2(c) {
   return REQUEST_COLUMNS2.map((key) => c.say(key));
@@ -6308,13 +6380,19 @@ function requestCells(figures, c) {
     c.median(figures.daysToComplete)
   ];
 }
-function optionLabel(option2, c) {
-  return isOneOf(FEEDBACK_OUTCOMES, option2) ? c.say(FEEDBACK_OUTCOME_MESSAGES[option2]) : encodeValue(option2);
+function optionLabel(question, option2, c) {
+  if (question === "outcome" && isOneOf(FEEDBACK_OUTCOMES, option2)) {
+    return c.say(FEEDBACK_OUTCOME_MESSAGES[option2]);
+  }
+  if (question === "used" && isOneOf(FEEDBACK_USED, option2)) {
+    return c.say(FEEDBACK_USED_MESSAGES[option2]);
+  }
+  return encodeValue(option2);
 }
 function feedbackHeaders(c) {
   return [c.say("capacitybuilding-bot-report-column-group"), ...FEEDBACK_QUESTIONS.flatMap((q) => {
     const { answers, average } = QUESTION_COLUMNS[q.key];
-    return [c.say(answers), ...q.numeric ? [average ? c.say(average) : c.none()] : q.options.map((o) => optionLabel(o, c))];
+    return [c.say(answers), ...q.numeric ? [average ? c.say(average) : c.none()] : q.options.map((o) => optionLabel(q.key, o, c))];
   })];
 }
 function questionCells(figure, numeric, width, c) {
@@ -7009,15 +7087,45 @@ function checkHubChange(before, after, author, context) {
 function feedbackKey(entry) {
   return `${normalizeUsername(entry.user)}\0${entry.created}`;
 }
-function checkFeedbackChange(before, after, author, context) {
+function holdsFeedbackRole(request, user, role, context) {
+  switch (role) {
+    case "requester":
+      return sameUser(request.requester, user);
+    case "coach":
+      return includesUser(request.coach, user);
+    case "hub-contact":
+      return request.hub !== "" && isHubContact(user, request.hub, context);
+    default:
+      return false;
+  }
+}
+function entryProblem(request, entry, context) {
+  if (request.status !== "completed") {
+    return problem(null, "capacitybuilding-permission-feedback-not-completed");
+  }
+  if (!holdsFeedbackRole(request, entry.user, entry.role, context)) {
+    return problem("role", "capacitybuilding-permission-feedback-role", entry.user);
+  }
+  if (entry.stage === "follow-up" && entry.role !== "requester") {
+    return problem("stage", "capacitybuilding-permission-feedback-follow-up-requester");
+  }
+  return null;
+}
+function checkFeedbackChange(request, before, after, author, context) {
   const admin = isAdmin(author, context);
   const previous = new Map(before.map((entry) => [feedbackKey(entry), entry]));
   const current = new Map(after.map((entry) => [feedbackKey(entry), entry]));
   for (const [key, entry] of current) {
     const old = previous.get(key);
-    const changed = old === void 0 || !same(old, entry);
-    if (changed && !sameUser(entry.user, author) && !admin) {
+    if (old !== void 0 && same(old, entry)) {
+      continue;
+    }
+    if (!sameUser(entry.user, author) && !(admin && old !== void 0)) {
       return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
+    }
+    const reason = entryProblem(request, entry, context);
+    if (reason !== null) {
+      return denial(["edit"], reason);
     }
   }
   for (const [key, entry] of previous) {
@@ -7248,7 +7356,7 @@ function judge(pageKind, before, after, author, context) {
     if (!decision.allowed) {
       return decision;
     }
-    return checkFeedbackChange(previous?.feedback ?? [], after.feedback, author, context);
+    return checkFeedbackChange(after.record, previous?.feedback ?? [], after.feedback, author, context);
   }
   if (after.kind === "coach") {
     const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;

@@ -142,7 +142,10 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-permission-denied-start": "Only the requester, the coach, a hub contact or an admin can start the support.",
 	"capacitybuilding-permission-denied-triage": "Only a hub contact or an admin can assign the request to a hub.",
 	"capacitybuilding-permission-denied-withdraw": "Only the requester or an admin can withdraw a request.",
+	"capacitybuilding-permission-feedback-follow-up-requester": "Only the requester answers the follow-up.",
+	"capacitybuilding-permission-feedback-not-completed": "Feedback can be left only on a completed request.",
 	"capacitybuilding-permission-feedback-other": "Only {{GENDER:$1|$1}} or an admin can change feedback left by {{GENDER:$1|them}}.",
+	"capacitybuilding-permission-feedback-role": "{{GENDER:$1|$1}} does not hold the role this feedback names on this request: only the requester, an assigned coach or a contact of the request's hub can leave feedback.",
 	"capacitybuilding-permission-hub-create": "Only an admin can create a hub.",
 	"capacitybuilding-permission-hub-edit": "Only the hub's contacts or an admin can change the hub.",
 	"capacitybuilding-permission-invalid-transition": "A request cannot go from \"$1\" to \"$2\".",
@@ -384,7 +387,8 @@ var __async = (__this, __arguments, generator) => {
 // modules/core/history.ts
 var history_exports = {};
 __export(history_exports, {
-  acceptedHistory: () => acceptedHistory
+  acceptedHistory: () => acceptedHistory,
+  followUpDue: () => followUpDue
 });
 function change(revid, from, to, user, timestamp, comment) {
   return __spreadValues({ revid, user, timestamp, from: from === "" ? null : from, to }, comment ? { comment } : {});
@@ -398,6 +402,14 @@ function acceptedHistory(published, judged2, truncated = false) {
     byRevision.set(row.revid, change(row.revid, row.from, row.to, row.user, row.timestamp, row.comment));
   }
   return { changes: [...byRevision.values()].sort((a, b) => a.revid - b.revid), truncated };
+}
+function followUpDue(changes, days) {
+  const last = changes[changes.length - 1];
+  const at = last === void 0 ? NaN : Date.parse(last.at);
+  if ((last == null ? void 0 : last.to) !== "completed" || Number.isNaN(at)) {
+    return null;
+  }
+  return new Date(at + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 var init_history = __esm({
   "modules/core/history.ts"() {
@@ -1107,6 +1119,7 @@ var init_merge = __esm({
 // modules/core/pages.ts
 var pages_exports = {};
 __export(pages_exports, {
+  FEEDBACK_ANCHOR: () => FEEDBACK_ANCHOR,
   REQUEST_PREFIX: () => REQUEST_PREFIX,
   coachPage: () => coachPage,
   coachTitle: () => coachTitle,
@@ -1184,12 +1197,13 @@ function sitePages(base) {
     stop: `${b}/Bot/Stop`
   };
 }
-var REQUEST_PREFIX;
+var REQUEST_PREFIX, FEEDBACK_ANCHOR;
 var init_pages = __esm({
   "modules/core/pages.ts"() {
     "use strict";
     init_identifiers();
     REQUEST_PREFIX = "R";
+    FEEDBACK_ANCHOR = "ext-capacitybuilding-feedback";
   }
 });
 
@@ -1203,6 +1217,8 @@ __export(permissions_exports, {
   checkFeedbackChange: () => checkFeedbackChange,
   checkHubChange: () => checkHubChange,
   checkRequestChange: () => checkRequestChange,
+  feedbackRoleFor: () => feedbackRoleFor,
+  holdsFeedbackRole: () => holdsFeedbackRole,
   isAdmin: () => isAdmin,
   isHubContact: () => isHubContact,
   mayMove: () => mayMove,
@@ -1453,15 +1469,52 @@ function checkHubChange(before, after, author, context) {
 function feedbackKey(entry) {
   return `${normalizeUsername(entry.user)}\0${entry.created}`;
 }
-function checkFeedbackChange(before, after, author, context) {
+function holdsFeedbackRole(request, user, role, context) {
+  switch (role) {
+    case "requester":
+      return sameUser(request.requester, user);
+    case "coach":
+      return includesUser(request.coach, user);
+    case "hub-contact":
+      return request.hub !== "" && isHubContact(user, request.hub, context);
+    default:
+      return false;
+  }
+}
+function feedbackRoleFor(request, user, context) {
+  var _a;
+  if (user === "" || request.status !== "completed") {
+    return null;
+  }
+  return (_a = ["requester", "coach"].find((role) => holdsFeedbackRole(request, user, role, context))) != null ? _a : null;
+}
+function entryProblem(request, entry, context) {
+  if (request.status !== "completed") {
+    return problem(null, "capacitybuilding-permission-feedback-not-completed");
+  }
+  if (!holdsFeedbackRole(request, entry.user, entry.role, context)) {
+    return problem("role", "capacitybuilding-permission-feedback-role", entry.user);
+  }
+  if (entry.stage === "follow-up" && entry.role !== "requester") {
+    return problem("stage", "capacitybuilding-permission-feedback-follow-up-requester");
+  }
+  return null;
+}
+function checkFeedbackChange(request, before, after, author, context) {
   const admin = isAdmin(author, context);
   const previous = new Map(before.map((entry) => [feedbackKey(entry), entry]));
   const current = new Map(after.map((entry) => [feedbackKey(entry), entry]));
   for (const [key, entry] of current) {
     const old = previous.get(key);
-    const changed = old === void 0 || !same(old, entry);
-    if (changed && !sameUser(entry.user, author) && !admin) {
+    if (old !== void 0 && same(old, entry)) {
+      continue;
+    }
+    if (!sameUser(entry.user, author) && !(admin && old !== void 0)) {
       return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
+    }
+    const reason = entryProblem(request, entry, context);
+    if (reason !== null) {
+      return denial(["edit"], reason);
     }
   }
   for (const [key, entry] of previous) {
@@ -3054,7 +3107,7 @@ function judge(pageKind, before, after, author, context) {
     if (!decision.allowed) {
       return decision;
     }
-    return checkFeedbackChange((_b = previous == null ? void 0 : previous.feedback) != null ? _b : [], after.feedback, author, context);
+    return checkFeedbackChange(after.record, (_b = previous == null ? void 0 : previous.feedback) != null ? _b : [], after.feedback, author, context);
   }
   if (after.kind === "coach") {
     const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;
@@ -3554,6 +3607,11 @@ var init_notices = __esm({
       "stale",
       /** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
       "deadline",
+      /**
+       * `notifications.followUpDays` after completion (about three months), the follow-up question
+       * ("did you use what you learned?") → the requester, once, unless they have answered it.
+       */
+      "follow-up",
       /** A coach's "away until" date has passed while the profile still says away → the coach. */
       "away-ended"
     ];
@@ -3683,6 +3741,13 @@ function parseNotifications(json, settings, problems) {
           invalid(path);
         }
         break;
+      case "followUpDays":
+        if (Number.isInteger(value) && value >= 0 && value <= 730) {
+          settings.followUpDays = value;
+        } else {
+          invalid(path);
+        }
+        break;
       default:
         problems.push(problem(path, "capacitybuilding-config-unknown-key", path));
     }
@@ -3702,7 +3767,8 @@ var init_config = __esm({
       userTalk: [],
       noticeboard: "",
       mentions: true,
-      deadlineDays: 14
+      deadlineDays: 14,
+      followUpDays: 91
     };
     DEFAULT_CONFIG = {
       basePage: DEFAULT_BASE_PAGE,
@@ -5458,6 +5524,7 @@ __export(recordSave_exports, {
   loadRecordPage: () => loadRecordPage,
   nextNumber: () => nextNumber,
   numbering: () => numbering,
+  sendEdit: () => sendEdit,
   usableChangeTag: () => usableChangeTag
 });
 function saveParams(context, tag) {

@@ -102,4 +102,4 @@ export function sitePages( base: string ): {
 }
 
 /** The id of the feedback form on a request page: the follow-up notice links to it. */
-export const FEEDBACK_ANCHOR = 'capacitybuilding-feedback';
+export const FEEDBACK_ANCHOR = 'ext-capacitybuilding-feedback';
