@@ -19,7 +19,8 @@ import { loadRequestState, type RequestContext, type RequestState } from './data
 export type FeedbackStage = 'completion' | 'follow-up';
 
 /** What the form asks (each an answer as the template stores it, '' for none). */
-export type FeedbackAnswers = Pick<Feedback, 'rating' | 'outcome' | 'confidenceBefore' | 'confidenceAfter' | 'used' | 'comment' | 'learned'>;
+export type FeedbackAnswers = Pick<Feedback,
+	'rating' | 'outcome' | 'confidenceBefore' | 'confidenceAfter' | 'used' | 'comment' | 'learned'>;
 
 export const EMPTY_ANSWERS: FeedbackAnswers = {
 	rating: '', outcome: '', confidenceBefore: '', confidenceAfter: '', used: '', comment: '', learned: '',
@@ -46,14 +47,16 @@ export function acceptedFeedback( state: RequestState ): Feedback[] {
  * The form for `user`: the requester and the assigned coach of a completed request; the requester
  * answers the follow-up once it is due (the follow-up period after the accepted completion).
  */
-export function feedbackOffer( state: RequestState, user: string, context: RequestContext, now: Date ): FeedbackOffer | null {
+export function feedbackOffer(
+	state: RequestState, user: string, context: RequestContext, today: Date,
+): FeedbackOffer | null {
 	const role = feedbackRoleFor( state.record, user, context.permissions );
 	if ( role === null ) {
 		return null;
 	}
 	const changes = state.history.changes.map( ( change ) => ( { to: change.to, at: change.timestamp } ) );
 	const due = followUpDue( changes, context.config.notifications.followUpDays );
-	const stage: FeedbackStage = role === 'requester' && due !== null && Date.parse( due ) <= now.getTime() ?
+	const stage: FeedbackStage = role === 'requester' && due !== null && Date.parse( due ) <= today.getTime() ?
 		'follow-up' : 'completion';
 	const own = acceptedFeedback( state ).filter( ( entry ) => sameUser( entry.user, user ) &&
 		( entry.stage === 'follow-up' ) === ( stage === 'follow-up' ) );
@@ -65,8 +68,10 @@ export function withEntry( text: string, entry: Feedback, previous: Feedback | n
 	const calls = previous ? parseAll( text, FEEDBACK_SCHEMA ) : [];
 	const call = calls.find( ( c ) => previous !== null && sameUser( c.record.user, previous.user ) &&
 		c.record.created === previous.created );
-	return call ? text.slice( 0, call.start ) + serialize( FEEDBACK_SCHEMA, entry, call.extras ) + text.slice( call.end ) :
-		appendRecord( text, FEEDBACK_SCHEMA, entry );
+	if ( !call ) {
+		return appendRecord( text, FEEDBACK_SCHEMA, entry );
+	}
+	return text.slice( 0, call.start ) + serialize( FEEDBACK_SCHEMA, entry, call.extras ) + text.slice( call.end );
 }
 
 function now(): string {
@@ -87,6 +92,8 @@ export type FeedbackOutcome =
  * @param user
  * @param context
  * @param captcha The answer to the captcha of the previous attempt
+ * @param captcha.id
+ * @param captcha.word
  */
 export async function saveFeedback( api: mw.Api, state: RequestState, offer: FeedbackOffer, answers: FeedbackAnswers,
 	user: string, context: RequestContext, captcha?: { id: string; word: string } ): Promise<FeedbackOutcome> {
@@ -95,7 +102,8 @@ export async function saveFeedback( api: mw.Api, state: RequestState, offer: Fee
 		user: offer.own?.user ?? user, role: offer.own?.role ?? offer.role,
 		stage: offer.stage === 'follow-up' ? 'follow-up' : '', created: offer.own?.created ?? now(),
 	};
-	const summary = mw.message( offer.own ? 'capacitybuilding-feedback-summary-edit' : 'capacitybuilding-feedback-summary-add' ).text();
+	const summary = mw.message( offer.own ?
+		'capacitybuilding-feedback-summary-edit' : 'capacitybuilding-feedback-summary-add' ).text();
 	let current = state;
 	try {
 		for ( let attempt = 1; ; attempt++ ) {
@@ -104,7 +112,8 @@ export async function saveFeedback( api: mw.Api, state: RequestState, offer: Fee
 			checkRoundTrip( FEEDBACK_SCHEMA, entry, text );
 			saveCheck( current.judged, user, current.judged.input.context )( text );
 			try {
-				await sendEdit( { api, summary, changeTag: context.config.changeTag, ...( captcha ? { captcha } : {} ) }, {
+				const save = { api, summary, changeTag: context.config.changeTag, ...( captcha ? { captcha } : {} ) };
+				await sendEdit( save, {
 					title: page.title, text, nocreate: true, baserevid: page.revid,
 					...( page.startTimestamp ? { starttimestamp: page.startTimestamp } : {} ),
 				} );
