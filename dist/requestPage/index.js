@@ -486,7 +486,7 @@ function acceptedFeedback(state) {
   const content = (_a = state.judged.record) == null ? void 0 : _a.content;
   return (content == null ? void 0 : content.kind) === "request" ? content.feedback : [];
 }
-function feedbackOffer(state, user, context, now2) {
+function feedbackOffer(state, user, context, today) {
   var _a;
   const role = (0, import_permissions2.feedbackRoleFor)(state.record, user, context.permissions);
   if (role === null) {
@@ -494,14 +494,17 @@ function feedbackOffer(state, user, context, now2) {
   }
   const changes = state.history.changes.map((change) => ({ to: change.to, at: change.timestamp }));
   const due = (0, import_history2.followUpDue)(changes, context.config.notifications.followUpDays);
-  const stage = role === "requester" && due !== null && Date.parse(due) <= now2.getTime() ? "follow-up" : "completion";
+  const stage = role === "requester" && due !== null && Date.parse(due) <= today.getTime() ? "follow-up" : "completion";
   const own = acceptedFeedback(state).filter((entry) => (0, import_identifiers.sameUser)(entry.user, user) && entry.stage === "follow-up" === (stage === "follow-up"));
   return { role, stage, own: (_a = own[own.length - 1]) != null ? _a : null };
 }
 function withEntry(text, entry, previous) {
   const calls = previous ? (0, import_codec.parseAll)(text, import_model2.FEEDBACK_SCHEMA) : [];
   const call = calls.find((c) => previous !== null && (0, import_identifiers.sameUser)(c.record.user, previous.user) && c.record.created === previous.created);
-  return call ? text.slice(0, call.start) + (0, import_codec.serialize)(import_model2.FEEDBACK_SCHEMA, entry, call.extras) + text.slice(call.end) : (0, import_codec.appendRecord)(text, import_model2.FEEDBACK_SCHEMA, entry);
+  if (!call) {
+    return (0, import_codec.appendRecord)(text, import_model2.FEEDBACK_SCHEMA, entry);
+  }
+  return text.slice(0, call.start) + (0, import_codec.serialize)(import_model2.FEEDBACK_SCHEMA, entry, call.extras) + text.slice(call.end);
 }
 function now() {
   return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -524,7 +527,8 @@ async function saveFeedback(api, state, offer, answers, user, context, captcha) 
       (0, import_recordSave2.checkRoundTrip)(import_model2.FEEDBACK_SCHEMA, entry, text);
       (0, import_judgedRecords3.saveCheck)(current.judged, user, current.judged.input.context)(text);
       try {
-        await (0, import_recordSave2.sendEdit)(__spreadValues({ api, summary, changeTag: context.config.changeTag }, captcha ? { captcha } : {}), __spreadValues({
+        const save = __spreadValues({ api, summary, changeTag: context.config.changeTag }, captcha ? { captcha } : {});
+        await (0, import_recordSave2.sendEdit)(save, __spreadValues({
           title: page.title,
           text,
           nocreate: true,
@@ -575,7 +579,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
   },
   emits: ["saved"],
   setup(__props, { emit: __emit }) {
-    var _a, _b;
+    var _a;
     const props = __props;
     const emit = __emit;
     const SCALE = [
@@ -599,7 +603,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       used: own.used,
       comment: own.comment,
       learned: own.learned
-    } : {}), (_b = (_a = drafts.load()) == null ? void 0 : _a.value) != null ? _b : {}));
+    } : {}), (_a = drafts.load()) == null ? void 0 : _a.value));
+    const heading = (0, import_vue3.computed)(() => mw.message(props.offer.stage === "follow-up" ? "capacitybuilding-feedback-form-heading-follow-up" : "capacitybuilding-feedback-form-heading").text());
+    const submitLabel = (0, import_vue3.computed)(() => mw.message(props.offer.own ? "capacitybuilding-feedback-form-update" : "capacitybuilding-feedback-form-submit").text());
     (0, import_vue3.watch)(answers, (value) => drafts.save(__spreadValues({}, value)));
     const busy = (0, import_vue3.ref)(false);
     const saved = (0, import_vue3.ref)(false);
@@ -608,6 +614,12 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       return SCALE.map((value) => ({
         value,
         label: value === "1" ? mw.message(low).text() : value === "5" ? mw.message(high).text() : value
+      }));
+    }
+    function options(values, messages) {
+      return values.map((value) => ({
+        value,
+        label: mw.message(messages[value]).text()
       }));
     }
     const questions = (0, import_vue3.computed)(() => {
@@ -620,10 +632,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         {
           key: "outcome",
           label: "capacitybuilding-feedback-form-outcome",
-          options: import_model3.FEEDBACK_OUTCOMES.map((value) => ({
-            value,
-            label: mw.message(import_model3.FEEDBACK_OUTCOME_MESSAGES[value]).text()
-          }))
+          options: options(import_model3.FEEDBACK_OUTCOMES, import_model3.FEEDBACK_OUTCOME_MESSAGES)
         },
         {
           key: "confidenceBefore",
@@ -639,12 +648,11 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       const used = {
         key: "used",
         label: "capacitybuilding-feedback-form-used",
-        options: import_model3.FEEDBACK_USED.map((value) => ({
-          value,
-          label: mw.message(import_model3.FEEDBACK_USED_MESSAGES[value]).text()
-        }))
+        options: options(import_model3.FEEDBACK_USED, import_model3.FEEDBACK_USED_MESSAGES)
       };
-      return props.offer.stage === "follow-up" ? [used, ...all] : all;
+      return (props.offer.stage === "follow-up" ? [used, ...all] : all).map((question) => __spreadProps(__spreadValues({}, question), {
+        label: mw.message(question.label).text()
+      }));
     });
     async function submit(captcha) {
       if (busy.value) {
@@ -667,6 +675,9 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         busy.value = false;
       }
     }
+    function onSubmit() {
+      submit();
+    }
     function retry(captcha) {
       submit(captcha != null ? captcha : void 0);
     }
@@ -680,7 +691,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         (0, import_vue2.createElementVNode)(
           "h3",
           { id: headingId },
-          (0, import_vue2.toDisplayString)(_ctx.$i18n(_ctx.offer.stage === "follow-up" ? "capacitybuilding-feedback-form-heading-follow-up" : "capacitybuilding-feedback-form-heading").text()),
+          (0, import_vue2.toDisplayString)(heading.value),
           1
           /* TEXT */
         ),
@@ -705,7 +716,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         )) : (0, import_vue2.createCommentVNode)("v-if", true),
         (0, import_vue2.createElementVNode)(
           "form",
-          { onSubmit: _cache[2] || (_cache[2] = (0, import_vue2.withModifiers)(($event) => submit(), ["prevent"])) },
+          { onSubmit: (0, import_vue2.withModifiers)(onSubmit, ["prevent"]) },
           [
             ((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
               import_vue2.Fragment,
@@ -718,7 +729,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
                   class: "ext-capacitybuilding-feedback__question"
                 }, {
                   label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                    (0, import_vue2.toDisplayString)(_ctx.$i18n(question.label).text()),
+                    (0, import_vue2.toDisplayString)(question.label),
                     1
                     /* TEXT */
                   )]),
@@ -811,7 +822,7 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
               class: "ext-capacitybuilding-feedback__submit"
             }, {
               default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                (0, import_vue2.toDisplayString)(_ctx.$i18n(_ctx.offer.own ? "capacitybuilding-feedback-form-update" : "capacitybuilding-feedback-form-submit").text()),
+                (0, import_vue2.toDisplayString)(submitLabel.value),
                 1
                 /* TEXT */
               )]),
