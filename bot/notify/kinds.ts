@@ -10,6 +10,7 @@
  * being away). A rejected edit never reaches the store, so it never reaches a notice.
  */
 import crypto from 'node:crypto';
+import { followUpDue } from '../../modules/core/history';
 import { isIsoDate, normalizeUsername } from '../../modules/core/identifiers';
 import type { MessageKey } from '../../modules/core/messages';
 import { NOTICE_KINDS, stalePeriods, type NoticeKind } from '../../modules/core/notices';
@@ -409,6 +410,29 @@ export const KINDS: Record<NoticeKind, KindDefinition> = {
 		},
 		recipients: hubContactsOrAdmins,
 		messages: { line: 'capacitybuilding-notice-deadline-line' },
+	},
+	'follow-up': {
+		defaultOn: true,
+		scope: 'request',
+		channel: 'request',
+		reason: false,
+		events: ( situation: RequestSituation ) => {
+			const { request, current, config, now } = situation;
+			const due = followUpDue( current ? [ current ] : [], config.notifications.followUpDays );
+			// Not before it is due, and not once the requester has answered it.
+			const answered = request.feedback.some( ( entry ) => entry.stage === 'follow-up' &&
+				normalizeUsername( entry.user ) === normalizeUsername( request.record.requester ) );
+			if ( current === null || due === null || iso( now.getTime() ) < due || answered ) {
+				return [];
+			}
+			return [ {
+				kind: 'follow-up', key: `follow-up-${ current.revid }`, at: due, actor: '', request: request.number, revid: 0,
+				data: requestData( situation ),
+			} ];
+		},
+		recipients: ( _event, request ) => request ? [ request.record.requester ] : [],
+		messages: { heading: 'capacitybuilding-notice-follow-up-heading', body: 'capacitybuilding-notice-follow-up-body',
+			summary: 'capacitybuilding-notice-follow-up-summary' },
 	},
 	'away-ended': {
 		defaultOn: true,

@@ -11,7 +11,7 @@
 import { normalizeUsername } from '../../modules/core/identifiers';
 import type { MessageKey } from '../../modules/core/messages';
 import { STATUSES, STATUS_MESSAGES, isOneOf } from '../../modules/core/model';
-import { hubTitle } from '../../modules/core/pages';
+import { FEEDBACK_ANCHOR, hubTitle } from '../../modules/core/pages';
 import type { Messages } from '../i18n';
 import { KINDS } from './kinds';
 import type { Notice } from './ledger';
@@ -92,6 +92,10 @@ function body( notice: Notice, voice: Voice, genders: Genders, base: string ): s
 				( data.coaches ?? [] ).length );
 		case 'reopened':
 			return m.text( key, link, title, actor, gender( genders, data.actor ), statusLabel( voice, data.status ?? '' ) );
+		case 'follow-up': {
+			const requester = notice.recipients[ 0 ] ?? '';
+			return m.text( key, link, title, `${ data.page ?? '' }#${ FEEDBACK_ANCHOR }`, gender( genders, requester ) );
+		}
 		case 'away-ended':
 			return m.text( key, data.awayUntil ?? '', data.profile ?? '', gender( genders, data.coaches?.[ 0 ] ?? '' ) );
 		default:

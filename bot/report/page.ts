@@ -7,7 +7,7 @@
  */
 import { DIMENSIONS, FEEDBACK_QUESTIONS, type Dimension, type FeedbackQuestionKey, type Figures, type GroupFigures, type Median, type RequestFigures } from '../../modules/core/figures';
 import type { MessageKey } from '../../modules/core/messages';
-import { FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_OUTCOMES, REGION_MESSAGES, REGIONS, isOneOf } from '../../modules/core/model';
+import { FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, REGION_MESSAGES, REGIONS, isOneOf } from '../../modules/core/model';
 import type { QuestionFigure } from '../../modules/core/suppression';
 import { encodeValue } from '../../modules/core/wikitext/values';
 import type { Messages } from '../i18n';
@@ -143,6 +143,11 @@ const REQUEST_COLUMNS: readonly MessageKey[] = [
 const QUESTION_COLUMNS: Record<FeedbackQuestionKey, { answers: MessageKey; average?: MessageKey }> = {
 	rating: { answers: 'capacitybuilding-bot-report-column-rating-answers', average: 'capacitybuilding-bot-report-column-rating-average' },
 	outcome: { answers: 'capacitybuilding-bot-report-column-outcome-answers' },
+	confidenceBefore: { answers: 'capacitybuilding-bot-report-column-confidence-before-answers',
+		average: 'capacitybuilding-bot-report-column-confidence-before-average' },
+	confidenceAfter: { answers: 'capacitybuilding-bot-report-column-confidence-after-answers',
+		average: 'capacitybuilding-bot-report-column-confidence-after-average' },
+	used: { answers: 'capacitybuilding-bot-report-column-used-answers' },
 };
 
 function requestHeaders( c: Cells ): string[] {
@@ -159,8 +164,14 @@ function requestCells( figures: RequestFigures, c: Cells ): string[] {
 	];
 }
 
-function optionLabel( option: string, c: Cells ): string {
-	return isOneOf( FEEDBACK_OUTCOMES, option ) ? c.say( FEEDBACK_OUTCOME_MESSAGES[ option ] ) : encodeValue( option );
+function optionLabel( question: FeedbackQuestionKey, option: string, c: Cells ): string {
+	if ( question === 'outcome' && isOneOf( FEEDBACK_OUTCOMES, option ) ) {
+		return c.say( FEEDBACK_OUTCOME_MESSAGES[ option ] );
+	}
+	if ( question === 'used' && isOneOf( FEEDBACK_USED, option ) ) {
+		return c.say( FEEDBACK_USED_MESSAGES[ option ] );
+	}
+	return encodeValue( option );
 }
 
 /** The feedback columns: for each question, its answers, its average when numeric, its options when not. */
@@ -169,7 +180,7 @@ function feedbackHeaders( c: Cells ): string[] {
 		const { answers, average } = QUESTION_COLUMNS[ q.key ];
 		return [ c.say( answers ), ...( q.numeric ?
 			[ average ? c.say( average ) : c.none() ] :
-			q.options.map( ( o ) => optionLabel( o, c ) ) ) ];
+			q.options.map( ( o ) => optionLabel( q.key, o, c ) ) ) ];
 	} ) ];
 }
 

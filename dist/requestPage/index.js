@@ -200,6 +200,27 @@ var require_subscriptions = __commonJS({
   }
 });
 
+// shared-file-ref:core/identifiers.ts
+var require_identifiers = __commonJS({
+  "shared-file-ref:core/identifiers.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/identifiers.ts"];
+  }
+});
+
+// shared-file-ref:core/wikitext/codec.ts
+var require_codec = __commonJS({
+  "shared-file-ref:core/wikitext/codec.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["core/wikitext/codec.ts"];
+  }
+});
+
+// shared-file-ref:shared/drafts.ts
+var require_drafts = __commonJS({
+  "shared-file-ref:shared/drafts.ts"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/drafts.ts"];
+  }
+});
+
 // shared-file-ref:core/matching.ts
 var require_matching = __commonJS({
   "shared-file-ref:core/matching.ts"(exports, module2) {
@@ -211,6 +232,13 @@ var require_matching = __commonJS({
 var require_coaches = __commonJS({
   "shared-file-ref:shared/coaches.ts"(exports, module2) {
     module2.exports = require_shared_module_ref()["shared/coaches.ts"];
+  }
+});
+
+// shared-file-ref:shared/MatchSuggestions.vue
+var require_MatchSuggestions = __commonJS({
+  "shared-file-ref:shared/MatchSuggestions.vue"(exports, module2) {
+    module2.exports = require_shared_module_ref()["shared/MatchSuggestions.vue"];
   }
 });
 
@@ -323,15 +351,15 @@ async function loadRequestPage(api, title, base, user) {
 }
 
 // modules/requestPage/RequestPage.vue
-var import_vue12 = require("vue");
 var import_vue13 = require("vue");
 var import_vue14 = require("vue");
-var import_codex3 = __toESM(require_codex_shim());
-var import_model3 = __toESM(require_model());
-var import_permissions2 = __toESM(require_permissions());
+var import_vue15 = require("vue");
+var import_codex4 = __toESM(require_codex_shim());
+var import_model4 = __toESM(require_model());
+var import_permissions3 = __toESM(require_permissions());
 var import_taxonomy = __toESM(require_taxonomy());
 var import_PendingEdits = __toESM(require_PendingEdits());
-var import_SaveErrorMessage2 = __toESM(require_SaveErrorMessage());
+var import_SaveErrorMessage3 = __toESM(require_SaveErrorMessage());
 var import_dates2 = __toESM(require_dates());
 var import_direction = __toESM(require_direction());
 
@@ -395,8 +423,7 @@ function statusLabel(status) {
   return (0, import_model.isOneOf)(import_model.STATUSES, status) ? mw.message(import_model.STATUS_MESSAGES[status]).text() : status;
 }
 function sameAction(a, b) {
-  const plain = (action) => JSON.stringify(action.type === "hold" ? { type: "hold" } : action);
-  return plain(a) === plain(b);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 async function performAction(api, state, action, user, context, captcha, reason = "") {
   let attempts = 0;
@@ -420,13 +447,13 @@ async function performAction(api, state, action, user, context, captcha, reason 
       },
       check: (text) => (0, import_judgedRecords2.saveCheck)(current.judged, user, current.judged.input.context)(text)
     }));
-    const now = await loadRequestState(api, state.title, context, Promise.resolve(state.entry));
+    const now2 = await loadRequestState(api, state.title, context, Promise.resolve(state.entry));
     if (outcome.kind === "conflict") {
-      return { kind: "stale", state: now };
+      return { kind: "stale", state: now2 };
     }
     const follows = action.type === "offer" || action.type === "accept";
     const unsubscribed = follows ? await (0, import_subscriptions.subscribeToNewTopics)(api, state.title) : null;
-    return { kind: "saved", state: now, reapplied: attempts > 1, unsubscribed };
+    return { kind: "saved", state: now2, reapplied: attempts > 1, unsubscribed };
   } catch (error) {
     if (error instanceof import_apiErrors.SaveFailure) {
       return { kind: "failed", error: error.error };
@@ -435,32 +462,406 @@ async function performAction(api, state, action, user, context, captcha, reason 
   }
 }
 
-// modules/requestPage/RequestActions.vue
+// modules/requestPage/feedback.ts
+var import_history2 = __toESM(require_history());
+var import_model2 = __toESM(require_model());
+var import_permissions2 = __toESM(require_permissions());
+var import_identifiers = __toESM(require_identifiers());
+var import_codec = __toESM(require_codec());
+var import_apiErrors2 = __toESM(require_apiErrors());
+var import_judgedRecords3 = __toESM(require_judgedRecords());
+var import_recordSave2 = __toESM(require_recordSave());
+var EMPTY_ANSWERS = {
+  rating: "",
+  outcome: "",
+  confidenceBefore: "",
+  confidenceAfter: "",
+  used: "",
+  comment: "",
+  learned: ""
+};
+var LEARNED_LENGTH = 1e3;
+function acceptedFeedback(state) {
+  var _a;
+  const content = (_a = state.judged.record) == null ? void 0 : _a.content;
+  return (content == null ? void 0 : content.kind) === "request" ? content.feedback : [];
+}
+function feedbackOffer(state, user, context, today) {
+  var _a;
+  const role = (0, import_permissions2.feedbackRoleFor)(state.record, user, context.permissions);
+  if (role === null) {
+    return null;
+  }
+  const changes = state.history.changes.map((change) => ({ to: change.to, at: change.timestamp }));
+  const due = (0, import_history2.followUpDue)(changes, context.config.notifications.followUpDays);
+  const stage = role === "requester" && due !== null && Date.parse(due) <= today.getTime() ? "follow-up" : "completion";
+  const own = acceptedFeedback(state).filter((entry) => (0, import_identifiers.sameUser)(entry.user, user) && entry.stage === "follow-up" === (stage === "follow-up"));
+  return { role, stage, own: (_a = own[own.length - 1]) != null ? _a : null };
+}
+function withEntry(text, entry, previous) {
+  const calls = previous ? (0, import_codec.parseAll)(text, import_model2.FEEDBACK_SCHEMA) : [];
+  const call = calls.find((c) => previous !== null && (0, import_identifiers.sameUser)(c.record.user, previous.user) && c.record.created === previous.created);
+  if (!call) {
+    return (0, import_codec.appendRecord)(text, import_model2.FEEDBACK_SCHEMA, entry);
+  }
+  return text.slice(0, call.start) + (0, import_codec.serialize)(import_model2.FEEDBACK_SCHEMA, entry, call.extras) + text.slice(call.end);
+}
+function now() {
+  return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+async function saveFeedback(api, state, offer, answers, user, context, captcha) {
+  var _a, _b, _c, _d, _e, _f;
+  const entry = __spreadProps(__spreadValues({}, answers), {
+    used: offer.stage === "follow-up" ? answers.used : "",
+    user: (_b = (_a = offer.own) == null ? void 0 : _a.user) != null ? _b : user,
+    role: (_d = (_c = offer.own) == null ? void 0 : _c.role) != null ? _d : offer.role,
+    stage: offer.stage === "follow-up" ? "follow-up" : "",
+    created: (_f = (_e = offer.own) == null ? void 0 : _e.created) != null ? _f : now()
+  });
+  const summary = mw.message(offer.own ? "capacitybuilding-feedback-summary-edit" : "capacitybuilding-feedback-summary-add").text();
+  let current = state;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const page = (0, import_judgedRecords3.editablePage)(current.judged);
+      const text = withEntry(page.text, entry, offer.own);
+      (0, import_recordSave2.checkRoundTrip)(import_model2.FEEDBACK_SCHEMA, entry, text);
+      (0, import_judgedRecords3.saveCheck)(current.judged, user, current.judged.input.context)(text);
+      try {
+        const save = __spreadValues({ api, summary, changeTag: context.config.changeTag }, captcha ? { captcha } : {});
+        await (0, import_recordSave2.sendEdit)(save, __spreadValues({
+          title: page.title,
+          text,
+          nocreate: true,
+          baserevid: page.revid
+        }, page.startTimestamp ? { starttimestamp: page.startTimestamp } : {}));
+        break;
+      } catch (error) {
+        if (!(0, import_recordSave2.isCode)(error, "editconflict") || attempt >= 3) {
+          throw error;
+        }
+        current = await loadRequestState(api, state.title, context, Promise.resolve(state.entry));
+      }
+    }
+    return { kind: "saved", state: await loadRequestState(api, state.title, context, Promise.resolve(state.entry)) };
+  } catch (error) {
+    if (error instanceof import_apiErrors2.SaveFailure) {
+      return { kind: "failed", error: error.error };
+    }
+    throw error;
+  }
+}
+
+// modules/requestPage/FeedbackForm.vue
 var import_vue = require("vue");
 var import_vue2 = require("vue");
 var import_vue3 = require("vue");
 var import_codex = __toESM(require_codex_shim());
-var import_model2 = __toESM(require_model());
-var _hoisted_1 = {
+var import_model3 = __toESM(require_model());
+var import_pages2 = __toESM(require_pages());
+var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
+var import_drafts = __toESM(require_drafts());
+var _hoisted_1 = ["id", "data-stage"];
+var _hoisted_2 = {
+  key: 0,
+  class: "ext-capacitybuilding-feedback__editing"
+};
+var _hoisted_3 = { class: "ext-capacitybuilding-feedback__options" };
+var _hoisted_4 = { "aria-live": "polite" };
+var headingId = "ext-capacitybuilding-feedback-heading";
+var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
+  __name: "FeedbackForm",
+  props: {
+    api: {},
+    state: {},
+    context: {},
+    offer: {},
+    user: {}
+  },
+  emits: ["saved"],
+  setup(__props, { emit: __emit }) {
+    var _a;
+    const props = __props;
+    const emit = __emit;
+    const SCALE = [
+      "1",
+      "2",
+      "3",
+      "4",
+      "5"
+    ];
+    const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.state.title });
+    const drafts = (0, import_drafts.createDraftStore)({
+      form: "feedback",
+      context: `${props.state.title}#${props.offer.stage}`
+    });
+    const own = props.offer.own;
+    const answers = (0, import_vue3.reactive)(__spreadValues(__spreadValues(__spreadValues({}, EMPTY_ANSWERS), own ? {
+      rating: own.rating,
+      outcome: own.outcome,
+      confidenceBefore: own.confidenceBefore,
+      confidenceAfter: own.confidenceAfter,
+      used: own.used,
+      comment: own.comment,
+      learned: own.learned
+    } : {}), (_a = drafts.load()) == null ? void 0 : _a.value));
+    const heading = (0, import_vue3.computed)(() => mw.message(props.offer.stage === "follow-up" ? "capacitybuilding-feedback-form-heading-follow-up" : "capacitybuilding-feedback-form-heading").text());
+    const submitLabel = (0, import_vue3.computed)(() => mw.message(props.offer.own ? "capacitybuilding-feedback-form-update" : "capacitybuilding-feedback-form-submit").text());
+    (0, import_vue3.watch)(answers, (value) => drafts.save(__spreadValues({}, value)));
+    const busy = (0, import_vue3.ref)(false);
+    const saved = (0, import_vue3.ref)(false);
+    const saveError = (0, import_vue3.ref)(null);
+    function scale(low, high) {
+      return SCALE.map((value) => ({
+        value,
+        label: value === "1" ? mw.message(low).text() : value === "5" ? mw.message(high).text() : value
+      }));
+    }
+    function options(values, messages) {
+      return values.map((value) => ({
+        value,
+        label: mw.message(messages[value]).text()
+      }));
+    }
+    const questions = (0, import_vue3.computed)(() => {
+      const all = [
+        {
+          key: "rating",
+          label: "capacitybuilding-feedback-form-rating",
+          options: scale("capacitybuilding-feedback-form-rating-low", "capacitybuilding-feedback-form-rating-high")
+        },
+        {
+          key: "outcome",
+          label: "capacitybuilding-feedback-form-outcome",
+          options: options(import_model3.FEEDBACK_OUTCOMES, import_model3.FEEDBACK_OUTCOME_MESSAGES)
+        },
+        {
+          key: "confidenceBefore",
+          label: "capacitybuilding-feedback-form-confidence-before",
+          options: scale("capacitybuilding-feedback-form-confidence-low", "capacitybuilding-feedback-form-confidence-high")
+        },
+        {
+          key: "confidenceAfter",
+          label: "capacitybuilding-feedback-form-confidence-after",
+          options: scale("capacitybuilding-feedback-form-confidence-low", "capacitybuilding-feedback-form-confidence-high")
+        }
+      ];
+      const used = {
+        key: "used",
+        label: "capacitybuilding-feedback-form-used",
+        options: options(import_model3.FEEDBACK_USED, import_model3.FEEDBACK_USED_MESSAGES)
+      };
+      return (props.offer.stage === "follow-up" ? [used, ...all] : all).map((question) => __spreadProps(__spreadValues({}, question), {
+        label: mw.message(question.label).text()
+      }));
+    });
+    async function submit(captcha) {
+      if (busy.value) {
+        return;
+      }
+      busy.value = true;
+      saved.value = false;
+      saveError.value = null;
+      drafts.flush();
+      try {
+        const outcome = await saveFeedback(props.api, props.state, props.offer, __spreadValues({}, answers), props.user, props.context, captcha);
+        if (outcome.kind === "failed") {
+          saveError.value = outcome.error;
+          return;
+        }
+        drafts.clear();
+        saved.value = true;
+        emit("saved", outcome.state);
+      } finally {
+        busy.value = false;
+      }
+    }
+    function onSubmit() {
+      submit();
+    }
+    function retry(captcha) {
+      submit(captcha != null ? captcha : void 0);
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
+        id: (0, import_vue2.unref)(import_pages2.FEEDBACK_ANCHOR),
+        class: "ext-capacitybuilding-feedback",
+        "aria-labelledby": headingId,
+        "data-stage": _ctx.offer.stage
+      }, [
+        (0, import_vue2.createElementVNode)(
+          "h3",
+          { id: headingId },
+          (0, import_vue2.toDisplayString)(heading.value),
+          1
+          /* TEXT */
+        ),
+        (0, import_vue2.createCommentVNode)(" Said plainly before anything is typed: feedback is public on the page. "),
+        (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxMessage), {
+          type: "notice",
+          class: "ext-capacitybuilding-feedback__public"
+        }, {
+          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-feedback-form-public", _ctx.user).text()),
+            1
+            /* TEXT */
+          )]),
+          _: 1
+        }),
+        _ctx.offer.own ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+          "p",
+          _hoisted_2,
+          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-feedback-form-editing", _ctx.user).text()),
+          1
+          /* TEXT */
+        )) : (0, import_vue2.createCommentVNode)("v-if", true),
+        (0, import_vue2.createElementVNode)(
+          "form",
+          { onSubmit: (0, import_vue2.withModifiers)(onSubmit, ["prevent"]) },
+          [
+            ((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+              import_vue2.Fragment,
+              null,
+              (0, import_vue2.renderList)(questions.value, (question) => {
+                return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxField), {
+                  key: question.key,
+                  "is-fieldset": true,
+                  "data-question": question.key,
+                  class: "ext-capacitybuilding-feedback__question"
+                }, {
+                  label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                    (0, import_vue2.toDisplayString)(question.label),
+                    1
+                    /* TEXT */
+                  )]),
+                  default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)("div", _hoisted_3, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                    import_vue2.Fragment,
+                    null,
+                    (0, import_vue2.renderList)(question.options, (option) => {
+                      return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxRadio), {
+                        key: option.value,
+                        modelValue: answers[question.key],
+                        "onUpdate:modelValue": ($event) => answers[question.key] = $event,
+                        name: `ext-capacitybuilding-feedback-${question.key}`,
+                        "input-value": option.value,
+                        inline: true
+                      }, {
+                        default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                          (0, import_vue2.toDisplayString)(option.label),
+                          1
+                          /* TEXT */
+                        )]),
+                        _: 2
+                      }, 1032, [
+                        "modelValue",
+                        "onUpdate:modelValue",
+                        "name",
+                        "input-value"
+                      ]);
+                    }),
+                    128
+                    /* KEYED_FRAGMENT */
+                  ))])]),
+                  _: 2
+                }, 1032, ["data-question"]);
+              }),
+              128
+              /* KEYED_FRAGMENT */
+            )),
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { "data-question": "comment" }, {
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-feedback-field-comment").text()),
+                1
+                /* TEXT */
+              )]),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
+                modelValue: answers.comment,
+                "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answers.comment = $event)
+              }, null, 8, ["modelValue"])]),
+              _: 1
+            }),
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { "data-question": "learned" }, {
+              label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-feedback-form-learned").text()),
+                1
+                /* TEXT */
+              )]),
+              "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-feedback-form-learned-help", (0, import_vue2.unref)(LEARNED_LENGTH)).text()),
+                1
+                /* TEXT */
+              )]),
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
+                modelValue: answers.learned,
+                "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => answers.learned = $event),
+                maxlength: (0, import_vue2.unref)(LEARNED_LENGTH)
+              }, null, 8, ["modelValue", "maxlength"])]),
+              _: 1
+            }),
+            (0, import_vue2.createElementVNode)("div", _hoisted_4, [saveError.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)(import_SaveErrorMessage.default, {
+              key: 0,
+              error: saveError.value,
+              "login-url": (0, import_vue2.unref)(loginUrl),
+              onRetry: retry
+            }, null, 8, ["error", "login-url"])) : (0, import_vue2.createCommentVNode)("v-if", true), saved.value ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
+              key: 1,
+              type: "success",
+              class: "ext-capacitybuilding-feedback__saved"
+            }, {
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-feedback-form-saved").text()),
+                1
+                /* TEXT */
+              )]),
+              _: 1
+            })) : (0, import_vue2.createCommentVNode)("v-if", true)]),
+            (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+              type: "submit",
+              action: "progressive",
+              weight: "primary",
+              disabled: busy.value,
+              class: "ext-capacitybuilding-feedback__submit"
+            }, {
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
+                (0, import_vue2.toDisplayString)(submitLabel.value),
+                1
+                /* TEXT */
+              )]),
+              _: 1
+            }, 8, ["disabled"])
+          ],
+          32
+          /* NEED_HYDRATION */
+        )
+      ], 8, _hoisted_1);
+    };
+  }
+});
+var FeedbackForm_default = _sfc_main;
+
+// modules/requestPage/RequestActions.vue
+var import_vue4 = require("vue");
+var import_vue5 = require("vue");
+var import_vue6 = require("vue");
+var import_codex2 = __toESM(require_codex_shim());
+var _hoisted_12 = {
   key: 0,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_2 = {
+var _hoisted_22 = {
   key: 1,
   class: "ext-capacitybuilding-request-actions__none"
 };
-var _hoisted_3 = {
+var _hoisted_32 = {
   key: 2,
   class: "ext-capacitybuilding-request-actions__buttons"
 };
-var _hoisted_4 = {
+var _hoisted_42 = {
   key: 3,
   class: "ext-capacitybuilding-request-actions__triage"
 };
-var holdLabelId = "ext-capacitybuilding-request-actions-hold-reason-label";
-var headingId = "ext-capacitybuilding-request-actions-heading";
+var headingId2 = "ext-capacitybuilding-request-actions-heading";
 var triageLabelId = "ext-capacitybuilding-request-actions-triage-label";
-var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
+var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   __name: "RequestActions",
   props: {
     actions: {},
@@ -493,10 +894,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     function needsConfirmation(action) {
       return action.type in CONFIRM;
     }
-    const pending = (0, import_vue3.ref)(null);
-    const confirming = (0, import_vue3.ref)(false);
-    const reason = (0, import_vue3.ref)("");
-    const confirmText = (0, import_vue3.computed)(() => {
+    const pending = (0, import_vue6.ref)(null);
+    const confirming = (0, import_vue6.ref)(false);
+    const reason = (0, import_vue6.ref)("");
+    const confirmText = (0, import_vue6.computed)(() => {
       const keys = pending.value && needsConfirmation(pending.value) ? CONFIRM[pending.value.type] : CONFIRM.decline;
       return {
         title: mw.message(keys.title).text(),
@@ -504,19 +905,10 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
         confirm: mw.message(keys.confirm).text()
       };
     });
-    const holdReason = (0, import_vue3.ref)("");
-    const holdReasons = (0, import_vue3.computed)(() => [{
-      value: "",
-      label: mw.message("capacitybuilding-requestpage-hold-reason-none").text()
-    }, ...import_model2.HOLD_REASONS.map((code) => ({
-      value: code,
-      label: mw.message(import_model2.HOLD_REASON_MESSAGES[code]).text()
-    }))]);
     function choose(action) {
       if (needsConfirmation(action)) {
         pending.value = action;
         reason.value = "";
-        holdReason.value = "";
         confirming.value = true;
         return;
       }
@@ -524,23 +916,17 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     }
     function confirm() {
       confirming.value = false;
-      const action = pending.value;
-      if ((action == null ? void 0 : action.type) === "hold" && (0, import_model2.isOneOf)(import_model2.HOLD_REASONS, holdReason.value)) {
-        emit("act", {
-          type: "hold",
-          reason: holdReason.value
-        }, reason.value);
-      } else if (action) {
-        emit("act", action, reason.value);
+      if (pending.value) {
+        emit("act", pending.value, reason.value);
       }
     }
-    const buttons = (0, import_vue3.computed)(() => props.actions.filter((action) => action.type !== "triage"));
-    const triageHubs = (0, import_vue3.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
+    const buttons = (0, import_vue6.computed)(() => props.actions.filter((action) => action.type !== "triage"));
+    const triageHubs = (0, import_vue6.computed)(() => props.actions.flatMap((action) => action.type === "triage" ? [{
       value: action.hub,
       label: action.hub
     }] : []));
-    const selectedHub = (0, import_vue3.ref)((_a = props.suggestedHub) != null ? _a : null);
-    (0, import_vue3.watch)(triageHubs, (hubs) => {
+    const selectedHub = (0, import_vue6.ref)((_a = props.suggestedHub) != null ? _a : null);
+    (0, import_vue6.watch)(triageHubs, (hubs) => {
       if (selectedHub.value !== null && !hubs.some((item) => item.value === selectedHub.value)) {
         selectedHub.value = null;
       }
@@ -568,46 +954,46 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     }
     return (_ctx, _cache) => {
       var _a2;
-      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("section", {
+      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-actions",
-        "aria-labelledby": headingId
+        "aria-labelledby": headingId2
       }, [
-        (0, import_vue2.createElementVNode)(
+        (0, import_vue5.createElementVNode)(
           "h3",
           {
-            id: headingId,
+            id: headingId2,
             class: "ext-capacitybuilding-request-actions__heading"
           },
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-heading").text()),
           1
           /* TEXT */
         ),
-        !_ctx.loggedIn ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        !_ctx.loggedIn ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_1,
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
+          _hoisted_12,
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-login").text()),
           1
           /* TEXT */
-        )) : _ctx.actions.length === 0 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+        )) : _ctx.actions.length === 0 ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
           "p",
-          _hoisted_2,
-          (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
+          _hoisted_22,
+          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-actions-none").text()),
           1
           /* TEXT */
-        )) : (0, import_vue2.createCommentVNode)("v-if", true),
-        buttons.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_3, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-          import_vue2.Fragment,
+        )) : (0, import_vue5.createCommentVNode)("v-if", true),
+        buttons.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_32, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
+          import_vue5.Fragment,
           null,
-          (0, import_vue2.renderList)(buttons.value, (action) => {
-            return (0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxButton), {
+          (0, import_vue5.renderList)(buttons.value, (action) => {
+            return (0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxButton), {
               key: actionKey(action),
               action: buttonStyle(action),
               disabled: _ctx.busy,
               "data-action": action.type,
               onClick: ($event) => choose(action)
             }, {
-              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                (0, import_vue2.toDisplayString)(label(action)),
+              default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                (0, import_vue5.toDisplayString)(label(action)),
                 1
                 /* TEXT */
               )]),
@@ -621,16 +1007,16 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           }),
           128
           /* KEYED_FRAGMENT */
-        ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
-        triageHubs.value.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("div", _hoisted_4, [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), null, {
-          label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue2.createElementVNode)(
+        ))])) : (0, import_vue5.createCommentVNode)("v-if", true),
+        triageHubs.value.length ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("div", _hoisted_42, [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), null, {
+          label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createCommentVNode)(" The select's handle is no input a <label for> can name; aria-labelledby does. "), (0, import_vue5.createElementVNode)(
             "span",
             { id: triageLabelId },
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
+            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-label").text()),
             1
             /* TEXT */
           )]),
-          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
             selected: selectedHub.value,
             "onUpdate:selected": _cache[0] || (_cache[0] = ($event) => selectedHub.value = $event),
             "aria-labelledby": triageLabelId,
@@ -644,22 +1030,22 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
             "disabled"
           ])]),
           _: 1
-        }), (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxButton), {
+        }), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxButton), {
           "data-action": "triage",
           disabled: _ctx.busy || selectedHub.value === null,
           onClick: triage
         }, {
-          default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-            (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+            (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-triage-button").text()),
             1
             /* TEXT */
           )]),
           _: 1
-        }, 8, ["disabled"])])) : (0, import_vue2.createCommentVNode)("v-if", true),
-        (0, import_vue2.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
-        (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxDialog), {
+        }, 8, ["disabled"])])) : (0, import_vue5.createCommentVNode)("v-if", true),
+        (0, import_vue5.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
+        (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxDialog), {
           open: confirming.value,
-          "onUpdate:open": _cache[3] || (_cache[3] = ($event) => confirming.value = $event),
+          "onUpdate:open": _cache[2] || (_cache[2] = ($event) => confirming.value = $event),
           class: "ext-capacitybuilding-request-actions__confirm",
           title: confirmText.value.title,
           "use-close-button": true,
@@ -672,62 +1058,32 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
           "render-in-place": true,
           "data-confirm": (_a2 = pending.value) == null ? void 0 : _a2.type,
           onPrimary: confirm,
-          onDefault: _cache[4] || (_cache[4] = ($event) => confirming.value = false)
+          onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
         }, {
-          default: (0, import_vue2.withCtx)(() => {
-            var _a3;
-            return [
-              (0, import_vue2.createElementVNode)(
-                "p",
-                null,
-                (0, import_vue2.toDisplayString)(confirmText.value.body),
-                1
-                /* TEXT */
-              ),
-              ((_a3 = pending.value) == null ? void 0 : _a3.type) === "hold" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxField), {
-                key: 0,
-                class: "ext-capacitybuilding-request-actions__hold-reason"
-              }, {
-                label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)(
-                  "span",
-                  { id: holdLabelId },
-                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-hold-reason-label").text()),
-                  1
-                  /* TEXT */
-                )]),
-                "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-hold-reason-help").text()),
-                  1
-                  /* TEXT */
-                )]),
-                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxSelect), {
-                  selected: holdReason.value,
-                  "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => holdReason.value = $event),
-                  "aria-labelledby": holdLabelId,
-                  "menu-items": holdReasons.value
-                }, null, 8, ["selected", "menu-items"])]),
-                _: 1
-              })) : (0, import_vue2.createCommentVNode)("v-if", true),
-              (0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
-                label: (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
-                  1
-                  /* TEXT */
-                )]),
-                "help-text": (0, import_vue2.withCtx)(() => [(0, import_vue2.createTextVNode)(
-                  (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
-                  1
-                  /* TEXT */
-                )]),
-                default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createVNode)((0, import_vue2.unref)(import_codex.CdxTextArea), {
-                  modelValue: reason.value,
-                  "onUpdate:modelValue": _cache[2] || (_cache[2] = ($event) => reason.value = $event),
-                  maxlength: (0, import_vue2.unref)(REASON_LENGTH)
-                }, null, 8, ["modelValue", "maxlength"])]),
-                _: 1
-              })
-            ];
-          }),
+          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createElementVNode)(
+            "p",
+            null,
+            (0, import_vue5.toDisplayString)(confirmText.value.body),
+            1
+            /* TEXT */
+          ), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
+            label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
+              1
+              /* TEXT */
+            )]),
+            "help-text": (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
+              1
+              /* TEXT */
+            )]),
+            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxTextArea), {
+              modelValue: reason.value,
+              "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => reason.value = $event),
+              maxlength: (0, import_vue5.unref)(REASON_LENGTH)
+            }, null, 8, ["modelValue", "maxlength"])]),
+            _: 1
+          })]),
           _: 1
         }, 8, [
           "open",
@@ -741,17 +1097,17 @@ var _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
     };
   }
 });
-var RequestActions_default = _sfc_main;
+var RequestActions_default = _sfc_main2;
 
 // modules/requestPage/StatusHistory.vue
-var import_vue4 = require("vue");
-var import_vue5 = require("vue");
-var import_vue6 = require("vue");
+var import_vue7 = require("vue");
+var import_vue8 = require("vue");
+var import_vue9 = require("vue");
 var import_dates = __toESM(require_dates());
-var _hoisted_12 = { class: "ext-capacitybuilding-request-history__list" };
-var _hoisted_22 = { class: "ext-capacitybuilding-request-history__change" };
-var _hoisted_32 = ["href"];
-var _hoisted_42 = {
+var _hoisted_13 = { class: "ext-capacitybuilding-request-history__list" };
+var _hoisted_23 = { class: "ext-capacitybuilding-request-history__change" };
+var _hoisted_33 = ["href"];
+var _hoisted_43 = {
   key: 1,
   class: "ext-capacitybuilding-request-history__user"
 };
@@ -766,8 +1122,8 @@ var _hoisted_9 = {
   key: 0,
   class: "ext-capacitybuilding-request-history__truncated"
 };
-var headingId2 = "ext-capacitybuilding-request-history-heading";
-var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
+var headingId3 = "ext-capacitybuilding-request-history-heading";
+var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
   __name: "StatusHistory",
   props: {
     title: {},
@@ -775,7 +1131,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const newestFirst = (0, import_vue6.computed)(() => [...props.history.changes].reverse());
+    const newestFirst = (0, import_vue9.computed)(() => [...props.history.changes].reverse());
     function describe(change) {
       return change.from === null ? mw.message("capacitybuilding-requestpage-history-created", statusLabel(change.to)).text() : mw.message("capacitybuilding-requestpage-history-change", statusLabel(change.from), statusLabel(change.to)).text();
     }
@@ -792,222 +1148,102 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
       });
     }
     return (_ctx, _cache) => {
-      return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("section", {
+      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-history",
-        "aria-labelledby": headingId2
+        "aria-labelledby": headingId3
       }, [
-        (0, import_vue5.createElementVNode)(
+        (0, import_vue8.createElementVNode)(
           "h3",
           {
-            id: headingId2,
+            id: headingId3,
             class: "ext-capacitybuilding-request-history__heading"
           },
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-heading").text()),
           1
           /* TEXT */
         ),
-        (0, import_vue5.createElementVNode)("ol", _hoisted_12, [((0, import_vue5.openBlock)(true), (0, import_vue5.createElementBlock)(
-          import_vue5.Fragment,
+        (0, import_vue8.createElementVNode)("ol", _hoisted_13, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
+          import_vue8.Fragment,
           null,
-          (0, import_vue5.renderList)(newestFirst.value, (change) => {
-            return (0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("li", {
+          (0, import_vue8.renderList)(newestFirst.value, (change) => {
+            return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
               key: change.revid,
               class: "ext-capacitybuilding-request-history__item"
             }, [
-              (0, import_vue5.createElementVNode)(
+              (0, import_vue8.createElementVNode)(
                 "span",
-                _hoisted_22,
-                (0, import_vue5.toDisplayString)(describe(change)),
+                _hoisted_23,
+                (0, import_vue8.toDisplayString)(describe(change)),
                 1
                 /* TEXT */
               ),
-              change.user ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+              change.user ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
                 key: 0,
                 class: "ext-capacitybuilding-request-history__user",
                 href: userUrl(change.user)
-              }, [(0, import_vue5.createElementVNode)(
+              }, [(0, import_vue8.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue5.toDisplayString)(change.user),
+                (0, import_vue8.toDisplayString)(change.user),
                 1
                 /* TEXT */
-              )], 8, _hoisted_32)) : ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+              )], 8, _hoisted_33)) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
                 "span",
-                _hoisted_42,
-                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
+                _hoisted_43,
+                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-user-hidden").text()),
                 1
                 /* TEXT */
               )),
-              (0, import_vue5.createElementVNode)("a", {
+              (0, import_vue8.createElementVNode)("a", {
                 class: "ext-capacitybuilding-request-history__revision",
                 href: revisionUrl(change.revid)
-              }, [(0, import_vue5.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue5.toDisplayString)((0, import_vue5.unref)(import_dates.formatTimestamp)(change.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
-              change.from !== null ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)("a", {
+              }, [(0, import_vue8.createElementVNode)("time", { datetime: change.timestamp }, (0, import_vue8.toDisplayString)((0, import_vue8.unref)(import_dates.formatTimestamp)(change.timestamp)), 9, _hoisted_6)], 8, _hoisted_5),
+              change.from !== null ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("a", {
                 key: 2,
                 class: "ext-capacitybuilding-request-history__diff",
                 href: diffUrl(change.revid)
-              }, (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue5.createCommentVNode)("v-if", true),
-              (0, import_vue5.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
-              change.comment ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+              }, (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-diff").text()), 9, _hoisted_7)) : (0, import_vue8.createCommentVNode)("v-if", true),
+              (0, import_vue8.createCommentVNode)(" The edit summary: it says why a request was declined, withdrawn or put on hold. "),
+              change.comment ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
                 "span",
                 _hoisted_8,
-                (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
+                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-comment", change.comment).text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue5.createCommentVNode)("v-if", true)
+              )) : (0, import_vue8.createCommentVNode)("v-if", true)
             ]);
           }),
           128
           /* KEYED_FRAGMENT */
         ))]),
-        _ctx.history.truncated ? ((0, import_vue5.openBlock)(), (0, import_vue5.createElementBlock)(
+        _ctx.history.truncated ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
           "p",
           _hoisted_9,
-          (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-truncated").text()),
+          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-history-truncated").text()),
           1
           /* TEXT */
-        )) : (0, import_vue5.createCommentVNode)("v-if", true)
+        )) : (0, import_vue8.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var StatusHistory_default = _sfc_main2;
+var StatusHistory_default = _sfc_main3;
 
 // modules/requestPage/SuggestedCoaches.vue
-var import_vue9 = require("vue");
 var import_vue10 = require("vue");
 var import_vue11 = require("vue");
-var import_codex2 = __toESM(require_codex_shim());
+var import_vue12 = require("vue");
+var import_codex3 = __toESM(require_codex_shim());
 var import_matching = __toESM(require_matching());
-var import_apiErrors3 = __toESM(require_apiErrors());
+var import_apiErrors4 = __toESM(require_apiErrors());
 var import_coaches = __toESM(require_coaches());
-var import_SaveErrorMessage = __toESM(require_SaveErrorMessage());
-
-// modules/shared/MatchSuggestions.vue
-var import_vue7 = require("vue");
-var import_vue8 = require("vue");
+var import_SaveErrorMessage2 = __toESM(require_SaveErrorMessage());
+var import_MatchSuggestions = __toESM(require_MatchSuggestions());
 var import_matchReasons = __toESM(require_matchReasons());
-var _hoisted_13 = { class: "ext-capacitybuilding-match-suggestions" };
-var _hoisted_23 = {
-  key: 0,
-  class: "ext-capacitybuilding-match-suggestions__empty"
-};
-var _hoisted_33 = {
-  key: 1,
-  class: "ext-capacitybuilding-match-suggestions__list"
-};
-var _hoisted_43 = ["data-user"];
-var _hoisted_52 = ["href"];
-var _hoisted_62 = {
-  key: 0,
-  class: "ext-capacitybuilding-match-suggestions__tier"
-};
-var _hoisted_72 = {
-  key: 1,
-  class: "ext-capacitybuilding-match-suggestions__reasons"
-};
-var _hoisted_82 = {
-  key: 2,
-  class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
-};
-var _hoisted_92 = { class: "ext-capacitybuilding-match-suggestions__actions" };
-var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
-  __name: "MatchSuggestions",
-  props: {
-    matches: {},
-    name: { type: Function }
-  },
-  setup(__props) {
-    function plus(match) {
-      return match.reasons.filter((reason) => reason.effect === "plus");
-    }
-    function minus(match) {
-      return match.reasons.filter((reason) => reason.effect === "minus");
-    }
-    function profileUrl(coach) {
-      var _a;
-      return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
-    }
-    return (_ctx, _cache) => {
-      return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-        import_vue8.Fragment,
-        null,
-        [(0, import_vue8.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( … )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">…</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue8.createElementVNode)("div", _hoisted_13, [!_ctx.matches.length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-          "p",
-          _hoisted_23,
-          (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
-          1
-          /* TEXT */
-        )) : ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ol", _hoisted_33, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-          import_vue8.Fragment,
-          null,
-          (0, import_vue8.renderList)(_ctx.matches, (match) => {
-            return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("li", {
-              key: match.coach.user,
-              class: (0, import_vue8.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
-              "data-user": match.coach.user
-            }, [
-              (0, import_vue8.createElementVNode)("a", {
-                class: "ext-capacitybuilding-match-suggestions__name",
-                href: profileUrl(match.coach)
-              }, (0, import_vue8.toDisplayString)(match.coach.user), 9, _hoisted_52),
-              match.tier === "away" ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-                "span",
-                _hoisted_62,
-                (0, import_vue8.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
-                1
-                /* TEXT */
-              )) : (0, import_vue8.createCommentVNode)("v-if", true),
-              plus(match).length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ul", _hoisted_72, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-                import_vue8.Fragment,
-                null,
-                (0, import_vue8.renderList)((0, import_vue8.unref)(import_matchReasons.reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
-                  return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-                    "li",
-                    { key: i },
-                    (0, import_vue8.toDisplayString)(text),
-                    1
-                    /* TEXT */
-                  );
-                }),
-                128
-                /* KEYED_FRAGMENT */
-              ))])) : (0, import_vue8.createCommentVNode)("v-if", true),
-              minus(match).length ? ((0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)("ul", _hoisted_82, [((0, import_vue8.openBlock)(true), (0, import_vue8.createElementBlock)(
-                import_vue8.Fragment,
-                null,
-                (0, import_vue8.renderList)((0, import_vue8.unref)(import_matchReasons.reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
-                  return (0, import_vue8.openBlock)(), (0, import_vue8.createElementBlock)(
-                    "li",
-                    { key: i },
-                    (0, import_vue8.toDisplayString)(text),
-                    1
-                    /* TEXT */
-                  );
-                }),
-                128
-                /* KEYED_FRAGMENT */
-              ))])) : (0, import_vue8.createCommentVNode)("v-if", true),
-              (0, import_vue8.createElementVNode)("div", _hoisted_92, [(0, import_vue8.renderSlot)(_ctx.$slots, "actions", { match })])
-            ], 10, _hoisted_43);
-          }),
-          128
-          /* KEYED_FRAGMENT */
-        ))]))])],
-        2112
-        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-      );
-    };
-  }
-});
-var MatchSuggestions_default = _sfc_main3;
-
-// modules/requestPage/SuggestedCoaches.vue
-var import_matchReasons2 = __toESM(require_matchReasons());
 var import_siteData2 = __toESM(require_siteData());
 
 // modules/requestPage/invite.ts
-var import_apiErrors2 = __toESM(require_apiErrors());
+var import_apiErrors3 = __toESM(require_apiErrors());
 function invitationParams(coach, requestPage, inviter) {
   return __spreadValues({
     action: "edit",
@@ -1019,10 +1255,10 @@ function invitationParams(coach, requestPage, inviter) {
     summary: mw.message("capacitybuilding-requestpage-invite-summary", requestPage).text(),
     assert: "user",
     formatversion: 2
-  }, import_apiErrors2.API_ERROR_FORMAT);
+  }, import_apiErrors3.API_ERROR_FORMAT);
 }
 async function inviteToOffer(api, coach, requestPage, inviter) {
-  await (0, import_apiErrors2.apiResult)(api.postWithEditToken(invitationParams(coach, requestPage, inviter)));
+  await (0, import_apiErrors3.apiResult)(api.postWithEditToken(invitationParams(coach, requestPage, inviter)));
 }
 
 // modules/requestPage/SuggestedCoaches.vue
@@ -1031,8 +1267,8 @@ var _hoisted_14 = {
   class: "ext-capacitybuilding-request-suggestions__invited"
 };
 var LIMIT = 5;
-var headingId3 = "ext-capacitybuilding-request-suggestions-heading";
-var _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
+var headingId4 = "ext-capacitybuilding-request-suggestions-heading";
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   __name: "SuggestedCoaches",
   props: {
     api: {},
@@ -1045,16 +1281,16 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue11.ref)(true);
-    const loadError = (0, import_vue11.ref)(null);
-    const coaches = (0, import_vue11.shallowRef)([]);
-    const languageNames = (0, import_vue11.shallowRef)(/* @__PURE__ */ new Map());
-    const invited = (0, import_vue11.ref)(/* @__PURE__ */ new Set());
-    const inviting = (0, import_vue11.ref)(null);
-    const inviteError = (0, import_vue11.ref)(null);
-    const failedInvite = (0, import_vue11.ref)(null);
-    const name = (0, import_vue11.computed)(() => (0, import_matchReasons2.codeNamer)(props.topics, languageNames.value, (0, import_siteData2.languageChain)()));
-    const matches = (0, import_vue11.computed)(() => (0, import_matching.rankCoaches)(props.request, coaches.value, props.topics, {
+    const loading = (0, import_vue12.ref)(true);
+    const loadError = (0, import_vue12.ref)(null);
+    const coaches = (0, import_vue12.shallowRef)([]);
+    const languageNames = (0, import_vue12.shallowRef)(/* @__PURE__ */ new Map());
+    const invited = (0, import_vue12.ref)(/* @__PURE__ */ new Set());
+    const inviting = (0, import_vue12.ref)(null);
+    const inviteError = (0, import_vue12.ref)(null);
+    const failedInvite = (0, import_vue12.ref)(null);
+    const name = (0, import_vue12.computed)(() => (0, import_matchReasons.codeNamer)(props.topics, languageNames.value, (0, import_siteData2.languageChain)()));
+    const matches = (0, import_vue12.computed)(() => (0, import_matching.rankCoaches)(props.request, coaches.value, props.topics, {
       today: props.today,
       limit: LIMIT,
       exclude: [
@@ -1063,7 +1299,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
         ...props.request.coach
       ]
     }));
-    (0, import_vue11.onMounted)(async () => {
+    (0, import_vue12.onMounted)(async () => {
       try {
         const [loaded, names] = await Promise.all([(0, import_coaches.loadCoaches)(props.api, props.base), (0, import_siteData2.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))]);
         coaches.value = loaded.coaches;
@@ -1083,7 +1319,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
         await inviteToOffer(props.api, coach, props.title, props.user);
         invited.value = /* @__PURE__ */ new Set([...invited.value, coach]);
       } catch (error) {
-        if (!(error instanceof import_apiErrors3.SaveFailure)) {
+        if (!(error instanceof import_apiErrors4.SaveFailure)) {
           throw error;
         }
         inviteError.value = error.error;
@@ -1098,50 +1334,50 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("section", {
+      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-suggestions",
-        "aria-labelledby": headingId3
+        "aria-labelledby": headingId4
       }, [
-        (0, import_vue10.createElementVNode)(
+        (0, import_vue11.createElementVNode)(
           "h3",
-          { id: headingId3 },
-          (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
+          { id: headingId4 },
+          (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
           1
           /* TEXT */
         ),
-        loading.value ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxProgressBar), {
+        loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
           key: 0,
           inline: "",
           "aria-label": _ctx.$i18n("capacitybuilding-requestpage-suggestions-loading").text()
-        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxMessage), {
+        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
           key: 1,
           type: "error"
         }, {
-          default: (0, import_vue10.withCtx)(() => [(0, import_vue10.createTextVNode)(
-            (0, import_vue10.toDisplayString)(loadError.value),
+          default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+            (0, import_vue11.toDisplayString)(loadError.value),
             1
             /* TEXT */
           )]),
           _: 1
-        })) : ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)(MatchSuggestions_default, {
+        })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_MatchSuggestions.default, {
           key: 2,
           matches: matches.value,
           name: name.value
         }, {
-          actions: (0, import_vue10.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
+          actions: (0, import_vue11.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
             "span",
             _hoisted_14,
-            (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
+            (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
             1
             /* TEXT */
-          )) : ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex2.CdxButton), {
+          )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
             key: 1,
             class: "ext-capacitybuilding-request-suggestions__invite",
             disabled: inviting.value !== null,
             onClick: ($event) => invite(match.coach.user)
           }, {
-            default: (0, import_vue10.withCtx)(() => [(0, import_vue10.createTextVNode)(
-              (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
+            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
+              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
               1
               /* TEXT */
             )]),
@@ -1149,11 +1385,11 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
           }, 1032, ["disabled", "onClick"]))]),
           _: 1
         }, 8, ["matches", "name"])),
-        inviteError.value ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)(import_SaveErrorMessage.default, {
+        inviteError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
           key: 3,
           error: inviteError.value,
           onRetry: retry
-        }, null, 8, ["error"])) : (0, import_vue10.createCommentVNode)("v-if", true)
+        }, null, 8, ["error"])) : (0, import_vue11.createCommentVNode)("v-if", true)
       ]);
     };
   }
@@ -1165,20 +1401,20 @@ var _hoisted_15 = ["lang", "dir"];
 var _hoisted_24 = { class: "ext-capacitybuilding-request-page__header" };
 var _hoisted_34 = { class: "ext-capacitybuilding-request-page__title" };
 var _hoisted_44 = { class: "ext-capacitybuilding-request-page__facts" };
-var _hoisted_53 = ["data-fact"];
-var _hoisted_63 = {
+var _hoisted_52 = ["data-fact"];
+var _hoisted_62 = {
   key: 0,
   class: "ext-capacitybuilding-request-page__route-confirm"
 };
-var _hoisted_73 = { class: "ext-capacitybuilding-request-page__description" };
-var _hoisted_83 = { "aria-live": "polite" };
-var _hoisted_93 = ["innerHTML"];
+var _hoisted_72 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_82 = { "aria-live": "polite" };
+var _hoisted_92 = ["innerHTML"];
 var _hoisted_10 = {
   key: 3,
   class: "ext-capacitybuilding-request-page__edit"
 };
 var _hoisted_11 = ["data-capacitybuilding-edit"];
-var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
+var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
   __name: "RequestPage",
   props: {
     api: {},
@@ -1190,25 +1426,25 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
   setup(__props) {
     const props = __props;
     const ui = (0, import_direction.interfaceLanguage)();
-    const loading = (0, import_vue14.ref)(true);
-    const loadError = (0, import_vue14.ref)(null);
-    const state = (0, import_vue14.ref)(null);
-    const context = (0, import_vue14.ref)(null);
-    const busy = (0, import_vue14.ref)(false);
-    const notice = (0, import_vue14.ref)(null);
-    const saveError = (0, import_vue14.ref)(null);
-    const unsubscribed = (0, import_vue14.ref)(null);
-    const unsubscribedReason = (0, import_vue14.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
-    const failedAction = (0, import_vue14.ref)(null);
-    const editability = (0, import_vue14.shallowRef)(null);
-    const languageNames = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
+    const loading = (0, import_vue15.ref)(true);
+    const loadError = (0, import_vue15.ref)(null);
+    const state = (0, import_vue15.ref)(null);
+    const context = (0, import_vue15.ref)(null);
+    const busy = (0, import_vue15.ref)(false);
+    const notice = (0, import_vue15.ref)(null);
+    const saveError = (0, import_vue15.ref)(null);
+    const unsubscribed = (0, import_vue15.ref)(null);
+    const unsubscribedReason = (0, import_vue15.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
+    const failedAction = (0, import_vue15.ref)(null);
+    const editability = (0, import_vue15.shallowRef)(null);
+    const languageNames = (0, import_vue15.shallowRef)(/* @__PURE__ */ new Map());
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
-    const editing = (0, import_vue14.ref)(false);
-    const editContainer = (0, import_vue14.shallowRef)(null);
+    const editing = (0, import_vue15.ref)(false);
+    const editContainer = (0, import_vue15.shallowRef)(null);
     function problemText(item) {
       return mw.message(item.key, ...item.params.map(String)).text();
     }
-    (0, import_vue14.onMounted)(async () => {
+    (0, import_vue15.onMounted)(async () => {
       try {
         const [loaded, names, mayEditPage] = await Promise.all([
           loadRequestPage(props.api, props.title, props.base, props.user),
@@ -1239,12 +1475,12 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       withdrawn: "error",
       "on-hold": "warning"
     };
-    const chipStatus = (0, import_vue14.computed)(() => {
+    const chipStatus = (0, import_vue15.computed)(() => {
       var _a, _b, _c;
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
     function enumLabel(values, messages, value) {
-      return (0, import_model3.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
+      return (0, import_model4.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
     }
     function topicName(key) {
       var _a;
@@ -1255,8 +1491,8 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       var _a;
       return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
-    const facts = (0, import_vue14.computed)(() => {
-      var _a, _b;
+    const facts = (0, import_vue15.computed)(() => {
+      var _a;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
         return [];
@@ -1271,7 +1507,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         {
           key: "requesterType",
           label: "capacitybuilding-request-field-requester-type",
-          value: enumLabel(import_model3.REQUESTER_TYPES, import_model3.REQUESTER_TYPE_MESSAGES, record.requesterType)
+          value: enumLabel(import_model4.REQUESTER_TYPES, import_model4.REQUESTER_TYPE_MESSAGES, record.requesterType)
         },
         {
           key: "organisation",
@@ -1281,7 +1517,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         {
           key: "region",
           label: "capacitybuilding-request-field-region",
-          value: enumLabel(import_model3.REGIONS, import_model3.REGION_MESSAGES, record.region)
+          value: enumLabel(import_model4.REGIONS, import_model4.REGION_MESSAGES, record.region)
         },
         {
           key: "hub",
@@ -1296,17 +1532,12 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         {
           key: "formats",
           label: "capacitybuilding-request-field-formats",
-          value: list(record.formats.map((f) => enumLabel(import_model3.FORMATS, import_model3.FORMAT_MESSAGES, f)))
+          value: list(record.formats.map((f) => enumLabel(import_model4.FORMATS, import_model4.FORMAT_MESSAGES, f)))
         },
         {
           key: "languages",
           label: "capacitybuilding-request-field-languages",
           value: list(record.languages.map(languageName))
-        },
-        {
-          key: "holdReason",
-          label: "capacitybuilding-request-field-hold-reason",
-          value: record.status === "on-hold" ? enumLabel(import_model3.HOLD_REASONS, import_model3.HOLD_REASON_MESSAGES, (_b = record.holdReason) != null ? _b : "") : ""
         },
         {
           key: "neededBy",
@@ -1333,21 +1564,21 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         label: mw.message(fact.label).text()
       }));
     });
-    const pageProblems = (0, import_vue14.computed)(() => {
+    const pageProblems = (0, import_vue15.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.siteProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue14.computed)(() => {
+    const actions = (0, import_vue15.computed)(() => {
       var _a;
-      return ((_a = state.value) == null ? void 0 : _a.editable) && context.value && props.user !== "" ? (0, import_permissions2.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : [];
+      return ((_a = state.value) == null ? void 0 : _a.editable) && context.value && props.user !== "" ? (0, import_permissions3.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : [];
     });
-    const route = (0, import_vue14.computed)(() => {
+    const route = (0, import_vue15.computed)(() => {
       var _a, _b;
       const shown = (_a = state.value) == null ? void 0 : _a.record;
       const entry = (_b = state.value) == null ? void 0 : _b.entry;
       const published = shown && (entry == null ? void 0 : entry.route) && shown.hub.trim() === "" ? entry.route : void 0;
       const list = (items) => items.join("\n");
-      if (!shown || !entry || !published || import_model3.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
+      if (!shown || !entry || !published || import_model4.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
         return null;
       }
       const hubs = Array.isArray(published.hubs) ? published.hubs.filter((hub) => typeof hub === "string" && hub !== "") : [];
@@ -1361,21 +1592,30 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
         text: mw.message("capacitybuilding-requestpage-route-admins").text()
       };
     });
-    const suggestedHub = (0, import_vue14.computed)(() => {
+    const suggestedHub = (0, import_vue15.computed)(() => {
       var _a, _b;
       const permissions = (_a = context.value) == null ? void 0 : _a.permissions;
       if (!route.value || !permissions) {
         return null;
       }
       const routable = new Set(actions.value.flatMap((action) => action.type === "triage" ? [action.hub] : []));
-      const admin = (0, import_permissions2.isAdmin)(props.user, permissions);
-      return (_b = route.value.hubs.find((hub) => routable.has(hub) && (admin || (0, import_permissions2.isHubContact)(props.user, hub, permissions)))) != null ? _b : null;
+      const admin = (0, import_permissions3.isAdmin)(props.user, permissions);
+      return (_b = route.value.hubs.find((hub) => routable.has(hub) && (admin || (0, import_permissions3.isHubContact)(props.user, hub, permissions)))) != null ? _b : null;
     });
-    const mayEdit = (0, import_vue14.computed)(() => {
+    const mayEdit = (0, import_vue15.computed)(() => {
       var _a;
-      return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions2.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
+      return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions3.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
     });
-    const maySuggest = (0, import_vue14.computed)(() => !!state.value && !!context.value && import_model3.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions2.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
+    const maySuggest = (0, import_vue15.computed)(() => !!state.value && !!context.value && import_model4.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions3.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
+    const offer = (0, import_vue15.computed)(() => state.value && context.value ? feedbackOffer(state.value, props.user, context.value, /* @__PURE__ */ new Date()) : null);
+    function feedbackSaved(next) {
+      state.value = next;
+      notice.value = {
+        kind: "feedback-saved",
+        type: "success",
+        text: mw.message("capacitybuilding-feedback-form-saved").text()
+      };
+    }
     async function act(action, reason, captcha) {
       if (!state.value || !context.value || busy.value) {
         return;
@@ -1460,115 +1700,115 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      var _a;
-      return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
+      var _a, _b, _c, _d;
+      return (0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue13.unref)(ui).lang,
-        dir: (0, import_vue13.unref)(ui).dir
-      }, [loading.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxProgressBar), {
+        lang: (0, import_vue14.unref)(ui).lang,
+        dir: (0, import_vue14.unref)(ui).dir
+      }, [loading.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
-      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
         key: 1,
         type: "error",
         class: "ext-capacitybuilding-request-page__load-error"
       }, {
-        default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-          (0, import_vue13.toDisplayString)(loadError.value),
+        default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
+          (0, import_vue14.toDisplayString)(loadError.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : state.value && context.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
-        import_vue13.Fragment,
+      })) : state.value && context.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)(
+        import_vue14.Fragment,
         { key: 2 },
         [
-          (0, import_vue13.createElementVNode)("header", _hoisted_24, [(0, import_vue13.createElementVNode)("h2", _hoisted_34, [(0, import_vue13.createElementVNode)(
+          (0, import_vue14.createElementVNode)("header", _hoisted_24, [(0, import_vue14.createElementVNode)("h2", _hoisted_34, [(0, import_vue14.createElementVNode)(
             "bdi",
             null,
-            (0, import_vue13.toDisplayString)(state.value.record.title),
+            (0, import_vue14.toDisplayString)(state.value.record.title),
             1
             /* TEXT */
-          )]), (0, import_vue13.createVNode)((0, import_vue13.unref)(import_codex3.CdxInfoChip), {
+          )]), (0, import_vue14.createVNode)((0, import_vue14.unref)(import_codex4.CdxInfoChip), {
             status: chipStatus.value,
             class: "ext-capacitybuilding-request-page__status"
           }, {
-            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-              (0, import_vue13.toDisplayString)((0, import_vue13.unref)(statusLabel)(state.value.record.status)),
+            default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
+              (0, import_vue14.toDisplayString)((0, import_vue14.unref)(statusLabel)(state.value.record.status)),
               1
               /* TEXT */
             )]),
             _: 1
           }, 8, ["status"])]),
-          (0, import_vue13.createElementVNode)("dl", _hoisted_44, [((0, import_vue13.openBlock)(true), (0, import_vue13.createElementBlock)(
-            import_vue13.Fragment,
+          (0, import_vue14.createElementVNode)("dl", _hoisted_44, [((0, import_vue14.openBlock)(true), (0, import_vue14.createElementBlock)(
+            import_vue14.Fragment,
             null,
-            (0, import_vue13.renderList)(facts.value, (fact) => {
-              return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
+            (0, import_vue14.renderList)(facts.value, (fact) => {
+              return (0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", {
                 key: fact.key,
                 class: "ext-capacitybuilding-request-page__fact",
                 "data-fact": fact.key
-              }, [(0, import_vue13.createElementVNode)(
+              }, [(0, import_vue14.createElementVNode)(
                 "dt",
                 null,
-                (0, import_vue13.toDisplayString)(fact.label),
+                (0, import_vue14.toDisplayString)(fact.label),
                 1
                 /* TEXT */
-              ), (0, import_vue13.createElementVNode)("dd", null, [(0, import_vue13.createElementVNode)(
+              ), (0, import_vue14.createElementVNode)("dd", null, [(0, import_vue14.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue13.toDisplayString)(fact.value),
+                (0, import_vue14.toDisplayString)(fact.value),
                 1
                 /* TEXT */
-              )])], 8, _hoisted_53);
+              )])], 8, _hoisted_52);
             }),
             128
             /* KEYED_FRAGMENT */
           ))]),
-          (0, import_vue13.createCommentVNode)(" Where routing sends a request without a hub: from the index entry already read. "),
-          route.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+          (0, import_vue14.createCommentVNode)(" Where routing sends a request without a hub: from the index entry already read. "),
+          route.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
             key: 0,
             type: "notice",
             class: "ext-capacitybuilding-request-page__route",
             "data-route": route.value.queue
           }, {
-            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createElementVNode)(
+            default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createElementVNode)(
               "p",
               null,
-              (0, import_vue13.toDisplayString)(route.value.text),
+              (0, import_vue14.toDisplayString)(route.value.text),
               1
               /* TEXT */
-            ), suggestedHub.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
+            ), suggestedHub.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)(
               "p",
-              _hoisted_63,
-              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-route-confirm", suggestedHub.value).text()),
+              _hoisted_62,
+              (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-route-confirm", suggestedHub.value).text()),
               1
               /* TEXT */
-            )) : (0, import_vue13.createCommentVNode)("v-if", true)]),
+            )) : (0, import_vue14.createCommentVNode)("v-if", true)]),
             _: 1
-          }, 8, ["data-route"])) : (0, import_vue13.createCommentVNode)("v-if", true),
-          (0, import_vue13.createElementVNode)(
+          }, 8, ["data-route"])) : (0, import_vue14.createCommentVNode)("v-if", true),
+          (0, import_vue14.createElementVNode)(
             "p",
-            _hoisted_73,
-            (0, import_vue13.toDisplayString)(state.value.record.description),
+            _hoisted_72,
+            (0, import_vue14.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
           ),
-          ((0, import_vue13.openBlock)(true), (0, import_vue13.createElementBlock)(
-            import_vue13.Fragment,
+          ((0, import_vue14.openBlock)(true), (0, import_vue14.createElementBlock)(
+            import_vue14.Fragment,
             null,
-            (0, import_vue13.renderList)(pageProblems.value, (item, index) => {
-              return (0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(
-                (0, import_vue13.unref)(import_codex3.CdxMessage),
+            (0, import_vue14.renderList)(pageProblems.value, (item, index) => {
+              return (0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(
+                (0, import_vue14.unref)(import_codex4.CdxMessage),
                 {
                   key: index,
                   type: "warning",
                   class: "ext-capacitybuilding-request-page__problem"
                 },
                 {
-                  default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-                    (0, import_vue13.toDisplayString)(item),
+                  default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
+                    (0, import_vue14.toDisplayString)(item),
                     1
                     /* TEXT */
                   )]),
@@ -1581,7 +1821,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue13.createVNode)(import_PendingEdits.default, {
+          (0, import_vue14.createVNode)(import_PendingEdits.default, {
             title: state.value.title,
             base: _ctx.base,
             pending: state.value.pending,
@@ -1594,73 +1834,73 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
             "unchecked",
             "actions-note"
           ]),
-          (0, import_vue13.createElementVNode)("div", _hoisted_83, [
-            saveError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(import_SaveErrorMessage2.default, {
+          (0, import_vue14.createElementVNode)("div", _hoisted_82, [
+            saveError.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(import_SaveErrorMessage3.default, {
               key: 0,
               error: saveError.value,
-              "login-url": (0, import_vue13.unref)(loginUrl),
+              "login-url": (0, import_vue14.unref)(loginUrl),
               onRetry: retry
-            }, null, 8, ["error", "login-url"])) : (0, import_vue13.createCommentVNode)("v-if", true),
-            notice.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+            }, null, 8, ["error", "login-url"])) : (0, import_vue14.createCommentVNode)("v-if", true),
+            notice.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
               key: 1,
               type: notice.value.type,
               class: "ext-capacitybuilding-request-page__notice",
               "data-notice": notice.value.kind
             }, {
-              default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-                (0, import_vue13.toDisplayString)(notice.value.text),
+              default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
+                (0, import_vue14.toDisplayString)(notice.value.text),
                 1
                 /* TEXT */
               )]),
               _: 1
-            }, 8, ["type", "data-notice"])) : (0, import_vue13.createCommentVNode)("v-if", true),
-            unsubscribed.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+            }, 8, ["type", "data-notice"])) : (0, import_vue14.createCommentVNode)("v-if", true),
+            unsubscribed.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
               key: 2,
               type: "warning",
               class: "ext-capacitybuilding-request-page__unsubscribed",
               "data-code": unsubscribed.value.code
             }, {
-              default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-                (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue13.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
+              default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
+                (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue14.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
                 1
                 /* TEXT */
               )]),
               _: 1
-            }, 8, ["data-code"])) : (0, import_vue13.createCommentVNode)("v-if", true)
+            }, 8, ["data-code"])) : (0, import_vue14.createCommentVNode)("v-if", true)
           ]),
-          (0, import_vue13.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
-          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
+          (0, import_vue14.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
+          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
             key: 1,
             type: "warning",
             class: "ext-capacitybuilding-request-page__locked"
           }, {
-            default: (0, import_vue13.withCtx)(() => [
-              (0, import_vue13.createElementVNode)(
+            default: (0, import_vue14.withCtx)(() => [
+              (0, import_vue14.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
+                (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
                 1
                 /* TEXT */
               ),
-              (0, import_vue13.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
-              (0, import_vue13.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              ((0, import_vue13.openBlock)(true), (0, import_vue13.createElementBlock)(
-                import_vue13.Fragment,
+              (0, import_vue14.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+              (0, import_vue14.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              ((0, import_vue14.openBlock)(true), (0, import_vue14.createElementBlock)(
+                import_vue14.Fragment,
                 null,
-                (0, import_vue13.renderList)(editability.value.reasons, (reason, i) => {
-                  return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
+                (0, import_vue14.renderList)(editability.value.reasons, (reason, i) => {
+                  return (0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", {
                     key: i,
                     class: "ext-capacitybuilding-request-page__locked-reason",
                     innerHTML: reason
-                  }, null, 8, _hoisted_93);
+                  }, null, 8, _hoisted_92);
                 }),
                 128
                 /* KEYED_FRAGMENT */
               )),
-              (0, import_vue13.createCommentVNode)(" eslint-enable vue/no-v-html ")
+              (0, import_vue14.createCommentVNode)(" eslint-enable vue/no-v-html ")
             ]),
             _: 1
-          })) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(RequestActions_default, {
+          })) : ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(RequestActions_default, {
             key: 2,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
@@ -1673,25 +1913,41 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
             "busy",
             "suggested-hub"
           ])),
-          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", _hoisted_10, [!editing.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxButton), {
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", _hoisted_10, [!editing.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
           }, {
-            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
-              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
+            default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
+              (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue13.createCommentVNode)("v-if", true), (0, import_vue13.createElementVNode)("div", {
+          })) : (0, import_vue14.createCommentVNode)("v-if", true), (0, import_vue14.createElementVNode)("div", {
             ref_key: "editContainer",
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_11)])) : (0, import_vue13.createCommentVNode)("v-if", true),
-          maySuggest.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(SuggestedCoaches_default, {
-            key: 4,
+          }, null, 8, _hoisted_11)])) : (0, import_vue14.createCommentVNode)("v-if", true),
+          (0, import_vue14.createCommentVNode)(" Only for the requester and the assigned coach of a completed request, on a page they can edit. "),
+          offer.value && state.value.editable && ((_b = editability.value) == null ? void 0 : _b.canEdit) !== false ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(FeedbackForm_default, {
+            key: `${offer.value.stage}:${(_d = (_c = offer.value.own) == null ? void 0 : _c.created) != null ? _d : ""}`,
+            api: _ctx.api,
+            state: state.value,
+            context: context.value,
+            offer: offer.value,
+            user: _ctx.user,
+            onSaved: feedbackSaved
+          }, null, 8, [
+            "api",
+            "state",
+            "context",
+            "offer",
+            "user"
+          ])) : (0, import_vue14.createCommentVNode)("v-if", true),
+          maySuggest.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(SuggestedCoaches_default, {
+            key: 5,
             api: _ctx.api,
             base: _ctx.base,
             title: state.value.title,
@@ -1707,15 +1963,15 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
             "topics",
             "user",
             "today"
-          ])) : (0, import_vue13.createCommentVNode)("v-if", true),
-          (0, import_vue13.createVNode)(StatusHistory_default, {
+          ])) : (0, import_vue14.createCommentVNode)("v-if", true),
+          (0, import_vue14.createVNode)(StatusHistory_default, {
             title: state.value.title,
             history: state.value.history
           }, null, 8, ["title", "history"])
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue13.createCommentVNode)("v-if", true)], 8, _hoisted_15);
+      )) : (0, import_vue14.createCommentVNode)("v-if", true)], 8, _hoisted_15);
     };
   }
 });

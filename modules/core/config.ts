@@ -41,6 +41,8 @@ export interface NotificationSettings {
 	mentions: boolean;
 	/** A request needed within this many days and still without a coach gets a "deadline" notice. */
 	deadlineDays: number;
+	/** Days after completion when the requester is asked the follow-up (about three months). */
+	followUpDays: number;
 }
 
 export interface CapacityConfig {
@@ -69,6 +71,7 @@ export const DEFAULT_NOTIFICATIONS: NotificationSettings = {
 	noticeboard: '',
 	mentions: true,
 	deadlineDays: 14,
+	followUpDays: 91,
 };
 
 export const DEFAULT_CONFIG: CapacityConfig = {
@@ -206,6 +209,13 @@ function parseNotifications( json: Record<string, unknown>, settings: Notificati
 			case 'deadlineDays':
 				if ( Number.isInteger( value ) && ( value as number ) > 0 && ( value as number ) <= 365 ) {
 					settings.deadlineDays = value as number;
+				} else {
+					invalid( path );
+				}
+				break;
+			case 'followUpDays':
+				if ( Number.isInteger( value ) && ( value as number ) >= 0 && ( value as number ) <= 730 ) {
+					settings.followUpDays = value as number;
 				} else {
 					invalid( path );
 				}

@@ -20,7 +20,7 @@
  * its page already. Feedback figures are, at every level.
  */
 import type { CapacityRequest } from './model';
-import { FEEDBACK_OUTCOMES } from './model';
+import { FEEDBACK_OUTCOMES, FEEDBACK_USED } from './model';
 import { MIN_ANSWERS, MIN_OPTION_COUNT, share, suppressQuestion, type QuestionFigure } from './suppression';
 
 /** Version of the figures' format (and of the export files, which carry it in their names). */
@@ -36,17 +36,21 @@ export interface FeedbackQuestion {
 	numeric: boolean;
 }
 
+const SCALE = [ '1', '2', '3', '4', '5' ] as const;
+
 /**
- * The feedback questions counted. The feedback the store holds today answers these two; questions
- * the feedback form adds later (confidence before and after, the follow-up) plug in here, as new
- * keys of FeedbackAnswers.
+ * The feedback questions counted, each a field of `Feedback` (a new one plugs in here, as a new
+ * key of FeedbackAnswers). `used` is answered by follow-ups only; the others by any entry.
  */
 export const FEEDBACK_QUESTIONS: readonly FeedbackQuestion[] = [
-	{ key: 'rating', options: [ '1', '2', '3', '4', '5' ], numeric: true },
+	{ key: 'rating', options: SCALE, numeric: true },
 	{ key: 'outcome', options: FEEDBACK_OUTCOMES, numeric: false },
+	{ key: 'confidenceBefore', options: SCALE, numeric: true },
+	{ key: 'confidenceAfter', options: SCALE, numeric: true },
+	{ key: 'used', options: FEEDBACK_USED, numeric: false },
 ];
 
-export type FeedbackQuestionKey = 'rating' | 'outcome';
+export type FeedbackQuestionKey = 'rating' | 'outcome' | 'confidenceBefore' | 'confidenceAfter' | 'used';
 
 /** One accepted feedback entry, as far as the figures read it (a `Feedback` is one). */
 export type FeedbackAnswers = { readonly [ key in FeedbackQuestionKey ]?: string };

@@ -53,3 +53,17 @@ export function acceptedHistory( published: readonly HistoryEntry[], judged: rea
 	}
 	return { changes: [ ...byRevision.values() ].sort( ( a, b ) => a.revid - b.revid ), truncated };
 }
+
+/**
+ * When a request's follow-up is due: `days` after the accepted change that completed it, when that
+ * change gave it its current status (`changes` oldest first); null when it is not completed now.
+ * The bot asks the requester then, and the request page offers the follow-up form from then on.
+ */
+export function followUpDue( changes: readonly { to: string; at: string }[], days: number ): string | null {
+	const last = changes[ changes.length - 1 ];
+	const at = last === undefined ? NaN : Date.parse( last.at );
+	if ( last?.to !== 'completed' || Number.isNaN( at ) ) {
+		return null;
+	}
+	return new Date( at + days * 86_400_000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
+}

@@ -140,7 +140,7 @@ export function judge( pageKind: PageKind, before: Content | null, after: Conten
 		if ( !decision.allowed ) {
 			return decision;
 		}
-		return checkFeedbackChange( previous?.feedback ?? [], after.feedback, author, context );
+		return checkFeedbackChange( after.record, previous?.feedback ?? [], after.feedback, author, context );
 	}
 	if ( after.kind === 'coach' ) {
 		const pageUser = pageKind.kind === 'coach' ? pageKind.user : after.record.user;

@@ -23,6 +23,11 @@ export const NOTICE_KINDS = [
 	'stale',
 	/** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
 	'deadline',
+	/**
+	 * `notifications.followUpDays` after completion (about three months), the follow-up question
+	 * ("did you use what you learned?") → the requester, once, unless they have answered it.
+	 */
+	'follow-up',
 	/** A coach's "away until" date has passed while the profile still says away → the coach. */
 	'away-ended',
 ] as const;

@@ -131,3 +131,6 @@ export function sitePages( base: string ): {
 		stop: `${ b }/Bot/Stop`,
 	};
 }
+
+/** The id of the feedback form on a request page: the follow-up notice links to it. */
+export const FEEDBACK_ANCHOR = 'ext-capacitybuilding-feedback';

@@ -20,7 +20,7 @@
  * the status policy allows it. "Hub contact" means a contact of the request's hub, or of any hub
  * while the request has none. Bots listed in the configuration count as admins.
  */
-import { FINAL_STATUSES, isOneOf, STATUSES, type CapacityRequest, type CoachProfile, type Evaluation, type Feedback, type HoldReason, type Hub, type Status } from './model';
+import { FINAL_STATUSES, isOneOf, STATUSES, type CapacityRequest, type CoachProfile, type Evaluation, type Feedback, type FeedbackRole, type HoldReason, type Hub, type Status } from './model';
 import type { CapacityConfig } from './config';
 import { normalizeUsername, sameUser } from './identifiers';
 import { problem, type MessageKey, type Problem } from './messages';
@@ -427,18 +427,76 @@ function feedbackKey( entry: Feedback ): string {
 	return `${ normalizeUsername( entry.user ) }\u0000${ entry.created }`;
 }
 
-/** Anyone may add feedback in their own name; only its author (or an admin) may change or remove it. */
+/**
+ * Whether `user` holds a feedback role on a request. Requester, assigned coach and a contact of the
+ * request's hub can be checked against the record; "participant" and "other" cannot (the record
+ * names no participants), so they are never held.
+ */
+export function holdsFeedbackRole(
+	request: CapacityRequest, user: string, role: string, context: PermissionContext,
+): boolean {
+	switch ( role ) {
+		case 'requester':
+			return sameUser( request.requester, user );
+		case 'coach':
+			return includesUser( request.coach, user );
+		case 'hub-contact':
+			return request.hub !== '' && isHubContact( user, request.hub, context );
+		default:
+			return false;
+	}
+}
+
+/** The role the feedback form signs `user`'s entry with, or null when they may give none. */
+export function feedbackRoleFor(
+	request: CapacityRequest, user: string, context: PermissionContext,
+): FeedbackRole | null {
+	if ( user === '' || request.status !== 'completed' ) {
+		return null;
+	}
+	return ( [ 'requester', 'coach' ] as const ).find( ( role ) => holdsFeedbackRole( request, user, role, context ) ) ?? null;
+}
+
+/** Why a new or changed entry cannot be accepted on this request, or null. */
+function entryProblem( request: CapacityRequest, entry: Feedback, context: PermissionContext ): Problem | null {
+	if ( request.status !== 'completed' ) {
+		return problem( null, 'capacitybuilding-permission-feedback-not-completed' );
+	}
+	if ( !holdsFeedbackRole( request, entry.user, entry.role, context ) ) {
+		return problem( 'role', 'capacitybuilding-permission-feedback-role', entry.user );
+	}
+	if ( entry.stage === 'follow-up' && entry.role !== 'requester' ) {
+		return problem( 'stage', 'capacitybuilding-permission-feedback-follow-up-requester' );
+	}
+	return null;
+}
+
+/**
+ * Feedback on a request (docs/data-model.md, "Feedback"): a new entry is accepted only when its
+ * author is the person it names, that person holds the role it names on the request (`request`,
+ * as it is after the change) and the request is completed; a follow-up is the requester's. Its
+ * author (or an admin) may edit it later, under the same conditions; nobody else may change or
+ * remove it. Entries left as they were are not judged again (a reopened request keeps them).
+ */
 export function checkFeedbackChange(
-	before: readonly Feedback[], after: readonly Feedback[], author: string, context: PermissionContext,
+	request: CapacityRequest, before: readonly Feedback[], after: readonly Feedback[], author: string,
+	context: PermissionContext,
 ): Decision {
 	const admin = isAdmin( author, context );
 	const previous = new Map( before.map( ( entry ) => [ feedbackKey( entry ), entry ] ) );
 	const current = new Map( after.map( ( entry ) => [ feedbackKey( entry ), entry ] ) );
 	for ( const [ key, entry ] of current ) {
 		const old = previous.get( key );
-		const changed = old === undefined || !same( old, entry );
-		if ( changed && !sameUser( entry.user, author ) && !admin ) {
+		if ( old !== undefined && same( old, entry ) ) {
+			continue;
+		}
+		// Only the person named writes a new entry; an admin may correct an existing one.
+		if ( !sameUser( entry.user, author ) && !( admin && old !== undefined ) ) {
 			return denial( [ 'edit' ], problem( null, 'capacitybuilding-permission-feedback-other', entry.user ) );
+		}
+		const reason = entryProblem( request, entry, context );
+		if ( reason !== null ) {
+			return denial( [ 'edit' ], reason );
 		}
 	}
 	for ( const [ key, entry ] of previous ) {

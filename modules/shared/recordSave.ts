@@ -178,7 +178,7 @@ export async function loadRecordPage<R>(
 	};
 }
 
-async function sendEdit(
+export async function sendEdit(
 	context: SaveContext, params: Record<string, string | number | boolean>,
 ): Promise<{ revid: number; title: string; nochange: boolean }> {
 	const tag = await usableChangeTag( context.api, context.changeTag );

@@ -174,8 +174,16 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		// Declined by a stranger: not allowed; the requester's revision stays.
 		rev.r7 = await save( USERS.requester, t( 'Requests/R7' ), serialize( REQUEST_SCHEMA, request( { title: 'Declined by a stranger' } ) ) );
 		await save( USERS.stranger, t( 'Requests/R7' ), serialize( REQUEST_SCHEMA, request( { title: 'Declined by a stranger', status: 'declined' } ) ) );
-		// Feedback in the requester's name.
-		rev.r8 = await save( USERS.requester, t( 'Requests/R8' ), `${ serialize( REQUEST_SCHEMA, request( { title: 'With feedback' } ) ) }\n\n${ serialize( FEEDBACK_SCHEMA, {
+		// Feedback in the requester's name, once the request is completed (the lifecycle in allowed steps).
+		const r8 = ( overrides: Partial<CapacityRequest> ): string => serialize( REQUEST_SCHEMA, request( { title: 'With feedback', ...overrides } ) );
+		const r8done = { hub: 'Africa', offers: [ USERS.coach ], coach: [ USERS.coach ] };
+		await save( USERS.requester, t( 'Requests/R8' ), r8( {} ) );
+		await save( USERS.contact, t( 'Requests/R8' ), r8( { hub: 'Africa', status: 'triaged' } ) );
+		await save( USERS.coach, t( 'Requests/R8' ), r8( { hub: 'Africa', status: 'triaged', offers: [ USERS.coach ] } ) );
+		await save( USERS.requester, t( 'Requests/R8' ), r8( { ...r8done, status: 'matched' } ) );
+		await save( USERS.coach, t( 'Requests/R8' ), r8( { ...r8done, status: 'in-progress' } ) );
+		await save( USERS.coach, t( 'Requests/R8' ), r8( { ...r8done, status: 'completed' } ) );
+		rev.r8 = await save( USERS.requester, t( 'Requests/R8' ), `${ r8( { ...r8done, status: 'completed' } ) }\n\n${ serialize( FEEDBACK_SCHEMA, {
 			user: USERS.requester, role: 'requester', rating: '4', outcome: 'partly', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Useful so far.', learned: '', created: '2026-11-05T10:00:00Z',
 		} ) }` );
 		rev.r9 = await save( USERS.requester, t( 'Requests/R9' ), serialize( REQUEST_SCHEMA, request( { title: 'To be deleted and restored' } ) ) );
@@ -285,21 +293,27 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		await admin.delete( t( 'Requests/R9' ), 'test' );
 		await save( USERS.stranger, t( 'Requests/R1' ), serialize( REQUEST_SCHEMA, request( { status: 'withdrawn' } ) ) );
 		await save( USERS.stranger, t( `Coaches/${ USERS.coach }` ), serialize( COACH_SCHEMA, coach( USERS.coach, { bio: 'Vandalised.' } ) ) );
-		const allowed = await save( USERS.requester, t( 'Requests/R8' ), serialize( REQUEST_SCHEMA, request( { title: 'With feedback', status: 'withdrawn' } ) ) );
+		// The requester removes their own feedback (allowed); then a stranger writes feedback by hand,
+		// in their own name and in the requester's: neither is accepted (they hold no role on it).
+		const done = { hub: 'Africa', offers: [ USERS.coach ], coach: [ USERS.coach ], status: 'completed' };
+		const allowed = await save( USERS.requester, t( 'Requests/R8' ), serialize( REQUEST_SCHEMA, request( { title: 'With feedback', ...done } ) ) );
+		const handWritten = ( user: string, role: string ): string => serialize( FEEDBACK_SCHEMA, { user, role, rating: '1', outcome: 'not-achieved',
+			confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Hand-written.', learned: '', created: '2026-11-06T10:00:00Z' } );
+		await save( USERS.stranger, t( 'Requests/R8' ), `${ serialize( REQUEST_SCHEMA, request( { title: 'With feedback', ...done } ) ) }\n\n${
+			handWritten( USERS.stranger, 'participant' ) }\n\n${ handWritten( USERS.requester, 'requester' ) }` );
 
 		let run = await bot( db, base, 'sync' );
-		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, rejected: 2 } );
+		expect( record( run, 'Sync:' ) ).toMatchObject( { full: false, rejected: 3 } );
 		let store = await Store.open( db );
 		try {
 			const requests = new Map( ( await store.requests() ).map( ( r ) => [ r.number, r ] ) );
 			expect( requests.has( 10 ) ).toBe( false );
 			expect( requests.has( 9 ) ).toBe( false );
 			expect( requests.get( 1 ) ).toMatchObject( { revid: rev.r1, record: { status: 'open' } } );
-			expect( requests.get( 8 ) ).toMatchObject( { revid: allowed, record: { status: 'withdrawn' }, feedback: [] } );
+			expect( requests.get( 8 ) ).toMatchObject( { revid: allowed, record: { status: 'completed' }, feedback: [] } );
 			expect( ( await store.coaches() ).find( ( c ) => c.user === USERS.coach ) ).toMatchObject( { revid: rev.carol, record: { bio: 'Trainer.' } } );
-			expect( ( await store.statusHistory() ).find( ( h ) => h.requestNumber === 8 && h.revid === allowed ) ).toMatchObject( { from: 'open', to: 'withdrawn', user: USERS.requester } );
 			const problems = ( await store.problems() ).filter( ( p ) => p.kind === 'rejected' ).map( ( p ) => p.page ).sort();
-			expect( problems ).toEqual( [ t( `Coaches/${ USERS.coach }` ), t( 'Coaches/Mallory Cb' ), t( 'Requests/R1' ), t( 'Requests/R7' ) ].sort() );
+			expect( problems ).toEqual( [ t( `Coaches/${ USERS.coach }` ), t( 'Coaches/Mallory Cb' ), t( 'Requests/R1' ), t( 'Requests/R7' ), t( 'Requests/R8' ) ].sort() );
 		} finally {
 			await store.close();
 		}

@@ -32,10 +32,13 @@ describe( 'parseConfig', () => {
 		const { config, problems } = parseConfig( { notifications: {
 			kinds: { stale: false, offered: true, banana: true, matched: 'yes' },
 			userTalk: [ 'matched', 'matched', 'declined' ], noticeboard: 'Project:Capacity_building/Noticeboard',
-			mentions: false, deadlineDays: 0, colour: 'red',
+			mentions: false, deadlineDays: 0, followUpDays: 30, colour: 'red',
 		} } );
 		expect( config.notifications ).toEqual( { kinds: { stale: false, offered: true }, userTalk: [ 'matched', 'declined' ],
-			noticeboard: 'Project:Capacity building/Noticeboard', mentions: false, deadlineDays: 14 } );
+			noticeboard: 'Project:Capacity building/Noticeboard', mentions: false, deadlineDays: 14, followUpDays: 30 } );
+		expect( parseConfig( { notifications: { followUpDays: -1 } } ).config.notifications.followUpDays ).toBe( 91 );
+		expect( parseConfig( { notifications: { followUpDays: 1.5 } } ).problems.map( ( p ) => p.params[ 0 ] ) )
+			.toEqual( [ 'notifications.followUpDays' ] );
 		expect( problems.map( ( p ) => [ p.key, ...p.params ] ) ).toEqual( [
 			[ 'capacitybuilding-config-unknown-key', 'notifications.kinds.banana' ],
 			[ 'capacitybuilding-config-invalid-value', 'notifications.kinds.matched' ],

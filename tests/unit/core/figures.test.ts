@@ -97,7 +97,7 @@ describe( 'computeFigures', () => {
 
 	it( 'suppresses feedback questions with fewer than 10 answers, at every level', () => {
 		const answers = ( score: string, outcome: string, n: number ): FeedbackAnswers[] => Array.from(
-			{ length: n }, () => ( { rating: score, outcome } ) );
+			{ length: n }, () => ( { rating: score, outcome, confidenceBefore: '2', confidenceAfter: score, used: outcome === 'achieved' ? 'yes' : 'no' } ) );
 		const withFeedback = [
 			// LAC: 12 answers, outcome "partly" chosen twice.
 			req( 1, {}, [ ...answers( '5', 'achieved', 10 ), ...answers( '3', 'partly', 2 ) ] ),
@@ -105,17 +105,25 @@ describe( 'computeFigures', () => {
 			req( 2, { region: 'SSA' }, [ ...answers( '4', 'achieved', 2 ), { rating: '', outcome: 'not-achieved' } ] ),
 		];
 		const figures = computeFigures( withFeedback, [], all );
-		const [ ratings, outcomes ] = figures.all.feedback;
+		const [ ratings, outcomes, before, after, used ] = figures.all.feedback;
+		expect( before ).toMatchObject( { question: 'confidenceBefore', answers: 14, average: 2, suppressed: null } );
+		expect( after ).toMatchObject( { question: 'confidenceAfter', answers: 14, average: 4.57, suppressed: null } );
+		expect( used?.options.map( ( o ) => [ o.option, o.count, o.range && [ o.range.countLow, o.range.countHigh ] ] ) ).toEqual( [
+			[ 'yes', 12, null ], [ 'partly', 0, null ], [ 'no', null, [ 1, 4 ] ],
+		] );
 		expect( ratings ).toMatchObject( { question: 'rating', answers: 14, average: 4.57, suppressed: null } );
 		expect( outcomes?.answers ).toBe( 15 );
 		expect( outcomes?.options.map( ( o ) => [ o.option, o.count, o.range && [ o.range.countLow, o.range.countHigh ] ] ) ).toEqual( [
 			[ 'achieved', 12, null ], [ 'partly', null, [ 1, 4 ] ], [ 'not-achieved', null, [ 1, 4 ] ], [ 'too-early', 0, null ],
 		] );
 		const byRegion = Object.fromEntries( figures.by.region.map( ( g ) => [ g.key, g.figures.feedback ] ) );
-		expect( byRegion.LAC?.map( ( q ) => q.suppressed ) ).toEqual( [ null, null ] );
+		expect( byRegion.LAC?.map( ( q ) => q.suppressed ) ).toEqual( [ null, null, null, null, null ] );
 		expect( byRegion.SSA ).toEqual( [
 			{ question: 'rating', answers: null, average: null, suppressed: 'too-few-answers', options: [] },
 			{ question: 'outcome', answers: null, average: null, suppressed: 'too-few-answers', options: [] },
+			{ question: 'confidenceBefore', answers: null, average: null, suppressed: 'too-few-answers', options: [] },
+			{ question: 'confidenceAfter', answers: null, average: null, suppressed: 'too-few-answers', options: [] },
+			{ question: 'used', answers: null, average: null, suppressed: 'too-few-answers', options: [] },
 		] );
 	} );
 

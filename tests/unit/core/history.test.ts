@@ -1,4 +1,4 @@
-import { acceptedHistory } from '../../../modules/core/history';
+import { acceptedHistory, followUpDue } from '../../../modules/core/history';
 
 describe( 'acceptedHistory', () => {
 	it( 'is the published history followed by the accepted changes judged since, each once, oldest first', () => {
@@ -21,5 +21,16 @@ describe( 'acceptedHistory', () => {
 
 	it( 'says when the published history was cut to its latest changes', () => {
 		expect( acceptedHistory( [ { from: 'open', to: 'triaged', user: 'Hub', at: '2026-11-12T10:00:00Z', revid: 2 } ], [], true ).truncated ).toBe( true );
+	} );
+} );
+
+describe( 'followUpDue', () => {
+	it( 'is the period after the change that completed the request, while it is completed', () => {
+		const completed = [ { to: 'in-progress', at: '2026-01-01T00:00:00Z' }, { to: 'completed', at: '2026-01-10T10:00:00Z' } ];
+		expect( followUpDue( completed, 91 ) ).toBe( '2026-04-11T10:00:00Z' );
+		expect( followUpDue( completed, 0 ) ).toBe( '2026-01-10T10:00:00Z' );
+		expect( followUpDue( [ ...completed, { to: 'in-progress', at: '2026-02-01T00:00:00Z' } ], 91 ) ).toBeNull();
+		expect( followUpDue( [], 91 ) ).toBeNull();
+		expect( followUpDue( [ { to: 'completed', at: 'yesterday' } ], 91 ) ).toBeNull();
 	} );
 } );

@@ -4,7 +4,7 @@
 import { DEFAULT_CONFIG } from '../../../modules/core/config';
 import type { CapacityRequest, CoachProfile, Feedback, Hub } from '../../../modules/core/model';
 import {
-	applyAction, availableActions, checkCoachChange, mayMove, checkFeedbackChange, checkHubChange, checkRequestChange,
+	applyAction, availableActions, checkCoachChange, mayMove, checkFeedbackChange, feedbackRoleFor, checkHubChange, checkRequestChange,
 	type PermissionContext, type RequestAction,
 } from '../../../modules/core/permissions';
 
@@ -263,14 +263,51 @@ describe( 'coach profiles, hubs and feedback', () => {
 		} );
 	} );
 
-	it( 'lets anyone add feedback in their own name and nobody else change it', () => {
-		const entry: Feedback = { user: 'Rita', role: 'requester', rating: '5', outcome: 'achieved', confidenceBefore: '', confidenceAfter: '', stage: '', used: '', comment: 'Thanks', learned: '', created: '2027-01-01T00:00:00Z' };
-		expect( checkFeedbackChange( [], [ entry ], 'Rita', context ).allowed ).toBe( true );
-		expect( checkFeedbackChange( [], [ entry ], 'Rand', context ).allowed ).toBe( false );
-		expect( checkFeedbackChange( [ entry ], [ { ...entry, rating: '1' } ], 'Rand', context ).allowed ).toBe( false );
-		expect( checkFeedbackChange( [ entry ], [], 'Rand', context ).allowed ).toBe( false );
-		expect( checkFeedbackChange( [ entry ], [], 'Adam', context ).allowed ).toBe( true );
-		const other = { ...entry, user: 'Carla', role: 'coach' };
-		expect( checkFeedbackChange( [ entry ], [ entry, other ], 'Carla', context ).allowed ).toBe( true );
+	describe( 'feedback', () => {
+		const completed: CapacityRequest = { ...base, status: 'completed', coach: [ 'Carla' ], offers: [ 'Carla' ] };
+		const entry: Feedback = { user: 'Rita', role: 'requester', rating: '5', outcome: 'achieved', confidenceBefore: '2', confidenceAfter: '4', stage: '', used: '', comment: 'Thanks', learned: '', created: '2027-01-01T00:00:00Z' };
+		const as = ( user: string, role: string, more: Partial<Feedback> = {} ): Feedback => ( { ...entry, user, role, ...more } );
+
+		// [ what, request, before, after, author, expected: allowed or the reason's message key ]
+		const cases: [ string, CapacityRequest, Feedback[], Feedback[], string, true | string ][] = [
+			[ 'the requester, as requester', completed, [], [ entry ], 'Rita', true ],
+			[ 'the assigned coach, as coach', completed, [], [ as( 'Carla', 'coach' ) ], 'Carla', true ],
+			[ 'a contact of the request\'s hub, as hub contact', completed, [], [ as( 'Hana', 'hub-contact' ) ], 'Hana', true ],
+			[ 'a contact of another hub', completed, [], [ as( 'Bruno', 'hub-contact' ) ], 'Bruno', 'capacitybuilding-permission-feedback-role' ],
+			[ 'a stranger in their own name', completed, [], [ as( 'Rand', 'requester' ) ], 'Rand', 'capacitybuilding-permission-feedback-role' ],
+			[ 'a stranger as participant', completed, [], [ as( 'Rand', 'participant' ) ], 'Rand', 'capacitybuilding-permission-feedback-role' ],
+			[ 'a stranger as other', completed, [], [ as( 'Rand', 'other' ) ], 'Rand', 'capacitybuilding-permission-feedback-role' ],
+			[ 'a coach who only offered', completed, [], [ as( 'Omar', 'coach' ) ], 'Omar', 'capacitybuilding-permission-feedback-role' ],
+			[ 'the requester claiming to be the coach', completed, [], [ as( 'Rita', 'coach' ) ], 'Rita', 'capacitybuilding-permission-feedback-role' ],
+			[ 'a stranger in the requester\'s name', completed, [], [ entry ], 'Rand', 'capacitybuilding-permission-feedback-other' ],
+			[ 'the coach in the requester\'s name', completed, [], [ entry ], 'Carla', 'capacitybuilding-permission-feedback-other' ],
+			[ 'an admin writing a new entry in someone\'s name', completed, [], [ entry ], 'Adam', 'capacitybuilding-permission-feedback-other' ],
+			[ 'before completion', { ...completed, status: 'in-progress' }, [], [ entry ], 'Rita', 'capacitybuilding-permission-feedback-not-completed' ],
+			[ 'a follow-up by the requester', completed, [], [ as( 'Rita', 'requester', { stage: 'follow-up', used: 'yes' } ) ], 'Rita', true ],
+			[ 'a follow-up by the coach', completed, [], [ as( 'Carla', 'coach', { stage: 'follow-up', used: 'yes' } ) ], 'Carla', 'capacitybuilding-permission-feedback-follow-up-requester' ],
+			[ 'the author editing their entry', completed, [ entry ], [ { ...entry, rating: '4' } ], 'Rita', true ],
+			[ 'an admin correcting an entry', completed, [ entry ], [ { ...entry, comment: '' } ], 'Adam', true ],
+			[ 'a stranger editing an entry', completed, [ entry ], [ { ...entry, rating: '1' } ], 'Rand', 'capacitybuilding-permission-feedback-other' ],
+			[ 'the coach editing the requester\'s entry', completed, [ entry ], [ { ...entry, rating: '1' } ], 'Carla', 'capacitybuilding-permission-feedback-other' ],
+			[ 'a stranger removing an entry', completed, [ entry ], [], 'Rand', 'capacitybuilding-permission-feedback-other' ],
+			[ 'the author removing their entry', completed, [ entry ], [], 'Rita', true ],
+			[ 'an admin removing an entry', completed, [ entry ], [], 'Adam', true ],
+			[ 'the coach adding theirs beside one left as it was', completed, [ entry ], [ entry, as( 'Carla', 'coach' ) ], 'Carla', true ],
+			[ 'an untouched entry on a reopened request', { ...completed, status: 'in-progress' }, [ entry ], [ entry ], 'Carla', true ],
+			[ 'the author editing after being unassigned', { ...completed, coach: [ 'Otto' ] }, [ as( 'Carla', 'coach' ) ], [ as( 'Carla', 'coach', { rating: '1' } ) ], 'Carla', 'capacitybuilding-permission-feedback-role' ],
+		];
+		it.each( cases )( '%s', ( _what, request, before, after, author, expected ) => {
+			const decision = checkFeedbackChange( request, before, after, author, context );
+			expect( decision.allowed ? true : decision.reason.key ).toBe( expected );
+		} );
+
+		it( 'gives the form the role a person holds, only on a completed request', () => {
+			expect( feedbackRoleFor( completed, 'Rita', context ) ).toBe( 'requester' );
+			expect( feedbackRoleFor( completed, 'carla', context ) ).toBe( 'coach' );
+			expect( feedbackRoleFor( completed, 'Rand', context ) ).toBeNull();
+			expect( feedbackRoleFor( completed, 'Hana', context ) ).toBeNull();
+			expect( feedbackRoleFor( completed, '', context ) ).toBeNull();
+			expect( feedbackRoleFor( { ...completed, status: 'in-progress' }, 'Rita', context ) ).toBeNull();
+		} );
 	} );
 } );

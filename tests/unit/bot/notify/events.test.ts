@@ -164,6 +164,32 @@ describe( 'detect', () => {
 			.toEqual( [ 'stale-50-1 digest CB/Noticeboard → Adam' ] );
 	} );
 
+	it( 'asks the requester the follow-up once, the follow-up period after completion, until they answer', () => {
+		const completedAt = '2026-01-10T10:00:00Z';
+		const request = stored( 8, 81, { status: 'completed', coach: [ 'Carol' ] } );
+		const history = [ change( 8, 80, '', 'open', '2026-01-01T10:00:00Z' ),
+			change( 8, 81, 'in-progress', 'completed', completedAt, 'Carol' ) ];
+		const at = ( days: number, more: Partial<DetectInput> = {} ): DetectInput => input( { requests: [ request ], history,
+			snapshots: new Map( [ [ 8, snapshotOf( request ) ] ] ), now: new Date( Date.parse( completedAt ) + days * DAY ), ...more } );
+		const followUps = ( i: DetectInput ): string[] => brief( detect( i ).notices.filter( ( n ) => n.kind === 'follow-up' ) );
+		expect( followUps( at( 90 ) ) ).toEqual( [] );
+		// The default period is 91 days; the key is the completing revision's, so a rerun finds it again.
+		expect( followUps( at( 91 ) ) ).toEqual( [ 'follow-up-81 request CB/Requests/R8 → Alice' ] );
+		expect( followUps( at( 200 ) ) ).toEqual( [ 'follow-up-81 request CB/Requests/R8 → Alice' ] );
+		// A configured period; switched off; due before notifications started.
+		expect( followUps( at( 10, { config: config( { followUpDays: 10 } ) } ) ) ).toHaveLength( 1 );
+		expect( followUps( at( 200, { config: config( { kinds: { 'follow-up': false } } ) } ) ) ).toEqual( [] );
+		expect( followUps( at( 200, { since: '2026-05-01T00:00:00Z' } ) ) ).toEqual( [] );
+		// Answered already: nothing to ask. A coach's follow-up does not count.
+		const entry = { user: 'Alice', role: 'requester', rating: '', outcome: '', confidenceBefore: '', confidenceAfter: '', stage: 'follow-up',
+			used: 'yes', comment: '', learned: '', created: '2026-04-01T00:00:00Z' };
+		expect( followUps( at( 200, { requests: [ { ...request, feedback: [ entry ] } ] } ) ) ).toEqual( [] );
+		expect( followUps( at( 200, { requests: [ { ...request, feedback: [ { ...entry, user: 'Carol', role: 'coach' } ] } ] } ) ) ).toHaveLength( 1 );
+		// Reopened since: not completed now, nothing to ask.
+		const reopened = [ ...history, change( 8, 83, 'completed', 'in-progress', '2026-02-01T10:00:00Z', 'Adam' ) ];
+		expect( followUps( at( 200, { history: reopened, requests: [ stored( 8, 83, { status: 'in-progress', coach: [ 'Carol' ] } ) ] } ) ) ).toEqual( [] );
+	} );
+
 	it( 'warns of a deadline within the window once per date, while there is no coach', () => {
 		const request = stored( 6, 60, { neededBy: '2026-02-01' } );
 		const history = [ change( 6, 60, '', 'open', '2026-01-01T10:00:00Z' ) ];
