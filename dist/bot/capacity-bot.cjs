@@ -125,6 +125,15 @@ function hubKey(base, title) {
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
 }
+function evaluationTitle(base, period) {
+  return `${normalizeTitle(base)}/Evaluation/${period}`;
+}
+function evaluationPeriod(base, title) {
+  const prefix = `${normalizeTitle(base)}/Evaluation/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return /^\d{4}-Q[1-4]$/.test(rest) ? rest : null;
+}
 function sitePages(base) {
   const b = normalizeTitle(base);
   return {
@@ -137,6 +146,11 @@ function sitePages(base) {
     coachesIndex: `${b}/Coaches/Index`,
     statistics: `${b}/Statistics`,
     review: `${b}/Review`,
+    // The independent evaluation: the bot's block (exports, accepted entries) and people's text.
+    evaluation: `${b}/Evaluation`,
+    // The open-data export files as pages, named as `capacity-bot export` names the files.
+    evaluationData: `${b}/Evaluation/Data`,
+    learning: `${b}/Learning`,
     // Emergency shut-off: the bot writes nothing while this page exists with any content;
     // anyone can stop it by writing a reason there, and blanking the page lets it run again.
     stop: `${b}/Bot/Stop`
@@ -322,6 +336,12 @@ var STATUS_MESSAGES = {
   withdrawn: "capacitybuilding-status-withdrawn",
   "on-hold": "capacitybuilding-status-on-hold"
 };
+var HOLD_REASONS = ["paused", "requester-asked", "waiting-for-coach"];
+var HOLD_REASON_MESSAGES = {
+  paused: "capacitybuilding-hold-reason-paused",
+  "requester-asked": "capacitybuilding-hold-reason-requester-asked",
+  "waiting-for-coach": "capacitybuilding-hold-reason-waiting-for-coach"
+};
 var REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
 var REGION_MESSAGES = {
   SSA: "capacitybuilding-region-ssa",
@@ -404,6 +424,7 @@ var REQUEST_SCHEMA = {
     { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
     { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
     { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
+    { key: "holdReason", param: "hold_reason", kind: "enum", required: false, values: HOLD_REASONS, label: "capacitybuilding-request-field-hold-reason", help: "capacitybuilding-request-help-hold-reason" },
     { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
     { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
@@ -451,6 +472,18 @@ var FEEDBACK_SCHEMA = {
     { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
     { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
+  ]
+};
+var EVALUATION_SCHEMA = {
+  template: "Capacity evaluation",
+  fields: [
+    { key: "period", param: "period", kind: "text", required: true, min: 7, max: 7, label: "capacitybuilding-evaluation-field-period", help: "capacitybuilding-evaluation-help-period" },
+    { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-evaluation-field-hub", help: "capacitybuilding-evaluation-help-hub" },
+    { key: "evaluator", param: "evaluator", kind: "user", required: true, label: "capacitybuilding-evaluation-field-evaluator", help: "capacitybuilding-evaluation-help-evaluator" },
+    { key: "assessment", param: "assessment", kind: "multiline", required: true, min: 1, max: 1e4, label: "capacitybuilding-evaluation-field-assessment", help: "capacitybuilding-evaluation-help-assessment" },
+    { key: "findings", param: "findings", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-findings", help: "capacitybuilding-evaluation-help-findings" },
+    { key: "recommendations", param: "recommendations", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-recommendations", help: "capacitybuilding-evaluation-help-recommendations" },
+    { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-evaluation-field-created", help: "capacitybuilding-evaluation-help-created" }
   ]
 };
 function emptyRecord(schema) {
@@ -1650,6 +1683,8 @@ var Editor = class {
       bot: true,
       token: this.client.mwn.csrfToken,
       ...edit.contentModel === "json" ? { contentmodel: "json", contentformat: "application/json" } : {},
+      // Plain text (the open-data CSV files): shown as it is, never parsed as wikitext.
+      ...edit.contentModel === "text" ? { contentmodel: "text", contentformat: "text/plain" } : {},
       ...this.options.tag ? { tags: this.options.tag } : {}
     };
     if (creating) {
@@ -1947,7 +1982,7 @@ function isMysql(db) {
 }
 
 // sql/migrate.ts
-var import_kysely5 = require("kysely");
+var import_kysely6 = require("kysely");
 
 // sql/migrations/001_initial.ts
 var initial_exports = {};
@@ -2021,11 +2056,28 @@ async function down3(db) {
   await db.schema.createTable("notifications").addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()).addColumn("marker", "varchar(255)", (c) => c.notNull().unique()).addColumn("request_number", "integer", (c) => c.notNull()).addColumn("kind", "varchar(64)", (c) => c.notNull()).addColumn("target", "varchar(255)", (c) => c.notNull()).addColumn("revid", "integer", (c) => c.notNull()).addColumn("state", "varchar(16)", (c) => c.notNull()).addColumn("created", "varchar(32)", (c) => c.notNull()).addColumn("done", "varchar(32)", (c) => c.notNull()).modifyEnd(tableOptions(db)).execute();
 }
 
+// sql/migrations/004_evaluations.ts
+var evaluations_exports = {};
+__export(evaluations_exports, {
+  down: () => down4,
+  up: () => up4
+});
+var import_kysely5 = require("kysely");
+var LONG_TEXT4 = import_kysely5.sql`mediumtext`;
+async function up4(db) {
+  await db.schema.createTable("evaluations").addColumn("page", "varchar(255)", (c) => c.primaryKey()).addColumn("period", "varchar(16)", (c) => c.notNull()).addColumn("revid", "integer", (c) => c.notNull()).addColumn("updated", "varchar(32)", (c) => c.notNull()).addColumn("entries", LONG_TEXT4, (c) => c.notNull()).modifyEnd(tableOptions(db)).execute();
+  await db.deleteFrom("sync_state").where("name", "=", "cursor").execute();
+}
+async function down4(db) {
+  await db.schema.dropTable("evaluations").execute();
+}
+
 // sql/migrations/index.ts
 var MIGRATIONS = {
   "001_initial": initial_exports,
   "002_timelines": timelines_exports,
-  "003_notices": notices_exports
+  "003_notices": notices_exports,
+  "004_evaluations": evaluations_exports
 };
 
 // sql/migrate.ts
@@ -2037,7 +2089,7 @@ var MigrationError = class extends Error {
   }
 };
 async function migrateToLatest(db) {
-  const migrator = new import_kysely5.Migrator({
+  const migrator = new import_kysely6.Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) }
   });
@@ -2060,6 +2112,7 @@ async function deleteRecordOf(tx, page) {
   await tx.deleteFrom("requests").where("page", "=", page).execute();
   await tx.deleteFrom("coaches").where("page", "=", page).execute();
   await tx.deleteFrom("hubs").where("page", "=", page).execute();
+  await tx.deleteFrom("evaluations").where("page", "=", page).execute();
 }
 async function setState(tx, name, value) {
   await tx.deleteFrom("sync_state").where("name", "=", name).execute();
@@ -2118,6 +2171,17 @@ var Store = class _Store {
       record: JSON.parse(row.record)
     }));
   }
+  /** The accepted evaluation entries, page by page (oldest quarter first). */
+  async evaluations() {
+    const rows = await this.db.selectFrom("evaluations").selectAll().orderBy("period").orderBy("page").execute();
+    return rows.map((row) => ({
+      page: row.page,
+      period: row.period,
+      revid: Number(row.revid),
+      updated: row.updated,
+      entries: JSON.parse(row.entries)
+    }));
+  }
   /** Problems, in a stable order (page, then revision, then as found). */
   async problems() {
     const rows = await this.db.selectFrom("problems").selectAll().orderBy("page").orderBy("revid").orderBy("id").execute();
@@ -2171,7 +2235,7 @@ var Store = class _Store {
     await this.db.transaction().execute(async (tx) => {
       if (result.full) {
         const seen = new Set(result.updates.map((u) => u.page));
-        for (const table3 of ["requests", "coaches", "hubs", "problems", "hub_history"]) {
+        for (const table3 of ["requests", "coaches", "hubs", "evaluations", "problems", "hub_history"]) {
           const pages = await tx.selectFrom(table3).select("page").execute();
           const gone = [...new Set(pages.map((p) => p.page))].filter((page) => !seen.has(page));
           for (let i = 0; i < gone.length; i += 500) {
@@ -2227,6 +2291,17 @@ var Store = class _Store {
               revid: v.revid,
               updated: v.updated,
               record: JSON.stringify(v.record)
+            }).execute();
+            break;
+          }
+          case "evaluation": {
+            const v = update.value;
+            await tx.insertInto("evaluations").values({
+              page: v.page,
+              period: v.period,
+              revid: v.revid,
+              updated: v.updated,
+              entries: JSON.stringify(v.entries)
             }).execute();
             break;
           }
@@ -2375,12 +2450,12 @@ var WikiClient = class _WikiClient {
   site;
   user;
   counter;
-  constructor(api, bot, site, user) {
+  constructor(api, bot, site, user2) {
     this.api = api;
     this.mwn = bot;
     this.counter = bot;
     this.site = site;
-    this.user = user;
+    this.user = user2;
   }
   /** Connects, logs in when credentials are given, and reads what the bot needs to know of the wiki. */
   static async connect(options) {
@@ -2442,20 +2517,20 @@ var WikiClient = class _WikiClient {
       generator: general.generator,
       extensionTags: (response.query?.extensiontags ?? []).map((tag) => tag.replace(/^<|>$/g, ""))
     };
-    const user = {
+    const user2 = {
       name: userinfo.name,
       loggedIn: !userinfo.anon,
       rights: userinfo.rights ?? [],
       groups: userinfo.groups ?? []
     };
-    if (user.loggedIn) {
-      bot.options.defaultParams = { ...bot.options.defaultParams, assert: "user", assertuser: user.name };
+    if (user2.loggedIn) {
+      bot.options.defaultParams = { ...bot.options.defaultParams, assert: "user", assertuser: user2.name };
     }
     logger.debug(
-      messages.text("capacitybuilding-bot-log-connected", options.api, site.generator, user.name),
-      { rights: user.rights.length }
+      messages.text("capacitybuilding-bot-log-connected", options.api, site.generator, user2.name),
+      { rights: user2.rights.length }
     );
-    return new _WikiClient(options.api, bot, site, user);
+    return new _WikiClient(options.api, bot, site, user2);
   }
   /** HTTP requests made so far (retries included). */
   get requestCount() {
@@ -2703,6 +2778,62 @@ var NOTICE_KINDS = [
 function isNoticeKind(value) {
   return NOTICE_KINDS.includes(value);
 }
+var DAY_MS = 864e5;
+var STALE_STATUSES = ["open", "triaged"];
+function stalePeriods(status, since, staleAfterDays, now) {
+  const start = Date.parse(since);
+  if (!STALE_STATUSES.includes(status) || Number.isNaN(start) || !(staleAfterDays > 0)) {
+    return 0;
+  }
+  return Math.max(0, Math.floor((now.getTime() - start) / (staleAfterDays * DAY_MS)));
+}
+
+// modules/core/privateRoutes.ts
+var PRIVATE_CATEGORIES = ["conflict", "conduct", "emergency"];
+var EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+function isEmailAddress(value) {
+  return value.length <= 254 && EMAIL.test(value);
+}
+function parseRoute(json, path11) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return problem(path11, "capacitybuilding-config-invalid-value", path11);
+  }
+  const { category, email, user: user2, ...rest } = json;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== void 0) {
+    return problem(path11, "capacitybuilding-config-unknown-key", `${path11}.${unknown}`);
+  }
+  if (!PRIVATE_CATEGORIES.includes(category)) {
+    return problem(path11, "capacitybuilding-config-route-category", `${path11}.category`, PRIVATE_CATEGORIES.join(", "));
+  }
+  const key = category;
+  if (email === void 0 === (user2 === void 0)) {
+    return problem(path11, "capacitybuilding-config-route-destination", path11);
+  }
+  if (email !== void 0) {
+    return typeof email === "string" && isEmailAddress(email.trim()) ? { category: key, email: email.trim() } : problem(path11, "capacitybuilding-config-route-email", `${path11}.email`);
+  }
+  return typeof user2 === "string" && isValidUsername(normalizeUsername(user2)) ? { category: key, user: normalizeUsername(user2) } : problem(path11, "capacitybuilding-config-route-user", `${path11}.user`);
+}
+function parseRoutes(json, key, problems) {
+  if (!Array.isArray(json)) {
+    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
+    return [];
+  }
+  if (key === "privateContacts") {
+    problems.push(problem(key, "capacitybuilding-config-private-contacts-moved"));
+  }
+  const routes = [];
+  json.forEach((item, i) => {
+    const route2 = parseRoute(key === "privateContacts" ? { category: "conflict", user: item } : item, `${key}[${i}]`);
+    if ("key" in route2) {
+      problems.push(route2);
+    } else {
+      routes.push(route2);
+    }
+  });
+  return routes;
+}
 
 // modules/core/config.ts
 var CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
@@ -2719,7 +2850,7 @@ var DEFAULT_CONFIG = {
   admins: [],
   evaluators: [],
   bots: [],
-  privateContacts: [],
+  privateRoutes: [],
   changeTag: "",
   statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
   notifications: DEFAULT_NOTIFICATIONS
@@ -2752,12 +2883,15 @@ function parseConfig(json) {
       case "admins":
       case "evaluators":
       case "bots":
-      case "privateContacts":
         if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
           config[key] = value.map(normalizeUsername);
         } else {
           invalid(key);
         }
+        break;
+      case "privateRoutes":
+      case "privateContacts":
+        config.privateRoutes = [...config.privateRoutes, ...parseRoutes(value, key, problems)];
         break;
       case "changeTag":
         if (typeof value === "string") {
@@ -3150,10 +3284,7 @@ var KINDS = {
       const { request, current, config, now } = situation;
       const since = current?.at ?? request.record.created;
       const period = config.statusPolicy.staleAfterDays * DAY;
-      if (!seekingCoach(request) || !since || Number.isNaN(Date.parse(since))) {
-        return [];
-      }
-      const periods = Math.floor((now.getTime() - Date.parse(since)) / period);
+      const periods = stalePeriods(request.record.status, since, config.statusPolicy.staleAfterDays, now);
       if (periods < 1) {
         return [];
       }
@@ -3350,7 +3481,8 @@ function fill(source, base) {
     FEEDBACK_ROLE_LABELS: cases(FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES),
     FEEDBACK_OUTCOME_LABELS: cases(FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES),
     FEEDBACK_STAGE_LABELS: cases(FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES),
-    FEEDBACK_USED_LABELS: cases(FEEDBACK_USED, FEEDBACK_USED_MESSAGES)
+    FEEDBACK_USED_LABELS: cases(FEEDBACK_USED, FEEDBACK_USED_MESSAGES),
+    HOLD_REASON_LABELS: cases(HOLD_REASONS, HOLD_REASON_MESSAGES)
   };
   return source.replace(/@([A-Z_]+)@/g, (whole, name) => {
     const value = values[name];
@@ -3371,6 +3503,7 @@ function templateSources(files) {
     { name: "Capacity coach", templateData: recordTemplateData(COACH_SCHEMA, "capacitybuilding-templatedata-coach", files) },
     { name: "Capacity hub", templateData: recordTemplateData(HUB_SCHEMA, "capacitybuilding-templatedata-hub", files) },
     { name: "Capacity feedback", templateData: recordTemplateData(FEEDBACK_SCHEMA, "capacitybuilding-templatedata-feedback", files) },
+    { name: "Capacity evaluation", templateData: recordTemplateData(EVALUATION_SCHEMA, "capacitybuilding-templatedata-evaluation", files) },
     {
       name: "Capacity status",
       templateData: simple("capacitybuilding-templatedata-status", {
@@ -3383,9 +3516,13 @@ function templateSources(files) {
         }
       })
     },
+    // Before the form, which transcludes it.
+    { name: "Capacity private route", templateData: simple("capacitybuilding-templatedata-private-route") },
     { name: "Capacity request form", templateData: simple("capacitybuilding-templatedata-request-form") },
     { name: "Capacity coach directory", templateData: simple("capacitybuilding-templatedata-coach-directory") },
-    { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") }
+    { name: "Capacity hubs overview", templateData: simple("capacitybuilding-templatedata-hubs-overview") },
+    { name: "Capacity admins queue", templateData: simple("capacitybuilding-templatedata-admins-queue") },
+    { name: "Capacity statistics", templateData: simple("capacitybuilding-templatedata-statistics") }
   ];
 }
 function templatePage(source, options) {
@@ -3427,7 +3564,8 @@ function desiredPages(options) {
     seeded(`${base}/Request support`, "Request support.wikitext"),
     seeded(`${base}/Requests`, "Requests.wikitext"),
     seeded(`${base}/Coaches`, "Coaches.wikitext"),
-    seeded(`${base}/Hubs`, "Hubs.wikitext")
+    seeded(`${base}/Hubs`, "Hubs.wikitext"),
+    seeded(`${base}/Queue`, "Queue.wikitext")
   );
   const categorySource = readSource("pages", "Category.wikitext");
   for (const category of CATEGORIES) {
@@ -3605,8 +3743,12 @@ var GADGET_DESCRIPTIONS = {
   coachDirectory: "capacitybuilding-gadget-coachdirectory",
   coachProfile: "capacitybuilding-gadget-coachprofile",
   hubsOverview: "capacitybuilding-gadget-hubsoverview",
+  hubDashboard: "capacitybuilding-gadget-hubdashboard",
+  hubProfile: "capacitybuilding-gadget-hubprofile",
+  privateRoute: "capacitybuilding-gadget-privateroute",
   requestForm: "capacitybuilding-gadget-requestform",
-  requestPage: "capacitybuilding-gadget-requestpage"
+  requestPage: "capacitybuilding-gadget-requestpage",
+  statistics: "capacitybuilding-gadget-statistics"
 };
 function gadgetDescriptionKey(gadget) {
   return GADGET_DESCRIPTIONS[gadget.slice(GADGET_PREFIX.length)] ?? null;
@@ -3876,7 +4018,7 @@ function suppressQuestion(question, counts, average) {
 
 // modules/core/figures.ts
 var FIGURES_VERSION = 1;
-var DAY_MS = 864e5;
+var DAY_MS2 = 864e5;
 var SCALE = ["1", "2", "3", "4", "5"];
 var FEEDBACK_QUESTIONS = [
   { key: "rating", options: SCALE, numeric: true },
@@ -3901,7 +4043,7 @@ function daysBetween(from, to) {
   if (Number.isNaN(a) || Number.isNaN(b) || b < a) {
     return null;
   }
-  return Math.round(10 * (b - a) / DAY_MS) / 10;
+  return Math.round(10 * (b - a) / DAY_MS2) / 10;
 }
 function firstReached(history, statuses) {
   const first = /* @__PURE__ */ new Map();
@@ -4174,6 +4316,23 @@ var DESCRIPTION_EXCERPT = 200;
 var BIO_EXCERPT = 300;
 var STATISTICS_MAX_KEYS = 200;
 var STATISTICS_OTHER_KEY = "(other)";
+function hubFigures(hubKeys, requests, history) {
+  const figures = computeFigures(requests, history, { label: "all", start: null, end: null });
+  const byHub = new Map(figures.by.hub.map((group) => [group.key, group.figures.requests]));
+  const out = {};
+  for (const key of [...hubKeys].sort(compareKeys)) {
+    const group = byHub.get(key);
+    const open = requests.filter((r) => r.request.hub === key && !FINAL_STATUSES.includes(r.request.status)).length;
+    out[key] = {
+      open,
+      received: group?.received ?? 0,
+      medianDaysToTriage: group?.daysToTriage.median ?? null,
+      medianDaysToMatch: group?.daysToMatch.median ?? null,
+      completionRate: group?.completionRate ?? null
+    };
+  }
+  return out;
+}
 var ACTIVE_STATUSES = ["matched", "in-progress"];
 function count(into, key) {
   if (key !== "") {
@@ -4194,26 +4353,26 @@ function activeLoad(requests) {
   }
   return load;
 }
-function boundCounts(counts, keep = []) {
+function boundCounts(counts, keep = [], max = STATISTICS_MAX_KEYS) {
   const merged = /* @__PURE__ */ new Map();
   for (const [key, value] of Object.entries(counts)) {
     const short = [...key].length > 64 ? [...key].slice(0, 64).join("") : key;
     merged.set(short, (merged.get(short) ?? 0) + value);
   }
-  if (merged.size <= STATISTICS_MAX_KEYS) {
+  if (merged.size <= max) {
     return Object.fromEntries(merged);
   }
   const known = (key) => Number(keep.includes(key));
   const ranked = [...merged].sort((a, b) => known(b[0]) - known(a[0]) || b[1] - a[1] || compareKeys(a[0], b[0]));
-  const kept = new Map(ranked.slice(0, STATISTICS_MAX_KEYS - 1));
-  const other = ranked.slice(STATISTICS_MAX_KEYS - 1).reduce((sum, [, value]) => sum + value, 0);
+  const kept = new Map(ranked.slice(0, max - 1));
+  const other2 = ranked.slice(max - 1).reduce((sum, [, value]) => sum + value, 0);
   const bounded = {};
   for (const [key, value] of merged) {
     if (kept.has(key)) {
       bounded[key] = value;
     }
   }
-  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other;
+  bounded[STATISTICS_OTHER_KEY] = (bounded[STATISTICS_OTHER_KEY] ?? 0) + other2;
   return bounded;
 }
 function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) {
@@ -4551,13 +4710,15 @@ function buildEntries(snapshot) {
 function figureRequests(stored) {
   return stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null).map((r) => ({ number: r.number, request: r.record, feedback: r.feedback }));
 }
-async function storeFigures(store, period, hub) {
-  const requests = (await store.requests()).filter((r) => badlyEncoded([r.record, r.feedback]) === null);
-  const history = await store.statusHistory();
+function figuresOf(stored, history, period, hub) {
+  const requests = stored.filter((r) => badlyEncoded([r.record, r.feedback]) === null);
   const times = [...requests.map((r) => r.updated), ...history.map((c) => c.at)];
   const generated = times.reduce((a, b) => a === null || b > a ? b : a, null);
   const figures = computeFigures(figureRequests(requests), history, period, hub);
   return { figures, generated };
+}
+async function storeFigures(store, period, hub) {
+  return figuresOf(await store.requests(), await store.statusHistory(), period, hub);
 }
 
 // bot/commands/export.ts
@@ -4619,8 +4780,8 @@ var MAX_MENTIONS = 50;
 function programmeNoticeboard(base, config) {
   return config.notifications.noticeboard ? normalizeTitle(config.notifications.noticeboard) : `${normalizeTitle(base)}/Noticeboard`;
 }
-function userTalk(user) {
-  return `User talk:${normalizeUsername(user)}`;
+function userTalk(user2) {
+  return `User talk:${normalizeUsername(user2)}`;
 }
 function snapshotOf(request) {
   return {
@@ -4643,6 +4804,24 @@ function recipientsOf(names, actor) {
     }
   }
   return out;
+}
+function digestBoards(request, hubs, input) {
+  const programme = programmeNoticeboard(input.base, input.config);
+  const boardOf = (hub) => hub?.record.noticeboard ? normalizeTitle(hub.record.noticeboard) : programme;
+  if (!request || request.record.hub) {
+    return [{ board: boardOf(request ? hubs.get(request.record.hub) : void 0), contacts: null }];
+  }
+  const routable = [...hubs.values()].map((h) => ({ key: h.key, hub: h.record }));
+  const routed = routeRequest(request.record, routable);
+  const boards = [];
+  for (const key of routed?.hubs ?? []) {
+    const hub = hubs.get(key);
+    const board = boardOf(hub);
+    if (!boards.some((b) => b.board === board)) {
+      boards.push({ board, contacts: board === programme ? null : hub?.record.contacts ?? [] });
+    }
+  }
+  return boards.length ? boards : [{ board: programme, contacts: null }];
 }
 function route(event, request, hubs, input) {
   const kind = KINDS[event.kind];
@@ -4675,13 +4854,21 @@ function route(event, request, hubs, input) {
         [name]
       ));
     case "digest": {
-      const hub = request?.record.hub ? hubs.get(request.record.hub) : void 0;
-      const board = hub?.record.noticeboard ? normalizeTitle(hub.record.noticeboard) : programmeNoticeboard(input.base, config);
-      const mentioned = people.slice(0, MAX_MENTIONS);
-      return [
-        draft(event.key, "digest", board, mentioned),
-        ...talkCopies(configuredTalk ? people : people.slice(MAX_MENTIONS))
-      ];
+      const drafts = [];
+      const everyone = /* @__PURE__ */ new Set();
+      const unreached = /* @__PURE__ */ new Set();
+      for (const [index, { board, contacts }] of digestBoards(request, hubs, input).entries()) {
+        const told = contacts ? recipientsOf(contacts, event.actor) : people;
+        told.forEach((name) => everyone.add(name));
+        told.slice(MAX_MENTIONS).forEach((name) => unreached.add(name));
+        drafts.push(draft(
+          index === 0 ? event.key : `${event.key}-board-${nameKey(board)}`,
+          "digest",
+          board,
+          told.slice(0, MAX_MENTIONS)
+        ));
+      }
+      return [...drafts, ...talkCopies([...configuredTalk ? everyone : unreached])];
     }
     case "request": {
       if (!request) {
@@ -4967,10 +5154,10 @@ var Ledger = class {
     }
     return found;
   }
-  async rememberPerson(user, languages, now) {
+  async rememberPerson(user2, languages, now) {
     await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom("notify_people").where("user", "=", user).execute();
-      await tx.insertInto("notify_people").values({ user, languages: JSON.stringify(languages), fetched: now }).execute();
+      await tx.deleteFrom("notify_people").where("user", "=", user2).execute();
+      await tx.insertInto("notify_people").values({ user: user2, languages: JSON.stringify(languages), fetched: now }).execute();
     });
   }
 };
@@ -5014,8 +5201,8 @@ function merge(into, response, normalized) {
       into.pages.set(asked, state);
     }
   }
-  for (const user of result.users ?? []) {
-    into.genders.set(user.name, user.gender ?? "unknown");
+  for (const user2 of result.users ?? []) {
+    into.genders.set(user2.name, user2.gender ?? "unknown");
   }
   for (const [code, info] of Object.entries(result.languageinfo ?? {})) {
     into.languages.set(code, { fallbacks: info.fallbacks ?? [], dir: info.dir === "rtl" ? "rtl" : "ltr" });
@@ -5085,8 +5272,8 @@ async function readLanguages(client, codes, into) {
     await continued(client, { action: "query", meta: "languageinfo", licode: [...codes], liprop: ["fallbacks", "dir"] }, into);
   }
 }
-async function readBabel(client, user) {
-  const response = await client.request({ action: "query", meta: "babel", babuser: user });
+async function readBabel(client, user2) {
+  const response = await client.request({ action: "query", meta: "babel", babuser: user2 });
   return babelLanguages(response.query?.babel ?? {});
 }
 
@@ -5098,12 +5285,12 @@ function marker(key) {
 function escapeWikitext(text2) {
   return text2.replace(/[\r\n\t]+/g, " ").trim().replace(/[&<>[\]{}|~'=_:*#;!\-"\\]/g, (c) => `&#${c.codePointAt(0)};`);
 }
-function userLink(user) {
-  const name = normalizeUsername(user);
+function userLink(user2) {
+  const name = normalizeUsername(user2);
   return `[[User:${name}|${escapeWikitext(name)}]]`;
 }
-function gender(genders, user) {
-  return genders.get(normalizeUsername(user)) ?? "unknown";
+function gender(genders, user2) {
+  return genders.get(normalizeUsername(user2)) ?? "unknown";
 }
 function list2(voice, items2) {
   return items2.join(voice.messages.text("capacitybuilding-notice-list-separator"));
@@ -5353,12 +5540,12 @@ async function runNotify(options) {
     }
   }
   const babel = await ledger.people([...babelFor], options.babelDays ?? DEFAULT_BABEL_DAYS, now);
-  for (const user of babelFor) {
-    if (!babel.has(user)) {
-      const languages = await readBabel(client, user);
-      babel.set(user, languages);
+  for (const user2 of babelFor) {
+    if (!babel.has(user2)) {
+      const languages = await readBabel(client, user2);
+      babel.set(user2, languages);
       if (!dryRun) {
-        await ledger.rememberPerson(user, languages, isoNow(now));
+        await ledger.rememberPerson(user2, languages, isoNow(now));
       }
     }
   }
@@ -5563,6 +5750,112 @@ function notifyCommand(kit) {
 // bot/commands/publish.ts
 var import_commander4 = require("commander");
 
+// modules/core/statisticsCharts.ts
+var STATISTICS_CHART_QUARTERS = 8;
+var STATISTICS_CHART_HUBS = 30;
+var STATISTICS_CHART_CHARS = 256 * 1024;
+var STATISTICS_CHART_KEYS = 40;
+var MATCH_BUCKETS = [1, 3, 7, 14, 30, 60, 90];
+function matchBucket(days, bounds = MATCH_BUCKETS) {
+  const index = bounds.findIndex((bound) => days <= bound);
+  return index < 0 ? bounds.length : index;
+}
+function quarterOf(created) {
+  const parts = /^(\d{4})-(\d{2})/.exec(created);
+  return parts ? `${parts[1]}-Q${Math.floor((Number(parts[2]) - 1) / 3) + 1}` : null;
+}
+function receivedBy(groups2, known = []) {
+  const counts = Object.fromEntries(known.map((key) => [key, 0]));
+  const sorted = [...groups2].sort((a, b) => b.figures.requests.received - a.figures.requests.received || compareKeys(a.key, b.key));
+  for (const { key, figures } of sorted) {
+    counts[key] = figures.requests.received;
+  }
+  return boundCounts(counts, known, STATISTICS_CHART_KEYS);
+}
+function view(requests, history, label2, hub, matchDays) {
+  const period = parsePeriod(label2);
+  const figures = computeFigures(requests, history, period, hub);
+  const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0]));
+  const months = /* @__PURE__ */ new Map();
+  const buckets = new Array(MATCH_BUCKETS.length + 1).fill(0);
+  for (const { number, request } of requests) {
+    if (!inPeriod(request.created, period) || hub !== null && request.hub !== hub) {
+      continue;
+    }
+    byStatus[request.status] = (byStatus[request.status] ?? 0) + 1;
+    const month = request.created.slice(0, 7);
+    const counts = months.get(month) ?? {};
+    counts[request.status] = (counts[request.status] ?? 0) + 1;
+    months.set(month, counts);
+    const days = matchDays.get(number);
+    if (days !== void 0) {
+      const bucket = matchBucket(days);
+      buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+    }
+  }
+  return {
+    period: label2,
+    hub,
+    received: figures.all.requests.received,
+    byStatus: boundCounts(byStatus, STATUSES, STATISTICS_CHART_KEYS),
+    byMonth: [...months].sort((a, b) => compareKeys(a[0], b[0])).map(([month, counts]) => ({ month, byStatus: counts })),
+    byRegion: receivedBy(figures.by.region, REGIONS),
+    byHub: receivedBy(figures.by.hub),
+    byTopic: receivedBy(figures.by.topic),
+    byLanguage: receivedBy(figures.by.language),
+    daysToMatch: { ...figures.all.requests.daysToMatch, buckets },
+    feedback: figures.all.feedback
+  };
+}
+function buildCharts(requests, history) {
+  const quarters = [...new Set(requests.map((r) => quarterOf(r.request.created)))].filter((q) => q !== null && parsePeriod(q) !== null).sort((a, b) => compareKeys(b, a)).slice(0, STATISTICS_CHART_QUARTERS);
+  const perHub = /* @__PURE__ */ new Map();
+  for (const { request } of requests) {
+    if (request.hub !== "") {
+      perHub.set(request.hub, (perHub.get(request.hub) ?? 0) + 1);
+    }
+  }
+  const hubs = [...perHub].sort((a, b) => b[1] - a[1] || compareKeys(a[0], b[0])).slice(0, STATISTICS_CHART_HUBS).map(([hub]) => hub).sort(compareKeys);
+  const firstMatch = firstReached(history, ["matched"]);
+  const matchDays = /* @__PURE__ */ new Map();
+  for (const { number, request } of requests) {
+    const at = firstMatch.get(number);
+    const days = at === void 0 ? null : daysBetween(request.created, at);
+    if (days !== null) {
+      matchDays.set(number, days);
+    }
+  }
+  const periods = ["all", ...quarters];
+  const views = periods.map((period) => view(requests, history, period, null, matchDays));
+  let size = views.reduce((sum, v) => sum + JSON.stringify(v).length, 0);
+  let omitted = 0;
+  for (const period of periods) {
+    for (const hub of hubs) {
+      const chart = view(requests, history, period, hub, matchDays);
+      const chars = JSON.stringify(chart).length;
+      if (chart.received === 0) {
+        continue;
+      }
+      if (size + chars > STATISTICS_CHART_CHARS) {
+        omitted++;
+        continue;
+      }
+      size += chars;
+      views.push(chart);
+    }
+  }
+  const order = (v) => periods.indexOf(v.period) * (hubs.length + 1) + (v.hub === null ? 0 : hubs.indexOf(v.hub) + 1);
+  return {
+    periods,
+    hubs,
+    otherKey: STATISTICS_OTHER_KEY,
+    matchBuckets: [...MATCH_BUCKETS],
+    questions: FEEDBACK_QUESTIONS.map((q) => ({ key: q.key, options: [...q.options], numeric: q.numeric })),
+    views: views.sort((a, b) => order(a) - order(b)),
+    omitted
+  };
+}
+
 // bot/publish/partition.ts
 function total(items2) {
   return items2.reduce((sum, item) => sum + item.weight, 0);
@@ -5660,6 +5953,126 @@ function partition(items2, previous, limits) {
   });
 }
 
+// bot/publish/statisticsPage.ts
+var STATISTICS_MARKER = "{{Capacity statistics}}";
+function countsTable(m, counts, name, heading, level = "==") {
+  const rows = Object.entries(counts).map(([key, value]) => [name(key), String(value)]);
+  return [
+    `${level} ${m(heading)} ${level}`,
+    rows.length ? table2([m(heading), m("capacitybuilding-statistics-column-count")], rows) : m("capacitybuilding-bot-publish-none")
+  ].join("\n");
+}
+function bucketLabel(m, bounds, index) {
+  if (index === 0) {
+    return m("capacitybuilding-statistics-bucket-first", bounds[0]);
+  }
+  return index >= bounds.length ? m("capacitybuilding-statistics-bucket-last", bounds[bounds.length - 1]) : m("capacitybuilding-statistics-bucket", bounds[index - 1], bounds[index]);
+}
+function other(m, key, name) {
+  return key === STATISTICS_OTHER_KEY ? m("capacitybuilding-statistics-other") : name(key);
+}
+function optionLabel(m, messages, question, option2) {
+  const key = `capacitybuilding-feedback-${question}-${option2}`;
+  return messages.raw(key) !== key ? m(key) : text(option2);
+}
+function questionLabel(m, messages, question) {
+  const key = `capacitybuilding-feedback-field-${question}`;
+  return messages.raw(key) !== key ? m(key) : text(question);
+}
+function feedbackTable(m, messages, figure) {
+  const heading = `==== ${m("capacitybuilding-statistics-chart-feedback", questionLabel(m, messages, figure.question))} ====`;
+  if (figure.suppressed) {
+    return [heading, m("capacitybuilding-statistics-suppressed")].join("\n");
+  }
+  const rows = figure.options.map((o) => [
+    optionLabel(m, messages, figure.question, o.option),
+    o.range ? m("capacitybuilding-statistics-range", o.range.countLow, o.range.countHigh) : String(o.count),
+    o.range ? m("capacitybuilding-statistics-range", o.range.shareLow, o.range.shareHigh) : String(o.share)
+  ]);
+  return [
+    heading,
+    m("capacitybuilding-statistics-answers", figure.answers ?? 0) + (figure.average === null ? "" : ` ${m("capacitybuilding-statistics-average", figure.average)}`),
+    table2([
+      m("capacitybuilding-statistics-column-answer"),
+      m("capacitybuilding-statistics-column-answers"),
+      m("capacitybuilding-statistics-column-share")
+    ], rows)
+  ].join("\n");
+}
+function monthsTable(m, messages, view2) {
+  const heading = `==== ${m("capacitybuilding-statistics-chart-months")} ====`;
+  if (!view2.byMonth.length) {
+    return [heading, m("capacitybuilding-bot-publish-none")].join("\n");
+  }
+  const rows = view2.byMonth.map(({ month, byStatus }) => [
+    text(month),
+    ...STATUSES.map((status) => String(byStatus[status] ?? 0))
+  ]);
+  return [heading, table2([
+    m("capacitybuilding-statistics-column-month"),
+    ...STATUSES.map((status) => messages.text(STATUS_MESSAGES[status]))
+  ], rows)].join("\n");
+}
+function viewHeading(m, view2) {
+  const period = view2.period === "all" ? m("capacitybuilding-statistics-period-all") : text(view2.period);
+  return view2.hub === null ? m("capacitybuilding-statistics-view-programme", period) : m("capacitybuilding-statistics-view-hub", period, text(view2.hub));
+}
+function viewSection(m, messages, charts, view2) {
+  const status = (k) => label(STATUSES, STATUS_MESSAGES, k, messages);
+  const region = (k) => other(m, k, (key) => label(REGIONS, REGION_MESSAGES, key, messages));
+  const plain = (k) => other(m, k, text);
+  const match = view2.daysToMatch;
+  const buckets = Object.fromEntries(match.buckets.map(
+    (count3, i) => [bucketLabel(m, charts.matchBuckets, i), count3]
+  ));
+  return [
+    `=== ${viewHeading(m, view2)} ===`,
+    m("capacitybuilding-statistics-received", view2.received),
+    countsTable(m, view2.byStatus, status, "capacitybuilding-statistics-chart-status", "===="),
+    monthsTable(m, messages, view2),
+    countsTable(m, view2.byRegion, region, "capacitybuilding-statistics-chart-region", "===="),
+    countsTable(m, view2.byHub, plain, "capacitybuilding-statistics-chart-hub", "===="),
+    countsTable(m, view2.byTopic, plain, "capacitybuilding-statistics-chart-topic", "===="),
+    countsTable(m, view2.byLanguage, plain, "capacitybuilding-statistics-chart-language", "===="),
+    countsTable(m, buckets, (k) => k, "capacitybuilding-statistics-chart-match", "===="),
+    match.median === null ? m("capacitybuilding-statistics-no-match") : m("capacitybuilding-statistics-median", match.median, match.requests),
+    ...view2.feedback.map((figure) => feedbackTable(m, messages, figure))
+  ].join("\n\n");
+}
+function statisticsPage(stats, messages) {
+  const m = sayer(messages);
+  const average = stats.feedback.averageRating;
+  const median2 = stats.requests.medianDaysToMatch;
+  const plain = (k) => other(m, k, text);
+  const totals = [
+    STATISTICS_MARKER,
+    m("capacitybuilding-bot-publish-statistics-intro", stats.requests.total, stats.coaches.total, stats.feedback.entries),
+    "",
+    median2 === null ? m("capacitybuilding-bot-publish-statistics-no-match") : m("capacitybuilding-bot-publish-statistics-median", median2),
+    average === null ? m("capacitybuilding-bot-publish-statistics-no-rating") : m("capacitybuilding-bot-publish-statistics-rating", average),
+    "",
+    countsTable(m, stats.requests.byStatus, (k) => label(STATUSES, STATUS_MESSAGES, k, messages), "capacitybuilding-request-field-status"),
+    countsTable(m, stats.requests.byRegion, (k) => other(m, k, (key) => label(REGIONS, REGION_MESSAGES, key, messages)), "capacitybuilding-request-field-region"),
+    countsTable(m, stats.requests.byFormat, (k) => label(FORMATS, FORMAT_MESSAGES, k, messages), "capacitybuilding-request-field-formats"),
+    countsTable(m, stats.requests.byTopic, plain, "capacitybuilding-statistics-chart-topic"),
+    countsTable(m, stats.requests.byLanguage, plain, "capacitybuilding-statistics-chart-language"),
+    countsTable(m, stats.requests.byHub, plain, "capacitybuilding-statistics-chart-hub"),
+    countsTable(m, stats.requests.byMonth, plain, "capacitybuilding-bot-publish-statistics-by-month"),
+    countsTable(m, stats.coaches.byAvailability, (k) => label(AVAILABILITIES, AVAILABILITY_MESSAGES, k, messages), "capacitybuilding-coach-field-availability"),
+    countsTable(m, stats.coaches.byRegion, plain, "capacitybuilding-bot-publish-statistics-coaches-region"),
+    countsTable(m, stats.coaches.byTopic, plain, "capacitybuilding-bot-publish-statistics-coaches-topic"),
+    countsTable(m, stats.coaches.byLanguage, plain, "capacitybuilding-bot-publish-statistics-coaches-language"),
+    countsTable(m, stats.feedback.byOutcome, (k) => optionLabel(m, messages, "outcome", k), "capacitybuilding-feedback-field-outcome")
+  ];
+  const charts = stats.charts;
+  const views = charts ? [
+    `== ${m("capacitybuilding-bot-publish-statistics-views")} ==`,
+    m("capacitybuilding-bot-publish-statistics-views-intro"),
+    ...charts.views.map((view2) => viewSection(m, messages, charts, view2))
+  ] : [];
+  return [...totals, ...views].join("\n\n");
+}
+
 // bot/publish/content.ts
 var PROBLEMS_SHOWN = 10;
 var OTHER_PROBLEMS_BYTES = 256 * 1024;
@@ -5710,6 +6123,17 @@ function buildStatisticsIndex(base, snapshot) {
       }
     }
   }
+  stats.hubs = hubFigures(
+    snapshot.hubs.map((h) => h.key.normalize("NFC")),
+    requests.map((r) => ({ number: r.number, request: { ...r.record, hub: r.record.hub.normalize("NFC") }, feedback: r.feedback })),
+    snapshot.history
+  );
+  stats.charts = buildCharts(figureRequests(requests).map((r) => ({ ...r, request: {
+    ...r.request,
+    hub: r.request.hub.normalize("NFC"),
+    topics: r.request.topics.map((t) => t.normalize("NFC")),
+    languages: r.request.languages.map((l) => l.normalize("NFC"))
+  } })), snapshot.history);
   return stats;
 }
 function text(value, max = CELL_SHOWN) {
@@ -5873,9 +6297,9 @@ function recordKey(base, page) {
   if (number !== null) {
     return { index: "requests", key: number };
   }
-  const user = coachUser(base, page);
-  if (user !== null) {
-    return { index: "coaches", key: user };
+  const user2 = coachUser(base, page);
+  if (user2 !== null) {
+    return { index: "coaches", key: user2 };
   }
   const hub = hubKey(base, page);
   return hub === null ? null : { index: "hubs", key: hub };
@@ -6019,34 +6443,6 @@ function listPages(title, plan, intro2, headers, messages) {
     ], toc, false)
   ].join("\n") });
   return { pages, subpages: new Set(pages.slice(1).map((p) => p.title)) };
-}
-function statisticsPage(stats, messages) {
-  const m = sayer(messages);
-  const average = stats.feedback.averageRating;
-  const median2 = stats.requests.medianDaysToMatch;
-  const countsTable = (counts, name, heading) => {
-    const rows = Object.entries(counts).map(([key, value]) => [name(key), String(value)]);
-    return [
-      `== ${m(heading)} ==`,
-      rows.length ? table2([m(heading), m("capacitybuilding-bot-publish-column-count")], rows) : m("capacitybuilding-bot-publish-none")
-    ].join("\n");
-  };
-  return [
-    m("capacitybuilding-bot-publish-statistics-intro", stats.requests.total, stats.coaches.total, stats.feedback.entries),
-    "",
-    median2 === null ? m("capacitybuilding-bot-publish-statistics-no-match") : m("capacitybuilding-bot-publish-statistics-median", median2),
-    average === null ? m("capacitybuilding-bot-publish-statistics-no-rating") : m("capacitybuilding-bot-publish-statistics-rating", average),
-    "",
-    countsTable(stats.requests.byStatus, (k) => label(STATUSES, STATUS_MESSAGES, k, messages), "capacitybuilding-request-field-status"),
-    "",
-    countsTable(stats.requests.byRegion, (k) => label(REGIONS, REGION_MESSAGES, k, messages), "capacitybuilding-request-field-region"),
-    "",
-    countsTable(stats.requests.byFormat, (k) => label(FORMATS, FORMAT_MESSAGES, k, messages), "capacitybuilding-request-field-formats"),
-    "",
-    countsTable(stats.requests.byMonth, (k) => text(k), "capacitybuilding-bot-publish-statistics-by-month"),
-    "",
-    countsTable(stats.coaches.byAvailability, (k) => label(AVAILABILITIES, AVAILABILITY_MESSAGES, k, messages), "capacitybuilding-coach-field-availability")
-  ].join("\n");
 }
 function planPublication(base, snapshot, previous, messages) {
   const m = sayer(messages);
@@ -6276,6 +6672,47 @@ ${reflection}`, problem: null };
   return { text: text2, problem: null };
 }
 
+// bot/report/evaluations.ts
+function peoplesText(value) {
+  return value === "" ? "" : `<div style="white-space: pre-line;">${encodeValue(value)}</div>`;
+}
+function user(name) {
+  return isValidUsername(name) ? `[[User:${name}|${encodeValue(name)}]]` : encodeValue(name);
+}
+function hubCell(hub, hubs, messages) {
+  if (hub === "") {
+    return messages.text("capacitybuilding-evaluation-programme");
+  }
+  const named2 = hubs.get(hub);
+  return named2 ? `[[:${named2.page}|${encodeValue(named2.name)}]]` : encodeValue(hub);
+}
+function evaluationTable(entries, hubs, messages) {
+  const say = (key) => messages.text(key);
+  const sorted = [...entries].sort((a, b) => a.hub + "\0" + a.evaluator + "\0" + a.created < b.hub + "\0" + b.evaluator + "\0" + b.created ? -1 : 1);
+  const headers = [
+    say("capacitybuilding-bot-evaluation-column-hub"),
+    say("capacitybuilding-bot-evaluation-column-evaluator"),
+    say("capacitybuilding-evaluation-field-assessment"),
+    say("capacitybuilding-evaluation-field-findings"),
+    say("capacitybuilding-evaluation-field-recommendations"),
+    say("capacitybuilding-bot-evaluation-column-created")
+  ];
+  return [
+    '{| class="wikitable"',
+    `! ${headers.join(" !! ")}`,
+    ...sorted.map((e) => `|-
+| ${[
+      hubCell(e.hub, hubs, messages),
+      user(e.evaluator),
+      peoplesText(e.assessment),
+      peoplesText(e.findings),
+      peoplesText(e.recommendations),
+      encodeValue(e.created)
+    ].map((cell) => cell === "" ? " " : cell).join(" || ")}`.replace(/\s+$/, "")),
+    "|}"
+  ].join("\n");
+}
+
 // bot/report/page.ts
 var DIMENSION_HEADINGS = {
   region: "capacitybuilding-bot-report-heading-by-region",
@@ -6380,7 +6817,7 @@ function requestCells(figures, c) {
     c.median(figures.daysToComplete)
   ];
 }
-function optionLabel(question, option2, c) {
+function optionLabel2(question, option2, c) {
   if (question === "outcome" && isOneOf(FEEDBACK_OUTCOMES, option2)) {
     return c.say(FEEDBACK_OUTCOME_MESSAGES[option2]);
   }
@@ -6392,7 +6829,7 @@ function optionLabel(question, option2, c) {
 function feedbackHeaders(c) {
   return [c.say("capacitybuilding-bot-report-column-group"), ...FEEDBACK_QUESTIONS.flatMap((q) => {
     const { answers, average } = QUESTION_COLUMNS[q.key];
-    return [c.say(answers), ...q.numeric ? [average ? c.say(average) : c.none()] : q.options.map((o) => optionLabel(q.key, o, c))];
+    return [c.say(answers), ...q.numeric ? [average ? c.say(average) : c.none()] : q.options.map((o) => optionLabel2(q.key, o, c))];
   })];
 }
 function questionCells(figure, numeric, width, c) {
@@ -6446,6 +6883,13 @@ function hubReports(context, c) {
   }
   return ["", `== ${c.say("capacitybuilding-bot-report-heading-hub-reports")} ==`, context.hubReports.length ? context.hubReports.map((r) => `* ${link(r.title, r.name)}`).join("\n") : c.say("capacitybuilding-bot-report-no-hub-reports")];
 }
+function evaluationSection(context, c, messages) {
+  const { evaluation } = context;
+  if (!evaluation) {
+    return [];
+  }
+  return ["", `== ${c.say("capacitybuilding-bot-report-heading-evaluation")} ==`, evaluation.entries.length ? evaluationTable(evaluation.entries, context.hubs, messages) : c.say("capacitybuilding-bot-report-no-evaluation", evaluation.page)];
+}
 function reportFigures(figures, context, messages) {
   const c = new Cells(messages, figures.rules.minAnswers);
   return [
@@ -6472,7 +6916,8 @@ function reportFigures(figures, context, messages) {
     ),
     "",
     c.say("capacitybuilding-bot-report-feedback-rules", figures.rules.minAnswers, figures.rules.minOptionCount),
-    ...hubReports(context, c)
+    ...hubReports(context, c),
+    ...evaluationSection(context, c, messages)
   ].join("\n");
 }
 function reflectionStart(hub, messages) {
@@ -6512,9 +6957,18 @@ function planReports(base, store, quarters, messages) {
     name: h.record.name || h.key
   }]));
   return quarters.flatMap((quarter) => {
+    const page = evaluationTitle(base, quarter.label);
+    const entries = (store.evaluations ?? []).filter((e) => e.period === quarter.label).flatMap((e) => e.entries);
+    const evaluation = (hub) => ({
+      page,
+      entries: entries.filter((e) => e.period === quarter.label && e.hub === (hub ?? ""))
+    });
     const report = (hub, context) => ({
       title: reportTitle(base, quarter.label, hub),
-      content: reportFigures(computeFigures(requests, store.history, quarter, hub), context, messages),
+      content: reportFigures(computeFigures(requests, store.history, quarter, hub), {
+        ...context,
+        evaluation: evaluation(hub)
+      }, messages),
       reflection: reflectionStart(hub !== null, messages)
     });
     const hubReports2 = hubs.map((h) => ({
@@ -6534,13 +6988,188 @@ function mergeReports(planned, current) {
     const state = current.get(report.title);
     const merged = mergeReport(state?.exists ? state.text : null, report.content, report.reflection);
     if (merged.problem === null) {
-      pages.push({ title: report.title, contentModel: "wikitext", text: merged.text, summary: "capacitybuilding-bot-summary-report" });
+      pages.push({
+        title: report.title,
+        contentModel: "wikitext",
+        text: merged.text,
+        summary: report.summary ?? "capacitybuilding-bot-summary-report"
+      });
     } else {
       const message = PROBLEM_MESSAGES[merged.problem];
       problems.push({ page: report.title, revid: state?.revid ?? 0, message, params: [] });
     }
   }
   return { pages, problems };
+}
+
+// bot/publish/evaluation.ts
+function dataTitle(base, fileName) {
+  return `${sitePages(base).evaluationData}/${fileName}`;
+}
+function dataPage(base, file) {
+  const title = dataTitle(base, file.name);
+  if (file.name.endsWith(".json")) {
+    const json = JSON.parse(file.text);
+    return { title, contentModel: "json", text: mediaWikiJson(json), json, summary: "capacitybuilding-bot-evaluation-summary-data" };
+  }
+  return {
+    title,
+    contentModel: "text",
+    text: file.text.replace(/\r\n?/g, "\n").replace(/\s+$/, ""),
+    summary: "capacitybuilding-bot-evaluation-summary-data"
+  };
+}
+function evaluationDataPages(base, sources, quarters, messages) {
+  return quarters.flatMap((quarter) => {
+    const { figures, generated } = figuresOf(sources.requests, sources.history, quarter, null);
+    return exportFiles(figures, generated, messages).map((file) => dataPage(base, file));
+  });
+}
+var COLUMNS = [
+  "capacitybuilding-bot-evaluation-column-period",
+  "capacitybuilding-bot-evaluation-column-requests",
+  "capacitybuilding-bot-evaluation-column-feedback",
+  "capacitybuilding-bot-evaluation-column-figures",
+  "capacitybuilding-bot-evaluation-column-dictionary",
+  "capacitybuilding-bot-evaluation-column-report"
+];
+function dataTable(base, quarters, messages) {
+  const say = messages.text.bind(messages);
+  const link2 = (name) => `[[:${dataTitle(base, name)}|${name}]]`;
+  const rows = quarters.map((quarter) => {
+    const names = exportNames({ period: quarter, hub: null });
+    return `|-
+| ${[
+      quarter.label,
+      link2(names.requests),
+      link2(names.feedback),
+      link2(names.figures),
+      `${link2(names.dictionaryJson)}<br>${link2(names.dictionaryCsv)}`,
+      `[[:${reportTitle(base, quarter.label, null)}|${quarter.label}]]`
+    ].join(" || ")}`;
+  });
+  return [
+    '{| class="wikitable sortable"',
+    `! ${COLUMNS.map((key) => say(key)).join(" !! ")}`,
+    ...rows,
+    "|}"
+  ].join("\n");
+}
+function entriesSection(base, sources, messages) {
+  const byPeriod = /* @__PURE__ */ new Map();
+  for (const page of sources.evaluations) {
+    byPeriod.set(page.period, [...byPeriod.get(page.period) ?? [], ...page.entries]);
+  }
+  const periods = [...byPeriod].filter(([, entries]) => entries.length).map(([period]) => period).sort().reverse();
+  if (!periods.length) {
+    return [messages.text("capacitybuilding-bot-evaluation-no-entries")];
+  }
+  return periods.flatMap((period) => [
+    `=== ${period} ===`,
+    messages.text(
+      "capacitybuilding-bot-evaluation-period-links",
+      evaluationTitle(base, period),
+      reportTitle(base, period, null)
+    ),
+    evaluationTable(byPeriod.get(period) ?? [], sources.hubs, messages),
+    ""
+  ]);
+}
+function planEvaluationPage(base, sources, quarters, messages) {
+  const b = normalizeTitle(base);
+  const shown = [...quarters].sort((x, y) => x.label < y.label ? 1 : -1);
+  const example = shown[0]?.label ?? "2026-Q4";
+  const content = [
+    messages.text("capacitybuilding-bot-evaluation-notice"),
+    "",
+    messages.text("capacitybuilding-bot-evaluation-intro", evaluationTitle(b, example), `${b}/Reports`),
+    "",
+    `== ${messages.text("capacitybuilding-bot-evaluation-heading-data")} ==`,
+    messages.text("capacitybuilding-bot-evaluation-data-intro", FIGURES_VERSION, example, MIN_ANSWERS, MIN_OPTION_COUNT),
+    "",
+    shown.length ? dataTable(b, shown, messages) : messages.text("capacitybuilding-bot-evaluation-no-data"),
+    "",
+    `== ${messages.text("capacitybuilding-bot-evaluation-heading-entries")} ==`,
+    ...entriesSection(b, sources, messages)
+  ].join("\n").replace(/\n+$/, "");
+  return {
+    title: sitePages(b).evaluation,
+    content,
+    reflection: messages.text("capacitybuilding-bot-evaluation-start"),
+    summary: "capacitybuilding-bot-evaluation-summary-page"
+  };
+}
+
+// bot/publish/learning.ts
+function learningNotes(requests) {
+  return [...requests].sort((a, b) => a.number - b.number).filter((r) => badlyEncoded([r.record, r.feedback]) === null).flatMap((request) => request.feedback.filter((entry) => entry.learned.trim() !== "").sort((a, b) => a.created < b.created ? -1 : a.created > b.created ? 1 : 0).map((entry) => ({ request, entry })));
+}
+function regionName(region, messages) {
+  return isOneOf(REGIONS, region) ? messages.text(REGION_MESSAGES[region]) : encodeValue(region);
+}
+var COLUMNS2 = [
+  "capacitybuilding-bot-learning-column-request",
+  "capacitybuilding-bot-learning-column-note",
+  "capacitybuilding-bot-learning-column-by",
+  "capacitybuilding-bot-learning-column-region",
+  "capacitybuilding-bot-learning-column-topics"
+];
+function noteTable(notes, messages) {
+  const say = messages.text.bind(messages);
+  const headers = COLUMNS2.map((key) => say(key));
+  const rows = notes.map(({ request, entry }) => {
+    const by = isValidUsername(entry.user) ? `[[User:${entry.user}|${encodeValue(entry.user)}]]` : encodeValue(entry.user);
+    return `|-
+| ${[
+      `[[:${request.page}|R${request.number}]]`,
+      peoplesText(entry.learned),
+      by,
+      regionName(request.record.region, messages),
+      request.record.topics.map((t) => encodeValue(t)).join(", ")
+    ].map((cell) => cell === "" ? " " : cell).join(" || ")}`;
+  });
+  return ['{| class="wikitable sortable"', `! ${headers.join(" !! ")}`, ...rows, "|}"].join("\n");
+}
+function grouped(notes, keys, heading, messages) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const note of notes) {
+    for (const key of new Set(keys(note))) {
+      groups2.set(key, [...groups2.get(key) ?? [], note]);
+    }
+  }
+  return [...groups2.keys()].sort().flatMap((key) => [`=== ${heading(key)} ===`, noteTable(groups2.get(key) ?? [], messages), ""]);
+}
+function learningPage(base, requests, messages) {
+  const b = normalizeTitle(base);
+  const notes = learningNotes(requests);
+  const search = `{{fullurl:Special:Search|prefix=${encodeURIComponent(`${b}/Requests/`)}&fulltext=1}}`;
+  const lines = [
+    messages.text("capacitybuilding-bot-learning-intro"),
+    "",
+    messages.text("capacitybuilding-bot-learning-search", search),
+    ""
+  ];
+  if (!notes.length) {
+    lines.push(messages.text("capacitybuilding-bot-learning-none"));
+  } else {
+    lines.push(
+      `== ${messages.text("capacitybuilding-bot-learning-heading-topic")} ==`,
+      ...grouped(notes, (n) => n.request.record.topics, (key) => encodeValue(key), messages),
+      `== ${messages.text("capacitybuilding-bot-learning-heading-region")} ==`,
+      ...grouped(
+        notes,
+        (n) => [n.request.record.region],
+        (key) => regionName(key, messages),
+        messages
+      )
+    );
+  }
+  return {
+    title: sitePages(b).learning,
+    contentModel: "wikitext",
+    text: lines.join("\n").replace(/\n+$/, ""),
+    summary: "capacitybuilding-bot-learning-summary"
+  };
 }
 
 // bot/publish/publish.ts
@@ -6563,12 +7192,13 @@ async function runPublish(options) {
   const { client, store, editor, messages } = options;
   const base = normalizeTitle(options.base);
   const site = sitePages(base);
-  const [requests, coaches, hubs, problems, history] = await Promise.all([
+  const [requests, coaches, hubs, problems, history, evaluations] = await Promise.all([
     store.requests(),
     store.coaches(),
     store.hubs(),
     store.problems(),
-    store.statusHistory()
+    store.statusHistory(),
+    store.evaluations()
   ]);
   const manifestTitles = {
     requests: site.requestsJson,
@@ -6581,7 +7211,16 @@ async function runPublish(options) {
     readManifest(jsonOf(known.get(manifestTitles[index])), index)
   ]));
   const plan = planPublication(base, { requests, coaches, hubs, problems, history }, previous, messages);
-  const reports = planReports(base, { requests, history, hubs }, options.reportQuarters ?? [], messages);
+  const quarters = options.reportQuarters ?? [];
+  const reports = planReports(base, { requests, history, hubs, evaluations }, quarters, messages);
+  const hubNames = new Map(hubs.map((h) => [h.key, {
+    page: hubTitle(base, h.key),
+    name: h.record.name || h.key
+  }]));
+  const evaluationSources = { requests, history, evaluations, hubs: hubNames };
+  const dataPages = evaluationDataPages(base, evaluationSources, quarters, messages);
+  const evaluationPages = quarters.length ? [planEvaluationPage(base, evaluationSources, quarters, messages)] : [];
+  const learning = learningPage(base, requests, messages);
   const report = {
     outcomes: {},
     edits: 0,
@@ -6591,7 +7230,7 @@ async function runPublish(options) {
   };
   const requestsBefore = editor.requests;
   const revids = /* @__PURE__ */ new Map();
-  const titles = [...plan.pages, ...plan.retired, ...reports].map((p) => p.title).concat(plan.reviewTitles);
+  const titles = [...plan.pages, ...plan.retired, ...reports, ...dataPages, ...evaluationPages, learning].map((p) => p.title).concat(plan.reviewTitles);
   const info = await readPageInfo(client, [...new Set(titles)]);
   for (const [title, state] of known) {
     info.set(title, state);
@@ -6673,6 +7312,9 @@ async function runPublish(options) {
     await put([index.manifest(revids)]);
   }
   await putReports(reports);
+  await put(dataPages);
+  await putReports(evaluationPages);
+  await put([learning]);
   const review = plan.review(report.problems.filter((p) => !plan.problems.includes(p)));
   await put(review.pages);
   await put(review.unused, true);
@@ -6913,33 +7555,33 @@ var CONTENT_FIELDS = [
 function isFinal(status) {
   return FINAL_STATUSES.includes(status);
 }
-function includesUser(list3, user) {
-  return list3.some((name) => sameUser(name, user));
+function includesUser(list3, user2) {
+  return list3.some((name) => sameUser(name, user2));
 }
-function isAdmin(user, context) {
-  return includesUser(context.config.admins, user) || includesUser(context.config.bots, user);
+function isAdmin(user2, context) {
+  return includesUser(context.config.admins, user2) || includesUser(context.config.bots, user2);
 }
-function isHubContact(user, hubKey2, context) {
+function isHubContact(user2, hubKey2, context) {
   if (hubKey2 === "") {
-    return [...context.hubs.values()].some((hub) => includesUser(hub.contacts, user));
+    return [...context.hubs.values()].some((hub) => includesUser(hub.contacts, user2));
   }
-  return includesUser(context.hubs.get(hubKey2)?.contacts ?? [], user);
+  return includesUser(context.hubs.get(hubKey2)?.contacts ?? [], user2);
 }
-function rolesFor(request, user, context) {
+function rolesFor(request, user2, context) {
   const roles = /* @__PURE__ */ new Set(["anyone"]);
-  if (sameUser(request.requester, user)) {
+  if (sameUser(request.requester, user2)) {
     roles.add("requester");
   }
-  if (includesUser(request.coach, user)) {
+  if (includesUser(request.coach, user2)) {
     roles.add("assigned-coach");
   }
-  if ([...context.coaches].some((coach) => sameUser(coach, user))) {
+  if ([...context.coaches].some((coach) => sameUser(coach, user2))) {
     roles.add("coach");
   }
-  if (isHubContact(user, request.hub, context)) {
+  if (isHubContact(user2, request.hub, context)) {
     roles.add("hub-contact");
   }
-  if (isAdmin(user, context)) {
+  if (isAdmin(user2, context)) {
     roles.add("admin");
   }
   return roles;
@@ -7001,6 +7643,9 @@ function movesOf(before, after, author) {
         checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
       }
     }
+  }
+  if ((before.holdReason ?? "") !== (after.holdReason ?? "") && !checks.some((c) => c.move === "hold" || c.move === "reopen")) {
+    checks.push({ move: "hold" });
   }
   if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
     checks.push({ move: "triage" });
@@ -7078,23 +7723,32 @@ function checkCoachChange(pageUser, before, after, author, context) {
   return { allowed: true, moves };
 }
 function checkHubChange(before, after, author, context) {
-  const moves = [before === null ? "create" : "edit"];
-  if (isAdmin(author, context) || before !== null && includesUser(before.contacts, author)) {
-    return { allowed: true, moves };
+  const admin = isAdmin(author, context);
+  if (before !== null) {
+    return admin || includesUser(before.contacts, author) ? { allowed: true, moves: ["edit"] } : denial(["edit"], problem(null, "capacitybuilding-permission-hub-edit"));
   }
-  return denial(moves, problem(null, before === null ? "capacitybuilding-permission-hub-create" : "capacitybuilding-permission-hub-edit"));
+  if (admin) {
+    return { allowed: true, moves: ["create"] };
+  }
+  if (!isHubContact(author, "", context)) {
+    return denial(["create"], problem(null, "capacitybuilding-permission-hub-create"));
+  }
+  if (!includesUser(after.contacts, author)) {
+    return denial(["create"], problem("contacts", "capacitybuilding-permission-hub-create-not-contact"));
+  }
+  return { allowed: true, moves: ["create"] };
 }
 function feedbackKey(entry) {
   return `${normalizeUsername(entry.user)}\0${entry.created}`;
 }
-function holdsFeedbackRole(request, user, role, context) {
+function holdsFeedbackRole(request, user2, role, context) {
   switch (role) {
     case "requester":
-      return sameUser(request.requester, user);
+      return sameUser(request.requester, user2);
     case "coach":
-      return includesUser(request.coach, user);
+      return includesUser(request.coach, user2);
     case "hub-contact":
-      return request.hub !== "" && isHubContact(user, request.hub, context);
+      return request.hub !== "" && isHubContact(user2, request.hub, context);
     default:
       return false;
   }
@@ -7131,6 +7785,34 @@ function checkFeedbackChange(request, before, after, author, context) {
   for (const [key, entry] of previous) {
     if (!current.has(key) && !sameUser(entry.user, author) && !admin) {
       return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
+    }
+  }
+  return { allowed: true, moves: ["edit"] };
+}
+function evaluationKey(entry) {
+  return `${normalizeUsername(entry.evaluator)}\0${entry.created}`;
+}
+function checkEvaluationChange(period, before, after, author, context) {
+  const previous = new Map(before.map((entry) => [evaluationKey(entry), entry]));
+  const current = new Map(after.map((entry) => [evaluationKey(entry), entry]));
+  for (const [key, entry] of current) {
+    const old = previous.get(key);
+    if (old !== void 0 && same(old, entry)) {
+      continue;
+    }
+    if (!sameUser(entry.evaluator, author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+    if (!includesUser(context.config.evaluators ?? [], author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-not-evaluator"));
+    }
+    if (entry.period !== period) {
+      return denial(["edit"], problem("period", "capacitybuilding-permission-evaluation-period", entry.period, period));
+    }
+  }
+  for (const [key, entry] of previous) {
+    if (!current.has(key) && !sameUser(entry.evaluator, author) && !isAdmin(author, context)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
     }
   }
   return { allowed: true, moves: ["edit"] };
@@ -7273,6 +7955,9 @@ function validateRequest(request, context = {}) {
   if (NEEDS_COACH.includes(request.status) && request.coach.length === 0) {
     problems.push(problem("coach", "capacitybuilding-validation-coach-required"));
   }
+  if (request.holdReason && request.status !== "on-hold") {
+    problems.push(problem("holdReason", "capacitybuilding-validation-hold-reason-not-on-hold"));
+  }
   const datesKnown = isIsoDate(request.neededBy) && isIsoTimestamp(request.created);
   if (datesKnown && request.neededBy < dateOf(request.created)) {
     problems.push(problem("neededBy", "capacitybuilding-validation-needed-by-past"));
@@ -7295,6 +7980,14 @@ function validateHub(hub, context = {}) {
 function validateFeedback(feedback, context = {}) {
   return validateFields(FEEDBACK_SCHEMA, feedback, context);
 }
+var QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
+function validateEvaluation(evaluation, context = {}) {
+  const problems = validateFields(EVALUATION_SCHEMA, evaluation, context);
+  if (evaluation.period !== "" && !QUARTER_LABEL.test(evaluation.period)) {
+    problems.push(problem("period", "capacitybuilding-validation-invalid-period", evaluation.period));
+  }
+  return problems;
+}
 
 // modules/core/judge.ts
 var REQUEST_SUBPAGES = /* @__PURE__ */ new Set(["Index"]);
@@ -7310,17 +8003,21 @@ function classify(base, title) {
     const rest = t.slice(requestsPrefix.length);
     return rest.includes("/") || REQUEST_SUBPAGES.has(rest) ? { kind: "other" } : { kind: "misnamed" };
   }
-  const user = coachUser(b, t);
-  if (user !== null) {
-    return { kind: "coach", user };
+  const user2 = coachUser(b, t);
+  if (user2 !== null) {
+    return { kind: "coach", user: user2 };
   }
   const key = hubKey(b, t);
   if (key !== null) {
     return { kind: "hub", key };
   }
-  return { kind: "other" };
+  const period = evaluationPeriod(b, t);
+  return period === null ? { kind: "other" } : { kind: "evaluation", period };
 }
 function parseRevision(kind, text2, context) {
+  if (kind === "evaluation") {
+    return parseEvaluations(text2, context);
+  }
   if (kind === "request") {
     const page = parsePage(text2, REQUEST_SCHEMA, context.codec);
     const problems = [...page.diagnostics];
@@ -7335,6 +8032,14 @@ function parseRevision(kind, text2, context) {
     return { content: { kind, record: page.parsed.record, feedback: entries.map((e) => e.record) }, problems };
   }
   return kind === "coach" ? parseSimple(kind, parsePage(text2, COACH_SCHEMA, context.codec), validateCoach, context) : parseSimple(kind, parsePage(text2, HUB_SCHEMA, context.codec), validateHub, context);
+}
+function parseEvaluations(text2, context) {
+  const entries = parseAll(text2, EVALUATION_SCHEMA, context.codec);
+  const problems = entries.flatMap((entry) => [
+    ...entry.diagnostics,
+    ...validateEvaluation(entry.record, context.validation)
+  ]);
+  return { content: { kind: "evaluation", entries: entries.map((e) => e.record) }, problems };
 }
 function parseSimple(kind, page, validate, context) {
   if (!page.parsed) {
@@ -7362,11 +8067,18 @@ function judge(pageKind, before, after, author, context) {
     const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;
     return checkCoachChange(pageUser, before?.kind === "coach" ? before.record : null, after.record, author, context);
   }
+  if (after.kind === "evaluation") {
+    const period = pageKind.kind === "evaluation" ? pageKind.period : "";
+    return checkEvaluationChange(period, before?.kind === "evaluation" ? before.entries : [], after.entries, author, context);
+  }
   return checkHubChange(before?.kind === "hub" ? before.record : null, after.record, author, context);
 }
 function fieldsOf(content) {
   if (content === null) {
     return /* @__PURE__ */ new Map();
+  }
+  if (content.kind === "evaluation") {
+    return /* @__PURE__ */ new Map([["\0entries", JSON.stringify(content.entries)]]);
   }
   const fields = new Map(Object.entries(content.record).map(([k, v]) => [k, JSON.stringify(v)]));
   if (content.kind === "request") {
@@ -7872,10 +8584,11 @@ function judgePage(page, timeline, codec) {
 
 // bot/sync/load.ts
 async function loadStore(store) {
-  const [requests, coaches, hubs, problems, configHistory2, hubTimeline] = await Promise.all([
+  const [requests, coaches, hubs, evaluations, problems, configHistory2, hubTimeline] = await Promise.all([
     store.requests(),
     store.coaches(),
     store.hubs(),
+    store.evaluations(),
     store.problems(),
     store.configHistory(),
     store.hubTimeline()
@@ -7885,11 +8598,7 @@ async function loadStore(store) {
     byPage.set(p.page, [...byPage.get(p.page) ?? [], p]);
   }
   return {
-    records: new Map([
-      ...requests,
-      ...coaches,
-      ...hubs
-    ].map((r) => [r.page, r])),
+    records: new Map([...requests, ...coaches, ...hubs, ...evaluations].map((r) => [r.page, r])),
     problems: byPage,
     configHistory: configHistory2,
     hubTimeline,
@@ -7904,6 +8613,9 @@ function knownOf(kind, stored) {
   if (kind.kind === "coach") {
     const c = stored;
     return { content: { kind: "coach", record: c.record }, revid: c.revid, since: c.since ?? c.revid };
+  }
+  if (kind.kind === "evaluation") {
+    return { content: { kind: "evaluation", entries: stored.entries }, revid: stored.revid, since: 0 };
   }
   return { content: { kind: "hub", record: stored.record }, revid: stored.revid, since: 0 };
 }
@@ -8093,6 +8805,12 @@ function resultOf(judgement, old, hadRecord, maxRevisions) {
       }))
     };
   }
+  if (content.kind === "evaluation" && pageKind.kind === "evaluation") {
+    return {
+      ...result,
+      update: { page: title, action: "evaluation", problems, value: { ...common, period: pageKind.period, entries: content.entries } }
+    };
+  }
   throw new Error(`A ${content.kind} record on a ${pageKind.kind} page`);
 }
 
@@ -8127,11 +8845,11 @@ var RoleTimeline = class {
     this.changed();
   }
   /** Sets (or, with null, removes) when a user's coach profile was first accepted. */
-  setCoach(user, since) {
+  setCoach(user2, since) {
     if (since === null) {
-      this.coaches.delete(user);
+      this.coaches.delete(user2);
     } else {
-      this.coaches.set(user, since);
+      this.coaches.set(user2, since);
     }
     this.changed();
   }
@@ -8188,7 +8906,7 @@ var RoleTimeline = class {
           return { revid: r.revid, kind: "config", config };
         }),
         ...this.hubs.map((h) => ({ revid: h.revid, kind: "hub", page: h.page, key: h.key, contacts: h.contacts })),
-        ...[...this.coaches].map(([user, since]) => ({ revid: since, kind: "coach", user }))
+        ...[...this.coaches].map(([user2, since]) => ({ revid: since, kind: "coach", user: user2 }))
       ];
       this.events = events.sort((a, b) => a.revid - b.revid);
     }
@@ -8198,7 +8916,7 @@ var RoleTimeline = class {
 
 // bot/sync/sync.ts
 var DEFAULT_MAX_REVISIONS = 1e3;
-var KINDS2 = ["hub", "coach", "request"];
+var KINDS2 = ["hub", "coach", "request", "evaluation"];
 async function runSync(options) {
   const { client, store, logger, messages } = options;
   const base = normalizeTitle(options.base);
@@ -8238,7 +8956,8 @@ async function runSync(options) {
   report.walkedBack = cost.pages;
   report.historyRequests = cost.requests;
   for (const kind of KINDS2) {
-    for (const wanted of toJudge.filter((w) => w.pageKind.kind === kind)) {
+    const pages = toJudge.filter((w) => w.pageKind.kind === kind);
+    for (const wanted of kind === "hub" ? inCreationOrder(pages, histories) : pages) {
       judgeOne(wanted, histories.get(wanted.title), {
         options,
         state,
@@ -8260,6 +8979,10 @@ async function runSync(options) {
   report.problems = (await store.problems()).length;
   report.requests = client.requestCount - startRequests;
   return report;
+}
+function inCreationOrder(pages, histories) {
+  const first = (wanted) => histories.get(wanted.title)?.revisions[0]?.revid ?? Infinity;
+  return [...pages].sort((a, b) => first(a) - first(b));
 }
 function pagesToJudge(plan, state, base, timeline, results, report) {
   const toJudge = [];

@@ -39,9 +39,28 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-codec-unknown-parameter": "The parameter \"$1\" is not known; it is kept but not used.",
 	"capacitybuilding-config-invalid-value": "The setting \"$1\" has a wrong value; its default is used.",
 	"capacitybuilding-config-not-object": "The configuration page must hold a JSON object; the defaults are used.",
+	"capacitybuilding-config-private-contacts-moved": "The setting \"privateContacts\" is replaced by \"privateRoutes\"; its accounts are offered for conflicts for now. Please move them to \"privateRoutes\" with a category each.",
+	"capacitybuilding-config-route-category": "The private route \"$1\" names no known category; it must be one of: $2. The route is not offered.",
+	"capacitybuilding-config-route-destination": "The private route \"$1\" must name exactly one destination: an e-mail address (\"email\") or a user account (\"user\"). The route is not offered.",
+	"capacitybuilding-config-route-email": "\"$1\" is not a plain e-mail address (such as name@example.org). The route is not offered.",
+	"capacitybuilding-config-route-user": "\"$1\" is not a valid username. The route is not offered.",
 	"capacitybuilding-config-unknown-key": "The setting \"$1\" is not known and is ignored.",
 	"capacitybuilding-contact-email": "Email",
 	"capacitybuilding-contact-talk": "Talk page",
+	"capacitybuilding-evaluation-field-assessment": "Assessment",
+	"capacitybuilding-evaluation-field-created": "Written",
+	"capacitybuilding-evaluation-field-evaluator": "Evaluator",
+	"capacitybuilding-evaluation-field-findings": "Findings",
+	"capacitybuilding-evaluation-field-hub": "Hub",
+	"capacitybuilding-evaluation-field-period": "Quarter",
+	"capacitybuilding-evaluation-field-recommendations": "Recommendations",
+	"capacitybuilding-evaluation-help-assessment": "Your independent assessment of the quarter: what worked, what did not, and why.",
+	"capacitybuilding-evaluation-help-created": "When the entry was written (an ISO 8601 timestamp such as 2026-12-07T12:00:00Z).",
+	"capacitybuilding-evaluation-help-evaluator": "Your username: only the evaluators named in the configuration can write an evaluation, each in their own name.",
+	"capacitybuilding-evaluation-help-findings": "What you found, with the figures or feedback it rests on (optional).",
+	"capacitybuilding-evaluation-help-hub": "The hub you assess; leave it empty to assess the whole programme.",
+	"capacitybuilding-evaluation-help-period": "The quarter you assess, written like 2026-Q4; it must be the quarter of the page the entry is on.",
+	"capacitybuilding-evaluation-help-recommendations": "What you recommend the hub or the programme do next (optional).",
 	"capacitybuilding-feedback-field-comment": "Comment",
 	"capacitybuilding-feedback-field-confidence-after": "Confidence after",
 	"capacitybuilding-feedback-field-confidence-before": "Confidence before",
@@ -84,6 +103,9 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-format-mentoring": "Mentoring",
 	"capacitybuilding-format-peer-exchange": "Peer exchange",
 	"capacitybuilding-format-workshop": "Workshop",
+	"capacitybuilding-hold-reason-paused": "Paused by the organisers",
+	"capacitybuilding-hold-reason-requester-asked": "Paused at the requester's wish",
+	"capacitybuilding-hold-reason-waiting-for-coach": "Waiting until a coach is free",
 	"capacitybuilding-hub-field-contacts": "Contacts",
 	"capacitybuilding-hub-field-kind": "Kind",
 	"capacitybuilding-hub-field-languages": "Languages",
@@ -109,7 +131,6 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-judged-review-link": "The review page lists the edits the bot did not accept",
 	"capacitybuilding-judged-save-unchecked": "This page has edits that could not be checked here, so nothing can be saved on top of them yet.",
 	"capacitybuilding-judged-unchecked": "Later edits of this page were not checked here and are not shown: they await the bot's check.",
-	"capacitybuilding-match-none": "No coach matches this request yet.",
 	"capacitybuilding-match-reason-away": "{{GENDER:$1|Is}} away.",
 	"capacitybuilding-match-reason-away-until": "{{GENDER:$1|Is}} away until $2.",
 	"capacitybuilding-match-reason-capacity": "{{GENDER:$1|Can}} take {{PLURAL:$2|one more request|$2 more requests}}.",
@@ -142,11 +163,15 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-permission-denied-start": "Only the requester, the coach, a hub contact or an admin can start the support.",
 	"capacitybuilding-permission-denied-triage": "Only a hub contact or an admin can assign the request to a hub.",
 	"capacitybuilding-permission-denied-withdraw": "Only the requester or an admin can withdraw a request.",
+	"capacitybuilding-permission-evaluation-not-evaluator": "Only the evaluators named in the configuration can write an independent evaluation.",
+	"capacitybuilding-permission-evaluation-other": "Only {{GENDER:$1|$1}} can write or change an evaluation in {{GENDER:$1|their}} name (an admin can only remove it).",
+	"capacitybuilding-permission-evaluation-period": "This entry is for $1, but the page is for $2: write it on the page of its quarter.",
 	"capacitybuilding-permission-feedback-follow-up-requester": "Only the requester answers the follow-up.",
 	"capacitybuilding-permission-feedback-not-completed": "Feedback can be left only on a completed request.",
 	"capacitybuilding-permission-feedback-other": "Only {{GENDER:$1|$1}} or an admin can change feedback left by {{GENDER:$1|them}}.",
 	"capacitybuilding-permission-feedback-role": "{{GENDER:$1|$1}} does not hold the role this feedback names on this request: only the requester, an assigned coach or a contact of the request's hub can leave feedback.",
-	"capacitybuilding-permission-hub-create": "Only an admin can create a hub.",
+	"capacitybuilding-permission-hub-create": "Only an admin or a contact of an existing hub can create a hub.",
+	"capacitybuilding-permission-hub-create-not-contact": "A hub contact who creates a hub must be one of its contacts.",
 	"capacitybuilding-permission-hub-edit": "Only the hub's contacts or an admin can change the hub.",
 	"capacitybuilding-permission-invalid-transition": "A request cannot go from \"$1\" to \"$2\".",
 	"capacitybuilding-permission-offer-closed": "Offers can only be made while the request is open or triaged.",
@@ -166,6 +191,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-request-field-created": "Created",
 	"capacitybuilding-request-field-description": "Description",
 	"capacitybuilding-request-field-formats": "Formats",
+	"capacitybuilding-request-field-hold-reason": "Why on hold",
 	"capacitybuilding-request-field-hub": "Hub",
 	"capacitybuilding-request-field-lang": "Language for updates",
 	"capacitybuilding-request-field-languages": "Languages",
@@ -182,6 +208,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-request-help-created": "When the request was made.",
 	"capacitybuilding-request-help-description": "Describe your situation and what you hope to achieve.",
 	"capacitybuilding-request-help-formats": "The kinds of support that would help.",
+	"capacitybuilding-request-help-hold-reason": "Optional, while the request is on hold: one of the neutral codes paused, requester-asked or waiting-for-coach.",
 	"capacitybuilding-request-help-hub": "The hub that handles the request. Leave empty and it will be routed to a hub.",
 	"capacitybuilding-request-help-lang": "The language the bot writes its updates about this request in. It starts as the language you use the wiki in.",
 	"capacitybuilding-request-help-languages": "The languages the support must be given in.",
@@ -287,6 +314,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-validation-away-until-unused": "Only give a return date when you are away.",
 	"capacitybuilding-validation-coach-required": "A request in this status must have a coach.",
 	"capacitybuilding-validation-duplicate": "\"$1\" is listed more than once.",
+	"capacitybuilding-validation-hold-reason-not-on-hold": "Only a request on hold has a hold reason.",
 	"capacitybuilding-validation-hub-required": "A triaged request must have a hub.",
 	"capacitybuilding-validation-invalid-choice": "\"$1\" is not one of the choices.",
 	"capacitybuilding-validation-invalid-date": "\"$1\" is not a date; use the form 2027-01-31.",
@@ -295,6 +323,7 @@ require( "ext.gadget.capacityBuilding-i18n" ).english( {
 	"capacitybuilding-validation-invalid-key": "\"$1\" is not a valid topic key.",
 	"capacitybuilding-validation-invalid-language": "\"$1\" is not a language code.",
 	"capacitybuilding-validation-invalid-page": "\"$1\" is not a valid page name.",
+	"capacitybuilding-validation-invalid-period": "\"$1\" is not a quarter: write it like 2026-Q4.",
 	"capacitybuilding-validation-invalid-timestamp": "\"$1\" is not a timestamp; use the form 2027-01-31T12:00:00Z.",
 	"capacitybuilding-validation-invalid-username": "\"$1\" is not a valid username.",
 	"capacitybuilding-validation-needed-by-past": "The date cannot be before the request was made.",
@@ -333,6 +362,18 @@ var __spreadValues = (a, b) => {
   return a;
 };
 var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
+var __objRest = (source, exclude) => {
+  var target = {};
+  for (var prop in source)
+    if (__hasOwnProp.call(source, prop) && exclude.indexOf(prop) < 0)
+      target[prop] = source[prop];
+  if (source != null && __getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(source)) {
+      if (exclude.indexOf(prop) < 0 && __propIsEnum.call(source, prop))
+        target[prop] = source[prop];
+    }
+  return target;
+};
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -497,6 +538,7 @@ __export(model_exports, {
   COACH_SCHEMA: () => COACH_SCHEMA,
   CONTACT_METHODS: () => CONTACT_METHODS,
   CONTACT_METHOD_MESSAGES: () => CONTACT_METHOD_MESSAGES,
+  EVALUATION_SCHEMA: () => EVALUATION_SCHEMA,
   FEEDBACK_OUTCOMES: () => FEEDBACK_OUTCOMES,
   FEEDBACK_OUTCOME_MESSAGES: () => FEEDBACK_OUTCOME_MESSAGES,
   FEEDBACK_ROLES: () => FEEDBACK_ROLES,
@@ -509,6 +551,8 @@ __export(model_exports, {
   FINAL_STATUSES: () => FINAL_STATUSES,
   FORMATS: () => FORMATS,
   FORMAT_MESSAGES: () => FORMAT_MESSAGES,
+  HOLD_REASONS: () => HOLD_REASONS,
+  HOLD_REASON_MESSAGES: () => HOLD_REASON_MESSAGES,
   HUB_KINDS: () => HUB_KINDS,
   HUB_KIND_MESSAGES: () => HUB_KIND_MESSAGES,
   HUB_SCHEMA: () => HUB_SCHEMA,
@@ -538,7 +582,7 @@ function isOneOf(values, value) {
 function newCoachProfile(user) {
   return __spreadProps(__spreadValues({}, emptyRecord(COACH_SCHEMA)), { user, availability: "available", contact: "talk" });
 }
-var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA;
+var STATUSES, FINAL_STATUSES, SEEKING_COACH_STATUSES, STATUS_MESSAGES, HOLD_REASONS, HOLD_REASON_MESSAGES, REGIONS, REGION_MESSAGES, FORMATS, FORMAT_MESSAGES, ANY_LANGUAGE, REQUESTER_TYPES, REQUESTER_TYPE_MESSAGES, AVAILABILITIES, AVAILABILITY_MESSAGES, CONTACT_METHODS, CONTACT_METHOD_MESSAGES, HUB_KINDS, HUB_KIND_MESSAGES, FEEDBACK_ROLES, FEEDBACK_ROLE_MESSAGES, FEEDBACK_OUTCOMES, FEEDBACK_OUTCOME_MESSAGES, FEEDBACK_STAGES, FEEDBACK_STAGE_MESSAGES, FEEDBACK_USED, FEEDBACK_USED_MESSAGES, LIST_KINDS, REQUEST_SCHEMA, COACH_SCHEMA, HUB_SCHEMA, FEEDBACK_SCHEMA, EVALUATION_SCHEMA;
 var init_model = __esm({
   "modules/core/model.ts"() {
     "use strict";
@@ -563,6 +607,12 @@ var init_model = __esm({
       declined: "capacitybuilding-status-declined",
       withdrawn: "capacitybuilding-status-withdrawn",
       "on-hold": "capacitybuilding-status-on-hold"
+    };
+    HOLD_REASONS = ["paused", "requester-asked", "waiting-for-coach"];
+    HOLD_REASON_MESSAGES = {
+      paused: "capacitybuilding-hold-reason-paused",
+      "requester-asked": "capacitybuilding-hold-reason-requester-asked",
+      "waiting-for-coach": "capacitybuilding-hold-reason-waiting-for-coach"
     };
     REGIONS = ["SSA", "MENA", "SA", "ESEAP", "CEECA", "NWE", "LAC", "NA"];
     REGION_MESSAGES = {
@@ -650,6 +700,7 @@ var init_model = __esm({
         { key: "neededBy", param: "needed_by", kind: "date", required: false, label: "capacitybuilding-request-field-needed-by", help: "capacitybuilding-request-help-needed-by" },
         { key: "description", param: "description", kind: "multiline", required: true, min: 20, max: 2e4, label: "capacitybuilding-request-field-description", help: "capacitybuilding-request-help-description" },
         { key: "status", param: "status", kind: "enum", required: true, values: STATUSES, label: "capacitybuilding-request-field-status", help: "capacitybuilding-request-help-status" },
+        { key: "holdReason", param: "hold_reason", kind: "enum", required: false, values: HOLD_REASONS, label: "capacitybuilding-request-field-hold-reason", help: "capacitybuilding-request-help-hold-reason" },
         { key: "coach", param: "coach", kind: "userList", required: false, max: 5, label: "capacitybuilding-request-field-coach", help: "capacitybuilding-request-help-coach" },
         { key: "offers", param: "offers", kind: "userList", required: false, max: 50, label: "capacitybuilding-request-field-offers", help: "capacitybuilding-request-help-offers" },
         { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-request-field-created", help: "capacitybuilding-request-help-created" }
@@ -697,6 +748,18 @@ var init_model = __esm({
         { key: "comment", param: "comment", kind: "multiline", required: true, min: 1, max: 5e3, label: "capacitybuilding-feedback-field-comment", help: "capacitybuilding-feedback-help-comment" },
         { key: "learned", param: "learned", kind: "multiline", required: false, max: 1e3, label: "capacitybuilding-feedback-field-learned", help: "capacitybuilding-feedback-help-learned" },
         { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-feedback-field-created", help: "capacitybuilding-feedback-help-created" }
+      ]
+    };
+    EVALUATION_SCHEMA = {
+      template: "Capacity evaluation",
+      fields: [
+        { key: "period", param: "period", kind: "text", required: true, min: 7, max: 7, label: "capacitybuilding-evaluation-field-period", help: "capacitybuilding-evaluation-help-period" },
+        { key: "hub", param: "hub", kind: "hub", required: false, label: "capacitybuilding-evaluation-field-hub", help: "capacitybuilding-evaluation-help-hub" },
+        { key: "evaluator", param: "evaluator", kind: "user", required: true, label: "capacitybuilding-evaluation-field-evaluator", help: "capacitybuilding-evaluation-help-evaluator" },
+        { key: "assessment", param: "assessment", kind: "multiline", required: true, min: 1, max: 1e4, label: "capacitybuilding-evaluation-field-assessment", help: "capacitybuilding-evaluation-help-assessment" },
+        { key: "findings", param: "findings", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-findings", help: "capacitybuilding-evaluation-help-findings" },
+        { key: "recommendations", param: "recommendations", kind: "multiline", required: false, max: 1e4, label: "capacitybuilding-evaluation-field-recommendations", help: "capacitybuilding-evaluation-help-recommendations" },
+        { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-evaluation-field-created", help: "capacitybuilding-evaluation-help-created" }
       ]
     };
   }
@@ -1116,6 +1179,62 @@ var init_merge = __esm({
   }
 });
 
+// modules/core/notices.ts
+var notices_exports = {};
+__export(notices_exports, {
+  DIGEST_KINDS: () => DIGEST_KINDS,
+  NOTICE_KINDS: () => NOTICE_KINDS,
+  STALE_STATUSES: () => STALE_STATUSES,
+  isNoticeKind: () => isNoticeKind,
+  stalePeriods: () => stalePeriods
+});
+function isNoticeKind(value) {
+  return NOTICE_KINDS.includes(value);
+}
+function stalePeriods(status, since, staleAfterDays, now) {
+  const start = Date.parse(since);
+  if (!STALE_STATUSES.includes(status) || Number.isNaN(start) || !(staleAfterDays > 0)) {
+    return 0;
+  }
+  return Math.max(0, Math.floor((now.getTime() - start) / (staleAfterDays * DAY_MS)));
+}
+var NOTICE_KINDS, DIGEST_KINDS, DAY_MS, STALE_STATUSES;
+var init_notices = __esm({
+  "modules/core/notices.ts"() {
+    "use strict";
+    NOTICE_KINDS = [
+      /** A new request, announced on its hub's noticeboard (the programme's when it has no hub). */
+      "submitted",
+      /** A hub took the request (triaged, or routed to another hub) → the requester. */
+      "triaged",
+      /** A coach offered to help → the requester. */
+      "offered",
+      /** A coach was accepted → the requester and the coach. */
+      "matched",
+      "started",
+      "completed",
+      "declined",
+      "withdrawn",
+      "on-hold",
+      "reopened",
+      /** Open or triaged with no status change for the stale period → the hub's contacts (else the admins). */
+      "stale",
+      /** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
+      "deadline",
+      /**
+       * `notifications.followUpDays` after completion (about three months), the follow-up question
+       * ("did you use what you learned?") → the requester, once, unless they have answered it.
+       */
+      "follow-up",
+      /** A coach's "away until" date has passed while the profile still says away → the coach. */
+      "away-ended"
+    ];
+    DIGEST_KINDS = ["submitted", "stale", "deadline"];
+    DAY_MS = 864e5;
+    STALE_STATUSES = ["open", "triaged"];
+  }
+});
+
 // modules/core/pages.ts
 var pages_exports = {};
 __export(pages_exports, {
@@ -1124,7 +1243,10 @@ __export(pages_exports, {
   coachPage: () => coachPage,
   coachTitle: () => coachTitle,
   coachUser: () => coachUser,
+  evaluationPeriod: () => evaluationPeriod,
+  evaluationTitle: () => evaluationTitle,
   hubKey: () => hubKey,
+  hubPage: () => hubPage,
   hubTitle: () => hubTitle,
   normalizeTitle: () => normalizeTitle,
   requestNumber: () => requestNumber,
@@ -1180,6 +1302,22 @@ function hubKey(base, title) {
   const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
   return rest === "" || rest.includes("/") ? null : rest;
 }
+function hubPage(title) {
+  const normalized = normalizeTitle(title);
+  const at = normalized.lastIndexOf("/Hubs/");
+  const base = at > 0 ? normalized.slice(0, at) : "";
+  const key = base === "" ? null : hubKey(base, normalized);
+  return key === null ? null : { base, key };
+}
+function evaluationTitle(base, period) {
+  return `${normalizeTitle(base)}/Evaluation/${period}`;
+}
+function evaluationPeriod(base, title) {
+  const prefix = `${normalizeTitle(base)}/Evaluation/`;
+  const normalized = normalizeTitle(title);
+  const rest = normalized.startsWith(prefix) ? normalized.slice(prefix.length) : "";
+  return /^\d{4}-Q[1-4]$/.test(rest) ? rest : null;
+}
 function sitePages(base) {
   const b = normalizeTitle(base);
   return {
@@ -1192,6 +1330,11 @@ function sitePages(base) {
     coachesIndex: `${b}/Coaches/Index`,
     statistics: `${b}/Statistics`,
     review: `${b}/Review`,
+    // The independent evaluation: the bot's block (exports, accepted entries) and people's text.
+    evaluation: `${b}/Evaluation`,
+    // The open-data export files as pages, named as `capacity-bot export` names the files.
+    evaluationData: `${b}/Evaluation/Data`,
+    learning: `${b}/Learning`,
     // Emergency shut-off: the bot writes nothing while this page exists with any content;
     // anyone can stop it by writing a reason there, and blanking the page lets it run again.
     stop: `${b}/Bot/Stop`
@@ -1214,6 +1357,7 @@ __export(permissions_exports, {
   applyAction: () => applyAction,
   availableActions: () => availableActions,
   checkCoachChange: () => checkCoachChange,
+  checkEvaluationChange: () => checkEvaluationChange,
   checkFeedbackChange: () => checkFeedbackChange,
   checkHubChange: () => checkHubChange,
   checkRequestChange: () => checkRequestChange,
@@ -1300,6 +1444,7 @@ function statusMove(from, to, after) {
   return null;
 }
 function movesOf(before, after, author) {
+  var _a, _b;
   const checks = [];
   if (before.status !== after.status) {
     const move = statusMove(before.status, after.status, after);
@@ -1316,6 +1461,9 @@ function movesOf(before, after, author) {
         checks.push({ move, denied: problem("coach", "capacitybuilding-validation-coach-required") });
       }
     }
+  }
+  if (((_a = before.holdReason) != null ? _a : "") !== ((_b = after.holdReason) != null ? _b : "") && !checks.some((c) => c.move === "hold" || c.move === "reopen")) {
+    checks.push({ move: "hold" });
   }
   if (before.hub !== after.hub && !checks.some((c) => c.move === "triage")) {
     checks.push({ move: "triage" });
@@ -1383,6 +1531,7 @@ function checkRequestChange(before, after, author, context) {
   return { allowed: true, moves };
 }
 function applyAction(request, action, user) {
+  var _a;
   const next = __spreadProps(__spreadValues({}, request), { coach: [...request.coach], offers: [...request.offers] });
   switch (action.type) {
     case "offer":
@@ -1408,6 +1557,9 @@ function applyAction(request, action, user) {
       break;
     case "hold":
       next.status = "on-hold";
+      if (action.reason || next.holdReason) {
+        next.holdReason = (_a = action.reason) != null ? _a : "";
+      }
       break;
     case "reopen":
       next.status = next.coach.length ? "matched" : next.hub ? "triaged" : "open";
@@ -1421,6 +1573,9 @@ function applyAction(request, action, user) {
     case "decline":
       next.status = "declined";
       break;
+  }
+  if (next.status !== "on-hold" && next.holdReason) {
+    next.holdReason = "";
   }
   return next;
 }
@@ -1460,11 +1615,20 @@ function checkCoachChange(pageUser, before, after, author, context) {
   return { allowed: true, moves };
 }
 function checkHubChange(before, after, author, context) {
-  const moves = [before === null ? "create" : "edit"];
-  if (isAdmin(author, context) || before !== null && includesUser(before.contacts, author)) {
-    return { allowed: true, moves };
+  const admin = isAdmin(author, context);
+  if (before !== null) {
+    return admin || includesUser(before.contacts, author) ? { allowed: true, moves: ["edit"] } : denial(["edit"], problem(null, "capacitybuilding-permission-hub-edit"));
   }
-  return denial(moves, problem(null, before === null ? "capacitybuilding-permission-hub-create" : "capacitybuilding-permission-hub-edit"));
+  if (admin) {
+    return { allowed: true, moves: ["create"] };
+  }
+  if (!isHubContact(author, "", context)) {
+    return denial(["create"], problem(null, "capacitybuilding-permission-hub-create"));
+  }
+  if (!includesUser(after.contacts, author)) {
+    return denial(["create"], problem("contacts", "capacitybuilding-permission-hub-create-not-contact"));
+  }
+  return { allowed: true, moves: ["create"] };
 }
 function feedbackKey(entry) {
   return `${normalizeUsername(entry.user)}\0${entry.created}`;
@@ -1520,6 +1684,35 @@ function checkFeedbackChange(request, before, after, author, context) {
   for (const [key, entry] of previous) {
     if (!current.has(key) && !sameUser(entry.user, author) && !admin) {
       return denial(["edit"], problem(null, "capacitybuilding-permission-feedback-other", entry.user));
+    }
+  }
+  return { allowed: true, moves: ["edit"] };
+}
+function evaluationKey(entry) {
+  return `${normalizeUsername(entry.evaluator)}\0${entry.created}`;
+}
+function checkEvaluationChange(period, before, after, author, context) {
+  var _a;
+  const previous = new Map(before.map((entry) => [evaluationKey(entry), entry]));
+  const current = new Map(after.map((entry) => [evaluationKey(entry), entry]));
+  for (const [key, entry] of current) {
+    const old = previous.get(key);
+    if (old !== void 0 && same(old, entry)) {
+      continue;
+    }
+    if (!sameUser(entry.evaluator, author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
+    }
+    if (!includesUser((_a = context.config.evaluators) != null ? _a : [], author)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-not-evaluator"));
+    }
+    if (entry.period !== period) {
+      return denial(["edit"], problem("period", "capacitybuilding-permission-evaluation-period", entry.period, period));
+    }
+  }
+  for (const [key, entry] of previous) {
+    if (!current.has(key) && !sameUser(entry.evaluator, author) && !isAdmin(author, context)) {
+      return denial(["edit"], problem(null, "capacitybuilding-permission-evaluation-other", entry.evaluator));
     }
   }
   return { allowed: true, moves: ["edit"] };
@@ -1586,6 +1779,7 @@ var init_permissions = __esm({
 var validation_exports = {};
 __export(validation_exports, {
   validateCoach: () => validateCoach,
+  validateEvaluation: () => validateEvaluation,
   validateFeedback: () => validateFeedback,
   validateFields: () => validateFields,
   validateHub: () => validateHub,
@@ -1728,6 +1922,9 @@ function validateRequest(request, context = {}) {
   if (NEEDS_COACH.includes(request.status) && request.coach.length === 0) {
     problems.push(problem("coach", "capacitybuilding-validation-coach-required"));
   }
+  if (request.holdReason && request.status !== "on-hold") {
+    problems.push(problem("holdReason", "capacitybuilding-validation-hold-reason-not-on-hold"));
+  }
   const datesKnown = isIsoDate(request.neededBy) && isIsoTimestamp(request.created);
   if (datesKnown && request.neededBy < dateOf(request.created)) {
     problems.push(problem("neededBy", "capacitybuilding-validation-needed-by-past"));
@@ -1750,7 +1947,14 @@ function validateHub(hub, context = {}) {
 function validateFeedback(feedback, context = {}) {
   return validateFields(FEEDBACK_SCHEMA, feedback, context);
 }
-var NEEDS_COACH;
+function validateEvaluation(evaluation, context = {}) {
+  const problems = validateFields(EVALUATION_SCHEMA, evaluation, context);
+  if (evaluation.period !== "" && !QUARTER_LABEL.test(evaluation.period)) {
+    problems.push(problem("period", "capacitybuilding-validation-invalid-period", evaluation.period));
+  }
+  return problems;
+}
+var NEEDS_COACH, QUARTER_LABEL;
 var init_validation = __esm({
   "modules/core/validation.ts"() {
     "use strict";
@@ -1758,6 +1962,7 @@ var init_validation = __esm({
     init_messages();
     init_identifiers();
     NEEDS_COACH = ["matched", "in-progress", "completed"];
+    QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
   }
 });
 
@@ -2675,227 +2880,6 @@ var init_codec = __esm({
   }
 });
 
-// modules/shared/dates.ts
-var dates_exports = {};
-__export(dates_exports, {
-  formatDate: () => formatDate,
-  formatTimestamp: () => formatTimestamp
-});
-function userLocale() {
-  var _a, _b;
-  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
-  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
-}
-function format(date, options, language, fallback) {
-  if (Number.isNaN(date.getTime())) {
-    return fallback;
-  }
-  try {
-    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
-  } catch (error) {
-    mw.log.warn(error);
-    return fallback;
-  }
-}
-function formatDate(isoDate, language) {
-  if (!isIsoDate(isoDate)) {
-    return isoDate;
-  }
-  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
-}
-function formatTimestamp(isoTimestamp, language) {
-  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
-}
-var init_dates = __esm({
-  "modules/shared/dates.ts"() {
-    "use strict";
-    init_identifiers();
-  }
-});
-
-// modules/shared/matchReasons.ts
-var matchReasons_exports = {};
-__export(matchReasons_exports, {
-  codeNamer: () => codeNamer,
-  reasonText: () => reasonText,
-  reasonTexts: () => reasonTexts
-});
-function codeNamer(topics, languageNames, languageChain2) {
-  return (kind, code) => {
-    var _a, _b;
-    switch (kind) {
-      case "topic": {
-        const entry = topics.get(code);
-        return entry ? topicLabel(entry.topic, languageChain2) : code;
-      }
-      case "language":
-        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
-      case "region":
-        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
-      case "format":
-        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
-    }
-  };
-}
-function reasonText(reason, name, coach) {
-  const list = reason.list;
-  let params = reason.params;
-  if (list) {
-    const names = list.values.map((code) => name(list.kind, code));
-    params = [mw.language.listToText(names), list.values.length, ...params];
-  } else if (reason.date !== void 0) {
-    params = [formatDate(reason.date), ...params];
-  }
-  return mw.message(reason.key, coach, ...params).text();
-}
-function reasonTexts(reasons, name, coach) {
-  return reasons.map((reason) => reasonText(reason, name, coach));
-}
-var init_matchReasons = __esm({
-  "modules/shared/matchReasons.ts"() {
-    "use strict";
-    init_model();
-    init_taxonomy();
-    init_dates();
-  }
-});
-
-// unplugin-vue:modules/shared/MatchSuggestions.vue?vue&type=style&index=0&lang.css
-var init_MatchSuggestions_vue_vue_type_style_index_0_lang = __esm({
-  "unplugin-vue:modules/shared/MatchSuggestions.vue?vue&type=style&index=0&lang.css"() {
-  }
-});
-
-// modules/shared/MatchSuggestions.vue
-var MatchSuggestions_exports = {};
-__export(MatchSuggestions_exports, {
-  default: () => MatchSuggestions_default
-});
-var import_vue, import_vue2, _hoisted_1, _hoisted_2, _hoisted_3, _hoisted_4, _hoisted_5, _hoisted_6, _hoisted_7, _hoisted_8, _hoisted_9, _sfc_main, MatchSuggestions_default;
-var init_MatchSuggestions = __esm({
-  "modules/shared/MatchSuggestions.vue"() {
-    "use strict";
-    import_vue = require("vue");
-    import_vue2 = require("vue");
-    init_matchReasons();
-    init_MatchSuggestions_vue_vue_type_style_index_0_lang();
-    _hoisted_1 = { class: "ext-capacitybuilding-match-suggestions" };
-    _hoisted_2 = {
-      key: 0,
-      class: "ext-capacitybuilding-match-suggestions__empty"
-    };
-    _hoisted_3 = {
-      key: 1,
-      class: "ext-capacitybuilding-match-suggestions__list"
-    };
-    _hoisted_4 = ["data-user"];
-    _hoisted_5 = ["href"];
-    _hoisted_6 = {
-      key: 0,
-      class: "ext-capacitybuilding-match-suggestions__tier"
-    };
-    _hoisted_7 = {
-      key: 1,
-      class: "ext-capacitybuilding-match-suggestions__reasons"
-    };
-    _hoisted_8 = {
-      key: 2,
-      class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
-    };
-    _hoisted_9 = { class: "ext-capacitybuilding-match-suggestions__actions" };
-    _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
-      __name: "MatchSuggestions",
-      props: {
-        matches: {},
-        name: { type: Function }
-      },
-      setup(__props) {
-        function plus(match) {
-          return match.reasons.filter((reason) => reason.effect === "plus");
-        }
-        function minus(match) {
-          return match.reasons.filter((reason) => reason.effect === "minus");
-        }
-        function profileUrl(coach) {
-          var _a;
-          return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
-        }
-        return (_ctx, _cache) => {
-          return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-            import_vue2.Fragment,
-            null,
-            [(0, import_vue2.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( \u2026 )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">\u2026</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue2.createElementVNode)("div", _hoisted_1, [!_ctx.matches.length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-              "p",
-              _hoisted_2,
-              (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
-              1
-              /* TEXT */
-            )) : ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ol", _hoisted_3, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-              import_vue2.Fragment,
-              null,
-              (0, import_vue2.renderList)(_ctx.matches, (match) => {
-                return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("li", {
-                  key: match.coach.user,
-                  class: (0, import_vue2.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
-                  "data-user": match.coach.user
-                }, [
-                  (0, import_vue2.createElementVNode)("a", {
-                    class: "ext-capacitybuilding-match-suggestions__name",
-                    href: profileUrl(match.coach)
-                  }, (0, import_vue2.toDisplayString)(match.coach.user), 9, _hoisted_5),
-                  match.tier === "away" ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                    "span",
-                    _hoisted_6,
-                    (0, import_vue2.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
-                    1
-                    /* TEXT */
-                  )) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  plus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_7, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-                    import_vue2.Fragment,
-                    null,
-                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
-                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                        "li",
-                        { key: i },
-                        (0, import_vue2.toDisplayString)(text),
-                        1
-                        /* TEXT */
-                      );
-                    }),
-                    128
-                    /* KEYED_FRAGMENT */
-                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  minus(match).length ? ((0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)("ul", _hoisted_8, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
-                    import_vue2.Fragment,
-                    null,
-                    (0, import_vue2.renderList)((0, import_vue2.unref)(reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
-                      return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
-                        "li",
-                        { key: i },
-                        (0, import_vue2.toDisplayString)(text),
-                        1
-                        /* TEXT */
-                      );
-                    }),
-                    128
-                    /* KEYED_FRAGMENT */
-                  ))])) : (0, import_vue2.createCommentVNode)("v-if", true),
-                  (0, import_vue2.createElementVNode)("div", _hoisted_9, [(0, import_vue2.renderSlot)(_ctx.$slots, "actions", { match })])
-                ], 10, _hoisted_4);
-              }),
-              128
-              /* KEYED_FRAGMENT */
-            ))]))])],
-            2112
-            /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-          );
-        };
-      }
-    });
-    MatchSuggestions_default = _sfc_main;
-  }
-});
-
 // modules/shared/apiErrors.ts
 var apiErrors_exports = {};
 __export(apiErrors_exports, {
@@ -3068,9 +3052,13 @@ function classify(base, title) {
   if (key !== null) {
     return { kind: "hub", key };
   }
-  return { kind: "other" };
+  const period = evaluationPeriod(b, t);
+  return period === null ? { kind: "other" } : { kind: "evaluation", period };
 }
 function parseRevision(kind, text, context) {
+  if (kind === "evaluation") {
+    return parseEvaluations(text, context);
+  }
   if (kind === "request") {
     const page = parsePage(text, REQUEST_SCHEMA, context.codec);
     const problems = [...page.diagnostics];
@@ -3085,6 +3073,14 @@ function parseRevision(kind, text, context) {
     return { content: { kind, record: page.parsed.record, feedback: entries.map((e) => e.record) }, problems };
   }
   return kind === "coach" ? parseSimple(kind, parsePage(text, COACH_SCHEMA, context.codec), validateCoach, context) : parseSimple(kind, parsePage(text, HUB_SCHEMA, context.codec), validateHub, context);
+}
+function parseEvaluations(text, context) {
+  const entries = parseAll(text, EVALUATION_SCHEMA, context.codec);
+  const problems = entries.flatMap((entry) => [
+    ...entry.diagnostics,
+    ...validateEvaluation(entry.record, context.validation)
+  ]);
+  return { content: { kind: "evaluation", entries: entries.map((e) => e.record) }, problems };
 }
 function parseSimple(kind, page, validate, context) {
   if (!page.parsed) {
@@ -3113,11 +3109,18 @@ function judge(pageKind, before, after, author, context) {
     const pageUser = pageKind.kind === "coach" ? pageKind.user : after.record.user;
     return checkCoachChange(pageUser, (before == null ? void 0 : before.kind) === "coach" ? before.record : null, after.record, author, context);
   }
+  if (after.kind === "evaluation") {
+    const period = pageKind.kind === "evaluation" ? pageKind.period : "";
+    return checkEvaluationChange(period, (before == null ? void 0 : before.kind) === "evaluation" ? before.entries : [], after.entries, author, context);
+  }
   return checkHubChange((before == null ? void 0 : before.kind) === "hub" ? before.record : null, after.record, author, context);
 }
 function fieldsOf(content) {
   if (content === null) {
     return /* @__PURE__ */ new Map();
+  }
+  if (content.kind === "evaluation") {
+    return /* @__PURE__ */ new Map([["\0entries", JSON.stringify(content.entries)]]);
   }
   const fields = new Map(Object.entries(content.record).map(([k, v]) => [k, JSON.stringify(v)]));
   if (content.kind === "request") {
@@ -3218,7 +3221,11 @@ function judgeView(input) {
     const problems = (_c = (_b = parsed.find((p) => p.revision.revid === last.revision.revid)) == null ? void 0 : _b.parsed.problems) != null ? _c : [];
     record = { revid: last.revision.revid, content: last.content, problems };
   } else if (input.published && (published == null ? void 0 : published.content)) {
-    record = { revid: input.published.revid, content: published.content, problems: published.problems };
+    record = {
+      revid: input.published.revid,
+      content: published.content,
+      problems: published.problems
+    };
   }
   const rejected = new Map(outcome.rejected.map((r) => [r.revision.revid, r.reason]));
   const after = last ? parsed.findIndex((p) => p.revision.revid === last.revision.revid) + 1 : 0;
@@ -3580,41 +3587,58 @@ var init_constants = __esm({
   }
 });
 
-// modules/core/notices.ts
-function isNoticeKind(value) {
-  return NOTICE_KINDS.includes(value);
+// modules/core/privateRoutes.ts
+function isEmailAddress(value) {
+  return value.length <= 254 && EMAIL.test(value);
 }
-var NOTICE_KINDS;
-var init_notices = __esm({
-  "modules/core/notices.ts"() {
+function parseRoute(json, path) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return problem(path, "capacitybuilding-config-invalid-value", path);
+  }
+  const _a = json, { category, email, user } = _a, rest = __objRest(_a, ["category", "email", "user"]);
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== void 0) {
+    return problem(path, "capacitybuilding-config-unknown-key", `${path}.${unknown}`);
+  }
+  if (!PRIVATE_CATEGORIES.includes(category)) {
+    return problem(path, "capacitybuilding-config-route-category", `${path}.category`, PRIVATE_CATEGORIES.join(", "));
+  }
+  const key = category;
+  if (email === void 0 === (user === void 0)) {
+    return problem(path, "capacitybuilding-config-route-destination", path);
+  }
+  if (email !== void 0) {
+    return typeof email === "string" && isEmailAddress(email.trim()) ? { category: key, email: email.trim() } : problem(path, "capacitybuilding-config-route-email", `${path}.email`);
+  }
+  return typeof user === "string" && isValidUsername(normalizeUsername(user)) ? { category: key, user: normalizeUsername(user) } : problem(path, "capacitybuilding-config-route-user", `${path}.user`);
+}
+function parseRoutes(json, key, problems) {
+  if (!Array.isArray(json)) {
+    problems.push(problem(key, "capacitybuilding-config-invalid-value", key));
+    return [];
+  }
+  if (key === "privateContacts") {
+    problems.push(problem(key, "capacitybuilding-config-private-contacts-moved"));
+  }
+  const routes = [];
+  json.forEach((item, i) => {
+    const route = parseRoute(key === "privateContacts" ? { category: "conflict", user: item } : item, `${key}[${i}]`);
+    if ("key" in route) {
+      problems.push(route);
+    } else {
+      routes.push(route);
+    }
+  });
+  return routes;
+}
+var PRIVATE_CATEGORIES, EMAIL;
+var init_privateRoutes = __esm({
+  "modules/core/privateRoutes.ts"() {
     "use strict";
-    NOTICE_KINDS = [
-      /** A new request, announced on its hub's noticeboard (the programme's when it has no hub). */
-      "submitted",
-      /** A hub took the request (triaged, or routed to another hub) → the requester. */
-      "triaged",
-      /** A coach offered to help → the requester. */
-      "offered",
-      /** A coach was accepted → the requester and the coach. */
-      "matched",
-      "started",
-      "completed",
-      "declined",
-      "withdrawn",
-      "on-hold",
-      "reopened",
-      /** Open or triaged with no status change for the stale period → the hub's contacts (else the admins). */
-      "stale",
-      /** Needed within the deadline window and still without a coach → the hub's contacts (else the admins). */
-      "deadline",
-      /**
-       * `notifications.followUpDays` after completion (about three months), the follow-up question
-       * ("did you use what you learned?") → the requester, once, unless they have answered it.
-       */
-      "follow-up",
-      /** A coach's "away until" date has passed while the profile still says away → the coach. */
-      "away-ended"
-    ];
+    init_identifiers();
+    init_messages();
+    PRIVATE_CATEGORIES = ["conflict", "conduct", "emergency"];
+    EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
   }
 });
 
@@ -3646,12 +3670,15 @@ function parseConfig(json) {
       case "admins":
       case "evaluators":
       case "bots":
-      case "privateContacts":
         if (Array.isArray(value) && value.every((v) => typeof v === "string" && isValidUsername(normalizeUsername(v)))) {
           config[key] = value.map(normalizeUsername);
         } else {
           invalid(key);
         }
+        break;
+      case "privateRoutes":
+      case "privateContacts":
+        config.privateRoutes = [...config.privateRoutes, ...parseRoutes(value, key, problems)];
         break;
       case "changeTag":
         if (typeof value === "string") {
@@ -3761,6 +3788,7 @@ var init_config = __esm({
     init_identifiers();
     init_messages();
     init_notices();
+    init_privateRoutes();
     CONFIG_PAGE = "MediaWiki:Gadget-capacityBuilding-config.json";
     DEFAULT_NOTIFICATIONS = {
       kinds: {},
@@ -3775,7 +3803,7 @@ var init_config = __esm({
       admins: [],
       evaluators: [],
       bots: [],
-      privateContacts: [],
+      privateRoutes: [],
       changeTag: "",
       statusPolicy: { staleAfterDays: 60, adminsMayReopenClosed: true },
       notifications: DEFAULT_NOTIFICATIONS
@@ -4339,43 +4367,43 @@ var FieldProblems_exports = {};
 __export(FieldProblems_exports, {
   default: () => FieldProblems_default
 });
-var import_vue3, import_vue4, import_codex, _hoisted_12, _sfc_main2, FieldProblems_default;
+var import_vue, import_vue2, import_codex, _hoisted_1, _sfc_main, FieldProblems_default;
 var init_FieldProblems = __esm({
   "modules/shared/components/FieldProblems.vue"() {
     "use strict";
-    import_vue3 = require("vue");
-    import_vue4 = require("vue");
+    import_vue = require("vue");
+    import_vue2 = require("vue");
     import_codex = require("@wikimedia/codex");
     init_FieldProblems_vue_vue_type_style_index_0_lang();
-    _hoisted_12 = { class: "ext-capacitybuilding-field-problems__list" };
-    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
+    _hoisted_1 = { class: "ext-capacitybuilding-field-problems__list" };
+    _sfc_main = /* @__PURE__ */ (0, import_vue.defineComponent)({
       __name: "FieldProblems",
       props: { texts: {} },
       setup(__props) {
         return (_ctx, _cache) => {
-          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
-            import_vue4.Fragment,
+          return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
+            import_vue2.Fragment,
             null,
-            [(0, import_vue4.createCommentVNode)(`
+            [(0, import_vue2.createCommentVNode)(`
 		Several problems with one form field, as a list (one problem goes into the field's own
 		validation message). Usage, inside a CdxField:
 			<template #help-text>
 				<field-problems :texts="several( 'title' )"></field-problems>
 			</template>
-	`), _ctx.texts.length > 1 ? ((0, import_vue4.openBlock)(), (0, import_vue4.createBlock)((0, import_vue4.unref)(import_codex.CdxMessage), {
+	`), _ctx.texts.length > 1 ? ((0, import_vue2.openBlock)(), (0, import_vue2.createBlock)((0, import_vue2.unref)(import_codex.CdxMessage), {
               key: 0,
               type: "error",
               inline: true,
               class: "ext-capacitybuilding-field-problems"
             }, {
-              default: (0, import_vue4.withCtx)(() => [(0, import_vue4.createElementVNode)("ul", _hoisted_12, [((0, import_vue4.openBlock)(true), (0, import_vue4.createElementBlock)(
-                import_vue4.Fragment,
+              default: (0, import_vue2.withCtx)(() => [(0, import_vue2.createElementVNode)("ul", _hoisted_1, [((0, import_vue2.openBlock)(true), (0, import_vue2.createElementBlock)(
+                import_vue2.Fragment,
                 null,
-                (0, import_vue4.renderList)(_ctx.texts, (text, i) => {
-                  return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+                (0, import_vue2.renderList)(_ctx.texts, (text, i) => {
+                  return (0, import_vue2.openBlock)(), (0, import_vue2.createElementBlock)(
                     "li",
                     { key: i },
-                    (0, import_vue4.toDisplayString)(text),
+                    (0, import_vue2.toDisplayString)(text),
                     1
                     /* TEXT */
                   );
@@ -4384,14 +4412,14 @@ var init_FieldProblems = __esm({
                 /* KEYED_FRAGMENT */
               ))])]),
               _: 1
-            })) : (0, import_vue4.createCommentVNode)("v-if", true)],
+            })) : (0, import_vue2.createCommentVNode)("v-if", true)],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
           );
         };
       }
     });
-    FieldProblems_default = _sfc_main2;
+    FieldProblems_default = _sfc_main;
   }
 });
 
@@ -4506,18 +4534,18 @@ var LookupMultiselect_exports = {};
 __export(LookupMultiselect_exports, {
   default: () => LookupMultiselect_default
 });
-var import_vue5, import_vue6, import_vue7, import_codex2, _sfc_main3, LookupMultiselect_default;
+var import_vue3, import_vue4, import_vue5, import_codex2, _sfc_main2, LookupMultiselect_default;
 var init_LookupMultiselect = __esm({
   "modules/shared/components/LookupMultiselect.vue"() {
     "use strict";
+    import_vue3 = require("vue");
+    import_vue4 = require("vue");
     import_vue5 = require("vue");
-    import_vue6 = require("vue");
-    import_vue7 = require("vue");
     import_codex2 = require("@wikimedia/codex");
     init_pickerOptions();
     init_lookupMarkup();
     init_LookupMultiselect_vue_vue_type_style_index_0_lang();
-    _sfc_main3 = /* @__PURE__ */ (0, import_vue5.defineComponent)({
+    _sfc_main2 = /* @__PURE__ */ (0, import_vue3.defineComponent)({
       __name: "LookupMultiselect",
       props: {
         modelValue: {},
@@ -4533,20 +4561,20 @@ var init_LookupMultiselect = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const root = (0, import_vue7.shallowRef)(null);
-        const query = (0, import_vue7.ref)("");
-        const byValue = (0, import_vue7.computed)(() => new Map(props.options.map((option) => [option.value, option])));
+        const root = (0, import_vue5.shallowRef)(null);
+        const query = (0, import_vue5.ref)("");
+        const byValue = (0, import_vue5.computed)(() => new Map(props.options.map((option) => [option.value, option])));
         function itemsFor(text) {
           return filterOptions(props.options, text).map((option) => __spreadValues({
             value: option.value,
             label: option.label
           }, option.description ? { description: option.description } : {}));
         }
-        const menuItems = (0, import_vue7.shallowRef)(itemsFor(""));
+        const menuItems = (0, import_vue5.shallowRef)(itemsFor(""));
         function onInput(value) {
           menuItems.value = itemsFor(String(value != null ? value : ""));
         }
-        (0, import_vue7.watch)(() => props.options, () => {
+        (0, import_vue5.watch)(() => props.options, () => {
           var _a;
           menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         });
@@ -4564,7 +4592,7 @@ var init_LookupMultiselect = __esm({
           var _a;
           menuItems.value = itemsFor(String((_a = query.value) != null ? _a : ""));
         }
-        const chips = (0, import_vue7.computed)({
+        const chips = (0, import_vue5.computed)({
           get: () => props.modelValue.map((value) => {
             var _a, _b;
             return {
@@ -4574,7 +4602,7 @@ var init_LookupMultiselect = __esm({
           }),
           set: (items) => update(items.map((item) => String(item.value)))
         });
-        const selection = (0, import_vue7.computed)({
+        const selection = (0, import_vue5.computed)({
           get: () => props.modelValue,
           set: (values) => update(values.map(String))
         });
@@ -4584,7 +4612,7 @@ var init_LookupMultiselect = __esm({
             fixChipsMarkup(root.value, props.label);
           }
         }
-        (0, import_vue7.onMounted)(() => {
+        (0, import_vue5.onMounted)(() => {
           fixMarkup();
           observer = new MutationObserver(fixMarkup);
           if (root.value) {
@@ -4594,8 +4622,8 @@ var init_LookupMultiselect = __esm({
             });
           }
         });
-        (0, import_vue7.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
-        (0, import_vue7.watch)(() => props.label, fixMarkup);
+        (0, import_vue5.onBeforeUnmount)(() => observer == null ? void 0 : observer.disconnect());
+        (0, import_vue5.watch)(() => props.label, fixMarkup);
         function makeRoomForMenu() {
           var _a;
           const box = (_a = root.value) == null ? void 0 : _a.querySelector(".cdx-chip-input");
@@ -4604,17 +4632,17 @@ var init_LookupMultiselect = __esm({
           }
         }
         return (_ctx, _cache) => {
-          return (0, import_vue6.openBlock)(), (0, import_vue6.createElementBlock)(
-            import_vue6.Fragment,
+          return (0, import_vue4.openBlock)(), (0, import_vue4.createElementBlock)(
+            import_vue4.Fragment,
             null,
-            [(0, import_vue6.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue6.createElementVNode)(
+            [(0, import_vue4.createCommentVNode)(" Codex's multiselect lookup: chips for the chosen values, a menu filtered as one types. "), (0, import_vue4.createElementVNode)(
               "div",
               {
                 ref_key: "root",
                 ref: root,
                 class: "ext-capacitybuilding-lookup"
               },
-              [(0, import_vue6.createVNode)((0, import_vue6.unref)(import_codex2.CdxMultiselectLookup), {
+              [(0, import_vue4.createVNode)((0, import_vue4.unref)(import_codex2.CdxMultiselectLookup), {
                 "input-chips": chips.value,
                 "onUpdate:inputChips": _cache[0] || (_cache[0] = ($event) => chips.value = $event),
                 selected: selection.value,
@@ -4629,8 +4657,8 @@ var init_LookupMultiselect = __esm({
                 onFocus: makeRoomForMenu,
                 onBlur
               }, {
-                "no-results": (0, import_vue6.withCtx)(() => [(0, import_vue6.createTextVNode)(
-                  (0, import_vue6.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
+                "no-results": (0, import_vue4.withCtx)(() => [(0, import_vue4.createTextVNode)(
+                  (0, import_vue4.toDisplayString)(_ctx.$i18n("capacitybuilding-picker-no-results").text()),
                   1
                   /* TEXT */
                 )]),
@@ -4652,7 +4680,7 @@ var init_LookupMultiselect = __esm({
         };
       }
     });
-    LookupMultiselect_default = _sfc_main3;
+    LookupMultiselect_default = _sfc_main2;
   }
 });
 
@@ -4661,16 +4689,16 @@ var LanguagePicker_exports = {};
 __export(LanguagePicker_exports, {
   default: () => LanguagePicker_default
 });
-var import_vue8, import_vue9, import_vue10, _sfc_main4, LanguagePicker_default;
+var import_vue6, import_vue7, import_vue8, _sfc_main3, LanguagePicker_default;
 var init_LanguagePicker = __esm({
   "modules/shared/components/LanguagePicker.vue"() {
     "use strict";
+    import_vue6 = require("vue");
+    import_vue7 = require("vue");
     import_vue8 = require("vue");
-    import_vue9 = require("vue");
-    import_vue10 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main4 = /* @__PURE__ */ (0, import_vue8.defineComponent)({
+    _sfc_main3 = /* @__PURE__ */ (0, import_vue6.defineComponent)({
       __name: "LanguagePicker",
       props: {
         modelValue: {},
@@ -4682,9 +4710,9 @@ var init_LanguagePicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue10.computed)(() => languageOptions(props.names));
+        const options = (0, import_vue8.computed)(() => languageOptions(props.names));
         return (_ctx, _cache) => {
-          return (0, import_vue9.openBlock)(), (0, import_vue9.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue7.openBlock)(), (0, import_vue7.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -4699,7 +4727,45 @@ var init_LanguagePicker = __esm({
         };
       }
     });
-    LanguagePicker_default = _sfc_main4;
+    LanguagePicker_default = _sfc_main3;
+  }
+});
+
+// modules/shared/dates.ts
+var dates_exports = {};
+__export(dates_exports, {
+  formatDate: () => formatDate,
+  formatTimestamp: () => formatTimestamp
+});
+function userLocale() {
+  var _a, _b;
+  const code = String((_a = mw.config.get("wgUserLanguage")) != null ? _a : "en");
+  return typeof ((_b = mw.language) == null ? void 0 : _b.bcp47) === "function" ? mw.language.bcp47(code) : code;
+}
+function format(date, options, language, fallback) {
+  if (Number.isNaN(date.getTime())) {
+    return fallback;
+  }
+  try {
+    return new Intl.DateTimeFormat(language != null ? language : userLocale(), __spreadProps(__spreadValues({}, options), { timeZone: "UTC" })).format(date);
+  } catch (error) {
+    mw.log.warn(error);
+    return fallback;
+  }
+}
+function formatDate(isoDate, language) {
+  if (!isIsoDate(isoDate)) {
+    return isoDate;
+  }
+  return format(/* @__PURE__ */ new Date(`${isoDate}T00:00:00Z`), { dateStyle: "long" }, language, isoDate);
+}
+function formatTimestamp(isoTimestamp, language) {
+  return format(new Date(isoTimestamp), { dateStyle: "medium", timeStyle: "short" }, language, isoTimestamp);
+}
+var init_dates = __esm({
+  "modules/shared/dates.ts"() {
+    "use strict";
+    init_identifiers();
   }
 });
 
@@ -4714,38 +4780,38 @@ var PendingEdits_exports = {};
 __export(PendingEdits_exports, {
   default: () => PendingEdits_default
 });
-var import_vue11, import_vue12, import_vue13, import_codex3, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _hoisted_72, _hoisted_82, _sfc_main5, PendingEdits_default;
+var import_vue9, import_vue10, import_vue11, import_codex3, _hoisted_12, _hoisted_2, _hoisted_3, _hoisted_4, _hoisted_5, _hoisted_6, _hoisted_7, _hoisted_8, _sfc_main4, PendingEdits_default;
 var init_PendingEdits = __esm({
   "modules/shared/components/PendingEdits.vue"() {
     "use strict";
+    import_vue9 = require("vue");
+    import_vue10 = require("vue");
     import_vue11 = require("vue");
-    import_vue12 = require("vue");
-    import_vue13 = require("vue");
     import_codex3 = require("@wikimedia/codex");
     init_pages();
     init_dates();
     init_PendingEdits_vue_vue_type_style_index_0_lang();
-    _hoisted_13 = {
+    _hoisted_12 = {
       key: 0,
       class: "ext-capacitybuilding-pending__intro"
     };
-    _hoisted_22 = {
+    _hoisted_2 = {
       key: 1,
       class: "ext-capacitybuilding-pending__list"
     };
-    _hoisted_32 = ["data-revid", "data-kind"];
-    _hoisted_42 = { class: "ext-capacitybuilding-pending__what" };
-    _hoisted_52 = ["href"];
-    _hoisted_62 = {
+    _hoisted_3 = ["data-revid", "data-kind"];
+    _hoisted_4 = { class: "ext-capacitybuilding-pending__what" };
+    _hoisted_5 = ["href"];
+    _hoisted_6 = {
       key: 2,
       class: "ext-capacitybuilding-pending__unchecked"
     };
-    _hoisted_72 = {
+    _hoisted_7 = {
       key: 3,
       class: "ext-capacitybuilding-pending__actions"
     };
-    _hoisted_82 = ["href"];
-    _sfc_main5 = /* @__PURE__ */ (0, import_vue11.defineComponent)({
+    _hoisted_8 = ["href"];
+    _sfc_main4 = /* @__PURE__ */ (0, import_vue9.defineComponent)({
       __name: "PendingEdits",
       props: {
         title: {},
@@ -4756,7 +4822,7 @@ var init_PendingEdits = __esm({
       },
       setup(__props) {
         const props = __props;
-        const reviewUrl = (0, import_vue13.computed)(() => mw.util.getUrl(sitePages(props.base).review));
+        const reviewUrl = (0, import_vue11.computed)(() => mw.util.getUrl(sitePages(props.base).review));
         function describe(edit) {
           const who = edit.user || mw.message("capacitybuilding-judged-pending-user-hidden").text();
           const why = mw.message(edit.reason.key, ...edit.reason.params.map(String)).text();
@@ -4769,68 +4835,68 @@ var init_PendingEdits = __esm({
           });
         }
         return (_ctx, _cache) => {
-          return _ctx.pending.length || _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createBlock)((0, import_vue12.unref)(import_codex3.CdxMessage), {
+          return _ctx.pending.length || _ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createBlock)((0, import_vue10.unref)(import_codex3.CdxMessage), {
             key: 0,
             type: "warning",
             class: "ext-capacitybuilding-pending",
             "data-pending": _ctx.pending.length
           }, {
-            default: (0, import_vue12.withCtx)(() => [
-              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+            default: (0, import_vue10.withCtx)(() => [
+              _ctx.pending.length ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
                 "p",
-                _hoisted_13,
-                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-intro", _ctx.pending.length).text()),
+                _hoisted_12,
+                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-intro", _ctx.pending.length).text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue12.createCommentVNode)("v-if", true),
-              _ctx.pending.length ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("ul", _hoisted_22, [((0, import_vue12.openBlock)(true), (0, import_vue12.createElementBlock)(
-                import_vue12.Fragment,
+              )) : (0, import_vue10.createCommentVNode)("v-if", true),
+              _ctx.pending.length ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("ul", _hoisted_2, [((0, import_vue10.openBlock)(true), (0, import_vue10.createElementBlock)(
+                import_vue10.Fragment,
                 null,
-                (0, import_vue12.renderList)(_ctx.pending, (edit) => {
-                  return (0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)("li", {
+                (0, import_vue10.renderList)(_ctx.pending, (edit) => {
+                  return (0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)("li", {
                     key: edit.revid,
                     class: "ext-capacitybuilding-pending__item",
                     "data-revid": edit.revid,
                     "data-kind": edit.kind
-                  }, [(0, import_vue12.createElementVNode)(
+                  }, [(0, import_vue10.createElementVNode)(
                     "span",
-                    _hoisted_42,
-                    (0, import_vue12.toDisplayString)(describe(edit)),
+                    _hoisted_4,
+                    (0, import_vue10.toDisplayString)(describe(edit)),
                     1
                     /* TEXT */
-                  ), (0, import_vue12.createElementVNode)("a", {
+                  ), (0, import_vue10.createElementVNode)("a", {
                     class: "ext-capacitybuilding-pending__diff",
                     href: diffUrl(edit.revid)
-                  }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-diff").text()), 9, _hoisted_52)], 8, _hoisted_32);
+                  }, (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-pending-diff").text()), 9, _hoisted_5)], 8, _hoisted_3);
                 }),
                 128
                 /* KEYED_FRAGMENT */
-              ))])) : (0, import_vue12.createCommentVNode)("v-if", true),
-              _ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+              ))])) : (0, import_vue10.createCommentVNode)("v-if", true),
+              _ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
                 "p",
-                _hoisted_62,
-                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-unchecked").text()),
+                _hoisted_6,
+                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-unchecked").text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue12.createCommentVNode)("v-if", true),
-              _ctx.actionsNote && _ctx.pending.length && !_ctx.unchecked ? ((0, import_vue12.openBlock)(), (0, import_vue12.createElementBlock)(
+              )) : (0, import_vue10.createCommentVNode)("v-if", true),
+              _ctx.actionsNote && _ctx.pending.length && !_ctx.unchecked ? ((0, import_vue10.openBlock)(), (0, import_vue10.createElementBlock)(
                 "p",
-                _hoisted_72,
-                (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-actions-note").text()),
+                _hoisted_7,
+                (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-actions-note").text()),
                 1
                 /* TEXT */
-              )) : (0, import_vue12.createCommentVNode)("v-if", true),
-              (0, import_vue12.createElementVNode)("p", null, [(0, import_vue12.createElementVNode)("a", {
+              )) : (0, import_vue10.createCommentVNode)("v-if", true),
+              (0, import_vue10.createElementVNode)("p", null, [(0, import_vue10.createElementVNode)("a", {
                 class: "ext-capacitybuilding-pending__review",
                 href: reviewUrl.value
-              }, (0, import_vue12.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-review-link").text()), 9, _hoisted_82)])
+              }, (0, import_vue10.toDisplayString)(_ctx.$i18n("capacitybuilding-judged-review-link").text()), 9, _hoisted_8)])
             ]),
             _: 1
-          }, 8, ["data-pending"])) : (0, import_vue12.createCommentVNode)("v-if", true);
+          }, 8, ["data-pending"])) : (0, import_vue10.createCommentVNode)("v-if", true);
         };
       }
     });
-    PendingEdits_default = _sfc_main5;
+    PendingEdits_default = _sfc_main4;
   }
 });
 
@@ -4871,22 +4937,22 @@ var SaveErrorMessage_exports = {};
 __export(SaveErrorMessage_exports, {
   default: () => SaveErrorMessage_default
 });
-var import_vue14, import_vue15, import_vue16, import_codex4, _hoisted_14, _hoisted_23, _hoisted_33, _hoisted_43, _hoisted_53, _hoisted_63, _sfc_main6, SaveErrorMessage_default;
+var import_vue12, import_vue13, import_vue14, import_codex4, _hoisted_13, _hoisted_22, _hoisted_32, _hoisted_42, _hoisted_52, _hoisted_62, _sfc_main5, SaveErrorMessage_default;
 var init_SaveErrorMessage = __esm({
   "modules/shared/components/SaveErrorMessage.vue"() {
     "use strict";
+    import_vue12 = require("vue");
+    import_vue13 = require("vue");
     import_vue14 = require("vue");
-    import_vue15 = require("vue");
-    import_vue16 = require("vue");
     import_codex4 = require("@wikimedia/codex");
     init_SaveErrorMessage_vue_vue_type_style_index_0_lang();
-    _hoisted_14 = ["innerHTML"];
-    _hoisted_23 = { class: "ext-capacitybuilding-save-error__code" };
-    _hoisted_33 = { class: "ext-capacitybuilding-save-error__question" };
-    _hoisted_43 = ["src", "alt"];
-    _hoisted_53 = { class: "ext-capacitybuilding-save-error__actions" };
-    _hoisted_63 = ["href"];
-    _sfc_main6 = /* @__PURE__ */ (0, import_vue14.defineComponent)({
+    _hoisted_13 = ["innerHTML"];
+    _hoisted_22 = { class: "ext-capacitybuilding-save-error__code" };
+    _hoisted_32 = { class: "ext-capacitybuilding-save-error__question" };
+    _hoisted_42 = ["src", "alt"];
+    _hoisted_52 = { class: "ext-capacitybuilding-save-error__actions" };
+    _hoisted_62 = ["href"];
+    _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
       __name: "SaveErrorMessage",
       props: {
         error: {},
@@ -4896,12 +4962,12 @@ var init_SaveErrorMessage = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const answer = (0, import_vue16.ref)("");
-        (0, import_vue16.watch)(() => props.error, () => {
+        const answer = (0, import_vue14.ref)("");
+        (0, import_vue14.watch)(() => props.error, () => {
           answer.value = "";
         });
-        const explanation = (0, import_vue16.computed)(() => mw.message(props.error.key, ...props.error.params).text());
-        const canRetry = (0, import_vue16.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
+        const explanation = (0, import_vue14.computed)(() => mw.message(props.error.key, ...props.error.params).text());
+        const canRetry = (0, import_vue14.computed)(() => props.error.recovery === "retry" || props.error.recovery === "captcha");
         function retry() {
           const captcha = props.error.recovery === "captcha" && props.error.captcha ? {
             id: props.error.captcha.id,
@@ -4910,62 +4976,62 @@ var init_SaveErrorMessage = __esm({
           emit("retry", captcha);
         }
         return (_ctx, _cache) => {
-          return (0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxMessage), {
+          return (0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex4.CdxMessage), {
             type: "error",
             class: "ext-capacitybuilding-save-error",
             "data-code": _ctx.error.code
           }, {
-            default: (0, import_vue15.withCtx)(() => [
-              (0, import_vue15.createElementVNode)(
+            default: (0, import_vue13.withCtx)(() => [
+              (0, import_vue13.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue15.toDisplayString)(explanation.value),
+                (0, import_vue13.toDisplayString)(explanation.value),
                 1
                 /* TEXT */
               ),
-              (0, import_vue15.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
-              (0, import_vue15.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              _ctx.error.html ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("div", {
+              (0, import_vue13.createCommentVNode)(" The wiki's own message for this error (an abuse filter's warning), rendered by the wiki. "),
+              (0, import_vue13.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              _ctx.error.html ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("div", {
                 key: 0,
                 class: "ext-capacitybuilding-save-error__wiki",
                 innerHTML: _ctx.error.html
-              }, null, 8, _hoisted_14)) : (0, import_vue15.createCommentVNode)("v-if", true),
-              (0, import_vue15.createCommentVNode)(" eslint-enable vue/no-v-html "),
-              (0, import_vue15.createElementVNode)(
+              }, null, 8, _hoisted_13)) : (0, import_vue13.createCommentVNode)("v-if", true),
+              (0, import_vue13.createCommentVNode)(" eslint-enable vue/no-v-html "),
+              (0, import_vue13.createElementVNode)(
                 "p",
-                _hoisted_23,
-                (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
+                _hoisted_22,
+                (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", _ctx.error.code).text()),
                 1
                 /* TEXT */
               ),
-              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)(
-                (0, import_vue15.unref)(import_codex4.CdxField),
+              _ctx.error.recovery === "captcha" && _ctx.error.captcha ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(
+                (0, import_vue13.unref)(import_codex4.CdxField),
                 {
                   key: 1,
                   class: "ext-capacitybuilding-save-error__captcha"
                 },
-                (0, import_vue15.createSlots)({
-                  label: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
-                    (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
+                (0, import_vue13.createSlots)({
+                  label: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+                    (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-captcha-label").text()),
                     1
                     /* TEXT */
                   )]),
-                  default: (0, import_vue15.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("img", {
+                  default: (0, import_vue13.withCtx)(() => [_ctx.error.captcha.url ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("img", {
                     key: 0,
                     src: _ctx.error.captcha.url,
                     alt: _ctx.$i18n("capacitybuilding-save-captcha-image").text()
-                  }, null, 8, _hoisted_43)) : (0, import_vue15.createCommentVNode)("v-if", true), (0, import_vue15.createVNode)((0, import_vue15.unref)(import_codex4.CdxTextInput), {
+                  }, null, 8, _hoisted_42)) : (0, import_vue13.createCommentVNode)("v-if", true), (0, import_vue13.createVNode)((0, import_vue13.unref)(import_codex4.CdxTextInput), {
                     modelValue: answer.value,
                     "onUpdate:modelValue": _cache[0] || (_cache[0] = ($event) => answer.value = $event),
-                    onKeydown: (0, import_vue15.withKeys)((0, import_vue15.withModifiers)(retry, ["prevent"]), ["enter"])
+                    onKeydown: (0, import_vue13.withKeys)((0, import_vue13.withModifiers)(retry, ["prevent"]), ["enter"])
                   }, null, 8, ["modelValue", "onKeydown"])]),
                   _: 2
                 }, [_ctx.error.captcha.question ? {
                   name: "description",
-                  fn: (0, import_vue15.withCtx)(() => [(0, import_vue15.createElementVNode)(
+                  fn: (0, import_vue13.withCtx)(() => [(0, import_vue13.createElementVNode)(
                     "span",
-                    _hoisted_33,
-                    (0, import_vue15.toDisplayString)(_ctx.error.captcha.question),
+                    _hoisted_32,
+                    (0, import_vue13.toDisplayString)(_ctx.error.captcha.question),
                     1
                     /* TEXT */
                   )]),
@@ -4973,30 +5039,30 @@ var init_SaveErrorMessage = __esm({
                 } : void 0]),
                 1024
                 /* DYNAMIC_SLOTS */
-              )) : (0, import_vue15.createCommentVNode)("v-if", true),
-              (0, import_vue15.createElementVNode)("div", _hoisted_53, [canRetry.value ? ((0, import_vue15.openBlock)(), (0, import_vue15.createBlock)((0, import_vue15.unref)(import_codex4.CdxButton), {
+              )) : (0, import_vue13.createCommentVNode)("v-if", true),
+              (0, import_vue13.createElementVNode)("div", _hoisted_52, [canRetry.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex4.CdxButton), {
                 key: 0,
                 action: "progressive",
                 onClick: retry
               }, {
-                default: (0, import_vue15.withCtx)(() => [(0, import_vue15.createTextVNode)(
-                  (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
+                default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+                  (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-retry").text()),
                   1
                   /* TEXT */
                 )]),
                 _: 1
-              })) : (0, import_vue15.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue15.openBlock)(), (0, import_vue15.createElementBlock)("a", {
+              })) : (0, import_vue13.createCommentVNode)("v-if", true), _ctx.error.recovery === "login" && _ctx.loginUrl ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("a", {
                 key: 1,
                 href: _ctx.loginUrl,
                 onClick: _cache[1] || (_cache[1] = ($event) => emit("login"))
-              }, (0, import_vue15.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_63)) : (0, import_vue15.createCommentVNode)("v-if", true)])
+              }, (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-save-login").text()), 9, _hoisted_62)) : (0, import_vue13.createCommentVNode)("v-if", true)])
             ]),
             _: 1
           }, 8, ["data-code"]);
         };
       }
     });
-    SaveErrorMessage_default = _sfc_main6;
+    SaveErrorMessage_default = _sfc_main5;
   }
 });
 
@@ -5011,21 +5077,21 @@ var PreviewPanel_exports = {};
 __export(PreviewPanel_exports, {
   default: () => PreviewPanel_default
 });
-var import_vue17, import_vue18, import_vue19, import_codex5, _hoisted_15, _hoisted_24, _sfc_main7, PreviewPanel_default;
+var import_vue15, import_vue16, import_vue17, import_codex5, _hoisted_14, _hoisted_23, _sfc_main6, PreviewPanel_default;
 var init_PreviewPanel = __esm({
   "modules/shared/components/PreviewPanel.vue"() {
     "use strict";
+    import_vue15 = require("vue");
+    import_vue16 = require("vue");
     import_vue17 = require("vue");
-    import_vue18 = require("vue");
-    import_vue19 = require("vue");
     import_codex5 = require("@wikimedia/codex");
     init_apiErrors();
     init_preview();
     init_SaveErrorMessage();
     init_PreviewPanel_vue_vue_type_style_index_0_lang();
-    _hoisted_15 = ["aria-busy", "aria-label"];
-    _hoisted_24 = ["innerHTML"];
-    _sfc_main7 = /* @__PURE__ */ (0, import_vue17.defineComponent)({
+    _hoisted_14 = ["aria-busy", "aria-label"];
+    _hoisted_23 = ["innerHTML"];
+    _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
       __name: "PreviewPanel",
       props: {
         api: {},
@@ -5034,9 +5100,9 @@ var init_PreviewPanel = __esm({
       },
       setup(__props) {
         const props = __props;
-        const loading = (0, import_vue19.ref)(true);
-        const html = (0, import_vue19.ref)("");
-        const error = (0, import_vue19.ref)(null);
+        const loading = (0, import_vue17.ref)(true);
+        const html = (0, import_vue17.ref)("");
+        const error = (0, import_vue17.ref)(null);
         let latest = 0;
         function render() {
           return __async(this, null, function* () {
@@ -5060,38 +5126,38 @@ var init_PreviewPanel = __esm({
             }
           });
         }
-        (0, import_vue19.watch)(() => [props.wikitext, props.title], render, { immediate: true });
+        (0, import_vue17.watch)(() => [props.wikitext, props.title], render, { immediate: true });
         return (_ctx, _cache) => {
-          return (0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)("section", {
+          return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("section", {
             class: "ext-capacitybuilding-preview",
             "aria-busy": loading.value ? "true" : "false",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-label").text()
-          }, [loading.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)((0, import_vue18.unref)(import_codex5.CdxProgressBar), {
+          }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex5.CdxProgressBar), {
             key: 0,
             inline: "",
             "aria-label": _ctx.$i18n("capacitybuilding-preview-loading").text()
-          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue18.openBlock)(), (0, import_vue18.createBlock)(SaveErrorMessage_default, {
+          }, null, 8, ["aria-label"])) : error.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SaveErrorMessage_default, {
             key: 1,
             error: error.value,
             onRetry: render
-          }, null, 8, ["error"])) : ((0, import_vue18.openBlock)(), (0, import_vue18.createElementBlock)(
-            import_vue18.Fragment,
+          }, null, 8, ["error"])) : ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             { key: 2 },
             [
-              (0, import_vue18.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
-              (0, import_vue18.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              (0, import_vue18.createElementVNode)("div", {
+              (0, import_vue16.createCommentVNode)(" HTML produced by the wiki's own parser from escaped wikitext (the codec makes values inert). "),
+              (0, import_vue16.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              (0, import_vue16.createElementVNode)("div", {
                 class: "ext-capacitybuilding-preview__content mw-parser-output",
                 innerHTML: html.value
-              }, null, 8, _hoisted_24)
+              }, null, 8, _hoisted_23)
             ],
             2112
             /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
-          )), (0, import_vue18.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_15);
+          )), (0, import_vue16.createCommentVNode)(" eslint-enable vue/no-v-html ")], 8, _hoisted_14);
         };
       }
     });
-    PreviewPanel_default = _sfc_main7;
+    PreviewPanel_default = _sfc_main6;
   }
 });
 
@@ -5100,16 +5166,16 @@ var TopicPicker_exports = {};
 __export(TopicPicker_exports, {
   default: () => TopicPicker_default
 });
-var import_vue20, import_vue21, import_vue22, _sfc_main8, TopicPicker_default;
+var import_vue18, import_vue19, import_vue20, _sfc_main7, TopicPicker_default;
 var init_TopicPicker = __esm({
   "modules/shared/components/TopicPicker.vue"() {
     "use strict";
+    import_vue18 = require("vue");
+    import_vue19 = require("vue");
     import_vue20 = require("vue");
-    import_vue21 = require("vue");
-    import_vue22 = require("vue");
     init_pickerOptions();
     init_LookupMultiselect();
-    _sfc_main8 = /* @__PURE__ */ (0, import_vue20.defineComponent)({
+    _sfc_main7 = /* @__PURE__ */ (0, import_vue18.defineComponent)({
       __name: "TopicPicker",
       props: {
         modelValue: {},
@@ -5122,9 +5188,9 @@ var init_TopicPicker = __esm({
       setup(__props, { emit: __emit }) {
         const props = __props;
         const emit = __emit;
-        const options = (0, import_vue22.computed)(() => topicOptions(props.index, props.languageChain));
+        const options = (0, import_vue20.computed)(() => topicOptions(props.index, props.languageChain));
         return (_ctx, _cache) => {
-          return (0, import_vue21.openBlock)(), (0, import_vue21.createBlock)(LookupMultiselect_default, {
+          return (0, import_vue19.openBlock)(), (0, import_vue19.createBlock)(LookupMultiselect_default, {
             "model-value": _ctx.modelValue,
             options: options.value,
             label: _ctx.label,
@@ -5139,7 +5205,7 @@ var init_TopicPicker = __esm({
         };
       }
     });
-    TopicPicker_default = _sfc_main8;
+    TopicPicker_default = _sfc_main7;
   }
 });
 
@@ -5369,6 +5435,7 @@ var init_editability = __esm({
 // modules/shared/judgedPages.ts
 var judgedPages_exports = {};
 __export(judgedPages_exports, {
+  hubRoles: () => hubRoles,
   loadEntry: () => loadEntry,
   loadJudgedEdit: () => loadJudgedEdit,
   loadJudgedPage: () => loadJudgedPage,
@@ -5404,11 +5471,20 @@ function rolesFor2(roles, page, reader) {
       return { permissions, validation: { hubs: new Set(site.hubs.keys()) } };
     });
   }
+  if (page.kind === "hub") {
+    return () => __async(null, null, function* () {
+      return { permissions: hubRoles(yield roles.siteRoles(), page.key) };
+    });
+  }
   return () => __async(null, null, function* () {
     return {
       permissions: { config: (yield roles.config()).config, hubs: /* @__PURE__ */ new Map(), coaches: /* @__PURE__ */ new Set() }
     };
   });
+}
+function hubRoles(site, key) {
+  const others = [...site.hubs].filter(([k]) => k !== key);
+  return { config: site.config, hubs: new Map(others), coaches: /* @__PURE__ */ new Set() };
 }
 function loadJudgedPage(api, options) {
   return __async(this, null, function* () {
@@ -5457,6 +5533,53 @@ var init_judgedPages = __esm({
   }
 });
 
+// modules/shared/matchReasons.ts
+var matchReasons_exports = {};
+__export(matchReasons_exports, {
+  codeNamer: () => codeNamer,
+  reasonText: () => reasonText,
+  reasonTexts: () => reasonTexts
+});
+function codeNamer(topics, languageNames, languageChain2) {
+  return (kind, code) => {
+    var _a, _b;
+    switch (kind) {
+      case "topic": {
+        const entry = topics.get(code);
+        return entry ? topicLabel(entry.topic, languageChain2) : code;
+      }
+      case "language":
+        return (_b = (_a = languageNames.get(code)) == null ? void 0 : _a.name) != null ? _b : code;
+      case "region":
+        return isOneOf(REGIONS, code) ? mw.message(REGION_MESSAGES[code]).text() : code;
+      case "format":
+        return isOneOf(FORMATS, code) ? mw.message(FORMAT_MESSAGES[code]).text() : code;
+    }
+  };
+}
+function reasonText(reason, name, coach) {
+  const list = reason.list;
+  let params = reason.params;
+  if (list) {
+    const names = list.values.map((code) => name(list.kind, code));
+    params = [mw.language.listToText(names), list.values.length, ...params];
+  } else if (reason.date !== void 0) {
+    params = [formatDate(reason.date), ...params];
+  }
+  return mw.message(reason.key, coach, ...params).text();
+}
+function reasonTexts(reasons, name, coach) {
+  return reasons.map((reason) => reasonText(reason, name, coach));
+}
+var init_matchReasons = __esm({
+  "modules/shared/matchReasons.ts"() {
+    "use strict";
+    init_model();
+    init_taxonomy();
+    init_dates();
+  }
+});
+
 // modules/shared/mwVue.ts
 var mwVue_exports = {};
 __export(mwVue_exports, {
@@ -5470,45 +5593,6 @@ var init_mwVue = __esm({
   "modules/shared/mwVue.ts"() {
     "use strict";
     Vue = __toESM(require("vue"));
-  }
-});
-
-// modules/shared/openRequests.ts
-var openRequests_exports = {};
-__export(openRequests_exports, {
-  loadOpenRequests: () => loadOpenRequests,
-  matchable: () => matchable
-});
-function matchable(open) {
-  return open.request;
-}
-function loadOpenRequests(api, base) {
-  return __async(this, null, function* () {
-    const manifest = yield loadManifest(api, base, "requests");
-    if (!manifest) {
-      return { requests: [], published: false };
-    }
-    const seeking = manifest.parts.filter((part) => !part.statuses || SEEKING_COACH_STATUSES.some((status) => {
-      var _a, _b;
-      return ((_b = (_a = part.statuses) == null ? void 0 : _a[status]) != null ? _b : 0) > 0;
-    }));
-    try {
-      const entries = yield loadParts(api, manifest, "requests", { parts: seeking });
-      const requests = entries.map(({ number, page, request }) => ({ number, page, request })).filter((open) => SEEKING_COACH_STATUSES.includes(open.request.status)).sort((a, b) => a.number - b.number);
-      return { requests, published: true };
-    } catch (error) {
-      if (error instanceof IndexPartError) {
-        return { requests: [], published: false };
-      }
-      throw error;
-    }
-  });
-}
-var init_openRequests = __esm({
-  "modules/shared/openRequests.ts"() {
-    "use strict";
-    init_model();
-    init_siteData();
   }
 });
 
@@ -5988,12 +6072,12 @@ module.exports = {
   "core/merge.ts": (init_merge(), __toCommonJS(merge_exports)),
   "core/messages.ts": (init_messages(), __toCommonJS(messages_exports)),
   "core/model.ts": (init_model(), __toCommonJS(model_exports)),
+  "core/notices.ts": (init_notices(), __toCommonJS(notices_exports)),
   "core/pages.ts": (init_pages(), __toCommonJS(pages_exports)),
   "core/permissions.ts": (init_permissions(), __toCommonJS(permissions_exports)),
   "core/taxonomy.ts": (init_taxonomy(), __toCommonJS(taxonomy_exports)),
   "core/validation.ts": (init_validation(), __toCommonJS(validation_exports)),
   "core/wikitext/codec.ts": (init_codec(), __toCommonJS(codec_exports)),
-  "shared/MatchSuggestions.vue": (init_MatchSuggestions(), __toCommonJS(MatchSuggestions_exports)),
   "shared/apiErrors.ts": (init_apiErrors(), __toCommonJS(apiErrors_exports)),
   "shared/coaches.ts": (init_coaches(), __toCommonJS(coaches_exports)),
   "shared/components/FieldProblems.vue": (init_FieldProblems(), __toCommonJS(FieldProblems_exports)),
@@ -6011,7 +6095,6 @@ module.exports = {
   "shared/judgedRecords.ts": (init_judgedRecords(), __toCommonJS(judgedRecords_exports)),
   "shared/matchReasons.ts": (init_matchReasons(), __toCommonJS(matchReasons_exports)),
   "shared/mwVue.ts": (init_mwVue(), __toCommonJS(mwVue_exports)),
-  "shared/openRequests.ts": (init_openRequests(), __toCommonJS(openRequests_exports)),
   "shared/recordPages.ts": (init_recordPages(), __toCommonJS(recordPages_exports)),
   "shared/recordSave.ts": (init_recordSave(), __toCommonJS(recordSave_exports)),
   "shared/roles.ts": (init_roles(), __toCommonJS(roles_exports)),

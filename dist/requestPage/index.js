@@ -235,13 +235,6 @@ var require_coaches = __commonJS({
   }
 });
 
-// shared-file-ref:shared/MatchSuggestions.vue
-var require_MatchSuggestions = __commonJS({
-  "shared-file-ref:shared/MatchSuggestions.vue"(exports, module2) {
-    module2.exports = require_shared_module_ref()["shared/MatchSuggestions.vue"];
-  }
-});
-
 // shared-file-ref:shared/matchReasons.ts
 var require_matchReasons = __commonJS({
   "shared-file-ref:shared/matchReasons.ts"(exports, module2) {
@@ -351,11 +344,11 @@ async function loadRequestPage(api, title, base, user) {
 }
 
 // modules/requestPage/RequestPage.vue
-var import_vue13 = require("vue");
-var import_vue14 = require("vue");
 var import_vue15 = require("vue");
+var import_vue16 = require("vue");
+var import_vue17 = require("vue");
 var import_codex4 = __toESM(require_codex_shim());
-var import_model4 = __toESM(require_model());
+var import_model5 = __toESM(require_model());
 var import_permissions3 = __toESM(require_permissions());
 var import_taxonomy = __toESM(require_taxonomy());
 var import_PendingEdits = __toESM(require_PendingEdits());
@@ -423,7 +416,8 @@ function statusLabel(status) {
   return (0, import_model.isOneOf)(import_model.STATUSES, status) ? mw.message(import_model.STATUS_MESSAGES[status]).text() : status;
 }
 function sameAction(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const plain = (action) => JSON.stringify(action.type === "hold" ? { type: "hold" } : action);
+  return plain(a) === plain(b);
 }
 async function performAction(api, state, action, user, context, captcha, reason = "") {
   let attempts = 0;
@@ -843,6 +837,7 @@ var import_vue4 = require("vue");
 var import_vue5 = require("vue");
 var import_vue6 = require("vue");
 var import_codex2 = __toESM(require_codex_shim());
+var import_model4 = __toESM(require_model());
 var _hoisted_12 = {
   key: 0,
   class: "ext-capacitybuilding-request-actions__none"
@@ -859,6 +854,7 @@ var _hoisted_42 = {
   key: 3,
   class: "ext-capacitybuilding-request-actions__triage"
 };
+var holdLabelId = "ext-capacitybuilding-request-actions-hold-reason-label";
 var headingId2 = "ext-capacitybuilding-request-actions-heading";
 var triageLabelId = "ext-capacitybuilding-request-actions-triage-label";
 var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
@@ -905,10 +901,19 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         confirm: mw.message(keys.confirm).text()
       };
     });
+    const holdReason = (0, import_vue6.ref)("");
+    const holdReasons = (0, import_vue6.computed)(() => [{
+      value: "",
+      label: mw.message("capacitybuilding-requestpage-hold-reason-none").text()
+    }, ...import_model4.HOLD_REASONS.map((code) => ({
+      value: code,
+      label: mw.message(import_model4.HOLD_REASON_MESSAGES[code]).text()
+    }))]);
     function choose(action) {
       if (needsConfirmation(action)) {
         pending.value = action;
         reason.value = "";
+        holdReason.value = "";
         confirming.value = true;
         return;
       }
@@ -916,8 +921,14 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
     }
     function confirm() {
       confirming.value = false;
-      if (pending.value) {
-        emit("act", pending.value, reason.value);
+      const action = pending.value;
+      if ((action == null ? void 0 : action.type) === "hold" && (0, import_model4.isOneOf)(import_model4.HOLD_REASONS, holdReason.value)) {
+        emit("act", {
+          type: "hold",
+          reason: holdReason.value
+        }, reason.value);
+      } else if (action) {
+        emit("act", action, reason.value);
       }
     }
     const buttons = (0, import_vue6.computed)(() => props.actions.filter((action) => action.type !== "triage"));
@@ -1045,7 +1056,7 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
         (0, import_vue5.createCommentVNode)(" Declining, withdrawing and putting on hold ask first, with an optional reason. "),
         (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxDialog), {
           open: confirming.value,
-          "onUpdate:open": _cache[2] || (_cache[2] = ($event) => confirming.value = $event),
+          "onUpdate:open": _cache[3] || (_cache[3] = ($event) => confirming.value = $event),
           class: "ext-capacitybuilding-request-actions__confirm",
           title: confirmText.value.title,
           "use-close-button": true,
@@ -1058,32 +1069,62 @@ var _sfc_main2 = /* @__PURE__ */ (0, import_vue4.defineComponent)({
           "render-in-place": true,
           "data-confirm": (_a2 = pending.value) == null ? void 0 : _a2.type,
           onPrimary: confirm,
-          onDefault: _cache[3] || (_cache[3] = ($event) => confirming.value = false)
+          onDefault: _cache[4] || (_cache[4] = ($event) => confirming.value = false)
         }, {
-          default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createElementVNode)(
-            "p",
-            null,
-            (0, import_vue5.toDisplayString)(confirmText.value.body),
-            1
-            /* TEXT */
-          ), (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
-            label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
-              1
-              /* TEXT */
-            )]),
-            "help-text": (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
-              (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
-              1
-              /* TEXT */
-            )]),
-            default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxTextArea), {
-              modelValue: reason.value,
-              "onUpdate:modelValue": _cache[1] || (_cache[1] = ($event) => reason.value = $event),
-              maxlength: (0, import_vue5.unref)(REASON_LENGTH)
-            }, null, 8, ["modelValue", "maxlength"])]),
-            _: 1
-          })]),
+          default: (0, import_vue5.withCtx)(() => {
+            var _a3;
+            return [
+              (0, import_vue5.createElementVNode)(
+                "p",
+                null,
+                (0, import_vue5.toDisplayString)(confirmText.value.body),
+                1
+                /* TEXT */
+              ),
+              ((_a3 = pending.value) == null ? void 0 : _a3.type) === "hold" ? ((0, import_vue5.openBlock)(), (0, import_vue5.createBlock)((0, import_vue5.unref)(import_codex2.CdxField), {
+                key: 0,
+                class: "ext-capacitybuilding-request-actions__hold-reason"
+              }, {
+                label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createElementVNode)(
+                  "span",
+                  { id: holdLabelId },
+                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-hold-reason-label").text()),
+                  1
+                  /* TEXT */
+                )]),
+                "help-text": (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-hold-reason-help").text()),
+                  1
+                  /* TEXT */
+                )]),
+                default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxSelect), {
+                  selected: holdReason.value,
+                  "onUpdate:selected": _cache[1] || (_cache[1] = ($event) => holdReason.value = $event),
+                  "aria-labelledby": holdLabelId,
+                  "menu-items": holdReasons.value
+                }, null, 8, ["selected", "menu-items"])]),
+                _: 1
+              })) : (0, import_vue5.createCommentVNode)("v-if", true),
+              (0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxField), { class: "ext-capacitybuilding-request-actions__reason" }, {
+                label: (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason").text()),
+                  1
+                  /* TEXT */
+                )]),
+                "help-text": (0, import_vue5.withCtx)(() => [(0, import_vue5.createTextVNode)(
+                  (0, import_vue5.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-confirm-reason-help").text()),
+                  1
+                  /* TEXT */
+                )]),
+                default: (0, import_vue5.withCtx)(() => [(0, import_vue5.createVNode)((0, import_vue5.unref)(import_codex2.CdxTextArea), {
+                  modelValue: reason.value,
+                  "onUpdate:modelValue": _cache[2] || (_cache[2] = ($event) => reason.value = $event),
+                  maxlength: (0, import_vue5.unref)(REASON_LENGTH)
+                }, null, 8, ["modelValue", "maxlength"])]),
+                _: 1
+              })
+            ];
+          }),
           _: 1
         }, 8, [
           "open",
@@ -1230,16 +1271,136 @@ var _sfc_main3 = /* @__PURE__ */ (0, import_vue7.defineComponent)({
 var StatusHistory_default = _sfc_main3;
 
 // modules/requestPage/SuggestedCoaches.vue
-var import_vue10 = require("vue");
-var import_vue11 = require("vue");
 var import_vue12 = require("vue");
+var import_vue13 = require("vue");
+var import_vue14 = require("vue");
 var import_codex3 = __toESM(require_codex_shim());
 var import_matching = __toESM(require_matching());
 var import_apiErrors4 = __toESM(require_apiErrors());
 var import_coaches = __toESM(require_coaches());
 var import_SaveErrorMessage2 = __toESM(require_SaveErrorMessage());
-var import_MatchSuggestions = __toESM(require_MatchSuggestions());
+
+// modules/shared/MatchSuggestions.vue
+var import_vue10 = require("vue");
+var import_vue11 = require("vue");
 var import_matchReasons = __toESM(require_matchReasons());
+var _hoisted_14 = { class: "ext-capacitybuilding-match-suggestions" };
+var _hoisted_24 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__empty"
+};
+var _hoisted_34 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__list"
+};
+var _hoisted_44 = ["data-user"];
+var _hoisted_52 = ["href"];
+var _hoisted_62 = {
+  key: 0,
+  class: "ext-capacitybuilding-match-suggestions__tier"
+};
+var _hoisted_72 = {
+  key: 1,
+  class: "ext-capacitybuilding-match-suggestions__reasons"
+};
+var _hoisted_82 = {
+  key: 2,
+  class: "ext-capacitybuilding-match-suggestions__reasons ext-capacitybuilding-match-suggestions__reasons--against"
+};
+var _hoisted_92 = { class: "ext-capacitybuilding-match-suggestions__actions" };
+var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
+  __name: "MatchSuggestions",
+  props: {
+    matches: {},
+    name: { type: Function }
+  },
+  setup(__props) {
+    function plus(match) {
+      return match.reasons.filter((reason) => reason.effect === "plus");
+    }
+    function minus(match) {
+      return match.reasons.filter((reason) => reason.effect === "minus");
+    }
+    function profileUrl(coach) {
+      var _a;
+      return mw.util.getUrl((_a = coach.page) != null ? _a : `User:${coach.user}`);
+    }
+    return (_ctx, _cache) => {
+      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+        import_vue11.Fragment,
+        null,
+        [(0, import_vue11.createCommentVNode)('\n		Suggested coaches for a request, best first, each with why it was suggested.\n		Usage (request page):\n			<match-suggestions :matches="rankCoaches( request, coaches, topics )" :name="codeNamer( … )">\n				<template #actions="{ match }">\n					<cdx-button @click="invite( match.coach.user )">…</cdx-button>\n				</template>\n			</match-suggestions>\n	'), (0, import_vue11.createElementVNode)("div", _hoisted_14, [!_ctx.matches.length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          "p",
+          _hoisted_24,
+          (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-match-none").text()),
+          1
+          /* TEXT */
+        )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("ol", _hoisted_34, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+          import_vue11.Fragment,
+          null,
+          (0, import_vue11.renderList)(_ctx.matches, (match) => {
+            return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("li", {
+              key: match.coach.user,
+              class: (0, import_vue11.normalizeClass)(["ext-capacitybuilding-match-suggestions__item", { "ext-capacitybuilding-match-suggestions__item--unavailable": match.tier !== "open" }]),
+              "data-user": match.coach.user
+            }, [
+              (0, import_vue11.createElementVNode)("a", {
+                class: "ext-capacitybuilding-match-suggestions__name",
+                href: profileUrl(match.coach)
+              }, (0, import_vue11.toDisplayString)(match.coach.user), 9, _hoisted_52),
+              match.tier === "away" ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                "span",
+                _hoisted_62,
+                (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-availability-away").text()),
+                1
+                /* TEXT */
+              )) : (0, import_vue11.createCommentVNode)("v-if", true),
+              plus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("ul", _hoisted_72, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                import_vue11.Fragment,
+                null,
+                (0, import_vue11.renderList)((0, import_vue11.unref)(import_matchReasons.reasonTexts)(plus(match), _ctx.name, match.coach.user), (text, i) => {
+                  return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                    "li",
+                    { key: i },
+                    (0, import_vue11.toDisplayString)(text),
+                    1
+                    /* TEXT */
+                  );
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])) : (0, import_vue11.createCommentVNode)("v-if", true),
+              minus(match).length ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("ul", _hoisted_82, [((0, import_vue11.openBlock)(true), (0, import_vue11.createElementBlock)(
+                import_vue11.Fragment,
+                null,
+                (0, import_vue11.renderList)((0, import_vue11.unref)(import_matchReasons.reasonTexts)(minus(match), _ctx.name, match.coach.user), (text, i) => {
+                  return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+                    "li",
+                    { key: i },
+                    (0, import_vue11.toDisplayString)(text),
+                    1
+                    /* TEXT */
+                  );
+                }),
+                128
+                /* KEYED_FRAGMENT */
+              ))])) : (0, import_vue11.createCommentVNode)("v-if", true),
+              (0, import_vue11.createElementVNode)("div", _hoisted_92, [(0, import_vue11.renderSlot)(_ctx.$slots, "actions", { match })])
+            ], 10, _hoisted_44);
+          }),
+          128
+          /* KEYED_FRAGMENT */
+        ))]))])],
+        2112
+        /* STABLE_FRAGMENT, DEV_ROOT_FRAGMENT */
+      );
+    };
+  }
+});
+var MatchSuggestions_default = _sfc_main4;
+
+// modules/requestPage/SuggestedCoaches.vue
+var import_matchReasons2 = __toESM(require_matchReasons());
 var import_siteData2 = __toESM(require_siteData());
 
 // modules/requestPage/invite.ts
@@ -1262,13 +1423,13 @@ async function inviteToOffer(api, coach, requestPage, inviter) {
 }
 
 // modules/requestPage/SuggestedCoaches.vue
-var _hoisted_14 = {
+var _hoisted_15 = {
   key: 0,
   class: "ext-capacitybuilding-request-suggestions__invited"
 };
 var LIMIT = 5;
 var headingId4 = "ext-capacitybuilding-request-suggestions-heading";
-var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
+var _sfc_main5 = /* @__PURE__ */ (0, import_vue12.defineComponent)({
   __name: "SuggestedCoaches",
   props: {
     api: {},
@@ -1281,16 +1442,16 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
   },
   setup(__props) {
     const props = __props;
-    const loading = (0, import_vue12.ref)(true);
-    const loadError = (0, import_vue12.ref)(null);
-    const coaches = (0, import_vue12.shallowRef)([]);
-    const languageNames = (0, import_vue12.shallowRef)(/* @__PURE__ */ new Map());
-    const invited = (0, import_vue12.ref)(/* @__PURE__ */ new Set());
-    const inviting = (0, import_vue12.ref)(null);
-    const inviteError = (0, import_vue12.ref)(null);
-    const failedInvite = (0, import_vue12.ref)(null);
-    const name = (0, import_vue12.computed)(() => (0, import_matchReasons.codeNamer)(props.topics, languageNames.value, (0, import_siteData2.languageChain)()));
-    const matches = (0, import_vue12.computed)(() => (0, import_matching.rankCoaches)(props.request, coaches.value, props.topics, {
+    const loading = (0, import_vue14.ref)(true);
+    const loadError = (0, import_vue14.ref)(null);
+    const coaches = (0, import_vue14.shallowRef)([]);
+    const languageNames = (0, import_vue14.shallowRef)(/* @__PURE__ */ new Map());
+    const invited = (0, import_vue14.ref)(/* @__PURE__ */ new Set());
+    const inviting = (0, import_vue14.ref)(null);
+    const inviteError = (0, import_vue14.ref)(null);
+    const failedInvite = (0, import_vue14.ref)(null);
+    const name = (0, import_vue14.computed)(() => (0, import_matchReasons2.codeNamer)(props.topics, languageNames.value, (0, import_siteData2.languageChain)()));
+    const matches = (0, import_vue14.computed)(() => (0, import_matching.rankCoaches)(props.request, coaches.value, props.topics, {
       today: props.today,
       limit: LIMIT,
       exclude: [
@@ -1299,7 +1460,7 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
         ...props.request.coach
       ]
     }));
-    (0, import_vue12.onMounted)(async () => {
+    (0, import_vue14.onMounted)(async () => {
       try {
         const [loaded, names] = await Promise.all([(0, import_coaches.loadCoaches)(props.api, props.base), (0, import_siteData2.loadLanguageNames)(props.api, mw.config.get("wgUserLanguage"))]);
         coaches.value = loaded.coaches;
@@ -1334,50 +1495,50 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
       }
     }
     return (_ctx, _cache) => {
-      return (0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)("section", {
+      return (0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)("section", {
         class: "ext-capacitybuilding-request-suggestions",
         "aria-labelledby": headingId4
       }, [
-        (0, import_vue11.createElementVNode)(
+        (0, import_vue13.createElementVNode)(
           "h3",
           { id: headingId4 },
-          (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
+          (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-suggestions-heading").text()),
           1
           /* TEXT */
         ),
-        loading.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxProgressBar), {
+        loading.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxProgressBar), {
           key: 0,
           inline: "",
           "aria-label": _ctx.$i18n("capacitybuilding-requestpage-suggestions-loading").text()
-        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxMessage), {
+        }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxMessage), {
           key: 1,
           type: "error"
         }, {
-          default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-            (0, import_vue11.toDisplayString)(loadError.value),
+          default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+            (0, import_vue13.toDisplayString)(loadError.value),
             1
             /* TEXT */
           )]),
           _: 1
-        })) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_MatchSuggestions.default, {
+        })) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(MatchSuggestions_default, {
           key: 2,
           matches: matches.value,
           name: name.value
         }, {
-          actions: (0, import_vue11.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue11.openBlock)(), (0, import_vue11.createElementBlock)(
+          actions: (0, import_vue13.withCtx)(({ match }) => [invited.value.has(match.coach.user) ? ((0, import_vue13.openBlock)(), (0, import_vue13.createElementBlock)(
             "span",
-            _hoisted_14,
-            (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
+            _hoisted_15,
+            (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite-done", match.coach.user).text()),
             1
             /* TEXT */
-          )) : ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)((0, import_vue11.unref)(import_codex3.CdxButton), {
+          )) : ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)((0, import_vue13.unref)(import_codex3.CdxButton), {
             key: 1,
             class: "ext-capacitybuilding-request-suggestions__invite",
             disabled: inviting.value !== null,
             onClick: ($event) => invite(match.coach.user)
           }, {
-            default: (0, import_vue11.withCtx)(() => [(0, import_vue11.createTextVNode)(
-              (0, import_vue11.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
+            default: (0, import_vue13.withCtx)(() => [(0, import_vue13.createTextVNode)(
+              (0, import_vue13.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-invite", match.coach.user).text()),
               1
               /* TEXT */
             )]),
@@ -1385,36 +1546,36 @@ var _sfc_main4 = /* @__PURE__ */ (0, import_vue10.defineComponent)({
           }, 1032, ["disabled", "onClick"]))]),
           _: 1
         }, 8, ["matches", "name"])),
-        inviteError.value ? ((0, import_vue11.openBlock)(), (0, import_vue11.createBlock)(import_SaveErrorMessage2.default, {
+        inviteError.value ? ((0, import_vue13.openBlock)(), (0, import_vue13.createBlock)(import_SaveErrorMessage2.default, {
           key: 3,
           error: inviteError.value,
           onRetry: retry
-        }, null, 8, ["error"])) : (0, import_vue11.createCommentVNode)("v-if", true)
+        }, null, 8, ["error"])) : (0, import_vue13.createCommentVNode)("v-if", true)
       ]);
     };
   }
 });
-var SuggestedCoaches_default = _sfc_main4;
+var SuggestedCoaches_default = _sfc_main5;
 
 // modules/requestPage/RequestPage.vue
-var _hoisted_15 = ["lang", "dir"];
-var _hoisted_24 = { class: "ext-capacitybuilding-request-page__header" };
-var _hoisted_34 = { class: "ext-capacitybuilding-request-page__title" };
-var _hoisted_44 = { class: "ext-capacitybuilding-request-page__facts" };
-var _hoisted_52 = ["data-fact"];
-var _hoisted_62 = {
+var _hoisted_16 = ["lang", "dir"];
+var _hoisted_25 = { class: "ext-capacitybuilding-request-page__header" };
+var _hoisted_35 = { class: "ext-capacitybuilding-request-page__title" };
+var _hoisted_45 = { class: "ext-capacitybuilding-request-page__facts" };
+var _hoisted_53 = ["data-fact"];
+var _hoisted_63 = {
   key: 0,
   class: "ext-capacitybuilding-request-page__route-confirm"
 };
-var _hoisted_72 = { class: "ext-capacitybuilding-request-page__description" };
-var _hoisted_82 = { "aria-live": "polite" };
-var _hoisted_92 = ["innerHTML"];
+var _hoisted_73 = { class: "ext-capacitybuilding-request-page__description" };
+var _hoisted_83 = { "aria-live": "polite" };
+var _hoisted_93 = ["innerHTML"];
 var _hoisted_10 = {
   key: 3,
   class: "ext-capacitybuilding-request-page__edit"
 };
 var _hoisted_11 = ["data-capacitybuilding-edit"];
-var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
+var _sfc_main6 = /* @__PURE__ */ (0, import_vue15.defineComponent)({
   __name: "RequestPage",
   props: {
     api: {},
@@ -1426,25 +1587,25 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
   setup(__props) {
     const props = __props;
     const ui = (0, import_direction.interfaceLanguage)();
-    const loading = (0, import_vue15.ref)(true);
-    const loadError = (0, import_vue15.ref)(null);
-    const state = (0, import_vue15.ref)(null);
-    const context = (0, import_vue15.ref)(null);
-    const busy = (0, import_vue15.ref)(false);
-    const notice = (0, import_vue15.ref)(null);
-    const saveError = (0, import_vue15.ref)(null);
-    const unsubscribed = (0, import_vue15.ref)(null);
-    const unsubscribedReason = (0, import_vue15.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
-    const failedAction = (0, import_vue15.ref)(null);
-    const editability = (0, import_vue15.shallowRef)(null);
-    const languageNames = (0, import_vue15.shallowRef)(/* @__PURE__ */ new Map());
+    const loading = (0, import_vue17.ref)(true);
+    const loadError = (0, import_vue17.ref)(null);
+    const state = (0, import_vue17.ref)(null);
+    const context = (0, import_vue17.ref)(null);
+    const busy = (0, import_vue17.ref)(false);
+    const notice = (0, import_vue17.ref)(null);
+    const saveError = (0, import_vue17.ref)(null);
+    const unsubscribed = (0, import_vue17.ref)(null);
+    const unsubscribedReason = (0, import_vue17.computed)(() => unsubscribed.value ? mw.message(unsubscribed.value.key, ...unsubscribed.value.params).text() : "");
+    const failedAction = (0, import_vue17.ref)(null);
+    const editability = (0, import_vue17.shallowRef)(null);
+    const languageNames = (0, import_vue17.shallowRef)(/* @__PURE__ */ new Map());
     const loginUrl = mw.util.getUrl("Special:UserLogin", { returnto: props.title });
-    const editing = (0, import_vue15.ref)(false);
-    const editContainer = (0, import_vue15.shallowRef)(null);
+    const editing = (0, import_vue17.ref)(false);
+    const editContainer = (0, import_vue17.shallowRef)(null);
     function problemText(item) {
       return mw.message(item.key, ...item.params.map(String)).text();
     }
-    (0, import_vue15.onMounted)(async () => {
+    (0, import_vue17.onMounted)(async () => {
       try {
         const [loaded, names, mayEditPage] = await Promise.all([
           loadRequestPage(props.api, props.title, props.base, props.user),
@@ -1475,12 +1636,12 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
       withdrawn: "error",
       "on-hold": "warning"
     };
-    const chipStatus = (0, import_vue15.computed)(() => {
+    const chipStatus = (0, import_vue17.computed)(() => {
       var _a, _b, _c;
       return (_c = CHIP_STATUS[(_b = (_a = state.value) == null ? void 0 : _a.record.status) != null ? _b : ""]) != null ? _c : "notice";
     });
     function enumLabel(values, messages, value) {
-      return (0, import_model4.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
+      return (0, import_model5.isOneOf)(values, value) ? mw.message(messages[value]).text() : value;
     }
     function topicName(key) {
       var _a;
@@ -1491,8 +1652,8 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
       var _a;
       return ((_a = languageNames.value.get(code)) == null ? void 0 : _a.name) || code;
     }
-    const facts = (0, import_vue15.computed)(() => {
-      var _a;
+    const facts = (0, import_vue17.computed)(() => {
+      var _a, _b;
       const record = (_a = state.value) == null ? void 0 : _a.record;
       if (!record) {
         return [];
@@ -1507,7 +1668,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
         {
           key: "requesterType",
           label: "capacitybuilding-request-field-requester-type",
-          value: enumLabel(import_model4.REQUESTER_TYPES, import_model4.REQUESTER_TYPE_MESSAGES, record.requesterType)
+          value: enumLabel(import_model5.REQUESTER_TYPES, import_model5.REQUESTER_TYPE_MESSAGES, record.requesterType)
         },
         {
           key: "organisation",
@@ -1517,7 +1678,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
         {
           key: "region",
           label: "capacitybuilding-request-field-region",
-          value: enumLabel(import_model4.REGIONS, import_model4.REGION_MESSAGES, record.region)
+          value: enumLabel(import_model5.REGIONS, import_model5.REGION_MESSAGES, record.region)
         },
         {
           key: "hub",
@@ -1532,12 +1693,17 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
         {
           key: "formats",
           label: "capacitybuilding-request-field-formats",
-          value: list(record.formats.map((f) => enumLabel(import_model4.FORMATS, import_model4.FORMAT_MESSAGES, f)))
+          value: list(record.formats.map((f) => enumLabel(import_model5.FORMATS, import_model5.FORMAT_MESSAGES, f)))
         },
         {
           key: "languages",
           label: "capacitybuilding-request-field-languages",
           value: list(record.languages.map(languageName))
+        },
+        {
+          key: "holdReason",
+          label: "capacitybuilding-request-field-hold-reason",
+          value: record.status === "on-hold" ? enumLabel(import_model5.HOLD_REASONS, import_model5.HOLD_REASON_MESSAGES, (_b = record.holdReason) != null ? _b : "") : ""
         },
         {
           key: "neededBy",
@@ -1564,21 +1730,21 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
         label: mw.message(fact.label).text()
       }));
     });
-    const pageProblems = (0, import_vue15.computed)(() => {
+    const pageProblems = (0, import_vue17.computed)(() => {
       var _a, _b, _c, _d, _e, _f;
       return [...(_b = (_a = state.value) == null ? void 0 : _a.diagnostics) != null ? _b : [], ...(_d = (_c = context.value) == null ? void 0 : _c.siteProblems) != null ? _d : []].map(problemText).concat(((_f = (_e = context.value) == null ? void 0 : _e.unreadableHubs) != null ? _f : []).map((title) => mw.message("capacitybuilding-requestpage-hub-unreadable", title).text()));
     });
-    const actions = (0, import_vue15.computed)(() => {
+    const actions = (0, import_vue17.computed)(() => {
       var _a;
       return ((_a = state.value) == null ? void 0 : _a.editable) && context.value && props.user !== "" ? (0, import_permissions3.availableActions)(state.value.record, props.user, context.value.permissions, context.value.hubKeys) : [];
     });
-    const route = (0, import_vue15.computed)(() => {
+    const route = (0, import_vue17.computed)(() => {
       var _a, _b;
       const shown = (_a = state.value) == null ? void 0 : _a.record;
       const entry = (_b = state.value) == null ? void 0 : _b.entry;
       const published = shown && (entry == null ? void 0 : entry.route) && shown.hub.trim() === "" ? entry.route : void 0;
       const list = (items) => items.join("\n");
-      if (!shown || !entry || !published || import_model4.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
+      if (!shown || !entry || !published || import_model5.FINAL_STATUSES.includes(shown.status) || shown.region !== entry.request.region || list(shown.topics) !== list(entry.request.topics) || list(shown.languages) !== list(entry.request.languages)) {
         return null;
       }
       const hubs = Array.isArray(published.hubs) ? published.hubs.filter((hub) => typeof hub === "string" && hub !== "") : [];
@@ -1592,7 +1758,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
         text: mw.message("capacitybuilding-requestpage-route-admins").text()
       };
     });
-    const suggestedHub = (0, import_vue15.computed)(() => {
+    const suggestedHub = (0, import_vue17.computed)(() => {
       var _a, _b;
       const permissions = (_a = context.value) == null ? void 0 : _a.permissions;
       if (!route.value || !permissions) {
@@ -1602,12 +1768,12 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
       const admin = (0, import_permissions3.isAdmin)(props.user, permissions);
       return (_b = route.value.hubs.find((hub) => routable.has(hub) && (admin || (0, import_permissions3.isHubContact)(props.user, hub, permissions)))) != null ? _b : null;
     });
-    const mayEdit = (0, import_vue15.computed)(() => {
+    const mayEdit = (0, import_vue17.computed)(() => {
       var _a;
       return !!((_a = state.value) == null ? void 0 : _a.editable) && !!context.value && (0, import_permissions3.mayMove)(state.value.record, "edit", props.user, context.value.permissions);
     });
-    const maySuggest = (0, import_vue15.computed)(() => !!state.value && !!context.value && import_model4.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions3.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
-    const offer = (0, import_vue15.computed)(() => state.value && context.value ? feedbackOffer(state.value, props.user, context.value, /* @__PURE__ */ new Date()) : null);
+    const maySuggest = (0, import_vue17.computed)(() => !!state.value && !!context.value && import_model5.SEEKING_COACH_STATUSES.includes(state.value.record.status) && (0, import_permissions3.mayMove)(state.value.record, "triage", props.user, context.value.permissions));
+    const offer = (0, import_vue17.computed)(() => state.value && context.value ? feedbackOffer(state.value, props.user, context.value, /* @__PURE__ */ new Date()) : null);
     function feedbackSaved(next) {
       state.value = next;
       notice.value = {
@@ -1701,114 +1867,114 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
     }
     return (_ctx, _cache) => {
       var _a, _b, _c, _d;
-      return (0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", {
+      return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
         class: "ext-capacitybuilding-request-page",
-        lang: (0, import_vue14.unref)(ui).lang,
-        dir: (0, import_vue14.unref)(ui).dir
-      }, [loading.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxProgressBar), {
+        lang: (0, import_vue16.unref)(ui).lang,
+        dir: (0, import_vue16.unref)(ui).dir
+      }, [loading.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxProgressBar), {
         key: 0,
         inline: "",
         "aria-label": _ctx.$i18n("capacitybuilding-requestpage-loading").text()
-      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
+      }, null, 8, ["aria-label"])) : loadError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
         key: 1,
         type: "error",
         class: "ext-capacitybuilding-request-page__load-error"
       }, {
-        default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
-          (0, import_vue14.toDisplayString)(loadError.value),
+        default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+          (0, import_vue16.toDisplayString)(loadError.value),
           1
           /* TEXT */
         )]),
         _: 1
-      })) : state.value && context.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)(
-        import_vue14.Fragment,
+      })) : state.value && context.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
+        import_vue16.Fragment,
         { key: 2 },
         [
-          (0, import_vue14.createElementVNode)("header", _hoisted_24, [(0, import_vue14.createElementVNode)("h2", _hoisted_34, [(0, import_vue14.createElementVNode)(
+          (0, import_vue16.createElementVNode)("header", _hoisted_25, [(0, import_vue16.createElementVNode)("h2", _hoisted_35, [(0, import_vue16.createElementVNode)(
             "bdi",
             null,
-            (0, import_vue14.toDisplayString)(state.value.record.title),
+            (0, import_vue16.toDisplayString)(state.value.record.title),
             1
             /* TEXT */
-          )]), (0, import_vue14.createVNode)((0, import_vue14.unref)(import_codex4.CdxInfoChip), {
+          )]), (0, import_vue16.createVNode)((0, import_vue16.unref)(import_codex4.CdxInfoChip), {
             status: chipStatus.value,
             class: "ext-capacitybuilding-request-page__status"
           }, {
-            default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
-              (0, import_vue14.toDisplayString)((0, import_vue14.unref)(statusLabel)(state.value.record.status)),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)((0, import_vue16.unref)(statusLabel)(state.value.record.status)),
               1
               /* TEXT */
             )]),
             _: 1
           }, 8, ["status"])]),
-          (0, import_vue14.createElementVNode)("dl", _hoisted_44, [((0, import_vue14.openBlock)(true), (0, import_vue14.createElementBlock)(
-            import_vue14.Fragment,
+          (0, import_vue16.createElementVNode)("dl", _hoisted_45, [((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             null,
-            (0, import_vue14.renderList)(facts.value, (fact) => {
-              return (0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", {
+            (0, import_vue16.renderList)(facts.value, (fact) => {
+              return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
                 key: fact.key,
                 class: "ext-capacitybuilding-request-page__fact",
                 "data-fact": fact.key
-              }, [(0, import_vue14.createElementVNode)(
+              }, [(0, import_vue16.createElementVNode)(
                 "dt",
                 null,
-                (0, import_vue14.toDisplayString)(fact.label),
+                (0, import_vue16.toDisplayString)(fact.label),
                 1
                 /* TEXT */
-              ), (0, import_vue14.createElementVNode)("dd", null, [(0, import_vue14.createElementVNode)(
+              ), (0, import_vue16.createElementVNode)("dd", null, [(0, import_vue16.createElementVNode)(
                 "bdi",
                 null,
-                (0, import_vue14.toDisplayString)(fact.value),
+                (0, import_vue16.toDisplayString)(fact.value),
                 1
                 /* TEXT */
-              )])], 8, _hoisted_52);
+              )])], 8, _hoisted_53);
             }),
             128
             /* KEYED_FRAGMENT */
           ))]),
-          (0, import_vue14.createCommentVNode)(" Where routing sends a request without a hub: from the index entry already read. "),
-          route.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
+          (0, import_vue16.createCommentVNode)(" Where routing sends a request without a hub: from the index entry already read. "),
+          route.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
             key: 0,
             type: "notice",
             class: "ext-capacitybuilding-request-page__route",
             "data-route": route.value.queue
           }, {
-            default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createElementVNode)(
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createElementVNode)(
               "p",
               null,
-              (0, import_vue14.toDisplayString)(route.value.text),
+              (0, import_vue16.toDisplayString)(route.value.text),
               1
               /* TEXT */
-            ), suggestedHub.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)(
+            ), suggestedHub.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)(
               "p",
-              _hoisted_62,
-              (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-route-confirm", suggestedHub.value).text()),
+              _hoisted_63,
+              (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-route-confirm", suggestedHub.value).text()),
               1
               /* TEXT */
-            )) : (0, import_vue14.createCommentVNode)("v-if", true)]),
+            )) : (0, import_vue16.createCommentVNode)("v-if", true)]),
             _: 1
-          }, 8, ["data-route"])) : (0, import_vue14.createCommentVNode)("v-if", true),
-          (0, import_vue14.createElementVNode)(
+          }, 8, ["data-route"])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          (0, import_vue16.createElementVNode)(
             "p",
-            _hoisted_72,
-            (0, import_vue14.toDisplayString)(state.value.record.description),
+            _hoisted_73,
+            (0, import_vue16.toDisplayString)(state.value.record.description),
             1
             /* TEXT */
           ),
-          ((0, import_vue14.openBlock)(true), (0, import_vue14.createElementBlock)(
-            import_vue14.Fragment,
+          ((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+            import_vue16.Fragment,
             null,
-            (0, import_vue14.renderList)(pageProblems.value, (item, index) => {
-              return (0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(
-                (0, import_vue14.unref)(import_codex4.CdxMessage),
+            (0, import_vue16.renderList)(pageProblems.value, (item, index) => {
+              return (0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(
+                (0, import_vue16.unref)(import_codex4.CdxMessage),
                 {
                   key: index,
                   type: "warning",
                   class: "ext-capacitybuilding-request-page__problem"
                 },
                 {
-                  default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
-                    (0, import_vue14.toDisplayString)(item),
+                  default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+                    (0, import_vue16.toDisplayString)(item),
                     1
                     /* TEXT */
                   )]),
@@ -1821,7 +1987,7 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
             128
             /* KEYED_FRAGMENT */
           )),
-          (0, import_vue14.createVNode)(import_PendingEdits.default, {
+          (0, import_vue16.createVNode)(import_PendingEdits.default, {
             title: state.value.title,
             base: _ctx.base,
             pending: state.value.pending,
@@ -1834,73 +2000,73 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
             "unchecked",
             "actions-note"
           ]),
-          (0, import_vue14.createElementVNode)("div", _hoisted_82, [
-            saveError.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(import_SaveErrorMessage3.default, {
+          (0, import_vue16.createElementVNode)("div", _hoisted_83, [
+            saveError.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(import_SaveErrorMessage3.default, {
               key: 0,
               error: saveError.value,
-              "login-url": (0, import_vue14.unref)(loginUrl),
+              "login-url": (0, import_vue16.unref)(loginUrl),
               onRetry: retry
-            }, null, 8, ["error", "login-url"])) : (0, import_vue14.createCommentVNode)("v-if", true),
-            notice.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
+            }, null, 8, ["error", "login-url"])) : (0, import_vue16.createCommentVNode)("v-if", true),
+            notice.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
               key: 1,
               type: notice.value.type,
               class: "ext-capacitybuilding-request-page__notice",
               "data-notice": notice.value.kind
             }, {
-              default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
-                (0, import_vue14.toDisplayString)(notice.value.text),
+              default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+                (0, import_vue16.toDisplayString)(notice.value.text),
                 1
                 /* TEXT */
               )]),
               _: 1
-            }, 8, ["type", "data-notice"])) : (0, import_vue14.createCommentVNode)("v-if", true),
-            unsubscribed.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
+            }, 8, ["type", "data-notice"])) : (0, import_vue16.createCommentVNode)("v-if", true),
+            unsubscribed.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
               key: 2,
               type: "warning",
               class: "ext-capacitybuilding-request-page__unsubscribed",
               "data-code": unsubscribed.value.code
             }, {
-              default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
-                (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue14.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
+              default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+                (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-subscribe-failed").text()) + " " + (0, import_vue16.toDisplayString)(unsubscribedReason.value) + " " + (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-save-error-code", unsubscribed.value.code).text()),
                 1
                 /* TEXT */
               )]),
               _: 1
-            }, 8, ["data-code"])) : (0, import_vue14.createCommentVNode)("v-if", true)
+            }, 8, ["data-code"])) : (0, import_vue16.createCommentVNode)("v-if", true)
           ]),
-          (0, import_vue14.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
-          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxMessage), {
+          (0, import_vue16.createCommentVNode)(" A page the user cannot edit says why, instead of offering buttons whose saves would fail. "),
+          editability.value && !editability.value.canEdit && (actions.value.length || mayEdit.value) ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxMessage), {
             key: 1,
             type: "warning",
             class: "ext-capacitybuilding-request-page__locked"
           }, {
-            default: (0, import_vue14.withCtx)(() => [
-              (0, import_vue14.createElementVNode)(
+            default: (0, import_vue16.withCtx)(() => [
+              (0, import_vue16.createElementVNode)(
                 "p",
                 null,
-                (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
+                (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-locked").text()),
                 1
                 /* TEXT */
               ),
-              (0, import_vue14.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
-              (0, import_vue14.createCommentVNode)(" eslint-disable vue/no-v-html "),
-              ((0, import_vue14.openBlock)(true), (0, import_vue14.createElementBlock)(
-                import_vue14.Fragment,
+              (0, import_vue16.createCommentVNode)(" The wiki's own words for why (protection, a block), rendered by the wiki. "),
+              (0, import_vue16.createCommentVNode)(" eslint-disable vue/no-v-html "),
+              ((0, import_vue16.openBlock)(true), (0, import_vue16.createElementBlock)(
+                import_vue16.Fragment,
                 null,
-                (0, import_vue14.renderList)(editability.value.reasons, (reason, i) => {
-                  return (0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", {
+                (0, import_vue16.renderList)(editability.value.reasons, (reason, i) => {
+                  return (0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", {
                     key: i,
                     class: "ext-capacitybuilding-request-page__locked-reason",
                     innerHTML: reason
-                  }, null, 8, _hoisted_92);
+                  }, null, 8, _hoisted_93);
                 }),
                 128
                 /* KEYED_FRAGMENT */
               )),
-              (0, import_vue14.createCommentVNode)(" eslint-enable vue/no-v-html ")
+              (0, import_vue16.createCommentVNode)(" eslint-enable vue/no-v-html ")
             ]),
             _: 1
-          })) : ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(RequestActions_default, {
+          })) : ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(RequestActions_default, {
             key: 2,
             actions: actions.value,
             "logged-in": _ctx.user !== "",
@@ -1913,25 +2079,25 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
             "busy",
             "suggested-hub"
           ])),
-          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue14.openBlock)(), (0, import_vue14.createElementBlock)("div", _hoisted_10, [!editing.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)((0, import_vue14.unref)(import_codex4.CdxButton), {
+          mayEdit.value && ((_a = editability.value) == null ? void 0 : _a.canEdit) !== false ? ((0, import_vue16.openBlock)(), (0, import_vue16.createElementBlock)("div", _hoisted_10, [!editing.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)((0, import_vue16.unref)(import_codex4.CdxButton), {
             key: 0,
             class: "ext-capacitybuilding-request-page__edit-button",
             onClick: openEditForm
           }, {
-            default: (0, import_vue14.withCtx)(() => [(0, import_vue14.createTextVNode)(
-              (0, import_vue14.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
+            default: (0, import_vue16.withCtx)(() => [(0, import_vue16.createTextVNode)(
+              (0, import_vue16.toDisplayString)(_ctx.$i18n("capacitybuilding-requestpage-edit").text()),
               1
               /* TEXT */
             )]),
             _: 1
-          })) : (0, import_vue14.createCommentVNode)("v-if", true), (0, import_vue14.createElementVNode)("div", {
+          })) : (0, import_vue16.createCommentVNode)("v-if", true), (0, import_vue16.createElementVNode)("div", {
             ref_key: "editContainer",
             ref: editContainer,
             class: "ext-capacitybuilding-request-page__edit-form",
             "data-capacitybuilding-edit": editing.value ? state.value.title : null
-          }, null, 8, _hoisted_11)])) : (0, import_vue14.createCommentVNode)("v-if", true),
-          (0, import_vue14.createCommentVNode)(" Only for the requester and the assigned coach of a completed request, on a page they can edit. "),
-          offer.value && state.value.editable && ((_b = editability.value) == null ? void 0 : _b.canEdit) !== false ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(FeedbackForm_default, {
+          }, null, 8, _hoisted_11)])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          (0, import_vue16.createCommentVNode)(" Only for the requester and the assigned coach of a completed request, on a page they can edit. "),
+          offer.value && state.value.editable && ((_b = editability.value) == null ? void 0 : _b.canEdit) !== false ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(FeedbackForm_default, {
             key: `${offer.value.stage}:${(_d = (_c = offer.value.own) == null ? void 0 : _c.created) != null ? _d : ""}`,
             api: _ctx.api,
             state: state.value,
@@ -1945,8 +2111,8 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
             "context",
             "offer",
             "user"
-          ])) : (0, import_vue14.createCommentVNode)("v-if", true),
-          maySuggest.value ? ((0, import_vue14.openBlock)(), (0, import_vue14.createBlock)(SuggestedCoaches_default, {
+          ])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          maySuggest.value ? ((0, import_vue16.openBlock)(), (0, import_vue16.createBlock)(SuggestedCoaches_default, {
             key: 5,
             api: _ctx.api,
             base: _ctx.base,
@@ -1963,19 +2129,19 @@ var _sfc_main5 = /* @__PURE__ */ (0, import_vue13.defineComponent)({
             "topics",
             "user",
             "today"
-          ])) : (0, import_vue14.createCommentVNode)("v-if", true),
-          (0, import_vue14.createVNode)(StatusHistory_default, {
+          ])) : (0, import_vue16.createCommentVNode)("v-if", true),
+          (0, import_vue16.createVNode)(StatusHistory_default, {
             title: state.value.title,
             history: state.value.history
           }, null, 8, ["title", "history"])
         ],
         64
         /* STABLE_FRAGMENT */
-      )) : (0, import_vue14.createCommentVNode)("v-if", true)], 8, _hoisted_15);
+      )) : (0, import_vue16.createCommentVNode)("v-if", true)], 8, _hoisted_16);
     };
   }
 });
-var RequestPage_default = _sfc_main5;
+var RequestPage_default = _sfc_main6;
 
 // modules/requestPage/index.ts
 function mount(marker) {
