@@ -20,11 +20,8 @@
  * Every part is bounded (PART_MAX_BYTES) on every page built from it, because records are weighed by
  * the largest of their JSON entry, their list row and their review rows (bot/publish/partition.ts).
  */
-import {
-	buildStatistics, compareKeys, entryKey, hubFigures, INDEX_VERSION, PART_FILL_BYTES, PART_MAX_BYTES, PART_MIN_BYTES,
-	type CoachEntry, type Counts, type EntryOf, type HubEntry, type IndexKey, type IndexName, type Manifest,
-	type Part, type PartRef, type RequestEntry, type StatisticsIndex,
-} from '../../modules/core/indexes';
+import { compareKeys, entryKey, INDEX_VERSION, PART_FILL_BYTES, PART_MAX_BYTES, PART_MIN_BYTES, type CoachEntry, type Counts, type EntryOf, type HubEntry, type IndexKey, type IndexName, type Manifest, type Part, type PartRef, type RequestEntry, type StatisticsIndex } from '../../modules/core/indexes';
+import { buildStatistics, hubFigures } from '../../modules/core/statistics';
 import { AVAILABILITY_MESSAGES, FORMAT_MESSAGES, REGION_MESSAGES, STATUS_MESSAGES, isOneOf, AVAILABILITIES, FORMATS, REGIONS, STATUSES } from '../../modules/core/model';
 import type { MessageKey } from '../../modules/core/messages';
 import { daysBetween, firstReached } from '../../modules/core/figures';

@@ -4,11 +4,8 @@
  * and problem count, and records that cannot be published (text that is not valid Unicode, or an
  * entry that stays too large however much is cut) left out and reported instead.
  */
-import {
-	activeLoad, BIO_EXCERPT, DESCRIPTION_EXCERPT, ENTRY_MAX_BYTES, entryKey,
-	type CoachEntry, type EntryOf, type HistoryEntry, type HubEntry, type IndexName, type RecordState,
-	type RequestEntry,
-} from '../../modules/core/indexes';
+import { BIO_EXCERPT, DESCRIPTION_EXCERPT, ENTRY_MAX_BYTES, entryKey, type CoachEntry, type EntryOf, type HistoryEntry, type HubEntry, type IndexName, type RecordState, type RequestEntry } from '../../modules/core/indexes';
+import { activeLoad } from '../../modules/core/statistics';
 import type { MessageKey } from '../../modules/core/messages';
 import { routeRequest } from '../../modules/core/routing';
 import type { StatusChange, StoredCoach, StoredHub, StoredProblem, StoredRequest } from '../store';

@@ -20,7 +20,8 @@ import {
 	computeFigures, daysBetween, FEEDBACK_QUESTIONS, firstReached, inPeriod, parsePeriod, type FigureChange,
 	type FigureRequest, type Figures, type Median,
 } from './figures';
-import { boundCounts, compareKeys, STATISTICS_OTHER_KEY, type Counts } from './indexes';
+import { compareKeys, STATISTICS_OTHER_KEY, type Counts } from './indexes';
+import { boundCounts } from './statistics';
 import { REGIONS, STATUSES } from './model';
 import type { QuestionFigure } from './suppression';
 

@@ -6,13 +6,13 @@ import {
 	computeFigures, daysBetween, FIGURES_VERSION, median, parsePeriod, type FeedbackAnswers, type FigureChange, type FigureRequest,
 } from '../../../modules/core/figures';
 import { daysToMatch } from '../../../bot/publish/content';
-import { buildStatistics } from '../../../modules/core/indexes';
+import { buildStatistics } from '../../../modules/core/statistics';
 import type { CapacityRequest } from '../../../modules/core/model';
 
 const base: CapacityRequest = {
 	title: 'Help', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: 'Hub A',
 	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '', description: 'x',
-	status: 'open', coach: [], offers: [], created: '2026-01-10T00:00:00Z',
+	status: 'open', holdReason: '', coach: [], offers: [], created: '2026-01-10T00:00:00Z',
 };
 
 function req( number: number, overrides: Partial<CapacityRequest> = {}, feedback: FeedbackAnswers[] = [] ): FigureRequest {

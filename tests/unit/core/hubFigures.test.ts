@@ -3,7 +3,7 @@
  * the views and the bot's notices share (core/notices.ts stalePeriods).
  */
 import { computeFigures, type FigureChange, type FigureRequest } from '../../../modules/core/figures';
-import { hubFigures } from '../../../modules/core/indexes';
+import { hubFigures } from '../../../modules/core/statistics';
 import { stalePeriods } from '../../../modules/core/notices';
 
 function request( number: number, hub: string, status: string, created: string ): FigureRequest {

@@ -1,13 +1,11 @@
 import type { CapacityRequest, CoachProfile } from '../../../modules/core/model';
-import {
-	activeLoad, boundCounts, buildStatistics, compareKeys, INDEX_VERSION, partFor, readManifest, readPart, STATISTICS_MAX_KEYS,
-	STATISTICS_OTHER_KEY, type Manifest,
-} from '../../../modules/core/indexes';
+import { compareKeys, INDEX_VERSION, partFor, readManifest, readPart, STATISTICS_MAX_KEYS, STATISTICS_OTHER_KEY, type Manifest } from '../../../modules/core/indexes';
+import { activeLoad, boundCounts, buildStatistics } from '../../../modules/core/statistics';
 
 const request: CapacityRequest = {
 	title: 'Help', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: 'Hub A',
 	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '', description: 'x',
-	status: 'matched', coach: [ 'carla' ], offers: [ 'Carla' ], created: '2026-10-01T00:00:00Z',
+	status: 'matched', holdReason: '', coach: [ 'carla' ], offers: [ 'Carla' ], created: '2026-10-01T00:00:00Z',
 };
 const profile: CoachProfile = {
 	user: 'Carla', topics: [ 'governance' ], languages: [ 'es', 'pt' ], regions: [ 'LAC' ], formats: [ 'coaching' ],
