@@ -12,6 +12,7 @@ import {
 import type { Counts, StatisticsIndex } from '../../modules/core/indexes';
 import { STATISTICS_OTHER_KEY } from '../../modules/core/indexes';
 import type { MessageKey } from '../../modules/core/messages';
+import { feedbackQuestionLabel } from '../../modules/core/model';
 import type { StatisticsCharts, StatisticsView } from '../../modules/core/statisticsCharts';
 import type { QuestionFigure } from '../../modules/core/suppression';
 import type { Messages } from '../i18n';
@@ -51,9 +52,9 @@ function optionLabel( m: Say, messages: Messages, question: string, option: stri
 }
 
 function questionLabel( m: Say, messages: Messages, question: string ): string {
-	// A question added to the feedback form shows under its key until it has its field message.
-	const key = `capacitybuilding-feedback-field-${ question }` as MessageKey;
-	return messages.raw( key ) !== key ? m( key ) : text( question );
+	// A question the feedback form does not have (yet) shows under its key.
+	const key = feedbackQuestionLabel( question );
+	return key !== null && messages.raw( key ) !== key ? m( key ) : text( question );
 }
 
 function feedbackTable( m: Say, messages: Messages, figure: QuestionFigure ): string {

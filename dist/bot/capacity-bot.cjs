@@ -4316,6 +4316,34 @@ var DESCRIPTION_EXCERPT = 200;
 var BIO_EXCERPT = 300;
 var STATISTICS_MAX_KEYS = 200;
 var STATISTICS_OTHER_KEY = "(other)";
+function compareKeys(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    return a - b;
+  }
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isKeyValue(value) {
+  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
+}
+function readManifest(json, index) {
+  if (!isObject2(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
+    return null;
+  }
+  const valid = json.parts.every((part) => isObject2(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
+  return valid ? json : null;
+}
+function entryKey(index, entry) {
+  if (index === "requests") {
+    return entry.number;
+  }
+  return index === "coaches" ? entry.user : entry.key;
+}
+
+// modules/core/statistics.ts
 function hubFigures(hubKeys, requests, history) {
   const figures = computeFigures(requests, history, { label: "all", start: null, end: null });
   const byHub = new Map(figures.by.hub.map((group) => [group.key, group.figures.requests]));
@@ -4429,32 +4457,6 @@ function buildStatistics(base, generated, requests, coaches, daysToMatch2 = []) 
   bound(stats.coaches, {});
   bound(stats.feedback, { byOutcome: FEEDBACK_OUTCOMES });
   return stats;
-}
-function compareKeys(a, b) {
-  if (typeof a === "number" && typeof b === "number") {
-    return a - b;
-  }
-  const [x, y] = [String(a), String(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isKeyValue(value) {
-  return typeof value === "string" || typeof value === "number" && Number.isFinite(value);
-}
-function readManifest(json, index) {
-  if (!isObject2(json) || json.version !== INDEX_VERSION || json.index !== index || !Array.isArray(json.parts) || typeof json.generated !== "string") {
-    return null;
-  }
-  const valid = json.parts.every((part) => isObject2(part) && typeof part.id === "number" && typeof part.page === "string" && typeof part.revid === "number" && isKeyValue(part.first) && isKeyValue(part.last) && typeof part.count === "number" && typeof part.bytes === "number");
-  return valid ? json : null;
-}
-function entryKey(index, entry) {
-  if (index === "requests") {
-    return entry.number;
-  }
-  return index === "coaches" ? entry.user : entry.key;
 }
 
 // modules/core/routing.ts

@@ -3448,22 +3448,6 @@ var init_config = __esm({
   }
 });
 
-// modules/core/suppression.ts
-var init_suppression = __esm({
-  "modules/core/suppression.ts"() {
-    "use strict";
-  }
-});
-
-// modules/core/figures.ts
-var init_figures = __esm({
-  "modules/core/figures.ts"() {
-    "use strict";
-    init_model();
-    init_suppression();
-  }
-});
-
 // modules/core/indexes.ts
 function compareKeys(a, b) {
   if (typeof a === "number" && typeof b === "number") {
@@ -3511,9 +3495,6 @@ var INDEX_VERSION, PART_MAX_BYTES, PART_FILL_BYTES, PART_MIN_BYTES, ENTRY_MAX_BY
 var init_indexes = __esm({
   "modules/core/indexes.ts"() {
     "use strict";
-    init_model();
-    init_figures();
-    init_identifiers();
     INDEX_VERSION = 2;
     PART_MAX_BYTES = 512 * 1024;
     PART_FILL_BYTES = 384 * 1024;

@@ -180,10 +180,10 @@ export interface CapacityRequest {
 	status: string;
 	/**
 	 * Why the request is on hold (a HOLD_REASONS code); empty in any other status. Read pages always
-	 * carry it (the codec fills every field); optional so that records made in code before it existed
-	 * stay valid.
+	 * carry it (the codec fills every field); a record a store kept from before the field existed may
+	 * lack it, which the code reading it treats as empty.
 	 */
-	holdReason?: string;
+	holdReason: string;
 	/** Assigned coach(es). */
 	coach: string[];
 	/** Coaches who offered help. */
@@ -374,6 +374,14 @@ export const EVALUATION_SCHEMA: RecordSchema<Evaluation> = {
 		{ key: 'created', param: 'created', kind: 'timestamp', required: true, label: 'capacitybuilding-evaluation-field-created', help: 'capacitybuilding-evaluation-help-created' },
 	],
 };
+
+/**
+ * The label message of a feedback question counted in the figures (a FEEDBACK_SCHEMA field key such
+ * as `confidenceBefore`), or null for a key the form does not have.
+ */
+export function feedbackQuestionLabel( question: string ): MessageKey | null {
+	return FEEDBACK_SCHEMA.fields.find( ( field ) => field.key === question )?.label ?? null;
+}
 
 /** A record with every field empty, in the shape the schema describes. */
 export function emptyRecord<R>( schema: RecordSchema<R> ): R {

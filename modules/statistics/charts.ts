@@ -8,7 +8,7 @@
  */
 import type { Counts } from '../core/indexes';
 import type { MessageKey } from '../core/messages';
-import { STATUSES } from '../core/model';
+import { feedbackQuestionLabel, STATUSES } from '../core/model';
 import type { StatisticsCharts, StatisticsView } from '../core/statisticsCharts';
 import type { QuestionFigure } from '../core/suppression';
 import type { BarDatum, Column } from './geometry';
@@ -111,8 +111,8 @@ function matchChart( labels: Labels, charts: StatisticsCharts, view: StatisticsV
 }
 
 function questionTitle( labels: Labels, question: string ): string {
-	const key = `capacitybuilding-feedback-field-${ question }`;
-	return labels.exists( key ) ? labels.message( key as MessageKey ) : question;
+	const key = feedbackQuestionLabel( question );
+	return key !== null && labels.exists( key ) ? labels.message( key ) : question;
 }
 
 function optionLabel( labels: Labels, question: string, option: string ): string {

@@ -48,7 +48,7 @@ async function benchSize( client: WikiClient, k: number ): Promise<void> {
 	for ( let n = 1; n <= k; n++ ) {
 		const record: CapacityRequest = { title: `Bench request ${ n }`, requester: PEOPLE.requester, requesterType: 'individual',
 			organisation: '', region: 'SSA', hub: 'Bench', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: 'en',
-			neededBy: '', description: 'A request made by the notify benchmark.', status: 'open', coach: [], offers: [], created: iso() };
+			neededBy: '', description: 'A request made by the notify benchmark.', status: 'open', holdReason: '', coach: [], offers: [], created: iso() };
 		await client.mwn.create( requestTitle( base, n ), serialize( REQUEST_SCHEMA, record ), 'bench' );
 		await coach.save( requestTitle( base, n ), serialize( REQUEST_SCHEMA, { ...record, offers: [ PEOPLE.coach ] } ), 'bench' );
 	}

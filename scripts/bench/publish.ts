@@ -128,7 +128,7 @@ async function buildStore( file: string, size: Sizes, base: string ): Promise<vo
 				region: pick( REGIONS )[ 0 ] as string, hub: pick( [ '', 'Africa', 'Asia', 'Europe', 'Americas' ] )[ 0 ] as string,
 				topics: pick( TOPICS, 1 + Math.floor( next() * 3 ) ),
 				formats: pick( FORMATS, 1 + Math.floor( next() * 2 ) ),
-				languages: pick( LANGUAGES, 1 + Math.floor( next() * 2 ) ), lang: '', neededBy: '', description, status, coach: assigned,
+				languages: pick( LANGUAGES, 1 + Math.floor( next() * 2 ) ), lang: '', neededBy: '', description, status, holdReason: '', coach: assigned,
 				offers: worst ? Array.from( { length: 50 }, ( _, o ) => coachName( o ) ) : assigned, created: '2026-06-01T10:00:00Z',
 			};
 			if ( n === 4242 ) {

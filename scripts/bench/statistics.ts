@@ -90,7 +90,7 @@ function sample( requests: number, changes: number ): { stored: StoredRequest[];
 			title: `Request ${ n }`, requester: `User ${ n % 900 }`, requesterType: 'group', organisation: '', region: pick( REGIONS ),
 			hub: next() < 0.9 ? pick( HUBS ) : '', topics: [ pick( TOPICS ), pick( TOPICS ) ], formats: [ 'workshop' ],
 			languages: [ pick( LANGUAGES ), ...( next() < 0.3 ? [ pick( LANGUAGES ) ] : [] ) ], lang: '', neededBy: '', description: 'A request.',
-			status, coach: [], offers: [], created: new Date( created ).toISOString(),
+			status, holdReason: '', coach: [], offers: [], created: new Date( created ).toISOString(),
 		};
 		stored.push( { number: n, page: `CB/Requests/R${ n }`, revid: n * 100 + 99, updated: new Date( at ).toISOString(), record, feedback } );
 	}

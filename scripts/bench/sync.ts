@@ -48,7 +48,7 @@ function escapeXml( text: string ): string {
 function request( n: number, status = 'open' ): CapacityRequest {
 	return {
 		title: `Benchmark request number ${ n }`, requester: REQUESTER, requesterType: 'individual', organisation: '',
-		region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
+		region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', holdReason: '', neededBy: '',
 		description: `A request seeded by the benchmark, number ${ n }, with enough text to be valid.`, status,
 		coach: [], offers: [], created: '2026-11-01T10:00:00Z',
 	};

@@ -65,7 +65,7 @@ function request( overrides: Partial<CapacityRequest> ): CapacityRequest {
 		title: '', requester: ADMIN, requesterType: 'group', organisation: 'Wikimedians of Example', region: 'SSA', hub: '',
 		topics: [ 'grant-writing' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
 		description: 'We are a new user group and would like help to write our first grant proposal.',
-		status: 'open', coach: [], offers: [], created: '2026-11-02T09:00:00Z', ...overrides,
+		status: 'open', holdReason: '', coach: [], offers: [], created: '2026-11-02T09:00:00Z', ...overrides,
 	};
 }
 

@@ -256,7 +256,7 @@ describe( 'request form on the development wiki', () => {
 		const original: CapacityRequest = {
 			title: 'Original title here', requester: USER, requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
 			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '', status: 'triaged',
-			description: 'The original description, long enough to be valid.', coach: [], offers: [], created: '2026-11-30T10:00:00Z',
+			description: 'The original description, long enough to be valid.', holdReason: '', coach: [], offers: [], created: '2026-11-30T10:00:00Z',
 		};
 		const requestPage = `${ BASE }/Requests/R${ 900000 + Math.floor( Math.random() * 99999 ) }`;
 		const before = '<!-- kept comment -->\n';
@@ -395,7 +395,7 @@ describe( 'request form on the development wiki', () => {
 		await bot.save( `${ BASE }/Requests/R${ highest }`, serialize( REQUEST_SCHEMA, {
 			title: 'The highest request so far', requester: USER, requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
 			topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '', status: 'open',
-			description: 'Made by the test so that the next number is known.', coach: [], offers: [], created: '2026-12-01T10:00:00Z',
+			description: 'Made by the test so that the next number is known.', holdReason: '', coach: [], offers: [], created: '2026-12-01T10:00:00Z',
 		} ), 'End-to-end test: the highest request' );
 		const protectedTitle = `${ BASE }/Requests/R${ highest + 1 }`;
 		wiki.php( 'protect', '--reason', 'End-to-end test: a create-protected number', protectedTitle );

@@ -37,7 +37,7 @@ beforeAll( async () => {
 	await admin.save( `${ base }/Requests/R1`, serialize( REQUEST_SCHEMA, {
 		title: 'A request for the command tests', requester: 'Admin', requesterType: 'individual', organisation: '', region: 'NA',
 		hub: '', topics: [ 'outreach' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '',
-		description: 'Enough words to be a valid description of a request.', status: 'open', coach: [], offers: [], created: '2026-11-01T10:00:00Z',
+		description: 'Enough words to be a valid description of a request.', status: 'open', holdReason: '', coach: [], offers: [], created: '2026-11-01T10:00:00Z',
 	} ), 'test' );
 	// The admin is not in the configuration's admins: the creation is accepted as the requester's own.
 	const sync = await runBot( [ 'sync', '--json', '--db', db, '--base', base ] );

@@ -29,7 +29,7 @@ const LONG = 'Ünïcödé | {{x}} ~~~~ <nowiki> [[Category:X]] '.repeat( 300 ).s
 
 const valid: CapacityRequest = {
 	title: 'Hostile input test', requester: 'Admin', requesterType: 'individual', organisation: '', region: 'MENA', hub: '',
-	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'ar' ], lang: '', neededBy: '', description: 'x', status: 'open',
+	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'ar' ], lang: '', holdReason: '', neededBy: '', description: 'x', status: 'open',
 	coach: [], offers: [], created: '2026-11-23T10:00:00Z',
 };
 
@@ -101,7 +101,7 @@ describe( 'hostile values on the real wiki', () => {
 		for ( const [ short, other, long ] of samples ) {
 			const record: CapacityRequest = {
 				title: long, requester: short, requesterType: other, organisation: long, region: short, hub: other,
-				topics: [ short, other ].filter( Boolean ), formats: [ other ].filter( Boolean ), languages: [ short ].filter( Boolean ), lang: '',
+				topics: [ short, other ].filter( Boolean ), formats: [ other ].filter( Boolean ), languages: [ short ].filter( Boolean ), lang: '', holdReason: '',
 				neededBy: other, description: long, status: short, coach: [ other ].filter( Boolean ), offers: [ short, long ].filter( Boolean ),
 				created: other,
 			};

@@ -120,7 +120,7 @@ beforeAll( async () => {
 	const request = serialize( REQUEST_SCHEMA, {
 		title: 'A request for the evaluation', requester: REQUESTER, requesterType: 'individual', organisation: '',
 		region: 'SSA', hub: HUB, topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
-		description: 'We would like to run a first editing workshop in our town.', status: 'completed', coach: [ COACH ], offers: [],
+		description: 'We would like to run a first editing workshop in our town.', status: 'completed', holdReason: '', coach: [ COACH ], offers: [],
 		created: '2026-08-01T10:00:00Z',
 	} );
 	const page = `${ base }/Requests/R1`;

@@ -28,7 +28,7 @@ function request( number: number, overrides: Partial<CapacityRequest>, entries: 
 	const record: CapacityRequest = {
 		title: `Request ${ number }`, requester: `Requester ${ number }`, requesterType: 'group', organisation: '', region: 'ESEAP',
 		hub: 'ESEAP hub', topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'id' ], lang: '', neededBy: '',
-		description: 'Enough words to describe a request.', status: 'completed', coach: [ 'Coach' ], offers: [ 'Coach' ],
+		description: 'Enough words to describe a request.', status: 'completed', holdReason: '', coach: [ 'Coach' ], offers: [ 'Coach' ],
 		created: `2026-01-${ String( number ).padStart( 2, '0' ) }T10:00:00Z`, ...overrides,
 	};
 	const page = `CB export/Requests/R${ number }`;
@@ -107,6 +107,8 @@ it( 'writes the exports of a quarter from the store, the figures module\'s figur
 	// SSA: 3 answers, nothing shown. ESEAP: 24 answers; rating 3 chosen 4 times is a range.
 	expect( answers.filter( ( line ) => line.startsWith( 'region,SSA,' ) ) ).toEqual( [
 		'region,SSA,rating,,,,,,,,,,too-few-answers', 'region,SSA,outcome,,,,,,,,,,too-few-answers',
+		'region,SSA,confidenceBefore,,,,,,,,,,too-few-answers', 'region,SSA,confidenceAfter,,,,,,,,,,too-few-answers',
+		'region,SSA,used,,,,,,,,,,too-few-answers',
 	] );
 	expect( answers.filter( ( line ) => line.startsWith( 'region,ESEAP,rating,' ) ) ).toEqual( [
 		'region,ESEAP,rating,24,4.67,1,0,,,0,,,', 'region,ESEAP,rating,24,4.67,2,0,,,0,,,',

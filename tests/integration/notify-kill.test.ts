@@ -132,7 +132,7 @@ it( 'posts every notice exactly once, whenever it is killed', async () => {
 			async ( n ) => {
 				const record: CapacityRequest = { title: `Request ${ n } of the kill test`, requester: USERS.requester, requesterType: 'individual',
 					organisation: '', region: 'SSA', hub: 'Africa', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: 'en',
-					neededBy: '', description: 'A request made to be announced exactly once.', status: 'open', coach: [], offers: [],
+					neededBy: '', description: 'A request made to be announced exactly once.', status: 'open', holdReason: '', coach: [], offers: [],
 					created: new Date().toISOString().replace( /\.\d{3}Z$/, 'Z' ) };
 				records.set( n, record );
 				await ( await as( USERS.requester ) ).create( t( `Requests/R${ n }` ), serialize( REQUEST_SCHEMA, record ), 'New request' );

@@ -65,7 +65,7 @@ function request( overrides: Partial<CapacityRequest> = {} ): CapacityRequest {
 	return {
 		title: 'Des ateliers {{pour}} [[débuter]]', requester: USERS.requester, requesterType: 'individual', organisation: '', region: 'SSA',
 		hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'fr' ], lang: 'fr', neededBy: '',
-		description: 'We would like to run a first editing workshop in our town.', status: 'open', coach: [], offers: [],
+		description: 'We would like to run a first editing workshop in our town.', status: 'open', holdReason: '', coach: [], offers: [],
 		created: new Date().toISOString().replace( /\.\d{3}Z$/, 'Z' ), ...overrides,
 	};
 }

@@ -47,7 +47,7 @@ it( 'syncs and posts with an OAuth 2 token alone, every request carrying it', as
 	await client.mwn.create( title, serialize( REQUEST_SCHEMA, {
 		title: 'Made before the OAuth 2 run', requester: 'Admin', requesterType: 'individual', organisation: '', region: 'NA', hub: '',
 		topics: [ 'outreach' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: 'en', neededBy: '',
-		description: 'A request for the OAuth 2 login test.', status: 'open', coach: [], offers: [],
+		description: 'A request for the OAuth 2 login test.', status: 'open', holdReason: '', coach: [], offers: [],
 		created: new Date().toISOString().replace( /\.\d{3}Z$/, 'Z' ),
 	} ), 'test' );
 	const sync = await runBot( [ 'sync', '--json', '--db', db, '--base', base ], env( TOKEN ) );

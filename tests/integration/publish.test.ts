@@ -53,7 +53,7 @@ function request( overrides: Partial<CapacityRequest> = {} ): CapacityRequest {
 	return {
 		title: 'A request to publish', requester: REQUESTER, requesterType: 'individual', organisation: '',
 		region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
-		description: 'We would like to run a first editing workshop in our town.', status: 'open', coach: [], offers: [],
+		description: 'We would like to run a first editing workshop in our town.', status: 'open', holdReason: '', coach: [], offers: [],
 		created: '2026-11-01T10:00:00Z', ...overrides,
 	};
 }

@@ -50,7 +50,7 @@ describe( 'a full sync into an empty store', () => {
 		const request: CapacityRequest = {
 			title: 'Triaged by a hub deleted later', requester: PEOPLE.requester, requesterType: 'individual', organisation: '',
 			region: 'SSA', hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
-			description: 'A request triaged by the contact of a hub whose page is deleted afterwards.', status: 'open', coach: [],
+			description: 'A request triaged by the contact of a hub whose page is deleted afterwards.', status: 'open', holdReason: '', coach: [],
 			offers: [], created: '2026-11-01T10:00:00Z',
 		};
 		await people.bot.mwn.save( `${ base }/Hubs/H`, serialize( HUB_SCHEMA, { name: 'Hub H', kind: 'regional', regions: [ 'SSA' ],

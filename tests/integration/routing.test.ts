@@ -30,7 +30,7 @@ function request( overrides: Partial<CapacityRequest> = {} ): CapacityRequest {
 	return {
 		title: 'A request to route', requester: REQUESTER, requesterType: 'group', organisation: '',
 		region: 'SSA', hub: '', topics: [ 'grant-writing' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
-		description: 'We would like help with writing our first grant application.', status: 'open', coach: [], offers: [],
+		description: 'We would like help with writing our first grant application.', status: 'open', holdReason: '', coach: [], offers: [],
 		created: '2026-11-01T10:00:00Z', ...overrides,
 	};
 }

@@ -83,7 +83,7 @@ describe( 'capacity-bot setup', () => {
 		const record = {
 			title: 'Grant writing help', requester: 'Admin', requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
 			topics: [ 'grant-writing' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'Line one\nLine two',
-			status: 'open', coach: [], offers: [], created: '2026-11-23T10:00:00Z',
+			status: 'open', holdReason: '', coach: [], offers: [], created: '2026-11-23T10:00:00Z',
 		};
 		const good = uniqueTitle( 'Setup test/Request' );
 		const bad = uniqueTitle( 'Setup test/Broken request' );

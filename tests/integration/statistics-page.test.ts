@@ -31,7 +31,7 @@ function request( overrides: Partial<CapacityRequest> ): CapacityRequest {
 	return {
 		title: 'A request for the statistics', requester: REQUESTER, requesterType: 'group', organisation: '',
 		region: 'SSA', hub: HUBS[ 0 ] as string, topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en', 'sw' ], lang: '',
-		neededBy: '', description: 'We would like to run a first editing workshop in our town.', status: 'open', coach: [], offers: [],
+		neededBy: '', description: 'We would like to run a first editing workshop in our town.', status: 'open', holdReason: '', coach: [], offers: [],
 		created: '2026-08-01T10:00:00Z', ...overrides,
 	};
 }

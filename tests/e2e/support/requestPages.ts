@@ -27,7 +27,7 @@ export function request( overrides: Partial<CapacityRequest> ): CapacityRequest 
 		title: 'Help with our first edit-a-thon', requester: '', requesterType: 'group', organisation: 'Wikimedians of Testland',
 		region: 'LAC', hub: '', topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'es', 'en' ], lang: '', neededBy: '2027-03-01',
 		description: 'We are planning our first edit-a-thon and would like help with the programme.', status: 'open',
-		coach: [], offers: [], created: '2026-11-20T10:00:00Z', ...overrides,
+		holdReason: '', coach: [], offers: [], created: '2026-11-20T10:00:00Z', ...overrides,
 	};
 }
 

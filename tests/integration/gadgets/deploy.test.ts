@@ -216,7 +216,7 @@ describe( 'capacity-bot deploy on a wiki without the extension', () => {
 		await client.request( { action: 'edit', title, token: client.mwn.csrfToken, text: serialize( REQUEST_SCHEMA, {
 			title: 'Without the extension', requester: 'Admin', requesterType: 'individual', organisation: '', region: 'NWE', hub: '',
 			topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'A description long enough.',
-			status: 'open', coach: [], offers: [], created: '2026-11-23T10:00:00Z',
+			status: 'open', holdReason: '', coach: [], offers: [], created: '2026-11-23T10:00:00Z',
 		} ) } );
 		const parsed = await client.request( { action: 'parse', page: title, prop: [ 'text', 'categories' ], uselang: 'en' } );
 		const html = parsed.parse.text as string;

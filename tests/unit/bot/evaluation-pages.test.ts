@@ -30,7 +30,7 @@ function request( number: number, overrides: Partial<CapacityRequest>, entries: 
 	const record: CapacityRequest = {
 		title: `Request ${ number }`, requester: 'Rita', requesterType: 'individual', organisation: '', region: 'SSA', hub: 'Africa',
 		topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '', description: 'A description.',
-		status: 'completed', coach: [ 'Carl' ], offers: [], created: '2026-08-01T10:00:00Z', ...overrides,
+		status: 'completed', holdReason: '', coach: [ 'Carl' ], offers: [], created: '2026-08-01T10:00:00Z', ...overrides,
 	};
 	return { number, page: `CB/Requests/R${ number }`, revid: number, updated: '2026-09-01T00:00:00Z', record, feedback: entries };
 }

@@ -55,7 +55,7 @@ function records( text: string ): Record<string, string>[] {
 const base: CapacityRequest = {
 	title: 'Help', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: 'Hub A',
 	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '', description: 'x',
-	status: 'completed', coach: [], offers: [], created: '2026-02-01T00:00:00Z',
+	status: 'completed', holdReason: '', coach: [], offers: [], created: '2026-02-01T00:00:00Z',
 };
 
 function answers( rating: string, outcome: string, n: number ): FeedbackAnswers[] {

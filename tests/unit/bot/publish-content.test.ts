@@ -19,7 +19,7 @@ const NONE: PreviousManifests = { requests: null, coaches: null, hubs: null };
 const request: CapacityRequest = {
 	title: '[[Category:Hijack]] {{subst:X}} ~~~~', requester: 'Alice', requesterType: 'individual', organisation: '', region: 'SSA',
 	hub: '', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
-	description: 'A description that is long enough.', status: 'matched', coach: [ 'Carol', 'Bad]] [[Category:Injected' ], offers: [ 'Carol' ],
+	description: 'A description that is long enough.', status: 'matched', holdReason: '', coach: [ 'Carol', 'Bad]] [[Category:Injected' ], offers: [ 'Carol' ],
 	created: '2026-11-01T00:00:00Z',
 };
 const carol: CoachProfile = {

@@ -18,7 +18,7 @@ function request( number: number, overrides: Partial<CapacityRequest> = {}, feed
 	const record: CapacityRequest = {
 		title: `Request ${ number }`, requester: 'Requester', requesterType: 'group', organisation: '', region: 'ESEAP',
 		hub: 'Asia hub', topics: [ 'governance' ], formats: [ 'workshop' ], languages: [ 'id' ], lang: '', neededBy: '',
-		description: 'A description.', status: 'completed', coach: [ 'Coach' ], offers: [ 'Coach' ],
+		description: 'A description.', status: 'completed', holdReason: '', coach: [ 'Coach' ], offers: [ 'Coach' ],
 		created: `2026-02-${ String( number ).padStart( 2, '0' ) }T10:00:00Z`, ...overrides,
 	};
 	return { number, page: `CB/Requests/R${ number }`, revid: number, updated: '2026-03-01T00:00:00Z', record, feedback };

@@ -13,7 +13,7 @@ const en = new Messages( 'en' );
 const base: CapacityRequest = {
 	title: 'A request', requester: 'Alice', requesterType: 'individual', organisation: '', region: 'SSA',
 	hub: 'Africa', topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
-	description: 'A description that is long enough.', status: 'completed', coach: [ 'Carol' ], offers: [ 'Carol' ],
+	description: 'A description that is long enough.', status: 'completed', holdReason: '', coach: [ 'Carol' ], offers: [ 'Carol' ],
 	created: '2026-11-01T00:00:00Z',
 };
 

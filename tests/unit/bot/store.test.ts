@@ -14,7 +14,7 @@ import type { CapacityRequest } from '../../../modules/core/model';
 
 const record: CapacityRequest = {
 	title: 'A request', requester: 'Alice', requesterType: 'individual', organisation: '', region: 'SSA', hub: '',
-	topics: [], formats: [], languages: [], lang: '', neededBy: '', description: 'Text ✓ 🧭 \u200F', status: 'open', coach: [], offers: [],
+	topics: [], formats: [], languages: [], lang: '', neededBy: '', description: 'Text ✓ 🧭 \u200F', status: 'open', holdReason: '', coach: [], offers: [],
 	created: '2026-11-01T00:00:00Z',
 };
 

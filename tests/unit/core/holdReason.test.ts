@@ -39,7 +39,7 @@ describe( 'applyAction and the hold reason', () => {
 
 	it( 'leaves a record made without the field as it was', () => {
 		const old: CapacityRequest = { ...matched };
-		delete old.holdReason;
+		delete ( old as Partial<CapacityRequest> ).holdReason;
 		expect( applyAction( old, { type: 'reopen' }, 'Rita' ) ).not.toHaveProperty( 'holdReason' );
 	} );
 } );

@@ -21,7 +21,7 @@ const parseContext = { codec: {}, validation: { hubs: new Set( [ 'Africa' ] ) } 
 const request: CapacityRequest = {
 	title: 'A valid request title', requester: 'Alice', requesterType: 'individual', organisation: '', region: 'SSA', hub: '',
 	topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: '', neededBy: '',
-	description: 'A description that is long enough.', status: 'open', coach: [], offers: [], created: '2026-11-01T10:00:00Z',
+	description: 'A description that is long enough.', status: 'open', holdReason: '', coach: [], offers: [], created: '2026-11-01T10:00:00Z',
 };
 const asContent = ( r: CapacityRequest ): Content => ( { kind: 'request', record: r, feedback: [] } );
 

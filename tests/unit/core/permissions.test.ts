@@ -34,7 +34,7 @@ const base: CapacityRequest = {
 	title: 'Help with a wikithon', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC',
 	hub: 'Hub A', topics: [ 'event-organising' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '',
 	description: 'We want to organise our first wikithon and need help.', status: 'triaged',
-	coach: [], offers: [ 'Omar' ], created: '2026-11-01T10:00:00Z',
+	holdReason: '', coach: [], offers: [ 'Omar' ], created: '2026-11-01T10:00:00Z',
 };
 
 type Change = ( author: string ) => [ CapacityRequest, CapacityRequest ];

@@ -13,7 +13,7 @@ import {
 const base: CapacityRequest = {
 	title: 'Help', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: 'Hub A',
 	topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '', description: 'x',
-	status: 'open', coach: [], offers: [], created: '2026-01-10T00:00:00Z',
+	status: 'open', holdReason: '', coach: [], offers: [], created: '2026-01-10T00:00:00Z',
 };
 
 function req( number: number, overrides: Partial<CapacityRequest> = {}, feedback: FeedbackAnswers[] = [] ): FigureRequest {
@@ -55,7 +55,7 @@ describe( 'buildCharts', () => {
 		expect( charts.matchBuckets ).toEqual( [ ...MATCH_BUCKETS ] );
 		expect( charts.otherKey ).toBe( STATISTICS_OTHER_KEY );
 		expect( charts.omitted ).toBe( 0 );
-		expect( charts.questions.map( ( q ) => q.key ) ).toEqual( [ 'rating', 'outcome' ] );
+		expect( charts.questions.map( ( q ) => q.key ) ).toEqual( [ 'rating', 'outcome', 'confidenceBefore', 'confidenceAfter', 'used' ] );
 	} );
 
 	it( 'counts requests by current status, per month and by each dimension', () => {

@@ -4,7 +4,7 @@ import { validateCoach, validateFeedback, validateHub, validateRequest } from '.
 const valid: CapacityRequest = {
 	title: 'Grant writing for a new user group', requester: 'Ada Lovelace', requesterType: 'group', organisation: 'Wikimedians of Somewhere',
 	region: 'SSA', hub: '', topics: [ 'grant-writing' ], formats: [ 'workshop' ], languages: [ 'fr' ], lang: '', neededBy: '2027-02-01',
-	description: 'We are a new group and would like to learn how to write grant proposals.', status: 'open', coach: [], offers: [],
+	description: 'We are a new group and would like to learn how to write grant proposals.', status: 'open', holdReason: '', coach: [], offers: [],
 	created: '2026-11-23T19:45:00Z',
 };
 
@@ -32,7 +32,7 @@ describe( 'validateRequest', () => {
 		const bad = {
 			...valid, title: 'Hi', requester: 'ada', region: 'Europe', topics: [ 'Grant writing', 'x', 'x' ], formats: [ 'lecture' ],
 			languages: [ 'French' ], lang: '', neededBy: '2027-02-30', description: 'x'.repeat( 20001 ), status: 'done', hub: 'A|B',
-			coach: [ 'Bad/Name' ], created: 'yesterday',
+			holdReason: '', coach: [ 'Bad/Name' ], created: 'yesterday',
 		};
 		expect( keys( validateRequest( bad ) ) ).toEqual( [
 			[ 'title', 'capacitybuilding-validation-too-short', 5 ],

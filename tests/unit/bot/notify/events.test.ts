@@ -22,7 +22,7 @@ function record( overrides: Partial<CapacityRequest> = {} ): CapacityRequest {
 	return {
 		title: 'Help with a workshop', requester: 'Alice', requesterType: 'individual', organisation: '', region: 'SSA', hub: '',
 		topics: [ 'outreach' ], formats: [ 'workshop' ], languages: [ 'en' ], lang: 'fr', neededBy: '', description: 'Long enough text.',
-		status: 'open', coach: [], offers: [], created: '2026-01-01T10:00:00Z', ...overrides,
+		status: 'open', holdReason: '', coach: [], offers: [], created: '2026-01-01T10:00:00Z', ...overrides,
 	};
 }
 

@@ -22,7 +22,7 @@ function entry( number: number, overrides: Partial<CapacityRequest>, extra: Part
 		number, feedback: 0, history: [],
 		request: {
 			title: `Request ${ number }`, requester: 'Rita', requesterType: 'individual', organisation: '', region: 'SSA', hub: '',
-			topics: [], formats: [], languages: [], lang: '', neededBy: '', description: '', status: 'open', coach: [], offers: [],
+			topics: [], formats: [], languages: [], lang: '', neededBy: '', description: '', status: 'open', holdReason: '', coach: [], offers: [],
 			created: '2026-05-25T00:00:00Z', ...overrides,
 		},
 		...extra,

@@ -12,7 +12,7 @@ import { feedbackOffer, withEntry } from '../../../../modules/requestPage/feedba
 const request: CapacityRequest = {
 	title: 'Workshop', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: '',
 	topics: [], formats: [], languages: [], lang: '', neededBy: '', description: 'x', status: 'completed',
-	coach: [ 'Carla' ], offers: [], created: '2026-01-01T00:00:00Z',
+	holdReason: '', coach: [ 'Carla' ], offers: [], created: '2026-01-01T00:00:00Z',
 };
 const entry: Feedback = { user: 'Rita', role: 'requester', rating: '4', outcome: 'achieved', confidenceBefore: '2',
 	confidenceAfter: '4', stage: '', used: '', comment: 'Thanks', learned: '', created: '2026-02-01T00:00:00Z' };

@@ -24,7 +24,7 @@ const REQUEST: CapacityRequest = {
 	title: 'Help with a wikithon', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC',
 	hub: '', topics: [ 'governance' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '',
 	description: 'We want to organise our first wikithon and need help.', status: 'open',
-	coach: [], offers: [], created: '2026-11-01T10:00:00Z',
+	holdReason: '', coach: [], offers: [], created: '2026-11-01T10:00:00Z',
 };
 
 function coach( user: string, fields: Partial<CoachProfile> = {} ): CoachProfile {

@@ -49,7 +49,8 @@ describe( 'StatisticsCharts', () => {
 		wiki.put( sitePages( BASE ).statisticsJson, JSON.stringify( { version: 2, charts } ) );
 		const wrapper = await show();
 		expect( wrapper.findAll( '[data-chart]' ).map( ( c ) => c.attributes( 'data-chart' ) ) ).toEqual( [
-			'months', 'status', 'region', 'hub', 'topic', 'language', 'match', 'feedback-rating', 'feedback-outcome' ] );
+			'months', 'status', 'region', 'hub', 'topic', 'language', 'match', 'feedback-rating', 'feedback-outcome',
+			'feedback-confidenceBefore', 'feedback-confidenceAfter', 'feedback-used' ] );
 		expect( wrapper.find( '.ext-capacitybuilding-statistics__received' ).text() ).toBe( qqx( 'capacitybuilding-statistics-received', 3 ) );
 		expect( rows( wrapper, 'hub' ) ).toEqual( [ [ 'Hub B', '2' ], [ 'Hub A', '1' ] ] );
 		expect( rows( wrapper, 'months' ) ).toEqual( [

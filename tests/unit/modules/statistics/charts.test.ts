@@ -22,7 +22,7 @@ const labels: Labels = {
 const base: CapacityRequest = {
 	title: 'Help', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: 'Hub A',
 	topics: [ 'governance', 'outreach' ], formats: [ 'coaching' ], languages: [ 'es' ], lang: '', neededBy: '', description: 'x',
-	status: 'completed', coach: [], offers: [], created: '2026-01-10T00:00:00Z',
+	status: 'completed', holdReason: '', coach: [], offers: [], created: '2026-01-10T00:00:00Z',
 };
 const requests: FigureRequest[] = Array.from( { length: 12 }, ( _x, i ) => ( {
 	number: i + 1,
@@ -38,7 +38,7 @@ describe( 'chartSpecs', () => {
 
 	it( 'has every chart, in order', () => {
 		expect( specs.map( ( s ) => s.id ) ).toEqual( [ 'months', 'status', 'region', 'hub', 'topic', 'language', 'match',
-			'feedback-rating', 'feedback-outcome' ] );
+			'feedback-rating', 'feedback-outcome', 'feedback-confidenceBefore', 'feedback-confidenceAfter', 'feedback-used' ] );
 		for ( const spec of specs ) {
 			expect( spec.title ).not.toBe( '' );
 			expect( spec.description === '' && spec.kind !== 'none' ).toBe( false );
