@@ -500,6 +500,10 @@ function withEntry(text, entry, previous) {
   }
   return text.slice(0, call.start) + (0, import_codec.serialize)(import_model2.FEEDBACK_SCHEMA, entry, call.extras) + text.slice(call.end);
 }
+function entryText(text, entry) {
+  const call = (0, import_codec.parseAll)(text, import_model2.FEEDBACK_SCHEMA).find((c) => (0, import_identifiers.sameUser)(c.record.user, entry.user) && c.record.created === entry.created);
+  return call ? text.slice(call.start, call.end) : "";
+}
 function now() {
   return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
@@ -518,7 +522,7 @@ async function saveFeedback(api, state, offer, answers, user, context, captcha) 
     for (let attempt = 1; ; attempt++) {
       const page = (0, import_judgedRecords3.editablePage)(current.judged);
       const text = withEntry(page.text, entry, offer.own);
-      (0, import_recordSave2.checkRoundTrip)(import_model2.FEEDBACK_SCHEMA, entry, text);
+      (0, import_recordSave2.checkRoundTrip)(import_model2.FEEDBACK_SCHEMA, entry, entryText(text, entry));
       (0, import_judgedRecords3.saveCheck)(current.judged, user, current.judged.input.context)(text);
       try {
         const save = __spreadValues({ api, summary, changeTag: context.config.changeTag }, captcha ? { captcha } : {});

@@ -74,6 +74,17 @@ export function withEntry( text: string, entry: Feedback, previous: Feedback | n
 	return text.slice( 0, call.start ) + serialize( FEEDBACK_SCHEMA, entry, call.extras ) + text.slice( call.end );
 }
 
+/**
+ * The text of `entry`'s own template call in `text` (found by author and creation time), or ''.
+ * The save checks the round trip on this call: the page's first call is someone else's entry
+ * once the requester and the coach have both left feedback.
+ */
+export function entryText( text: string, entry: Feedback ): string {
+	const call = parseAll( text, FEEDBACK_SCHEMA ).find( ( c ) => sameUser( c.record.user, entry.user ) &&
+		c.record.created === entry.created );
+	return call ? text.slice( call.start, call.end ) : '';
+}
+
 function now(): string {
 	return new Date().toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
@@ -109,7 +120,7 @@ export async function saveFeedback( api: mw.Api, state: RequestState, offer: Fee
 		for ( let attempt = 1; ; attempt++ ) {
 			const page = editablePage( current.judged );
 			const text = withEntry( page.text, entry, offer.own );
-			checkRoundTrip( FEEDBACK_SCHEMA, entry, text );
+			checkRoundTrip( FEEDBACK_SCHEMA, entry, entryText( text, entry ) );
 			saveCheck( current.judged, user, current.judged.input.context )( text );
 			try {
 				const save = { api, summary, changeTag: context.config.changeTag, ...( captcha ? { captcha } : {} ) };

@@ -5,9 +5,9 @@
 import { DEFAULT_CONFIG } from '../../../../modules/core/config';
 import type { CapacityRequest, Feedback } from '../../../../modules/core/model';
 import { FEEDBACK_SCHEMA } from '../../../../modules/core/model';
-import { parseAll } from '../../../../modules/core/wikitext/codec';
+import { parseAll, parsePage } from '../../../../modules/core/wikitext/codec';
 import type { RequestContext, RequestState } from '../../../../modules/requestPage/data';
-import { feedbackOffer, withEntry } from '../../../../modules/requestPage/feedback';
+import { entryText, feedbackOffer, withEntry } from '../../../../modules/requestPage/feedback';
 
 const request: CapacityRequest = {
 	title: 'Workshop', requester: 'Rita', requesterType: 'individual', organisation: '', region: 'LAC', hub: '',
@@ -66,5 +66,15 @@ describe( 'withEntry', () => {
 		const edited = withEntry( both, { ...entry, rating: '5' }, entry );
 		expect( parseAll( edited, FEEDBACK_SCHEMA ).map( ( e ) => [ e.record.user, e.record.rating ] ) ).toEqual( [ [ 'Rita', '5' ], [ 'Carla', '4' ] ] );
 		expect( edited.replace( 'rating = 5', 'rating = 4' ) ).toBe( both );
+	} );
+} );
+
+describe( 'entryText', () => {
+	it( 'finds the entry\'s own call, also when another person\'s entry comes first', () => {
+		const coach = { ...entry, user: 'Carla', role: 'coach', created: '2026-02-02T00:00:00Z' };
+		const both = withEntry( withEntry( '{{Capacity request|title=Workshop}}\n', entry, null ), coach, null );
+		expect( parsePage( entryText( both, coach ), FEEDBACK_SCHEMA ).parsed?.record ).toEqual( coach );
+		expect( parsePage( entryText( both, entry ), FEEDBACK_SCHEMA ).parsed?.record ).toEqual( entry );
+		expect( entryText( both, { ...coach, created: '2026-03-01T00:00:00Z' } ) ).toBe( '' );
 	} );
 } );
