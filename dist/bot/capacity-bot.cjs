@@ -486,6 +486,9 @@ var EVALUATION_SCHEMA = {
     { key: "created", param: "created", kind: "timestamp", required: true, label: "capacitybuilding-evaluation-field-created", help: "capacitybuilding-evaluation-help-created" }
   ]
 };
+function feedbackQuestionLabel(question) {
+  return FEEDBACK_SCHEMA.fields.find((field) => field.key === question)?.label ?? null;
+}
 function emptyRecord(schema) {
   const record = {};
   for (const field of schema.fields) {
@@ -5978,8 +5981,8 @@ function optionLabel(m, messages, question, option2) {
   return messages.raw(key) !== key ? m(key) : text(option2);
 }
 function questionLabel(m, messages, question) {
-  const key = `capacitybuilding-feedback-field-${question}`;
-  return messages.raw(key) !== key ? m(key) : text(question);
+  const key = feedbackQuestionLabel(question);
+  return key !== null && messages.raw(key) !== key ? m(key) : text(question);
 }
 function feedbackTable(m, messages, figure) {
   const heading = `==== ${m("capacitybuilding-statistics-chart-feedback", questionLabel(m, messages, figure.question))} ====`;

@@ -213,9 +213,14 @@ __export(model_exports, {
   STATUSES: () => STATUSES,
   STATUS_MESSAGES: () => STATUS_MESSAGES,
   emptyRecord: () => emptyRecord,
+  feedbackQuestionLabel: () => feedbackQuestionLabel,
   isOneOf: () => isOneOf,
   newCoachProfile: () => newCoachProfile
 });
+function feedbackQuestionLabel(question) {
+  var _a, _b;
+  return (_b = (_a = FEEDBACK_SCHEMA.fields.find((field) => field.key === question)) == null ? void 0 : _a.label) != null ? _b : null;
+}
 function emptyRecord(schema) {
   const record = {};
   for (const field of schema.fields) {

@@ -220,8 +220,8 @@ function matchChart(labels, charts, view) {
   return chart;
 }
 function questionTitle(labels, question) {
-  const key = `capacitybuilding-feedback-field-${question}`;
-  return labels.exists(key) ? labels.message(key) : question;
+  const key = (0, import_model.feedbackQuestionLabel)(question);
+  return key !== null && labels.exists(key) ? labels.message(key) : question;
 }
 function optionLabel(labels, question, option) {
   const key = `capacitybuilding-feedback-${question}-${option}`;
