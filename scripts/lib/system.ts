@@ -7,9 +7,14 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 
 export class SetupError extends Error {}
 
-/** PHP for MediaWiki 1.43 (the validator also needs the two libraries Debian keeps out of it). */
+/**
+ * PHP for MediaWiki 1.43 (the validator also needs the two libraries Debian keeps out of it).
+ * APCu is the wiki's local-server cache, as on Wikimedia's servers: without it ResourceLoader
+ * minifies and hashes every module again on every request (a page view costs three times the
+ * CPU), which on a two-core CI machine is most of what the browser tests wait for.
+ */
 export const WIKI_PACKAGES = [
-	'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml', 'php-gmp', 'php-curl',
+	'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml', 'php-gmp', 'php-curl', 'php-apcu',
 	'php-luasandbox', 'php-composer-spdx-licenses', 'jsonlint',
 ];
 

@@ -16,7 +16,7 @@ import { COACH_SCHEMA, REQUEST_SCHEMA, emptyRecord } from '../../modules/core/mo
 import { coachTitle, requestTitle } from '../../modules/core/pages';
 import { parsePage, serialize } from '../../modules/core/wikitext/codec';
 import { seedSamples } from '../../scripts/lib/samples';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, pageErrors, waitForOrExplain } from './support/browser';
 import { botFor, removeIndexes } from './support/pages';
 import { BASE, logIn, profile, saveProfile } from './support/coaches';
 import { syncAndPublish } from '../support/bot';
@@ -38,6 +38,8 @@ describe( 'coach profile page on the development wiki', () => {
 	let browser: Browser;
 	let bot: Mwn;
 	let page: Page;
+	/** What the current page's scripts reported (for failure messages). */
+	let errors: string[];
 
 	async function pageText(): Promise<{ text: string; revid: number; user: string }> {
 		const response = await bot.request( {
@@ -69,6 +71,7 @@ describe( 'coach profile page on the development wiki', () => {
 
 	beforeEach( async () => {
 		page = await ( await browser.newContext() ).newPage();
+		errors = pageErrors( page );
 	} );
 
 	afterEach( async () => {
@@ -193,8 +196,10 @@ describe( 'coach profile page on the development wiki', () => {
 		expect( await layoutProblems( page, '.ext-capacitybuilding-coach-profile', { lang, dir: 'rtl' } ) ).toEqual( [] );
 		await logIn( page, wiki, owner, password );
 		await openProfile( { uselang: lang } );
+		// The profile above the button has loaded: the button no longer moves when clicked.
+		await page.locator( '.ext-capacitybuilding-coach-profile-view' ).waitFor();
 		await page.locator( '.ext-capacitybuilding-coach-profile__edit' ).click();
-		await page.locator( '.ext-capacitybuilding-coach-profile-form' ).waitFor();
+		await waitForOrExplain( page.locator( '.ext-capacitybuilding-coach-profile-form' ), errors );
 		// Chips with the longest topic names (typed as keys, which match in every language).
 		for ( const typed of [ 'glam', 'safety-and-conduct' ] ) {
 			const input = page.locator( '[data-field="topics"] input' ).first();
@@ -216,7 +221,7 @@ describe( 'coach profile page on the development wiki', () => {
 		await page.setViewportSize( { width: 400, height: 900 } );
 		await openProfile( { uselang: 'ar' } );
 		await page.locator( '.ext-capacitybuilding-coach-profile__edit' ).click();
-		await page.locator( '.ext-capacitybuilding-coach-profile-form' ).waitFor();
+		await waitForOrExplain( page.locator( '.ext-capacitybuilding-coach-profile-form' ), errors );
 		const overflow = await page.locator( '.ext-capacitybuilding-coach-profile' ).evaluate( ( el ) => el.scrollWidth - el.clientWidth );
 		expect( overflow ).toBeLessThanOrEqual( 0 );
 		fs.mkdirSync( ARTIFACTS, { recursive: true } );

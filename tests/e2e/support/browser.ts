@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core. Never a downloaded browser: this machine (and CI)
  * cannot download one, and the tests must run on what Debian ships.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import fs from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CAPACITY_CHROMIUM ?? '/usr/bin/chromium';
@@ -42,4 +42,38 @@ export async function launchBrowser(): Promise<Browser> {
 		return context;
 	};
 	return browser;
+}
+
+/**
+ * What a page's scripts report as going wrong (uncaught exceptions, `console.error`, which is
+ * where Vue's and MediaWiki's error handlers write), kept for a failure message.
+ *
+ * @param page A page, watched from now on
+ * @return The reports so far (the list grows)
+ */
+export function pageErrors( page: Page ): string[] {
+	const errors: string[] = [];
+	page.on( 'pageerror', ( error ) => errors.push( `uncaught: ${ error.message }` ) );
+	page.on( 'console', ( message ) => {
+		if ( message.type() === 'error' ) {
+			errors.push( `console.error: ${ message.text() }` );
+		}
+	} );
+	return errors;
+}
+
+/**
+ * Waits for an element to be visible; when it does not come, the failure also says what the
+ * page's scripts reported (pageErrors), so a failure seen only on a loaded CI machine can be read.
+ *
+ * @param locator What should appear
+ * @param errors The page's reports (from pageErrors)
+ */
+export async function waitForOrExplain( locator: Locator, errors: readonly string[] ): Promise<void> {
+	try {
+		await locator.waitFor();
+	} catch ( error ) {
+		const url = locator.page().url();
+		throw new Error( `${ ( error as Error ).message }\nPage: ${ url }\nThe page's scripts reported: ${ errors.length ? errors.join( '\n' ) : 'nothing' }` );
+	}
 }
