@@ -96,6 +96,15 @@ $wgHooks['AlternateUserMailer'][] = static function ( $headers, $to, $from, $sub
 // Run queued jobs (link tables, notifications) right away so tests see their effects.
 $wgJobRunRate = 1;
 
+// Caches. APCu (a Debian package `npm test` and `npm start` install) is the local-server cache:
+// ResourceLoader keeps minified modules and file hashes there instead of redoing them on every
+// request. Everything shared between requests stays in the database, whatever the installer
+// chose when it found APCu: `php -S` keeps APCu per server process and empties all of it when
+// its memory is full, and a session or a rate-limit counter lost that way logs a bot out in the
+// middle of a test.
+$wgMainCacheType = CACHE_NONE;
+$wgSessionCacheType = CACHE_DB;
+
 // Debian ships extension.json's validator without two libraries it needs; they come from
 // Debian's php-composer-spdx-licenses and jsonlint packages.
 foreach ( [

@@ -28,7 +28,7 @@ import { serialize } from '../../modules/core/wikitext/codec';
 import { repoRoot } from '../../scripts/lib/paths';
 import { botClient, runBot, type BotRun } from '../support/bot';
 import { dumpStore, mariadbBackend, sqliteBackend, type StoreBackend } from '../support/store';
-import { botEnv, testWiki, uniqueTitle } from '../support/wiki';
+import { botEnv, saveAsPerson, testWiki, uniqueTitle } from '../support/wiki';
 
 const PASSWORD = 'capacity-test-password-1';
 const USERS = { requester: 'Alice Cb', contact: 'Hubert Cb', coach: 'Carol Cb', stranger: 'Mallory Cb' };
@@ -71,7 +71,7 @@ function coach( user: string, overrides: Partial<CoachProfile> = {} ): CoachProf
 const hub: Hub = { name: 'Africa hub', kind: 'regional', regions: [ 'SSA' ], topics: [], languages: [ 'en' ], contacts: [ USERS.contact ], noticeboard: '' };
 
 async function save( user: string, title: string, text: string ): Promise<number> {
-	const response = await ( await as( user ) ).save( title, text, 'test' );
+	const response = await saveAsPerson( await as( user ), title, text, 'test' );
 	return response.newrevid ?? 0;
 }
 
@@ -434,7 +434,7 @@ describe.each( [ [ 'SQLite', sqliteBackend ], [ 'MariaDB', mariadbBackend ] ] as
 		// The page holds the NFC form, so the store and the page agree; re-saving the composed value changes nothing.
 		const page = ( await readPages( client, [ t( 'Requests/R24' ) ] ) ).get( t( 'Requests/R24' ) );
 		expect( page?.text ).toContain( typed.normalize( 'NFC' ) );
-		const again = await ( await as( USERS.requester ) ).save( t( 'Requests/R24' ), serialize( REQUEST_SCHEMA, request( {
+		const again = await saveAsPerson( await as( USERS.requester ), t( 'Requests/R24' ), serialize( REQUEST_SCHEMA, request( {
 			title: 'Typed in decomposed form', organisation: typed } ) ), 'test' );
 		expect( again.nochange ).toBe( true );
 	} );

@@ -6,6 +6,7 @@
  * of `npm run wiki -- --gadgets`, where the bot's setup and deploy installed the tools as gadgets).
  */
 import { DevWiki, type WikiMode } from '../../scripts/lib/devwiki';
+import type { ApiEditResponse, Mwn } from 'mwn';
 
 export { DevWiki };
 
@@ -49,4 +50,30 @@ export function botEnv( wiki: DevWiki = testWiki() ): NodeJS.ProcessEnv {
 		CAPACITY_BOT_PASSWORD: bot.password,
 		CAPACITY_BOT_CONTACT: 'CapacityBuilding tests',
 	};
+}
+
+/**
+ * Saves a page as a person (not the bot, which the wiki does not rate-limit), waiting out the
+ * wiki's edit rate limit as a person would: a test that has one account make many edits in a
+ * minute meets MediaWiki's limit (`$wgRateLimits`), which is not what it tests.
+ *
+ * @param session The person's API session
+ * @param title Page
+ * @param text Its new text
+ * @param summary Edit summary
+ * @return The API's answer to the edit
+ */
+export async function saveAsPerson( session: Mwn, title: string, text: string, summary: string ): Promise<ApiEditResponse> {
+	for ( let attempt = 1; ; attempt++ ) {
+		try {
+			return await session.save( title, text, summary );
+		} catch ( error ) {
+			if ( ( error as { code?: string } ).code !== 'ratelimited' || attempt >= 20 ) {
+				throw error;
+			}
+			await new Promise( ( resolve ) => {
+				setTimeout( resolve, 5000 );
+			} );
+		}
+	}
 }
