@@ -7,20 +7,23 @@
  *   checks               lint (eslint-config-wikimedia, zero warnings; banana checker over i18n/),
  *                        types (strict type checks of the core, the modules, the Node code and the
  *                        tests), unit (jest: core, bot and tooling logic; client modules in jsdom;
- *                        the built output's freshness, budgets and registrations)
- *   extension route      wiki (install when needed, start), integration (jest against the
- *                        development wiki), e2e (jest + playwright-core in Debian's Chromium)
+ *                        the built output's freshness, budgets and registrations), then
+ *                        integration wiki (an extension wiki of the tests' own: `.devwiki-integration/`,
+ *                        the development wiki's port + 2) and integration (jest against it)
+ *   extension route      wiki (install when needed, start), e2e (jest + playwright-core in
+ *                        Debian's Chromium)
  *   gadget route         gadget wiki (the development wiki in gadget mode: its own folder and port,
  *                        the extension not loaded; the bot's setup and deploy run in the
  *                        tests' global setup), gadgets
  *                        integration (deploy), gadgets e2e (the end-to-end suite again, but the
  *                        tests of logic both routes share: tests/e2e/support/routes.ts)
  *
- * The lanes share nothing but the machine: each route has its own wiki (folder, port, database),
- * and the tests make their own temporary folders, browsers and bot stores. The gadget wiki is
- * installed once the extension wiki is, as it installs from the packages that one downloads.
- * Most of a wiki stage's time is waiting (the wiki answering, Chromium rendering), so running the
- * lanes side by side on two cores costs little more than the longest lane.
+ * The lanes share nothing but the machine: each has its own wiki (folder, port, database), and the
+ * tests make their own temporary folders, browsers and bot stores. The gadget and integration
+ * wikis are installed once the extension wiki is, as they install from the packages that one
+ * downloads. On two cores the lanes keep the processor busy throughout, so the stages are spread
+ * to end at about the same time: the integration tests run after the checks, on their own wiki,
+ * rather than before the end-to-end tests on the same one.
  *
  * Each stage writes to a file of its own; its output is printed as one block when it ends, so the
  * lanes do not mix their lines. Each wiki is started once (or a running one is reused) and stopped
@@ -98,6 +101,12 @@ async function main(): Promise<void> {
 	const wiki = new DevWiki();
 	const gadgetWiki = new DevWiki( { mode: 'gadgets' } );
 	const gadgetRoute = { CAPACITY_TEST_ROUTE: 'gadgets' };
+	// The integration tests' own extension wiki: they run beside the end-to-end tests, not after them.
+	const integrationWiki = new DevWiki( { dir: path.join( repoRoot, '.devwiki-integration' ), port: wiki.port + 2 } );
+	const onIntegrationWiki = {
+		CAPACITY_DEVWIKI_DIR: integrationWiki.dir, CAPACITY_WIKI_PORT: String( integrationWiki.port ),
+		CAPACITY_DEVWIKI_PACKAGES_DIR: wiki.dir,
+	};
 	const ci = process.env.CI === 'true' ? [ '--ci' ] : [];
 
 	const lanes: Stage[][] = [
@@ -105,10 +114,11 @@ async function main(): Promise<void> {
 			{ name: 'lint', ...npmRun( 'lint', [] ) },
 			{ name: 'types', ...npmRun( 'typecheck', [] ) },
 			{ name: 'unit', ...npmRun( 'test:unit', ci ) },
+			{ name: 'integration wiki', ...npmRun( 'wiki', [], onIntegrationWiki ), wiki: integrationWiki, after: 'wiki' },
+			{ name: 'integration', ...npmRun( 'test:integration', [ '--runInBand', ...ci ], onIntegrationWiki ) },
 		],
 		[
 			{ name: 'wiki', ...npmRun( 'wiki', [] ), wiki },
-			{ name: 'integration', ...npmRun( 'test:integration', [ '--runInBand', ...ci ] ) },
 			{ name: 'e2e', ...npmRun( 'test:e2e', [ '--runInBand', ...ci ] ) },
 		],
 		[
@@ -119,7 +129,7 @@ async function main(): Promise<void> {
 	];
 	/** Stages that need another one first. */
 	const needs: Record<string, string> = {
-		integration: 'wiki', e2e: 'wiki', 'gadgets integration': 'gadget wiki', 'gadgets e2e': 'gadget wiki',
+		integration: 'integration wiki', e2e: 'wiki', 'gadgets integration': 'gadget wiki', 'gadgets e2e': 'gadget wiki',
 	};
 	const selected = ( name: string ): boolean => !only || only.has( name ) ||
 		( only.has( 'gadgets' ) && name.startsWith( 'gadget' ) ) ||

@@ -9,6 +9,8 @@
  *   gadgets    the extension not loaded, the tools deployed as gadgets by the bot, as on Meta-Wiki
  *              (folder `.devwiki-gadgets/` or $CAPACITY_GADGETS_DEVWIKI_DIR, port 8643 or
  *              $CAPACITY_GADGETS_WIKI_PORT); it shares the downloaded packages of the other.
+ * Another extension wiki (the tests' integration wiki) takes its folder and port from the same
+ * variables and the downloaded packages from $CAPACITY_DEVWIKI_PACKAGES_DIR.
  *
  * Layout of the folder:
  *   apt/         the temporary apt configuration and lists used to download the packages
@@ -139,6 +141,15 @@ function extensionWikiDir(): string {
 	return path.resolve( process.env.CAPACITY_DEVWIKI_DIR ?? path.join( repoRoot, '.devwiki' ) );
 }
 
+/**
+ * The folder whose apt/ and debs/ hold the downloaded packages: the extension wiki's, or
+ * $CAPACITY_DEVWIKI_PACKAGES_DIR (another extension wiki, such as the tests' integration wiki,
+ * installs from the packages the first one downloaded).
+ */
+function packagesHome(): string {
+	return path.resolve( process.env.CAPACITY_DEVWIKI_PACKAGES_DIR ?? extensionWikiDir() );
+}
+
 export class DevWiki {
 	public readonly dir: string;
 
@@ -259,14 +270,14 @@ export class DevWiki {
 
 	/** Downloads Debian 13's MediaWiki packages with a temporary apt configuration (cached). */
 	private downloadPackages(): string[] {
-		const debsDir = path.join( extensionWikiDir(), 'debs' );
+		const debsDir = path.join( packagesHome(), 'debs' );
 		const find = (): string[] => ( fs.existsSync( debsDir ) ? fs.readdirSync( debsDir ) : [] )
 			.filter( ( f ) => MEDIAWIKI_PACKAGES.some( ( p ) => f.startsWith( `${ p }_` ) && f.endsWith( '.deb' ) ) )
 			.map( ( f ) => path.join( debsDir, f ) );
 		if ( find().length === MEDIAWIKI_PACKAGES.length ) {
 			return find();
 		}
-		const aptDir = path.join( extensionWikiDir(), 'apt' );
+		const aptDir = path.join( packagesHome(), 'apt' );
 		for ( const sub of [ 'lists/partial', 'cache/archives/partial', 'sources.list.d' ] ) {
 			fs.mkdirSync( path.join( aptDir, sub ), { recursive: true } );
 		}

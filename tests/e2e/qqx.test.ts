@@ -83,20 +83,25 @@ async function peoplesContent( bot: Mwn ): Promise<string[]> {
 }
 
 /**
- * What people wrote as the bot accepted and published it (the coaches' names and bios in
- * `<base>/Coaches.json`): the directory shows the accepted bio, which a later edit of the page,
+ * What people wrote as the bot accepted and published it (coaches' names and bios in
+ * `<base>/Coaches.json`, hubs' names, contacts and noticeboards in `<base>/Hubs.json`): the
+ * directory and the hubs overview show the accepted version, which a later edit of the page,
  * accepted or not, may have changed since.
  */
-async function publishedCoachContent( bot: Mwn ): Promise<string[]> {
-	const manifest = JSON.parse( await pageText( bot, `${ BASE }/Coaches.json` ) || '{"parts":[]}' ) as { parts: { page: string }[] };
+async function publishedContent( bot: Mwn ): Promise<string[]> {
 	const content: string[] = [];
-	for ( const part of manifest.parts ) {
-		JSON.stringify( JSON.parse( await pageText( bot, part.page ) || '{}' ), ( key, value: unknown ) => {
-			if ( ( key === 'user' || key === 'bio' ) && typeof value === 'string' ) {
-				content.push( value );
-			}
-			return value;
-		} );
+	for ( const index of [ 'Coaches', 'Hubs' ] ) {
+		const manifest = JSON.parse( await pageText( bot, `${ BASE }/${ index }.json` ) || '{"parts":[]}' ) as { parts: { page: string }[] };
+		for ( const part of manifest.parts ) {
+			JSON.stringify( JSON.parse( await pageText( bot, part.page ) || '{}' ), ( key, value: unknown ) => {
+				if ( [ 'user', 'bio', 'name', 'noticeboard' ].includes( key ) && typeof value === 'string' ) {
+					content.push( value );
+				} else if ( key === 'contacts' && Array.isArray( value ) ) {
+					content.push( ...value.filter( ( contact ): contact is string => typeof contact === 'string' ) );
+				}
+				return value;
+			} );
+		}
 	}
 	return content;
 }
@@ -155,7 +160,7 @@ describe( 'every screen in qqx', () => {
 		await syncAndPublish( BASE, path.join( store, 'store.sqlite' ) );
 		fs.rmSync( store, { recursive: true, force: true } );
 		// What people entered and what MediaWiki names.
-		allowed.push( ...await peoplesContent( bot ), ...await publishedCoachContent( bot ), wiki.credentials().bot.username.replace( /@.*$/, '' ) );
+		allowed.push( ...await peoplesContent( bot ), ...await publishedContent( bot ), wiki.credentials().bot.username.replace( /@.*$/, '' ) );
 		allowed.push( ...Object.values( people ), hub, record.title, record.description, record.organisation, `Bio of ${ id }`,
 			'qqx@example.org', requestPage, requestPage.split( '/' ).at( -1 ) as string, BASE );
 		const topics = JSON.parse( await pageText( bot, sitePages( BASE ).topics ) ) as unknown;

@@ -73,7 +73,23 @@ export async function waitForOrExplain( locator: Locator, errors: readonly strin
 	try {
 		await locator.waitFor();
 	} catch ( error ) {
-		const url = locator.page().url();
-		throw new Error( `${ ( error as Error ).message }\nPage: ${ url }\nThe page's scripts reported: ${ errors.length ? errors.join( '\n' ) : 'nothing' }` );
+		const page = locator.page();
+		const found = await locator.count();
+		const state = found ? `${ found } in the page, not visible` : 'not in the page';
+		throw new Error( `${ ( error as Error ).message }\nPage: ${ page.url() } (element ${ state })\n` +
+			`The page's scripts reported: ${ errors.length ? errors.join( '\n' ) : 'nothing' }` );
 	}
+}
+
+/**
+ * Activates a button from the keyboard (focus, then Enter), as a keyboard user does. For a button
+ * below the fold on a phone screen: scrolling to it makes Vector change its layout (its table of
+ * contents button and header react to the scroll a moment later), so a mouse click at the
+ * position Playwright measured can land beside the button. The keyboard needs no position.
+ *
+ * @param button The button
+ */
+export async function activate( button: Locator ): Promise<void> {
+	await button.focus();
+	await button.press( 'Enter' );
 }
