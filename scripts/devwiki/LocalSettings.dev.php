@@ -99,9 +99,8 @@ $wgJobRunRate = 1;
 // Caches. APCu (a Debian package `npm test` and `npm start` install) is the local-server cache:
 // ResourceLoader keeps minified modules and file hashes there instead of redoing them on every
 // request. Everything shared between requests stays in the database, whatever the installer
-// chose when it found APCu: `php -S` keeps APCu per server process and empties all of it when
-// its memory is full, and a session or a rate-limit counter lost that way logs a bot out in the
-// middle of a test.
+// chose when it found APCu: with APCu as the main cache (the installer's choice) a bot was logged
+// out in the middle of a test, as APCu drops entries, sessions among them, when its memory fills.
 $wgMainCacheType = CACHE_NONE;
 $wgSessionCacheType = CACHE_DB;
 
