@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { COLUMNS, exportNames } from '../../bot/export/files';
 import { Messages } from '../../bot/i18n';
@@ -23,7 +22,7 @@ import { EVALUATION_SCHEMA, FEEDBACK_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type Ev
 import { evaluationTitle, sitePages } from '../../modules/core/pages';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { botClient, runBot, type BotRun } from '../support/bot';
-import { testWiki, uniqueTitle } from '../support/wiki';
+import { personSessions, testWiki, uniqueTitle } from '../support/wiki';
 
 const PASSWORD = 'capacity-test-password-1';
 const EVALUATOR = 'Eva Evaluator';
@@ -40,19 +39,7 @@ const hostile = '\u200Fמה למדנו\u200E — e\u0301t\u00E9 🧭 [[Category:
 let dir: string;
 let db: string;
 let client: WikiClient;
-const sessions = new Map<string, Mwn>();
-
-async function as( user: string ): Promise<Mwn> {
-	let session = sessions.get( user );
-	if ( !session ) {
-		session = await Mwn.init( {
-			apiUrl: testWiki().credentials().api, username: user, password: PASSWORD,
-			userAgent: 'CapacityBuilding-tests (evaluation)', silent: true, suppressAPIWarnings: true,
-		} );
-		sessions.set( user, session );
-	}
-	return session;
-}
+const as = personSessions( PASSWORD, 'evaluation' );
 
 async function bot( ...args: string[] ): Promise<BotRun> {
 	const run = await runBot( [ ...args, '--json', '--db', db, ...( args[ 0 ] === 'export' ? [] : [ '--base', base ] ) ] );

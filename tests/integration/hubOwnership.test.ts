@@ -7,7 +7,6 @@
  * the store incremental syncs kept, also when the wiki lists the hub created by a contact before the
  * hub that made them a contact (hubs are judged in creation order).
  */
-import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
 import { Logger } from '../../bot/log';
@@ -19,23 +18,11 @@ import { sitePages } from '../../modules/core/pages';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { botClient, runBot, type BotRun } from '../support/bot';
 import { dumpStore, sqliteBackend } from '../support/store';
-import { testWiki, uniqueTitle } from '../support/wiki';
+import { personSessions, testWiki, uniqueTitle } from '../support/wiki';
 
 const PASSWORD = 'capacity-test-password-1';
 const USERS = { contact: 'Hubert Cb', stranger: 'Mallory Cb' };
-const sessions = new Map<string, Mwn>();
-
-async function as( user: string ): Promise<Mwn> {
-	let session = sessions.get( user );
-	if ( !session ) {
-		session = await Mwn.init( {
-			apiUrl: testWiki().credentials().api, username: user, password: PASSWORD,
-			userAgent: 'CapacityBuilding-tests (hub ownership)', silent: true, suppressAPIWarnings: true,
-		} );
-		sessions.set( user, session );
-	}
-	return session;
-}
+const as = personSessions( PASSWORD, 'hub ownership' );
 
 async function save( user: string, title: string, record: Hub ): Promise<number> {
 	return ( await ( await as( user ) ).save( title, serialize( HUB_SCHEMA, record ), 'test' ) ).newrevid ?? 0;

@@ -14,14 +14,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import type { WikiClient } from '../../bot/wiki';
 import { COACH_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../modules/core/model';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { repoRoot } from '../../scripts/lib/paths';
 import { botClient, runBot } from '../support/bot';
-import { botEnv, testWiki, uniqueTitle } from '../support/wiki';
+import { botEnv, personSessions, testWiki, uniqueTitle } from '../support/wiki';
 
 const PASSWORD = 'capacity-test-password-1';
 const USERS = { requester: 'Alice Kill', coach: 'Carol Kill', contact: 'Hubert Kill' };
@@ -41,16 +40,7 @@ function random( state: number ): () => number {
 	};
 }
 
-const sessions = new Map<string, Mwn>();
-async function as( user: string ): Promise<Mwn> {
-	let session = sessions.get( user );
-	if ( !session ) {
-		session = await Mwn.init( { apiUrl: testWiki().credentials().api, username: user, password: PASSWORD,
-			userAgent: 'CapacityBuilding-tests (notify kill)', silent: true, suppressAPIWarnings: true } );
-		sessions.set( user, session );
-	}
-	return session;
-}
+const as = personSessions( PASSWORD, 'notify kill' );
 
 interface NotifyProcess {
 	done: Promise<number | null>;

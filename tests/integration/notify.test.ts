@@ -14,7 +14,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Mwn } from 'mwn';
 import { Editor, readPages } from '../../bot/edits';
 import { Messages, loadMessageFiles } from '../../bot/i18n';
 import { Logger } from '../../bot/log';
@@ -26,7 +25,7 @@ import { sitePages } from '../../modules/core/pages';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { repoRoot } from '../../scripts/lib/paths';
 import { botClient, runBot, type BotRun } from '../support/bot';
-import { botEnv, testWiki, uniqueTitle } from '../support/wiki';
+import { botEnv, personSessions, testWiki, uniqueTitle } from '../support/wiki';
 
 const PASSWORD = 'capacity-test-password-1';
 const USERS = { requester: 'Alice Nt', coach: 'Carol Nt', contact: 'Hubert Nt', away: 'Dave Nt' };
@@ -40,22 +39,11 @@ const messageFiles = {
 	...loadMessageFiles(),
 	fr: JSON.parse( fs.readFileSync( path.join( repoRoot, 'tests/fixtures/i18n/fr.json' ), 'utf8' ) ) as Record<string, string>,
 };
-const sessions = new Map<string, Mwn>();
 let dir: string;
 let db: string;
 let client: WikiClient;
 
-async function as( user: string ): Promise<Mwn> {
-	let session = sessions.get( user );
-	if ( !session ) {
-		session = await Mwn.init( {
-			apiUrl: testWiki().credentials().api, username: user, password: PASSWORD,
-			userAgent: 'CapacityBuilding-tests (notify)', silent: true, suppressAPIWarnings: true,
-		} );
-		sessions.set( user, session );
-	}
-	return session;
-}
+const as = personSessions( PASSWORD, 'notify' );
 
 function today( days = 0 ): string {
 	return new Date( Date.now() + days * 86_400_000 ).toISOString().slice( 0, 10 );

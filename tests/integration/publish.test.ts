@@ -11,7 +11,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Mwn } from 'mwn';
 import { Editor, readPages, type Edit, type WriteResult } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
 import { Logger } from '../../bot/log';
@@ -24,7 +23,7 @@ import { COACH_SCHEMA, HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest, type Co
 import { requestTitle, sitePages } from '../../modules/core/pages';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { botClient, runBot, type BotRun } from '../support/bot';
-import { testWiki, uniqueTitle } from '../support/wiki';
+import { personSessions, testWiki, uniqueTitle } from '../support/wiki';
 
 const PASSWORD = 'capacity-test-password-1';
 const REQUESTER = 'Pat Publish';
@@ -35,19 +34,8 @@ const en = new Messages( 'en' );
 const quiet = new Logger( { quiet: true, write: () => undefined } );
 let dir: string;
 let client: WikiClient;
-const sessions = new Map<string, Mwn>();
 
-async function as( user: string ): Promise<Mwn> {
-	let session = sessions.get( user );
-	if ( !session ) {
-		session = await Mwn.init( {
-			apiUrl: testWiki().credentials().api, username: user, password: PASSWORD,
-			userAgent: 'CapacityBuilding-tests (publish)', silent: true, suppressAPIWarnings: true,
-		} );
-		sessions.set( user, session );
-	}
-	return session;
-}
+const as = personSessions( PASSWORD, 'publish' );
 
 function request( overrides: Partial<CapacityRequest> = {} ): CapacityRequest {
 	return {

@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Mwn } from 'mwn';
 import { readPages } from '../../bot/edits';
 import { Messages } from '../../bot/i18n';
 import { PAGE_LIMIT_BYTES } from '../../bot/publish/publish';
@@ -22,7 +21,7 @@ import { HUB_SCHEMA, REQUEST_SCHEMA, type CapacityRequest } from '../../modules/
 import { sitePages } from '../../modules/core/pages';
 import { serialize } from '../../modules/core/wikitext/codec';
 import { botClient, runBot, type BotRun } from '../support/bot';
-import { testWiki, uniqueTitle } from '../support/wiki';
+import { personSessions, testWiki, uniqueTitle } from '../support/wiki';
 
 const PASSWORD = 'capacity-test-password-1';
 const REQUESTER = 'Rita Reports';
@@ -36,19 +35,8 @@ const en = new Messages( 'en' );
 let dir: string;
 let db: string;
 let client: WikiClient;
-const sessions = new Map<string, Mwn>();
 
-async function as( user: string ): Promise<Mwn> {
-	let session = sessions.get( user );
-	if ( !session ) {
-		session = await Mwn.init( {
-			apiUrl: testWiki().credentials().api, username: user, password: PASSWORD,
-			userAgent: 'CapacityBuilding-tests (reports)', silent: true, suppressAPIWarnings: true,
-		} );
-		sessions.set( user, session );
-	}
-	return session;
-}
+const as = personSessions( PASSWORD, 'reports' );
 
 function request( overrides: Partial<CapacityRequest> ): CapacityRequest {
 	return {

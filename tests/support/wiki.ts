@@ -6,7 +6,7 @@
  * of `npm run wiki -- --gadgets`, where the bot's setup and deploy installed the tools as gadgets).
  */
 import { DevWiki, type WikiMode } from '../../scripts/lib/devwiki';
-import type { ApiEditResponse, Mwn } from 'mwn';
+import { Mwn, type ApiEditResponse } from 'mwn';
 
 export { DevWiki };
 
@@ -76,4 +76,29 @@ export async function saveAsPerson( session: Mwn, title: string, text: string, s
 			} );
 		}
 	}
+}
+
+/**
+ * A test file's API sessions of people (the accounts it made with `password`), logged in once
+ * each and reused.
+ *
+ * @param password The password the file gave its accounts
+ * @param label What the file tests, for the user agent the wiki logs
+ * @return A function giving a person's session
+ */
+export function personSessions( password: string, label: string ): ( user: string ) => Promise<Mwn> {
+	const sessions = new Map<string, Promise<Mwn>>();
+	return ( user ) => {
+		let session = sessions.get( user );
+		if ( !session ) {
+			session = Mwn.init( {
+				apiUrl: testWiki().credentials().api, username: user, password,
+				userAgent: `CapacityBuilding-tests (${ label })`, silent: true, suppressAPIWarnings: true,
+			} );
+			sessions.set( user, session );
+			// A failed login is not kept: the next call tries again.
+			session.catch( () => sessions.delete( user ) );
+		}
+		return session;
+	};
 }
